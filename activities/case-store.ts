@@ -1,0 +1,88 @@
+// The case projection in PostgreSQL: case row + timeline, offers made, contact outcomes, survey answers.
+// Every write is keyed, so a retried activity changes nothing the second time.
+import { Context } from '@temporalio/activity';
+import type { CaseProjection } from '../domain/case';
+import type { ActivityDeps } from './deps';
+
+export interface CaseEventRecord {
+  caseId: string;
+  seq: number;
+  at: string;
+  type: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+function caseRow(p: CaseProjection, seq: number) {
+  return {
+    stage: p.stage,
+    status: p.status,
+    outcome: p.outcome ?? null,
+    riskScore: p.riskScore,
+    riskExplanation: p.riskExplanation as object[],
+    driver: p.driver ?? null,
+    priority: p.priority,
+    teamId: p.teamId ?? null,
+    agentId: p.agentId ?? null,
+    slaDueAt: p.slaDueAt ? new Date(p.slaDueAt) : null,
+    closedAt: p.closedAt ? new Date(p.closedAt) : null,
+    lastEventSeq: seq,
+  };
+}
+
+export function createCaseStore({ db }: ActivityDeps) {
+  return {
+    async recordCaseEvent({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const row = caseRow(projection, event.seq);
+        const existing = await tx.case.findUnique({ where: { id: projection.caseId }, select: { lastEventSeq: true } });
+        if (!existing) {
+          await tx.case.create({
+            data: {
+              ...row,
+              id: projection.caseId,
+              workflowId: projection.workflowId,
+              runId: Context.current().info.workflowExecution?.runId,
+              customerId: projection.customerId,
+              reason: projection.reason,
+              playbookId: projection.playbook?.id ?? 'unpinned',
+              playbookVersion: projection.playbook?.version ?? 0,
+              openedAt: new Date(projection.openedAt),
+            },
+          });
+        } else if (existing.lastEventSeq < event.seq) {
+          await tx.case.update({ where: { id: projection.caseId }, data: row });
+        }
+        await tx.caseEvent.createMany({
+          data: [{ caseId: event.caseId, seq: event.seq, at: new Date(event.at), type: event.type, actor: event.actor, data: event.data as object }],
+          skipDuplicates: true,
+        });
+      });
+    },
+
+    async recordCaseOffer(req: { key: string; caseId: string; offerId: string; cost: number; status: string; expiresAt?: string }): Promise<void> {
+      const decided = ['accepted', 'declined', 'expired', 'rejected', 'approved'].includes(req.status);
+      await db.caseOffer.upsert({
+        where: { key: req.key },
+        create: { key: req.key, caseId: req.caseId, offerId: req.offerId, cost: req.cost, status: req.status, expiresAt: new Date(req.expiresAt ?? Date.now()) },
+        update: {
+          status: req.status,
+          ...(req.expiresAt ? { expiresAt: new Date(req.expiresAt) } : {}),
+          ...(decided ? { decidedAt: new Date() } : {}),
+        },
+      });
+    },
+
+    async recordContactOutcome(req: { key: string; caseId: string; customerId: string; agentId?: string; channel: string; outcome: string; note?: string }): Promise<void> {
+      await db.contactAttempt.upsert({
+        where: { key: req.key },
+        create: { key: req.key, caseId: req.caseId, customerId: req.customerId, agentId: req.agentId, channel: req.channel, purpose: 'outcome', status: 'recorded', outcome: req.outcome, note: req.note, sentAt: new Date() },
+        update: {},
+      });
+    },
+
+    async recordSurveyAnswer(req: { caseId: string; score: number; comment?: string }): Promise<void> {
+      await db.survey.updateMany({ where: { caseId: req.caseId, answeredAt: null }, data: { score: req.score, comment: req.comment, answeredAt: new Date() } });
+    },
+  };
+}

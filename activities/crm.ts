@@ -1,0 +1,15 @@
+// Pushes each timeline event to the CRM, keyed by case id + event sequence.
+import type { CaseEventRecord } from './case-store';
+import type { ActivityDeps } from './deps';
+
+export function createCrmPush({ crm, logger }: ActivityDeps) {
+  return {
+    async pushCaseEventToCrm({ event, customerId, stage }: { event: CaseEventRecord; customerId: string; stage: string }): Promise<void> {
+      if (!crm) {
+        logger.debug('no CRM configured, event not pushed', { caseId: event.caseId, seq: event.seq });
+        return;
+      }
+      await crm.pushCaseEvent({ ...event, customerId, stage }, `${event.caseId}:${event.seq}`);
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// What activities are built from: the worker wires real clients, tests wire real local ones.
+import type { Db } from '../config/database';
+import type { Logger } from '../config/logger';
+import type { CrmClient } from './clients/crm';
+import type { EmailSender } from './clients/email';
+import type { SmsSender } from './clients/sms';
+
+export interface ActivityDeps {
+  db: Db;
+  sms: SmsSender;
+  email: EmailSender;
+  crm?: CrmClient;
+  publicBaseUrl: string;
+  logger: Logger;
+}

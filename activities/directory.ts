@@ -1,0 +1,84 @@
+// Reads the playbook needs from the bank's directory: customer profile, playbook, catalog, team workload.
+import { ApplicationFailure } from '@temporalio/activity';
+import { rankAgents, teamForTier } from '../domain/assignment';
+import type { CustomerProfile } from '../domain/customer';
+import type { CatalogOffer } from '../domain/offer';
+import { playbookDefinitionSchema, type PinnedPlaybook } from '../domain/playbook';
+import type { ChurnDriver, ContactChannel, Tier } from '../domain/vocabulary';
+import type { ActivityDeps } from './deps';
+
+const DEFAULT_PLAYBOOK = 'standard';
+
+function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+export function createDirectory({ db }: ActivityDeps) {
+  return {
+    async loadCustomer(customerId: string): Promise<CustomerProfile> {
+      const c = await db.customer.findUnique({ where: { id: customerId } });
+      if (!c) throw ApplicationFailure.nonRetryable(`customer ${customerId} does not exist`, 'customer_not_found');
+      return {
+        id: c.id,
+        tier: c.tier,
+        segment: c.segment,
+        lifecycleStage: c.lifecycleStage,
+        assetsUnderManagement: c.assetsUnderManagement.toNumber(),
+        timeZone: c.timeZone,
+        hasPhone: Boolean(c.phone),
+        hasEmail: Boolean(c.email),
+        preferredChannels: c.preferredChannels as ContactChannel[],
+        consent: { sms: c.consentSms, email: c.consentEmail, phone: c.consentPhone },
+      };
+    },
+
+    // The named playbook, or the one whose appliesTo matches the tier and driver most closely; the newest
+    // version in either case. The workflow pins what this returns for the whole case.
+    async loadPlaybook(req: { playbookId?: string; tier: Tier; driver: ChurnDriver }): Promise<PinnedPlaybook> {
+      const versions = await db.playbookVersion.findMany({
+        where: req.playbookId ? { playbookId: req.playbookId } : {},
+        orderBy: [{ playbookId: 'asc' }, { version: 'desc' }],
+      });
+      const latest = versions.filter((v, i) => i === 0 || versions[i - 1]!.playbookId !== v.playbookId);
+      const parsed = latest.map((v) => ({ id: v.playbookId, version: v.version, definition: playbookDefinitionSchema.parse(v.definition) }));
+      if (req.playbookId) {
+        const named = parsed[0];
+        if (!named) throw ApplicationFailure.nonRetryable(`playbook ${req.playbookId} does not exist`, 'playbook_not_found');
+        return named;
+      }
+      const specificity = (p: PinnedPlaybook) => {
+        const { tiers, drivers } = p.definition.appliesTo;
+        if ((tiers.length && !tiers.includes(req.tier)) || (drivers.length && !drivers.includes(req.driver))) return -1;
+        return (tiers.length ? 1 : 0) + (drivers.length ? 1 : 0);
+      };
+      const ranked = parsed
+        .filter((p) => specificity(p) >= 0 && (p.definition.appliesTo.tiers.length > 0 || p.definition.appliesTo.drivers.length > 0 || p.id === DEFAULT_PLAYBOOK))
+        .sort((a, b) => specificity(b) - specificity(a) || a.id.localeCompare(b.id));
+      const chosen = ranked[0];
+      if (!chosen) throw ApplicationFailure.nonRetryable(`no playbook applies and "${DEFAULT_PLAYBOOK}" is missing`, 'playbook_not_found');
+      return chosen;
+    },
+
+    async assignCase(req: { caseId: string; tier: Tier }): Promise<{ teamId?: string; agentId?: string }> {
+      const team = teamForTier(await db.team.findMany({ select: { id: true, tiers: true } }), req.tier);
+      if (!team) return {};
+      const since = startOfUtcDay(new Date());
+      const agents = await db.agent.findMany({ where: { teamId: team.id, active: true } });
+      const loads = await Promise.all(
+        agents.map(async (a) => ({
+          id: a.id,
+          teamId: a.teamId,
+          dailyContactQuota: a.dailyContactQuota,
+          contactsToday: await db.contactAttempt.count({ where: { agentId: a.id, purpose: 'outcome', createdAt: { gte: since } } }),
+          openCases: await db.case.count({ where: { agentId: a.id, status: 'open', id: { not: req.caseId } } }),
+        })),
+      );
+      return { teamId: team.id, agentId: rankAgents(loads)[0]?.id };
+    },
+
+    async listOfferCatalog(): Promise<CatalogOffer[]> {
+      const offers = await db.offer.findMany({ where: { active: true } });
+      return offers.map((o) => ({ ...o, cost: o.cost.toNumber(), minValue: o.minValue.toNumber() }));
+    },
+  };
+}

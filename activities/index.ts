@@ -1,0 +1,17 @@
+// All activities, built from their clients (see worker/ for the wiring).
+import { createCaseStore } from './case-store';
+import { createCrmPush } from './crm';
+import type { ActivityDeps } from './deps';
+import { createDirectory } from './directory';
+import { createMessaging } from './messaging';
+
+export type { ActivityDeps } from './deps';
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createDirectory(deps),
+    ...createCaseStore(deps),
+    ...createMessaging(deps),
+    ...createCrmPush(deps),
+  };
+}

@@ -1,0 +1,65 @@
+// API-key authentication: keys are stored as sha256 hashes with a role (and a team for agents).
+// HOLDFAST_ADMIN_KEY, when set, is accepted as an admin key. An admin may call every endpoint.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Db } from '../config/database';
+import type { Role } from '../domain/vocabulary';
+import { HttpError } from './errors';
+
+export interface Principal {
+  keyId: string;
+  name: string;
+  role: Role;
+  teamId?: string;
+}
+
+export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export function generateKey(role: Role): string {
+  return `hf_${role}_${randomBytes(24).toString('base64url')}`;
+}
+
+export async function createApiKey(db: Db, input: { name: string; role: Role; teamId?: string }): Promise<{ id: string; key: string }> {
+  const key = generateKey(input.role);
+  const row = await db.apiKey.create({ data: { name: input.name, role: input.role, teamId: input.teamId, hash: hashKey(key), prefix: key.slice(0, 12) } });
+  return { id: row.id, key };
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const ha = Buffer.from(hashKey(a), 'hex');
+  const hb = Buffer.from(hashKey(b), 'hex');
+  return timingSafeEqual(ha, hb);
+}
+
+export function authenticate(db: Db, adminKey?: string) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new HttpError(401, 'unauthenticated', 'send an API key as "Authorization: Bearer <key>"');
+    const key = match[1]!;
+    if (adminKey && sameSecret(key, adminKey)) {
+      res.locals.principal = { keyId: 'bootstrap-admin', name: 'bootstrap admin', role: 'admin' } satisfies Principal;
+      return next();
+    }
+    const row = await db.apiKey.findUnique({ where: { hash: hashKey(key) } });
+    if (!row || row.revokedAt) throw new HttpError(401, 'unauthenticated', 'the API key is unknown or revoked');
+    res.locals.principal = { keyId: row.id, name: row.name, role: row.role, teamId: row.teamId ?? undefined } satisfies Principal;
+    next();
+  };
+}
+
+export function requireRole(...roles: Role[]) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const principal = res.locals.principal as Principal;
+    if (principal.role !== 'admin' && !roles.includes(principal.role)) {
+      throw new HttpError(403, 'forbidden', `this endpoint needs one of the roles: ${['admin', ...roles].join(', ')}; your key has role ${principal.role}`);
+    }
+    next();
+  };
+}
+
+export const principalOf = (res: Response) => res.locals.principal as Principal;
+export const actorOf = (res: Response) => {
+  const p = principalOf(res);
+  return `${p.role}:${p.name}`;
+};

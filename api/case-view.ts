@@ -1,0 +1,63 @@
+// Cases as the API shows them, read from the PostgreSQL projection (never by asking the workflow).
+import type { Prisma } from '@prisma/client';
+import type { Db } from '../config/database';
+
+const summaryInclude = {
+  customer: { select: { id: true, name: true, tier: true } },
+  team: { select: { id: true, name: true } },
+  agent: { select: { id: true, name: true } },
+} satisfies Prisma.CaseInclude;
+
+type CaseWithSummary = Prisma.CaseGetPayload<{ include: typeof summaryInclude }>;
+
+export function caseSummary(c: CaseWithSummary, now = new Date()) {
+  return {
+    caseId: c.id,
+    workflowId: c.workflowId,
+    customerId: c.customerId,
+    customer: { id: c.customer.id, name: c.customer.name, tier: c.customer.tier },
+    stage: c.stage,
+    status: c.status,
+    outcome: c.outcome ?? undefined,
+    riskScore: c.riskScore,
+    driver: c.driver,
+    priority: c.priority,
+    playbook: { id: c.playbookId, version: c.playbookVersion },
+    team: c.team ?? undefined,
+    assignee: c.agent ?? undefined,
+    sla: { dueAt: c.slaDueAt?.toISOString() ?? null, breached: c.status === 'open' && c.slaDueAt !== null && c.slaDueAt < now },
+    openedAt: c.openedAt.toISOString(),
+    closedAt: c.closedAt?.toISOString(),
+  };
+}
+
+export async function loadCaseRow(db: Db, caseId: string, where: Prisma.CaseWhereInput = {}) {
+  return db.case.findFirst({ where: { id: caseId, ...where }, include: summaryInclude });
+}
+
+export async function caseDetail(db: Db, c: CaseWithSummary) {
+  const [attempts, offers, surveys] = await Promise.all([
+    db.contactAttempt.findMany({ where: { caseId: c.id }, orderBy: { createdAt: 'asc' } }),
+    db.caseOffer.findMany({ where: { caseId: c.id }, orderBy: { createdAt: 'asc' }, include: { offer: true } }),
+    db.survey.findMany({ where: { caseId: c.id }, orderBy: { sentAt: 'asc' } }),
+  ]);
+  const offer = offers.at(-1);
+  const survey = surveys.at(-1);
+  return {
+    ...caseSummary(c),
+    riskExplanation: c.riskExplanation,
+    contactAttempts: attempts.map((a) => ({
+      id: a.id, channel: a.channel, purpose: a.purpose, status: a.status, outcome: a.outcome ?? undefined,
+      agentId: a.agentId ?? undefined, providerId: a.providerId ?? undefined, note: a.note ?? undefined,
+      at: (a.sentAt ?? a.createdAt).toISOString(),
+    })),
+    offer: offer && {
+      offerId: offer.offerId, name: offer.offer.name, kind: offer.offer.kind, cost: offer.cost.toNumber(),
+      status: offer.status, expiresAt: offer.expiresAt.toISOString(), decidedAt: offer.decidedAt?.toISOString(),
+    },
+    survey: survey && {
+      channel: survey.channel, sentAt: survey.sentAt.toISOString(), answeredAt: survey.answeredAt?.toISOString(),
+      score: survey.score ?? undefined, comment: survey.comment ?? undefined,
+    },
+  };
+}

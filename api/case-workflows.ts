@@ -1,0 +1,98 @@
+// The API's side of the retention-case workflow: start or join a case, run human steps as updates, and turn
+// the workflow's typed failures into HTTP answers.
+import { randomUUID } from 'node:crypto';
+import {
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { caseWorkflowId, type CaseInput, type CaseState } from '../domain/case';
+import type { RiskSignalInput } from '../domain/risk';
+import { addSignalUpdate, CASE_CLOSED, caseStateQuery, WRONG_STAGE, type AddSignalResult } from '../workflows/messages';
+import type { retentionCase } from '../workflows/retention-case';
+import { HttpError } from './errors';
+import type { UpdateDefinition } from '@temporalio/client';
+
+const WORKFLOW_TYPE = 'retentionCase';
+const newCaseId = () => `case_${randomUUID()}`;
+
+export interface CaseWorkflows {
+  addSignal(customerId: string, signal: RiskSignalInput): Promise<AddSignalResult>;
+  openCase(input: Omit<CaseInput, 'caseId'>): Promise<{ caseId: string; workflowId: string }>;
+  runStep<Input>(target: { workflowId: string; runId: string | null }, update: UpdateDefinition<CaseState, [Input]>, input: Input): Promise<CaseState>;
+}
+
+function failureType(e: unknown): string | undefined {
+  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) return e.cause.type ?? undefined;
+  return undefined;
+}
+
+export function toHttpError(e: unknown): never {
+  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+    const stage = (e.cause.details?.[0] as string | undefined) ?? 'closed';
+    if (e.cause.type === WRONG_STAGE || e.cause.type === CASE_CLOSED) {
+      throw new HttpError(409, 'wrong_stage', `${e.cause.message}; this step cannot be taken now`, [{ stage }], { stage });
+    }
+    if (e.cause.type === 'invalid_input') throw new HttpError(400, 'validation_failed', e.cause.message);
+  }
+  if (e instanceof WorkflowNotFoundError) {
+    throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
+  }
+  throw e;
+}
+
+export function createCaseWorkflows(client: Client, taskQueue: string): CaseWorkflows {
+  return {
+    async addSignal(customerId, signal) {
+      const workflowId = caseWorkflowId(customerId);
+      // A case that is closing rejects new signals; once its run has ended the next attempt starts a new case.
+      for (let attempt = 1; ; attempt++) {
+        const start = new WithStartWorkflowOperation<typeof retentionCase>(WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          args: [{ caseId: newCaseId(), customerId, reason: `signal:${signal.type}`, openedBy: 'system:signals', signals: [] }],
+        });
+        try {
+          return await client.workflow.executeUpdateWithStart(addSignalUpdate, {
+            args: [signal],
+            updateId: `signal:${signal.signalId}`,
+            startWorkflowOperation: start,
+          });
+        } catch (e) {
+          if (failureType(e) !== CASE_CLOSED || attempt >= 5) throw e;
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+      }
+    },
+
+    async openCase(input) {
+      const workflowId = caseWorkflowId(input.customerId);
+      const caseId = newCaseId();
+      try {
+        await client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue,
+          workflowIdConflictPolicy: 'FAIL',
+          args: [{ ...input, caseId }],
+        });
+        return { caseId, workflowId };
+      } catch (e) {
+        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+        const state = await client.workflow.getHandle(workflowId).query(caseStateQuery);
+        throw new HttpError(409, 'case_already_open', `customer ${input.customerId} already has an open case`, [], { caseId: state.caseId });
+      }
+    },
+
+    async runStep(target, update, input) {
+      try {
+        return await client.workflow.getHandle(target.workflowId, target.runId ?? undefined).executeUpdate(update, { args: [input] });
+      } catch (e) {
+        return toHttpError(e);
+      }
+    },
+  };
+}

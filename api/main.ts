@@ -1,0 +1,27 @@
+// `npm run api`: the standalone API process (production and docker-compose).
+import { createDb } from '../config/database';
+import { parseEnv, requireEnv } from '../config/env';
+import { createLogger } from '../config/logger';
+import { temporalConfig } from '../config/temporal';
+import { createApp } from './app';
+import { connectApi } from './server';
+
+async function main(): Promise<void> {
+  const env = parseEnv();
+  const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
+  const db = createDb(requireEnv(env, 'DATABASE_URL', 'the API reads cases from PostgreSQL'));
+  const deps = await connectApi({ db, temporal: temporalConfig(env, requireEnv(env, 'TEMPORAL_ADDRESS', 'the API starts cases on Temporal')), logger, adminKey: env.HOLDFAST_ADMIN_KEY });
+  const server = createApp(deps).listen(env.PORT, () => logger.info('API listening', { port: env.PORT }));
+  const stop = () => server.close(async () => {
+    await deps.close();
+    await db.$disconnect();
+    process.exit(0);
+  });
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

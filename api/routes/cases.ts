@@ -1,0 +1,122 @@
+// Cases: open by hand, list, read, timeline, and the human steps (each a workflow update).
+import { Router, type Response } from 'express';
+import type { Prisma } from '@prisma/client';
+import type { UpdateDefinition } from '@temporalio/client';
+import type { z } from 'zod';
+import type { CaseState } from '../../domain/case';
+import { contactOutcomeInputSchema, offerApprovalInputSchema, offerDecisionInputSchema } from '../../domain/human-steps';
+import { contactOutcomeUpdate, offerApprovalUpdate, offerDecisionUpdate } from '../../workflows/messages';
+import { actorOf, principalOf, requireRole } from '../auth';
+import { caseDetail, caseSummary, loadCaseRow } from '../case-view';
+import type { AppDeps } from '../deps';
+import { HttpError, notFound } from '../errors';
+import { caseIdParams, caseListQuery, openCaseSchema, type CaseListQuery } from '../schemas';
+import { parse } from '../validate';
+import type { Role } from '../../domain/vocabulary';
+
+// Agents see only their team's cases; another team's case is "not found", so ids do not leak.
+function visibility(res: Response): Prisma.CaseWhereInput {
+  const p = principalOf(res);
+  return p.role === 'agent' ? { teamId: p.teamId ?? '__no_team__' } : {};
+}
+
+function decodeCursor(cursor: string): { openedAt: Date; id: string } {
+  try {
+    const { o, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o: string; i: string };
+    const openedAt = new Date(o);
+    if (Number.isNaN(openedAt.getTime()) || typeof i !== 'string') throw new Error();
+    return { openedAt, id: i };
+  } catch {
+    throw new HttpError(400, 'validation_failed', 'the cursor is not one this API returned; start again without it');
+  }
+}
+
+const encodeCursor = (c: { openedAt: Date; id: string }) => Buffer.from(JSON.stringify({ o: c.openedAt.toISOString(), i: c.id })).toString('base64url');
+
+function listWhere(q: CaseListQuery, now: Date): Prisma.CaseWhereInput {
+  const where: Prisma.CaseWhereInput = {
+    stage: q.stage,
+    status: q.status,
+    driver: q.driver,
+    teamId: q.team,
+    agentId: q.assigneeId,
+    customerId: q.customerId,
+    customer: q.tier ? { tier: q.tier } : undefined,
+  };
+  if (q.slaBreached === true) Object.assign(where, { status: 'open', slaDueAt: { lt: now } });
+  if (q.slaBreached === false) where.OR = [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { status: 'closed' }];
+  return where;
+}
+
+export function caseRoutes(deps: AppDeps): Router {
+  const { db, cases } = deps;
+  const router = Router();
+
+  async function visibleCase(res: Response, caseIdRaw: unknown) {
+    const { caseId } = parse(caseIdParams, caseIdRaw, 'path');
+    const row = await loadCaseRow(db, caseId, visibility(res));
+    if (!row) throw notFound('case_not_found', `no case with id ${caseId}`);
+    return row;
+  }
+
+  router.post('/v1/cases', requireRole('agent', 'supervisor'), async (req, res) => {
+    const body = parse(openCaseSchema, req.body, 'body');
+    if ((await db.customer.count({ where: { id: body.customerId } })) === 0) {
+      throw notFound('customer_not_found', `no customer with id ${body.customerId}`);
+    }
+    const openedBy = actorOf(res);
+    const opened = await cases.openCase({
+      customerId: body.customerId,
+      reason: body.reason,
+      playbookId: body.playbookId,
+      openedBy,
+      forceAction: true,
+      signals: [{ signalId: `manual:${Date.now()}`, type: 'manual', severity: 1, occurredAt: new Date().toISOString(), details: { reason: body.reason, note: body.note } }],
+    });
+    res.status(201).json({ ...opened, stage: 'detected' });
+  });
+
+  router.get('/v1/cases', requireRole('agent', 'supervisor'), async (req, res) => {
+    const q = parse(caseListQuery, req.query, 'query');
+    const now = new Date();
+    const conditions: Prisma.CaseWhereInput[] = [listWhere(q, now), visibility(res)];
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor);
+      conditions.push({ OR: [{ openedAt: { lt: c.openedAt } }, { openedAt: c.openedAt, id: { lt: c.id } }] });
+    }
+    const rows = await db.case.findMany({
+      where: { AND: conditions },
+      orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
+      take: q.limit + 1,
+      include: { customer: { select: { id: true, name: true, tier: true } }, team: { select: { id: true, name: true } }, agent: { select: { id: true, name: true } } },
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    res.json({ items: page.map((r) => caseSummary(r, now)), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null });
+  });
+
+  router.get('/v1/cases/:caseId', requireRole('agent', 'supervisor'), async (req, res) => {
+    res.json(await caseDetail(db, await visibleCase(res, req.params)));
+  });
+
+  router.get('/v1/cases/:caseId/timeline', requireRole('agent', 'supervisor'), async (req, res) => {
+    const row = await visibleCase(res, req.params);
+    const events = await db.caseEvent.findMany({ where: { caseId: row.id }, orderBy: { seq: 'asc' } });
+    res.json({ events: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), type: e.type, actor: e.actor, data: e.data })) });
+  });
+
+  function humanStep<S extends z.ZodType>(path: string, roles: Role[], schema: S, update: UpdateDefinition<CaseState, [z.infer<S> & { actor: string }]>) {
+    router.post(`/v1/cases/:caseId/${path}`, requireRole(...roles), async (req, res) => {
+      const row = await visibleCase(res, req.params);
+      const input = parse(schema, req.body, 'body') as z.infer<S> & object;
+      if (row.status === 'closed') throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
+      await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, actor: actorOf(res) });
+      res.json(await caseDetail(db, (await loadCaseRow(db, row.id))!));
+    });
+  }
+
+  humanStep('contact-outcome', ['agent', 'supervisor'], contactOutcomeInputSchema, contactOutcomeUpdate);
+  humanStep('offer-approval', ['supervisor'], offerApprovalInputSchema, offerApprovalUpdate);
+  humanStep('offer-decision', ['agent', 'supervisor'], offerDecisionInputSchema, offerDecisionUpdate);
+  return router;
+}

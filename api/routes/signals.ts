@@ -1,0 +1,92 @@
+// Risk signals from the bank's systems. Each is stored once per idempotency key, then joins the customer's
+// open case or starts a new one; a repeated key answers with the first answer.
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { Prisma, type RiskSignal } from '@prisma/client';
+import type { RiskSignalInput } from '../../domain/risk';
+import { requireRole } from '../auth';
+import type { AppDeps } from '../deps';
+import { HttpError } from '../errors';
+import { signalSchema, type SignalBody } from '../schemas';
+import { parse } from '../validate';
+
+type SignalAnswer = { status: number; body: Record<string, unknown> };
+
+const signalInput = (s: RiskSignal): RiskSignalInput => ({
+  signalId: s.id,
+  type: s.type as RiskSignalInput['type'],
+  severity: s.severity ?? undefined,
+  occurredAt: s.occurredAt.toISOString(),
+  details: s.details as Record<string, unknown>,
+});
+
+export function createSignalIntake({ db, cases }: AppDeps) {
+  async function storeOnce(body: SignalBody): Promise<RiskSignal> {
+    try {
+      return await db.riskSignal.create({
+        data: {
+          id: `sig_${randomUUID()}`,
+          idempotencyKey: body.idempotencyKey,
+          customerId: body.customerId,
+          type: body.type,
+          severity: body.severity,
+          occurredAt: new Date(body.occurredAt),
+          details: (body.details ?? {}) as Prisma.InputJsonObject,
+        },
+      });
+    } catch (e) {
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+        return db.riskSignal.findUniqueOrThrow({ where: { idempotencyKey: body.idempotencyKey } });
+      }
+      throw e;
+    }
+  }
+
+  return async function intake(body: SignalBody): Promise<SignalAnswer> {
+    const existing = await db.riskSignal.findUnique({ where: { idempotencyKey: body.idempotencyKey } });
+    if (existing && (existing.customerId !== body.customerId || existing.type !== body.type)) {
+      throw new HttpError(422, 'idempotency_key_reused', `idempotency key ${body.idempotencyKey} was already used for another signal (customer ${existing.customerId}, type ${existing.type})`);
+    }
+    if (existing?.caseId) {
+      return { status: 200, body: { signalId: existing.id, caseId: existing.caseId, workflowId: existing.workflowId, duplicate: true } };
+    }
+    if (!existing && (await db.customer.count({ where: { id: body.customerId } })) === 0) {
+      throw new HttpError(404, 'customer_not_found', `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`);
+    }
+    const signal = existing ?? (await storeOnce(body));
+    // A stored signal whose case is not linked yet is retried here, whoever sends the key again.
+    const joined = await cases.addSignal(signal.customerId, signalInput(signal));
+    await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: joined.caseId, workflowId: joined.workflowId } });
+    return { status: 202, body: { signalId: signal.id, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
+  };
+}
+
+const batchSchema = signalSchema.array().max(1000, 'at most 1000 signals per batch');
+
+export function signalRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const intake = createSignalIntake(deps);
+
+  router.post('/v1/signals', requireRole('system', 'supervisor'), async (req, res) => {
+    const answer = await intake(parse(signalSchema, req.body, 'body'));
+    res.status(answer.status).json(answer.body);
+  });
+
+  router.post('/v1/signals/batch', requireRole('system', 'supervisor'), async (req, res) => {
+    const raw = req.body as { signals?: unknown };
+    if (!Array.isArray(raw?.signals)) throw new HttpError(400, 'validation_failed', 'the request body needs "signals": an array of up to 1000 signals');
+    if (raw.signals.length > 1000) parse(batchSchema, raw.signals, 'body');
+    const results = [];
+    for (const item of raw.signals) {
+      try {
+        const answer = await intake(parse(signalSchema, item, 'body'));
+        results.push({ status: answer.status, ...answer.body });
+      } catch (e) {
+        if (!(e instanceof HttpError)) throw e;
+        results.push({ status: e.status, error: { code: e.code, message: e.message, details: e.details } });
+      }
+    }
+    res.json({ results });
+  });
+  return router;
+}

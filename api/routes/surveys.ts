@@ -1,0 +1,41 @@
+// The customer's side of the re-survey: a small page at /s/:token and the answer endpoint. The token is the
+// only credential and works once.
+import { Router } from 'express';
+import { surveyAnswerInputSchema } from '../../domain/human-steps';
+import { surveyAnswerUpdate } from '../../workflows/messages';
+import type { AppDeps } from '../deps';
+import { HttpError } from '../errors';
+import { surveyTokenParams } from '../schemas';
+import { parse } from '../validate';
+import { surveyPage } from '../survey-page';
+
+export function surveyRoutes({ db, cases }: AppDeps): Router {
+  const router = Router();
+
+  async function openSurvey(params: unknown) {
+    const { token } = parse(surveyTokenParams, params, 'path');
+    const survey = await db.survey.findUnique({ where: { token }, include: { case: { select: { workflowId: true, runId: true, status: true } } } });
+    if (!survey) throw new HttpError(404, 'survey_not_found', 'this survey link is not valid');
+    return survey;
+  }
+
+  router.get('/s/:token', async (req, res) => {
+    const survey = await openSurvey(req.params);
+    res.type('html').send(surveyPage({ token: survey.token, answered: survey.answeredAt !== null }));
+  });
+
+  router.post('/v1/surveys/:token', async (req, res) => {
+    const survey = await openSurvey(req.params);
+    const answer = parse(surveyAnswerInputSchema, req.body, 'body');
+    if (survey.answeredAt) throw new HttpError(409, 'survey_already_answered', 'this survey has already been answered; thank you');
+    if (survey.case.status === 'closed') throw new HttpError(410, 'survey_closed', 'this survey is closed');
+    try {
+      await cases.runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { ...answer, actor: 'customer' });
+    } catch (e) {
+      if (e instanceof HttpError && e.code === 'wrong_stage') throw new HttpError(409, 'survey_already_answered', 'this survey is no longer open for answers');
+      throw e;
+    }
+    res.json({ status: 'recorded', score: answer.score });
+  });
+  return router;
+}

@@ -1,0 +1,65 @@
+// Request schemas of the HTTP API (the one source for validation and, later, the OpenAPI document).
+import { z } from 'zod';
+import { CONTACT_CHANNELS, DRIVERS, SIGNAL_TYPES, STAGES, TIERS } from '../domain/vocabulary';
+import { playbookIdSchema } from '../domain/playbook';
+
+const isoDateTime = z.iso.datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-11-22T09:30:00+01:00' });
+export const idSchema = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
+
+export const signalSchema = z.object({
+  idempotencyKey: z.string().trim().min(1).max(200),
+  customerId: idSchema,
+  type: z.enum(SIGNAL_TYPES),
+  occurredAt: isoDateTime,
+  severity: z.number().min(0).max(1).optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type SignalBody = z.infer<typeof signalSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const customerSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  tier: z.enum(TIERS),
+  segment: z.string().trim().max(100).optional(),
+  lifecycleStage: z.string().trim().max(100).optional(),
+  assetsUnderManagement: z.number().min(0).max(1e13).optional(),
+  timeZone: z.string().refine(isTimeZone, 'an IANA time zone, e.g. Europe/Madrid'),
+  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form, e.g. +34600111222').optional(),
+  email: z.email('an email address').optional(),
+  preferredChannels: z.array(z.enum(CONTACT_CHANNELS)).min(1, 'at least one preferred channel'),
+  consent: z.object({ sms: z.boolean(), email: z.boolean(), phone: z.boolean() }),
+});
+export type CustomerBody = z.infer<typeof customerSchema>;
+
+export const customerIdParams = z.object({ customerId: idSchema });
+export const caseIdParams = z.object({ caseId: idSchema });
+export const surveyTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a survey token') });
+
+export const openCaseSchema = z.object({
+  customerId: idSchema,
+  reason: z.string().trim().min(1).max(500),
+  playbookId: playbookIdSchema.optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const caseListQuery = z.object({
+  stage: z.enum(STAGES).optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  tier: z.enum(TIERS).optional(),
+  driver: z.enum(DRIVERS).optional(),
+  team: idSchema.optional(),
+  assigneeId: idSchema.optional(),
+  customerId: idSchema.optional(),
+  slaBreached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;

@@ -1,0 +1,21 @@
+// Builds the app's dependencies from a database URL and a Temporal connection config.
+import { Client, Connection } from '@temporalio/client';
+import type { Db } from '../config/database';
+import type { Logger } from '../config/logger';
+import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
+import { createCaseWorkflows } from './case-workflows';
+import type { AppDeps } from './deps';
+
+export async function connectApi(options: { db: Db; temporal: TemporalConnectionConfig; logger: Logger; adminKey?: string }): Promise<AppDeps & { close(): Promise<void> }> {
+  // Lazy: the API starts (and /ready says why) even when Temporal is down.
+  const connection = Connection.lazy(connectionOptions(options.temporal));
+  const client = new Client({ connection, namespace: options.temporal.namespace });
+  return {
+    db: options.db,
+    temporal: client,
+    cases: createCaseWorkflows(client, options.temporal.taskQueue),
+    logger: options.logger,
+    adminKey: options.adminKey,
+    close: () => connection.close(),
+  };
+}

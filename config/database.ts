@@ -1,0 +1,9 @@
+// Prisma Client over node-postgres (driver adapter): no native query engine needed.
+import { PrismaClient } from '@prisma/client';
+import { PrismaPg } from '@prisma/adapter-pg';
+
+export type Db = PrismaClient;
+
+export function createDb(databaseUrl: string): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+}

@@ -1,0 +1,44 @@
+// Environment configuration, parsed once with zod; every name here is listed in API.md or the README.
+import { z } from 'zod';
+
+const optionalString = z.string().trim().min(1).optional();
+
+export const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('holdfast-retention'),
+  TEMPORAL_TLS: z.enum(['true', 'false']).default('false'),
+  TEMPORAL_TLS_CERT_PATH: optionalString,
+  TEMPORAL_TLS_KEY_PATH: optionalString,
+  TEMPORAL_API_KEY: optionalString,
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC/, 'Twilio account SIDs start with AC').optional(),
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM: optionalString,
+  // Points the Twilio SDK at a Twilio-compatible host (the local sink in dev and tests).
+  TWILIO_API_BASE_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Holdfast <retention@holdfast.local>'),
+  CRM_BASE_URL: z.string().url().optional(),
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOLDFAST_ADMIN_KEY: z.string().min(16, 'HOLDFAST_ADMIN_KEY must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+export function requireEnv<K extends keyof Env>(env: Env, key: K, why: string): NonNullable<Env[K]> {
+  const value = env[key];
+  if (value === undefined || value === null) throw new Error(`${String(key)} must be set: ${why}`);
+  return value as NonNullable<Env[K]>;
+}

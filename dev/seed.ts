@@ -1,0 +1,80 @@
+// Demo data for the local stack and the tests: teams and agents, the offer catalog, the `standard`
+// (days) and `demo` (seconds) playbooks, and a few customers. Safe to run on every start.
+import type { Db } from '../config/database';
+import { playbookDefinitionSchema, type PlaybookDefinition } from '../domain/playbook';
+
+export const TEAMS = [
+  { id: 'private-banking', name: 'Private banking', tiers: ['premier'] },
+  { id: 'wealth-branch', name: 'Branch wealth team', tiers: ['affluent'] },
+  { id: 'contact-centre', name: 'Contact centre', tiers: ['mass'] },
+];
+
+export const AGENTS = [
+  { id: 'agent-pb-1', teamId: 'private-banking', name: 'Lucía Romero', skills: ['premier', 'investments'] },
+  { id: 'agent-pb-2', teamId: 'private-banking', name: 'Tom Becker', skills: ['premier', 'lending'] },
+  { id: 'agent-wb-1', teamId: 'wealth-branch', name: 'Priya Shah', skills: ['affluent', 'savings'] },
+  { id: 'agent-wb-2', teamId: 'wealth-branch', name: 'Marco Conti', skills: ['affluent', 'lending'] },
+  { id: 'agent-cc-1', teamId: 'contact-centre', name: 'Sam Lee', skills: ['mass'] },
+  { id: 'agent-cc-2', teamId: 'contact-centre', name: 'Noor Haddad', skills: ['mass'] },
+];
+
+const ALL_TIERS = ['premier', 'affluent', 'mass'];
+export const OFFERS = [
+  { id: 'rate-bonus-50bp', name: '+0.50% rate bonus for 12 months', kind: 'rate_bonus', drivers: ['product_yield'], tiers: ALL_TIERS, cost: 250, minValue: 50_000 },
+  { id: 'rate-bonus-25bp', name: '+0.25% rate bonus for 6 months', kind: 'rate_bonus', drivers: ['product_yield'], tiers: ALL_TIERS, cost: 60, minValue: 5_000 },
+  { id: 'fee-waiver-12m', name: 'Account fees waived for 12 months', kind: 'fee_waiver', drivers: ['service', 'product_yield'], tiers: ALL_TIERS, cost: 48, minValue: 0 },
+  { id: 'points-5000', name: '5,000 loyalty points', kind: 'points', drivers: ['service'], tiers: ['affluent', 'mass'], cost: 25, minValue: 0 },
+  { id: 'concierge-service', name: 'Dedicated concierge service', kind: 'value_added_service', drivers: ['service', 'product_yield'], tiers: ['premier'], cost: 400, minValue: 250_000 },
+  { id: 'instalment-plan', name: 'Interest-free instalment plan', kind: 'instalment_plan', drivers: ['life_event'], tiers: ALL_TIERS, cost: 40, minValue: 0 },
+  { id: 'preferred-financing', name: 'Preferred-rate purchase financing', kind: 'financing', drivers: ['life_event'], tiers: ['premier', 'affluent'], cost: 300, minValue: 50_000 },
+];
+
+export const PLAYBOOKS: Record<string, PlaybookDefinition> = {
+  standard: playbookDefinitionSchema.parse({
+    name: 'Standard retention',
+    description: 'Production timings: agents have two days per contact attempt, offers last a week, survey after four days.',
+    detect: { actionThreshold: 0.35 },
+    contact: { maxAttempts: 3, outcomeTimeout: '2d', maxCallbackDelay: '7d' },
+    offer: { approvalCostThreshold: 200, approvalTimeout: '1d', expiry: '7d', budgetRate: 0.005 },
+    survey: { delay: '4d', answerTimeout: '5d' },
+  }),
+  demo: playbookDefinitionSchema.parse({
+    name: 'Demo (seconds)',
+    description: 'The standard playbook with second-scale timings, for demos and tests.',
+    detect: { actionThreshold: 0.35 },
+    contact: { maxAttempts: 3, outcomeTimeout: '300s', maxCallbackDelay: '60s' },
+    offer: { approvalCostThreshold: 200, approvalTimeout: '300s', expiry: '300s', budgetRate: 0.005 },
+    survey: { delay: '3s', answerTimeout: '300s' },
+  }),
+};
+
+export const DEMO_CUSTOMERS = [
+  { id: 'cust-1001', name: 'Ana García', tier: 'premier', assetsUnderManagement: 1_200_000, timeZone: 'Europe/Madrid', phone: '+34600111001', email: 'ana.garcia@example.com', preferredChannels: ['phone', 'email', 'sms'], consentSms: true, consentEmail: true, consentPhone: true },
+  { id: 'cust-1002', name: 'Ben Okafor', tier: 'affluent', assetsUnderManagement: 150_000, timeZone: 'Europe/London', phone: '+447700900002', email: 'ben.okafor@example.com', preferredChannels: ['email', 'sms'], consentSms: true, consentEmail: true, consentPhone: false },
+  { id: 'cust-1003', name: 'Chen Wei', tier: 'mass', assetsUnderManagement: 12_000, timeZone: 'Asia/Singapore', phone: '+6581230003', email: null, preferredChannels: ['sms'], consentSms: true, consentEmail: false, consentPhone: false },
+  { id: 'cust-1004', name: 'Dana Novak', tier: 'affluent', assetsUnderManagement: 90_000, timeZone: 'America/New_York', phone: '+12125550104', email: 'dana.novak@example.com', preferredChannels: ['sms', 'email'], consentSms: true, consentEmail: true, consentPhone: true },
+] as const;
+
+export async function seedReferenceData(db: Db): Promise<void> {
+  for (const team of TEAMS) await db.team.upsert({ where: { id: team.id }, create: team, update: team });
+  for (const agent of AGENTS) await db.agent.upsert({ where: { id: agent.id }, create: agent, update: agent });
+  for (const o of OFFERS) {
+    const offer = { ...o, description: o.name };
+    await db.offer.upsert({ where: { id: o.id }, create: offer, update: offer });
+  }
+  // Versions are immutable: a seeded version is written once and never changed under running cases.
+  for (const [playbookId, definition] of Object.entries(PLAYBOOKS)) {
+    await db.playbookVersion.upsert({
+      where: { playbookId_version: { playbookId, version: 1 } },
+      create: { playbookId, version: 1, name: definition.name, definition },
+      update: {},
+    });
+  }
+}
+
+export async function seedDemoCustomers(db: Db): Promise<void> {
+  for (const c of DEMO_CUSTOMERS) {
+    const data = { ...c, preferredChannels: [...c.preferredChannels] };
+    await db.customer.upsert({ where: { id: c.id }, create: data, update: data });
+  }
+}

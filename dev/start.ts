@@ -1,0 +1,112 @@
+// `npm start`: the whole system on this machine. Temporal dev server (web UI on), PostgreSQL (embedded unless
+// DATABASE_URL is set) with migrations and demo data, local SMTP / Twilio-shaped / CRM sinks, the worker and
+// the API. Ctrl-C stops all of it.
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { createApp } from '../api/app';
+import { connectApi } from '../api/server';
+import { createDb } from '../config/database';
+import { parseEnv } from '../config/env';
+import { createLogger } from '../config/logger';
+import { temporalConfig } from '../config/temporal';
+import { activityDepsFromEnv } from '../worker/activity-deps';
+import { createCaseWorker } from '../worker/create-worker';
+import { issueDevKeys } from './dev-keys';
+import { startInfrastructure } from './infrastructure';
+import { seedDemoCustomers, seedReferenceData } from './seed';
+import { startLocalSinks } from './sinks';
+
+const DATA_DIR = join(__dirname, '..', '.data');
+
+async function main(): Promise<void> {
+  const baseEnv = parseEnv();
+  const logger = createLogger(baseEnv.LOG_LEVEL, { service: 'holdfast-dev' });
+  const say = (msg: string) => console.log(`[holdfast] ${msg}`);
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping...');
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    const infra = await startInfrastructure({
+      dataDir: DATA_DIR,
+      persistent: true,
+      ui: true,
+      namespace: baseEnv.TEMPORAL_NAMESPACE,
+      temporalAddress: baseEnv.TEMPORAL_ADDRESS,
+      databaseUrl: baseEnv.DATABASE_URL,
+      log: say,
+    });
+    cleanups.push(infra.stop);
+    const sinks = await startLocalSinks();
+    cleanups.push(sinks.close);
+
+    const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? `http://localhost:${baseEnv.PORT}`;
+    // Providers the user configured win; the rest go to the local sinks.
+    const env = parseEnv({ ...sinks.env, ...process.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress, PUBLIC_BASE_URL: publicBaseUrl });
+    const db = createDb(infra.databaseUrl);
+    cleanups.push(() => db.$disconnect());
+    await seedReferenceData(db);
+    await seedDemoCustomers(db);
+    const keys = await issueDevKeys(db);
+
+    const temporal = temporalConfig(env, infra.temporalAddress);
+    const { worker, connection } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger.child({ service: 'worker' })) });
+    const running = worker.run();
+    cleanups.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+    });
+
+    const api = await connectApi({ db, temporal, logger: logger.child({ service: 'api' }), adminKey: env.HOLDFAST_ADMIN_KEY });
+    const app = createApp({ ...api, outbox: sinks.outbox });
+    const server: Server = await new Promise((resolve, reject) => {
+      const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);
+    });
+    cleanups.push(async () => {
+      await new Promise((r) => server.close(r));
+      await api.close();
+    });
+
+    console.log(`
+Holdfast is running.
+  API            http://localhost:${env.PORT}   (try: curl http://localhost:${env.PORT}/ready)
+  Outbox         http://localhost:${env.PORT}/dev/outbox   (SMS, email and CRM calls the local sinks caught)
+  Temporal UI    ${infra.temporalUiUrl ?? '(external cluster: ' + infra.temporalAddress + ')'}
+  Temporal       ${infra.temporalAddress}   namespace ${env.TEMPORAL_NAMESPACE}, task queue ${env.TEMPORAL_TASK_QUEUE}
+  SMTP sink      ${sinks.env.SMTP_URL}
+
+API keys for this run (new ones each start):
+  system      ${keys.system}
+  agent       ${keys.agent}   (team contact-centre)
+  supervisor  ${keys.supervisor}
+  admin       ${keys.admin}
+
+Try a signal for a demo customer:
+  curl -s -X POST http://localhost:${env.PORT}/v1/signals -H "Authorization: Bearer ${keys.system}" \\
+    -H 'content-type: application/json' \\
+    -d '{"idempotencyKey":"demo-'$(date +%s)'","customerId":"cust-1003","type":"large_outflow","severity":0.9,"occurredAt":"'$(date -Iseconds)'"}'
+
+Ctrl-C stops everything.
+`);
+    await running.catch(async (e) => {
+      if (!stopping) {
+        console.error('worker stopped unexpectedly', e);
+        await stop(1);
+      }
+    });
+  } catch (e) {
+    console.error(`[holdfast] could not start: ${(e as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();

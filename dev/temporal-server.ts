@@ -1,0 +1,87 @@
+// Runs `temporal server start-dev` as a child process with the search attributes the workflow uses.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { CASE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { ensureTemporalCli } from './temporal-cli';
+
+export interface DevTemporalOptions {
+  port: number;
+  uiPort?: number;
+  namespace: string;
+  // Persisted history; unset keeps everything in memory (tests).
+  dbFile?: string;
+  logFile?: string;
+  log?: (msg: string) => void;
+}
+
+export interface DevTemporal {
+  address: string;
+  uiUrl?: string;
+  stop(): Promise<void>;
+}
+
+const searchAttributeFlags = () => CASE_SEARCH_ATTRIBUTES.flatMap((k) => ['--search-attribute', `${k.name}=Keyword`]);
+
+async function waitForServer(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`temporal server exited with code ${child.exitCode} (see its log)`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch (e) {
+      lastError = e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`temporal server did not answer on ${address} within ${timeoutMs / 1000} s: ${String(lastError)}`);
+}
+
+// An existing db file keeps the namespace it was created with; attributes added to the code since then are
+// created here (the CLI applies --search-attribute only to a new namespace).
+function ensureSearchAttributes(cli: string, address: string, namespace: string): void {
+  for (const key of CASE_SEARCH_ATTRIBUTES) {
+    spawnSync(cli, ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', key.name, '--type', 'Keyword'], { stdio: 'ignore' });
+  }
+}
+
+export async function startDevTemporal(options: DevTemporalOptions): Promise<DevTemporal> {
+  const cli = ensureTemporalCli(options.log);
+  const address = `127.0.0.1:${options.port}`;
+  const existingDb = options.dbFile !== undefined && existsSync(options.dbFile);
+  if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    '--namespace', options.namespace,
+    '--log-format', 'json',
+    '--log-level', 'warn',
+    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
+    '--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true',
+    ...searchAttributeFlags(),
+    ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
+    ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
+  ];
+  const out = options.logFile ? openSync(options.logFile, 'a') : 'ignore';
+  const child = spawn(cli, args, { stdio: ['ignore', out, out] });
+  await waitForServer(address, child, 60_000);
+  if (existingDb) ensureSearchAttributes(cli, address, options.namespace);
+
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}

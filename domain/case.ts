@@ -1,0 +1,95 @@
+// The retention case as the workflow holds it and the API shows it. Contains no names, phones or emails:
+// workflow history must not carry PII.
+import type { RiskAssessment, RiskSignalInput } from './risk';
+import type { ChurnDriver, ContactChannel, ContactOutcome, Outcome, Stage, Tier } from './vocabulary';
+
+export interface CaseInput {
+  caseId: string;
+  customerId: string;
+  reason: string;
+  openedBy: string;
+  playbookId?: string;
+  // A person opened the case on purpose: act even when the score is below the playbook's threshold.
+  forceAction?: boolean;
+  signals: RiskSignalInput[];
+}
+
+export interface CaseOfferState {
+  offerId: string;
+  name: string;
+  cost: number;
+  status: 'pending_approval' | 'approved' | 'rejected' | 'presented' | 'accepted' | 'declined' | 'expired';
+  expiresAt?: string;
+}
+
+export interface CaseState {
+  caseId: string;
+  workflowId: string;
+  customerId: string;
+  reason: string;
+  stage: Stage;
+  status: 'open' | 'closed';
+  outcome?: Outcome;
+  closeReason?: string;
+  tier?: Tier;
+  signals: RiskSignalInput[];
+  risk?: RiskAssessment;
+  driver?: ChurnDriver;
+  playbook?: { id: string; version: number };
+  teamId?: string;
+  agentId?: string;
+  slaDueAt?: string;
+  contact: { attempts: number; channel?: ContactChannel; lastOutcome?: ContactOutcome };
+  offer?: CaseOfferState;
+  survey?: { channel: 'sms' | 'email'; score?: number };
+  openedAt: string;
+  closedAt?: string;
+  eventSeq: number;
+}
+
+// The fields of CaseState that the case row in PostgreSQL mirrors.
+export interface CaseProjection {
+  caseId: string;
+  workflowId: string;
+  customerId: string;
+  reason: string;
+  stage: Stage;
+  status: 'open' | 'closed';
+  outcome?: Outcome;
+  riskScore: number;
+  riskExplanation: RiskAssessment['factors'];
+  driver?: ChurnDriver;
+  priority: number;
+  playbook?: { id: string; version: number };
+  teamId?: string;
+  agentId?: string;
+  slaDueAt?: string;
+  openedAt: string;
+  closedAt?: string;
+}
+
+export function projectCase(state: CaseState): CaseProjection {
+  return {
+    caseId: state.caseId,
+    workflowId: state.workflowId,
+    customerId: state.customerId,
+    reason: state.reason,
+    stage: state.stage,
+    status: state.status,
+    outcome: state.outcome,
+    riskScore: state.risk?.score ?? 0,
+    riskExplanation: state.risk?.factors ?? [],
+    driver: state.driver,
+    priority: state.risk?.priority ?? 0,
+    playbook: state.playbook,
+    teamId: state.teamId,
+    agentId: state.agentId,
+    slaDueAt: state.slaDueAt,
+    openedAt: state.openedAt,
+    closedAt: state.closedAt,
+  };
+}
+
+export function caseWorkflowId(customerId: string): string {
+  return `retention-case/${customerId}`;
+}

@@ -1,0 +1,36 @@
+// Inputs of the human steps on a case. The API validates requests with these schemas and the workflow's
+// update validators check them again, so bad input never reaches workflow history.
+import { z } from 'zod';
+import { CONTACT_OUTCOMES, OUTCOME_CHANNELS } from './vocabulary';
+
+const note = z.string().trim().max(2000).optional();
+
+export const contactOutcomeInputSchema = z
+  .object({
+    channel: z.enum(OUTCOME_CHANNELS),
+    outcome: z.enum(CONTACT_OUTCOMES),
+    callbackAt: z.iso.datetime({ offset: true }).optional(),
+    note,
+  })
+  .refine((v) => v.outcome !== 'callback_requested' || v.callbackAt !== undefined, {
+    message: 'callbackAt is required when the outcome is callback_requested',
+    path: ['callbackAt'],
+  });
+export type ContactOutcomeInput = z.infer<typeof contactOutcomeInputSchema>;
+
+export const offerApprovalInputSchema = z.object({ approve: z.boolean(), note });
+export type OfferApprovalInput = z.infer<typeof offerApprovalInputSchema>;
+
+export const offerDecisionInputSchema = z.object({ decision: z.enum(['accepted', 'declined']), note });
+export type OfferDecisionInput = z.infer<typeof offerDecisionInputSchema>;
+
+export const surveyAnswerInputSchema = z.object({
+  score: z.number().int().min(0).max(10),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type SurveyAnswerInput = z.infer<typeof surveyAnswerInputSchema>;
+
+// Who did it, as recorded on the timeline: the acting API key's role and name.
+export interface Actor {
+  actor: string;
+}

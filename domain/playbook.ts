@@ -1,0 +1,48 @@
+// Playbooks are versioned data: one zod schema validates them for the API, the seed and the workflow.
+import { z } from 'zod';
+import { durationSchema } from './duration';
+import { DRIVERS, TIERS } from './vocabulary';
+
+export const playbookDefinitionSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().default(''),
+  // Which cases pick this playbook when none is named (empty = any).
+  appliesTo: z
+    .object({ tiers: z.array(z.enum(TIERS)).default([]), drivers: z.array(z.enum(DRIVERS)).default([]) })
+    .default({ tiers: [], drivers: [] }),
+  detect: z.object({
+    // Risk score (0..1) at or above which the bank acts.
+    actionThreshold: z.number().min(0).max(1),
+  }),
+  contact: z.object({
+    maxAttempts: z.number().int().min(1).max(10),
+    // How long the assigned agent has to report an outcome after each attempt.
+    outcomeTimeout: durationSchema,
+    // Latest a requested callback is honoured; later requests are moved to this bound.
+    maxCallbackDelay: durationSchema,
+  }),
+  offer: z.object({
+    // Offers costing more than this need a supervisor's approval.
+    approvalCostThreshold: z.number().min(0),
+    approvalTimeout: durationSchema,
+    expiry: durationSchema,
+    // Budget per customer as a fraction of assets under management.
+    budgetRate: z.number().min(0).max(0.1),
+  }),
+  survey: z.object({
+    delay: durationSchema,
+    answerTimeout: durationSchema,
+  }),
+});
+
+export type PlaybookDefinition = z.infer<typeof playbookDefinitionSchema>;
+
+export interface PinnedPlaybook {
+  id: string;
+  version: number;
+  definition: PlaybookDefinition;
+}
+
+export const playbookIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,63}$/, 'a playbook id is lowercase letters, digits and dashes, e.g. "standard"');

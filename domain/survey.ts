@@ -1,0 +1,12 @@
+// Survey scoring on the 0-10 NPS scale.
+export type NpsCategory = 'detractor' | 'passive' | 'promoter';
+
+export function npsCategory(score: number): NpsCategory {
+  if (score <= 6) return 'detractor';
+  if (score <= 8) return 'passive';
+  return 'promoter';
+}
+
+export function isLowScore(score: number): boolean {
+  return npsCategory(score) === 'detractor';
+}

@@ -1,0 +1,46 @@
+// The bank's words, once: tiers, signal types, churn drivers, stages, outcomes, channels.
+export const TIERS = ['premier', 'affluent', 'mass'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const SIGNAL_TYPES = [
+  'balance_drop',
+  'large_outflow',
+  'activity_drop',
+  'product_maturity',
+  'complaint',
+  'competitor_offer',
+  'manual',
+] as const;
+export type SignalType = (typeof SIGNAL_TYPES)[number];
+
+export const DRIVERS = ['product_yield', 'service', 'life_event', 'special_funds'] as const;
+export type ChurnDriver = (typeof DRIVERS)[number];
+
+export const STAGES = [
+  'detected',
+  'assigned',
+  'contacting',
+  'offering',
+  'awaiting_decision',
+  'resurvey_scheduled',
+  'surveyed',
+  'closed',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const OUTCOMES = ['retained', 'churned', 'declined', 'unreachable', 'not_actionable', 'excluded'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+// Channels Holdfast sends on itself (sms, email) or that an agent works (phone).
+export const CONTACT_CHANNELS = ['sms', 'email', 'phone'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+// Channels an agent may report an outcome for: a branch visit is recorded, never sent.
+export const OUTCOME_CHANNELS = ['phone', 'sms', 'email', 'visit'] as const;
+export type OutcomeChannel = (typeof OUTCOME_CHANNELS)[number];
+
+export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'refused', 'wrong_number', 'callback_requested'] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+export const ROLES = ['system', 'agent', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];

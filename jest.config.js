@@ -1,0 +1,14 @@
+// Unit tests run in parallel; workflow/API tests share one Temporal dev server and one database,
+// started once by the global setup.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  // Type checking is `tsc --noEmit` (part of `npm test`); jest only transpiles.
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  testTimeout: 120_000,
+  maxWorkers: 2,
+};

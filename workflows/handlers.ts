@@ -1,0 +1,138 @@
+// Update handlers of a running case. Validators run before anything is written to history: a wrong stage
+// or malformed input is rejected with a typed failure the API turns into 409/400.
+import { ApplicationFailure, setHandler, condition } from '@temporalio/workflow';
+import {
+  contactOutcomeInputSchema,
+  offerApprovalInputSchema,
+  offerDecisionInputSchema,
+  surveyAnswerInputSchema,
+} from '../domain/human-steps';
+import { assessRisk, type RiskSignalInput } from '../domain/risk';
+import type { Stage } from '../domain/vocabulary';
+import { acts } from './activities';
+import type { CaseRun } from './case-run';
+import {
+  addSignalUpdate,
+  CASE_CLOSED,
+  caseStateQuery,
+  contactOutcomeUpdate,
+  offerApprovalUpdate,
+  offerDecisionUpdate,
+  surveyAnswerUpdate,
+  WRONG_STAGE,
+} from './messages';
+import type { z } from 'zod';
+
+function requireStage(run: CaseRun, allowed: Stage, waitingFor: boolean): void {
+  if (run.closed) throw ApplicationFailure.create({ type: CASE_CLOSED, message: 'the case is closed', details: [run.state.stage] });
+  if (run.state.stage !== allowed || !waitingFor) {
+    throw ApplicationFailure.create({
+      type: WRONG_STAGE,
+      message: `the case is in stage ${run.state.stage}, not ${allowed}`,
+      details: [run.state.stage],
+    });
+  }
+}
+
+function requireValid(schema: z.ZodType, input: unknown): void {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw ApplicationFailure.create({ type: 'invalid_input', message: result.error.issues.map((i) => i.message).join('; ') });
+  }
+}
+
+export function registerHandlers(run: CaseRun): void {
+  setHandler(caseStateQuery, () => run.state);
+
+  setHandler(
+    addSignalUpdate,
+    async (signal: RiskSignalInput) => {
+      const known = run.state.signals.some((s) => s.signalId === signal.signalId);
+      if (!known) {
+        run.state.signals.push(signal);
+        if (run.state.tier) run.state.risk = assessRisk(run.state.signals, run.state.tier, new Date());
+        // Recorded only once the case exists in the store (after detect's first event).
+        if (run.state.eventSeq > 0) await run.record('signal_joined', { signalId: signal.signalId, type: signal.type, score: run.state.risk?.score ?? null });
+      }
+      return { caseId: run.state.caseId, workflowId: run.state.workflowId, joined: !known };
+    },
+    {
+      validator: (_signal: RiskSignalInput) => {
+        if (run.closed) throw ApplicationFailure.create({ type: CASE_CLOSED, message: 'the case is closed' });
+      },
+    },
+  );
+
+  setHandler(
+    contactOutcomeUpdate,
+    async (input) => {
+      run.pendingContactOutcome = input;
+      await acts.recordContactOutcome({
+        key: `${run.state.caseId}:outcome:${run.state.contact.attempts}`,
+        caseId: run.state.caseId,
+        customerId: run.state.customerId,
+        agentId: run.state.agentId,
+        channel: input.channel,
+        outcome: input.outcome,
+        note: input.note,
+      });
+      await run.record('contact_outcome_recorded', { channel: input.channel, outcome: input.outcome, callbackAt: input.callbackAt ?? null, note: input.note ?? null }, input.actor);
+      return run.state;
+    },
+    {
+      validator: (input) => {
+        requireValid(contactOutcomeInputSchema, input);
+        requireStage(run, 'contacting', run.pendingContactOutcome === undefined);
+      },
+    },
+  );
+
+  setHandler(
+    offerApprovalUpdate,
+    async (input) => {
+      run.pendingApproval = input;
+      await run.record(input.approve ? 'offer_approved' : 'offer_rejected', { offerId: run.state.offer?.offerId ?? null, note: input.note ?? null }, input.actor);
+      return run.state;
+    },
+    {
+      validator: (input) => {
+        requireValid(offerApprovalInputSchema, input);
+        requireStage(run, 'offering', run.state.offer?.status === 'pending_approval' && run.pendingApproval === undefined);
+      },
+    },
+  );
+
+  setHandler(
+    offerDecisionUpdate,
+    async (input) => {
+      run.pendingDecision = input;
+      await run.record('offer_decision_recorded', { offerId: run.state.offer?.offerId ?? null, decision: input.decision, note: input.note ?? null }, input.actor);
+      // Answer once the stage has acted on the decision, so the caller sees the case after the step.
+      await condition(() => run.pendingDecision === undefined);
+      return run.state;
+    },
+    {
+      validator: (input) => {
+        requireValid(offerDecisionInputSchema, input);
+        requireStage(run, 'awaiting_decision', run.pendingDecision === undefined);
+      },
+    },
+  );
+
+  setHandler(
+    surveyAnswerUpdate,
+    async (input) => {
+      run.pendingSurveyAnswer = input;
+      run.state.survey = { ...run.state.survey!, score: input.score };
+      await acts.recordSurveyAnswer({ caseId: run.state.caseId, score: input.score, comment: input.comment });
+      await run.record('survey_answered', { score: input.score }, input.actor);
+      return run.state;
+    },
+    {
+      validator: (input) => {
+        requireValid(surveyAnswerInputSchema, input);
+        requireStage(run, 'surveyed', run.pendingSurveyAnswer === undefined);
+      },
+    },
+  );
+}

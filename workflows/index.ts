@@ -1,0 +1,2 @@
+// Entry point of the workflow bundle.
+export { retentionCase } from './retention-case';

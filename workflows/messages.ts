@@ -1,0 +1,31 @@
+// Every message of the retention-case workflow, defined once and shared with the API.
+// Human steps are updates, not signals: the caller needs a synchronous answer (accepted, or rejected
+// with the reason, e.g. the case is in another stage), and validators keep bad input out of history.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CaseState } from '../domain/case';
+import type {
+  Actor,
+  ContactOutcomeInput,
+  OfferApprovalInput,
+  OfferDecisionInput,
+  SurveyAnswerInput,
+} from '../domain/human-steps';
+import type { RiskSignalInput } from '../domain/risk';
+
+export interface AddSignalResult {
+  caseId: string;
+  workflowId: string;
+  joined: boolean;
+}
+
+export const addSignalUpdate = defineUpdate<AddSignalResult, [RiskSignalInput]>('addSignal');
+export const contactOutcomeUpdate = defineUpdate<CaseState, [ContactOutcomeInput & Actor]>('recordContactOutcome');
+export const offerApprovalUpdate = defineUpdate<CaseState, [OfferApprovalInput & Actor]>('approveOffer');
+export const offerDecisionUpdate = defineUpdate<CaseState, [OfferDecisionInput & Actor]>('recordOfferDecision');
+export const surveyAnswerUpdate = defineUpdate<CaseState, [SurveyAnswerInput & Actor]>('answerSurvey');
+
+export const caseStateQuery = defineQuery<CaseState>('caseState');
+
+// ApplicationFailure types the API maps to HTTP answers.
+export const WRONG_STAGE = 'wrong_stage';
+export const CASE_CLOSED = 'case_closed';

@@ -1,0 +1,51 @@
+// Stage 3, contact: message the customer on their preferred consented channel (or ask the agent to call),
+// then wait for the agent's contact outcome; no answer moves to the next channel until attempts run out.
+import { condition, sleep } from '@temporalio/workflow';
+import { contactChannels } from '../../domain/contact-channel';
+import { durationMs } from '../../domain/duration';
+import { acts } from '../activities';
+import type { CaseRun } from '../case-run';
+
+export async function contact(run: CaseRun): Promise<void> {
+  const { state } = run;
+  const policy = run.definition.contact;
+  const channels = contactChannels(run.customer!);
+  if (channels.length === 0) return run.close('unreachable', 'no_consented_channel');
+
+  while (state.contact.attempts < policy.maxAttempts) {
+    const attempt = ++state.contact.attempts;
+    const channel = channels[(attempt - 1) % channels.length]!;
+    state.contact.channel = channel;
+    const timeout = durationMs(policy.outcomeTimeout);
+    run.setSlaDue(timeout);
+    if (channel === 'phone') {
+      await run.record('call_requested', { attempt, agentId: state.agentId ?? null }, undefined, 'contacting');
+    } else {
+      const sent = await acts.sendCaseMessage({
+        key: `${state.caseId}:contact:${attempt}`,
+        caseId: state.caseId,
+        customerId: state.customerId,
+        agentId: state.agentId,
+        channel,
+        purpose: 'contact',
+      });
+      await run.record('contact_sent', { attempt, channel, status: sent.status }, undefined, 'contacting');
+    }
+
+    const answered = await condition(() => run.pendingContactOutcome !== undefined, timeout);
+    if (!answered) {
+      await run.record('contact_outcome_timed_out', { attempt, waited: policy.outcomeTimeout });
+      continue;
+    }
+    const outcome = run.pendingContactOutcome!;
+    run.pendingContactOutcome = undefined;
+    state.contact.lastOutcome = outcome.outcome;
+    if (outcome.outcome === 'reached') return;
+    if (outcome.outcome === 'refused') return run.close('declined', 'customer_refused_contact', {}, outcome.actor);
+    if (outcome.outcome === 'callback_requested' && outcome.callbackAt) {
+      const wait = Math.min(Date.parse(outcome.callbackAt) - Date.now(), durationMs(policy.maxCallbackDelay));
+      if (wait > 0) await sleep(wait);
+    }
+  }
+  return run.close('unreachable', 'contact_attempts_exhausted', { attempts: state.contact.attempts });
+}

@@ -1,0 +1,34 @@
+// Stage 1, detect: load the customer, pin the playbook, score the signals, classify the churn driver,
+// and decide whether the bank acts at all.
+import { assessRisk } from '../../domain/risk';
+import { classifyDriver } from '../../domain/driver';
+import { acts } from '../activities';
+import type { CaseRun } from '../case-run';
+
+export async function detect(run: CaseRun): Promise<void> {
+  const { state } = run;
+  const customer = await acts.loadCustomer(state.customerId);
+  run.customer = customer;
+  state.tier = customer.tier;
+  state.risk = assessRisk(state.signals, customer.tier, new Date());
+  state.driver = classifyDriver(state.signals);
+  run.playbook = await acts.loadPlaybook({ playbookId: run.input.playbookId, tier: customer.tier, driver: state.driver });
+  state.playbook = { id: run.playbook.id, version: run.playbook.version };
+  run.tagSearchAttributes();
+
+  await run.record('case_opened', { reason: state.reason, openedBy: run.input.openedBy }, run.input.openedBy);
+  await run.record('risk_assessed', {
+    score: state.risk.score,
+    priority: state.risk.priority,
+    factors: state.risk.factors,
+    driver: state.driver,
+    playbook: state.playbook,
+  });
+
+  // Broker-moved "special" funds come back and leave with the fee cycle: never treated, only reported.
+  if (state.driver === 'special_funds') return run.close('excluded', 'intermediary_driven_funds');
+  const threshold = run.definition.detect.actionThreshold;
+  if (state.risk.score < threshold && !run.input.forceAction) {
+    return run.close('not_actionable', 'below_action_threshold', { score: state.risk.score, threshold });
+  }
+}

@@ -1,0 +1,60 @@
+// Stage 4, offer: the best eligible catalog offer within the customer's budget; above the playbook's cost
+// threshold a supervisor approves first (rejection or silence falls back to the next offer); the customer's
+// decision is awaited until the offer expires.
+import { condition } from '@temporalio/workflow';
+import { durationMs } from '../../domain/duration';
+import { eligibleOffers, needsApproval, type CatalogOffer } from '../../domain/offer';
+import { acts } from '../activities';
+import type { CaseRun } from '../case-run';
+
+export type OfferResult = 'accepted' | 'no_offer' | 'closed';
+
+async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promise<boolean> {
+  const { state } = run;
+  const policy = run.definition.offer;
+  state.offer = { offerId: offer.id, name: offer.name, cost: offer.cost, status: 'pending_approval' };
+  await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: 'pending_approval', expiresAt: new Date(Date.now() + durationMs(policy.approvalTimeout)).toISOString() });
+  run.setSlaDue(durationMs(policy.approvalTimeout));
+  await run.record('offer_approval_requested', { offerId: offer.id, cost: offer.cost, threshold: policy.approvalCostThreshold }, undefined, 'offering');
+  const answered = await condition(() => run.pendingApproval !== undefined, durationMs(policy.approvalTimeout));
+  const approval = run.pendingApproval;
+  run.pendingApproval = undefined;
+  const ok = answered && approval!.approve;
+  state.offer.status = ok ? 'approved' : 'rejected';
+  await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: state.offer.status });
+  if (!answered) await run.record('offer_approval_timed_out', { offerId: offer.id, waited: policy.approvalTimeout });
+  return ok;
+}
+
+export async function offer(run: CaseRun): Promise<OfferResult> {
+  const { state } = run;
+  const policy = run.definition.offer;
+  const catalog = await acts.listOfferCatalog();
+  const candidates = eligibleOffers(catalog, {
+    tier: state.tier!,
+    driver: state.driver!,
+    assetsUnderManagement: run.customer!.assetsUnderManagement,
+    budgetRate: policy.budgetRate,
+  });
+
+  for (const [index, candidate] of candidates.entries()) {
+    if (needsApproval(candidate, policy.approvalCostThreshold) && !(await approved(run, candidate, index))) continue;
+    const expiresAt = new Date(Date.now() + durationMs(policy.expiry)).toISOString();
+    state.offer = { offerId: candidate.id, name: candidate.name, cost: candidate.cost, status: 'presented', expiresAt };
+    const key = `${state.caseId}:offer:${index}`;
+    await acts.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented', expiresAt });
+    state.slaDueAt = expiresAt;
+    await run.record('offer_presented', { offerId: candidate.id, name: candidate.name, cost: candidate.cost, expiresAt }, undefined, 'awaiting_decision');
+
+    const decided = await condition(() => run.pendingDecision !== undefined, durationMs(policy.expiry));
+    const decision = run.pendingDecision;
+    run.pendingDecision = undefined;
+    state.offer.status = !decided ? 'expired' : decision!.decision;
+    await acts.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: state.offer.status });
+    if (state.offer.status === 'accepted') return 'accepted';
+    await run.close('declined', state.offer.status === 'expired' ? 'offer_expired' : 'offer_declined', { offerId: candidate.id }, decision?.actor);
+    return 'closed';
+  }
+  await run.record('no_eligible_offer', { candidates: candidates.length });
+  return 'no_offer';
+}

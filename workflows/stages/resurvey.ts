@@ -1,0 +1,29 @@
+// Stage 5, re-survey: after the playbook's delay, ask the customer for a 0-10 score by SMS or email (the
+// message links to /s/<token>), wait for the answer, and close the case.
+import { condition, sleep } from '@temporalio/workflow';
+import { surveyChannel } from '../../domain/contact-channel';
+import { durationMs } from '../../domain/duration';
+import { acts } from '../activities';
+import type { CaseRun } from '../case-run';
+
+export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<void> {
+  const { state } = run;
+  const policy = run.definition.survey;
+  const delay = durationMs(policy.delay);
+  run.setSlaDue(undefined);
+  await run.record('resurvey_scheduled', { at: new Date(Date.now() + delay).toISOString() }, undefined, 'resurvey_scheduled');
+  await sleep(delay);
+
+  const outcome = offerAccepted ? 'retained' : 'churned';
+  const channel = surveyChannel(run.customer!);
+  if (!channel) return run.close(outcome, 'no_survey_channel');
+  await acts.sendSurvey({ key: `${state.caseId}:survey`, caseId: state.caseId, workflowId: state.workflowId, customerId: state.customerId, channel });
+  state.survey = { channel };
+  const timeout = durationMs(policy.answerTimeout);
+  run.setSlaDue(timeout);
+  await run.record('survey_sent', { channel }, undefined, 'surveyed');
+
+  const answered = await condition(() => run.pendingSurveyAnswer !== undefined, timeout);
+  if (!answered) return run.close(outcome, 'survey_unanswered');
+  return run.close(outcome, 'survey_answered', { score: state.survey.score });
+}
