@@ -13,6 +13,8 @@ export const signalSchema = z.object({
   occurredAt: isoDateTime,
   severity: z.number().min(0).max(1).optional(),
   details: z.record(z.string(), z.unknown()).optional(),
+  // Playbook for the case this signal opens (ignored when it joins an open case); default by tier and driver.
+  playbookId: playbookIdSchema.optional(),
 });
 export type SignalBody = z.infer<typeof signalSchema>;
 

@@ -1,6 +1,6 @@
 // The state of one running case and its transitions. Every transition is written to PostgreSQL (case row +
 // timeline event) and pushed to the CRM by idempotent activities keyed by case id + event sequence.
-import { upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, upsertSearchAttributes } from '@temporalio/workflow';
 import { projectCase, type CaseInput, type CaseState } from '../domain/case';
 import type { CustomerProfile } from '../domain/customer';
 import type { PinnedPlaybook } from '../domain/playbook';
@@ -11,15 +11,23 @@ import type { ContactOutcomeInput, OfferApprovalInput, OfferDecisionInput, Surve
 
 export const SYSTEM_ACTOR = 'holdfast';
 
+// The human steps a stage can wait for.
+export interface HumanAnswers {
+  contact: ContactOutcomeInput & Actor;
+  approval: OfferApprovalInput & Actor;
+  decision: OfferDecisionInput & Actor;
+  survey: SurveyAnswerInput & Actor;
+}
+
 export class CaseRun {
   readonly state: CaseState;
   customer?: CustomerProfile;
   playbook?: PinnedPlaybook;
-  // Human answers waiting for the stage that asked for them.
-  pendingContactOutcome?: ContactOutcomeInput & Actor;
-  pendingApproval?: OfferApprovalInput & Actor;
-  pendingDecision?: OfferDecisionInput & Actor;
-  pendingSurveyAnswer?: SurveyAnswerInput & Actor;
+  private readonly answers: Partial<HumanAnswers> = {};
+  // Sequence of the last event written to the store; equal to state.eventSeq when the projection is current.
+  private projectedSeq = 0;
+  // Answers accepted but still being recorded; validators reject a second answer meanwhile.
+  private readonly answering = new Set<keyof HumanAnswers>();
 
   constructor(readonly input: CaseInput, workflowId: string) {
     this.state = {
@@ -34,6 +42,34 @@ export class CaseRun {
       openedAt: new Date().toISOString(),
       eventSeq: 0,
     };
+  }
+
+  isAnswering(kind: keyof HumanAnswers): boolean {
+    return this.answering.has(kind);
+  }
+
+  // An update handler accepted an answer: it records it, then hands it over with giveAnswer().
+  beginAnswer(kind: keyof HumanAnswers): void {
+    this.answering.add(kind);
+  }
+
+  giveAnswer<K extends keyof HumanAnswers>(kind: K, answer: HumanAnswers[K]): void {
+    this.answers[kind] = answer;
+  }
+
+  // Waits for a human answer until the timeout; an answer accepted before the timeout is still honoured.
+  async awaitAnswer<K extends keyof HumanAnswers>(kind: K, timeoutMs: number): Promise<HumanAnswers[K] | undefined> {
+    await condition(() => this.answers[kind] !== undefined, timeoutMs);
+    if (this.answering.has(kind)) await condition(() => this.answers[kind] !== undefined);
+    const answer = this.answers[kind];
+    delete this.answers[kind];
+    this.answering.delete(kind);
+    return answer;
+  }
+
+  // True when every recorded transition is in PostgreSQL, so an API read shows the current case.
+  get projected(): boolean {
+    return this.projectedSeq === this.state.eventSeq;
   }
 
   get closed(): boolean {
@@ -54,6 +90,7 @@ export class CaseRun {
     const seq = ++this.state.eventSeq;
     const event = { caseId: this.state.caseId, seq, at: new Date().toISOString(), type, actor, data };
     await acts.recordCaseEvent({ event, projection: projectCase(this.state) });
+    this.projectedSeq = Math.max(this.projectedSeq, seq);
     await acts.pushCaseEventToCrm({ event, customerId: this.state.customerId, stage: this.state.stage });
   }
 

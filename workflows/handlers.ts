@@ -66,7 +66,7 @@ export function registerHandlers(run: CaseRun): void {
   setHandler(
     contactOutcomeUpdate,
     async (input) => {
-      run.pendingContactOutcome = input;
+      run.beginAnswer('contact');
       await acts.recordContactOutcome({
         key: `${run.state.caseId}:outcome:${run.state.contact.attempts}`,
         caseId: run.state.caseId,
@@ -77,12 +77,13 @@ export function registerHandlers(run: CaseRun): void {
         note: input.note,
       });
       await run.record('contact_outcome_recorded', { channel: input.channel, outcome: input.outcome, callbackAt: input.callbackAt ?? null, note: input.note ?? null }, input.actor);
+      run.giveAnswer('contact', input);
       return run.state;
     },
     {
       validator: (input) => {
         requireValid(contactOutcomeInputSchema, input);
-        requireStage(run, 'contacting', run.pendingContactOutcome === undefined);
+        requireStage(run, 'contacting', !run.isAnswering('contact'));
       },
     },
   );
@@ -90,14 +91,15 @@ export function registerHandlers(run: CaseRun): void {
   setHandler(
     offerApprovalUpdate,
     async (input) => {
-      run.pendingApproval = input;
+      run.beginAnswer('approval');
       await run.record(input.approve ? 'offer_approved' : 'offer_rejected', { offerId: run.state.offer?.offerId ?? null, note: input.note ?? null }, input.actor);
+      run.giveAnswer('approval', input);
       return run.state;
     },
     {
       validator: (input) => {
         requireValid(offerApprovalInputSchema, input);
-        requireStage(run, 'offering', run.state.offer?.status === 'pending_approval' && run.pendingApproval === undefined);
+        requireStage(run, 'offering', run.state.offer?.status === 'pending_approval' && !run.isAnswering('approval'));
       },
     },
   );
@@ -105,16 +107,17 @@ export function registerHandlers(run: CaseRun): void {
   setHandler(
     offerDecisionUpdate,
     async (input) => {
-      run.pendingDecision = input;
+      run.beginAnswer('decision');
       await run.record('offer_decision_recorded', { offerId: run.state.offer?.offerId ?? null, decision: input.decision, note: input.note ?? null }, input.actor);
+      run.giveAnswer('decision', input);
       // Answer once the stage has acted on the decision, so the caller sees the case after the step.
-      await condition(() => run.pendingDecision === undefined);
+      await condition(() => run.state.stage !== 'awaiting_decision' && run.projected);
       return run.state;
     },
     {
       validator: (input) => {
         requireValid(offerDecisionInputSchema, input);
-        requireStage(run, 'awaiting_decision', run.pendingDecision === undefined);
+        requireStage(run, 'awaiting_decision', !run.isAnswering('decision'));
       },
     },
   );
@@ -122,16 +125,17 @@ export function registerHandlers(run: CaseRun): void {
   setHandler(
     surveyAnswerUpdate,
     async (input) => {
-      run.pendingSurveyAnswer = input;
+      run.beginAnswer('survey');
       run.state.survey = { ...run.state.survey!, score: input.score };
       await acts.recordSurveyAnswer({ caseId: run.state.caseId, score: input.score, comment: input.comment });
       await run.record('survey_answered', { score: input.score }, input.actor);
+      run.giveAnswer('survey', input);
       return run.state;
     },
     {
       validator: (input) => {
         requireValid(surveyAnswerInputSchema, input);
-        requireStage(run, 'surveyed', run.pendingSurveyAnswer === undefined);
+        requireStage(run, 'surveyed', !run.isAnswering('survey'));
       },
     },
   );

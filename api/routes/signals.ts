@@ -55,7 +55,7 @@ export function createSignalIntake({ db, cases }: AppDeps) {
     }
     const signal = existing ?? (await storeOnce(body));
     // A stored signal whose case is not linked yet is retried here, whoever sends the key again.
-    const joined = await cases.addSignal(signal.customerId, signalInput(signal));
+    const joined = await cases.addSignal(signal.customerId, signalInput(signal), body.playbookId);
     await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: joined.caseId, workflowId: joined.workflowId } });
     return { status: 202, body: { signalId: signal.id, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
   };

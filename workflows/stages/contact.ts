@@ -1,6 +1,6 @@
 // Stage 3, contact: message the customer on their preferred consented channel (or ask the agent to call),
 // then wait for the agent's contact outcome; no answer moves to the next channel until attempts run out.
-import { condition, sleep } from '@temporalio/workflow';
+import { sleep } from '@temporalio/workflow';
 import { contactChannels } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
 import { acts } from '../activities';
@@ -32,13 +32,11 @@ export async function contact(run: CaseRun): Promise<void> {
       await run.record('contact_sent', { attempt, channel, status: sent.status }, undefined, 'contacting');
     }
 
-    const answered = await condition(() => run.pendingContactOutcome !== undefined, timeout);
-    if (!answered) {
+    const outcome = await run.awaitAnswer('contact', timeout);
+    if (!outcome) {
       await run.record('contact_outcome_timed_out', { attempt, waited: policy.outcomeTimeout });
       continue;
     }
-    const outcome = run.pendingContactOutcome!;
-    run.pendingContactOutcome = undefined;
     state.contact.lastOutcome = outcome.outcome;
     if (outcome.outcome === 'reached') return;
     if (outcome.outcome === 'refused') return run.close('declined', 'customer_refused_contact', {}, outcome.actor);

@@ -1,7 +1,6 @@
 // Stage 4, offer: the best eligible catalog offer within the customer's budget; above the playbook's cost
 // threshold a supervisor approves first (rejection or silence falls back to the next offer); the customer's
 // decision is awaited until the offer expires.
-import { condition } from '@temporalio/workflow';
 import { durationMs } from '../../domain/duration';
 import { eligibleOffers, needsApproval, type CatalogOffer } from '../../domain/offer';
 import { acts } from '../activities';
@@ -16,13 +15,11 @@ async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promi
   await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: 'pending_approval', expiresAt: new Date(Date.now() + durationMs(policy.approvalTimeout)).toISOString() });
   run.setSlaDue(durationMs(policy.approvalTimeout));
   await run.record('offer_approval_requested', { offerId: offer.id, cost: offer.cost, threshold: policy.approvalCostThreshold }, undefined, 'offering');
-  const answered = await condition(() => run.pendingApproval !== undefined, durationMs(policy.approvalTimeout));
-  const approval = run.pendingApproval;
-  run.pendingApproval = undefined;
-  const ok = answered && approval!.approve;
+  const approval = await run.awaitAnswer('approval', durationMs(policy.approvalTimeout));
+  const ok = approval?.approve === true;
   state.offer.status = ok ? 'approved' : 'rejected';
   await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: state.offer.status });
-  if (!answered) await run.record('offer_approval_timed_out', { offerId: offer.id, waited: policy.approvalTimeout });
+  if (!approval) await run.record('offer_approval_timed_out', { offerId: offer.id, waited: policy.approvalTimeout });
   return ok;
 }
 
@@ -46,10 +43,8 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
     state.slaDueAt = expiresAt;
     await run.record('offer_presented', { offerId: candidate.id, name: candidate.name, cost: candidate.cost, expiresAt }, undefined, 'awaiting_decision');
 
-    const decided = await condition(() => run.pendingDecision !== undefined, durationMs(policy.expiry));
-    const decision = run.pendingDecision;
-    run.pendingDecision = undefined;
-    state.offer.status = !decided ? 'expired' : decision!.decision;
+    const decision = await run.awaitAnswer('decision', durationMs(policy.expiry));
+    state.offer.status = decision?.decision ?? 'expired';
     await acts.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: state.offer.status });
     if (state.offer.status === 'accepted') return 'accepted';
     await run.close('declined', state.offer.status === 'expired' ? 'offer_expired' : 'offer_declined', { offerId: candidate.id }, decision?.actor);

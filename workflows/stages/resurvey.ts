@@ -1,6 +1,6 @@
 // Stage 5, re-survey: after the playbook's delay, ask the customer for a 0-10 score by SMS or email (the
 // message links to /s/<token>), wait for the answer, and close the case.
-import { condition, sleep } from '@temporalio/workflow';
+import { sleep } from '@temporalio/workflow';
 import { surveyChannel } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
 import { acts } from '../activities';
@@ -23,7 +23,7 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<vo
   run.setSlaDue(timeout);
   await run.record('survey_sent', { channel }, undefined, 'surveyed');
 
-  const answered = await condition(() => run.pendingSurveyAnswer !== undefined, timeout);
-  if (!answered) return run.close(outcome, 'survey_unanswered');
+  const answer = await run.awaitAnswer('survey', timeout);
+  if (!answer) return run.close(outcome, 'survey_unanswered');
   return run.close(outcome, 'survey_answered', { score: state.survey.score });
 }

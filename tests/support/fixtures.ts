@@ -1,0 +1,54 @@
+// Customers and signals for tests, each with a unique id so tests never share a case.
+import type { Harness } from './harness';
+import { eventually, uniqueId } from './harness';
+
+export interface CustomerOverrides {
+  tier?: 'premier' | 'affluent' | 'mass';
+  assetsUnderManagement?: number;
+  preferredChannels?: ('sms' | 'email' | 'phone')[];
+  consent?: { sms: boolean; email: boolean; phone: boolean };
+}
+
+export async function createCustomer(h: Harness, overrides: CustomerOverrides = {}): Promise<{ id: string; phone: string; email: string }> {
+  const id = uniqueId('cust');
+  const phone = `+3460${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+  const email = `${id}@example.com`;
+  const res = await h.call('PUT', `/v1/customers/${id}`, {
+    key: h.keys.system,
+    body: {
+      name: 'Test Customer',
+      tier: overrides.tier ?? 'mass',
+      assetsUnderManagement: overrides.assetsUnderManagement ?? 20_000,
+      timeZone: 'Europe/Madrid',
+      phone,
+      email,
+      preferredChannels: overrides.preferredChannels ?? ['sms'],
+      consent: overrides.consent ?? { sms: true, email: true, phone: true },
+    },
+  });
+  if (res.status !== 201) throw new Error(`customer not created: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id, phone, email };
+}
+
+export function outflowSignal(customerId: string, extra: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: uniqueId('sig'),
+    customerId,
+    type: 'large_outflow',
+    severity: 0.9,
+    occurredAt: new Date().toISOString(),
+    ...extra,
+  };
+}
+
+export async function caseStage(h: Harness, caseId: string, key = h.keys.supervisor) {
+  const res = await h.call('GET', `/v1/cases/${caseId}`, { key });
+  return res.status === 200 ? (res.body as { stage: string; status: string; outcome?: string }) : undefined;
+}
+
+export async function waitForStage(h: Harness, caseId: string, stage: string, timeoutMs = 60_000) {
+  return eventually(async () => {
+    const c = await caseStage(h, caseId);
+    return c?.stage === stage ? c : undefined;
+  }, `case ${caseId} to reach stage ${stage}`, timeoutMs);
+}

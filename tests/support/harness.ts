@@ -1,0 +1,141 @@
+// One test file's slice of the real system: its own task queue, worker, local sinks and API server, on the
+// shared Temporal server and database started by global-setup.
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import { createApiKey } from '../../api/auth';
+import { connectApi } from '../../api/server';
+import { createDb, type Db } from '../../config/database';
+import { createLogger } from '../../config/logger';
+import type { TemporalConnectionConfig } from '../../config/temporal';
+import { parseEnv } from '../../config/env';
+import type { Role } from '../../domain/vocabulary';
+import { startLocalSinks, type LocalSinks } from '../../dev/sinks';
+import { activityDepsFromEnv } from '../../worker/activity-deps';
+import { createCaseWorker } from '../../worker/create-worker';
+
+export interface Harness {
+  db: Db;
+  sinks: LocalSinks;
+  temporal: TemporalConnectionConfig;
+  baseUrl: string;
+  keys: Record<Role, string>;
+  env: Record<string, string>;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  call(method: string, path: string, options?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  stop(): Promise<void>;
+}
+
+export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+let runtimeInstalled = false;
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+export async function startHarness(options: { worker?: boolean } = {}): Promise<Harness> {
+  quietRuntime();
+  const databaseUrl = process.env.HOLDFAST_TEST_DATABASE_URL!;
+  const temporal: TemporalConnectionConfig = {
+    address: process.env.HOLDFAST_TEST_TEMPORAL_ADDRESS!,
+    namespace: 'default',
+    taskQueue: uniqueId('test-queue'),
+  };
+  const db = createDb(databaseUrl);
+  const sinks = await startLocalSinks();
+  const logger = createLogger('warn');
+
+  let server: Server | undefined;
+  const listening = new Promise<number>((resolve) => {
+    // The API is created below; the port is needed first for PUBLIC_BASE_URL.
+    server = require('node:http').createServer();
+    server!.listen(0, '127.0.0.1', () => resolve((server!.address() as { port: number }).port));
+  });
+  const port = await listening;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = {
+    ...sinks.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TASK_QUEUE: temporal.taskQueue,
+    PUBLIC_BASE_URL: baseUrl,
+    LOG_LEVEL: 'warn',
+  };
+
+  const api = await connectApi({ db, temporal, logger });
+  server!.on('request', createApp({ ...api, outbox: sinks.outbox }));
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  let workerConnectionClose: (() => Promise<void>) | undefined;
+  const startWorker = async () => {
+    const created = await createCaseWorker({
+      temporal,
+      deps: activityDepsFromEnv(parseEnv(env), db, logger),
+      workflowBundle: { codePath: process.env.HOLDFAST_TEST_WORKFLOW_BUNDLE! },
+    });
+    worker = created.worker;
+    workerConnectionClose = () => created.connection.close();
+    running = worker.run();
+  };
+  const stopWorker = async () => {
+    if (!worker) return;
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    await workerConnectionClose?.();
+    worker = undefined;
+  };
+  if (options.worker !== false) await startWorker();
+
+  const keys = {} as Record<Role, string>;
+  for (const role of ['system', 'agent', 'supervisor', 'admin'] as Role[]) {
+    keys[role] = (await createApiKey(db, { name: `test ${role}`, role, teamId: role === 'agent' ? 'contact-centre' : undefined })).key;
+  }
+
+  return {
+    db,
+    sinks,
+    temporal,
+    baseUrl,
+    keys,
+    env,
+    startWorker,
+    stopWorker,
+    async call(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...opts.headers };
+      if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+      if (opts.body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(baseUrl + path, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) });
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // not JSON (e.g. the survey page)
+      }
+      return { status: response.status, body, headers: response.headers };
+    },
+    async stop() {
+      await stopWorker();
+      await new Promise((r) => server!.close(r));
+      await api.close();
+      await sinks.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+// Polls until check() returns a value (not undefined), or fails with the last value seen.
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
