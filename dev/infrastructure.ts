@@ -21,6 +21,7 @@ export interface InfrastructureOptions {
   temporalAddress?: string;
   databaseUrl?: string;
   log: (msg: string) => void;
+  onTemporalStarted?: (pid: number) => void;
 }
 
 const preferredPort = async (port: number) => ((await isPortFree(port)) ? port : freePort());
@@ -36,10 +37,11 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
         uiPort: options.ui ? await preferredPort(8233) : undefined,
         namespace: options.namespace,
         dbFile: options.persistent ? join(options.dataDir, 'temporal', 'temporal.db') : undefined,
-        logFile: join(options.dataDir, 'temporal.log'),
+        logFile: join(options.dataDir, options.persistent ? 'temporal.log' : 'temporal-test.log'),
         log: options.log,
       });
       stops.push(temporal.stop);
+      options.onTemporalStarted?.(temporal.pid);
       temporalAddress = temporal.address;
       temporalUiUrl = temporal.uiUrl;
       options.log(`Temporal dev server on ${temporal.address}`);

@@ -18,6 +18,7 @@ export interface DevTemporalOptions {
 
 export interface DevTemporal {
   address: string;
+  pid: number;
   uiUrl?: string;
   stop(): Promise<void>;
 }
@@ -75,6 +76,7 @@ export async function startDevTemporal(options: DevTemporalOptions): Promise<Dev
 
   return {
     address,
+    pid: child.pid!,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -4,11 +4,16 @@
 import { join } from 'node:path';
 import { createDb } from '../config/database';
 import { startInfrastructure } from './infrastructure';
+import { reapStaleTestProcesses, recordTestTemporalPid } from './stale-processes';
 import { seedReferenceData } from './seed';
 
+const DATA_DIR = join(__dirname, '..', '.data');
+
 async function main(): Promise<void> {
+  reapStaleTestProcesses(DATA_DIR);
   const infra = await startInfrastructure({
-    dataDir: join(__dirname, '..', '.data'),
+    dataDir: DATA_DIR,
+    onTemporalStarted: (pid) => recordTestTemporalPid(DATA_DIR, pid),
     persistent: false,
     ui: false,
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',

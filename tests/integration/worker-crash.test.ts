@@ -1,0 +1,76 @@
+// Kills the worker process (SIGKILL) while it is sending the contact SMS, starts a new one, and checks that
+// the case still completes and the customer got each message exactly once.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
+import { eventually, startHarness, type Harness } from '../support/harness';
+
+const ROOT = join(__dirname, '..', '..');
+let h: Harness;
+const workers: ChildProcess[] = [];
+
+// A real worker process, as `npm run worker` runs it; resolves once it polls its task queue.
+function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'worker', 'main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...h.env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  workers.push(child);
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.includes('"worker started"')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited early with code ${code}`)));
+  });
+}
+
+beforeAll(async () => {
+  h = await startHarness({ worker: false });
+});
+afterAll(async () => {
+  for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
+  await h?.stop();
+});
+
+test('a worker killed mid-send is replaced and the case completes without a duplicate message', async () => {
+  const customer = await createCustomer(h, { preferredChannels: ['sms'] });
+  let first: ChildProcess | undefined = await startWorkerProcess();
+  let killedDuringSend = false;
+  h.sinks.twilio.beforeReply = async (to) => {
+    if (to !== customer.phone || !first) return;
+    // The SMS reached the provider but the worker dies before it hears back.
+    first.kill('SIGKILL');
+    await new Promise((r) => first!.once('exit', r));
+    killedDuringSend = true;
+    first = undefined;
+  };
+
+  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId: 'demo' } })).body;
+  await eventually(async () => (killedDuringSend ? true : undefined), 'the worker to be killed during the SMS send');
+  h.sinks.twilio.beforeReply = undefined;
+
+  await startWorkerProcess();
+  // The retried send finds its claimed contact attempt and does not text the customer again.
+  await waitForStage(h, caseId, 'contacting', 90_000);
+  const attempt = await h.db.contactAttempt.findFirstOrThrow({ where: { caseId, purpose: 'contact' } });
+  expect(attempt.status).toBe('unconfirmed');
+
+  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached' } });
+  await waitForStage(h, caseId, 'awaiting_decision');
+  await h.call('POST', `/v1/cases/${caseId}/offer-decision`, { key: h.keys.agent, body: { decision: 'accepted' } });
+  const surveySms = await h.sinks.outbox.waitFor((i) => i.kind === 'sms' && i.to === customer.phone && i.body.includes('/s/'));
+  const token = /\/s\/([A-Za-z0-9_-]+)/.exec(surveySms.body)![1];
+  await waitForStage(h, caseId, 'surveyed');
+  expect((await h.call('POST', `/v1/surveys/${token}`, { body: { score: 8 } })).status).toBe(200);
+
+  const closed = await eventually(async () => {
+    const c = await caseStage(h, caseId);
+    return c?.status === 'closed' ? c : undefined;
+  }, 'case closed');
+  expect(closed.outcome).toBe('retained');
+  const texts = h.sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === customer.phone);
+  expect(texts).toHaveLength(2);
+  expect(texts.filter((t) => t.body.includes('client care team'))).toHaveLength(1);
+}, 180_000);
