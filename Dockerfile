@@ -1,0 +1,12 @@
+# Holdfast worker and API image (docker-compose.yml runs it twice with different commands).
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production CHECKPOINT_DISABLE=1
+COPY package.json package-lock.json ./
+COPY prisma ./prisma
+COPY prisma.config.ts tsconfig.json ./
+COPY dev/prisma-cli.ts ./dev/prisma-cli.ts
+RUN npm ci --include=dev --no-audit --no-fund
+COPY . .
+USER node
+CMD ["npm", "run", "api"]

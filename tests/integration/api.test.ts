@@ -1,0 +1,197 @@
+// The HTTP contract of API.md: validation, auth, idempotent signals, conflicts, readiness.
+import { createApiKey } from '../../api/auth';
+import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
+import { eventually, startHarness, uniqueId, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('service endpoints', () => {
+  test('health needs nothing; ready checks PostgreSQL and Temporal', async () => {
+    expect(await h.call('GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await h.call('GET', '/ready')).toMatchObject({ status: 200, body: { status: 'ready', checks: { postgresql: 'ok', temporal: 'ok' } } });
+  });
+
+  test('unknown routes and bad JSON get JSON errors with a request id', async () => {
+    const missing = await h.call('GET', '/v1/nothing-here', { key: h.keys.admin });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'route_not_found' });
+    const bad = await h.call('POST', '/v1/signals', { key: h.keys.system, body: '{"idempotencyKey":', headers: { 'x-request-id': 'req-123' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'malformed_json', requestId: 'req-123' });
+  });
+});
+
+describe('auth', () => {
+  test('no key, an unknown key, and the wrong role are refused', async () => {
+    expect((await h.call('GET', '/v1/cases')).status).toBe(401);
+    expect((await h.call('GET', '/v1/cases', { key: 'hf_nope' })).body.error.code).toBe('unauthenticated');
+    const wrongRole = await h.call('GET', '/v1/cases', { key: h.keys.system });
+    expect(wrongRole.status).toBe(403);
+    expect(wrongRole.body.error.message).toContain('your key has role system');
+    expect((await h.call('POST', '/v1/signals', { key: h.keys.agent, body: outflowSignal('x') })).status).toBe(403);
+  });
+
+  test('admins may call every endpoint', async () => {
+    expect((await h.call('GET', '/v1/cases', { key: h.keys.admin })).status).toBe(200);
+    const c = await createCustomer(h);
+    expect((await h.call('GET', `/v1/customers/${c.id}`, { key: h.keys.admin })).status).toBe(200);
+  });
+
+  test('revoked keys stop working', async () => {
+    const { id, key } = await createApiKey(h.db, { name: 'short-lived', role: 'supervisor' });
+    expect((await h.call('GET', '/v1/cases', { key })).status).toBe(200);
+    await h.db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    expect((await h.call('GET', '/v1/cases', { key })).status).toBe(401);
+  });
+});
+
+describe('customers', () => {
+  test('PUT creates then updates; invalid fields are named', async () => {
+    const id = uniqueId('cust');
+    const body = { name: 'Eva Ruiz', tier: 'affluent', timeZone: 'Europe/Madrid', email: 'eva@example.com', preferredChannels: ['email'], consent: { sms: false, email: true, phone: false } };
+    expect((await h.call('PUT', `/v1/customers/${id}`, { key: h.keys.system, body })).status).toBe(201);
+    const updated = await h.call('PUT', `/v1/customers/${id}`, { key: h.keys.system, body: { ...body, tier: 'premier' } });
+    expect(updated).toMatchObject({ status: 200, body: { customerId: id, tier: 'premier' } });
+
+    const bad = await h.call('PUT', `/v1/customers/${id}`, { key: h.keys.system, body: { ...body, timeZone: 'Mars/Base', phone: '600111222' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.phone', 'body.timeZone']);
+    expect((await h.call('GET', `/v1/customers/${id}`, { key: h.keys.system })).body.tier).toBe('premier');
+  });
+
+  test('an unknown customer is 404', async () => {
+    expect((await h.call('GET', '/v1/customers/nobody', { key: h.keys.system })).body.error.code).toBe('customer_not_found');
+  });
+});
+
+describe('signals', () => {
+  test('invalid signals change nothing and say what to fix', async () => {
+    const c = await createCustomer(h);
+    const bad = await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(c.id), type: 'rumour', severity: 2 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/body\.type/);
+    expect(bad.body.error.message).toMatch(/body\.severity/);
+    expect(await h.db.riskSignal.count({ where: { customerId: c.id } })).toBe(0);
+  });
+
+  test('a signal for an unknown customer is 404 and not stored', async () => {
+    const signal = outflowSignal('ghost-customer');
+    const res = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('customer_not_found');
+    expect(await h.db.riskSignal.count({ where: { idempotencyKey: signal.idempotencyKey } })).toBe(0);
+  });
+
+  test('the same idempotency key answers the first answer; reusing it for another signal is refused', async () => {
+    const c = await createCustomer(h);
+    const signal = outflowSignal(c.id);
+    const first = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });
+    const second = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual({ ...first.body, duplicate: true });
+    const reused = await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...signal, type: 'complaint' } });
+    expect(reused.status).toBe(422);
+    expect(await h.db.riskSignal.count({ where: { customerId: c.id } })).toBe(1);
+  });
+
+  test('a second signal joins the open case and is on its timeline', async () => {
+    const c = await createCustomer(h);
+    const first = await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id) });
+    await waitForStage(h, first.body.caseId, 'contacting');
+    const second = await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(c.id), type: 'complaint' } });
+    expect(second.status).toBe(202);
+    expect(second.body.caseId).toBe(first.body.caseId);
+    const timeline = await eventually(async () => {
+      const events = (await h.call('GET', `/v1/cases/${first.body.caseId}/timeline`, { key: h.keys.supervisor })).body.events as { type: string }[];
+      return events.some((e) => e.type === 'signal_joined') ? events : undefined;
+    }, 'signal_joined on the timeline');
+    expect(timeline.filter((e) => e.type === 'case_opened')).toHaveLength(1);
+  });
+
+  test('a batch answers one result per signal, in order', async () => {
+    const c = await createCustomer(h);
+    const res = await h.call('POST', '/v1/signals/batch', { key: h.keys.system, body: { signals: [outflowSignal(c.id), { nope: true }, outflowSignal('ghost')] } });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([202, 400, 404]);
+  });
+
+  test('intermediary-driven special funds are excluded; weak signals are not actionable', async () => {
+    const broker = await createCustomer(h);
+    const excluded = await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(broker.id, { details: { counterpartyType: 'broker' } }) });
+    const weak = await createCustomer(h);
+    const ignored = await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(weak.id), type: 'activity_drop', severity: 0 } });
+    const closedAs = (caseId: string) => eventually(async () => {
+      const c = await caseStage(h, caseId);
+      return c?.status === 'closed' ? c.outcome : undefined;
+    }, `case ${caseId} closed`);
+    expect(await closedAs(excluded.body.caseId)).toBe('excluded');
+    expect(await closedAs(ignored.body.caseId)).toBe('not_actionable');
+    expect(h.sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === broker.phone || i.to === weak.phone)).toEqual([]);
+  });
+});
+
+describe('cases', () => {
+  test('an agent opens a case by hand; a second one for the same customer is 409 with the open case id', async () => {
+    const c = await createCustomer(h);
+    const opened = await h.call('POST', '/v1/cases', { key: h.keys.agent, body: { customerId: c.id, reason: 'customer said they are moving banks', playbookId: 'demo' } });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ workflowId: `retention-case/${c.id}`, stage: 'detected' });
+    const again = await h.call('POST', '/v1/cases', { key: h.keys.agent, body: { customerId: c.id, reason: 'again' } });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: 'case_already_open' }, caseId: opened.body.caseId });
+    const detail = await waitForStage(h, opened.body.caseId, 'contacting');
+    expect(detail).toMatchObject({ playbook: { id: 'demo' } });
+  });
+
+  test('a step in the wrong stage is 409 naming the stage, and changes nothing', async () => {
+    const c = await createCustomer(h);
+    const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id) })).body;
+    await waitForStage(h, caseId, 'contacting');
+    const res = await h.call('POST', `/v1/cases/${caseId}/offer-decision`, { key: h.keys.agent, body: { decision: 'accepted' } });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ error: { code: 'wrong_stage' }, stage: 'contacting' });
+    const bad = await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'callback_requested' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('callbackAt is required');
+    expect((await caseStage(h, caseId))?.stage).toBe('contacting');
+  });
+
+  test('list filters, pages with a cursor, and rejects bad queries', async () => {
+    const c = await createCustomer(h, { tier: 'premier', assetsUnderManagement: 500_000, preferredChannels: ['sms'] });
+    const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id) })).body;
+    await waitForStage(h, caseId, 'contacting');
+    const premier = await h.call('GET', '/v1/cases?tier=premier&stage=contacting&limit=200', { key: h.keys.supervisor });
+    expect(premier.body.items.map((i: { caseId: string }) => i.caseId)).toContain(caseId);
+    expect(premier.body.items.every((i: { customer: { tier: string } }) => i.customer.tier === 'premier')).toBe(true);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { caseId: string }[]; nextCursor: string | null } } = await h.call('GET', `/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { key: h.keys.supervisor });
+      seen.push(...page.body.items.map((i) => i.caseId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(await h.db.case.count());
+
+    expect((await h.call('GET', '/v1/cases?limit=0', { key: h.keys.supervisor })).status).toBe(400);
+    expect((await h.call('GET', '/v1/cases?cursor=garbage', { key: h.keys.supervisor })).body.error.message).toContain('cursor');
+  });
+
+  test("agents see only their team's cases; another team's case is 404", async () => {
+    const premier = await createCustomer(h, { tier: 'premier', assetsUnderManagement: 500_000 });
+    const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(premier.id) })).body;
+    await waitForStage(h, caseId, 'contacting');
+    expect((await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.agent })).status).toBe(404);
+    const list = await h.call('GET', '/v1/cases?limit=200', { key: h.keys.agent });
+    expect(list.body.items.every((i: { team?: { id: string } }) => i.team?.id === 'contact-centre')).toBe(true);
+  });
+});
