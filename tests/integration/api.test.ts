@@ -2,6 +2,7 @@
 import { createApiKey } from '../../api/auth';
 import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, uniqueId, type Harness } from '../support/harness';
+import { recordHistory } from '../support/histories';
 
 let h: Harness;
 beforeAll(async () => {
@@ -134,6 +135,8 @@ describe('signals', () => {
     }, `case ${caseId} closed`);
     expect(await closedAs(excluded.body.caseId)).toBe('excluded');
     expect(await closedAs(ignored.body.caseId)).toBe('not_actionable');
+    await recordHistory(h, excluded.body.caseId, 'excluded-special-funds');
+    await recordHistory(h, ignored.body.caseId, 'not-actionable');
     expect(h.sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === broker.phone || i.to === weak.phone)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // on the real Temporal server, PostgreSQL, SMTP sink and Twilio SDK, with the `demo` playbook.
 import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, type Harness } from '../support/harness';
+import { recordHistory } from '../support/histories';
 
 let h: Harness;
 beforeAll(async () => {
@@ -78,9 +79,11 @@ test('an SMS customer goes from a signal to closed as retained through all five 
   expect(await h.db.survey.findFirst({ where: { caseId }, select: { score: true, comment: true } })).toEqual({ score: 9, comment: 'thanks' });
   expect(h.sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === customer.phone)).toHaveLength(2);
 
-  // Every timeline event reached the CRM exactly once.
+  // Every timeline event reached the CRM exactly once (the last push trails the database write).
+  await h.sinks.outbox.waitFor((i) => i.kind === 'crm' && i.to === caseId && i.data?.seq === timeline.length);
   const crm = h.sinks.outbox.list({ kind: 'crm' }).filter((i) => i.to === caseId);
   expect(crm.map((i) => i.data?.seq).sort((a, b) => Number(a) - Number(b))).toEqual(timeline.map((_, i) => i + 1));
+  await recordHistory(h, caseId, 'retained-via-sms');
 });
 
 test('an email customer above the approval threshold waits for a supervisor, then gets the offer', async () => {
@@ -109,4 +112,5 @@ test('an email customer above the approval threshold waits for a supervisor, the
   expect(declined.status).toBe(200);
   expect(declined.body).toMatchObject({ status: 'closed', outcome: 'declined' });
   expect(await h.db.caseOffer.findMany({ where: { caseId }, select: { offerId: true, status: true } })).toEqual([{ offerId: 'rate-bonus-50bp', status: 'declined' }]);
+  await recordHistory(h, caseId, 'declined-after-approval');
 });

@@ -1,0 +1,20 @@
+// Replays committed histories of every recorded stage path through today's workflow code: a change that
+// would break running cases (non-determinism) fails here. Re-record with HOLDFAST_RECORD_HISTORIES=1 only
+// for a deliberate, patched() change.
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { HISTORIES_DIR } from '../support/histories';
+
+const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
+
+test('histories of every stage path are committed and replay without non-determinism', () => {
+  expect(files).toEqual(expect.arrayContaining(['retained-via-sms.json', 'declined-after-approval.json', 'excluded-special-funds.json', 'not-actionable.json']));
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, '..', 'support', 'replay-histories.ts'), process.env.HOLDFAST_TEST_WORKFLOW_BUNDLE!, ...files.map((f) => join(HISTORIES_DIR, f))],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  const results = output.trim().split('\n').map((line) => JSON.parse(line) as { file: string; ok: boolean; error?: string });
+  expect(results).toEqual(files.map((file) => ({ file, ok: true })));
+});
