@@ -20,7 +20,7 @@ const WORKFLOW_TYPE = 'retentionCase';
 const newCaseId = () => `case_${randomUUID()}`;
 
 export interface CaseWorkflows {
-  addSignal(customerId: string, signal: RiskSignalInput, playbookId?: string): Promise<AddSignalResult>;
+  addSignal(customerId: string, signal: RiskSignalInput, opening: { openedBy: string; playbookId?: string }): Promise<AddSignalResult>;
   openCase(input: Omit<CaseInput, 'caseId'>): Promise<{ caseId: string; workflowId: string }>;
   runStep<Input>(target: { workflowId: string; runId: string | null }, update: UpdateDefinition<CaseState, [Input]>, input: Input): Promise<CaseState>;
 }
@@ -46,7 +46,7 @@ export function toHttpError(e: unknown): never {
 
 export function createCaseWorkflows(client: Client, taskQueue: string): CaseWorkflows {
   return {
-    async addSignal(customerId, signal, playbookId) {
+    async addSignal(customerId, signal, opening) {
       const workflowId = caseWorkflowId(customerId);
       // A case that is closing rejects new signals; once its run has ended the next attempt starts a new case.
       for (let attempt = 1; ; attempt++) {
@@ -54,7 +54,7 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
           workflowId,
           taskQueue,
           workflowIdConflictPolicy: 'USE_EXISTING',
-          args: [{ caseId: newCaseId(), customerId, playbookId, reason: `signal:${signal.type}`, openedBy: 'system:signals', signals: [] }],
+          args: [{ caseId: newCaseId(), customerId, playbookId: opening.playbookId, reason: `signal:${signal.type}`, openedBy: opening.openedBy, signals: [] }],
         });
         try {
           return await client.workflow.executeUpdateWithStart(addSignalUpdate, {

@@ -56,6 +56,7 @@ export async function startDevTemporal(options: DevTemporalOptions): Promise<Dev
   const address = `127.0.0.1:${options.port}`;
   const existingDb = options.dbFile !== undefined && existsSync(options.dbFile);
   if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
+  if (options.logFile) mkdirSync(dirname(options.logFile), { recursive: true });
   const args = [
     'server', 'start-dev',
     '--ip', '127.0.0.1',

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { Prisma, type RiskSignal } from '@prisma/client';
 import type { RiskSignalInput } from '../../domain/risk';
-import { requireRole } from '../auth';
+import { actorOf, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
 import { signalSchema, type SignalBody } from '../schemas';
@@ -42,7 +42,7 @@ export function createSignalIntake({ db, cases }: AppDeps) {
     }
   }
 
-  return async function intake(body: SignalBody): Promise<SignalAnswer> {
+  return async function intake(body: SignalBody, actor: string): Promise<SignalAnswer> {
     const existing = await db.riskSignal.findUnique({ where: { idempotencyKey: body.idempotencyKey } });
     if (existing && (existing.customerId !== body.customerId || existing.type !== body.type)) {
       throw new HttpError(422, 'idempotency_key_reused', `idempotency key ${body.idempotencyKey} was already used for another signal (customer ${existing.customerId}, type ${existing.type})`);
@@ -55,7 +55,7 @@ export function createSignalIntake({ db, cases }: AppDeps) {
     }
     const signal = existing ?? (await storeOnce(body));
     // A stored signal whose case is not linked yet is retried here, whoever sends the key again.
-    const joined = await cases.addSignal(signal.customerId, signalInput(signal), body.playbookId);
+    const joined = await cases.addSignal(signal.customerId, signalInput(signal), { openedBy: actor, playbookId: body.playbookId });
     await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: joined.caseId, workflowId: joined.workflowId } });
     return { status: 202, body: { signalId: signal.id, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
   };
@@ -68,7 +68,7 @@ export function signalRoutes(deps: AppDeps): Router {
   const intake = createSignalIntake(deps);
 
   router.post('/v1/signals', requireRole('system', 'supervisor'), async (req, res) => {
-    const answer = await intake(parse(signalSchema, req.body, 'body'));
+    const answer = await intake(parse(signalSchema, req.body, 'body'), actorOf(res));
     res.status(answer.status).json(answer.body);
   });
 
@@ -79,7 +79,7 @@ export function signalRoutes(deps: AppDeps): Router {
     const results = [];
     for (const item of raw.signals) {
       try {
-        const answer = await intake(parse(signalSchema, item, 'body'));
+        const answer = await intake(parse(signalSchema, item, 'body'), actorOf(res));
         results.push({ status: answer.status, ...answer.body });
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;

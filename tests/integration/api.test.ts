@@ -1,7 +1,7 @@
 // The HTTP contract of API.md: validation, auth, idempotent signals, conflicts, readiness.
 import { createApiKey } from '../../api/auth';
 import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
-import { eventually, startHarness, uniqueId, type Harness } from '../support/harness';
+import { eventually, startHarness, TEST_ADMIN_KEY, uniqueId, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
 let h: Harness;
@@ -42,6 +42,11 @@ describe('auth', () => {
     expect((await h.call('GET', '/v1/cases', { key: h.keys.admin })).status).toBe(200);
     const c = await createCustomer(h);
     expect((await h.call('GET', `/v1/customers/${c.id}`, { key: h.keys.admin })).status).toBe(200);
+  });
+
+  test('HOLDFAST_ADMIN_KEY is accepted as an admin key', async () => {
+    expect((await h.call('GET', '/v1/cases', { key: TEST_ADMIN_KEY })).status).toBe(200);
+    expect((await h.call('GET', '/v1/cases', { key: TEST_ADMIN_KEY + 'x' })).status).toBe(401);
   });
 
   test('revoked keys stop working', async () => {
@@ -122,6 +127,18 @@ describe('signals', () => {
     const res = await h.call('POST', '/v1/signals/batch', { key: h.keys.system, body: { signals: [outflowSignal(c.id), { nope: true }, outflowSignal('ghost')] } });
     expect(res.status).toBe(200);
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([202, 400, 404]);
+  });
+
+  test('the case opener on the timeline is the key that posted the signal; /dev/outbox shows the SMS', async () => {
+    const c = await createCustomer(h);
+    const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id) })).body;
+    await waitForStage(h, caseId, 'contacting');
+    const events = (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body.events;
+    expect(events[0]).toMatchObject({ type: 'case_opened', actor: 'system:test system' });
+    const outbox = await h.call('GET', '/dev/outbox?kind=sms');
+    expect(outbox.status).toBe(200);
+    expect(outbox.body.items.some((i: { to: string }) => i.to === c.phone)).toBe(true);
+    expect(outbox.body.items.every((i: { kind: string }) => i.kind === 'sms')).toBe(true);
   });
 
   test('intermediary-driven special funds are excluded; weak signals are not actionable', async () => {

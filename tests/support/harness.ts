@@ -28,6 +28,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+export const TEST_ADMIN_KEY = 'test-bootstrap-admin-key-0123456789';
+
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 let runtimeInstalled = false;
@@ -66,7 +68,7 @@ export async function startHarness(options: { worker?: boolean } = {}): Promise<
     LOG_LEVEL: 'warn',
   };
 
-  const api = await connectApi({ db, temporal, logger });
+  const api = await connectApi({ db, temporal, logger, adminKey: TEST_ADMIN_KEY });
   server!.on('request', createApp({ ...api, outbox: sinks.outbox }));
 
   let worker: Worker | undefined;
