@@ -8,6 +8,7 @@ import { caseRoutes } from './routes/cases';
 import { customerRoutes } from './routes/customers';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
+import { playbookRoutes } from './routes/playbooks';
 import { signalRoutes } from './routes/signals';
 import { surveyRoutes } from './routes/surveys';
 
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(signalRoutes(deps));
   app.use(customerRoutes(deps));
   app.use(caseRoutes(deps));
+  app.use(playbookRoutes(deps));
 
   app.use((req, _res, next) => next(new HttpError(404, 'route_not_found', `no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

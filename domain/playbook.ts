@@ -1,5 +1,6 @@
 // Playbooks are versioned data: one zod schema validates them for the API, the seed and the workflow.
 import { z } from 'zod';
+import { contactPolicySchema } from './contact-policy';
 import { durationSchema } from './duration';
 import { DRIVERS, TIERS } from './vocabulary';
 
@@ -20,6 +21,8 @@ export const playbookDefinitionSchema = z.object({
     outcomeTimeout: durationSchema,
     // Latest a requested callback is honoured; later requests are moved to this bound.
     maxCallbackDelay: durationSchema,
+    // Defaults keep playbook versions written before the policy existed valid.
+    policy: contactPolicySchema.default({ quietHours: { start: '21:00', end: '08:00' }, frequencyCap: { maxContacts: 3, window: '7d' } }),
   }),
   offer: z.object({
     // Offers costing more than this need a supervisor's approval.
