@@ -1,5 +1,6 @@
 // All activities, built from their clients (see worker/ for the wiring).
 import { createCaseStore } from './case-store';
+import { createContactPolicyCheck } from './contact-policy';
 import { createCrmPush } from './crm';
 import type { ActivityDeps } from './deps';
 import { createDirectory } from './directory';
@@ -13,5 +14,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseStore(deps),
     ...createMessaging(deps),
     ...createCrmPush(deps),
+    ...createContactPolicyCheck(deps),
   };
 }

@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health';
 import { playbookRoutes } from './routes/playbooks';
 import { signalRoutes } from './routes/signals';
 import { surveyRoutes } from './routes/surveys';
+import { twilioWebhookRoutes } from './routes/twilio-webhook';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -26,6 +27,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps));
   app.use(surveyRoutes(deps));
+  // Authenticated by Twilio's signature, not by an API key.
+  app.use(twilioWebhookRoutes(deps));
   if (deps.outbox) app.use(devRoutes(deps.outbox));
 
   app.use('/v1', authenticate(deps.db, deps.adminKey));

@@ -13,5 +13,7 @@ export interface AppDeps {
   adminKey?: string;
   // Present only in the local stack: enables /dev/outbox.
   outbox?: Outbox;
+  // For checking inbound Twilio webhooks against the public URL Twilio called.
   twilioAuthToken?: string;
+  publicBaseUrl?: string;
 }

@@ -6,7 +6,7 @@ import { connectionOptions, type TemporalConnectionConfig } from '../config/temp
 import { createCaseWorkflows } from './case-workflows';
 import type { AppDeps } from './deps';
 
-export async function connectApi(options: { db: Db; temporal: TemporalConnectionConfig; logger: Logger; adminKey?: string }): Promise<AppDeps & { close(): Promise<void> }> {
+export async function connectApi(options: { db: Db; temporal: TemporalConnectionConfig; logger: Logger; adminKey?: string; twilioAuthToken?: string; publicBaseUrl?: string }): Promise<AppDeps & { close(): Promise<void> }> {
   // Lazy: the API starts (and /ready says why) even when Temporal is down.
   const connection = Connection.lazy(connectionOptions(options.temporal));
   const client = new Client({ connection, namespace: options.temporal.namespace });
@@ -16,6 +16,8 @@ export async function connectApi(options: { db: Db; temporal: TemporalConnection
     cases: createCaseWorkflows(client, options.temporal.taskQueue),
     logger: options.logger,
     adminKey: options.adminKey,
+    twilioAuthToken: options.twilioAuthToken,
+    publicBaseUrl: options.publicBaseUrl,
     close: () => connection.close(),
   };
 }

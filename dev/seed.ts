@@ -1,5 +1,6 @@
 // Demo data for the local stack and the tests: teams and agents, the offer catalog, the `standard`
 // (days) and `demo` (seconds) playbooks, and a few customers. Safe to run on every start.
+import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../config/database';
 import { playbookDefinitionSchema, type PlaybookDefinition } from '../domain/playbook';
 
@@ -40,9 +41,14 @@ export const PLAYBOOKS: Record<string, PlaybookDefinition> = {
   }),
   demo: playbookDefinitionSchema.parse({
     name: 'Demo (seconds)',
-    description: 'The standard playbook with second-scale timings, for demos and tests.',
+    description: 'The standard playbook with second-scale timings and no quiet hours, for demos and tests at any hour.',
     detect: { actionThreshold: 0.35 },
-    contact: { maxAttempts: 3, outcomeTimeout: '300s', maxCallbackDelay: '60s' },
+    contact: {
+      maxAttempts: 3,
+      outcomeTimeout: '300s',
+      maxCallbackDelay: '60s',
+      policy: { quietHours: { start: '00:00', end: '00:00' }, frequencyCap: { maxContacts: 3, window: '7d' } },
+    },
     offer: { approvalCostThreshold: 200, approvalTimeout: '300s', expiry: '300s', budgetRate: 0.005 },
     survey: { delay: '3s', answerTimeout: '300s' },
   }),
@@ -62,13 +68,11 @@ export async function seedReferenceData(db: Db): Promise<void> {
     const offer = { ...o, description: o.name };
     await db.offer.upsert({ where: { id: o.id }, create: offer, update: offer });
   }
-  // Versions are immutable: a seeded version is written once and never changed under running cases.
+  // Versions are immutable: a changed seed definition becomes the next version, and running cases keep theirs.
   for (const [playbookId, definition] of Object.entries(PLAYBOOKS)) {
-    await db.playbookVersion.upsert({
-      where: { playbookId_version: { playbookId, version: 1 } },
-      create: { playbookId, version: 1, name: definition.name, definition },
-      update: {},
-    });
+    const latest = await db.playbookVersion.findFirst({ where: { playbookId }, orderBy: { version: 'desc' } });
+    if (latest && isDeepStrictEqual(playbookDefinitionSchema.parse(latest.definition), definition)) continue;
+    await db.playbookVersion.create({ data: { playbookId, version: (latest?.version ?? 0) + 1, name: definition.name, definition } });
   }
 }
 

@@ -55,9 +55,10 @@ export function frequencyCapUntil(now: Date, previous: Date[], cap: ContactPolic
   return new Date(inWindow[inWindow.length - cap.maxContacts]!.getTime() + windowMs);
 }
 
-export function decideContact(now: Date, ctx: ContactContext, policy: ContactPolicy): PolicyDecision {
+// Surveys the customer agreed to by accepting an offer are not retention contacts: they skip the cap.
+export function decideContact(now: Date, ctx: ContactContext, policy: ContactPolicy, options: { applyCap: boolean } = { applyCap: true }): PolicyDecision {
   if (!ctx.consent) return { action: 'skip', reason: 'no_consent' };
-  const capUntil = frequencyCapUntil(now, ctx.previousContacts, policy.frequencyCap);
+  const capUntil = options.applyCap ? frequencyCapUntil(now, ctx.previousContacts, policy.frequencyCap) : undefined;
   if (capUntil) return { action: 'defer', reason: 'frequency_cap', until: capUntil };
   const quietUntil = quietHoursEnd(now, ctx.timeZone, policy.quietHours);
   if (quietUntil) return { action: 'defer', reason: 'quiet_hours', until: quietUntil };

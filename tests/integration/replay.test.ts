@@ -9,7 +9,14 @@ import { HISTORIES_DIR } from '../support/histories';
 const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
 
 test('histories of every stage path are committed and replay without non-determinism', () => {
-  expect(files).toEqual(expect.arrayContaining(['retained-via-sms.json', 'declined-after-approval.json', 'excluded-special-funds.json', 'not-actionable.json']));
+  const paths = ['retained-via-sms', 'declined-after-approval', 'excluded-special-funds', 'not-actionable'];
+  // Each path as recorded before the contact-policy patch and after it, plus the policy's own paths.
+  expect(files).toEqual(expect.arrayContaining([
+    ...paths.map((p) => `pre-contact-policy--${p}.json`),
+    ...paths.map((p) => `${p}.json`),
+    'quiet-hours-deferred.json',
+    'sms-stop-email-fallback-unreachable.json',
+  ]));
   const output = execFileSync(
     process.execPath,
     ['--import', 'tsx', join(__dirname, '..', 'support', 'replay-histories.ts'), process.env.HOLDFAST_TEST_WORKFLOW_BUNDLE!, ...files.map((f) => join(HISTORIES_DIR, f))],

@@ -1,4 +1,5 @@
 // Customers and signals for tests, each with a unique id so tests never share a case.
+import { PLAYBOOKS } from '../../dev/seed';
 import type { Harness } from './harness';
 import { eventually, uniqueId } from './harness';
 
@@ -30,6 +31,7 @@ export async function createCustomer(h: Harness, overrides: CustomerOverrides = 
   return { id, phone, email };
 }
 
+// The demo playbook has no quiet hours, so tests do not depend on the time of day they run at.
 export function outflowSignal(customerId: string, extra: Record<string, unknown> = {}) {
   return {
     idempotencyKey: uniqueId('sig'),
@@ -37,6 +39,7 @@ export function outflowSignal(customerId: string, extra: Record<string, unknown>
     type: 'large_outflow',
     severity: 0.9,
     occurredAt: new Date().toISOString(),
+    playbookId: 'demo',
     ...extra,
   };
 }
@@ -51,4 +54,31 @@ export async function waitForStage(h: Harness, caseId: string, stage: string, ti
     const c = await caseStage(h, caseId);
     return c?.stage === stage ? c : undefined;
   }, `case ${caseId} to reach stage ${stage}`, timeoutMs);
+}
+
+// A playbook for one test: the demo playbook with the given changes, posted through the API as a new version.
+export async function createTestPlaybook(h: Harness, change: (definition: Record<string, any>) => void): Promise<string> {
+  const definition = structuredClone(PLAYBOOKS.demo) as Record<string, any>;
+  change(definition);
+  const playbookId = uniqueId('test-playbook').toLowerCase();
+  const res = await h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: definition });
+  if (res.status !== 201) throw new Error(`playbook not created: ${res.status} ${JSON.stringify(res.body)}`);
+  return playbookId;
+}
+
+export async function timeline(h: Harness, caseId: string): Promise<{ type: string; actor: string; at: string; data: Record<string, any> }[]> {
+  const res = await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor });
+  // The case row appears with its first event; until then there is no timeline.
+  return res.status === 404 ? [] : res.body.events;
+}
+
+export async function waitForEvent(h: Harness, caseId: string, type: string, timeoutMs = 60_000) {
+  return eventually(async () => (await timeline(h, caseId)).find((e) => e.type === type), `event ${type} on case ${caseId}`, timeoutMs);
+}
+
+export async function waitForClosed(h: Harness, caseId: string, timeoutMs = 60_000) {
+  return eventually(async () => {
+    const c = await caseStage(h, caseId);
+    return c?.status === 'closed' ? c : undefined;
+  }, `case ${caseId} closed`, timeoutMs);
 }

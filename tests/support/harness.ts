@@ -68,7 +68,7 @@ export async function startHarness(options: { worker?: boolean } = {}): Promise<
     LOG_LEVEL: 'warn',
   };
 
-  const api = await connectApi({ db, temporal, logger, adminKey: TEST_ADMIN_KEY });
+  const api = await connectApi({ db, temporal, logger, adminKey: TEST_ADMIN_KEY, twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN, publicBaseUrl: baseUrl });
   server!.on('request', createApp({ ...api, outbox: sinks.outbox }));
 
   let worker: Worker | undefined;

@@ -1,20 +1,30 @@
 // Stage 3, contact: message the customer on their preferred consented channel (or ask the agent to call),
 // then wait for the agent's contact outcome; no answer moves to the next channel until attempts run out.
-import { sleep } from '@temporalio/workflow';
-import { contactChannels } from '../../domain/contact-channel';
+import { patched, sleep } from '@temporalio/workflow';
+import { contactChannelOrder, contactChannels } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
 import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
+import { clearToContact, CONTACT_POLICY_PATCH } from '../contact-clearance';
 
 export async function contact(run: CaseRun): Promise<void> {
   const { state } = run;
   const policy = run.definition.contact;
-  const channels = contactChannels(run.customer!);
+  const withPolicy = patched(CONTACT_POLICY_PATCH);
+  const channels = withPolicy ? contactChannelOrder(run.customer!) : contactChannels(run.customer!);
   if (channels.length === 0) return run.close('unreachable', 'no_consented_channel');
 
   while (state.contact.attempts < policy.maxAttempts) {
     const attempt = ++state.contact.attempts;
+    // No answer on one channel falls back to the next in the customer's order.
     const channel = channels[(attempt - 1) % channels.length]!;
+    if (withPolicy && (await clearToContact(run, channel, 'contact')) === 'skip') {
+      // Consent withdrawn (e.g. an SMS STOP): the channel leaves the rotation and the attempt is not spent.
+      state.contact.attempts--;
+      channels.splice(channels.indexOf(channel), 1);
+      if (channels.length === 0) return run.close('unreachable', 'no_consented_channel');
+      continue;
+    }
     state.contact.channel = channel;
     const timeout = durationMs(policy.outcomeTimeout);
     run.setSlaDue(timeout);

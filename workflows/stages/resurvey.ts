@@ -1,10 +1,11 @@
 // Stage 5, re-survey: after the playbook's delay, ask the customer for a 0-10 score by SMS or email (the
 // message links to /s/<token>), wait for the answer, and close the case.
-import { sleep } from '@temporalio/workflow';
+import { patched, sleep } from '@temporalio/workflow';
 import { surveyChannel } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
 import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
+import { clearToContact, CONTACT_POLICY_PATCH } from '../contact-clearance';
 
 export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<void> {
   const { state } = run;
@@ -17,6 +18,9 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<vo
   const outcome = offerAccepted ? 'retained' : 'churned';
   const channel = surveyChannel(run.customer!);
   if (!channel) return run.close(outcome, 'no_survey_channel');
+  if (patched(CONTACT_POLICY_PATCH) && (await clearToContact(run, channel, 'survey')) === 'skip') {
+    return run.close(outcome, 'no_survey_channel');
+  }
   await acts.sendSurvey({ key: `${state.caseId}:survey`, caseId: state.caseId, workflowId: state.workflowId, customerId: state.customerId, channel });
   state.survey = { channel };
   const timeout = durationMs(policy.answerTimeout);
