@@ -1,7 +1,7 @@
 // Inputs of the human steps on a case. The API validates requests with these schemas and the workflow's
 // update validators check them again, so bad input never reaches workflow history.
 import { z } from 'zod';
-import { CONTACT_OUTCOMES, OUTCOME_CHANNELS } from './vocabulary';
+import { CONTACT_OUTCOMES, OUTCOMES, OUTCOME_CHANNELS } from './vocabulary';
 
 const note = z.string().trim().max(2000).optional();
 
@@ -29,6 +29,12 @@ export const surveyAnswerInputSchema = z.object({
   comment: z.string().trim().max(2000).optional(),
 });
 export type SurveyAnswerInput = z.infer<typeof surveyAnswerInputSchema>;
+
+export const reassignInputSchema = z.object({ agentId: z.string().trim().min(1).max(128), note });
+export type ReassignInput = z.infer<typeof reassignInputSchema>;
+
+export const closeCaseInputSchema = z.object({ outcome: z.enum(OUTCOMES), note: z.string().trim().min(1, 'say why the case is closed by hand').max(2000) });
+export type CloseCaseInput = z.infer<typeof closeCaseInputSchema>;
 
 // Who did it, as recorded on the timeline: the acting API key's role and name.
 export interface Actor {

@@ -7,7 +7,7 @@ import type { PinnedPlaybook } from '../domain/playbook';
 import type { Outcome, Stage } from '../domain/vocabulary';
 import { acts } from './activities';
 import { CASE_STAGE, CASE_TEAM, CHURN_DRIVER, CUSTOMER_TIER } from './search-attributes';
-import type { ContactOutcomeInput, OfferApprovalInput, OfferDecisionInput, SurveyAnswerInput, Actor } from '../domain/human-steps';
+import type { Actor, CloseCaseInput, ContactOutcomeInput, OfferApprovalInput, OfferDecisionInput, SurveyAnswerInput } from '../domain/human-steps';
 
 export const SYSTEM_ACTOR = 'holdfast';
 
@@ -24,6 +24,8 @@ export class CaseRun {
   customer?: CustomerProfile;
   playbook?: PinnedPlaybook;
   private readonly answers: Partial<HumanAnswers> = {};
+  // A supervisor's close: the running stage is cancelled and the case closes with this outcome.
+  closeRequest?: CloseCaseInput & Actor;
   // Sequence of the last event written to the store; equal to state.eventSeq when the projection is current.
   private projectedSeq = 0;
   // Answers accepted but still being recorded; validators reject a second answer meanwhile.

@@ -2,7 +2,9 @@
 // or malformed input is rejected with a typed failure the API turns into 409/400.
 import { ApplicationFailure, setHandler, condition } from '@temporalio/workflow';
 import {
+  closeCaseInputSchema,
   contactOutcomeInputSchema,
+  reassignInputSchema,
   offerApprovalInputSchema,
   offerDecisionInputSchema,
   surveyAnswerInputSchema,
@@ -15,7 +17,9 @@ import {
   addSignalUpdate,
   CASE_CLOSED,
   caseStateQuery,
+  closeCaseUpdate,
   contactOutcomeUpdate,
+  reassignUpdate,
   offerApprovalUpdate,
   offerDecisionUpdate,
   surveyAnswerUpdate,
@@ -34,6 +38,10 @@ function requireStage(run: CaseRun, allowed: Stage, waitingFor: boolean): void {
   }
 }
 
+function requireOpen(run: CaseRun): void {
+  if (run.closed || run.closeRequest) throw ApplicationFailure.create({ type: CASE_CLOSED, message: 'the case is closed', details: ['closed'] });
+}
+
 function requireValid(schema: z.ZodType, input: unknown): void {
   const result = schema.safeParse(input);
   if (!result.success) {
@@ -41,7 +49,7 @@ function requireValid(schema: z.ZodType, input: unknown): void {
   }
 }
 
-export function registerHandlers(run: CaseRun): void {
+export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
   setHandler(caseStateQuery, () => run.state);
 
   setHandler(
@@ -136,6 +144,41 @@ export function registerHandlers(run: CaseRun): void {
       validator: (input) => {
         requireValid(surveyAnswerInputSchema, input);
         requireStage(run, 'surveyed', !run.isAnswering('survey'));
+      },
+    },
+  );
+
+  setHandler(
+    reassignUpdate,
+    async (input) => {
+      const from = { teamId: run.state.teamId ?? null, agentId: run.state.agentId ?? null };
+      run.state.teamId = input.teamId;
+      run.state.agentId = input.agentId;
+      run.tagSearchAttributes();
+      await run.record('case_reassigned', { from, to: { teamId: input.teamId, agentId: input.agentId }, note: input.note ?? null }, input.actor);
+      return run.state;
+    },
+    {
+      validator: (input) => {
+        requireValid(reassignInputSchema, input);
+        requireOpen(run);
+        if (run.state.stage === 'detected') throw ApplicationFailure.create({ type: WRONG_STAGE, message: 'the case is not assigned yet', details: [run.state.stage] });
+      },
+    },
+  );
+
+  setHandler(
+    closeCaseUpdate,
+    async (input) => {
+      run.closeRequest = input;
+      cancelStages();
+      await condition(() => run.closed && run.projected);
+      return run.state;
+    },
+    {
+      validator: (input) => {
+        requireValid(closeCaseInputSchema, input);
+        requireOpen(run);
       },
     },
   );

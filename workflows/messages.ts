@@ -5,6 +5,8 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseState } from '../domain/case';
 import type {
   Actor,
+  CloseCaseInput,
+  ReassignInput,
   ContactOutcomeInput,
   OfferApprovalInput,
   OfferDecisionInput,
@@ -23,6 +25,10 @@ export const contactOutcomeUpdate = defineUpdate<CaseState, [ContactOutcomeInput
 export const offerApprovalUpdate = defineUpdate<CaseState, [OfferApprovalInput & Actor]>('approveOffer');
 export const offerDecisionUpdate = defineUpdate<CaseState, [OfferDecisionInput & Actor]>('recordOfferDecision');
 export const surveyAnswerUpdate = defineUpdate<CaseState, [SurveyAnswerInput & Actor]>('answerSurvey');
+
+// The API resolves the agent's team before sending the update: validators cannot read the directory.
+export const reassignUpdate = defineUpdate<CaseState, [ReassignInput & { teamId: string } & Actor]>('reassign');
+export const closeCaseUpdate = defineUpdate<CaseState, [CloseCaseInput & Actor]>('closeCase');
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 

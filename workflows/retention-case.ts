@@ -1,6 +1,6 @@
 // The retention case: one entity workflow per customer (id retention-case/<customerId>) running the
 // playbook's five stages. Stages live in ./stages; this function only sequences them.
-import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, isCancellation, workflowInfo } from '@temporalio/workflow';
 import type { CaseInput, CaseState } from '../domain/case';
 import { CaseRun } from './case-run';
 import { registerHandlers } from './handlers';
@@ -10,16 +10,30 @@ import { contact } from './stages/contact';
 import { offer } from './stages/offer';
 import { resurvey } from './stages/resurvey';
 
-export async function retentionCase(input: CaseInput): Promise<CaseState> {
-  const run = new CaseRun(input, workflowInfo().workflowId);
-  registerHandlers(run);
-
+async function runStages(run: CaseRun): Promise<void> {
   await detect(run);
   if (!run.closed) await assign(run);
   if (!run.closed) await contact(run);
   if (!run.closed) {
     const offered = await offer(run);
     if (offered !== 'closed') await resurvey(run, offered === 'accepted');
+  }
+}
+
+export async function retentionCase(input: CaseInput): Promise<CaseState> {
+  const run = new CaseRun(input, workflowInfo().workflowId);
+  // A supervisor's close cancels whatever the stages are waiting on or doing.
+  const stages = new CancellationScope();
+  registerHandlers(run, () => stages.cancel());
+
+  try {
+    await stages.run(() => runStages(run));
+  } catch (e) {
+    if (!isCancellation(e) || !run.closeRequest) throw e;
+  }
+  if (run.closeRequest && !run.closed) {
+    const { outcome, note, actor } = run.closeRequest;
+    await run.close(outcome, 'closed_by_supervisor', { note }, actor);
   }
 
   // Let in-flight updates (e.g. a late signal) finish recording before the run completes.

@@ -4,8 +4,8 @@ import type { Prisma } from '@prisma/client';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { z } from 'zod';
 import type { CaseState } from '../../domain/case';
-import { contactOutcomeInputSchema, offerApprovalInputSchema, offerDecisionInputSchema } from '../../domain/human-steps';
-import { contactOutcomeUpdate, offerApprovalUpdate, offerDecisionUpdate } from '../../workflows/messages';
+import { closeCaseInputSchema, contactOutcomeInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema } from '../../domain/human-steps';
+import { closeCaseUpdate, contactOutcomeUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
 import { caseDetail, caseSummary, loadCaseRow } from '../case-view';
 import type { AppDeps } from '../deps';
@@ -105,12 +105,21 @@ export function caseRoutes(deps: AppDeps): Router {
     res.json({ events: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), type: e.type, actor: e.actor, data: e.data })) });
   });
 
-  function humanStep<S extends z.ZodType>(path: string, roles: Role[], schema: S, update: UpdateDefinition<CaseState, [z.infer<S> & { actor: string }]>) {
+  // A human step: validate, check the case is visible and open, then run the workflow update. `prepare`
+  // adds what the workflow cannot look up itself.
+  function humanStep<S extends z.ZodType, Extra extends object = object>(
+    path: string,
+    roles: Role[],
+    schema: S,
+    update: UpdateDefinition<CaseState, [z.infer<S> & Extra & { actor: string }]>,
+    prepare: (input: z.infer<S>) => Promise<Extra> = async () => ({}) as Extra,
+  ) {
     router.post(`/v1/cases/:caseId/${path}`, requireRole(...roles), async (req, res) => {
       const row = await visibleCase(res, req.params);
       const input = parse(schema, req.body, 'body') as z.infer<S> & object;
       if (row.status === 'closed') throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
-      await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, actor: actorOf(res) });
+      const extra = await prepare(input);
+      await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, ...extra, actor: actorOf(res) });
       res.json(await caseDetail(db, (await loadCaseRow(db, row.id))!));
     });
   }
@@ -118,5 +127,12 @@ export function caseRoutes(deps: AppDeps): Router {
   humanStep('contact-outcome', ['agent', 'supervisor'], contactOutcomeInputSchema, contactOutcomeUpdate);
   humanStep('offer-approval', ['supervisor'], offerApprovalInputSchema, offerApprovalUpdate);
   humanStep('offer-decision', ['agent', 'supervisor'], offerDecisionInputSchema, offerDecisionUpdate);
+  humanStep('assignment', ['supervisor'], reassignInputSchema, reassignUpdate, async ({ agentId }) => {
+    const agent = await db.agent.findUnique({ where: { id: agentId } });
+    if (!agent) throw notFound('agent_not_found', `no agent with id ${agentId}`);
+    if (!agent.active) throw new HttpError(422, 'agent_inactive', `agent ${agentId} is not active; choose an active agent`);
+    return { teamId: agent.teamId };
+  });
+  humanStep('close', ['supervisor'], closeCaseInputSchema, closeCaseUpdate);
   return router;
 }
