@@ -39,7 +39,8 @@ export interface CaseState {
   teamId?: string;
   agentId?: string;
   slaDueAt?: string;
-  contact: { attempts: number; channel?: ContactChannel; lastOutcome?: ContactOutcome };
+  // round > 1: contact reopened after a low survey score.
+  contact: { attempts: number; round?: number; channel?: ContactChannel; lastOutcome?: ContactOutcome };
   offer?: CaseOfferState;
   survey?: { channel: 'sms' | 'email'; score?: number };
   openedAt: string;

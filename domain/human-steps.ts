@@ -36,6 +36,9 @@ export type ReassignInput = z.infer<typeof reassignInputSchema>;
 export const closeCaseInputSchema = z.object({ outcome: z.enum(OUTCOMES), note: z.string().trim().min(1, 'say why the case is closed by hand').max(2000) });
 export type CloseCaseInput = z.infer<typeof closeCaseInputSchema>;
 
+export const extendSlaInputSchema = z.object({ until: z.iso.datetime({ offset: true }), note });
+export type ExtendSlaInput = z.infer<typeof extendSlaInputSchema>;
+
 // Who did it, as recorded on the timeline: the acting API key's role and name.
 export interface Actor {
   actor: string;

@@ -36,9 +36,16 @@ export const playbookDefinitionSchema = z.object({
     delay: durationSchema,
     answerTimeout: durationSchema,
   }),
+  // A human wait past its SLA escalates level by level, each level getting `grace` more, before the wait's
+  // own timeout path runs. No levels (the default for older versions) means no escalation.
+  escalation: z
+    .object({ levels: z.array(z.enum(['supervisor', 'branch_manager'])).default([]), grace: durationSchema.default('1d') })
+    .default({ levels: [], grace: '1d' }),
 });
 
 export type PlaybookDefinition = z.infer<typeof playbookDefinitionSchema>;
+export const ESCALATION_LEVELS = ['supervisor', 'branch_manager'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
 export interface PinnedPlaybook {
   id: string;

@@ -1,6 +1,7 @@
 // The state of one running case and its transitions. Every transition is written to PostgreSQL (case row +
 // timeline event) and pushed to the CRM by idempotent activities keyed by case id + event sequence.
-import { condition, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
+import { durationMs } from '../domain/duration';
 import { projectCase, type CaseInput, type CaseState } from '../domain/case';
 import type { CustomerProfile } from '../domain/customer';
 import type { PinnedPlaybook } from '../domain/playbook';
@@ -10,6 +11,8 @@ import { CASE_STAGE, CASE_TEAM, CHURN_DRIVER, CUSTOMER_TIER } from './search-att
 import type { Actor, CloseCaseInput, ContactOutcomeInput, OfferApprovalInput, OfferDecisionInput, SurveyAnswerInput } from '../domain/human-steps';
 
 export const SYSTEM_ACTOR = 'holdfast';
+// Code change marker: waits recorded before SLA escalation existed replay without it.
+export const SLA_ESCALATION_PATCH = 'sla-escalation';
 
 // The human steps a stage can wait for.
 export interface HumanAnswers {
@@ -24,6 +27,8 @@ export class CaseRun {
   customer?: CustomerProfile;
   playbook?: PinnedPlaybook;
   private readonly answers: Partial<HumanAnswers> = {};
+  // The human wait in progress, whose deadline a supervisor may move (an updatable timer).
+  private wait?: { kind: keyof HumanAnswers; dueMs: number; moved: number };
   // A supervisor's close: the running stage is cancelled and the case closes with this outcome.
   closeRequest?: CloseCaseInput & Actor;
   // Sequence of the last event written to the store; equal to state.eventSeq when the projection is current.
@@ -60,13 +65,46 @@ export class CaseRun {
   }
 
   // Waits for a human answer until the timeout; an answer accepted before the timeout is still honoured.
+  // Past the SLA the wait escalates through the playbook's levels, each with more time, unless a
+  // supervisor moved the deadline; then the caller's timeout path runs.
   async awaitAnswer<K extends keyof HumanAnswers>(kind: K, timeoutMs: number): Promise<HumanAnswers[K] | undefined> {
-    await condition(() => this.answers[kind] !== undefined, timeoutMs);
-    if (this.answering.has(kind)) await condition(() => this.answers[kind] !== undefined);
+    const arrived = () => this.answers[kind] !== undefined;
+    if (!patched(SLA_ESCALATION_PATCH)) {
+      await condition(arrived, timeoutMs);
+    } else {
+      const { levels, grace } = this.definition.escalation;
+      let escalations = 0;
+      this.wait = { kind, dueMs: Date.now() + timeoutMs, moved: 0 };
+      for (;;) {
+        const moved = this.wait.moved;
+        await condition(() => arrived() || this.wait!.moved !== moved, Math.max(0, this.wait.dueMs - Date.now()));
+        if (arrived() || this.wait.moved !== moved) {
+          if (arrived()) break;
+          continue;
+        }
+        const level = levels[escalations++];
+        if (!level) break;
+        this.wait.dueMs = Date.now() + durationMs(grace);
+        await this.record('sla_breached', { wait: kind, escalatedTo: level, nextDeadline: new Date(this.wait.dueMs).toISOString() });
+      }
+      this.wait = undefined;
+    }
+    if (this.answering.has(kind)) await condition(arrived);
     const answer = this.answers[kind];
     delete this.answers[kind];
     this.answering.delete(kind);
     return answer;
+  }
+
+  get waitingFor(): keyof HumanAnswers | undefined {
+    return this.wait?.kind;
+  }
+
+  // A supervisor moves the current wait's deadline; the SLA shown on the case moves with it.
+  moveDeadline(until: Date): void {
+    this.wait!.dueMs = until.getTime();
+    this.wait!.moved++;
+    this.state.slaDueAt = until.toISOString();
   }
 
   // True when every recorded transition is in PostgreSQL, so an API read shows the current case.

@@ -3,6 +3,7 @@
 import { ApplicationFailure, setHandler, condition } from '@temporalio/workflow';
 import {
   closeCaseInputSchema,
+  extendSlaInputSchema,
   contactOutcomeInputSchema,
   reassignInputSchema,
   offerApprovalInputSchema,
@@ -13,11 +14,13 @@ import { assessRisk, type RiskSignalInput } from '../domain/risk';
 import type { Stage } from '../domain/vocabulary';
 import { acts } from './activities';
 import type { CaseRun } from './case-run';
+import { contactKey } from './stages/contact';
 import {
   addSignalUpdate,
   CASE_CLOSED,
   caseStateQuery,
   closeCaseUpdate,
+  extendSlaUpdate,
   contactOutcomeUpdate,
   reassignUpdate,
   offerApprovalUpdate,
@@ -76,7 +79,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     async (input) => {
       run.beginAnswer('contact');
       await acts.recordContactOutcome({
-        key: `${run.state.caseId}:outcome:${run.state.contact.attempts}`,
+        key: contactKey(run, 'outcome'),
         caseId: run.state.caseId,
         customerId: run.state.customerId,
         agentId: run.state.agentId,
@@ -179,6 +182,24 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
       validator: (input) => {
         requireValid(closeCaseInputSchema, input);
         requireOpen(run);
+      },
+    },
+  );
+
+  setHandler(
+    extendSlaUpdate,
+    async (input) => {
+      const wait = run.waitingFor!;
+      run.moveDeadline(new Date(input.until));
+      await run.record('sla_extended', { wait, until: input.until, note: input.note ?? null }, input.actor);
+      return run.state;
+    },
+    {
+      validator: (input) => {
+        requireValid(extendSlaInputSchema, input);
+        requireOpen(run);
+        if (!run.waitingFor) throw ApplicationFailure.create({ type: WRONG_STAGE, message: `the case is in stage ${run.state.stage} and not waiting on anyone`, details: [run.state.stage] });
+        if (Date.parse(input.until) <= Date.now()) throw ApplicationFailure.create({ type: 'invalid_input', message: 'until must be in the future' });
       },
     },
   );

@@ -6,6 +6,7 @@ import type { CaseState } from '../domain/case';
 import type {
   Actor,
   CloseCaseInput,
+  ExtendSlaInput,
   ReassignInput,
   ContactOutcomeInput,
   OfferApprovalInput,
@@ -28,6 +29,7 @@ export const surveyAnswerUpdate = defineUpdate<CaseState, [SurveyAnswerInput & A
 
 // The API resolves the agent's team before sending the update: validators cannot read the directory.
 export const reassignUpdate = defineUpdate<CaseState, [ReassignInput & { teamId: string } & Actor]>('reassign');
+export const extendSlaUpdate = defineUpdate<CaseState, [ExtendSlaInput & Actor]>('extendSla');
 export const closeCaseUpdate = defineUpdate<CaseState, [CloseCaseInput & Actor]>('closeCase');
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');

@@ -13,7 +13,10 @@ import { resurvey } from './stages/resurvey';
 async function runStages(run: CaseRun): Promise<void> {
   await detect(run);
   if (!run.closed) await assign(run);
-  if (!run.closed) await contact(run);
+  if (!run.closed) {
+    const contacted = await contact(run);
+    if (!contacted.reached) await run.close(contacted.outcome, contacted.reason, contacted.data, contacted.actor);
+  }
   if (!run.closed) {
     const offered = await offer(run);
     if (offered !== 'closed') await resurvey(run, offered === 'accepted');

@@ -4,8 +4,8 @@ import type { Prisma } from '@prisma/client';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { z } from 'zod';
 import type { CaseState } from '../../domain/case';
-import { closeCaseInputSchema, contactOutcomeInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema } from '../../domain/human-steps';
-import { closeCaseUpdate, contactOutcomeUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate } from '../../workflows/messages';
+import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema } from '../../domain/human-steps';
+import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
 import { caseDetail, caseSummary, loadCaseRow } from '../case-view';
 import type { AppDeps } from '../deps';
@@ -134,5 +134,6 @@ export function caseRoutes(deps: AppDeps): Router {
     return { teamId: agent.teamId };
   });
   humanStep('close', ['supervisor'], closeCaseInputSchema, closeCaseUpdate);
+  humanStep('sla', ['supervisor'], extendSlaInputSchema, extendSlaUpdate);
   return router;
 }

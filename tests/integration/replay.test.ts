@@ -16,6 +16,10 @@ test('histories of every stage path are committed and replay without non-determi
     ...paths.map((p) => `${p}.json`),
     'quiet-hours-deferred.json',
     'sms-stop-email-fallback-unreachable.json',
+    'sla-escalated-unreachable.json',
+    'low-score-reopened-contact.json',
+    'closed-by-supervisor.json',
+    'offer-expired.json',
   ]));
   const output = execFileSync(
     process.execPath,

@@ -2,6 +2,7 @@
 // on the timeline with the acting key's name.
 import { createCustomer, outflowSignal, timeline, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
+import { recordHistory } from '../support/histories';
 
 let h: Harness;
 beforeAll(async () => {
@@ -50,4 +51,5 @@ test('a supervisor closes a waiting case by hand; the workflow ends and the case
   expect(again).toMatchObject({ status: 409, body: { error: { code: 'wrong_stage' }, stage: 'closed' } });
   const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
   expect(row.outcome).toBe('churned');
+  await recordHistory(h, caseId, 'closed-by-supervisor');
 });

@@ -4,7 +4,9 @@ import { patched, sleep } from '@temporalio/workflow';
 import { surveyChannel } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
 import { acts } from '../activities';
+import { isLowScore } from '../../domain/survey';
 import type { CaseRun } from '../case-run';
+import { contact } from './contact';
 import { clearToContact, CONTACT_POLICY_PATCH } from '../contact-clearance';
 
 export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<void> {
@@ -29,5 +31,19 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<vo
 
   const answer = await run.awaitAnswer('survey', timeout);
   if (!answer) return run.close(outcome, 'survey_unanswered');
+  if (isLowScore(answer.score) && patched(LOW_SCORE_PATCH)) return followUpLowScore(run, outcome, answer.score);
   return run.close(outcome, 'survey_answered', { score: state.survey.score });
+}
+
+// Code change marker: cases surveyed before low scores reopened contact replay without it.
+export const LOW_SCORE_PATCH = 'low-score-reopens-contact';
+
+// A detractor's score goes to the supervisor and the agent contacts the customer again; the case's outcome
+// stands whatever that follow-up brings, which the timeline records.
+async function followUpLowScore(run: CaseRun, outcome: 'retained' | 'churned', score: number): Promise<void> {
+  const { state } = run;
+  await run.record('low_score_escalated', { score, escalatedTo: 'supervisor' });
+  state.contact = { attempts: 0, round: (state.contact.round ?? 1) + 1 };
+  const followUp = await contact(run);
+  return run.close(outcome, 'low_score_followed_up', { score, followUp: followUp.reached ? 'reached' : followUp.reason });
 }
