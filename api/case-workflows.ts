@@ -72,18 +72,26 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
     async openCase(input) {
       const workflowId = caseWorkflowId(input.customerId);
       const caseId = newCaseId();
-      try {
-        await client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, {
-          workflowId,
-          taskQueue,
-          workflowIdConflictPolicy: 'FAIL',
-          args: [{ ...input, caseId }],
-        });
-        return { caseId, workflowId };
-      } catch (e) {
-        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-        const state = await client.workflow.getHandle(workflowId).query(caseStateQuery);
-        throw new HttpError(409, 'case_already_open', `customer ${input.customerId} already has an open case`, [], { caseId: state.caseId });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, {
+            workflowId,
+            taskQueue,
+            workflowIdConflictPolicy: 'FAIL',
+            args: [{ ...input, caseId }],
+          });
+          return { caseId, workflowId };
+        } catch (e) {
+          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+          const running = client.workflow.getHandle(workflowId);
+          const state = await running.query(caseStateQuery);
+          // A case that has just closed is still finishing its run: wait for the run to end, then start.
+          if (state.status === 'closed' && attempt < 3) {
+            await running.result().catch(() => undefined);
+            continue;
+          }
+          throw new HttpError(409, 'case_already_open', `customer ${input.customerId} already has an open case`, [], { caseId: state.caseId });
+        }
       }
     },
 

@@ -42,8 +42,8 @@ export const PLAYBOOKS: Record<string, PlaybookDefinition> = {
   }),
   demo: playbookDefinitionSchema.parse({
     name: 'Demo (seconds)',
-    description: 'The standard playbook with second-scale timings and no quiet hours, for demos and tests at any hour.',
-    detect: { actionThreshold: 0.35 },
+    description: 'The standard playbook with second-scale timings, no quiet hours and no cool-down, for demos and tests at any hour.',
+    detect: { actionThreshold: 0.35, cooldown: '0s' },
     contact: {
       maxAttempts: 3,
       outcomeTimeout: '300s',

@@ -14,6 +14,8 @@ export const playbookDefinitionSchema = z.object({
   detect: z.object({
     // Risk score (0..1) at or above which the bank acts.
     actionThreshold: z.number().min(0).max(1),
+    // After a case closes, new signals are recorded against it without opening another for this long.
+    cooldown: durationSchema.default('30d'),
   }),
   contact: z.object({
     maxAttempts: z.number().int().min(1).max(10),

@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { Prisma, type RiskSignal } from '@prisma/client';
+import { durationMs } from '../../domain/duration';
+import { playbookDefinitionSchema } from '../../domain/playbook';
 import type { RiskSignalInput } from '../../domain/risk';
 import { actorOf, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
@@ -42,6 +44,16 @@ export function createSignalIntake({ db, cases }: AppDeps) {
     }
   }
 
+  // The customer's last case, when it closed less than its playbook's cool-down ago.
+  async function coolingDownCase(customerId: string) {
+    const last = await db.case.findFirst({ where: { customerId }, orderBy: { openedAt: 'desc' } });
+    if (!last || last.status !== 'closed' || !last.closedAt) return undefined;
+    const version = await db.playbookVersion.findUnique({ where: { playbookId_version: { playbookId: last.playbookId, version: last.playbookVersion } } });
+    if (!version) return undefined;
+    const until = last.closedAt.getTime() + durationMs(playbookDefinitionSchema.parse(version.definition).detect.cooldown);
+    return until > Date.now() ? { caseId: last.id, workflowId: last.workflowId, until: new Date(until).toISOString() } : undefined;
+  }
+
   return async function intake(body: SignalBody, actor: string): Promise<SignalAnswer> {
     const existing = await db.riskSignal.findUnique({ where: { idempotencyKey: body.idempotencyKey } });
     if (existing && (existing.customerId !== body.customerId || existing.type !== body.type)) {
@@ -54,6 +66,11 @@ export function createSignalIntake({ db, cases }: AppDeps) {
       throw new HttpError(404, 'customer_not_found', `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`);
     }
     const signal = existing ?? (await storeOnce(body));
+    const cooling = await coolingDownCase(signal.customerId);
+    if (cooling) {
+      await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: cooling.caseId, workflowId: cooling.workflowId } });
+      return { status: 202, body: { signalId: signal.id, caseId: cooling.caseId, workflowId: cooling.workflowId, duplicate: false, coolingDownUntil: cooling.until } };
+    }
     // A stored signal whose case is not linked yet is retried here, whoever sends the key again.
     const joined = await cases.addSignal(signal.customerId, signalInput(signal), { openedBy: actor, playbookId: body.playbookId });
     await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: joined.caseId, workflowId: joined.workflowId } });

@@ -45,6 +45,27 @@ test('without a playbookId the case gets the standard playbook for its tier and 
   expect(assessed.data.playbook.id).toBe('standard');
 });
 
+test('a signal within the cool-down after a case closed is recorded against that case, opening none', async () => {
+  const playbookId = await createTestPlaybook(h, (d) => {
+    d.detect.cooldown = '1h';
+  });
+  const c = await createCustomer(h);
+  const first = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })).body;
+  await waitForStage(h, first.caseId, 'contacting');
+  await h.call('POST', `/v1/cases/${first.caseId}/close`, { key: h.keys.supervisor, body: { outcome: 'churned', note: 'account closed' } });
+
+  const late = await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) });
+  expect(late.status).toBe(202);
+  expect(late.body).toMatchObject({ caseId: first.caseId, duplicate: false });
+  const closedAt = (await h.db.case.findUniqueOrThrow({ where: { id: first.caseId } })).closedAt!;
+  expect(late.body.coolingDownUntil).toBe(new Date(closedAt.getTime() + 3_600_000).toISOString());
+  expect(await h.db.case.count({ where: { customerId: c.id } })).toBe(1);
+  expect(await h.db.riskSignal.count({ where: { customerId: c.id, caseId: first.caseId } })).toBe(2);
+
+  // A person may still open a case on purpose.
+  expect((await h.call('POST', '/v1/cases', { key: h.keys.agent, body: { customerId: c.id, reason: 'customer asked to talk' } })).status).toBe(201);
+});
+
 test('the playbook API validates definitions and keeps writes for admins', async () => {
   const bad = await h.call('POST', '/v1/playbooks/broken/versions', { key: h.keys.admin, body: { ...PLAYBOOKS.demo, survey: { delay: 'tomorrow', answerTimeout: '1d' } } });
   expect(bad.status).toBe(400);
