@@ -1,6 +1,7 @@
 // The case projection in PostgreSQL: case row + timeline, offers made, contact outcomes, survey answers.
 // Every write is keyed, so a retried activity changes nothing the second time.
 import { Context } from '@temporalio/activity';
+import { Prisma } from '@prisma/client';
 import type { CaseProjection } from '../domain/case';
 import type { ActivityDeps } from './deps';
 
@@ -33,11 +34,14 @@ function caseRow(p: CaseProjection, seq: number) {
 export function createCaseStore({ db }: ActivityDeps) {
   return {
     async recordCaseEvent({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }): Promise<void> {
-      await db.$transaction(async (tx) => {
-        const row = caseRow(projection, event.seq);
-        const existing = await tx.case.findUnique({ where: { id: projection.caseId }, select: { lastEventSeq: true } });
-        if (!existing) {
-          await tx.case.create({
+      const row = caseRow(projection, event.seq);
+      // One conditional UPDATE: PostgreSQL re-checks last_event_seq under the row lock, so of two concurrent
+      // writes (an update handler's event and a stage's) the older never overwrites the newer.
+      const applyIfNewer = () => db.case.updateMany({ where: { id: projection.caseId, lastEventSeq: { lt: event.seq } }, data: row });
+      const { count } = await applyIfNewer();
+      if (count === 0 && (await db.case.count({ where: { id: projection.caseId } })) === 0) {
+        try {
+          await db.case.create({
             data: {
               ...row,
               id: projection.caseId,
@@ -50,13 +54,15 @@ export function createCaseStore({ db }: ActivityDeps) {
               openedAt: new Date(projection.openedAt),
             },
           });
-        } else if (existing.lastEventSeq < event.seq) {
-          await tx.case.update({ where: { id: projection.caseId }, data: row });
+        } catch (e) {
+          // Another event created the row first: apply this one on top if it is newer.
+          if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+          await applyIfNewer();
         }
-        await tx.caseEvent.createMany({
-          data: [{ caseId: event.caseId, seq: event.seq, at: new Date(event.at), type: event.type, actor: event.actor, data: event.data as object }],
-          skipDuplicates: true,
-        });
+      }
+      await db.caseEvent.createMany({
+        data: [{ caseId: event.caseId, seq: event.seq, at: new Date(event.at), type: event.type, actor: event.actor, data: event.data as object }],
+        skipDuplicates: true,
       });
     },
 

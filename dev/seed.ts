@@ -39,6 +39,8 @@ export const PLAYBOOKS: Record<string, PlaybookDefinition> = {
     offer: { approvalCostThreshold: 200, approvalTimeout: '1d', expiry: '7d', budgetRate: 0.005 },
     survey: { delay: '4d', answerTimeout: '5d' },
     escalation: { levels: ['supervisor', 'branch_manager'], grace: '1d' },
+    holdout: { percent: 5 },
+    outcome: { observationWindow: '30d' },
   }),
   demo: playbookDefinitionSchema.parse({
     name: 'Demo (seconds)',

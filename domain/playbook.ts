@@ -38,6 +38,11 @@ export const playbookDefinitionSchema = z.object({
     delay: durationSchema,
     answerTimeout: durationSchema,
   }),
+  // Share of cases (0-50%) that get no treatment, for measuring lift.
+  holdout: z.object({ percent: z.number().min(0).max(50) }).default({ percent: 0 }),
+  // After treatment (or holdout), how long to watch for a balance_recovery signal: retained if one comes,
+  // churned if not. 0s decides at once: an accepted offer counts as retained.
+  outcome: z.object({ observationWindow: durationSchema }).default({ observationWindow: '0s' }),
   // A human wait past its SLA escalates level by level, each level getting `grace` more, before the wait's
   // own timeout path runs. No levels (the default for older versions) means no escalation.
   escalation: z

@@ -30,6 +30,7 @@ const TYPE_WEIGHT: Record<SignalType, number> = {
   product_maturity: 0.35,
   activity_drop: 0.3,
   manual: 0.6,
+  balance_recovery: 0,
 };
 
 const DEFAULT_SEVERITY = 0.5;

@@ -10,6 +10,8 @@ export const SIGNAL_TYPES = [
   'complaint',
   'competitor_offer',
   'manual',
+  // Balance or activity came back: ends an observation window as retained; never opens a case.
+  'balance_recovery',
 ] as const;
 export type SignalType = (typeof SIGNAL_TYPES)[number];
 
@@ -24,6 +26,8 @@ export const STAGES = [
   'awaiting_decision',
   'resurvey_scheduled',
   'surveyed',
+  // Waiting out the playbook's observation window before deciding retained or churned.
+  'observing',
   'closed',
 ] as const;
 export type Stage = (typeof STAGES)[number];

@@ -29,6 +29,10 @@ export class CaseRun {
   private readonly answers: Partial<HumanAnswers> = {};
   // The human wait in progress, whose deadline a supervisor may move (an updatable timer).
   private wait?: { kind: keyof HumanAnswers; dueMs: number; moved: number };
+  // In the playbook's holdout group: no treatment.
+  holdout = false;
+  // A balance_recovery signal arrived (ends an observation window as retained).
+  recovered = false;
   // A supervisor's close: the running stage is cancelled and the case closes with this outcome.
   closeRequest?: CloseCaseInput & Actor;
   // Sequence of the last event written to the store; equal to state.eventSeq when the projection is current.

@@ -61,6 +61,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
       const known = run.state.signals.some((s) => s.signalId === signal.signalId);
       if (!known) {
         run.state.signals.push(signal);
+        if (signal.type === 'balance_recovery') run.recovered = true;
         if (run.state.tier) run.state.risk = assessRisk(run.state.signals, run.state.tier, new Date());
         // Recorded only once the case exists in the store (after detect's first event).
         if (run.state.eventSeq > 0) await run.record('signal_joined', { signalId: signal.signalId, type: signal.type, score: run.state.risk?.score ?? null });

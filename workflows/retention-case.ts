@@ -9,9 +9,12 @@ import { assign } from './stages/assign';
 import { contact } from './stages/contact';
 import { offer } from './stages/offer';
 import { resurvey } from './stages/resurvey';
+import { conclude } from './stages/conclude';
 
 async function runStages(run: CaseRun): Promise<void> {
   await detect(run);
+  // A holdout case gets no treatment: it is only observed, to measure the playbook's lift.
+  if (!run.closed && run.holdout) return conclude(run, { outcome: 'churned', reason: 'holdout' });
   if (!run.closed) await assign(run);
   if (!run.closed) {
     const contacted = await contact(run);
@@ -19,7 +22,7 @@ async function runStages(run: CaseRun): Promise<void> {
   }
   if (!run.closed) {
     const offered = await offer(run);
-    if (offered !== 'closed') await resurvey(run, offered === 'accepted');
+    if (offered !== 'closed') await conclude(run, await resurvey(run, offered === 'accepted'));
   }
 }
 

@@ -66,6 +66,10 @@ export function createSignalIntake({ db, cases }: AppDeps) {
       throw new HttpError(404, 'customer_not_found', `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`);
     }
     const signal = existing ?? (await storeOnce(body));
+    // A recovery only matters to an open case; on its own it opens none.
+    if (signal.type === 'balance_recovery' && (await db.case.count({ where: { customerId: signal.customerId, status: 'open' } })) === 0) {
+      return { status: 202, body: { signalId: signal.id, caseId: null, workflowId: null, duplicate: false } };
+    }
     const cooling = await coolingDownCase(signal.customerId);
     if (cooling) {
       await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: cooling.caseId, workflowId: cooling.workflowId } });

@@ -20,12 +20,15 @@ test('histories of every stage path are committed and replay without non-determi
     'low-score-reopened-contact.json',
     'closed-by-supervisor.json',
     'offer-expired.json',
+    'holdout-recovered.json',
+    'accepted-observed-churned.json',
   ]));
   const output = execFileSync(
     process.execPath,
     ['--import', 'tsx', join(__dirname, '..', 'support', 'replay-histories.ts'), process.env.HOLDFAST_TEST_WORKFLOW_BUNDLE!, ...files.map((f) => join(HISTORIES_DIR, f))],
     { encoding: 'utf8', timeout: 120_000 },
   );
-  const results = output.trim().split('\n').map((line) => JSON.parse(line) as { file: string; ok: boolean; error?: string });
+  // The SDK's own warnings share stdout; results are the JSON lines.
+  const results = output.trim().split('\n').filter((line) => line.startsWith('{"file"')).map((line) => JSON.parse(line) as { file: string; ok: boolean; error?: string });
   expect(results).toEqual(files.map((file) => ({ file, ok: true })));
 });

@@ -77,8 +77,14 @@ export async function waitForEvent(h: Harness, caseId: string, type: string, tim
 }
 
 export async function waitForClosed(h: Harness, caseId: string, timeoutMs = 60_000) {
-  return eventually(async () => {
-    const c = await caseStage(h, caseId);
-    return c?.status === 'closed' ? c : undefined;
-  }, `case ${caseId} closed`, timeoutMs);
+  try {
+    return await eventually(async () => {
+      const c = await caseStage(h, caseId);
+      return c?.status === 'closed' ? c : undefined;
+    }, `case ${caseId} closed`, timeoutMs);
+  } catch (e) {
+    // Say where the case got stuck.
+    const events = (await timeline(h, caseId)).map((ev) => `${ev.type} ${JSON.stringify(ev.data)}`);
+    throw new Error(`${(e as Error).message}; timeline:\n${events.join('\n')}`);
+  }
 }

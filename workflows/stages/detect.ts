@@ -2,8 +2,14 @@
 // and decide whether the bank acts at all.
 import { assessRisk } from '../../domain/risk';
 import { classifyDriver } from '../../domain/driver';
+import { patched } from '@temporalio/workflow';
+import { inHoldout } from '../../domain/holdout';
+import { playbookDefinitionSchema } from '../../domain/playbook';
 import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
+
+// Code change marker: cases detected before holdout groups existed replay without the draw.
+export const HOLDOUT_PATCH = 'holdout-group';
 
 export async function detect(run: CaseRun): Promise<void> {
   const { state } = run;
@@ -12,7 +18,9 @@ export async function detect(run: CaseRun): Promise<void> {
   state.tier = customer.tier;
   state.risk = assessRisk(state.signals, customer.tier, new Date());
   state.driver = classifyDriver(state.signals);
-  run.playbook = await acts.loadPlaybook({ playbookId: run.input.playbookId, tier: customer.tier, driver: state.driver });
+  const pinned = await acts.loadPlaybook({ playbookId: run.input.playbookId, tier: customer.tier, driver: state.driver });
+  // Through the one schema again: a version recorded before a field existed gets that field's default.
+  run.playbook = { ...pinned, definition: playbookDefinitionSchema.parse(pinned.definition) };
   state.playbook = { id: run.playbook.id, version: run.playbook.version };
   run.tagSearchAttributes();
 
@@ -30,5 +38,10 @@ export async function detect(run: CaseRun): Promise<void> {
   const threshold = run.definition.detect.actionThreshold;
   if (state.risk.score < threshold && !run.input.forceAction) {
     return run.close('not_actionable', 'below_action_threshold', { score: state.risk.score, threshold });
+  }
+  const { percent } = run.definition.holdout;
+  if (percent > 0 && patched(HOLDOUT_PATCH) && inHoldout(state.customerId, run.playbook!.id, percent)) {
+    run.holdout = true;
+    await run.record('holdout_assigned', { percent });
   }
 }

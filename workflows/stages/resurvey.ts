@@ -6,10 +6,11 @@ import { durationMs } from '../../domain/duration';
 import { acts } from '../activities';
 import { isLowScore } from '../../domain/survey';
 import type { CaseRun } from '../case-run';
+import type { Verdict } from './conclude';
 import { contact } from './contact';
 import { clearToContact, CONTACT_POLICY_PATCH } from '../contact-clearance';
 
-export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<void> {
+export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Verdict> {
   const { state } = run;
   const policy = run.definition.survey;
   const delay = durationMs(policy.delay);
@@ -19,9 +20,9 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<vo
 
   const outcome = offerAccepted ? 'retained' : 'churned';
   const channel = surveyChannel(run.customer!);
-  if (!channel) return run.close(outcome, 'no_survey_channel');
+  if (!channel) return { outcome, reason: 'no_survey_channel' };
   if (patched(CONTACT_POLICY_PATCH) && (await clearToContact(run, channel, 'survey')) === 'skip') {
-    return run.close(outcome, 'no_survey_channel');
+    return { outcome, reason: 'no_survey_channel' };
   }
   await acts.sendSurvey({ key: `${state.caseId}:survey`, caseId: state.caseId, workflowId: state.workflowId, customerId: state.customerId, channel });
   state.survey = { channel };
@@ -30,9 +31,9 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<vo
   await run.record('survey_sent', { channel }, undefined, 'surveyed');
 
   const answer = await run.awaitAnswer('survey', timeout);
-  if (!answer) return run.close(outcome, 'survey_unanswered');
+  if (!answer) return { outcome, reason: 'survey_unanswered' };
   if (isLowScore(answer.score) && patched(LOW_SCORE_PATCH)) return followUpLowScore(run, outcome, answer.score);
-  return run.close(outcome, 'survey_answered', { score: state.survey.score });
+  return { outcome, reason: 'survey_answered', data: { score: state.survey.score } };
 }
 
 // Code change marker: cases surveyed before low scores reopened contact replay without it.
@@ -40,10 +41,10 @@ export const LOW_SCORE_PATCH = 'low-score-reopens-contact';
 
 // A detractor's score goes to the supervisor and the agent contacts the customer again; the case's outcome
 // stands whatever that follow-up brings, which the timeline records.
-async function followUpLowScore(run: CaseRun, outcome: 'retained' | 'churned', score: number): Promise<void> {
+async function followUpLowScore(run: CaseRun, outcome: 'retained' | 'churned', score: number): Promise<Verdict> {
   const { state } = run;
   await run.record('low_score_escalated', { score, escalatedTo: 'supervisor' });
   state.contact = { attempts: 0, round: (state.contact.round ?? 1) + 1 };
   const followUp = await contact(run);
-  return run.close(outcome, 'low_score_followed_up', { score, followUp: followUp.reached ? 'reached' : followUp.reason });
+  return { outcome, reason: 'low_score_followed_up', data: { score, followUp: followUp.reached ? 'reached' : followUp.reason } };
 }
