@@ -1,4 +1,5 @@
 // Pushes each timeline event to the CRM, keyed by case id + event sequence.
+import type { FulfilmentTask } from './clients/crm';
 import type { CaseEventRecord } from './case-store';
 import type { ActivityDeps } from './deps';
 
@@ -10,6 +11,15 @@ export function createCrmPush({ crm, logger }: ActivityDeps) {
         return;
       }
       await crm.pushCaseEvent({ ...event, customerId, stage }, `${event.caseId}:${event.seq}`);
+    },
+
+    // The back office fulfils an accepted offer (applies the rate, waives the fee) from a CRM task.
+    async requestOfferFulfilment(task: FulfilmentTask): Promise<void> {
+      if (!crm) {
+        logger.warn('no CRM configured, fulfilment task not created', { caseId: task.caseId, offerId: task.offerId });
+        return;
+      }
+      await crm.createFulfilmentTask(task, `${task.caseId}:fulfilment`);
     },
   };
 }

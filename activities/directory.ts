@@ -78,7 +78,15 @@ export function createDirectory({ db }: ActivityDeps) {
 
     async listOfferCatalog(): Promise<CatalogOffer[]> {
       const offers = await db.offer.findMany({ where: { active: true } });
-      return offers.map((o) => ({ ...o, cost: o.cost.toNumber(), minValue: o.minValue.toNumber() }));
+      // Offers held now count against a volume cap: awaiting approval, presented, or accepted.
+      const held = await db.caseOffer.groupBy({ by: ['offerId'], where: { status: { in: ['pending_approval', 'approved', 'presented', 'accepted'] } }, _count: { _all: true } });
+      const heldBy = new Map(held.map((g) => [g.offerId, g._count._all]));
+      return offers.map(({ volumeCap, ...o }) => ({
+        ...o,
+        cost: o.cost.toNumber(),
+        minValue: o.minValue.toNumber(),
+        remaining: volumeCap === null ? undefined : Math.max(0, volumeCap - (heldBy.get(o.id) ?? 0)),
+      }));
     },
   };
 }

@@ -25,9 +25,9 @@ export const OFFERS = [
   { id: 'rate-bonus-25bp', name: '+0.25% rate bonus for 6 months', kind: 'rate_bonus', drivers: ['product_yield'], tiers: ALL_TIERS, cost: 60, minValue: 5_000 },
   { id: 'fee-waiver-12m', name: 'Account fees waived for 12 months', kind: 'fee_waiver', drivers: ['service', 'product_yield'], tiers: ALL_TIERS, cost: 48, minValue: 0 },
   { id: 'points-5000', name: '5,000 loyalty points', kind: 'points', drivers: ['service'], tiers: ['affluent', 'mass'], cost: 25, minValue: 0 },
-  { id: 'concierge-service', name: 'Dedicated concierge service', kind: 'value_added_service', drivers: ['service', 'product_yield'], tiers: ['premier'], cost: 400, minValue: 250_000 },
+  { id: 'concierge-service', name: 'Dedicated concierge service', kind: 'value_added_service', drivers: ['service', 'product_yield'], tiers: ['premier'], cost: 400, minValue: 250_000, volumeCap: 50 },
   { id: 'instalment-plan', name: 'Interest-free instalment plan', kind: 'instalment_plan', drivers: ['life_event'], tiers: ALL_TIERS, cost: 40, minValue: 0 },
-  { id: 'preferred-financing', name: 'Preferred-rate purchase financing', kind: 'financing', drivers: ['life_event'], tiers: ['premier', 'affluent'], cost: 300, minValue: 50_000 },
+  { id: 'preferred-financing', name: 'Preferred-rate purchase financing', kind: 'financing', drivers: ['life_event'], tiers: ['premier', 'affluent'], cost: 300, minValue: 50_000, volumeCap: 200 },
 ];
 
 export const PLAYBOOKS: Record<string, PlaybookDefinition> = {

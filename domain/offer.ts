@@ -11,6 +11,8 @@ export interface CatalogOffer {
   cost: number;
   minValue: number;
   active: boolean;
+  // How many more customers may hold it under its volume cap; undefined when uncapped.
+  remaining?: number;
 }
 
 export interface OfferContext {
@@ -33,7 +35,8 @@ export function eligibleOffers(catalog: CatalogOffer[], ctx: OfferContext): Cata
         o.tiers.includes(ctx.tier) &&
         o.drivers.includes(ctx.driver) &&
         o.minValue <= ctx.assetsUnderManagement &&
-        o.cost <= budget,
+        o.cost <= budget &&
+        (o.remaining === undefined || o.remaining > 0),
     )
     .sort((a, b) => b.cost - a.cost || a.id.localeCompare(b.id));
 }

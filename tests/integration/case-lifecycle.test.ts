@@ -64,7 +64,7 @@ test('an SMS customer goes from a signal to closed as retained through all five 
   const timeline = (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: agent })).body.events as { type: string; actor: string }[];
   expect(timeline.map((e) => e.type)).toEqual([
     'case_opened', 'risk_assessed', 'case_assigned', 'contact_sent', 'contact_outcome_recorded',
-    'offer_presented', 'offer_decision_recorded', 'resurvey_scheduled', 'survey_sent', 'survey_answered', 'case_closed',
+    'offer_presented', 'offer_decision_recorded', 'fulfilment_requested', 'resurvey_scheduled', 'survey_sent', 'survey_answered', 'case_closed',
   ]);
   expect(timeline.find((e) => e.type === 'contact_outcome_recorded')?.actor).toBe('agent:test agent');
 
@@ -79,11 +79,15 @@ test('an SMS customer goes from a signal to closed as retained through all five 
   expect(await h.db.survey.findFirst({ where: { caseId }, select: { score: true, comment: true } })).toEqual({ score: 9, comment: 'thanks' });
   expect(h.sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === customer.phone)).toHaveLength(2);
 
+  // The back office got one fulfilment task for the accepted offer.
+  const tasks = h.sinks.outbox.list({ kind: 'crm' }).filter((i) => i.data?.task === 'fulfilment' && i.to === caseId);
+  expect(tasks.map((t) => [t.data?.offerId, t.data?.idempotencyKey])).toEqual([['rate-bonus-25bp', `${caseId}:fulfilment`]]);
+
   // Every timeline event reached the CRM exactly once (the last push trails the database write).
   await h.sinks.outbox.waitFor((i) => i.kind === 'crm' && i.to === caseId && i.data?.seq === timeline.length);
-  const crm = h.sinks.outbox.list({ kind: 'crm' }).filter((i) => i.to === caseId);
+  const crm = h.sinks.outbox.list({ kind: 'crm' }).filter((i) => i.to === caseId && i.data?.task !== 'fulfilment');
   expect(crm.map((i) => i.data?.seq).sort((a, b) => Number(a) - Number(b))).toEqual(timeline.map((_, i) => i + 1));
-  await recordHistory(h, caseId, 'retained-via-sms');
+  await recordHistory(h, caseId, 'retained-with-fulfilment');
 });
 
 test('an email customer above the approval threshold waits for a supervisor, then gets the offer', async () => {

@@ -22,6 +22,7 @@ test('histories of every stage path are committed and replay without non-determi
     'offer-expired.json',
     'holdout-recovered.json',
     'accepted-observed-churned.json',
+    'retained-with-fulfilment.json',
   ]));
   const output = execFileSync(
     process.execPath,

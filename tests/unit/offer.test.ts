@@ -36,6 +36,13 @@ describe('offer selection', () => {
     expect(eligibleOffers(catalog, { ...ctx, tier: 'mass', driver: 'service', assetsUnderManagement: 10_000_000 }).map((o) => o.id)).not.toContain('concierge-service');
   });
 
+  test('an offer at its volume cap is not offered; one left still is', () => {
+    const capped = catalog.map((o) => (o.id === 'rate-bonus-25bp' ? { ...o, remaining: 0 } : o));
+    expect(eligibleOffers(capped, ctx).map((o) => o.id)).toEqual(['fee-waiver-12m']);
+    const oneLeft = catalog.map((o) => (o.id === 'rate-bonus-25bp' ? { ...o, remaining: 1 } : o));
+    expect(eligibleOffers(oneLeft, ctx)[0]?.id).toBe('rate-bonus-25bp');
+  });
+
   test('approval is needed strictly above the threshold', () => {
     expect(needsApproval({ cost: 200 }, 200)).toBe(false);
     expect(needsApproval({ cost: 200.01 }, 200)).toBe(true);

@@ -1,10 +1,14 @@
 // Stage 4, offer: the best eligible catalog offer within the customer's budget; above the playbook's cost
 // threshold a supervisor approves first (rejection or silence falls back to the next offer); the customer's
 // decision is awaited until the offer expires.
+import { patched } from '@temporalio/workflow';
 import { durationMs } from '../../domain/duration';
 import { eligibleOffers, needsApproval, type CatalogOffer } from '../../domain/offer';
 import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
+
+// Code change marker: offers accepted before fulfilment tasks existed replay without one.
+export const FULFILMENT_PATCH = 'offer-fulfilment';
 
 export type OfferResult = 'accepted' | 'no_offer' | 'closed';
 
@@ -46,7 +50,13 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
     const decision = await run.awaitAnswer('decision', durationMs(policy.expiry));
     state.offer.status = decision?.decision ?? 'expired';
     await acts.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: state.offer.status });
-    if (state.offer.status === 'accepted') return 'accepted';
+    if (state.offer.status === 'accepted') {
+      if (patched(FULFILMENT_PATCH)) {
+        await acts.requestOfferFulfilment({ caseId: state.caseId, customerId: state.customerId, offerId: candidate.id, offerName: candidate.name, cost: candidate.cost });
+        await run.record('fulfilment_requested', { offerId: candidate.id });
+      }
+      return 'accepted';
+    }
     await run.close('declined', state.offer.status === 'expired' ? 'offer_expired' : 'offer_declined', { offerId: candidate.id }, decision?.actor);
     return 'closed';
   }
