@@ -1,6 +1,6 @@
 // Reads the playbook needs from the bank's directory: customer profile, playbook, catalog, team workload.
 import { ApplicationFailure } from '@temporalio/activity';
-import { rankAgents, teamForTier } from '../domain/assignment';
+import { rankAgents, teamFor } from '../domain/assignment';
 import type { CustomerProfile } from '../domain/customer';
 import type { CatalogOffer } from '../domain/offer';
 import { playbookDefinitionSchema, type PinnedPlaybook } from '../domain/playbook';
@@ -59,8 +59,8 @@ export function createDirectory({ db }: ActivityDeps) {
       return chosen;
     },
 
-    async assignCase(req: { caseId: string; tier: Tier }): Promise<{ teamId?: string; agentId?: string }> {
-      const team = teamForTier(await db.team.findMany({ select: { id: true, tiers: true } }), req.tier);
+    async assignCase(req: { caseId: string; tier: Tier; driver?: ChurnDriver }): Promise<{ teamId?: string; agentId?: string }> {
+      const team = teamFor(await db.team.findMany({ select: { id: true, tiers: true, drivers: true } }), req.tier, req.driver);
       if (!team) return {};
       const since = startOfUtcDay(new Date());
       const agents = await db.agent.findMany({ where: { teamId: team.id, active: true } });
@@ -68,12 +68,13 @@ export function createDirectory({ db }: ActivityDeps) {
         agents.map(async (a) => ({
           id: a.id,
           teamId: a.teamId,
+          skills: a.skills,
           dailyContactQuota: a.dailyContactQuota,
           contactsToday: await db.contactAttempt.count({ where: { agentId: a.id, purpose: 'outcome', createdAt: { gte: since } } }),
           openCases: await db.case.count({ where: { agentId: a.id, status: 'open', id: { not: req.caseId } } }),
         })),
       );
-      return { teamId: team.id, agentId: rankAgents(loads)[0]?.id };
+      return { teamId: team.id, agentId: rankAgents(loads, req.driver)[0]?.id };
     },
 
     async listOfferCatalog(): Promise<CatalogOffer[]> {

@@ -61,6 +61,8 @@ export const caseListQuery = z.object({
   assigneeId: idSchema.optional(),
   customerId: idSchema.optional(),
   slaBreached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  // Open cases waiting in a team queue for an agent.
+  unassigned: z.enum(['true']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

@@ -8,15 +8,18 @@ export const TEAMS = [
   { id: 'private-banking', name: 'Private banking', tiers: ['premier'] },
   { id: 'wealth-branch', name: 'Branch wealth team', tiers: ['affluent'] },
   { id: 'contact-centre', name: 'Contact centre', tiers: ['mass'] },
+  // Life events (house, car, education) want financing, not a rate bonus: lending specialists take them.
+  { id: 'lending-desk', name: 'Lending desk', tiers: ['affluent', 'mass'], drivers: ['life_event'] },
 ];
 
 export const AGENTS = [
-  { id: 'agent-pb-1', teamId: 'private-banking', name: 'Lucía Romero', skills: ['premier', 'investments'] },
-  { id: 'agent-pb-2', teamId: 'private-banking', name: 'Tom Becker', skills: ['premier', 'lending'] },
-  { id: 'agent-wb-1', teamId: 'wealth-branch', name: 'Priya Shah', skills: ['affluent', 'savings'] },
-  { id: 'agent-wb-2', teamId: 'wealth-branch', name: 'Marco Conti', skills: ['affluent', 'lending'] },
-  { id: 'agent-cc-1', teamId: 'contact-centre', name: 'Sam Lee', skills: ['mass'] },
-  { id: 'agent-cc-2', teamId: 'contact-centre', name: 'Noor Haddad', skills: ['mass'] },
+  { id: 'agent-pb-1', teamId: 'private-banking', name: 'Lucía Romero', skills: ['investments', 'savings'] },
+  { id: 'agent-pb-2', teamId: 'private-banking', name: 'Tom Becker', skills: ['lending', 'complaints'] },
+  { id: 'agent-wb-1', teamId: 'wealth-branch', name: 'Priya Shah', skills: ['savings'] },
+  { id: 'agent-wb-2', teamId: 'wealth-branch', name: 'Marco Conti', skills: ['complaints'] },
+  { id: 'agent-cc-1', teamId: 'contact-centre', name: 'Sam Lee', skills: ['savings', 'complaints'] },
+  { id: 'agent-cc-2', teamId: 'contact-centre', name: 'Noor Haddad', skills: ['savings', 'complaints'] },
+  { id: 'agent-ld-1', teamId: 'lending-desk', name: 'Ola Nordmann', skills: ['lending'] },
 ];
 
 const ALL_TIERS = ['premier', 'affluent', 'mass'];

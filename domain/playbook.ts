@@ -17,6 +17,8 @@ export const playbookDefinitionSchema = z.object({
     // After a case closes, new signals are recorded against it without opening another for this long.
     cooldown: durationSchema.default('30d'),
   }),
+  // With no agent free, a queued case retries assignment this often (a supervisor may assign sooner).
+  assignment: z.object({ retryEvery: durationSchema.default('1h') }).default({ retryEvery: '1h' }),
   contact: z.object({
     maxAttempts: z.number().int().min(1).max(10),
     // How long the assigned agent has to report an outcome after each attempt.

@@ -43,6 +43,7 @@ function listWhere(q: CaseListQuery, now: Date): Prisma.CaseWhereInput {
     customerId: q.customerId,
     customer: q.tier ? { tier: q.tier } : undefined,
   };
+  if (q.unassigned) Object.assign(where, { status: 'open', agentId: null });
   if (q.slaBreached === true) Object.assign(where, { status: 'open', slaDueAt: { lt: now } });
   if (q.slaBreached === false) where.OR = [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { status: 'closed' }];
   return where;

@@ -23,6 +23,7 @@ test('histories of every stage path are committed and replay without non-determi
     'holdout-recovered.json',
     'accepted-observed-churned.json',
     'retained-with-fulfilment.json',
+    'queued-then-assigned-open.json',
   ]));
   const output = execFileSync(
     process.execPath,

@@ -1,12 +1,12 @@
-import { rankAgents, remainingQuota, teamForTier, type AgentLoad } from '../../domain/assignment';
+import { rankAgents, remainingQuota, teamFor, type AgentLoad } from '../../domain/assignment';
 
 const agent = (id: string, contactsToday: number, openCases = 0, dailyContactQuota = 10): AgentLoad => ({ id, teamId: 't', dailyContactQuota, contactsToday, openCases });
 
 describe('assignment', () => {
   test('the team is the one serving the tier', () => {
     const teams = [{ id: 'cc', tiers: ['mass'] }, { id: 'pb', tiers: ['premier'] }];
-    expect(teamForTier(teams, 'premier')?.id).toBe('pb');
-    expect(teamForTier(teams, 'affluent')).toBeUndefined();
+    expect(teamFor(teams, 'premier')?.id).toBe('pb');
+    expect(teamFor(teams, 'affluent')).toBeUndefined();
   });
 
   test('the agent with the most quota left comes first', () => {
@@ -21,5 +21,20 @@ describe('assignment', () => {
 
   test('ties go to fewer open cases, then to the id, so retries pick the same agent', () => {
     expect(rankAgents([agent('b', 3, 4), agent('a', 3, 4), agent('c', 3, 1)]).map((a) => a.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  test('a driver specialist team wins over the generalist team for the same tier', () => {
+    const teams = [{ id: 'cc', tiers: ['mass'], drivers: [] }, { id: 'lending', tiers: ['mass', 'affluent'], drivers: ['life_event'] }];
+    expect(teamFor(teams, 'mass', 'life_event')?.id).toBe('lending');
+    expect(teamFor(teams, 'mass', 'service')?.id).toBe('cc');
+    expect(teamFor(teams, 'premier', 'life_event')).toBeUndefined();
+  });
+
+  test('an agent with the skill the driver calls for comes before one with more quota', () => {
+    const lender = { ...agent('lender', 8), skills: ['lending'] };
+    const saver = { ...agent('saver', 0), skills: ['savings'] };
+    expect(rankAgents([saver, lender], 'life_event').map((a) => a.id)).toEqual(['lender', 'saver']);
+    expect(rankAgents([saver, lender], 'product_yield').map((a) => a.id)).toEqual(['saver', 'lender']);
+    expect(rankAgents([{ ...lender, contactsToday: 10 }, saver], 'life_event').map((a) => a.id)).toEqual(['saver']);
   });
 });

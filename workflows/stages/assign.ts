@@ -1,12 +1,32 @@
 // Stage 2, assign: the team serving the customer's tier and its agent with the most contact quota left.
+import { condition, patched } from '@temporalio/workflow';
+import { durationMs } from '../../domain/duration';
 import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
 
+// Code change marker: cases assigned before the team queue existed replay without it.
+export const ASSIGNMENT_QUEUE_PATCH = 'assignment-queue';
+
 export async function assign(run: CaseRun): Promise<void> {
   const { state } = run;
-  const assignment = await acts.assignCase({ caseId: state.caseId, tier: state.tier! });
+  const assignment = await acts.assignCase({ caseId: state.caseId, tier: state.tier!, driver: state.driver });
   state.teamId = assignment.teamId;
   state.agentId = assignment.agentId;
   run.tagSearchAttributes();
   await run.record('case_assigned', { teamId: assignment.teamId ?? null, agentId: assignment.agentId ?? null }, undefined, 'assigned');
+  if (state.agentId || !state.teamId || !patched(ASSIGNMENT_QUEUE_PATCH)) return;
+
+  // No agent of the team has quota left: the case waits in the team's queue, on the supervisors' board,
+  // until a supervisor assigns it or a retry finds an agent with quota.
+  await run.record('queued_for_agent', { teamId: state.teamId });
+  while (!state.agentId) {
+    if (await condition(() => state.agentId !== undefined, durationMs(run.definition.assignment.retryEvery))) return;
+    const retry = await acts.assignCase({ caseId: state.caseId, tier: state.tier!, driver: state.driver });
+    if (retry.agentId) {
+      state.teamId = retry.teamId;
+      state.agentId = retry.agentId;
+      run.tagSearchAttributes();
+      await run.record('case_assigned', { teamId: retry.teamId ?? null, agentId: retry.agentId }, undefined, 'assigned');
+    }
+  }
 }

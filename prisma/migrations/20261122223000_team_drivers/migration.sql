@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "teams" ADD COLUMN     "drivers" TEXT[] DEFAULT ARRAY[]::TEXT[];
