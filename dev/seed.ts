@@ -41,7 +41,7 @@ export const PLAYBOOKS: Record<string, PlaybookDefinition> = {
     contact: { maxAttempts: 3, outcomeTimeout: '2d', maxCallbackDelay: '7d' },
     offer: { approvalCostThreshold: 200, approvalTimeout: '1d', expiry: '7d', budgetRate: 0.005 },
     survey: { delay: '4d', answerTimeout: '5d' },
-    escalation: { levels: ['supervisor', 'branch_manager'], grace: '1d' },
+    escalation: { levels: ['supervisor', 'branch_manager'], grace: '1d', slaFactorByTier: { premier: 0.25, affluent: 0.5 } },
     holdout: { percent: 5 },
     outcome: { observationWindow: '30d' },
   }),

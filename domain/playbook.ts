@@ -48,8 +48,13 @@ export const playbookDefinitionSchema = z.object({
   // A human wait past its SLA escalates level by level, each level getting `grace` more, before the wait's
   // own timeout path runs. No levels (the default for older versions) means no escalation.
   escalation: z
-    .object({ levels: z.array(z.enum(['supervisor', 'branch_manager'])).default([]), grace: durationSchema.default('1d') })
-    .default({ levels: [], grace: '1d' }),
+    .object({
+      levels: z.array(z.enum(['supervisor', 'branch_manager'])).default([]),
+      grace: durationSchema.default('1d'),
+      // Agents' and supervisors' waits scale by tier: 0.5 gives premier customers half the time.
+      slaFactorByTier: z.object({ premier: z.number().positive().max(10), affluent: z.number().positive().max(10), mass: z.number().positive().max(10) }).partial().default({}),
+    })
+    .default({ levels: [], grace: '1d', slaFactorByTier: {} }),
 });
 
 export type PlaybookDefinition = z.infer<typeof playbookDefinitionSchema>;

@@ -13,6 +13,7 @@ import type { Actor, CloseCaseInput, ContactOutcomeInput, OfferApprovalInput, Of
 export const SYSTEM_ACTOR = 'holdfast';
 // Code change marker: waits recorded before SLA escalation existed replay without it.
 export const SLA_ESCALATION_PATCH = 'sla-escalation';
+export const SLA_BY_TIER_PATCH = 'sla-by-tier';
 
 // The human steps a stage can wait for.
 export interface HumanAnswers {
@@ -53,6 +54,13 @@ export class CaseRun {
       openedAt: new Date().toISOString(),
       eventSeq: 0,
     };
+  }
+
+  // How long the bank's own people get for a step, by the customer's tier.
+  staffSla(timeoutMs: number): number {
+    if (!patched(SLA_BY_TIER_PATCH)) return timeoutMs;
+    const factor = (this.state.tier && this.definition.escalation.slaFactorByTier[this.state.tier]) ?? 1;
+    return Math.round(timeoutMs * factor);
   }
 
   isAnswering(kind: keyof HumanAnswers): boolean {

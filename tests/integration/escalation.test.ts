@@ -81,3 +81,18 @@ test('a detractor score escalates to the supervisor and reopens contact; the out
   expect(await h.db.contactAttempt.count({ where: { caseId, purpose: 'contact' } })).toBe(2);
   await recordHistory(h, caseId, 'low-score-reopened-contact');
 });
+
+test("the agent's SLA scales with the customer's tier", async () => {
+  const playbookId = await createTestPlaybook(h, (d) => {
+    d.contact.maxAttempts = 1;
+    d.contact.outcomeTimeout = '60s';
+    d.escalation = { levels: [], grace: '1d', slaFactorByTier: { mass: 0.05 } };
+  });
+  const c = await createCustomer(h, { tier: 'mass' });
+  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })).body;
+  const contacting = await waitForStage(h, caseId, 'contacting');
+  const sent = (await timeline(h, caseId)).find((e) => e.type === 'contact_sent')!;
+  // 5% of 60 s: the mass customer's wait is 3 s, not a minute.
+  expect(Date.parse((contacting as unknown as { sla: { dueAt: string } }).sla.dueAt) - Date.parse(sent.at)).toBeLessThan(3_500);
+  expect((await waitForClosed(h, caseId, 20_000)).outcome).toBe('unreachable');
+});

@@ -36,7 +36,7 @@ export async function contact(run: CaseRun): Promise<ContactResult> {
       continue;
     }
     state.contact.channel = channel;
-    const timeout = durationMs(policy.outcomeTimeout);
+    const timeout = run.staffSla(durationMs(policy.outcomeTimeout));
     run.setSlaDue(timeout);
     if (channel === 'phone') {
       await run.record('call_requested', { attempt, agentId: state.agentId ?? null }, undefined, 'contacting');

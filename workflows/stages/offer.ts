@@ -15,11 +15,12 @@ export type OfferResult = 'accepted' | 'no_offer' | 'closed';
 async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promise<boolean> {
   const { state } = run;
   const policy = run.definition.offer;
+  const approvalTimeout = run.staffSla(durationMs(policy.approvalTimeout));
   state.offer = { offerId: offer.id, name: offer.name, cost: offer.cost, status: 'pending_approval' };
-  await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: 'pending_approval', expiresAt: new Date(Date.now() + durationMs(policy.approvalTimeout)).toISOString() });
-  run.setSlaDue(durationMs(policy.approvalTimeout));
+  await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: 'pending_approval', expiresAt: new Date(Date.now() + approvalTimeout).toISOString() });
+  run.setSlaDue(approvalTimeout);
   await run.record('offer_approval_requested', { offerId: offer.id, cost: offer.cost, threshold: policy.approvalCostThreshold }, undefined, 'offering');
-  const approval = await run.awaitAnswer('approval', durationMs(policy.approvalTimeout));
+  const approval = await run.awaitAnswer('approval', approvalTimeout);
   const ok = approval?.approve === true;
   state.offer.status = ok ? 'approved' : 'rejected';
   await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: state.offer.status });
