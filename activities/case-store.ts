@@ -34,7 +34,8 @@ function caseRow(p: CaseProjection, seq: number) {
 export function createCaseStore({ db }: ActivityDeps) {
   return {
     async recordCaseEvent({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }): Promise<void> {
-      const row = caseRow(projection, event.seq);
+      // The run id moves with continue-as-new: human steps must reach the run the case lives in now.
+      const row = { ...caseRow(projection, event.seq), runId: Context.current().info.workflowExecution?.runId };
       // One conditional UPDATE: PostgreSQL re-checks last_event_seq under the row lock, so of two concurrent
       // writes (an update handler's event and a stage's) the older never overwrites the newer.
       const applyIfNewer = () => db.case.updateMany({ where: { id: projection.caseId, lastEventSeq: { lt: event.seq } }, data: row });
@@ -46,7 +47,6 @@ export function createCaseStore({ db }: ActivityDeps) {
               ...row,
               id: projection.caseId,
               workflowId: projection.workflowId,
-              runId: Context.current().info.workflowExecution?.runId,
               customerId: projection.customerId,
               reason: projection.reason,
               playbookId: projection.playbook?.id ?? 'unpinned',

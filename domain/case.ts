@@ -1,5 +1,7 @@
 // The retention case as the workflow holds it and the API shows it. Contains no names, phones or emails:
 // workflow history must not carry PII.
+import type { CustomerProfile } from './customer';
+import type { PinnedPlaybook } from './playbook';
 import type { RiskAssessment, RiskSignalInput } from './risk';
 import type { ChurnDriver, ContactChannel, ContactOutcome, Outcome, Stage, Tier } from './vocabulary';
 
@@ -12,6 +14,19 @@ export interface CaseInput {
   // A person opened the case on purpose: act even when the score is below the playbook's threshold.
   forceAction?: boolean;
   signals: RiskSignalInput[];
+  // Continue-as-new once history passes this many events (tests); by default when Temporal suggests it.
+  historyLimit?: number;
+  // Set by continue-as-new: the case resumes observing with this state.
+  resume?: ResumedObservation;
+}
+
+export interface ResumedObservation {
+  state: CaseState;
+  playbook: PinnedPlaybook;
+  customer: CustomerProfile;
+  recovered: boolean;
+  verdict: { outcome: Outcome; reason: string; data?: Record<string, unknown>; actor?: string };
+  observeUntil: string;
 }
 
 export interface CaseOfferState {

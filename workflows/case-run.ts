@@ -1,6 +1,6 @@
 // The state of one running case and its transitions. Every transition is written to PostgreSQL (case row +
 // timeline event) and pushed to the CRM by idempotent activities keyed by case id + event sequence.
-import { condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { durationMs } from '../domain/duration';
 import { projectCase, type CaseInput, type CaseState } from '../domain/case';
 import type { CustomerProfile } from '../domain/customer';
@@ -42,6 +42,13 @@ export class CaseRun {
   private readonly answering = new Set<keyof HumanAnswers>();
 
   constructor(readonly input: CaseInput, workflowId: string) {
+    if (input.resume) {
+      this.state = input.resume.state;
+      this.customer = input.resume.customer;
+      this.playbook = input.resume.playbook;
+      this.recovered = input.resume.recovered;
+      return;
+    }
     this.state = {
       caseId: input.caseId,
       workflowId,
@@ -117,6 +124,12 @@ export class CaseRun {
     this.wait!.dueMs = until.getTime();
     this.wait!.moved++;
     this.state.slaDueAt = until.toISOString();
+  }
+
+  // History is long enough to carry the case over to a new run.
+  get historyIsLong(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (this.input.historyLimit !== undefined && info.historyLength > this.input.historyLimit);
   }
 
   // True when every recorded transition is in PostgreSQL, so an API read shows the current case.

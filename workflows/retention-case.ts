@@ -9,7 +9,7 @@ import { assign } from './stages/assign';
 import { contact } from './stages/contact';
 import { offer } from './stages/offer';
 import { resurvey } from './stages/resurvey';
-import { conclude } from './stages/conclude';
+import { conclude, observe } from './stages/conclude';
 
 async function runStages(run: CaseRun): Promise<void> {
   await detect(run);
@@ -26,6 +26,12 @@ async function runStages(run: CaseRun): Promise<void> {
   }
 }
 
+// A run continued from a long one: the case picks up its observation window where it left off.
+async function resumeObserving(run: CaseRun, resume: NonNullable<CaseInput['resume']>): Promise<void> {
+  await run.record('case_continued', { observeUntil: resume.observeUntil });
+  return observe(run, resume.verdict, Date.parse(resume.observeUntil));
+}
+
 export async function retentionCase(input: CaseInput): Promise<CaseState> {
   const run = new CaseRun(input, workflowInfo().workflowId);
   // A supervisor's close cancels whatever the stages are waiting on or doing.
@@ -33,7 +39,7 @@ export async function retentionCase(input: CaseInput): Promise<CaseState> {
   registerHandlers(run, () => stages.cancel());
 
   try {
-    await stages.run(() => runStages(run));
+    await stages.run(() => (input.resume ? resumeObserving(run, input.resume) : runStages(run)));
   } catch (e) {
     if (!isCancellation(e) || !run.closeRequest) throw e;
   }

@@ -24,6 +24,7 @@ test('histories of every stage path are committed and replay without non-determi
     'accepted-observed-churned.json',
     'retained-with-fulfilment.json',
     'queued-then-assigned-open.json',
+    'continued-observation-retained.json',
   ]));
   const output = execFileSync(
     process.execPath,
