@@ -1,6 +1,6 @@
 // SLAs on human waits: a breach escalates to the supervisor, then the branch manager, before the wait's own
 // timeout path; a supervisor can move the deadline. A detractor's survey score reopens contact.
-import { createCustomer, createTestPlaybook, outflowSignal, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
+import { acceptOfferAndAwaitSurvey, createCustomer, createTestPlaybook, outflowSignal, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
@@ -60,13 +60,7 @@ test('a supervisor extends the deadline of a breached wait, and the agent answer
 test('a detractor score escalates to the supervisor and reopens contact; the outcome stands', async () => {
   const c = await createCustomer(h);
   const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id) })).body;
-  await waitForStage(h, caseId, 'contacting');
-  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached' } });
-  await waitForStage(h, caseId, 'awaiting_decision');
-  await h.call('POST', `/v1/cases/${caseId}/offer-decision`, { key: h.keys.agent, body: { decision: 'accepted' } });
-  const survey = await h.sinks.outbox.waitFor((i) => i.kind === 'sms' && i.to === c.phone && i.body.includes('/s/'));
-  await waitForStage(h, caseId, 'surveyed');
-  const token = /\/s\/([A-Za-z0-9_-]+)/.exec(survey.body)![1];
+  const { message: survey, token } = await acceptOfferAndAwaitSurvey(h, caseId, c.phone);
   expect((await h.call('POST', `/v1/surveys/${token}`, { body: { score: 3, comment: 'the adviser was rude' } })).status).toBe(200);
 
   const escalated = await waitForEvent(h, caseId, 'low_score_escalated');

@@ -1,7 +1,7 @@
 // Final outcomes from the observation window (a balance_recovery signal means retained), and the holdout
 // group that gets no treatment so lift can be measured.
 import { inHoldout } from '../../domain/holdout';
-import { createCustomer, createTestPlaybook, outflowSignal, timeline, waitForClosed, waitForStage } from '../support/fixtures';
+import { acceptOfferAndAwaitSurvey, createCustomer, createTestPlaybook, outflowSignal, timeline, waitForClosed, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
@@ -52,13 +52,8 @@ test('an accepted offer with no recovery in the observation window ends as churn
   });
   const c = await createCustomer(h);
   const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })).body;
-  await waitForStage(h, caseId, 'contacting');
-  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached' } });
-  await waitForStage(h, caseId, 'awaiting_decision');
-  await h.call('POST', `/v1/cases/${caseId}/offer-decision`, { key: h.keys.agent, body: { decision: 'accepted' } });
-  const survey = await h.sinks.outbox.waitFor((i) => i.kind === 'sms' && i.to === c.phone && i.body.includes('/s/'));
-  await waitForStage(h, caseId, 'surveyed');
-  await h.call('POST', `/v1/surveys/${/\/s\/([A-Za-z0-9_-]+)/.exec(survey.body)![1]}`, { body: { score: 9 } });
+  const { token } = await acceptOfferAndAwaitSurvey(h, caseId, c.phone);
+  await h.call('POST', `/v1/surveys/${token}`, { body: { score: 9 } });
 
   await waitForStage(h, caseId, 'observing');
   const closed = await waitForClosed(h, caseId);

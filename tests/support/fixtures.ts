@@ -88,3 +88,17 @@ export async function waitForClosed(h: Harness, caseId: string, timeoutMs = 60_0
     throw new Error(`${(e as Error).message}; timeline:\n${events.join('\n')}`);
   }
 }
+
+export const surveyTokenIn = (text: string) => /\/s\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
+
+// The happy path up to the survey: the agent reaches the customer, the offer is accepted, the survey SMS
+// goes out. Returns the survey message (its id orders later outbox items) and token.
+export async function acceptOfferAndAwaitSurvey(h: Harness, caseId: string, phone: string) {
+  await waitForStage(h, caseId, 'contacting');
+  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached' } });
+  await waitForStage(h, caseId, 'awaiting_decision');
+  await h.call('POST', `/v1/cases/${caseId}/offer-decision`, { key: h.keys.agent, body: { decision: 'accepted' } });
+  const message = await h.sinks.outbox.waitFor((i) => i.kind === 'sms' && i.to === phone && i.body.includes('/s/'));
+  await waitForStage(h, caseId, 'surveyed');
+  return { message, token: surveyTokenIn(message.body)! };
+}
