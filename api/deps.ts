@@ -2,8 +2,12 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../config/database';
 import type { Logger } from '../config/logger';
-import type { Outbox } from '../dev/sinks/outbox';
 import type { CaseWorkflows } from './case-workflows';
+
+// What the local sinks captured; only the dev stack provides one (dev/sinks/outbox.ts).
+export interface OutboxReader {
+  list(filter: { kind?: 'sms' | 'email' | 'crm'; limit?: number }): unknown[];
+}
 
 export interface AppDeps {
   db: Db;
@@ -12,7 +16,7 @@ export interface AppDeps {
   logger: Logger;
   adminKey?: string;
   // Present only in the local stack: enables /dev/outbox.
-  outbox?: Outbox;
+  outbox?: OutboxReader;
   // For checking inbound Twilio webhooks against the public URL Twilio called.
   twilioAuthToken?: string;
   publicBaseUrl?: string;
