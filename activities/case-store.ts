@@ -3,6 +3,7 @@
 import { Context } from '@temporalio/activity';
 import { Prisma } from '@prisma/client';
 import type { CaseProjection } from '../domain/case';
+import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
 import type { ActivityDeps } from './deps';
 
 export interface CaseEventRecord {
@@ -82,7 +83,7 @@ export function createCaseStore({ db }: ActivityDeps) {
     async recordContactOutcome(req: { key: string; caseId: string; customerId: string; agentId?: string; channel: string; outcome: string; note?: string }): Promise<void> {
       await db.contactAttempt.upsert({
         where: { key: req.key },
-        create: { key: req.key, caseId: req.caseId, customerId: req.customerId, agentId: req.agentId, channel: req.channel, purpose: 'outcome', status: 'recorded', outcome: req.outcome, note: req.note, sentAt: new Date() },
+        create: { key: req.key, caseId: req.caseId, customerId: req.customerId, agentId: req.agentId, channel: req.channel, purpose: AGENT_CONTACT_PURPOSE, status: 'recorded', outcome: req.outcome, note: req.note, sentAt: new Date() },
         update: {},
       });
     },

@@ -3,15 +3,12 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { rankAgents, teamFor } from '../domain/assignment';
 import type { CustomerProfile } from '../domain/customer';
 import type { CatalogOffer } from '../domain/offer';
+import { AGENT_CONTACT_PURPOSE, startOfQuotaDay } from '../domain/quota-day';
 import { playbookDefinitionSchema, type PinnedPlaybook } from '../domain/playbook';
 import type { ChurnDriver, ContactChannel, Tier } from '../domain/vocabulary';
 import type { ActivityDeps } from './deps';
 
 const DEFAULT_PLAYBOOK = 'standard';
-
-function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
 
 export function createDirectory({ db }: ActivityDeps) {
   return {
@@ -62,7 +59,7 @@ export function createDirectory({ db }: ActivityDeps) {
     async assignCase(req: { caseId: string; tier: Tier; driver?: ChurnDriver }): Promise<{ teamId?: string; agentId?: string }> {
       const team = teamFor(await db.team.findMany({ select: { id: true, tiers: true, drivers: true } }), req.tier, req.driver);
       if (!team) return {};
-      const since = startOfUtcDay(new Date());
+      const since = startOfQuotaDay(new Date());
       const agents = await db.agent.findMany({ where: { teamId: team.id, active: true } });
       const loads = await Promise.all(
         agents.map(async (a) => ({
@@ -70,7 +67,7 @@ export function createDirectory({ db }: ActivityDeps) {
           teamId: a.teamId,
           skills: a.skills,
           dailyContactQuota: a.dailyContactQuota,
-          contactsToday: await db.contactAttempt.count({ where: { agentId: a.id, purpose: 'outcome', createdAt: { gte: since } } }),
+          contactsToday: await db.contactAttempt.count({ where: { agentId: a.id, purpose: AGENT_CONTACT_PURPOSE, createdAt: { gte: since } } }),
           openCases: await db.case.count({ where: { agentId: a.id, status: 'open', id: { not: req.caseId } } }),
         })),
       );

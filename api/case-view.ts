@@ -2,7 +2,7 @@
 import type { Prisma } from '@prisma/client';
 import type { Db } from '../config/database';
 
-const summaryInclude = {
+export const summaryInclude = {
   customer: { select: { id: true, name: true, tier: true } },
   team: { select: { id: true, name: true } },
   agent: { select: { id: true, name: true } },

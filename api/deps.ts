@@ -20,4 +20,6 @@ export interface AppDeps {
   // For checking inbound Twilio webhooks against the public URL Twilio called.
   twilioAuthToken?: string;
   publicBaseUrl?: string;
+  // Requests per minute per API key (HOLDFAST_RATE_LIMIT_PER_MINUTE).
+  rateLimitPerMinute?: number;
 }

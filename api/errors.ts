@@ -31,7 +31,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(status).json({ error: { code, message, details: [], requestId } });
       return;
     }
-    logger.error('unhandled error', { requestId, method: req.method, path: req.path, error: String(err), stack: (err as Error)?.stack });
+    ((res.locals.log as Logger | undefined) ?? logger).error('unhandled error', { method: req.method, path: req.path, error: String(err), stack: (err as Error)?.stack });
     res.status(500).json({ error: { code: 'internal_error', message: 'something went wrong on our side; quote the request id when reporting it', details: [], requestId } });
   };
 }

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
   const db = createDb(requireEnv(env, 'DATABASE_URL', 'the API reads cases from PostgreSQL'));
   const deps = await connectApi({ db, temporal: temporalConfig(env, requireEnv(env, 'TEMPORAL_ADDRESS', 'the API starts cases on Temporal')), logger, adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
-  const server = createApp(deps).listen(env.PORT, () => logger.info('API listening', { port: env.PORT }));
+  const server = createApp({ ...deps, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE }).listen(env.PORT, () => logger.info('API listening', { port: env.PORT }));
   const stop = () => server.close(async () => {
     await deps.close();
     await db.$disconnect();

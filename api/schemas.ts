@@ -1,7 +1,8 @@
 // Request schemas of the HTTP API (the one source for validation and, later, the OpenAPI document).
 import { z } from 'zod';
-import { CONTACT_CHANNELS, DRIVERS, SIGNAL_TYPES, STAGES, TIERS } from '../domain/vocabulary';
+import { CONTACT_CHANNELS, DRIVERS, ROLES, SIGNAL_TYPES, STAGES, TIERS } from '../domain/vocabulary';
 import { playbookIdSchema } from '../domain/playbook';
+import { REPORT_GROUPS, REPORT_PERIODS } from '../domain/retention-report';
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-11-22T09:30:00+01:00' });
 export const idSchema = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
@@ -63,7 +64,40 @@ export const caseListQuery = z.object({
   slaBreached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   // Open cases waiting in a team queue for an agent.
   unassigned: z.enum(['true']).optional(),
+  sort: z.enum(['opened', 'priority', 'slaDue']).default('opened'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(400).optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const createKeySchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    role: z.enum(ROLES),
+    // Agents work one team's cases; only agent keys carry a team.
+    teamId: idSchema.optional(),
+  })
+  .refine((k) => (k.role === 'agent') === (k.teamId !== undefined), { message: 'an agent key needs a teamId, and only agent keys take one', path: ['teamId'] });
+export type CreateKeyBody = z.infer<typeof createKeySchema>;
+export const keyIdParams = z.object({ keyId: z.uuid('a key id as returned when the key was created') });
+
+export const teamIdParams = z.object({ teamId: idSchema });
+
+// A day (YYYY-MM-DD, UTC) or an ISO-8601 date-time with offset. A day as `to` includes that whole day.
+const reportBound = z.union([z.iso.date(), isoDateTime], { message: 'a date (2026-11-01) or an ISO-8601 date-time with offset' });
+export const retentionReportQuery = z
+  .object({
+    from: reportBound.optional(),
+    to: reportBound.optional(),
+    groupBy: z.enum(REPORT_GROUPS).default('driver'),
+    // Adds a period column (UTC day, ISO week starting Monday, or month) for charts over time.
+    period: z.enum(REPORT_PERIODS).optional(),
+  })
+  .transform((q, ctx) => {
+    const DAY = 86_400_000;
+    const toMs = q.to === undefined ? Date.now() : Date.parse(q.to) + (q.to.length === 10 ? DAY : 0);
+    const fromMs = q.from === undefined ? toMs - 30 * DAY : Date.parse(q.from);
+    if (fromMs >= toMs) ctx.addIssue({ code: 'custom', path: ['from'], message: '"from" must be before "to"' });
+    if (toMs - fromMs > 3 * 366 * DAY) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a report covers at most three years; narrow from/to' });
+    return { from: new Date(fromMs), to: new Date(toMs), groupBy: q.groupBy, period: q.period };
+  });

@@ -1,7 +1,7 @@
 // The one page customers see: a 0-10 score and an optional comment, posted to /v1/surveys/:token.
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function surveyPage({ token, answered }: { token: string; answered: boolean }): string {
+export function surveyPage({ token, answered, nonce }: { token: string; answered: boolean; nonce: string }): string {
   const scores = Array.from({ length: 11 }, (_, i) => `<label><input type="radio" name="score" value="${i}" required> ${i}</label>`).join('');
   const body = answered
     ? '<p>Thank you, we have your answer.</p>'
@@ -12,7 +12,7 @@ export function surveyPage({ token, answered }: { token: string; answered: boole
   <button type="submit">Send</button>
 </form>
 <p id="result" role="status"></p>
-<script>
+<script nonce="${nonce}">
 document.getElementById('survey').addEventListener('submit', async (e) => {
   e.preventDefault();
   const form = new FormData(e.target);
@@ -27,6 +27,6 @@ document.getElementById('survey').addEventListener('submit', async (e) => {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>How did we do?</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}.scores{display:flex;flex-wrap:wrap;gap:.5rem}textarea{width:100%}</style>
+<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}.scores{display:flex;flex-wrap:wrap;gap:.5rem}textarea{width:100%}</style>
 </head><body><h1>How did we do?</h1>${body}</body></html>`;
 }

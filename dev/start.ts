@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     });
 
     const api = await connectApi({ db, temporal, logger: logger.child({ service: 'api' }), adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
-    const app = createApp({ ...api, outbox: sinks.outbox });
+    const app = createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE });
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);
     });

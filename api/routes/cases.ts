@@ -7,10 +7,11 @@ import type { CaseState } from '../../domain/case';
 import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema } from '../../domain/human-steps';
 import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
-import { caseDetail, caseSummary, loadCaseRow } from '../case-view';
+import { afterCursor, caseFilter, caseOrderBy, encodeCursor, stageCounts } from '../case-board';
+import { caseDetail, caseSummary, loadCaseRow, summaryInclude } from '../case-view';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
-import { caseIdParams, caseListQuery, openCaseSchema, type CaseListQuery } from '../schemas';
+import { caseIdParams, caseListQuery, openCaseSchema } from '../schemas';
 import { parse } from '../validate';
 import type { Role } from '../../domain/vocabulary';
 
@@ -18,35 +19,6 @@ import type { Role } from '../../domain/vocabulary';
 function visibility(res: Response): Prisma.CaseWhereInput {
   const p = principalOf(res);
   return p.role === 'agent' ? { teamId: p.teamId ?? '__no_team__' } : {};
-}
-
-function decodeCursor(cursor: string): { openedAt: Date; id: string } {
-  try {
-    const { o, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o: string; i: string };
-    const openedAt = new Date(o);
-    if (Number.isNaN(openedAt.getTime()) || typeof i !== 'string') throw new Error();
-    return { openedAt, id: i };
-  } catch {
-    throw new HttpError(400, 'validation_failed', 'the cursor is not one this API returned; start again without it');
-  }
-}
-
-const encodeCursor = (c: { openedAt: Date; id: string }) => Buffer.from(JSON.stringify({ o: c.openedAt.toISOString(), i: c.id })).toString('base64url');
-
-function listWhere(q: CaseListQuery, now: Date): Prisma.CaseWhereInput {
-  const where: Prisma.CaseWhereInput = {
-    stage: q.stage,
-    status: q.status,
-    driver: q.driver,
-    teamId: q.team,
-    agentId: q.assigneeId,
-    customerId: q.customerId,
-    customer: q.tier ? { tier: q.tier } : undefined,
-  };
-  if (q.unassigned) Object.assign(where, { status: 'open', agentId: null });
-  if (q.slaBreached === true) Object.assign(where, { status: 'open', slaDueAt: { lt: now } });
-  if (q.slaBreached === false) where.OR = [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { status: 'closed' }];
-  return where;
 }
 
 export function caseRoutes(deps: AppDeps): Router {
@@ -80,20 +52,21 @@ export function caseRoutes(deps: AppDeps): Router {
   router.get('/v1/cases', requireRole('agent', 'supervisor'), async (req, res) => {
     const q = parse(caseListQuery, req.query, 'query');
     const now = new Date();
-    const conditions: Prisma.CaseWhereInput[] = [listWhere(q, now), visibility(res)];
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor);
-      conditions.push({ OR: [{ openedAt: { lt: c.openedAt } }, { openedAt: c.openedAt, id: { lt: c.id } }] });
-    }
-    const rows = await db.case.findMany({
-      where: { AND: conditions },
-      orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
-      take: q.limit + 1,
-      include: { customer: { select: { id: true, name: true, tier: true } }, team: { select: { id: true, name: true } }, agent: { select: { id: true, name: true } } },
+    const filter: Prisma.CaseWhereInput = { AND: [caseFilter(q, now), visibility(res)] };
+    const page = { AND: [filter, q.cursor ? afterCursor(q.sort, q.cursor) : {}] };
+    const [rows, counts] = await Promise.all([
+      db.case.findMany({ where: page, orderBy: caseOrderBy(q.sort), take: q.limit + 1, include: summaryInclude }),
+      db.case.groupBy({ by: ['stage'], where: filter, orderBy: { stage: 'asc' }, _count: { _all: true } }).then(stageCounts),
+    ]);
+    const items = rows.slice(0, q.limit);
+    const last = items.at(-1);
+    res.json({
+      items: items.map((r) => caseSummary(r, now)),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(q.sort, last) : null,
+      // For the whole filter, not just this page: the board's column headers.
+      stageCounts: counts,
+      total: Object.values(counts).reduce((a, b) => a + b, 0),
     });
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    res.json({ items: page.map((r) => caseSummary(r, now)), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null });
   });
 
   router.get('/v1/cases/:caseId', requireRole('agent', 'supervisor'), async (req, res) => {

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
 import { surveyTokenParams } from '../schemas';
 import { parse } from '../validate';
+import { cspNonceOf } from '../middleware/security-headers';
 import { surveyPage } from '../survey-page';
 
 export function surveyRoutes({ db, cases }: AppDeps): Router {
@@ -21,7 +22,7 @@ export function surveyRoutes({ db, cases }: AppDeps): Router {
 
   router.get('/s/:token', async (req, res) => {
     const survey = await openSurvey(req.params);
-    res.type('html').send(surveyPage({ token: survey.token, answered: survey.answeredAt !== null }));
+    res.type('html').send(surveyPage({ token: survey.token, answered: survey.answeredAt !== null, nonce: cspNonceOf(res) }));
   });
 
   router.post('/v1/surveys/:token', async (req, res) => {

@@ -6,12 +6,13 @@ import twilio from 'twilio';
 import { surveyAnswerUpdate } from '../../workflows/messages';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
+import { requestLog } from '../middleware/request-context';
 
 const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE']);
 const START_WORDS = new Set(['START', 'UNSTOP', 'YES', 'OPTIN']);
 const PATH = '/v1/webhooks/twilio/sms';
 
-export function twilioWebhookRoutes({ db, cases, logger, twilioAuthToken, publicBaseUrl }: AppDeps): Router {
+export function twilioWebhookRoutes({ db, cases, twilioAuthToken, publicBaseUrl }: AppDeps): Router {
   const router = Router();
   router.post(PATH, express.urlencoded({ extended: false }), async (req, res) => {
     if (!twilioAuthToken || !publicBaseUrl) throw new HttpError(503, 'webhook_not_configured', 'TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL must be set to receive Twilio webhooks');
@@ -29,7 +30,7 @@ export function twilioWebhookRoutes({ db, cases, logger, twilioAuthToken, public
     if (STOP_WORDS.has(word) || START_WORDS.has(word)) {
       const consentSms = START_WORDS.has(word);
       await db.customer.updateMany({ where: { id: { in: ids } }, data: { consentSms } });
-      logger.info(consentSms ? 'sms opt-in' : 'sms opt-out', { customers: ids.length });
+      requestLog(res).info(consentSms ? 'sms opt-in' : 'sms opt-out', { customers: ids.length });
     } else if (/^(10|[0-9])$/.test(text)) {
       const survey = await db.survey.findFirst({
         where: { channel: 'sms', answeredAt: null, case: { customerId: { in: ids }, status: 'open' } },
@@ -39,7 +40,7 @@ export function twilioWebhookRoutes({ db, cases, logger, twilioAuthToken, public
       if (survey) {
         await cases
           .runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { score: Number(text), actor: 'customer:sms' })
-          .catch((e) => logger.warn('sms survey answer not accepted', { error: String(e) }));
+          .catch((e) => requestLog(res).warn('sms survey answer not accepted', { error: String(e) }));
       }
     }
     res.type('text/xml').send('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
