@@ -10,17 +10,19 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-export function createLogger(level: Level = 'info', base: Record<string, unknown> = {}): Logger {
+export type LogOutput = (line: string, level: Level) => void;
+const stdio: LogOutput = (line, at) => (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+
+export function createLogger(level: Level = 'info', base: Record<string, unknown> = {}, output: LogOutput = stdio): Logger {
   const write = (at: Level, msg: string, fields?: Record<string, unknown>) => {
     if (order[at] < order[level]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...base, ...fields });
-    (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+    output(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...base, ...fields }), at);
   };
   return {
     debug: (m, f) => write('debug', m, f),
     info: (m, f) => write('info', m, f),
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields }),
+    child: (fields) => createLogger(level, { ...base, ...fields }, output),
   };
 }

@@ -39,7 +39,14 @@ function quietRuntime(): void {
   Runtime.install({ logger: new DefaultLogger('WARN') });
 }
 
-export async function startHarness(options: { worker?: boolean } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  worker?: boolean;
+  rateLimitPerMinute?: number;
+  // Receives every API log line (JSON), at info level and up.
+  apiLog?: (line: string) => void;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   quietRuntime();
   const databaseUrl = process.env.HOLDFAST_TEST_DATABASE_URL!;
   const temporal: TemporalConnectionConfig = {
@@ -68,8 +75,9 @@ export async function startHarness(options: { worker?: boolean } = {}): Promise<
     LOG_LEVEL: 'warn',
   };
 
-  const api = await connectApi({ db, temporal, logger, adminKey: TEST_ADMIN_KEY, twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN, publicBaseUrl: baseUrl });
-  server!.on('request', createApp({ ...api, outbox: sinks.outbox }));
+  const apiLogger = options.apiLog ? createLogger('info', {}, (line) => options.apiLog!(line)) : logger;
+  const api = await connectApi({ db, temporal, logger: apiLogger, adminKey: TEST_ADMIN_KEY, twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN, publicBaseUrl: baseUrl });
+  server!.on('request', createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000 }));
 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
