@@ -40,7 +40,8 @@ export function reportRoutes({ db }: AppDeps): Router {
     const q = parse(retentionReportQuery, req.query, 'query');
     const rows = retentionReport(await caseFacts(db, q.from, q.to), q.groupBy, q.period);
     if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
-      const name = `retention-${q.groupBy}-${q.from.toISOString().slice(0, 10)}-${q.to.toISOString().slice(0, 10)}.csv`;
+      // Named by the first and last day covered (`to` itself is exclusive).
+      const name = `retention-${q.groupBy}-${q.from.toISOString().slice(0, 10)}-${new Date(q.to.getTime() - 1).toISOString().slice(0, 10)}.csv`;
       res.type('text/csv').attachment(name).send(reportCsv(rows, q.period !== undefined));
       return;
     }
