@@ -11,6 +11,7 @@ import { customerRoutes } from './routes/customers';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
+import { openApiRoutes } from './routes/openapi';
 import { playbookRoutes } from './routes/playbooks';
 import { reportRoutes } from './routes/reports';
 import { signalRoutes } from './routes/signals';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '2mb' }));
 
   app.use(healthRoutes(deps));
+  app.use(openApiRoutes());
   app.use(surveyRoutes(deps));
   // Authenticated by Twilio's signature, not by an API key.
   app.use(twilioWebhookRoutes(deps));

@@ -18,6 +18,8 @@ export const signalSchema = z.object({
   playbookId: playbookIdSchema.optional(),
 });
 export type SignalBody = z.infer<typeof signalSchema>;
+// Each signal is validated on its own, so one bad signal fails alone; only the array's size fails the batch.
+export const signalBatchSchema = z.object({ signals: z.array(signalSchema).max(1000, 'at most 1000 signals per batch') });
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -101,3 +103,5 @@ export const retentionReportQuery = z
     if (toMs - fromMs > 3 * 366 * DAY) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a report covers at most three years; narrow from/to' });
     return { from: new Date(fromMs), to: new Date(toMs), groupBy: q.groupBy, period: q.period };
   });
+export const playbookParams = z.object({ playbookId: playbookIdSchema });
+export const outboxQuery = z.object({ kind: z.enum(['sms', 'email', 'crm']).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });

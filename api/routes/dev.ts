@@ -1,10 +1,8 @@
 // Local stack only: what the SMS, email and CRM sinks captured.
 import { Router } from 'express';
-import { z } from 'zod';
 import type { OutboxReader } from '../deps';
+import { outboxQuery } from '../schemas';
 import { parse } from '../validate';
-
-const outboxQuery = z.object({ kind: z.enum(['sms', 'email', 'crm']).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
 
 export function devRoutes(outbox: OutboxReader): Router {
   const router = Router();

@@ -2,14 +2,12 @@
 // running case keeps the version it pinned at start.
 import { Router } from 'express';
 import { Prisma, type PlaybookVersion } from '@prisma/client';
-import { z } from 'zod';
-import { playbookDefinitionSchema, playbookIdSchema } from '../../domain/playbook';
+import { playbookDefinitionSchema } from '../../domain/playbook';
 import { requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
+import { playbookParams } from '../schemas';
 import { parse } from '../validate';
-
-const playbookParams = z.object({ playbookId: playbookIdSchema });
 
 const versionView = (v: PlaybookVersion) => ({ version: v.version, createdAt: v.createdAt.toISOString(), definition: v.definition });
 

@@ -9,7 +9,7 @@ import type { RiskSignalInput } from '../../domain/risk';
 import { actorOf, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
-import { signalSchema, type SignalBody } from '../schemas';
+import { signalBatchSchema, signalSchema, type SignalBody } from '../schemas';
 import { parse } from '../validate';
 
 type SignalAnswer = { status: number; body: Record<string, unknown> };
@@ -82,7 +82,6 @@ export function createSignalIntake({ db, cases }: AppDeps) {
   };
 }
 
-const batchSchema = signalSchema.array().max(1000, 'at most 1000 signals per batch');
 
 export function signalRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -96,7 +95,7 @@ export function signalRoutes(deps: AppDeps): Router {
   router.post('/v1/signals/batch', requireRole('system', 'supervisor'), async (req, res) => {
     const raw = req.body as { signals?: unknown };
     if (!Array.isArray(raw?.signals)) throw new HttpError(400, 'validation_failed', 'the request body needs "signals": an array of up to 1000 signals');
-    if (raw.signals.length > 1000) parse(batchSchema, raw.signals, 'body');
+    if (raw.signals.length > 1000) parse(signalBatchSchema, raw, 'body');
     const results = [];
     for (const item of raw.signals) {
       try {

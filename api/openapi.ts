@@ -1,0 +1,126 @@
+// The OpenAPI 3.1 document, generated from the zod schemas the routes validate with: the request shapes
+// here cannot drift from what the API accepts. A test checks every Express route appears here.
+import { z } from 'zod';
+import {
+  closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema,
+  reassignInputSchema, surveyAnswerInputSchema,
+} from '../domain/human-steps';
+import { playbookDefinitionSchema } from '../domain/playbook';
+import type { Role } from '../domain/vocabulary';
+import {
+  caseIdParams, caseListQuery, createKeySchema, customerIdParams, customerSchema, keyIdParams, openCaseSchema, outboxQuery,
+  playbookParams, retentionReportQuery, signalBatchSchema, signalSchema, surveyTokenParams, teamIdParams,
+} from './schemas';
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+interface Operation {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  // Roles besides admin (who may call everything); null: no API key (public, or authenticated otherwise).
+  roles: Role[] | null;
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  bodyType?: 'application/json' | 'application/x-www-form-urlencoded';
+  ok: { status: number; description: string; type?: string };
+  errors?: number[];
+}
+
+const HUMAN_STEPS: [string, string, Role[], z.ZodType][] = [
+  ['contact-outcome', 'Record the outcome of a contact attempt', ['agent', 'supervisor'], contactOutcomeInputSchema],
+  ['offer-approval', 'Approve or reject an offer above the approval threshold', ['supervisor'], offerApprovalInputSchema],
+  ['offer-decision', "Record the customer's decision on the offer", ['agent', 'supervisor'], offerDecisionInputSchema],
+  ['assignment', 'Reassign the case to an agent (and their team)', ['supervisor'], reassignInputSchema],
+  ['close', 'Close the case by hand with an outcome and a reason', ['supervisor'], closeCaseInputSchema],
+  ['sla', "Move the current wait's SLA deadline", ['supervisor'], extendSlaInputSchema],
+];
+
+export const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/health', summary: 'Liveness (no dependencies checked)', tag: 'service', roles: null, ok: { status: 200, description: '{ status: "ok" }' } },
+  { method: 'get', path: '/ready', summary: 'Readiness: Temporal and PostgreSQL answer', tag: 'service', roles: null, ok: { status: 200, description: 'ready' }, errors: [503] },
+  { method: 'get', path: '/v1/openapi.json', summary: 'This document', tag: 'service', roles: null, ok: { status: 200, description: 'OpenAPI 3.1 document' } },
+  { method: 'post', path: '/v1/signals', summary: 'Post a risk signal (idempotent per idempotencyKey)', tag: 'signals', roles: ['system', 'supervisor'], body: signalSchema, ok: { status: 202, description: '{ signalId, caseId, workflowId, duplicate }; 200 with duplicate: true for a repeated key' }, errors: [400, 404] },
+  { method: 'post', path: '/v1/signals/batch', summary: 'Post up to 1000 signals; one answer per signal, in order', tag: 'signals', roles: ['system', 'supervisor'], body: signalBatchSchema, ok: { status: 200, description: '{ results: [...] }' }, errors: [400] },
+  { method: 'put', path: '/v1/customers/{customerId}', summary: 'Create or update a customer', tag: 'customers', roles: ['system'], params: customerIdParams, body: customerSchema, ok: { status: 200, description: 'the stored customer (201 when created)' }, errors: [400] },
+  { method: 'get', path: '/v1/customers/{customerId}', summary: 'Read a customer', tag: 'customers', roles: ['system'], params: customerIdParams, ok: { status: 200, description: 'the customer' }, errors: [404] },
+  { method: 'post', path: '/v1/cases', summary: 'Open a case by hand', tag: 'cases', roles: ['agent', 'supervisor'], body: openCaseSchema, ok: { status: 201, description: '{ caseId, workflowId, stage }' }, errors: [400, 404, 409] },
+  { method: 'get', path: '/v1/cases', summary: 'The case board: filter, sort, page (keyset cursor), counts per stage', tag: 'cases', roles: ['agent', 'supervisor'], query: caseListQuery, ok: { status: 200, description: '{ items, nextCursor, stageCounts, total }' }, errors: [400] },
+  { method: 'get', path: '/v1/cases/{caseId}', summary: 'A case with its customer, risk, contacts, offer and survey', tag: 'cases', roles: ['agent', 'supervisor'], params: caseIdParams, ok: { status: 200, description: 'the case' }, errors: [404] },
+  { method: 'get', path: '/v1/cases/{caseId}/timeline', summary: "The case's timeline, oldest first", tag: 'cases', roles: ['agent', 'supervisor'], params: caseIdParams, ok: { status: 200, description: '{ events: [{ at, type, actor, data }] }' }, errors: [404] },
+  ...HUMAN_STEPS.map(([step, summary, roles, body]): Operation => ({
+    method: 'post', path: `/v1/cases/{caseId}/${step}`, summary, tag: 'human steps', roles, params: caseIdParams, body,
+    ok: { status: 200, description: 'the case after the step' }, errors: [400, 404, 409],
+  })),
+  { method: 'get', path: '/v1/teams', summary: 'Teams and their agents (an agent sees only their own team)', tag: 'teams', roles: ['agent', 'supervisor'], ok: { status: 200, description: '{ items }' } },
+  { method: 'get', path: '/v1/teams/{teamId}/workload', summary: "A team's open cases, SLA breaches and today's contacts against quota, per agent", tag: 'teams', roles: ['agent', 'supervisor'], params: teamIdParams, ok: { status: 200, description: '{ agents, unassigned, totals }' }, errors: [404] },
+  { method: 'get', path: '/v1/reports/retention', summary: 'Retention report rows by driver, tier, team, offer or playbook (Accept: text/csv for CSV)', tag: 'reports', roles: ['supervisor'], query: retentionReportQuery, ok: { status: 200, description: '{ from, to, groupBy, period, rows }', type: 'application/json, text/csv' }, errors: [400] },
+  { method: 'get', path: '/v1/playbooks', summary: 'Playbooks with their latest version', tag: 'playbooks', roles: ['supervisor'], ok: { status: 200, description: '{ items }' } },
+  { method: 'get', path: '/v1/playbooks/{playbookId}', summary: 'A playbook with all its versions', tag: 'playbooks', roles: ['supervisor'], params: playbookParams, ok: { status: 200, description: 'the playbook' }, errors: [404] },
+  { method: 'post', path: '/v1/playbooks/{playbookId}/versions', summary: 'Add a playbook version (running cases keep theirs)', tag: 'playbooks', roles: [], params: playbookParams, body: playbookDefinitionSchema, ok: { status: 201, description: 'the new version' }, errors: [400] },
+  { method: 'post', path: '/v1/keys', summary: 'Issue an API key (the key is in this answer only)', tag: 'keys', roles: [], body: createKeySchema, ok: { status: 201, description: '{ id, name, role, teamId, prefix, key }' }, errors: [400, 404] },
+  { method: 'get', path: '/v1/keys', summary: 'List API keys (never the secrets)', tag: 'keys', roles: [], ok: { status: 200, description: '{ items }' } },
+  { method: 'delete', path: '/v1/keys/{keyId}', summary: 'Revoke an API key', tag: 'keys', roles: [], params: keyIdParams, ok: { status: 200, description: 'the revoked key' }, errors: [404, 409] },
+  { method: 'get', path: '/s/{token}', summary: 'The survey page a customer answers on', tag: 'surveys', roles: null, params: surveyTokenParams, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [404] },
+  { method: 'post', path: '/v1/surveys/{token}', summary: 'Answer a survey (the token is the credential; single use)', tag: 'surveys', roles: null, params: surveyTokenParams, body: surveyAnswerInputSchema, ok: { status: 200, description: 'thanks' }, errors: [400, 404, 409] },
+  { method: 'post', path: '/v1/webhooks/twilio/sms', summary: "Twilio's inbound SMS webhook (X-Twilio-Signature checked): STOP/START and survey scores", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 200, description: 'empty TwiML', type: 'text/xml' }, errors: [403] },
+  { method: 'get', path: '/dev/outbox', summary: 'Local stack only: what the SMS, email and CRM sinks captured', tag: 'local stack', roles: null, query: outboxQuery, ok: { status: 200, description: '{ items }' } },
+];
+
+const jsonSchema = (schema: z.ZodType): Record<string, unknown> => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+// A zod object of parameters becomes one OpenAPI parameter per property.
+function parameters(schema: z.ZodType, where: 'path' | 'query') {
+  const s = jsonSchema(schema) as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(s.properties ?? {}).map(([name, property]) => ({
+    name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: property,
+  }));
+}
+
+const errorBody = z.object({
+  error: z.object({
+    code: z.string().describe('snake_case, stable: branch on this'),
+    message: z.string().describe('what to fix, for a person'),
+    details: z.array(z.unknown()),
+    requestId: z.string().describe('quote it when reporting a problem; also in the X-Request-Id header'),
+  }),
+});
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'invalid request: nothing was changed', 401: 'no API key, or an unknown or revoked one', 403: "the key's role may not do this",
+  404: 'not found (or not visible to this key)', 409: 'conflicts with the current state', 429: 'over this key\'s rate limit; see Retry-After', 503: 'a dependency is down',
+};
+
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const statuses = [...(op.errors ?? []), ...(op.roles ? [401, 403, 429] : [])];
+    const roleText = op.roles === null ? 'No API key.' : `Roles: ${['admin', ...op.roles].join(', ')}.`;
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      summary: op.summary,
+      description: roleText,
+      tags: [op.tag],
+      security: op.roles === null ? [] : [{ apiKey: [] }],
+      'x-roles': op.roles === null ? undefined : ['admin', ...op.roles],
+      parameters: [...(op.params ? parameters(op.params, 'path') : []), ...(op.query ? parameters(op.query, 'query') : [])],
+      requestBody: op.body || op.bodyType ? { required: true, content: { [op.bodyType ?? 'application/json']: { schema: op.body ? jsonSchema(op.body) : { type: 'object' } } } } : undefined,
+      responses: {
+        [String(op.ok.status)]: { description: op.ok.description, content: Object.fromEntries((op.ok.type ?? 'application/json').split(', ').map((t) => [t, {}])) },
+        ...Object.fromEntries([...new Set(statuses)].sort().map((s) => [String(s), { description: ERROR_TEXT[s] ?? 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }])),
+      },
+    };
+  }
+  return JSON.parse(JSON.stringify({
+    openapi: '3.1.1',
+    info: { title: 'Holdfast API', version: '1', description: 'Retention cases for banks: risk signals in, playbooks run on Temporal, supervisors see and steer every step. Errors are { error: { code, message, details, requestId } }.' },
+    servers: [{ url: '/' }],
+    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer <key>' } }, schemas: { Error: jsonSchema(errorBody) } },
+    paths,
+  })) as Record<string, unknown>;
+}

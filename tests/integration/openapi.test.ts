@@ -1,0 +1,76 @@
+// The OpenAPI document is valid OpenAPI 3.1, lists every route the app serves, and carries the same
+// request schemas the routes validate with.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createApp } from '../../api/app';
+import type { AppDeps } from '../../api/deps';
+import { createLogger } from '../../config/logger';
+import { insertCase } from '../support/case-rows';
+import { startHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+let doc: { paths: Record<string, Record<string, any>> };
+beforeAll(async () => {
+  h = await startHarness({ worker: false });
+  const res = await h.call('GET', '/v1/openapi.json');
+  expect(res.status).toBe(200);
+  doc = res.body;
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+// Every method + path the Express app routes, read from its router (Express 5 layers).
+function appRoutes(): string[] {
+  const app = createApp({ logger: createLogger('error'), outbox: { list: () => [] } } as unknown as AppDeps) as unknown as { router: { stack: any[] } };
+  const found: string[] = [];
+  const visit = (stack: any[]) => {
+    for (const layer of stack) {
+      if (layer.route) for (const method of Object.keys(layer.route.methods)) found.push(`${method.toUpperCase()} ${layer.route.path}`);
+      else if (layer.handle?.stack) visit(layer.handle.stack);
+    }
+  };
+  visit(app.router.stack);
+  return found;
+}
+
+test('the document is valid OpenAPI 3.1', () => {
+  const out = execFileSync(process.execPath, [join(__dirname, '..', 'support', 'validate-openapi.mjs')], { input: JSON.stringify(doc) });
+  const result = JSON.parse(out.toString()) as { valid: boolean; version: string; errors: unknown[] };
+  expect(result).toEqual({ valid: true, version: '3.1', errors: [] });
+});
+
+test('every route the app serves is in the document, and nothing else is', () => {
+  const served = appRoutes().map((r) => r.replace(/:(\w+)/g, '{$1}'));
+  expect(served.length).toBeGreaterThan(25);
+  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  expect([...new Set(served)].sort()).toEqual([...documented].sort());
+});
+
+test('request schemas are the validating ones: required fields, enums and limits', () => {
+  const signal = doc.paths['/v1/signals']!.post.requestBody.content['application/json'].schema;
+  expect(signal.required).toEqual(['idempotencyKey', 'customerId', 'type', 'occurredAt']);
+  expect(signal.properties.type.enum).toContain('large_outflow');
+  expect(signal.properties.severity).toMatchObject({ minimum: 0, maximum: 1 });
+
+  const board = doc.paths['/v1/cases']!.get.parameters as { name: string; schema: any }[];
+  expect(board.map((p) => p.name)).toEqual(expect.arrayContaining(['stage', 'tier', 'driver', 'team', 'assigneeId', 'slaBreached', 'sort', 'limit', 'cursor']));
+  expect(board.find((p) => p.name === 'sort')!.schema.enum).toEqual(['opened', 'priority', 'slaDue']);
+
+  const approval = doc.paths['/v1/cases/{caseId}/offer-approval']!.post;
+  expect(approval['x-roles']).toEqual(['admin', 'supervisor']);
+  expect(approval.parameters).toEqual([expect.objectContaining({ name: 'caseId', in: 'path', required: true })]);
+  expect(approval.requestBody.content['application/json'].schema.required).toEqual(['approve']);
+
+  const report = doc.paths['/v1/reports/retention']!.get.parameters as { name: string; schema: any }[];
+  expect(report.find((p) => p.name === 'groupBy')!.schema.enum).toEqual(['driver', 'tier', 'team', 'offer', 'playbook']);
+  expect(doc.paths['/health']!.get.security).toEqual([]);
+});
+
+test('what the document says is required is what the API refuses without', async () => {
+  const required: string[] = doc.paths['/v1/cases/{caseId}/close']!.post.requestBody.content['application/json'].schema.required;
+  const caseId = await insertCase(h.db, 'contact-centre', { openedAt: new Date() });
+  const res = await h.call('POST', `/v1/cases/${caseId}/close`, { key: h.keys.supervisor, body: {} });
+  expect(res.status).toBe(400);
+  expect(res.body.error.details.map((d: { path: string }) => d.path.replace('body.', '')).sort()).toEqual([...required].sort());
+});
