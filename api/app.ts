@@ -8,9 +8,11 @@ import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { caseRoutes } from './routes/cases';
 import { customerRoutes } from './routes/customers';
+import { dashboardRoutes } from './routes/dashboard';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
+import { meRoutes } from './routes/me';
 import { openApiRoutes } from './routes/openapi';
 import { playbookRoutes } from './routes/playbooks';
 import { reportRoutes } from './routes/reports';
@@ -31,12 +33,14 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps));
   app.use(openApiRoutes());
+  if (deps.webRoot) app.use(dashboardRoutes(deps.webRoot));
   app.use(surveyRoutes(deps));
   // Authenticated by Twilio's signature, not by an API key.
   app.use(twilioWebhookRoutes(deps));
   if (deps.outbox) app.use(devRoutes(deps.outbox));
 
   app.use('/v1', authenticate(deps.db, deps.adminKey), rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
+  app.use(meRoutes());
   app.use(signalRoutes(deps));
   app.use(customerRoutes(deps));
   app.use(caseRoutes(deps));

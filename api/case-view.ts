@@ -36,7 +36,8 @@ export async function loadCaseRow(db: Db, caseId: string, where: Prisma.CaseWher
 }
 
 export async function caseDetail(db: Db, c: CaseWithSummary) {
-  const [attempts, offers, surveys] = await Promise.all([
+  const [customer, attempts, offers, surveys] = await Promise.all([
+    db.customer.findUniqueOrThrow({ where: { id: c.customerId } }),
     db.contactAttempt.findMany({ where: { caseId: c.id }, orderBy: { createdAt: 'asc' } }),
     db.caseOffer.findMany({ where: { caseId: c.id }, orderBy: { createdAt: 'asc' }, include: { offer: true } }),
     db.survey.findMany({ where: { caseId: c.id }, orderBy: { sentAt: 'asc' } }),
@@ -45,6 +46,13 @@ export async function caseDetail(db: Db, c: CaseWithSummary) {
   const survey = surveys.at(-1);
   return {
     ...caseSummary(c),
+    // What the agent needs before calling: who, how much is at stake, and how they may be contacted.
+    customer: {
+      id: customer.id, name: customer.name, tier: customer.tier, segment: customer.segment ?? undefined, lifecycleStage: customer.lifecycleStage ?? undefined,
+      assetsUnderManagement: customer.assetsUnderManagement.toNumber(), timeZone: customer.timeZone, preferredChannels: customer.preferredChannels,
+      consent: { sms: customer.consentSms, email: customer.consentEmail, phone: customer.consentPhone },
+    },
+    reason: c.reason,
     riskExplanation: c.riskExplanation,
     contactAttempts: attempts.map((a) => ({
       id: a.id, channel: a.channel, purpose: a.purpose, status: a.status, outcome: a.outcome ?? undefined,

@@ -22,4 +22,6 @@ export interface AppDeps {
   publicBaseUrl?: string;
   // Requests per minute per API key (HOLDFAST_RATE_LIMIT_PER_MINUTE).
   rateLimitPerMinute?: number;
+  // The built dashboard (dist/web), served at /.
+  webRoot?: string;
 }

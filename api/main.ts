@@ -1,4 +1,5 @@
 // `npm run api`: the standalone API process (production and docker-compose).
+import { DEFAULT_WEB_ROOT } from './routes/dashboard';
 import { createDb } from '../config/database';
 import { parseEnv, requireEnv } from '../config/env';
 import { createLogger } from '../config/logger';
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
   const db = createDb(requireEnv(env, 'DATABASE_URL', 'the API reads cases from PostgreSQL'));
   const deps = await connectApi({ db, temporal: temporalConfig(env, requireEnv(env, 'TEMPORAL_ADDRESS', 'the API starts cases on Temporal')), logger, adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
-  const server = createApp({ ...deps, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE }).listen(env.PORT, () => logger.info('API listening', { port: env.PORT }));
+  const server = createApp({ ...deps, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT }).listen(env.PORT, () => logger.info('API listening', { port: env.PORT }));
   const stop = () => server.close(async () => {
     await deps.close();
     await db.$disconnect();

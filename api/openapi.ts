@@ -38,9 +38,11 @@ const HUMAN_STEPS: [string, string, Role[], z.ZodType][] = [
 ];
 
 export const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/', summary: 'The web dashboard (log in with an API key)', tag: 'dashboard', roles: null, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [503] },
   { method: 'get', path: '/health', summary: 'Liveness (no dependencies checked)', tag: 'service', roles: null, ok: { status: 200, description: '{ status: "ok" }' } },
   { method: 'get', path: '/ready', summary: 'Readiness: Temporal and PostgreSQL answer', tag: 'service', roles: null, ok: { status: 200, description: 'ready' }, errors: [503] },
   { method: 'get', path: '/v1/openapi.json', summary: 'This document', tag: 'service', roles: null, ok: { status: 200, description: 'OpenAPI 3.1 document' } },
+  { method: 'get', path: '/v1/me', summary: "This key's name, role and team", tag: 'service', roles: ['system', 'agent', 'supervisor'], ok: { status: 200, description: '{ name, role, teamId }' } },
   { method: 'post', path: '/v1/signals', summary: 'Post a risk signal (idempotent per idempotencyKey)', tag: 'signals', roles: ['system', 'supervisor'], body: signalSchema, ok: { status: 202, description: '{ signalId, caseId, workflowId, duplicate }; 200 with duplicate: true for a repeated key' }, errors: [400, 404] },
   { method: 'post', path: '/v1/signals/batch', summary: 'Post up to 1000 signals; one answer per signal, in order', tag: 'signals', roles: ['system', 'supervisor'], body: signalBatchSchema, ok: { status: 200, description: '{ results: [...] }' }, errors: [400] },
   { method: 'put', path: '/v1/customers/{customerId}', summary: 'Create or update a customer', tag: 'customers', roles: ['system'], params: customerIdParams, body: customerSchema, ok: { status: 200, description: 'the stored customer (201 when created)' }, errors: [400] },

@@ -1,6 +1,7 @@
 // `npm start`: the whole system on this machine. Temporal dev server (web UI on), PostgreSQL (embedded unless
 // DATABASE_URL is set) with migrations and demo data, local SMTP / Twilio-shaped / CRM sinks, the worker and
 // the API. Ctrl-C stops all of it.
+import { DEFAULT_WEB_ROOT } from '../api/routes/dashboard';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from '../api/app';
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     });
 
     const api = await connectApi({ db, temporal, logger: logger.child({ service: 'api' }), adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
-    const app = createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE });
+    const app = createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT });
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);
     });

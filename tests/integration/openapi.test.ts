@@ -1,5 +1,6 @@
 // The OpenAPI document is valid OpenAPI 3.1, lists every route the app serves, and carries the same
 // request schemas the routes validate with.
+import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createApp } from '../../api/app';
@@ -22,7 +23,7 @@ afterAll(async () => {
 
 // Every method + path the Express app routes, read from its router (Express 5 layers).
 function appRoutes(): string[] {
-  const app = createApp({ logger: createLogger('error'), outbox: { list: () => [] } } as unknown as AppDeps) as unknown as { router: { stack: any[] } };
+  const app = createApp({ logger: createLogger('error'), outbox: { list: () => [] }, webRoot: DEFAULT_WEB_ROOT } as unknown as AppDeps) as unknown as { router: { stack: any[] } };
   const found: string[] = [];
   const visit = (stack: any[]) => {
     for (const layer of stack) {

@@ -1,5 +1,6 @@
 // One test file's slice of the real system: its own task queue, worker, local sinks and API server, on the
 // shared Temporal server and database started by global-setup.
+import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -77,7 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const apiLogger = options.apiLog ? createLogger('info', {}, (line) => options.apiLog!(line)) : logger;
   const api = await connectApi({ db, temporal, logger: apiLogger, adminKey: TEST_ADMIN_KEY, twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN, publicBaseUrl: baseUrl });
-  server!.on('request', createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000 }));
+  server!.on('request', createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, webRoot: DEFAULT_WEB_ROOT }));
 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;

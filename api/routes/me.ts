@@ -1,0 +1,12 @@
+// GET /v1/me: who this key is, so a client (the dashboard) can show what the role may do.
+import { Router } from 'express';
+import { principalOf } from '../auth';
+
+export function meRoutes(): Router {
+  const router = Router();
+  router.get('/v1/me', (_req, res) => {
+    const { name, role, teamId } = principalOf(res);
+    res.json({ name, role, teamId: teamId ?? null });
+  });
+  return router;
+}

@@ -1,0 +1,91 @@
+// The dashboard in a real browser: a supervisor logs in with their key, finds the case a risk signal opened,
+// records the call, approves the offer and watches the stage change. Screenshots go to test-artifacts/.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
+import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
+import { createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
+import { startHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
+  h = await startHarness();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+});
+
+test('a supervisor finds a signal-opened case, approves its offer and sees the stage change', async () => {
+  // An affluent customer with 300,000 in assets: the first offer (rate bonus, cost 250) needs approval.
+  const customer = await createCustomer(h, { tier: 'affluent', assetsUnderManagement: 300_000 });
+  const signal = await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) });
+  expect(signal.status).toBe(202);
+  const caseId = signal.body.caseId as string;
+  await waitForStage(h, caseId, 'contacting');
+
+  await page.goto(h.baseUrl + '/');
+  await page.getByLabel('API key').fill(h.keys.supervisor);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Case board' }).waitFor();
+  expect(await page.evaluate(() => sessionStorage.getItem('holdfast.apiKey'))).toBe(h.keys.supervisor);
+
+  await page.getByLabel('Customer').fill(customer.id);
+  await page.getByLabel('Customer').press('Enter');
+  const card = page.locator(`[data-stage="contacting"] [data-case-id="${caseId}"]`);
+  await card.waitFor();
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-board.png'), fullPage: true });
+  await card.click();
+
+  const stage = page.getByTestId('case-stage');
+  await expect(stage.textContent()).resolves.toBe('contacting');
+  const contactForm = page.getByRole('form', { name: 'Record contact outcome' });
+  await contactForm.locator('select[name="channel"]').selectOption('phone');
+  await contactForm.locator('select[name="outcome"]').selectOption('reached');
+  await contactForm.getByRole('button', { name: 'Record contact outcome' }).click();
+
+  await page.getByRole('button', { name: 'Approve offer' }).waitFor({ timeout: 30_000 });
+  expect(await stage.textContent()).toBe('offering');
+  expect(await page.getByTestId('offer-status').textContent()).toBe('pending approval');
+  await page.getByRole('button', { name: 'Approve offer' }).click();
+
+  await page.getByText('awaiting decision', { exact: true }).first().waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Accepted' }).waitFor();
+  expect(await stage.textContent()).toBe('awaiting decision');
+  expect(await page.getByTestId('offer-status').textContent()).toBe('presented');
+  await page.getByText('offer approved', { exact: true }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-case-approved.png'), fullPage: true });
+
+  // The browser's steps reached the workflow, signed with the supervisor's key name.
+  const events = (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body.events as { type: string; actor: string }[];
+  expect(events.find((e) => e.type === 'contact_outcome_recorded')?.actor).toBe('supervisor:test supervisor');
+  expect(events.find((e) => e.type === 'offer_approved')?.actor).toBe('supervisor:test supervisor');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the workload and reports pages render for a supervisor, and a wrong key is refused', async () => {
+  await page.goto(h.baseUrl + '/#/workload');
+  await page.getByRole('heading', { name: 'Team workload' }).waitFor();
+  await page.locator('table.workload tbody tr').first().waitFor();
+  await page.goto(h.baseUrl + '/#/reports');
+  await page.getByRole('heading', { name: 'Retention report' }).waitFor();
+  await page.locator('figure.chart svg').first().waitFor();
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-reports.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByLabel('API key').fill('hf_supervisor_not-a-key');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('alert').waitFor();
+  expect(await page.getByRole('alert').textContent()).toContain('unknown or revoked');
+  expect(consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+});

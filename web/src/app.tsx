@@ -1,0 +1,67 @@
+// The shell: log in with a key, then a page per hash route. Which links and buttons show depends on the
+// key's role; the API enforces the same limits again.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createApi, type Api } from './api';
+import { useHashRoute } from './hooks';
+import { BoardPage } from './pages/board';
+import { CasePage } from './pages/case-page';
+import { LoginPage } from './pages/login';
+import { ReportsPage } from './pages/reports';
+import { WorkloadPage } from './pages/workload';
+import { session } from './session';
+import type { Me } from './types';
+
+export interface PageProps {
+  api: Api;
+  me: Me;
+}
+
+export function App() {
+  const [key, setKey] = useState(session.key());
+  const [me, setMe] = useState<Me>();
+  const route = useHashRoute();
+  const logout = () => {
+    session.clear();
+    setKey(null);
+    setMe(undefined);
+  };
+  const api = useMemo(() => (key ? createApi(key, logout) : undefined), [key]);
+
+  useEffect(() => {
+    if (api && !me) api.get<Me>('/v1/me').then(setMe, logout);
+  }, [api]);
+
+  if (!api || !me) {
+    return (
+      <LoginPage
+        onLogin={(k, who) => {
+          session.save(k);
+          setKey(k);
+          setMe(who);
+        }}
+      />
+    );
+  }
+  const [page, id] = route;
+  const supervisor = me.role === 'supervisor' || me.role === 'admin';
+  return (
+    <>
+      <header class="top">
+        <strong>Holdfast</strong>
+        <nav>
+          <a href="#/board" class={!page || page === 'board' ? 'active' : ''}>Case board</a>
+          <a href="#/workload" class={page === 'workload' ? 'active' : ''}>Workload</a>
+          {supervisor && <a href="#/reports" class={page === 'reports' ? 'active' : ''}>Reports</a>}
+        </nav>
+        <span class="who">
+          {me.name} · {me.role}
+          {me.teamId ? ` · ${me.teamId}` : ''}
+          <button type="button" class="link" onClick={logout}>Log out</button>
+        </span>
+      </header>
+      <main>
+        {page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : <BoardPage api={api} me={me} />}
+      </main>
+    </>
+  );
+}

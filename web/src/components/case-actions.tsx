@@ -1,0 +1,105 @@
+// The human steps on a case, shown only where this role may take them at this stage; the API checks
+// both again and its refusal (wrong stage, say) is shown as it came.
+import { useState } from 'preact/hooks';
+import type { Api, ApiError } from '../api';
+import { words } from '../format';
+import { usePolling } from '../hooks';
+import type { CaseDetail, Me, Team } from '../types';
+import { CONTACT_OUTCOMES, OUTCOMES, OUTCOME_CHANNELS } from '../vocabulary';
+import { ErrorBanner } from './error-banner';
+
+interface Props {
+  api: Api;
+  me: Me;
+  detail: CaseDetail;
+  onDone: () => Promise<void>;
+}
+
+function Options({ values }: { values: readonly string[] }) {
+  return <>{values.map((v) => <option key={v} value={v}>{words(v)}</option>)}</>;
+}
+
+export function CaseActions({ api, me, detail, onDone }: Props) {
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const isSupervisor = me.role === 'supervisor' || me.role === 'admin';
+  const worksCases = isSupervisor || me.role === 'agent';
+  const teams = usePolling(() => (isSupervisor ? api.get<{ items: Team[] }>('/v1/teams') : Promise.resolve({ items: [] })), 60_000, [api, isSupervisor]);
+
+  const step = (path: string, body: Record<string, unknown>) => async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.post(`/v1/cases/${encodeURIComponent(detail.caseId)}/${path}`, body);
+      await onDone();
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  // Reads a form's fields, dropping empty ones, then runs the step.
+  const submit = (path: string, extra: Record<string, unknown> = {}) => (e: Event) => {
+    e.preventDefault();
+    const fields = Object.fromEntries([...new FormData(e.currentTarget as HTMLFormElement)].filter(([, v]) => v !== ''));
+    if (typeof fields.callbackAt === 'string') fields.callbackAt = new Date(fields.callbackAt).toISOString();
+    void step(path, { ...fields, ...extra })();
+  };
+
+  if (detail.status === 'closed') return null;
+  const { stage, offer } = detail;
+  const note = <input name="note" placeholder="note (optional)" maxLength={2000} />;
+  return (
+    <div class="panel actions">
+      <h2>Next steps</h2>
+      <ErrorBanner error={error} />
+      <fieldset disabled={busy}>
+        {worksCases && stage === 'contacting' && (
+          <form onSubmit={submit('contact-outcome')} aria-label="Record contact outcome">
+            <select name="channel"><Options values={OUTCOME_CHANNELS} /></select>
+            <select name="outcome"><Options values={CONTACT_OUTCOMES} /></select>
+            <label>callback at <input name="callbackAt" type="datetime-local" /></label>
+            {note}
+            <button type="submit">Record contact outcome</button>
+          </form>
+        )}
+        {isSupervisor && stage === 'offering' && offer?.status === 'pending_approval' && (
+          <form onSubmit={(e) => e.preventDefault()} aria-label="Offer approval">
+            <span>{offer.name} costs {offer.cost}: above the approval threshold.</span>
+            <button type="button" onClick={step('offer-approval', { approve: true })}>Approve offer</button>
+            <button type="button" class="secondary" onClick={step('offer-approval', { approve: false })}>Reject offer</button>
+          </form>
+        )}
+        {worksCases && stage === 'awaiting_decision' && (
+          <form onSubmit={(e) => e.preventDefault()} aria-label="Customer decision">
+            <span>The customer's answer to “{offer?.name}”:</span>
+            <button type="button" onClick={step('offer-decision', { decision: 'accepted' })}>Accepted</button>
+            <button type="button" class="secondary" onClick={step('offer-decision', { decision: 'declined' })}>Declined</button>
+          </form>
+        )}
+        {isSupervisor && (
+          <form onSubmit={submit('assignment')} aria-label="Reassign">
+            <select name="agentId" required>
+              <option value="">choose an agent…</option>
+              {(teams.data?.items ?? []).map((t) => (
+                <optgroup key={t.id} label={t.name}>
+                  {t.agents.filter((a) => a.active).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                </optgroup>
+              ))}
+            </select>
+            {note}
+            <button type="submit">Reassign</button>
+          </form>
+        )}
+        {isSupervisor && (
+          <form onSubmit={submit('close')} aria-label="Close case">
+            <select name="outcome"><Options values={OUTCOMES} /></select>
+            <input name="note" placeholder="why it is closed by hand" required maxLength={2000} />
+            <button type="submit" class="danger">Close case</button>
+          </form>
+        )}
+        {!worksCases && <p class="muted">This key may read cases but not act on them.</p>}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// Shapes of the API answers the dashboard reads (see /v1/openapi.json).
+export type Role = 'system' | 'agent' | 'supervisor' | 'admin';
+export interface Me { name: string; role: Role; teamId: string | null }
+
+export interface CaseSummary {
+  caseId: string;
+  customerId: string;
+  customer: { id: string; name: string; tier: string };
+  stage: string;
+  status: 'open' | 'closed';
+  outcome?: string;
+  riskScore: number;
+  driver: string | null;
+  priority: number;
+  playbook: { id: string; version: number };
+  team?: { id: string; name: string };
+  assignee?: { id: string; name: string };
+  sla: { dueAt: string | null; breached: boolean };
+  openedAt: string;
+  closedAt?: string;
+}
+
+export interface CaseBoard { items: CaseSummary[]; nextCursor: string | null; stageCounts: Record<string, number>; total: number }
+
+export interface CaseDetail extends CaseSummary {
+  reason: string;
+  customer: CaseSummary['customer'] & {
+    segment?: string; assetsUnderManagement: number; timeZone: string; preferredChannels: string[];
+    consent: { sms: boolean; email: boolean; phone: boolean };
+  };
+  riskExplanation: { signalId: string; factor: string; contribution: number }[];
+  contactAttempts: { id: string; channel: string; purpose: string; status: string; outcome?: string; agentId?: string; note?: string; at: string }[];
+  offer?: { offerId: string; name: string; kind: string; cost: number; status: string; expiresAt: string; decidedAt?: string };
+  survey?: { channel: string; sentAt: string; answeredAt?: string; score?: number; comment?: string };
+}
+
+export interface TimelineEvent { seq: number; at: string; type: string; actor: string; data: Record<string, unknown> }
+
+export interface Team { id: string; name: string; tiers: string[]; drivers: string[]; agents: { id: string; name: string; active: boolean }[] }
+
+export interface Workload {
+  teamId: string;
+  name: string;
+  at: string;
+  agents: { agentId: string; name: string; active: boolean; openCases: number; slaBreaches: number; contactsToday: number; dailyContactQuota: number; quotaRemaining: number }[];
+  unassigned: { openCases: number; slaBreaches: number };
+  totals: { openCases: number; slaBreaches: number; contactsToday: number; dailyContactQuota: number };
+}
+
+export interface ReportRow {
+  group: string;
+  period?: string;
+  opened: number; treated: number; holdout: number; stillOpen: number;
+  retained: number; churned: number; declined: number; unreachable: number; excluded: number;
+  retentionRate: number | null; holdoutRetentionRate: number | null; lift: number | null;
+  offerCost: number; costPerRetained: number | null; assetsRetained: number; slaCompliance: number | null;
+}
