@@ -8,5 +8,7 @@ COPY prisma.config.ts tsconfig.json ./
 COPY dev/prisma-cli.ts ./dev/prisma-cli.ts
 RUN npm ci --include=dev --no-audit --no-fund
 COPY . .
+# The dashboard the API serves at /.
+RUN npm run web:build
 USER node
 CMD ["npm", "run", "api"]

@@ -2,6 +2,7 @@
 // DATABASE_URL is set) with migrations and demo data, local SMTP / Twilio-shaped / CRM sinks, the worker and
 // the API. Ctrl-C stops all of it.
 import { DEFAULT_WEB_ROOT } from '../api/routes/dashboard';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from '../api/app';
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
     await seedReferenceData(db);
     await seedDemoCustomers(db);
     const keys = await issueDevKeys(db);
+    // For `npm run keys` while this stack runs (it has no DATABASE_URL of its own to find the embedded one).
+    const stackFile = join(DATA_DIR, 'dev-stack.json');
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(stackFile, JSON.stringify({ databaseUrl: infra.databaseUrl }));
+    cleanups.push(async () => rmSync(stackFile, { force: true }));
 
     const temporal = temporalConfig(env, infra.temporalAddress);
     const { worker, connection } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger.child({ service: 'worker' })) });
@@ -79,13 +85,14 @@ async function main(): Promise<void> {
 
     console.log(`
 Holdfast is running.
-  API            http://localhost:${env.PORT}   (try: curl http://localhost:${env.PORT}/ready)
+  Dashboard      http://localhost:${env.PORT}/   (log in with the supervisor key below)
+  API            http://localhost:${env.PORT}   (try: curl http://localhost:${env.PORT}/ready; contract at /v1/openapi.json)
   Outbox         http://localhost:${env.PORT}/dev/outbox   (SMS, email and CRM calls the local sinks caught)
   Temporal UI    ${infra.temporalUiUrl ?? '(external cluster: ' + infra.temporalAddress + ')'}
   Temporal       ${infra.temporalAddress}   namespace ${env.TEMPORAL_NAMESPACE}, task queue ${env.TEMPORAL_TASK_QUEUE}
   SMTP sink      ${sinks.env.SMTP_URL}
 
-API keys for this run (new ones each start):
+API keys for this run (new ones each start; more with npm run keys -- create --role supervisor --name "..."):
   system      ${keys.system}
   agent       ${keys.agent}   (team contact-centre)
   supervisor  ${keys.supervisor}

@@ -38,7 +38,7 @@ test('a supervisor finds a signal-opened case, approves its offer and sees the s
   await page.getByLabel('API key').fill(h.keys.supervisor);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Case board' }).waitFor();
-  expect(await page.evaluate(() => sessionStorage.getItem('holdfast.apiKey'))).toBe(h.keys.supervisor);
+  expect(await page.evaluate('sessionStorage.getItem("holdfast.apiKey")')).toBe(h.keys.supervisor);
 
   await page.getByLabel('Customer').fill(customer.id);
   await page.getByLabel('Customer').press('Enter');

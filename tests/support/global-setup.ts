@@ -4,10 +4,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { ensureChromium } from '../../dev/chromium';
 
 const ROOT = join(__dirname, '..', '..');
 
 export default async function globalSetup(): Promise<void> {
+  process.env.HOLDFAST_CHROMIUM = ensureChromium((msg) => console.log(`[test-setup] ${msg}`));
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'dev', 'test-infrastructure.ts')], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
