@@ -17,6 +17,8 @@ export function securityHeaders() {
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        // TLS is terminated in front of the API where there is TLS; upgrading would break plain-HTTP installs.
+        upgradeInsecureRequests: null,
       },
     },
     // Keys live in sessionStorage; URLs (case ids, survey tokens) never go to other sites.
