@@ -88,7 +88,15 @@ export function afterCursor(sort: CaseSort, cursor: string): Prisma.CaseWhereInp
     const tail = after(i);
     if (tail) branches.push({ AND: [...keys.slice(0, i).map((_k, j) => equal(j)), tail] });
   });
-  return { OR: branches };
+  // Implied by the branches, but stated alone so PostgreSQL can start the index scan at the cursor instead
+  // of filtering every row before it (measured in bench/case-board-pagination.ts).
+  return { AND: [leadingBound(keys[0]!, fromValue(keys[0]!.field, values[0]!)), { OR: branches }] };
+}
+
+function leadingBound({ field, dir }: SortKey, v: Value | Date): Prisma.CaseWhereInput {
+  if (v === null) return { [field]: null };
+  const bound = { [field]: { [dir === 'asc' ? 'gte' : 'lte']: v } };
+  return field === 'slaDueAt' ? { OR: [bound, { slaDueAt: null }] } : bound;
 }
 
 // Every stage present, zero when no case is in it, so a board can draw all its columns.
