@@ -1,11 +1,11 @@
 // `npm run api`: the standalone API process (production and docker-compose).
-import { DEFAULT_WEB_ROOT } from './routes/dashboard';
 import { createDb } from '../config/database';
 import { parseEnv, requireEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { temporalConfig } from '../config/temporal';
 import { createApp } from './app';
 import { connectApi } from './server';
+import { DEFAULT_WEB_ROOT } from './routes/dashboard';
 
 async function main(): Promise<void> {
   const env = parseEnv();

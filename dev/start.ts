@@ -1,11 +1,11 @@
 // `npm start`: the whole system on this machine. Temporal dev server (web UI on), PostgreSQL (embedded unless
 // DATABASE_URL is set) with migrations and demo data, local SMTP / Twilio-shaped / CRM sinks, the worker and
 // the API. Ctrl-C stops all of it.
-import { DEFAULT_WEB_ROOT } from '../api/routes/dashboard';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from '../api/app';
+import { DEFAULT_WEB_ROOT } from '../api/routes/dashboard';
 import { connectApi } from '../api/server';
 import { createDb } from '../config/database';
 import { parseEnv } from '../config/env';

@@ -1,10 +1,10 @@
 // The OpenAPI document is valid OpenAPI 3.1, lists every route the app serves, and carries the same
 // request schemas the routes validate with.
-import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createApp } from '../../api/app';
 import type { AppDeps } from '../../api/deps';
+import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { createLogger } from '../../config/logger';
 import { insertCase } from '../support/case-rows';
 import { startHarness, type Harness } from '../support/harness';

@@ -1,11 +1,11 @@
 // One test file's slice of the real system: its own task queue, worker, local sinks and API server, on the
 // shared Temporal server and database started by global-setup.
-import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { createApiKey } from '../../api/auth';
+import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { connectApi } from '../../api/server';
 import { createDb, type Db } from '../../config/database';
 import { createLogger } from '../../config/logger';
