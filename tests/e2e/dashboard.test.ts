@@ -73,7 +73,7 @@ test('a supervisor finds a signal-opened case, approves its offer and sees the s
   expect(consoleErrors).toEqual([]);
 });
 
-test('the workload and reports pages render for a supervisor, and a wrong key is refused', async () => {
+test('the workload and reports pages render for a supervisor, the report downloads as CSV, and a wrong key is refused', async () => {
   await page.goto(h.baseUrl + '/#/workload');
   await page.getByRole('heading', { name: 'Team workload' }).waitFor();
   await page.locator('table.workload tbody tr').first().waitFor();
@@ -81,6 +81,13 @@ test('the workload and reports pages render for a supervisor, and a wrong key is
   await page.getByRole('heading', { name: 'Retention report' }).waitFor();
   await page.locator('figure.chart svg').first().waitFor();
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-reports.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^retention-driver-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    download.createReadStream().then((stream) => stream.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve(text)).on('error', reject), reject);
+  });
+  expect(csv.split('\r\n')[0]).toMatch(/^group,opened,treated,holdout,/);
 
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByLabel('API key').fill('hf_supervisor_not-a-key');
