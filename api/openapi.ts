@@ -11,6 +11,9 @@ import {
   caseIdParams, caseListQuery, createKeySchema, customerIdParams, customerSchema, keyIdParams, openCaseSchema, outboxQuery,
   playbookParams, retentionReportQuery, signalBatchSchema, signalSchema, surveyTokenParams, teamIdParams,
 } from './schemas';
+import {
+  caseBoardResponse, caseDetailResponse, issuedKeyResponse, keyListResponse, keyResponse, meResponse, reportResponse, teamsResponse, timelineResponse, workloadResponse,
+} from './response-schemas';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 interface Operation {
@@ -24,7 +27,7 @@ interface Operation {
   query?: z.ZodType;
   body?: z.ZodType;
   bodyType?: 'application/json' | 'application/x-www-form-urlencoded';
-  ok: { status: number; description: string; type?: string };
+  ok: { status: number; description: string; type?: string; schema?: z.ZodType };
   errors?: number[];
 }
 
@@ -42,36 +45,43 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/health', summary: 'Liveness (no dependencies checked)', tag: 'service', roles: null, ok: { status: 200, description: '{ status: "ok" }' } },
   { method: 'get', path: '/ready', summary: 'Readiness: Temporal and PostgreSQL answer', tag: 'service', roles: null, ok: { status: 200, description: 'ready' }, errors: [503] },
   { method: 'get', path: '/v1/openapi.json', summary: 'This document', tag: 'service', roles: null, ok: { status: 200, description: 'OpenAPI 3.1 document' } },
-  { method: 'get', path: '/v1/me', summary: "This key's name, role and team", tag: 'service', roles: ['system', 'agent', 'supervisor'], ok: { status: 200, description: '{ name, role, teamId }' } },
+  { method: 'get', path: '/v1/me', summary: "This key's name, role and team", tag: 'service', roles: ['system', 'agent', 'supervisor'], ok: { status: 200, description: 'who this key is', schema: meResponse } },
   { method: 'post', path: '/v1/signals', summary: 'Post a risk signal (idempotent per idempotencyKey)', tag: 'signals', roles: ['system', 'supervisor'], body: signalSchema, ok: { status: 202, description: '{ signalId, caseId, workflowId, duplicate }; 200 with duplicate: true for a repeated key' }, errors: [400, 404] },
   { method: 'post', path: '/v1/signals/batch', summary: 'Post up to 1000 signals; one answer per signal, in order', tag: 'signals', roles: ['system', 'supervisor'], body: signalBatchSchema, ok: { status: 200, description: '{ results: [...] }' }, errors: [400] },
   { method: 'put', path: '/v1/customers/{customerId}', summary: 'Create or update a customer', tag: 'customers', roles: ['system'], params: customerIdParams, body: customerSchema, ok: { status: 200, description: 'the stored customer (201 when created)' }, errors: [400] },
   { method: 'get', path: '/v1/customers/{customerId}', summary: 'Read a customer', tag: 'customers', roles: ['system'], params: customerIdParams, ok: { status: 200, description: 'the customer' }, errors: [404] },
   { method: 'post', path: '/v1/cases', summary: 'Open a case by hand', tag: 'cases', roles: ['agent', 'supervisor'], body: openCaseSchema, ok: { status: 201, description: '{ caseId, workflowId, stage }' }, errors: [400, 404, 409] },
-  { method: 'get', path: '/v1/cases', summary: 'The case board: filter, sort, page (keyset cursor), counts per stage', tag: 'cases', roles: ['agent', 'supervisor'], query: caseListQuery, ok: { status: 200, description: '{ items, nextCursor, stageCounts, total }' }, errors: [400] },
-  { method: 'get', path: '/v1/cases/{caseId}', summary: 'A case with its customer, risk, contacts, offer and survey', tag: 'cases', roles: ['agent', 'supervisor'], params: caseIdParams, ok: { status: 200, description: 'the case' }, errors: [404] },
-  { method: 'get', path: '/v1/cases/{caseId}/timeline', summary: "The case's timeline, oldest first", tag: 'cases', roles: ['agent', 'supervisor'], params: caseIdParams, ok: { status: 200, description: '{ events: [{ at, type, actor, data }] }' }, errors: [404] },
+  { method: 'get', path: '/v1/cases', summary: 'The case board: filter, sort, page (keyset cursor), counts per stage', tag: 'cases', roles: ['agent', 'supervisor'], query: caseListQuery, ok: { status: 200, description: 'a page of the board', schema: caseBoardResponse }, errors: [400] },
+  { method: 'get', path: '/v1/cases/{caseId}', summary: 'A case with its customer, risk, contacts, offer and survey', tag: 'cases', roles: ['agent', 'supervisor'], params: caseIdParams, ok: { status: 200, description: 'the case', schema: caseDetailResponse }, errors: [404] },
+  { method: 'get', path: '/v1/cases/{caseId}/timeline', summary: "The case's timeline, oldest first", tag: 'cases', roles: ['agent', 'supervisor'], params: caseIdParams, ok: { status: 200, description: 'the timeline', schema: timelineResponse }, errors: [404] },
   ...HUMAN_STEPS.map(([step, summary, roles, body]): Operation => ({
     method: 'post', path: `/v1/cases/{caseId}/${step}`, summary, tag: 'human steps', roles, params: caseIdParams, body,
-    ok: { status: 200, description: 'the case after the step' }, errors: [400, 404, 409],
+    ok: { status: 200, description: 'the case after the step', schema: caseDetailResponse }, errors: [400, 404, 409],
   })),
-  { method: 'get', path: '/v1/teams', summary: 'Teams and their agents (an agent sees only their own team)', tag: 'teams', roles: ['agent', 'supervisor'], ok: { status: 200, description: '{ items }' } },
-  { method: 'get', path: '/v1/teams/{teamId}/workload', summary: "A team's open cases, SLA breaches and today's contacts against quota, per agent", tag: 'teams', roles: ['agent', 'supervisor'], params: teamIdParams, ok: { status: 200, description: '{ agents, unassigned, totals }' }, errors: [404] },
-  { method: 'get', path: '/v1/reports/retention', summary: 'Retention report rows by driver, tier, team, offer or playbook (Accept: text/csv for CSV)', tag: 'reports', roles: ['supervisor'], query: retentionReportQuery, ok: { status: 200, description: '{ from, to, groupBy, period, rows }', type: 'application/json, text/csv' }, errors: [400] },
+  { method: 'get', path: '/v1/teams', summary: 'Teams and their agents (an agent sees only their own team)', tag: 'teams', roles: ['agent', 'supervisor'], ok: { status: 200, description: 'teams', schema: teamsResponse } },
+  { method: 'get', path: '/v1/teams/{teamId}/workload', summary: "A team's open cases, SLA breaches and today's contacts against quota, per agent", tag: 'teams', roles: ['agent', 'supervisor'], params: teamIdParams, ok: { status: 200, description: 'the workload', schema: workloadResponse }, errors: [404] },
+  { method: 'get', path: '/v1/reports/retention', summary: 'Retention report rows by driver, tier, team, offer or playbook (Accept: text/csv for CSV)', tag: 'reports', roles: ['supervisor'], query: retentionReportQuery, ok: { status: 200, description: 'report rows (as CSV with Accept: text/csv: a header line of the row fields, then one line per row)', type: 'application/json, text/csv', schema: reportResponse }, errors: [400] },
   { method: 'get', path: '/v1/playbooks', summary: 'Playbooks with their latest version', tag: 'playbooks', roles: ['supervisor'], ok: { status: 200, description: '{ items }' } },
   { method: 'get', path: '/v1/playbooks/{playbookId}', summary: 'A playbook with all its versions', tag: 'playbooks', roles: ['supervisor'], params: playbookParams, ok: { status: 200, description: 'the playbook' }, errors: [404] },
   { method: 'post', path: '/v1/playbooks/{playbookId}/versions', summary: 'Add a playbook version (running cases keep theirs)', tag: 'playbooks', roles: [], params: playbookParams, body: playbookDefinitionSchema, ok: { status: 201, description: 'the new version' }, errors: [400] },
-  { method: 'post', path: '/v1/keys', summary: 'Issue an API key (the key is in this answer only)', tag: 'keys', roles: [], body: createKeySchema, ok: { status: 201, description: '{ id, name, role, teamId, prefix, key }' }, errors: [400, 404] },
-  { method: 'get', path: '/v1/keys', summary: 'List API keys (never the secrets)', tag: 'keys', roles: [], ok: { status: 200, description: '{ items }' } },
-  { method: 'delete', path: '/v1/keys/{keyId}', summary: 'Revoke an API key', tag: 'keys', roles: [], params: keyIdParams, ok: { status: 200, description: 'the revoked key' }, errors: [404, 409] },
+  { method: 'post', path: '/v1/keys', summary: 'Issue an API key (the key is in this answer only)', tag: 'keys', roles: [], body: createKeySchema, ok: { status: 201, description: 'the key, with its secret', schema: issuedKeyResponse }, errors: [400, 404] },
+  { method: 'get', path: '/v1/keys', summary: 'List API keys (never the secrets)', tag: 'keys', roles: [], ok: { status: 200, description: 'keys', schema: keyListResponse } },
+  { method: 'delete', path: '/v1/keys/{keyId}', summary: 'Revoke an API key', tag: 'keys', roles: [], params: keyIdParams, ok: { status: 200, description: 'the revoked key', schema: keyResponse }, errors: [404, 409] },
   { method: 'get', path: '/s/{token}', summary: 'The survey page a customer answers on', tag: 'surveys', roles: null, params: surveyTokenParams, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [404] },
   { method: 'post', path: '/v1/surveys/{token}', summary: 'Answer a survey (the token is the credential; single use)', tag: 'surveys', roles: null, params: surveyTokenParams, body: surveyAnswerInputSchema, ok: { status: 200, description: 'thanks' }, errors: [400, 404, 409] },
   { method: 'post', path: '/v1/webhooks/twilio/sms', summary: "Twilio's inbound SMS webhook (X-Twilio-Signature checked): STOP/START and survey scores", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 200, description: 'empty TwiML', type: 'text/xml' }, errors: [403] },
   { method: 'get', path: '/dev/outbox', summary: 'Local stack only: what the SMS, email and CRM sinks captured', tag: 'local stack', roles: null, query: outboxQuery, ok: { status: 200, description: '{ items }' } },
 ];
 
-const jsonSchema = (schema: z.ZodType): Record<string, unknown> => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    // Answers may gain fields (API.md); a client generated from this document must not reject them.
+    override: ({ jsonSchema }) => {
+      if (io === 'output' && jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+    },
+  }) as Record<string, unknown>;
   return rest;
 };
 
@@ -113,7 +123,10 @@ export function openApiDocument(): Record<string, unknown> {
       parameters: [...(op.params ? parameters(op.params, 'path') : []), ...(op.query ? parameters(op.query, 'query') : [])],
       requestBody: op.body || op.bodyType ? { required: true, content: { [op.bodyType ?? 'application/json']: { schema: op.body ? jsonSchema(op.body) : { type: 'object' } } } } : undefined,
       responses: {
-        [String(op.ok.status)]: { description: op.ok.description, content: Object.fromEntries((op.ok.type ?? 'application/json').split(', ').map((t) => [t, {}])) },
+        [String(op.ok.status)]: {
+          description: op.ok.description,
+          content: Object.fromEntries((op.ok.type ?? 'application/json').split(', ').map((t) => [t, t === 'application/json' && op.ok.schema ? { schema: jsonSchema(op.ok.schema, 'output') } : {}])),
+        },
         ...Object.fromEntries([...new Set(statuses)].sort().map((s) => [String(s), { description: ERROR_TEXT[s] ?? 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }])),
       },
     };

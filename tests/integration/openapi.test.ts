@@ -6,6 +6,10 @@ import { createApp } from '../../api/app';
 import type { AppDeps } from '../../api/deps';
 import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { createLogger } from '../../config/logger';
+import type { z } from 'zod';
+import {
+  caseBoardResponse, caseDetailResponse, issuedKeyResponse, keyListResponse, meResponse, reportResponse, teamsResponse, timelineResponse, workloadResponse,
+} from '../../api/response-schemas';
 import { insertCase } from '../support/case-rows';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -74,4 +78,33 @@ test('what the document says is required is what the API refuses without', async
   const res = await h.call('POST', `/v1/cases/${caseId}/close`, { key: h.keys.supervisor, body: {} });
   expect(res.status).toBe(400);
   expect(res.body.error.details.map((d: { path: string }) => d.path.replace('body.', '')).sort()).toEqual([...required].sort());
+});
+
+test('the documented answers are what the API sends: parsing one with its schema loses nothing', async () => {
+  const now = new Date();
+  const caseId = await insertCase(h.db, 'contact-centre', { openedAt: now, agentId: 'agent-cc-1', slaDueAt: now, offer: { offerId: 'fee-waiver-12m', cost: 48, status: 'presented' } });
+  const { customerId } = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
+  await h.db.contactAttempt.create({ data: { key: `${caseId}:contact:1`, caseId, customerId, channel: 'sms', purpose: 'contact', status: 'sent', providerId: 'SM1', sentAt: now } });
+  const key = (await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { name: 'doc check', role: 'supervisor' } })).body;
+
+  const answers: [string, string, z.ZodType, unknown][] = [
+    ['/v1/cases', 'get', caseBoardResponse, (await h.call('GET', `/v1/cases?customerId=${customerId}`, { key: h.keys.supervisor })).body],
+    ['/v1/cases/{caseId}', 'get', caseDetailResponse, (await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body],
+    ['/v1/cases/{caseId}/timeline', 'get', timelineResponse, (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body],
+    ['/v1/teams', 'get', teamsResponse, (await h.call('GET', '/v1/teams', { key: h.keys.supervisor })).body],
+    ['/v1/teams/{teamId}/workload', 'get', workloadResponse, (await h.call('GET', '/v1/teams/contact-centre/workload', { key: h.keys.supervisor })).body],
+    ['/v1/reports/retention', 'get', reportResponse, (await h.call('GET', '/v1/reports/retention?period=week', { key: h.keys.supervisor })).body],
+    ['/v1/keys', 'post', issuedKeyResponse, key],
+    ['/v1/keys', 'get', keyListResponse, (await h.call('GET', '/v1/keys', { key: h.keys.admin })).body],
+    ['/v1/me', 'get', meResponse, (await h.call('GET', '/v1/me', { key: h.keys.agent })).body],
+  ];
+  for (const [path, method, schema, body] of answers) {
+    expect({ path, parsed: schema.parse(body) }).toEqual({ path, parsed: body });
+    const documented = Object.values(doc.paths[path]![method].responses as Record<string, any>)[0].content['application/json'].schema;
+    expect({ path, documented: documented !== undefined }).toEqual({ path, documented: true });
+  }
+  const detail = answers[1]![3] as { offer?: unknown; contactAttempts: unknown[] };
+  expect(detail.offer).toBeDefined();
+  expect(detail.contactAttempts).toHaveLength(1);
+  expect((answers[5]![3] as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
 });
