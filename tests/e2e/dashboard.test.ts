@@ -96,3 +96,24 @@ test('the workload and reports pages render for a supervisor, the report downloa
   expect(await page.getByRole('alert').textContent()).toContain('unknown or revoked');
   expect(consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
 });
+
+test("an agent's dashboard shows only their team's cases and no supervisor steps", async () => {
+  const customer = await createCustomer(h);
+  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) })).body;
+  await waitForStage(h, caseId, 'contacting');
+
+  await page.goto(h.baseUrl + '/');
+  await page.evaluate('sessionStorage.clear()');
+  await page.reload();
+  await page.getByLabel('API key').fill(h.keys.agent);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Case board' }).waitFor();
+  expect(await page.getByRole('link', { name: 'Reports' }).count()).toBe(0);
+  expect(await page.locator('select[name="team"] option:not([value=""])').allTextContents()).toEqual(['contact-centre']);
+
+  await page.goto(`${h.baseUrl}/#/cases/${caseId}`);
+  await page.getByRole('form', { name: 'Record contact outcome' }).waitFor();
+  expect(await page.getByRole('form', { name: 'Reassign' }).count()).toBe(0);
+  expect(await page.getByRole('form', { name: 'Close case' }).count()).toBe(0);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-agent-case.png'), fullPage: true });
+});

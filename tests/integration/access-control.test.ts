@@ -115,7 +115,7 @@ describe('API keys', () => {
     expect(agent.body).toMatchObject({ role: 'agent', teamId: 'contact-centre' });
   });
 
-  test('`npm run keys -- create` issues a working key on the command line', async () => {
+  test('`npm run keys` creates a working key, lists it without its secret and revokes it', async () => {
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: h.env.DATABASE_URL };
     const { stdout } = await run('npx', ['tsx', 'api/keys-cli.ts', 'create', '--role', 'supervisor', '--name', 'CLI supervisor'], { env });
@@ -124,6 +124,13 @@ describe('API keys', () => {
     expect((await h.call('GET', '/v1/cases?limit=1', { key })).status).toBe(200);
     const bad = await run('npx', ['tsx', 'api/keys-cli.ts', 'create', '--role', 'agent', '--name', 'x'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 1, stderr: expect.stringContaining('teamId: an agent key needs a teamId') });
+
+    const id = (await h.db.apiKey.findUniqueOrThrow({ where: { hash: hashKey(key!) } })).id;
+    const listed = (await run('npx', ['tsx', 'api/keys-cli.ts', 'list'], { env })).stdout;
+    expect(listed).toMatch(new RegExp(`${id}\\s+supervisor .* active\\s+CLI supervisor`));
+    expect(listed).not.toContain(key);
+    await run('npx', ['tsx', 'api/keys-cli.ts', 'revoke', id], { env });
+    expect((await h.call('GET', '/v1/cases?limit=1', { key })).status).toBe(401);
   }, 60_000);
 });
 
