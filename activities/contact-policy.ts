@@ -1,6 +1,7 @@
 // Checks the contact policy against the customer's current consent and every contact made to them across
 // all cases. Runs before each send or call, so an opt-out received mid-case is honoured at once.
 import { decideContact, type ContactPolicy } from '../domain/contact-policy';
+import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
 import type { ContactChannel } from '../domain/vocabulary';
 import type { ActivityDeps } from './deps';
 
@@ -15,7 +16,7 @@ export function createContactPolicyCheck({ db }: ActivityDeps) {
       const previous = await db.contactAttempt.findMany({
         where: {
           customerId: req.customerId,
-          OR: [{ purpose: 'contact', status: { in: ['sent', 'unconfirmed'] } }, { purpose: 'outcome', channel: { in: ['phone', 'visit'] } }],
+          OR: [{ purpose: 'contact', status: { in: ['sent', 'unconfirmed'] } }, { purpose: AGENT_CONTACT_PURPOSE, channel: { in: ['phone', 'visit'] } }],
         },
         select: { createdAt: true, sentAt: true },
       });

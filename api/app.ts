@@ -1,5 +1,6 @@
 // The Express app factory: routes, auth, validation and error mapping. No listen(): callers decide.
 import express, { type Express } from 'express';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../config/env';
 import { authenticate } from './auth';
 import type { AppDeps } from './deps';
 import { errorHandler, HttpError } from './errors';
@@ -20,8 +21,6 @@ import { signalRoutes } from './routes/signals';
 import { surveyRoutes } from './routes/surveys';
 import { teamRoutes } from './routes/teams';
 import { twilioWebhookRoutes } from './routes/twilio-webhook';
-
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 const optionalString = z.string().trim().min(1).optional();
 
+// Requests per minute per API key when HOLDFAST_RATE_LIMIT_PER_MINUTE is not set.
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+
 export const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   TEMPORAL_ADDRESS: optionalString,
@@ -23,7 +26,7 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOLDFAST_ADMIN_KEY: z.string().min(16, 'HOLDFAST_ADMIN_KEY must be at least 16 characters').optional(),
-  HOLDFAST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  HOLDFAST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
