@@ -1,10 +1,12 @@
 // The case projection in PostgreSQL: case row + timeline, offers made, contact outcomes, survey answers.
 // Every write is keyed, so a retried activity changes nothing the second time.
 import { Context } from '@temporalio/activity';
-import { Prisma } from '@prisma/client';
+import type { Prisma } from '@prisma/client';
 import type { CaseProjection } from '../domain/case';
 import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
+import { isUniqueViolation } from '../config/db-errors';
 import type { ActivityDeps } from './deps';
+import { caseEventOutboxRow } from './crm-outbox';
 
 export interface CaseEventRecord {
   caseId: string;
@@ -14,6 +16,9 @@ export interface CaseEventRecord {
   actor: string;
   data: Record<string, unknown>;
 }
+
+// Offer holds that end when their case closes without the customer accepting: the volume slot is free again.
+const RELEASABLE_OFFER_HOLDS = ['pending_approval', 'approved', 'presented'];
 
 function caseRow(p: CaseProjection, seq: number) {
   return {
@@ -28,43 +33,59 @@ function caseRow(p: CaseProjection, seq: number) {
     agentId: p.agentId ?? null,
     slaDueAt: p.slaDueAt ? new Date(p.slaDueAt) : null,
     closedAt: p.closedAt ? new Date(p.closedAt) : null,
+    attentionReason: p.attention?.reason ?? null,
+    attentionSince: p.attention ? new Date(p.attention.since) : null,
     lastEventSeq: seq,
   };
 }
 
-export function createCaseStore({ db }: ActivityDeps) {
+export function createCaseStore({ db, crm }: ActivityDeps) {
+  // One transaction per transition: the case row, its timeline event and the CRM outbox row commit together,
+  // so the CRM never misses an event the timeline has, and never holds up the playbook. Without a CRM
+  // configured nothing is queued.
+  async function writeTransition(tx: Prisma.TransactionClient, event: CaseEventRecord, projection: CaseProjection, customerId: string, taskQueue: string, runId?: string) {
+    const row = { ...caseRow(projection, event.seq), runId };
+    // Conditional UPDATE: PostgreSQL re-checks last_event_seq under the row lock, so of two concurrent writes
+    // (an update handler's event and a stage's) the older never overwrites the newer.
+    const { count } = await tx.case.updateMany({ where: { id: projection.caseId, lastEventSeq: { lt: event.seq } }, data: row });
+    if (count === 0 && (await tx.case.count({ where: { id: projection.caseId } })) === 0) {
+      await tx.case.create({
+        data: {
+          ...row,
+          id: projection.caseId,
+          workflowId: projection.workflowId,
+          customerId: projection.customerId,
+          reason: projection.reason,
+          playbookId: projection.playbook?.id ?? 'unpinned',
+          playbookVersion: projection.playbook?.version ?? 0,
+          openedAt: new Date(projection.openedAt),
+        },
+      });
+    }
+    const inserted = await tx.caseEvent.createMany({
+      data: [{ caseId: event.caseId, seq: event.seq, at: new Date(event.at), type: event.type, actor: event.actor, data: event.data as object }],
+      skipDuplicates: true,
+    });
+    // A retried write whose event is already in finds its outbox row there too.
+    if (inserted.count === 0) return;
+    if (crm) await tx.crmOutbox.create({ data: caseEventOutboxRow(event, customerId, projection.stage, taskQueue) });
+    if (projection.status === 'closed') {
+      await tx.caseOffer.updateMany({ where: { caseId: projection.caseId, status: { in: RELEASABLE_OFFER_HOLDS } }, data: { status: 'withdrawn', decidedAt: new Date() } });
+    }
+  }
+
   return {
     async recordCaseEvent({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }): Promise<void> {
+      const info = Context.current().info;
       // The run id moves with continue-as-new: human steps must reach the run the case lives in now.
-      const row = { ...caseRow(projection, event.seq), runId: Context.current().info.workflowExecution?.runId };
-      // One conditional UPDATE: PostgreSQL re-checks last_event_seq under the row lock, so of two concurrent
-      // writes (an update handler's event and a stage's) the older never overwrites the newer.
-      const applyIfNewer = () => db.case.updateMany({ where: { id: projection.caseId, lastEventSeq: { lt: event.seq } }, data: row });
-      const { count } = await applyIfNewer();
-      if (count === 0 && (await db.case.count({ where: { id: projection.caseId } })) === 0) {
-        try {
-          await db.case.create({
-            data: {
-              ...row,
-              id: projection.caseId,
-              workflowId: projection.workflowId,
-              customerId: projection.customerId,
-              reason: projection.reason,
-              playbookId: projection.playbook?.id ?? 'unpinned',
-              playbookVersion: projection.playbook?.version ?? 0,
-              openedAt: new Date(projection.openedAt),
-            },
-          });
-        } catch (e) {
-          // Another event created the row first: apply this one on top if it is newer.
-          if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
-          await applyIfNewer();
-        }
+      const runId = info.workflowExecution?.runId;
+      try {
+        await db.$transaction((tx) => writeTransition(tx, event, projection, projection.customerId, info.taskQueue, runId));
+      } catch (e) {
+        // Two events raced to create the case row: the loser's transaction rolled back whole; run it again.
+        if (!isUniqueViolation(e)) throw e;
+        await db.$transaction((tx) => writeTransition(tx, event, projection, projection.customerId, info.taskQueue, runId));
       }
-      await db.caseEvent.createMany({
-        data: [{ caseId: event.caseId, seq: event.seq, at: new Date(event.at), type: event.type, actor: event.actor, data: event.data as object }],
-        skipDuplicates: true,
-      });
     },
 
     async recordCaseOffer(req: { key: string; caseId: string; offerId: string; cost: number; status: string; expiresAt?: string }): Promise<void> {

@@ -12,11 +12,15 @@ export function createContactPolicyCheck({ db }: ActivityDeps) {
     async checkContactPolicy(req: { customerId: string; channel: ContactChannel; policy: ContactPolicy; purpose: 'contact' | 'survey' }): Promise<PolicyAnswer> {
       const customer = await db.customer.findUniqueOrThrow({ where: { id: req.customerId } });
       const consent = { sms: customer.consentSms, email: customer.consentEmail, phone: customer.consentPhone }[req.channel];
-      // A contact is a retention message that went out (or may have) or a call an agent recorded.
+      // A contact is a retention message that went out (the provider took it and did not report it
+      // undelivered) or a call an agent recorded. Refused and never-sent messages do not count.
       const previous = await db.contactAttempt.findMany({
         where: {
           customerId: req.customerId,
-          OR: [{ purpose: 'contact', status: { in: ['sent', 'unconfirmed'] } }, { purpose: AGENT_CONTACT_PURPOSE, channel: { in: ['phone', 'visit'] } }],
+          OR: [
+            { purpose: 'contact', status: 'sent', OR: [{ deliveryStatus: null }, { deliveryStatus: { notIn: ['undelivered', 'failed'] } }] },
+            { purpose: AGENT_CONTACT_PURPOSE, channel: { in: ['phone', 'visit'] } },
+          ],
         },
         select: { createdAt: true, sentAt: true },
       });

@@ -1,17 +1,16 @@
-// Pushes each timeline event to the CRM, keyed by case id + event sequence.
+// CRM work as the workflow sees it. Timeline events reach the CRM through the outbox written with each
+// transition (activities/case-store.ts); the fulfilment task of an accepted offer is queued the same way.
+import { Context } from '@temporalio/activity';
 import type { FulfilmentTask } from './clients/crm';
 import type { CaseEventRecord } from './case-store';
+import { fulfilmentOutboxRow } from './crm-outbox';
 import type { ActivityDeps } from './deps';
 
-export function createCrmPush({ crm, logger }: ActivityDeps) {
+export function createCrmPush({ db, crm, logger }: ActivityDeps) {
   return {
-    async pushCaseEventToCrm({ event, customerId, stage }: { event: CaseEventRecord; customerId: string; stage: string }): Promise<void> {
-      if (!crm) {
-        logger.debug('no CRM configured, event not pushed', { caseId: event.caseId, seq: event.seq });
-        return;
-      }
-      await crm.pushCaseEvent({ ...event, customerId, stage }, `${event.caseId}:${event.seq}`);
-    },
+    // Histories recorded before the outbox call this after each event; the outbox delivers it now, so the
+    // activity has nothing left to do (kept so those cases replay and finish).
+    async pushCaseEventToCrm(_req: { event: CaseEventRecord; customerId: string; stage: string }): Promise<void> {},
 
     // The back office fulfils an accepted offer (applies the rate, waives the fee) from a CRM task.
     async requestOfferFulfilment(task: FulfilmentTask): Promise<void> {
@@ -19,7 +18,7 @@ export function createCrmPush({ crm, logger }: ActivityDeps) {
         logger.warn('no CRM configured, fulfilment task not created', { caseId: task.caseId, offerId: task.offerId });
         return;
       }
-      await crm.createFulfilmentTask(task, `${task.caseId}:fulfilment`);
+      await db.crmOutbox.createMany({ data: [fulfilmentOutboxRow(task, Context.current().info.taskQueue)], skipDuplicates: true });
     },
   };
 }

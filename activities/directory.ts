@@ -5,10 +5,9 @@ import type { CustomerProfile } from '../domain/customer';
 import type { CatalogOffer } from '../domain/offer';
 import { AGENT_CONTACT_PURPOSE, startOfQuotaDay } from '../domain/quota-day';
 import { playbookDefinitionSchema, type PinnedPlaybook } from '../domain/playbook';
+import { choosePlaybook, DEFAULT_PLAYBOOK, newestVersions } from '../domain/playbook-selection';
 import type { ChurnDriver, ContactChannel, Tier } from '../domain/vocabulary';
 import type { ActivityDeps } from './deps';
-
-const DEFAULT_PLAYBOOK = 'standard';
 
 export function createDirectory({ db }: ActivityDeps) {
   return {
@@ -29,30 +28,18 @@ export function createDirectory({ db }: ActivityDeps) {
       };
     },
 
-    // The named playbook, or the one whose appliesTo matches the tier and driver most closely; the newest
-    // version in either case. The workflow pins what this returns for the whole case.
-    async loadPlaybook(req: { playbookId?: string; tier: Tier; driver: ChurnDriver }): Promise<PinnedPlaybook> {
+    // The version pinned when the case opened (API intake); cases opened before pinning at intake get the
+    // named playbook, or the best match for the tier and driver, at its newest version.
+    async loadPlaybook(req: { playbookId?: string; version?: number; tier: Tier; driver: ChurnDriver }): Promise<PinnedPlaybook> {
       const versions = await db.playbookVersion.findMany({
-        where: req.playbookId ? { playbookId: req.playbookId } : {},
-        orderBy: [{ playbookId: 'asc' }, { version: 'desc' }],
+        where: req.playbookId ? { playbookId: req.playbookId, ...(req.version ? { version: req.version } : {}) } : {},
       });
-      const latest = versions.filter((v, i) => i === 0 || versions[i - 1]!.playbookId !== v.playbookId);
-      const parsed = latest.map((v) => ({ id: v.playbookId, version: v.version, definition: playbookDefinitionSchema.parse(v.definition) }));
-      if (req.playbookId) {
-        const named = parsed[0];
-        if (!named) throw ApplicationFailure.nonRetryable(`playbook ${req.playbookId} does not exist`, 'playbook_not_found');
-        return named;
+      const parsed = versions.map((v) => ({ id: v.playbookId, version: v.version, definition: playbookDefinitionSchema.parse(v.definition) }));
+      const chosen = choosePlaybook(newestVersions(parsed), req);
+      if (!chosen) {
+        const what = req.playbookId ? `playbook ${req.playbookId}${req.version ? ` version ${req.version}` : ''} does not exist` : `no playbook applies and "${DEFAULT_PLAYBOOK}" is missing`;
+        throw ApplicationFailure.nonRetryable(what, 'playbook_not_found');
       }
-      const specificity = (p: PinnedPlaybook) => {
-        const { tiers, drivers } = p.definition.appliesTo;
-        if ((tiers.length && !tiers.includes(req.tier)) || (drivers.length && !drivers.includes(req.driver))) return -1;
-        return (tiers.length ? 1 : 0) + (drivers.length ? 1 : 0);
-      };
-      const ranked = parsed
-        .filter((p) => specificity(p) >= 0 && (p.definition.appliesTo.tiers.length > 0 || p.definition.appliesTo.drivers.length > 0 || p.id === DEFAULT_PLAYBOOK))
-        .sort((a, b) => specificity(b) - specificity(a) || a.id.localeCompare(b.id));
-      const chosen = ranked[0];
-      if (!chosen) throw ApplicationFailure.nonRetryable(`no playbook applies and "${DEFAULT_PLAYBOOK}" is missing`, 'playbook_not_found');
       return chosen;
     },
 

@@ -1,8 +1,13 @@
-// Sends to customers, each at most once per key (case id + step). A contact attempt row is claimed before
-// the provider is called: a retry finds it and returns the recorded result instead of sending again.
+// Sends to customers, each at most once per key (case id + step). The attempt row is claimed before the
+// provider is called and marked in flight just before the call, so a retry (or the worker that replaces a
+// killed one) knows whether the message may be out: if it may, an SMS is looked up at the provider before
+// anything is sent again, and an email, which cannot be looked up, is reported unknown for an agent to check.
 import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { Prisma } from '@prisma/client';
+import type { ContactAttempt } from '@prisma/client';
+import { isUniqueViolation } from '../config/db-errors';
+import { PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, type SendResult } from '../domain/delivery';
+import { ProviderError, type SendFailure } from './clients/provider-errors';
 import type { ActivityDeps } from './deps';
 import { contactMessage, surveyMessage } from './templates';
 
@@ -15,61 +20,85 @@ export interface SendRequest {
   purpose: 'contact' | 'survey';
 }
 
-export interface SendResult {
-  status: 'sent' | 'unconfirmed';
-  providerId?: string;
-}
-
+// Attempt statuses: pending (claimed), sending (provider call in flight), sent, retrying (the provider
+// did not take it, try again), unknown, failed.
 type Composer = (name: string) => { subject: string; text: string };
 
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+export const STATUS_CALLBACK_PATH = '/v1/webhooks/twilio/status';
 
 export function createMessaging({ db, sms, email, publicBaseUrl, logger }: ActivityDeps) {
-  async function claim(req: SendRequest) {
+  async function claim(req: SendRequest): Promise<ContactAttempt> {
     try {
       return await db.contactAttempt.create({
-        data: { key: req.key, caseId: req.caseId, customerId: req.customerId, agentId: req.agentId, channel: req.channel, purpose: req.purpose, status: 'sending' },
+        data: { key: req.key, caseId: req.caseId, customerId: req.customerId, agentId: req.agentId, channel: req.channel, purpose: req.purpose, status: 'pending' },
       });
     } catch (e) {
-      if (isUniqueViolation(e)) return null;
-      throw e;
+      if (!isUniqueViolation(e)) throw e;
+      return db.contactAttempt.findUniqueOrThrow({ where: { key: req.key } });
     }
   }
 
+  const mark = (key: string, data: Partial<Pick<ContactAttempt, 'status' | 'providerId' | 'providerCode' | 'error' | 'sentAt'>>) => db.contactAttempt.update({ where: { key }, data });
+
+  async function fail(key: string, failure: SendFailure): Promise<SendResult> {
+    await mark(key, { status: 'failed', providerCode: failure.code, error: failure.message });
+    return { status: 'failed', code: failure.code, message: failure.message };
+  }
+
   async function sendOnce(req: SendRequest, compose: Composer): Promise<SendResult> {
-    const claimed = await claim(req);
-    if (!claimed) {
-      const existing = await db.contactAttempt.findUniqueOrThrow({ where: { key: req.key } });
-      if (existing.status === 'sent') return { status: 'sent', providerId: existing.providerId ?? undefined };
-      if (existing.status !== 'failed') {
-        // An earlier attempt died between claiming and hearing back: the message may be out. Sending again
-        // could text the customer twice, so the attempt is reported unconfirmed for the agent to check.
-        await db.contactAttempt.update({ where: { key: req.key }, data: { status: 'unconfirmed' } });
-        logger.warn('send outcome unknown, not resending', { key: req.key });
-        return { status: 'unconfirmed' };
-      }
-      await db.contactAttempt.update({ where: { key: req.key }, data: { status: 'sending', error: null } });
-    }
+    const attempt = await claim(req);
+    if (attempt.status === 'sent') return { status: 'sent', providerId: attempt.providerId ?? undefined };
+    if (attempt.status === 'failed') return { status: 'failed', code: attempt.providerCode ?? 'failed', message: attempt.error ?? 'failed' };
 
     const customer = await db.customer.findUniqueOrThrow({ where: { id: req.customerId } });
     const message = compose(customer.name);
     const to = req.channel === 'sms' ? customer.phone : customer.email;
-    if (!to) {
-      await db.contactAttempt.update({ where: { key: req.key }, data: { status: 'failed', error: `no ${req.channel} address` } });
-      throw ApplicationFailure.nonRetryable(`customer ${req.customerId} has no ${req.channel} address`, 'missing_contact_detail');
+    if (!to) return fail(req.key, { kind: 'rejected', code: 'missing_address', message: `customer ${req.customerId} has no ${req.channel} address` });
+
+    if (attempt.status === 'sending' || attempt.status === 'unknown') {
+      // An earlier try may have reached the provider.
+      if (req.channel === 'email') {
+        await mark(req.key, { status: 'unknown' });
+        logger.warn('email outcome unknown, not resending', { key: req.key });
+        return { status: 'unknown', code: attempt.providerCode ?? undefined, message: attempt.error ?? 'the email may have been sent; an agent should check with the customer' };
+      }
+      const found = await sms.findSent(to, message.text, attempt.createdAt).catch((e) => unknownOutcome(req.key, e));
+      if (found) {
+        await mark(req.key, { status: 'sent', providerId: found.providerId, sentAt: new Date(), error: null });
+        logger.info('sms found at the provider, not resending', { key: req.key });
+        return { status: 'sent', providerId: found.providerId };
+      }
     }
+
+    await mark(req.key, { status: 'sending' });
     try {
       const { providerId } =
         req.channel === 'sms'
-          ? await sms.send(to, message.text)
+          ? await sms.send(to, message.text, { statusCallback: publicBaseUrl.replace(/\/$/, '') + STATUS_CALLBACK_PATH })
           : await email.send({ to, subject: message.subject, text: message.text, messageId: `<${req.key.replace(/[^A-Za-z0-9.-]/g, '.')}@holdfast>` });
-      await db.contactAttempt.update({ where: { key: req.key }, data: { status: 'sent', providerId, sentAt: new Date() } });
+      await mark(req.key, { status: 'sent', providerId, providerCode: null, error: null, sentAt: new Date() });
       return { status: 'sent', providerId };
     } catch (e) {
-      // The provider answered with an error: nothing went out, so the retry may send.
-      await db.contactAttempt.update({ where: { key: req.key }, data: { status: 'failed', error: String(e) } });
-      throw e;
+      if (!(e instanceof ProviderError)) throw e;
+      const { failure } = e;
+      if (failure.kind === 'rejected') return fail(req.key, failure);
+      if (failure.kind === 'transient') {
+        await mark(req.key, { status: 'retrying', providerCode: failure.code, error: failure.message });
+        throw ApplicationFailure.retryable(`${req.channel} provider did not take the message: ${failure.message}`, PROVIDER_UNAVAILABLE, failure);
+      }
+      if (req.channel === 'email') {
+        await mark(req.key, { status: 'unknown', providerCode: failure.code, error: failure.message });
+        return { status: 'unknown', code: failure.code, message: failure.message };
+      }
+      return unknownOutcome(req.key, e);
     }
+  }
+
+  // The SMS may be out: the retry looks it up at the provider before sending.
+  async function unknownOutcome(key: string, e: unknown): Promise<never> {
+    const failure = e instanceof ProviderError ? e.failure : { kind: 'unknown' as const, code: 'error', message: String(e) };
+    await mark(key, { status: 'unknown', providerCode: failure.code, error: failure.message });
+    throw ApplicationFailure.retryable(`sms outcome unknown: ${failure.message}`, SEND_OUTCOME_UNKNOWN, failure);
   }
 
   return {

@@ -19,6 +19,7 @@ import { playbookRoutes } from './routes/playbooks';
 import { reportRoutes } from './routes/reports';
 import { signalRoutes } from './routes/signals';
 import { surveyRoutes } from './routes/surveys';
+import { statusRoutes } from './routes/status';
 import { teamRoutes } from './routes/teams';
 import { twilioWebhookRoutes } from './routes/twilio-webhook';
 
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(keyRoutes(deps));
   app.use(teamRoutes(deps));
   app.use(reportRoutes(deps));
+  app.use(statusRoutes(deps));
 
   app.use((req, _res, next) => next(new HttpError(404, 'route_not_found', `no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

@@ -35,6 +35,7 @@ export function caseFilter(q: CaseListQuery, now: Date): Prisma.CaseWhereInput {
     customer: q.tier ? { tier: q.tier } : undefined,
   };
   if (q.unassigned) Object.assign(where, { status: 'open', agentId: null });
+  if (q.needsAttention) Object.assign(where, { status: 'open', attentionSince: { not: null } });
   if (q.slaBreached === true) Object.assign(where, { status: 'open', slaDueAt: { lt: now } });
   if (q.slaBreached === false) where.OR = [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { status: 'closed' }];
   return where;

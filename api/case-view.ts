@@ -26,6 +26,8 @@ export function caseSummary(c: CaseWithSummary, now = new Date()) {
     team: c.team ?? undefined,
     assignee: c.agent ?? undefined,
     sla: { dueAt: c.slaDueAt?.toISOString() ?? null, breached: c.status === 'open' && c.slaDueAt !== null && c.slaDueAt < now },
+    // Why nothing automatic can move the case; a supervisor retries, reassigns or closes it.
+    attention: c.attentionReason ? { reason: c.attentionReason, since: c.attentionSince?.toISOString() ?? null } : null,
     openedAt: c.openedAt.toISOString(),
     closedAt: c.closedAt?.toISOString(),
   };
@@ -57,6 +59,7 @@ export async function caseDetail(db: Db, c: CaseWithSummary) {
     contactAttempts: attempts.map((a) => ({
       id: a.id, channel: a.channel, purpose: a.purpose, status: a.status, outcome: a.outcome ?? undefined,
       agentId: a.agentId ?? undefined, providerId: a.providerId ?? undefined, note: a.note ?? undefined,
+      providerCode: a.providerCode ?? undefined, error: a.error ?? undefined, deliveryStatus: a.deliveryStatus ?? undefined,
       at: (a.sentAt ?? a.createdAt).toISOString(),
     })),
     offer: offer && {

@@ -14,15 +14,21 @@ import type { RiskSignalInput } from '../domain/risk';
 import { addSignalUpdate, CASE_CLOSED, caseStateQuery, WRONG_STAGE, type AddSignalResult } from '../workflows/messages';
 import type { retentionCase } from '../workflows/retention-case';
 import { HttpError } from './errors';
-import type { UpdateDefinition } from '@temporalio/client';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/client';
+import { TEMPORAL_DEADLINE_MS } from './dependency-errors';
 
 const WORKFLOW_TYPE = 'retentionCase';
-const newCaseId = () => `case_${randomUUID()}`;
+export const newCaseId = () => `case_${randomUUID()}`;
 
+type CaseTarget = { workflowId: string; runId: string | null };
+
+// Every call has a deadline (TEMPORAL_DEADLINE_MS): with Temporal down the API answers 503, never hangs.
 export interface CaseWorkflows {
-  addSignal(customerId: string, signal: RiskSignalInput, opening: { openedBy: string; playbookId?: string }): Promise<AddSignalResult>;
-  openCase(input: Omit<CaseInput, 'caseId'>): Promise<{ caseId: string; workflowId: string }>;
-  runStep<Input>(target: { workflowId: string; runId: string | null }, update: UpdateDefinition<CaseState, [Input]>, input: Input): Promise<CaseState>;
+  // `opening` is the case the signal opens when the customer has none running: its id and pinned playbook.
+  addSignal(customerId: string, signal: RiskSignalInput, opening: { caseId: string; openedBy: string; playbook: { id: string; version: number } }): Promise<AddSignalResult>;
+  openCase(input: CaseInput): Promise<{ caseId: string; workflowId: string }>;
+  runStep<Input>(target: CaseTarget, update: UpdateDefinition<CaseState, [Input]>, input: Input): Promise<CaseState>;
+  signal<Arg>(target: CaseTarget, signal: SignalDefinition<[Arg]>, arg: Arg): Promise<void>;
 }
 
 function failureType(e: unknown): string | undefined {
@@ -45,6 +51,7 @@ export function toHttpError(e: unknown): never {
 }
 
 export function createCaseWorkflows(client: Client, taskQueue: string): CaseWorkflows {
+  const bounded = <R>(fn: () => Promise<R>) => client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, fn);
   return {
     async addSignal(customerId, signal, opening) {
       const workflowId = caseWorkflowId(customerId);
@@ -54,14 +61,16 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
           workflowId,
           taskQueue,
           workflowIdConflictPolicy: 'USE_EXISTING',
-          args: [{ caseId: newCaseId(), customerId, playbookId: opening.playbookId, reason: `signal:${signal.type}`, openedBy: opening.openedBy, signals: [] }],
+          args: [{ caseId: opening.caseId, customerId, playbookId: opening.playbook.id, playbook: opening.playbook, reason: `signal:${signal.type}`, openedBy: opening.openedBy, signals: [] }],
         });
         try {
-          return await client.workflow.executeUpdateWithStart(addSignalUpdate, {
-            args: [signal],
-            updateId: `signal:${signal.signalId}`,
-            startWorkflowOperation: start,
-          });
+          return await bounded(() =>
+            client.workflow.executeUpdateWithStart(addSignalUpdate, {
+              args: [signal],
+              updateId: `signal:${signal.signalId}`,
+              startWorkflowOperation: start,
+            }),
+          );
         } catch (e) {
           if (failureType(e) !== CASE_CLOSED || attempt >= 5) throw e;
           await new Promise((r) => setTimeout(r, 200 * attempt));
@@ -71,23 +80,25 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
 
     async openCase(input) {
       const workflowId = caseWorkflowId(input.customerId);
-      const caseId = newCaseId();
+      const { caseId } = input;
       for (let attempt = 1; ; attempt++) {
         try {
-          await client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, {
-            workflowId,
-            taskQueue,
-            workflowIdConflictPolicy: 'FAIL',
-            args: [{ ...input, caseId }],
-          });
+          await bounded(() =>
+            client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, {
+              workflowId,
+              taskQueue,
+              workflowIdConflictPolicy: 'FAIL',
+              args: [input],
+            }),
+          );
           return { caseId, workflowId };
         } catch (e) {
           if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
           const running = client.workflow.getHandle(workflowId);
-          const state = await running.query(caseStateQuery);
+          const state = await bounded(() => running.query(caseStateQuery));
           // A case that has just closed is still finishing its run: wait for the run to end, then start.
           if (state.status === 'closed' && attempt < 3) {
-            await running.result().catch(() => undefined);
+            await bounded(() => running.result()).catch(() => undefined);
             continue;
           }
           throw new HttpError(409, 'case_already_open', `customer ${input.customerId} already has an open case`, [], { caseId: state.caseId });
@@ -97,10 +108,14 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
 
     async runStep(target, update, input) {
       try {
-        return await client.workflow.getHandle(target.workflowId, target.runId ?? undefined).executeUpdate(update, { args: [input] });
+        return await bounded(() => client.workflow.getHandle(target.workflowId, target.runId ?? undefined).executeUpdate(update, { args: [input] }));
       } catch (e) {
         return toHttpError(e);
       }
+    },
+
+    async signal(target, signal, arg) {
+      await bounded(() => client.workflow.getHandle(target.workflowId, target.runId ?? undefined).signal(signal, arg));
     },
   };
 }

@@ -1,6 +1,7 @@
 // Errors as values people can act on: { error: { code, message, details, requestId } }, never a stack trace.
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../config/logger';
+import { dependencyError } from './dependency-errors';
 
 export class HttpError extends Error {
   constructor(
@@ -9,6 +10,8 @@ export class HttpError extends Error {
     message: string,
     readonly details: unknown[] = [],
     readonly extra: Record<string, unknown> = {},
+    // Seconds, sent as Retry-After (503, 429).
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -19,7 +22,13 @@ export const notFound = (code: string, message: string) => new HttpError(404, co
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const requestId = res.locals.requestId as string | undefined;
+    const unavailable = dependencyError(err);
+    if (unavailable) {
+      ((res.locals.log as Logger | undefined) ?? logger).warn('dependency unavailable', { method: req.method, path: req.path, code: unavailable.code, error: String(err).slice(0, 300) });
+      err = unavailable;
+    }
     if (err instanceof HttpError) {
+      if (err.retryAfter !== undefined) res.setHeader('Retry-After', String(err.retryAfter));
       res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details, requestId }, ...err.extra });
       return;
     }

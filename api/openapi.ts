@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import {
   closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema,
-  reassignInputSchema, surveyAnswerInputSchema,
+  reassignInputSchema, retryStepInputSchema, surveyAnswerInputSchema,
 } from '../domain/human-steps';
 import { playbookDefinitionSchema } from '../domain/playbook';
 import type { Role } from '../domain/vocabulary';
 import {
-  caseIdParams, caseListQuery, createKeySchema, customerIdParams, customerSchema, keyIdParams, openCaseSchema, outboxQuery,
+  caseIdParams, caseListQuery, consentChangeSchema, createKeySchema, customerIdParams, customerSchema, keyIdParams, openCaseSchema, outboxQuery,
   playbookParams, retentionReportQuery, signalBatchSchema, signalSchema, surveyTokenParams, teamIdParams,
 } from './schemas';
 import {
@@ -38,6 +38,7 @@ const HUMAN_STEPS: [string, string, Role[], z.ZodType][] = [
   ['assignment', 'Reassign the case to an agent (and their team)', ['supervisor'], reassignInputSchema],
   ['close', 'Close the case by hand with an outcome and a reason', ['supervisor'], closeCaseInputSchema],
   ['sla', "Move the current wait's SLA deadline", ['supervisor'], extendSlaInputSchema],
+  ['retry', 'Run again the step a case that needs attention is stuck on', ['supervisor'], retryStepInputSchema],
 ];
 
 export const OPERATIONS: Operation[] = [
@@ -49,6 +50,9 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/signals', summary: 'Post a risk signal (idempotent per idempotencyKey)', tag: 'signals', roles: ['system', 'supervisor'], body: signalSchema, ok: { status: 202, description: '{ signalId, caseId, workflowId, duplicate }; 200 with duplicate: true for a repeated key' }, errors: [400, 404] },
   { method: 'post', path: '/v1/signals/batch', summary: 'Post up to 1000 signals; one answer per signal, in order', tag: 'signals', roles: ['system', 'supervisor'], body: signalBatchSchema, ok: { status: 200, description: '{ results: [...] }' }, errors: [400] },
   { method: 'put', path: '/v1/customers/{customerId}', summary: 'Create or update a customer', tag: 'customers', roles: ['system'], params: customerIdParams, body: customerSchema, ok: { status: 200, description: 'the stored customer (201 when created)' }, errors: [400] },
+  { method: 'post', path: '/v1/customers/{customerId}/consent', summary: "Record a consent change with its source (the way to lift a customer's opt-out)", tag: 'customers', roles: ['system', 'agent', 'supervisor'], params: customerIdParams, body: consentChangeSchema, ok: { status: 200, description: 'the customer' }, errors: [400, 404] },
+  { method: 'get', path: '/v1/customers/{customerId}/consent', summary: "The customer's consent and its ledger, oldest first", tag: 'customers', roles: ['system', 'agent', 'supervisor'], params: customerIdParams, ok: { status: 200, description: '{ customerId, consent, events }' }, errors: [404] },
+  { method: 'get', path: '/v1/status', summary: 'CRM outbox backlog and lag, cases needing attention', tag: 'service', roles: ['supervisor'], ok: { status: 200, description: '{ crmOutbox: { backlog, failing, oldestUndeliveredAt, lagSeconds, lastError }, cases: { needsAttention } }' } },
   { method: 'get', path: '/v1/customers/{customerId}', summary: 'Read a customer', tag: 'customers', roles: ['system'], params: customerIdParams, ok: { status: 200, description: 'the customer' }, errors: [404] },
   { method: 'post', path: '/v1/cases', summary: 'Open a case by hand', tag: 'cases', roles: ['agent', 'supervisor'], body: openCaseSchema, ok: { status: 201, description: '{ caseId, workflowId, stage }' }, errors: [400, 404, 409] },
   { method: 'get', path: '/v1/cases', summary: 'The case board: filter, sort, page (keyset cursor), counts per stage', tag: 'cases', roles: ['agent', 'supervisor'], query: caseListQuery, ok: { status: 200, description: 'a page of the board', schema: caseBoardResponse }, errors: [400] },
@@ -69,7 +73,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'delete', path: '/v1/keys/{keyId}', summary: 'Revoke an API key', tag: 'keys', roles: [], params: keyIdParams, ok: { status: 200, description: 'the revoked key', schema: keyResponse }, errors: [404, 409] },
   { method: 'get', path: '/s/{token}', summary: 'The survey page a customer answers on', tag: 'surveys', roles: null, params: surveyTokenParams, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [404] },
   { method: 'post', path: '/v1/surveys/{token}', summary: 'Answer a survey (the token is the credential; single use)', tag: 'surveys', roles: null, params: surveyTokenParams, body: surveyAnswerInputSchema, ok: { status: 200, description: 'thanks' }, errors: [400, 404, 409] },
-  { method: 'post', path: '/v1/webhooks/twilio/sms', summary: "Twilio's inbound SMS webhook (X-Twilio-Signature checked): STOP/START and survey scores", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 200, description: 'empty TwiML', type: 'text/xml' }, errors: [403] },
+  { method: 'post', path: '/v1/webhooks/twilio/sms', summary: "Twilio's inbound SMS webhook (X-Twilio-Signature checked): STOP/START and survey scores", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 200, description: 'empty TwiML', type: 'text/xml' }, errors: [403, 415] },
+  { method: 'post', path: '/v1/webhooks/twilio/status', summary: "Twilio's SMS status callback (X-Twilio-Signature checked): records delivery; undelivered moves the case to its next channel", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 204, description: 'recorded' }, errors: [400, 403, 415] },
   { method: 'get', path: '/dev/outbox', summary: 'Local stack only: what the SMS, email and CRM sinks captured', tag: 'local stack', roles: null, query: outboxQuery, ok: { status: 200, description: '{ items }' } },
 ];
 

@@ -22,6 +22,7 @@ export const caseSummaryResponse = z.object({
   team: ref.optional(),
   assignee: ref.optional(),
   sla: z.object({ dueAt: at.nullable(), breached: z.boolean() }),
+  attention: z.object({ reason: z.string(), since: at.nullable() }).nullable().describe('set while the case needs a supervisor: retry, reassign or close it'),
   openedAt: at,
   closedAt: at.optional(),
 });
@@ -44,6 +45,8 @@ export const caseDetailResponse = caseSummaryResponse.extend({
   contactAttempts: z.array(z.object({
     id: z.string(), channel: z.string(), purpose: z.string(), status: z.string(), outcome: z.string().optional(),
     agentId: z.string().optional(), providerId: z.string().optional(), note: z.string().optional(), at,
+    providerCode: z.string().optional().describe("the provider's code of a refused or undelivered send"), error: z.string().optional(),
+    deliveryStatus: z.string().optional().describe('what the provider reported later: queued, sent, delivered, undelivered, failed'),
   })),
   offer: z.object({ offerId: z.string(), name: z.string(), kind: z.string(), cost: z.number(), status: z.string(), expiresAt: at, decidedAt: at.optional() }).optional(),
   survey: z.object({ channel: z.string(), sentAt: at, answeredAt: at.optional(), score: z.number().optional(), comment: z.string().optional() }).optional(),

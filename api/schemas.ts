@@ -37,7 +37,13 @@ export const customerSchema = z.object({
   lifecycleStage: z.string().trim().max(100).optional(),
   assetsUnderManagement: z.number().min(0).max(1e13).optional(),
   timeZone: z.string().refine(isTimeZone, 'an IANA time zone, e.g. Europe/Madrid'),
-  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form, e.g. +34600111222').optional(),
+  // Spaces, dots, dashes and brackets are dropped ("+34 600-111 222" is +34600111222): an inbound STOP
+  // carries the E.164 form and must find this customer.
+  phone: z
+    .string()
+    .transform((p) => p.replace(/[\s().-]/g, ''))
+    .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form, e.g. +34600111222'))
+    .optional(),
   email: z.email('an email address').optional(),
   preferredChannels: z.array(z.enum(CONTACT_CHANNELS)).min(1, 'at least one preferred channel'),
   consent: z.object({ sms: z.boolean(), email: z.boolean(), phone: z.boolean() }),
@@ -45,6 +51,14 @@ export const customerSchema = z.object({
 export type CustomerBody = z.infer<typeof customerSchema>;
 
 export const customerIdParams = z.object({ customerId: idSchema });
+
+export const consentChangeSchema = z.object({
+  channel: z.enum(CONTACT_CHANNELS),
+  granted: z.boolean(),
+  // Where the customer said it: to an agent, in a signed form imported in bulk, or through another system.
+  source: z.enum(['api', 'agent', 'import']),
+  note: z.string().trim().min(1, 'say how the customer gave or withdrew consent').max(2000),
+});
 export const caseIdParams = z.object({ caseId: idSchema });
 export const surveyTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a survey token') });
 
@@ -66,6 +80,8 @@ export const caseListQuery = z.object({
   slaBreached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   // Open cases waiting in a team queue for an agent.
   unassigned: z.enum(['true']).optional(),
+  // Open cases that need a supervisor (no channel left, a failed step).
+  needsAttention: z.enum(['true']).optional(),
   sort: z.enum(['opened', 'priority', 'slaDue']).default('opened'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(400).optional(),

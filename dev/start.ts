@@ -65,11 +65,12 @@ async function main(): Promise<void> {
     cleanups.push(async () => rmSync(stackFile, { force: true }));
 
     const temporal = temporalConfig(env, infra.temporalAddress);
-    const { worker, connection } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger.child({ service: 'worker' })) });
+    const { worker, connection, stopRelay } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger.child({ service: 'worker' })) });
     const running = worker.run();
     cleanups.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
+      await stopRelay();
       await connection.close();
     });
 

@@ -11,6 +11,8 @@ export interface CaseInput {
   reason: string;
   openedBy: string;
   playbookId?: string;
+  // The playbook version chosen when the case opened (API intake); the case runs it whatever is posted later.
+  playbook?: { id: string; version: number };
   // A person opened the case on purpose: act even when the score is below the playbook's threshold.
   forceAction?: boolean;
   signals: RiskSignalInput[];
@@ -55,12 +57,21 @@ export interface CaseState {
   agentId?: string;
   slaDueAt?: string;
   // round > 1: contact reopened after a low survey score.
-  contact: { attempts: number; round?: number; channel?: ContactChannel; lastOutcome?: ContactOutcome };
+  contact: { attempts: number; round?: number; channel?: ContactChannel; lastOutcome?: ContactOutcome; failedChannels?: ContactChannel[]; retry?: number };
   offer?: CaseOfferState;
   survey?: { channel: 'sms' | 'email'; score?: number };
   openedAt: string;
   closedAt?: string;
   eventSeq: number;
+  // Set while the case waits for a supervisor because nothing automatic can move it (see needs-attention).
+  attention?: CaseAttention;
+}
+
+export interface CaseAttention {
+  reason: string;
+  since: string;
+  // The step a supervisor's retry runs again.
+  step: string;
 }
 
 // The fields of CaseState that the case row in PostgreSQL mirrors.
@@ -82,6 +93,7 @@ export interface CaseProjection {
   slaDueAt?: string;
   openedAt: string;
   closedAt?: string;
+  attention?: CaseAttention;
 }
 
 export function projectCase(state: CaseState): CaseProjection {
@@ -103,6 +115,7 @@ export function projectCase(state: CaseState): CaseProjection {
     slaDueAt: state.slaDueAt,
     openedAt: state.openedAt,
     closedAt: state.closedAt,
+    attention: state.attention,
   };
 }
 

@@ -36,6 +36,10 @@ export type ReassignInput = z.infer<typeof reassignInputSchema>;
 export const closeCaseInputSchema = z.object({ outcome: z.enum(OUTCOMES), note: z.string().trim().min(1, 'say why the case is closed by hand').max(2000) });
 export type CloseCaseInput = z.infer<typeof closeCaseInputSchema>;
 
+// A supervisor runs the step a case is stuck on again (after fixing what made it fail).
+export const retryStepInputSchema = z.object({ note });
+export type RetryStepInput = z.infer<typeof retryStepInputSchema>;
+
 export const extendSlaInputSchema = z.object({ until: z.iso.datetime({ offset: true }), note });
 export type ExtendSlaInput = z.infer<typeof extendSlaInputSchema>;
 

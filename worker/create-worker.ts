@@ -2,6 +2,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
+import { startCrmRelay } from './crm-relay';
 
 export interface CaseWorkerOptions {
   temporal: TemporalConnectionConfig;
@@ -10,7 +11,8 @@ export interface CaseWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+// The worker process also relays the CRM outbox of its task queue (see crm-relay.ts); stopRelay() ends that.
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection; stopRelay(): Promise<void> }> {
   const connection = await NativeConnection.connect(connectionOptions(options.temporal));
   const worker = await Worker.create({
     connection,
@@ -19,5 +21,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ wo
     activities: createActivities(options.deps),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
-  return { worker, connection };
+  const { db, crm, logger } = options.deps;
+  const relay = crm ? startCrmRelay({ db, crm, taskQueue: options.temporal.taskQueue, logger }) : undefined;
+  return { worker, connection, stopRelay: async () => relay?.stop() };
 }

@@ -11,11 +11,12 @@ async function main(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL, { service: 'worker' });
   const db = createDb(requireEnv(env, 'DATABASE_URL', 'the worker records cases in PostgreSQL'));
   const temporal = temporalConfig(env, requireEnv(env, 'TEMPORAL_ADDRESS', 'the worker needs a Temporal server'));
-  const { worker, connection } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger) });
+  const { worker, connection, stopRelay } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger) });
   logger.info('worker started', { taskQueue: temporal.taskQueue, namespace: temporal.namespace });
   try {
     await worker.run();
   } finally {
+    await stopRelay();
     await connection.close();
     await db.$disconnect();
   }

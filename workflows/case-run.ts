@@ -1,5 +1,5 @@
 // The state of one running case and its transitions. Every transition is written to PostgreSQL (case row +
-// timeline event) and pushed to the CRM by idempotent activities keyed by case id + event sequence.
+// timeline event + CRM outbox row) in one idempotent activity keyed by case id + event sequence.
 import { condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { durationMs } from '../domain/duration';
 import { projectCase, type CaseInput, type CaseState } from '../domain/case';
@@ -7,6 +7,8 @@ import type { CustomerProfile } from '../domain/customer';
 import type { PinnedPlaybook } from '../domain/playbook';
 import type { Outcome, Stage } from '../domain/vocabulary';
 import { acts } from './activities';
+import { CHANNEL_FAILURES_PATCH, CRM_OUTBOX_PATCH } from './patches';
+import type { DeliveryReport } from '../domain/delivery';
 import { CASE_STAGE, CASE_TEAM, CHURN_DRIVER, CUSTOMER_TIER } from './search-attributes';
 import type { Actor, CloseCaseInput, ContactOutcomeInput, OfferApprovalInput, OfferDecisionInput, SurveyAnswerInput } from '../domain/human-steps';
 
@@ -40,6 +42,12 @@ export class CaseRun {
   private projectedSeq = 0;
   // Answers accepted but still being recorded; validators reject a second answer meanwhile.
   private readonly answering = new Set<keyof HumanAnswers>();
+  // The human answer the case is open for now: from the moment a stage announces the wait until it ends.
+  private expecting?: keyof HumanAnswers;
+  // Providers' reports that a message did not reach the customer, by attempt key.
+  readonly undelivered = new Map<string, DeliveryReport>();
+  // A supervisor resolved the needs-attention state: retry the step (or reassign, then retry).
+  private attentionResolution?: { action: 'retry' | 'reassign'; actor: string; note?: string };
 
   constructor(readonly input: CaseInput, workflowId: string) {
     if (input.resume) {
@@ -74,6 +82,25 @@ export class CaseRun {
     return this.answering.has(kind);
   }
 
+  // The stage is about to announce it waits for this answer: from now on it is accepted (and kept if it
+  // arrives before awaitAnswer() starts waiting).
+  expect(kind: keyof HumanAnswers): void {
+    this.expecting = kind;
+  }
+
+  // Whether a human answer of this kind is accepted now. Cases started before the rule only check the stage.
+  isExpecting(kind: keyof HumanAnswers): boolean {
+    if (this.answering.has(kind)) return false;
+    return !this.strictAnswers || this.expecting === kind;
+  }
+
+  // Set once, at the start: cases from before CHANNEL_FAILURES_PATCH accept answers by stage alone and
+  // treat a send's failure as the step's.
+  private strictAnswers = false;
+  get handlesFailures(): boolean {
+    return this.strictAnswers;
+  }
+
   // An update handler accepted an answer: it records it, then hands it over with giveAnswer().
   beginAnswer(kind: keyof HumanAnswers): void {
     this.answering.add(kind);
@@ -86,9 +113,13 @@ export class CaseRun {
   // Waits for a human answer until the timeout; an answer accepted before the timeout is still honoured.
   // Past the SLA the wait escalates through the playbook's levels, each with more time, unless a
   // supervisor moved the deadline; then the caller's timeout path runs.
-  async awaitAnswer<K extends keyof HumanAnswers>(kind: K, timeoutMs: number): Promise<HumanAnswers[K] | undefined> {
-    const arrived = () => this.answers[kind] !== undefined;
-    if (!patched(SLA_ESCALATION_PATCH)) {
+  // A customer's wait (escalate: false) never escalates: it ends at its own deadline. `interrupted` ends the
+  // wait early without an answer (e.g. the message it waits on was reported undelivered).
+  async awaitAnswer<K extends keyof HumanAnswers>(kind: K, timeoutMs: number, options: { escalate?: boolean; interrupted?: () => boolean } = {}): Promise<HumanAnswers[K] | undefined> {
+    this.expecting = kind;
+    const interrupted = options.interrupted ?? (() => false);
+    const arrived = () => this.answers[kind] !== undefined || (interrupted() && !this.answering.has(kind));
+    if (!patched(SLA_ESCALATION_PATCH) || options.escalate === false) {
       await condition(arrived, timeoutMs);
     } else {
       const { levels, grace } = this.definition.escalation;
@@ -108,7 +139,8 @@ export class CaseRun {
       }
       this.wait = undefined;
     }
-    if (this.answering.has(kind)) await condition(arrived);
+    this.expecting = undefined;
+    if (this.answering.has(kind)) await condition(() => this.answers[kind] !== undefined);
     const answer = this.answers[kind];
     delete this.answers[kind];
     this.answering.delete(kind);
@@ -156,7 +188,35 @@ export class CaseRun {
     const event = { caseId: this.state.caseId, seq, at: new Date().toISOString(), type, actor, data };
     await acts.recordCaseEvent({ event, projection: projectCase(this.state) });
     this.projectedSeq = Math.max(this.projectedSeq, seq);
-    await acts.pushCaseEventToCrm({ event, customerId: this.state.customerId, stage: this.state.stage });
+    // Cases from before the CRM outbox pushed each event with its own activity.
+    if (!patched(CRM_OUTBOX_PATCH)) await acts.pushCaseEventToCrm({ event, customerId: this.state.customerId, stage: this.state.stage });
+  }
+
+  // Turns on the rules of CHANNEL_FAILURES_PATCH for this case (called once, when the run starts).
+  adoptStrictAnswers(): boolean {
+    this.strictAnswers = patched(CHANNEL_FAILURES_PATCH);
+    return this.strictAnswers;
+  }
+
+  get needsAttention(): boolean {
+    return this.state.attention !== undefined;
+  }
+
+  // Nothing automatic can move the case: it shows on the board with the reason, waits for a supervisor to
+  // retry (or reassign, then retry) or close it, and has no timer meanwhile: the reason is the visible task.
+  async awaitSupervisor(reason: string, step: string, data: Record<string, unknown> = {}): Promise<void> {
+    this.state.attention = { reason, step, since: new Date().toISOString() };
+    this.state.slaDueAt = undefined;
+    this.attentionResolution = undefined;
+    await this.record('needs_attention', { reason, step, ...data });
+    await condition(() => this.attentionResolution !== undefined);
+    const { action, actor, note } = this.attentionResolution!;
+    this.state.attention = undefined;
+    await this.record('attention_resolved', { reason, step, action, note: note ?? null }, actor);
+  }
+
+  resolveAttention(resolution: { action: 'retry' | 'reassign'; actor: string; note?: string }): void {
+    this.attentionResolution = resolution;
   }
 
   setSlaDue(ms: number | undefined): void {

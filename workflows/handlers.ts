@@ -6,6 +6,7 @@ import {
   extendSlaInputSchema,
   contactOutcomeInputSchema,
   reassignInputSchema,
+  retryStepInputSchema,
   offerApprovalInputSchema,
   offerDecisionInputSchema,
   surveyAnswerInputSchema,
@@ -27,7 +28,12 @@ import {
   offerDecisionUpdate,
   surveyAnswerUpdate,
   WRONG_STAGE,
+  INVALID_INPUT,
+  retryStepUpdate,
+  deliveryReportSignal,
+  consentChangedSignal,
 } from './messages';
+import { UNDELIVERED_STATUSES } from '../domain/delivery';
 import type { z } from 'zod';
 
 function requireStage(run: CaseRun, allowed: Stage, waitingFor: boolean): void {
@@ -48,7 +54,7 @@ function requireOpen(run: CaseRun): void {
 function requireValid(schema: z.ZodType, input: unknown): void {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw ApplicationFailure.create({ type: 'invalid_input', message: result.error.issues.map((i) => i.message).join('; ') });
+    throw ApplicationFailure.create({ type: INVALID_INPUT, message: result.error.issues.map((i) => i.message).join('; ') });
   }
 }
 
@@ -95,7 +101,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     {
       validator: (input) => {
         requireValid(contactOutcomeInputSchema, input);
-        requireStage(run, 'contacting', !run.isAnswering('contact'));
+        requireStage(run, 'contacting', run.isExpecting('contact'));
       },
     },
   );
@@ -111,7 +117,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     {
       validator: (input) => {
         requireValid(offerApprovalInputSchema, input);
-        requireStage(run, 'offering', run.state.offer?.status === 'pending_approval' && !run.isAnswering('approval'));
+        requireStage(run, 'offering', run.state.offer?.status === 'pending_approval' && run.isExpecting('approval'));
       },
     },
   );
@@ -129,7 +135,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     {
       validator: (input) => {
         requireValid(offerDecisionInputSchema, input);
-        requireStage(run, 'awaiting_decision', !run.isAnswering('decision'));
+        requireStage(run, 'awaiting_decision', run.isExpecting('decision'));
       },
     },
   );
@@ -147,7 +153,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     {
       validator: (input) => {
         requireValid(surveyAnswerInputSchema, input);
-        requireStage(run, 'surveyed', !run.isAnswering('survey'));
+        requireStage(run, 'surveyed', run.isExpecting('survey'));
       },
     },
   );
@@ -160,6 +166,8 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
       run.state.agentId = input.agentId;
       run.tagSearchAttributes();
       await run.record('case_reassigned', { from, to: { teamId: input.teamId, agentId: input.agentId }, note: input.note ?? null }, input.actor);
+      // A case that needs attention goes on with its new agent.
+      if (run.needsAttention) run.resolveAttention({ action: 'reassign', actor: input.actor, note: input.note });
       return run.state;
     },
     {
@@ -188,6 +196,32 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
   );
 
   setHandler(
+    retryStepUpdate,
+    async (input) => {
+      run.resolveAttention({ action: 'retry', actor: input.actor, note: input.note });
+      await condition(() => !run.needsAttention && run.projected);
+      return run.state;
+    },
+    {
+      validator: (input) => {
+        requireValid(retryStepInputSchema, input);
+        requireOpen(run);
+        if (!run.needsAttention) throw ApplicationFailure.create({ type: WRONG_STAGE, message: `the case is in stage ${run.state.stage} and does not need attention`, details: [run.state.stage] });
+      },
+    },
+  );
+
+  // A provider reported that a message did not reach the customer: the contact stage moves on at once.
+  setHandler(deliveryReportSignal, (report) => {
+    if ((UNDELIVERED_STATUSES as readonly string[]).includes(report.status)) run.undelivered.set(report.key, report);
+  });
+
+  setHandler(consentChangedSignal, async (change) => {
+    if (run.closed || run.state.eventSeq === 0) return;
+    await run.record('consent_changed', { channel: change.channel, granted: change.granted, source: change.source }, change.actor);
+  });
+
+  setHandler(
     extendSlaUpdate,
     async (input) => {
       const wait = run.waitingFor!;
@@ -200,7 +234,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
         requireValid(extendSlaInputSchema, input);
         requireOpen(run);
         if (!run.waitingFor) throw ApplicationFailure.create({ type: WRONG_STAGE, message: `the case is in stage ${run.state.stage} and not waiting on anyone`, details: [run.state.stage] });
-        if (Date.parse(input.until) <= Date.now()) throw ApplicationFailure.create({ type: 'invalid_input', message: 'until must be in the future' });
+        if (Date.parse(input.until) <= Date.now()) throw ApplicationFailure.create({ type: INVALID_INPUT, message: 'until must be in the future' });
       },
     },
   );

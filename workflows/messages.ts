@@ -1,12 +1,14 @@
 // Every message of the retention-case workflow, defined once and shared with the API.
 // Human steps are updates, not signals: the caller needs a synchronous answer (accepted, or rejected
 // with the reason, e.g. the case is in another stage), and validators keep bad input out of history.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DeliveryReport } from '../domain/delivery';
 import type { CaseState } from '../domain/case';
 import type {
   Actor,
   CloseCaseInput,
   ExtendSlaInput,
+  RetryStepInput,
   ReassignInput,
   ContactOutcomeInput,
   OfferApprovalInput,
@@ -34,6 +36,21 @@ export const closeCaseUpdate = defineUpdate<CaseState, [CloseCaseInput & Actor]>
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 
+// A supervisor resolves a case that needs attention: run the failed step again.
+export const retryStepUpdate = defineUpdate<CaseState, [RetryStepInput & Actor]>('retryStep');
+
+// Signals, not updates: the sender (a provider's webhook, the consent ledger) needs no answer and must not
+// wait for a worker; Temporal keeps them until the case takes them.
+export const deliveryReportSignal = defineSignal<[DeliveryReport]>('deliveryReport');
+export interface ConsentChange {
+  channel: string;
+  granted: boolean;
+  source: string;
+  actor: string;
+}
+export const consentChangedSignal = defineSignal<[ConsentChange]>('consentChanged');
+
 // ApplicationFailure types the API maps to HTTP answers.
 export const WRONG_STAGE = 'wrong_stage';
 export const CASE_CLOSED = 'case_closed';
+export const INVALID_INPUT = 'invalid_input';

@@ -1,9 +1,10 @@
 // The retention case: one entity workflow per customer (id retention-case/<customerId>) running the
 // playbook's five stages. Stages live in ./stages; this function only sequences them.
-import { allHandlersFinished, CancellationScope, condition, isCancellation, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, ContinueAsNew, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
 import type { CaseInput, CaseState } from '../domain/case';
 import { CaseRun } from './case-run';
 import { registerHandlers } from './handlers';
+import { STEP_RECOVERY_PATCH } from './patches';
 import { detect } from './stages/detect';
 import { assign } from './stages/assign';
 import { contact } from './stages/contact';
@@ -11,18 +12,40 @@ import { offer } from './stages/offer';
 import { resurvey } from './stages/resurvey';
 import { conclude, observe } from './stages/conclude';
 
-async function runStages(run: CaseRun): Promise<void> {
-  await detect(run);
+// Runs one step of the playbook. With step recovery, an unexpected failure (a refused activity, a bug) does
+// not fail the workflow: it is recorded as case_failed, the case needs attention, and a supervisor's retry
+// runs the step again (a close cancels the wait).
+type StepRunner = <T>(step: string, body: () => Promise<T>) => Promise<T>;
+
+function stepRunner(run: CaseRun, recover: boolean): StepRunner {
+  return async (step, body) => {
+    for (;;) {
+      try {
+        return await body();
+      } catch (e) {
+        if (!recover || isCancellation(e) || e instanceof ContinueAsNew) throw e;
+        const error = e instanceof Error ? `${e.name}: ${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}` : String(e);
+        await run.record('case_failed', { step, error: error.slice(0, 1000) });
+        await run.awaitSupervisor('step_failed', step, { error: error.slice(0, 300) });
+      }
+    }
+  };
+}
+
+async function runStages(run: CaseRun, step: StepRunner): Promise<void> {
+  await step('detect', () => detect(run));
   // A holdout case gets no treatment: it is only observed, to measure the playbook's lift.
-  if (!run.closed && run.holdout) return conclude(run, { outcome: 'churned', reason: 'holdout' });
-  if (!run.closed) await assign(run);
+  if (!run.closed && run.holdout) return step('conclude', () => conclude(run, { outcome: 'churned', reason: 'holdout' }));
+  if (!run.closed) await step('assign', () => assign(run));
   if (!run.closed) {
-    const contacted = await contact(run);
+    const contacted = await step('contact', () => contact(run));
     if (!contacted.reached) await run.close(contacted.outcome, contacted.reason, contacted.data, contacted.actor);
   }
   if (!run.closed) {
-    const offered = await offer(run);
-    if (offered !== 'closed') await conclude(run, await resurvey(run, offered === 'accepted'));
+    const offered = await step('offer', () => offer(run));
+    if (offered === 'closed') return;
+    const verdict = await step('resurvey', () => resurvey(run, offered === 'accepted'));
+    await step('conclude', () => conclude(run, verdict));
   }
 }
 
@@ -37,14 +60,17 @@ export async function retentionCase(input: CaseInput): Promise<CaseState> {
   // A supervisor's close cancels whatever the stages are waiting on or doing.
   const stages = new CancellationScope();
   registerHandlers(run, () => stages.cancel());
+  const step = stepRunner(run, patched(STEP_RECOVERY_PATCH));
+  run.adoptStrictAnswers();
 
   try {
-    await stages.run(() => (input.resume ? resumeObserving(run, input.resume) : runStages(run)));
+    await stages.run(() => (input.resume ? step('observe', () => resumeObserving(run, input.resume!)) : runStages(run, step)));
   } catch (e) {
     if (!isCancellation(e) || !run.closeRequest) throw e;
   }
   if (run.closeRequest && !run.closed) {
     const { outcome, note, actor } = run.closeRequest;
+    run.state.attention = undefined;
     await run.close(outcome, 'closed_by_supervisor', { note }, actor);
   }
 

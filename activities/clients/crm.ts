@@ -30,7 +30,7 @@ export function createHttpCrm(baseUrl: string): CrmClient {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(8_000),
+      signal: AbortSignal.timeout(5_000),
     });
     // 409: the CRM already has it.
     if (!response.ok && response.status !== 409) throw new Error(`CRM answered ${response.status} to ${path} (${idempotencyKey})`);

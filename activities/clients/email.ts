@@ -1,5 +1,6 @@
 // Email through nodemailer over SMTP.
 import nodemailer from 'nodemailer';
+import { classifySmtpError, ProviderError } from './provider-errors';
 
 export interface EmailMessage {
   to: string;
@@ -10,6 +11,7 @@ export interface EmailMessage {
 }
 
 export interface EmailSender {
+  // Throws ProviderError, whose failure says whether the message was refused, not sent, or unknown.
   send(message: EmailMessage): Promise<{ providerId: string }>;
 }
 
@@ -23,11 +25,18 @@ export function createSmtpEmail(smtpUrl: string, from: string): EmailSender {
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     // A loopback sink has no certificate to offer.
     ignoreTLS: local,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
   });
   return {
     async send(message) {
-      const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, messageId: message.messageId });
-      return { providerId: info.messageId };
+      try {
+        const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, messageId: message.messageId });
+        return { providerId: info.messageId };
+      } catch (e) {
+        throw new ProviderError(classifySmtpError(e));
+      }
     },
   };
 }

@@ -4,14 +4,17 @@ import type { Prisma } from '@prisma/client';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { z } from 'zod';
 import type { CaseState } from '../../domain/case';
-import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema } from '../../domain/human-steps';
-import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate } from '../../workflows/messages';
+import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema, retryStepInputSchema } from '../../domain/human-steps';
+import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate, retryStepUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
 import { afterCursor, caseFilter, caseOrderBy, encodeCursor, stageCounts } from '../case-board';
 import { caseDetail, caseSummary, loadCaseRow, summaryInclude } from '../case-view';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
 import { caseIdParams, caseListQuery, openCaseSchema } from '../schemas';
+import { newCaseId } from '../case-workflows';
+import { lockCustomer, openCaseRow, withdrawUnstartedCase } from '../case-rows';
+import { pinPlaybook } from '../playbook-pin';
 import { parse } from '../validate';
 import type { Role } from '../../domain/vocabulary';
 
@@ -34,19 +37,26 @@ export function caseRoutes(deps: AppDeps): Router {
 
   router.post('/v1/cases', requireRole('agent', 'supervisor'), async (req, res) => {
     const body = parse(openCaseSchema, req.body, 'body');
-    if ((await db.customer.count({ where: { id: body.customerId } })) === 0) {
-      throw notFound('customer_not_found', `no customer with id ${body.customerId}`);
-    }
-    const openedBy = actorOf(res);
-    const opened = await cases.openCase({
-      customerId: body.customerId,
-      reason: body.reason,
-      playbookId: body.playbookId,
-      openedBy,
-      forceAction: true,
-      signals: [{ signalId: `manual:${Date.now()}`, type: 'manual', severity: 1, occurredAt: new Date().toISOString(), details: { reason: body.reason, note: body.note } }],
+    const customer = await db.customer.findUnique({ where: { id: body.customerId } });
+    if (!customer) throw notFound('customer_not_found', `no customer with id ${body.customerId}`);
+    const signals = [{ signalId: `manual:${Date.now()}`, type: 'manual' as const, severity: 1, occurredAt: new Date().toISOString(), details: { reason: body.reason, note: body.note } }];
+    const playbook = await pinPlaybook(db, customer, signals, body.playbookId);
+    const caseId = newCaseId();
+    // The case row is written (and readable) before the workflow starts; a failed start withdraws it.
+    await db.$transaction(async (tx) => {
+      await lockCustomer(tx, body.customerId);
+      const open = await tx.case.findFirst({ where: { customerId: body.customerId, status: 'open' }, select: { id: true } });
+      if (open) throw new HttpError(409, 'case_already_open', `customer ${body.customerId} already has an open case`, [], { caseId: open.id });
+      await openCaseRow(tx, { caseId, customerId: body.customerId, reason: body.reason, playbook });
     });
-    res.status(201).json({ ...opened, stage: 'detected' });
+    const openedBy = actorOf(res);
+    try {
+      const opened = await cases.openCase({ caseId, customerId: body.customerId, reason: body.reason, playbookId: playbook.id, playbook, openedBy, forceAction: true, signals });
+      res.status(201).json({ ...opened, stage: 'detected', playbook });
+    } catch (e) {
+      await withdrawUnstartedCase(db, caseId);
+      throw e;
+    }
   });
 
   router.get('/v1/cases', requireRole('agent', 'supervisor'), async (req, res) => {
@@ -109,5 +119,7 @@ export function caseRoutes(deps: AppDeps): Router {
   });
   humanStep('close', ['supervisor'], closeCaseInputSchema, closeCaseUpdate);
   humanStep('sla', ['supervisor'], extendSlaInputSchema, extendSlaUpdate);
+  // A case that needs attention: run the step it is stuck on again.
+  humanStep('retry', ['supervisor'], retryStepInputSchema, retryStepUpdate);
   return router;
 }

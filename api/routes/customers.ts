@@ -3,8 +3,12 @@ import { Router } from 'express';
 import type { Customer } from '@prisma/client';
 import { requireRole } from '../auth';
 import type { AppDeps } from '../deps';
-import { notFound } from '../errors';
-import { customerIdParams, customerSchema } from '../schemas';
+import { HttpError, notFound } from '../errors';
+import { actorOf } from '../auth';
+import { announceConsentChange, standingOptOuts, writeConsentChange, type ConsentChangeRecord } from '../consent-ledger';
+import { requestLog } from '../middleware/request-context';
+import { CONTACT_CHANNELS } from '../../domain/vocabulary';
+import { consentChangeSchema, customerIdParams, customerSchema } from '../schemas';
 import { parse } from '../validate';
 
 export function customerView(c: Customer) {
@@ -25,11 +29,12 @@ export function customerView(c: Customer) {
   };
 }
 
-export function customerRoutes({ db }: AppDeps): Router {
+export function customerRoutes({ db, cases }: AppDeps): Router {
   const router = Router();
   router.put('/v1/customers/:customerId', requireRole('system'), async (req, res) => {
     const { customerId } = parse(customerIdParams, req.params, 'path');
     const body = parse(customerSchema, req.body, 'body');
+    const actor = actorOf(res);
     const data = {
       name: body.name,
       tier: body.tier,
@@ -40,13 +45,52 @@ export function customerRoutes({ db }: AppDeps): Router {
       phone: body.phone ?? null,
       email: body.email ?? null,
       preferredChannels: body.preferredChannels,
-      consentSms: body.consent.sms,
-      consentEmail: body.consent.email,
-      consentPhone: body.consent.phone,
     };
-    const existed = (await db.customer.count({ where: { id: customerId } })) > 0;
-    const stored = await db.customer.upsert({ where: { id: customerId }, create: { id: customerId, ...data }, update: data });
+    const { stored, existed, changes } = await db.$transaction(async (tx) => {
+      const before = await tx.customer.findUnique({ where: { id: customerId } });
+      // An opt-out stands until the customer (or a recorded consent change) lifts it: a bulk PUT carrying
+      // yesterday's consent must not text someone who said STOP.
+      const optOuts = before ? await standingOptOuts(tx, customerId) : new Map();
+      const reEnabled = CONTACT_CHANNELS.filter((ch) => body.consent[ch] && optOuts.has(ch));
+      if (reEnabled.length) {
+        const why = reEnabled.map((ch) => `${ch} (opted out by ${optOuts.get(ch)!.source} at ${optOuts.get(ch)!.at.toISOString()})`).join(', ');
+        throw new HttpError(409, 'consent_opted_out', `the customer opted out of ${why}; send consent.${reEnabled[0]}: false, or record the customer's new consent with POST /v1/customers/${customerId}/consent`, reEnabled.map((channel) => ({ channel, ...optOuts.get(channel) })));
+      }
+      const current = before ? { sms: before.consentSms, email: before.consentEmail, phone: before.consentPhone } : { sms: false, email: false, phone: false };
+      const saved = await tx.customer.upsert({ where: { id: customerId }, create: { id: customerId, ...data }, update: data });
+      const changed: ConsentChangeRecord[] = CONTACT_CHANNELS.filter((ch) => !before || body.consent[ch] !== current[ch]).map((channel) => ({ customerId, channel, granted: body.consent[channel], source: 'api', actor }));
+      for (const change of changed) await writeConsentChange(tx, change);
+      return { stored: await tx.customer.findUniqueOrThrow({ where: { id: saved.id } }), existed: before !== null, changes: changed };
+    });
+    if (existed) for (const change of changes) await announceConsentChange(db, cases, requestLog(res), change);
     res.status(existed ? 200 : 201).json(customerView(stored));
+  });
+
+  // An explicit consent change with its source: how a channel the customer opted out of is opened again
+  // (the customer asked the agent, or signed a form), and how an agent records an opt-out by phone.
+  router.post('/v1/customers/:customerId/consent', requireRole('system', 'agent', 'supervisor'), async (req, res) => {
+    const { customerId } = parse(customerIdParams, req.params, 'path');
+    const body = parse(consentChangeSchema, req.body, 'body');
+    const change: ConsentChangeRecord = { customerId, channel: body.channel, granted: body.granted, source: body.source, actor: actorOf(res), note: body.note };
+    const stored = await db.$transaction(async (tx) => {
+      if (!(await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } }))) throw notFound('customer_not_found', `no customer with id ${customerId}`);
+      await writeConsentChange(tx, change);
+      return tx.customer.findUniqueOrThrow({ where: { id: customerId } });
+    });
+    await announceConsentChange(db, cases, requestLog(res), change);
+    res.json(customerView(stored));
+  });
+
+  router.get('/v1/customers/:customerId/consent', requireRole('system', 'agent', 'supervisor'), async (req, res) => {
+    const { customerId } = parse(customerIdParams, req.params, 'path');
+    const customer = await db.customer.findUnique({ where: { id: customerId } });
+    if (!customer) throw notFound('customer_not_found', `no customer with id ${customerId}`);
+    const events = await db.consentEvent.findMany({ where: { customerId }, orderBy: { at: 'asc' } });
+    res.json({
+      customerId,
+      consent: { sms: customer.consentSms, email: customer.consentEmail, phone: customer.consentPhone },
+      events: events.map((e) => ({ channel: e.channel, granted: e.granted, source: e.source, actor: e.actor, note: e.note ?? undefined, at: e.at.toISOString() })),
+    });
   });
 
   router.get('/v1/customers/:customerId', requireRole('system'), async (req, res) => {

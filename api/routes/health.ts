@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps';
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
-export function healthRoutes({ db, temporal }: AppDeps): Router {
+export function healthRoutes({ db, temporal, logger }: AppDeps): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -13,8 +13,9 @@ export function healthRoutes({ db, temporal }: AppDeps): Router {
   router.get('/ready', async (_req, res) => {
     const checks: Record<string, string> = {};
     await Promise.all([
-      withTimeout(db.$queryRaw`SELECT 1`, 3_000).then(() => (checks.postgresql = 'ok'), (e) => (checks.postgresql = String(e.message ?? e))),
-      withTimeout(temporal.workflowService.getSystemInfo({}), 3_000).then(() => (checks.temporal = 'ok'), (e) => (checks.temporal = String(e.message ?? e))),
+      // The failing dependency is named, its raw error only logged (it can carry hosts and credentials).
+      withTimeout(db.$queryRaw`SELECT 1`, 3_000).then(() => (checks.postgresql = 'ok'), (e) => ((checks.postgresql = 'unavailable'), logger.warn('readiness: PostgreSQL not answering', { error: String(e) }))),
+      withTimeout(temporal.workflowService.getSystemInfo({}), 3_000).then(() => (checks.temporal = 'ok'), (e) => ((checks.temporal = 'unavailable'), logger.warn('readiness: Temporal not answering', { error: String(e) }))),
     ]);
     const failing = Object.keys(checks).filter((k) => checks[k] !== 'ok').sort();
     if (failing.length === 0) return void res.json({ status: 'ready', checks });

@@ -2,7 +2,12 @@
 // open case or starts a new one; a repeated key answers with the first answer.
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { Prisma, type RiskSignal } from '@prisma/client';
+import type { Customer, Prisma, RiskSignal } from '@prisma/client';
+import { isUniqueViolation } from '../../config/db-errors';
+import { decideDuringCooldown } from '../../domain/cooldown';
+import { newCaseId } from '../case-workflows';
+import { lockCustomer, openCaseRow, withdrawUnstartedCase } from '../case-rows';
+import { pinPlaybook, requireKnownPlaybook } from '../playbook-pin';
 import { durationMs } from '../../domain/duration';
 import { playbookDefinitionSchema } from '../../domain/playbook';
 import type { RiskSignalInput } from '../../domain/risk';
@@ -23,35 +28,29 @@ const signalInput = (s: RiskSignal): RiskSignalInput => ({
 });
 
 export function createSignalIntake({ db, cases }: AppDeps) {
-  async function storeOnce(body: SignalBody): Promise<RiskSignal> {
-    try {
-      return await db.riskSignal.create({
-        data: {
-          id: `sig_${randomUUID()}`,
-          idempotencyKey: body.idempotencyKey,
-          customerId: body.customerId,
-          type: body.type,
-          severity: body.severity,
-          occurredAt: new Date(body.occurredAt),
-          details: (body.details ?? {}) as Prisma.InputJsonObject,
-        },
-      });
-    } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
-        return db.riskSignal.findUniqueOrThrow({ where: { idempotencyKey: body.idempotencyKey } });
-      }
-      throw e;
-    }
-  }
-
   // The customer's last case, when it closed less than its playbook's cool-down ago.
   async function coolingDownCase(customerId: string) {
     const last = await db.case.findFirst({ where: { customerId }, orderBy: { openedAt: 'desc' } });
     if (!last || last.status !== 'closed' || !last.closedAt) return undefined;
     const version = await db.playbookVersion.findUnique({ where: { playbookId_version: { playbookId: last.playbookId, version: last.playbookVersion } } });
     if (!version) return undefined;
-    const until = last.closedAt.getTime() + durationMs(playbookDefinitionSchema.parse(version.definition).detect.cooldown);
-    return until > Date.now() ? { caseId: last.id, workflowId: last.workflowId, until: new Date(until).toISOString() } : undefined;
+    const definition = playbookDefinitionSchema.parse(version.definition);
+    const until = last.closedAt.getTime() + durationMs(definition.detect.cooldown);
+    return until > Date.now() ? { caseId: last.id, workflowId: last.workflowId, outcome: last.outcome, until: new Date(until).toISOString(), threshold: definition.detect.actionThreshold } : undefined;
+  }
+
+  // Stores the signal and decides its case in one transaction: the customer's open case, or a new case row
+  // with its playbook version pinned now.
+  async function storeAndDecide(body: SignalBody, existing: RiskSignal | null, customer: Customer, pin: { id: string; version: number }) {
+    return db.$transaction(async (tx) => {
+      const signal = existing ?? (await tx.riskSignal.create({ data: signalRow(body) }));
+      await lockCustomer(tx, customer.id);
+      const open = await tx.case.findFirst({ where: { customerId: customer.id, status: 'open' }, orderBy: { openedAt: 'desc' } });
+      if (open) return { signal, caseId: newCaseId(), joining: open.id };
+      const caseId = newCaseId();
+      await openCaseRow(tx, { caseId, customerId: customer.id, reason: `signal:${body.type}`, playbook: pin });
+      return { signal, caseId, joining: undefined };
+    });
   }
 
   return async function intake(body: SignalBody, actor: string): Promise<SignalAnswer> {
@@ -62,26 +61,75 @@ export function createSignalIntake({ db, cases }: AppDeps) {
     if (existing?.caseId) {
       return { status: 200, body: { signalId: existing.id, caseId: existing.caseId, workflowId: existing.workflowId, duplicate: true } };
     }
-    if (!existing && (await db.customer.count({ where: { id: body.customerId } })) === 0) {
-      throw new HttpError(404, 'customer_not_found', `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`);
-    }
-    const signal = existing ?? (await storeOnce(body));
+    const customer = await db.customer.findUnique({ where: { id: body.customerId } });
+    if (!customer) throw new HttpError(404, 'customer_not_found', `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`);
+    await requireKnownPlaybook(db, body.playbookId);
+    const input = signalInput(existing ?? ({ ...signalRow(body), receivedAt: new Date(), caseId: null, workflowId: null } as RiskSignal));
+
     // A recovery only matters to an open case; on its own it opens none.
-    if (signal.type === 'balance_recovery' && (await db.case.count({ where: { customerId: signal.customerId, status: 'open' } })) === 0) {
+    if (body.type === 'balance_recovery' && (await db.case.count({ where: { customerId: body.customerId, status: 'open' } })) === 0) {
+      const signal = existing ?? (await storeOnce(body));
       return { status: 202, body: { signalId: signal.id, caseId: null, workflowId: null, duplicate: false } };
     }
-    const cooling = await coolingDownCase(signal.customerId);
+    const cooling = await coolingDownCase(body.customerId);
     if (cooling) {
-      await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: cooling.caseId, workflowId: cooling.workflowId } });
-      return { status: 202, body: { signalId: signal.id, caseId: cooling.caseId, workflowId: cooling.workflowId, duplicate: false, coolingDownUntil: cooling.until } };
+      const recent = await recentSignals(body.customerId, input, body.idempotencyKey);
+      if (!decideDuringCooldown({ outcome: cooling.outcome, threshold: cooling.threshold }, recent, customer.tier, new Date()).reopen) {
+        const signal = existing ?? (await storeOnce(body));
+        await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: cooling.caseId, workflowId: cooling.workflowId } });
+        return { status: 202, body: { signalId: signal.id, caseId: cooling.caseId, workflowId: cooling.workflowId, duplicate: false, coolingDownUntil: cooling.until } };
+      }
     }
-    // A stored signal whose case is not linked yet is retried here, whoever sends the key again.
-    const joined = await cases.addSignal(signal.customerId, signalInput(signal), { openedBy: actor, playbookId: body.playbookId });
+
+    const pin = await pinPlaybook(db, customer, [input], body.playbookId);
+    let decided;
+    try {
+      decided = await storeAndDecide(body, existing, customer, pin);
+    } catch (e) {
+      // The same key posted twice at once: the first stored it; answer as its retry would.
+      if (!isUniqueViolation(e) || existing) throw e;
+      return intake(body, actor);
+    }
+    const { signal, caseId, joining } = decided;
+    let joined;
+    try {
+      joined = await cases.addSignal(signal.customerId, signalInput(signal), { caseId, openedBy: actor, playbook: pin });
+    } catch (e) {
+      if (!joining) await withdrawUnstartedCase(db, caseId);
+      throw e;
+    }
+    // The customer's previous run was still ending: this signal joined another case than the row written.
+    if (!joining && joined.caseId !== caseId) await withdrawUnstartedCase(db, caseId);
     await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: joined.caseId, workflowId: joined.workflowId } });
     return { status: 202, body: { signalId: signal.id, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
   };
+
+  // The customer's signals of the last 90 days, with the new one: what a re-score during cool-down weighs.
+  async function recentSignals(customerId: string, incoming: RiskSignalInput, incomingKey: string): Promise<RiskSignalInput[]> {
+    const since = new Date(Date.now() - 90 * 24 * 3600_000);
+    const stored = await db.riskSignal.findMany({ where: { customerId, occurredAt: { gte: since } }, orderBy: { occurredAt: 'asc' }, take: 200 });
+    return [...stored.filter((s) => s.idempotencyKey !== incomingKey).map(signalInput), incoming];
+  }
+
+  async function storeOnce(body: SignalBody): Promise<RiskSignal> {
+    try {
+      return await db.riskSignal.create({ data: signalRow(body) });
+    } catch (e) {
+      if (isUniqueViolation(e)) return db.riskSignal.findUniqueOrThrow({ where: { idempotencyKey: body.idempotencyKey } });
+      throw e;
+    }
+  }
 }
 
+const signalRow = (body: SignalBody) => ({
+  id: `sig_${randomUUID()}`,
+  idempotencyKey: body.idempotencyKey,
+  customerId: body.customerId,
+  type: body.type,
+  severity: body.severity,
+  occurredAt: new Date(body.occurredAt),
+  details: (body.details ?? {}) as Prisma.InputJsonObject,
+});
 
 export function signalRoutes(deps: AppDeps): Router {
   const router = Router();

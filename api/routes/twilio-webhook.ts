@@ -1,26 +1,40 @@
-// Twilio's inbound-SMS webhook. The X-Twilio-Signature is checked against PUBLIC_BASE_URL + path; then
-// STOP-type keywords opt the customer out of SMS at once, START opts back in, and a number 0-10 answers the
-// customer's open SMS survey. Twilio gets an empty TwiML answer: replies to STOP are Twilio's own.
-import express, { Router } from 'express';
+// Twilio's webhooks. Both check the X-Twilio-Signature against PUBLIC_BASE_URL + path and take only form
+// posts. Inbound SMS: STOP-type keywords opt the customer out of SMS at once (in the consent ledger), START
+// opts back in, and a number 0-10 answers the customer's open SMS survey. Status callbacks record what became
+// of each SMS (queued, sent, delivered, undelivered, failed); undelivered and failed move the case on to its
+// next channel.
+import express, { Router, type Request } from 'express';
 import twilio from 'twilio';
-import { surveyAnswerUpdate } from '../../workflows/messages';
+import { DELIVERY_STATUSES, UNDELIVERED_STATUSES } from '../../domain/delivery';
+import { deliveryReportSignal, surveyAnswerUpdate } from '../../workflows/messages';
+import { announceConsentChange, writeConsentChange, type ConsentChangeRecord } from '../consent-ledger';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
 import { requestLog } from '../middleware/request-context';
 
 const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE']);
 const START_WORDS = new Set(['START', 'UNSTOP', 'YES', 'OPTIN']);
-const PATH = '/v1/webhooks/twilio/sms';
+export const INBOUND_SMS_PATH = '/v1/webhooks/twilio/sms';
+export const SMS_STATUS_PATH = '/v1/webhooks/twilio/status';
 
-export function twilioWebhookRoutes({ db, cases, twilioAuthToken, publicBaseUrl }: AppDeps): Router {
+const TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+export function twilioWebhookRoutes({ db, cases, logger, twilioAuthToken, publicBaseUrl }: AppDeps): Router {
   const router = Router();
-  router.post(PATH, express.urlencoded({ extended: false }), async (req, res) => {
+
+  function verifiedForm(req: Request, path: string): Record<string, string> {
     if (!twilioAuthToken || !publicBaseUrl) throw new HttpError(503, 'webhook_not_configured', 'TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL must be set to receive Twilio webhooks');
+    if (!req.is('application/x-www-form-urlencoded')) throw new HttpError(415, 'unsupported_media_type', 'Twilio webhooks are form posts (application/x-www-form-urlencoded)');
     const params = req.body as Record<string, string>;
     const signature = req.header('x-twilio-signature') ?? '';
-    if (!twilio.validateRequest(twilioAuthToken, signature, publicBaseUrl.replace(/\/$/, '') + PATH, params)) {
+    if (!twilio.validateRequest(twilioAuthToken, signature, publicBaseUrl.replace(/\/$/, '') + path, params)) {
       throw new HttpError(403, 'invalid_signature', 'the X-Twilio-Signature does not match this request');
     }
+    return params;
+  }
+
+  router.post(INBOUND_SMS_PATH, express.urlencoded({ extended: false }), async (req, res) => {
+    const params = verifiedForm(req, INBOUND_SMS_PATH);
     const from = params.From ?? '';
     const text = (params.Body ?? '').trim();
     const word = text.toUpperCase();
@@ -28,9 +42,15 @@ export function twilioWebhookRoutes({ db, cases, twilioAuthToken, publicBaseUrl 
     const ids = customers.map((c) => c.id);
 
     if (STOP_WORDS.has(word) || START_WORDS.has(word)) {
-      const consentSms = START_WORDS.has(word);
-      await db.customer.updateMany({ where: { id: { in: ids } }, data: { consentSms } });
-      requestLog(res).info(consentSms ? 'sms opt-in' : 'sms opt-out', { customers: ids.length });
+      const granted = START_WORDS.has(word);
+      const changes: ConsentChangeRecord[] = ids.map((customerId) => ({ customerId, channel: 'sms', granted, source: 'sms_keyword', actor: 'customer:sms', address: from, note: word }));
+      await db.$transaction(async (tx) => {
+        for (const change of changes) await writeConsentChange(tx, change);
+        // A keyword from a number no customer has is kept: the customer may be created with it later.
+        if (ids.length === 0) await tx.consentEvent.create({ data: { channel: 'sms', granted, source: 'sms_keyword', actor: 'customer:sms', address: from, note: word } });
+      });
+      for (const change of changes) await announceConsentChange(db, cases, requestLog(res), change);
+      requestLog(res).info(granted ? 'sms opt-in' : 'sms opt-out', { customers: ids.length });
     } else if (/^(10|[0-9])$/.test(text)) {
       const survey = await db.survey.findFirst({
         where: { channel: 'sms', answeredAt: null, case: { customerId: { in: ids }, status: 'open' } },
@@ -43,7 +63,27 @@ export function twilioWebhookRoutes({ db, cases, twilioAuthToken, publicBaseUrl 
           .catch((e) => requestLog(res).warn('sms survey answer not accepted', { error: String(e) }));
       }
     }
-    res.type('text/xml').send('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+    res.type('text/xml').send(TWIML_EMPTY);
+  });
+
+  router.post(SMS_STATUS_PATH, express.urlencoded({ extended: false }), async (req, res) => {
+    const params = verifiedForm(req, SMS_STATUS_PATH);
+    const sid = params.MessageSid ?? params.SmsSid ?? '';
+    const status = (params.MessageStatus ?? params.SmsStatus ?? '').toLowerCase();
+    if (!sid || !(DELIVERY_STATUSES as readonly string[]).includes(status)) throw new HttpError(400, 'validation_failed', 'a status callback needs MessageSid and a known MessageStatus');
+    const attempt = await db.contactAttempt.findFirst({ where: { providerId: sid }, include: { case: { select: { workflowId: true, runId: true } } } });
+    if (!attempt) {
+      logger.warn('status callback for an unknown message', { sid, status });
+      return void res.status(204).end();
+    }
+    const undelivered = (UNDELIVERED_STATUSES as readonly string[]).includes(status);
+    const code = params.ErrorCode || undefined;
+    await db.contactAttempt.update({
+      where: { id: attempt.id },
+      data: { deliveryStatus: status, deliveryUpdatedAt: new Date(), ...(undelivered ? { providerCode: code ?? status, error: `the provider reported the message ${status}` } : {}) },
+    });
+    if (undelivered) await cases.signal(attempt.case, deliveryReportSignal, { key: attempt.key, status, code });
+    res.status(204).end();
   });
   return router;
 }

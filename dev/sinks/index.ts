@@ -1,6 +1,6 @@
 // The three local sinks behind one outbox, and the environment that points the real clients at them.
 import { Outbox } from './outbox';
-import { startCrmSink } from './crm-sink';
+import { startCrmSink, type CrmSink } from './crm-sink';
 import { startSmtpSink } from './smtp-sink';
 import { startTwilioSink, type TwilioSinkOptions } from './twilio-sink';
 
@@ -9,6 +9,7 @@ export const DEV_TWILIO = { accountSid: 'AC0000000000000000000000000000dev1', au
 export interface LocalSinks {
   outbox: Outbox;
   twilio: TwilioSinkOptions;
+  crm: CrmSink;
   env: {
     TWILIO_ACCOUNT_SID: string;
     TWILIO_AUTH_TOKEN: string;
@@ -31,6 +32,7 @@ export async function startLocalSinks(ports: { smtp?: number; twilio?: number; c
   return {
     outbox,
     twilio: twilioOptions,
+    crm,
     env: {
       TWILIO_ACCOUNT_SID: DEV_TWILIO.accountSid,
       TWILIO_AUTH_TOKEN: DEV_TWILIO.authToken,

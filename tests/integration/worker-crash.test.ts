@@ -52,10 +52,12 @@ test('a worker killed mid-send is replaced and the case completes without a dupl
   h.sinks.twilio.beforeReply = undefined;
 
   await startWorkerProcess();
-  // The retried send finds its claimed contact attempt and does not text the customer again.
+  // The retried send finds its attempt in flight, looks the SMS up at the provider, finds it, and records it
+  // as sent without texting the customer again.
   await waitForStage(h, caseId, 'contacting', 90_000);
   const attempt = await h.db.contactAttempt.findFirstOrThrow({ where: { caseId, purpose: 'contact' } });
-  expect(attempt.status).toBe('unconfirmed');
+  expect(attempt.status).toBe('sent');
+  expect(attempt.providerId).toBe(h.sinks.outbox.list({ kind: 'sms' }).find((i) => i.to === customer.phone)?.data?.sid);
 
   await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached' } });
   await waitForStage(h, caseId, 'awaiting_decision');

@@ -90,7 +90,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       workflowBundle: { codePath: process.env.HOLDFAST_TEST_WORKFLOW_BUNDLE! },
     });
     worker = created.worker;
-    workerConnectionClose = () => created.connection.close();
+    workerConnectionClose = async () => {
+      await created.stopRelay();
+      await created.connection.close();
+    };
     running = worker.run();
   };
   const stopWorker = async () => {

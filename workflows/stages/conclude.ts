@@ -5,6 +5,7 @@ import { durationMs } from '../../domain/duration';
 import type { CaseInput, CaseState } from '../../domain/case';
 import type { Outcome } from '../../domain/vocabulary';
 import type { CaseRun } from '../case-run';
+import { RECOVERY_IN_WINDOW_PATCH } from '../patches';
 
 export interface Verdict {
   outcome: Outcome;
@@ -22,6 +23,8 @@ export async function conclude(run: CaseRun, verdict: Verdict): Promise<void> {
   if (windowMs === 0 || !patched(OBSERVATION_PATCH)) return run.close(verdict.outcome, verdict.reason, verdict.data, verdict.actor);
 
   run.setSlaDue(undefined);
+  // A recovery before the window (e.g. while the offer was open) says nothing about the treatment's effect.
+  if (patched(RECOVERY_IN_WINDOW_PATCH)) run.recovered = false;
   const until = Date.now() + windowMs;
   await run.record('observation_started', { until: new Date(until).toISOString() }, undefined, 'observing');
   return observe(run, verdict, until);

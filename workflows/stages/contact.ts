@@ -1,11 +1,17 @@
 // Stage 3, contact: message the customer on their preferred consented channel (or ask the agent to call),
 // then wait for the agent's contact outcome; no answer moves to the next channel until attempts run out.
+// A channel that fails (refused by the provider, no address, undeliverable, provider down through every
+// retry) leaves the rotation; with none left the case needs a supervisor.
 import { patched, sleep } from '@temporalio/workflow';
 import { contactChannelOrder, contactChannels } from '../../domain/contact-channel';
+import type { SendResult } from '../../domain/delivery';
 import { durationMs } from '../../domain/duration';
-import { acts } from '../activities';
+import type { ContactChannel } from '../../domain/vocabulary';
+import { acts, sendActs } from '../activities';
 import type { CaseRun } from '../case-run';
 import { clearToContact, CONTACT_POLICY_PATCH } from '../contact-clearance';
+import { CHANNEL_FAILURES_PATCH } from '../patches';
+import { settledSend } from '../send-outcome';
 
 export type ContactResult = { reached: true } | { reached: false; outcome: 'declined' | 'unreachable'; reason: string; data?: Record<string, unknown>; actor?: string };
 
@@ -14,21 +20,44 @@ const failed = (outcome: 'declined' | 'unreachable', reason: string, data?: Reco
 // Idempotency key of one contact step; the first round keeps the original key shape.
 export function contactKey(run: CaseRun, step: 'contact' | 'outcome'): string {
   const { caseId, contact } = run.state;
-  return (contact.round ?? 1) > 1 ? `${caseId}:${step}:${contact.round}.${contact.attempts}` : `${caseId}:${step}:${contact.attempts}`;
+  const base = (contact.round ?? 1) > 1 ? `${caseId}:${step}:${contact.round}.${contact.attempts}` : `${caseId}:${step}:${contact.attempts}`;
+  // A retried round (after a supervisor's retry) must not reuse the keys of the round that failed.
+  return contact.retry ? `${base}r${contact.retry}` : base;
 }
 
 export async function contact(run: CaseRun): Promise<ContactResult> {
+  if (!patched(CHANNEL_FAILURES_PATCH)) return contactRound(run, false);
+  for (;;) {
+    const result = await contactRound(run, true);
+    if (result.reached || result.reason !== 'no_channel_left') return result;
+    // Every channel failed: a supervisor fixes the customer's details (or reassigns) and retries.
+    await run.awaitSupervisor('no_channel_left', 'contact', { failed: run.state.contact.failedChannels ?? [] });
+    run.customer = await acts.loadCustomer(run.state.customerId);
+    run.state.contact = { attempts: 0, round: run.state.contact.round, retry: (run.state.contact.retry ?? 0) + 1 };
+  }
+}
+
+async function contactRound(run: CaseRun, handleFailures: boolean): Promise<ContactResult> {
   const { state } = run;
   const policy = run.definition.contact;
   const withPolicy = patched(CONTACT_POLICY_PATCH);
   const channels = withPolicy ? contactChannelOrder(run.customer!) : contactChannels(run.customer!);
   if (channels.length === 0) return failed('unreachable', 'no_consented_channel');
+  const dropChannel = (channel: ContactChannel) => {
+    channels.splice(channels.indexOf(channel), 1);
+    state.contact.failedChannels = [...(state.contact.failedChannels ?? []), channel];
+  };
+  // The customer asked to be called back: the next attempt is the agent's call, whatever the rotation says.
+  let callBack = false;
 
   while (state.contact.attempts < policy.maxAttempts) {
     const attempt = ++state.contact.attempts;
-    // No answer on one channel falls back to the next in the customer's order.
-    const channel = channels[(attempt - 1) % channels.length]!;
-    if (withPolicy && (await clearToContact(run, channel, 'contact')) === 'skip') {
+    // No answer on one channel falls back to the next in the customer's order; a callback the customer asked
+    // for is a call at the time they chose.
+    const requestedCall = callBack;
+    callBack = false;
+    const channel: ContactChannel = requestedCall ? 'phone' : channels[(attempt - 1) % channels.length]!;
+    if (withPolicy && !requestedCall && (await clearToContact(run, channel, 'contact')) === 'skip') {
       // Consent withdrawn (e.g. an SMS STOP): the channel leaves the rotation and the attempt is not spent.
       state.contact.attempts--;
       channels.splice(channels.indexOf(channel), 1);
@@ -37,23 +66,42 @@ export async function contact(run: CaseRun): Promise<ContactResult> {
     }
     state.contact.channel = channel;
     const timeout = run.staffSla(durationMs(policy.outcomeTimeout));
-    run.setSlaDue(timeout);
+    const key = contactKey(run, 'contact');
     if (channel === 'phone') {
+      run.setSlaDue(timeout);
+      if (handleFailures) run.expect('contact');
       await run.record('call_requested', { attempt, agentId: state.agentId ?? null }, undefined, 'contacting');
     } else {
-      const sent = await acts.sendCaseMessage({
-        key: contactKey(run, 'contact'),
-        caseId: state.caseId,
-        customerId: state.customerId,
-        agentId: state.agentId,
-        channel,
-        purpose: 'contact',
-      });
-      await run.record('contact_sent', { attempt, channel, status: sent.status }, undefined, 'contacting');
+      const request = { key, caseId: state.caseId, customerId: state.customerId, agentId: state.agentId, channel, purpose: 'contact' as const };
+      const sent: SendResult = handleFailures ? await settledSend(() => sendActs.sendCaseMessage(request)) : await acts.sendCaseMessage(request);
+      if (sent.status === 'failed') {
+        await run.record('contact_failed', { attempt, channel, code: sent.code, message: sent.message });
+        state.contact.attempts--;
+        dropChannel(channel);
+        if (channels.length === 0) return failed('unreachable', 'no_channel_left');
+        continue;
+      }
+      run.setSlaDue(timeout);
+      if (handleFailures) run.expect('contact');
+      if (sent.status === 'unknown') {
+        // It may have reached the customer: never resent; the agent checks with the customer and records
+        // the outcome, which is the task this wait is for.
+        await run.record('contact_unconfirmed', { attempt, channel, code: sent.code ?? null, message: sent.message ?? null, task: 'check_delivery' }, undefined, 'contacting');
+      } else {
+        await run.record('contact_sent', { attempt, channel, status: sent.status }, undefined, 'contacting');
+      }
     }
 
-    const outcome = await run.awaitAnswer('contact', timeout);
+    const outcome = await run.awaitAnswer('contact', timeout, handleFailures ? { interrupted: () => run.undelivered.has(key) } : {});
     if (!outcome) {
+      const report = run.undelivered.get(key);
+      if (report) {
+        await run.record('contact_failed', { attempt, channel, code: report.code ?? report.status, message: `the provider reported the message ${report.status}` });
+        state.contact.attempts--;
+        dropChannel(channel);
+        if (channels.length === 0) return failed('unreachable', 'no_channel_left');
+        continue;
+      }
       await run.record('contact_outcome_timed_out', { attempt, waited: policy.outcomeTimeout });
       continue;
     }
@@ -63,6 +111,7 @@ export async function contact(run: CaseRun): Promise<ContactResult> {
     if (outcome.outcome === 'callback_requested' && outcome.callbackAt) {
       const wait = Math.min(Date.parse(outcome.callbackAt) - Date.now(), durationMs(policy.maxCallbackDelay));
       if (wait > 0) await sleep(wait);
+      callBack = handleFailures;
     }
   }
   return failed('unreachable', 'contact_attempts_exhausted', { attempts: state.contact.attempts });

@@ -18,7 +18,8 @@ export async function detect(run: CaseRun): Promise<void> {
   state.tier = customer.tier;
   state.risk = assessRisk(state.signals, customer.tier, new Date());
   state.driver = classifyDriver(state.signals);
-  const pinned = await acts.loadPlaybook({ playbookId: run.input.playbookId, tier: customer.tier, driver: state.driver });
+  const { playbook: chosen, playbookId } = run.input;
+  const pinned = await acts.loadPlaybook({ playbookId: chosen?.id ?? playbookId, version: chosen?.version, tier: customer.tier, driver: state.driver });
   // Through the one schema again: a version recorded before a field existed gets that field's default.
   run.playbook = { ...pinned, definition: playbookDefinitionSchema.parse(pinned.definition) };
   state.playbook = { id: run.playbook.id, version: run.playbook.version };

@@ -6,6 +6,7 @@ import { durationMs } from '../../domain/duration';
 import { eligibleOffers, needsApproval, type CatalogOffer } from '../../domain/offer';
 import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
+import { CUSTOMER_WAITS_PATCH } from '../patches';
 
 // Code change marker: offers accepted before fulfilment tasks existed replay without one.
 export const FULFILMENT_PATCH = 'offer-fulfilment';
@@ -19,6 +20,7 @@ async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promi
   state.offer = { offerId: offer.id, name: offer.name, cost: offer.cost, status: 'pending_approval' };
   await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: 'pending_approval', expiresAt: new Date(Date.now() + approvalTimeout).toISOString() });
   run.setSlaDue(approvalTimeout);
+  run.expect('approval');
   await run.record('offer_approval_requested', { offerId: offer.id, cost: offer.cost, threshold: policy.approvalCostThreshold }, undefined, 'offering');
   const approval = await run.awaitAnswer('approval', approvalTimeout);
   const ok = approval?.approve === true;
@@ -46,9 +48,11 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
     const key = `${state.caseId}:offer:${index}`;
     await acts.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented', expiresAt });
     state.slaDueAt = expiresAt;
+    run.expect('decision');
     await run.record('offer_presented', { offerId: candidate.id, name: candidate.name, cost: candidate.cost, expiresAt }, undefined, 'awaiting_decision');
 
-    const decision = await run.awaitAnswer('decision', durationMs(policy.expiry));
+    // The customer's wait: the offer is honoured until its own expiry, without SLA escalation.
+    const decision = await run.awaitAnswer('decision', durationMs(policy.expiry), { escalate: !patched(CUSTOMER_WAITS_PATCH) });
     state.offer.status = decision?.decision ?? 'expired';
     await acts.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: state.offer.status });
     if (state.offer.status === 'accepted') {

@@ -3,7 +3,9 @@
 import { patched, sleep } from '@temporalio/workflow';
 import { surveyChannel } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
-import { acts } from '../activities';
+import { acts, sendActs } from '../activities';
+import { CUSTOMER_WAITS_PATCH } from '../patches';
+import { settledSend } from '../send-outcome';
 import { isLowScore } from '../../domain/survey';
 import type { CaseRun } from '../case-run';
 import type { Verdict } from './conclude';
@@ -24,13 +26,24 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Ve
   if (patched(CONTACT_POLICY_PATCH) && (await clearToContact(run, channel, 'survey')) === 'skip') {
     return { outcome, reason: 'no_survey_channel' };
   }
-  await acts.sendSurvey({ key: `${state.caseId}:survey`, caseId: state.caseId, workflowId: state.workflowId, customerId: state.customerId, channel });
+  const request = { key: `${state.caseId}:survey`, caseId: state.caseId, workflowId: state.workflowId, customerId: state.customerId, channel };
+  if (!run.handlesFailures) {
+    await acts.sendSurvey(request);
+  } else {
+    const sent = await settledSend(() => sendActs.sendSurvey(request));
+    if (sent.status === 'failed') {
+      await run.record('survey_failed', { channel, code: sent.code, message: sent.message });
+      return { outcome, reason: 'survey_not_delivered' };
+    }
+    run.expect('survey');
+  }
   state.survey = { channel };
   const timeout = durationMs(policy.answerTimeout);
   run.setSlaDue(timeout);
   await run.record('survey_sent', { channel }, undefined, 'surveyed');
 
-  const answer = await run.awaitAnswer('survey', timeout);
+  // The customer's wait: it ends at its own deadline, without escalation.
+  const answer = await run.awaitAnswer('survey', timeout, { escalate: !patched(CUSTOMER_WAITS_PATCH) });
   if (!answer) return { outcome, reason: 'survey_unanswered' };
   if (isLowScore(answer.score) && patched(LOW_SCORE_PATCH)) return followUpLowScore(run, outcome, answer.score);
   return { outcome, reason: 'survey_answered', data: { score: state.survey.score } };

@@ -1,0 +1,15 @@
+// Rows of the CRM outbox. Each carries the idempotency key the CRM deduplicates on: case id + event sequence
+// for timeline events, case id + "fulfilment" for the back-office task of an accepted offer.
+import type { CrmCaseEvent, FulfilmentTask } from './clients/crm';
+import type { CaseEventRecord } from './case-store';
+
+export type CrmOutboxKind = 'case_event' | 'fulfilment_task';
+
+export function caseEventOutboxRow(event: CaseEventRecord, customerId: string, stage: string, taskQueue: string) {
+  const payload: CrmCaseEvent = { ...event, customerId, stage };
+  return { taskQueue, caseId: event.caseId, kind: 'case_event' satisfies CrmOutboxKind, idempotencyKey: `${event.caseId}:${event.seq}`, payload: payload as object };
+}
+
+export function fulfilmentOutboxRow(task: FulfilmentTask, taskQueue: string) {
+  return { taskQueue, caseId: task.caseId, kind: 'fulfilment_task' satisfies CrmOutboxKind, idempotencyKey: `${task.caseId}:fulfilment`, payload: task as object };
+}

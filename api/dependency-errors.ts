@@ -1,0 +1,33 @@
+// Failures of Holdfast's own dependencies (Temporal, PostgreSQL) as HTTP answers: 503 with Retry-After and a
+// message naming the dependency, never a raw driver error and never a hang.
+import { isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { Prisma } from '@prisma/client';
+import { HttpError } from './errors';
+
+// How long the API waits on Temporal for one call before answering 503.
+export const TEMPORAL_DEADLINE_MS = 5_000;
+export const RETRY_AFTER_SECONDS = 5;
+
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_CANCELLED = 1;
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P03', '08006', '08001', '08003']);
+
+function temporalDown(e: unknown): boolean {
+  const candidates = [e, (e as { cause?: unknown })?.cause];
+  return candidates.some((c) => isGrpcServiceError(c) && [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(c.code)) || (e instanceof ServiceError && /deadline|unavailable|connect/i.test(e.message));
+}
+
+function databaseDown(e: unknown): boolean {
+  if (e instanceof Prisma.PrismaClientInitializationError) return true;
+  if (e instanceof Prisma.PrismaClientKnownRequestError && ['P1001', 'P1002', 'P1008', 'P1017', 'P2024'].includes(e.code)) return true;
+  const text = String((e as Error)?.message ?? '');
+  const code = (e as { code?: unknown; cause?: { code?: unknown } })?.cause?.code ?? (e as { code?: unknown })?.code;
+  return (typeof code === 'string' && NETWORK_CODES.has(code)) || /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|database system is (starting|shutting) up/i.test(text);
+}
+
+export function dependencyError(e: unknown): HttpError | undefined {
+  if (temporalDown(e)) return new HttpError(503, 'temporal_unavailable', 'the workflow service (Temporal) is not answering; nothing was changed that will be lost, try again shortly', [], {}, RETRY_AFTER_SECONDS);
+  if (databaseDown(e)) return new HttpError(503, 'database_unavailable', 'the database is not answering; nothing was changed, try again shortly', [], {}, RETRY_AFTER_SECONDS);
+  return undefined;
+}

@@ -1,0 +1,22 @@
+// What became of a message sent to a customer, as the workflow and the API see it.
+// sent: the provider took it. failed: it definitely did not go out (refused, no address, or the provider
+// stayed unavailable through every retry). unknown: it may have gone out; a person has to check.
+export type SendResult =
+  | { status: 'sent'; providerId?: string }
+  | { status: 'failed'; code: string; message: string }
+  | { status: 'unknown'; code?: string; message?: string };
+
+// Failure types of a send attempt that a later try may fix (the activity's bounded retry policy).
+export const PROVIDER_UNAVAILABLE = 'provider_unavailable';
+export const SEND_OUTCOME_UNKNOWN = 'send_outcome_unknown';
+
+// Twilio status-callback values that mean the message did not reach the handset.
+export const UNDELIVERED_STATUSES = ['undelivered', 'failed'] as const;
+export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'accepted', 'scheduled', 'read', 'canceled'] as const;
+
+// A later report from the provider about one send (by its attempt key).
+export interface DeliveryReport {
+  key: string;
+  status: string;
+  code?: string;
+}
