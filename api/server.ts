@@ -1,5 +1,5 @@
 // Builds the app's dependencies from a database URL and a Temporal connection config.
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { Db } from '../config/database';
 import type { Logger } from '../config/logger';
 import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
@@ -7,8 +7,13 @@ import { createCaseWorkflows } from './case-workflows';
 import type { AppDeps } from './deps';
 
 export async function connectApi(options: { db: Db; temporal: TemporalConnectionConfig; logger: Logger; adminKey?: string; twilioAuthToken?: string; publicBaseUrl?: string }): Promise<AppDeps & { close(): Promise<void> }> {
-  // Lazy: the API starts (and /ready says why) even when Temporal is down.
-  const connection = Connection.lazy(connectionOptions(options.temporal));
+  // Lazy: the API starts (and /ready says why) even when Temporal is down. Its gRPC retries fit inside the
+  // API's own deadline (TEMPORAL_DEADLINE_MS), so nothing keeps retrying after a request answered 503.
+  const connection = Connection.lazy({
+    ...connectionOptions(options.temporal),
+    connectTimeout: 3_000,
+    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4, initialIntervalMs: () => 100, maxIntervalMs: () => 1_000 }))],
+  });
   const client = new Client({ connection, namespace: options.temporal.namespace });
   return {
     db: options.db,

@@ -9,6 +9,8 @@ import { listen, readBody, sendJson, type RunningSink } from './http';
 import type { Outbox } from './outbox';
 
 export interface TwilioFaults {
+  // Only messages to these numbers misbehave (all when unset).
+  onlyTo?: string[];
   // Answer every create with this HTTP status and Twilio error code (e.g. 503/20500 transient, 400/21211).
   fail?: { status: number; code: number; message?: string };
   // Keep the message, then drop the connection without answering (the sender cannot know it went out).
@@ -80,12 +82,12 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
       return sendJson(res, 200, { messages: found.map((m) => resource(m, options.accountSid, path)), page: 0, page_size: 200, first_page_uri: url.pathname, next_page_uri: null, previous_page_uri: null, uri: url.pathname + url.search });
     }
 
-    const faults = options.faults ?? {};
-    if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
-    if (faults.fail) return sendJson(res, faults.fail.status, { code: faults.fail.code, message: faults.fail.message ?? 'Service unavailable', more_info: `https://www.twilio.com/docs/errors/${faults.fail.code}`, status: faults.fail.status });
     const form = new URLSearchParams(await readBody(req));
     const to = form.get('To');
     const body = form.get('Body');
+    const faults = options.faults && (!options.faults.onlyTo || (to && options.faults.onlyTo.includes(to))) ? options.faults : {};
+    if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
+    if (faults.fail) return sendJson(res, faults.fail.status, { code: faults.fail.code, message: faults.fail.message ?? 'Service unavailable', more_info: `https://www.twilio.com/docs/errors/${faults.fail.code}`, status: faults.fail.status });
     if (!to || !body) return sendJson(res, 400, { code: 21604, message: "A 'To' phone number and a 'Body' are required.", status: 400 });
     const message: StoredMessage = { sid: 'SM' + randomBytes(16).toString('hex'), to, from: form.get('From'), body, status: 'queued', created: new Date() };
     messages.push(message);

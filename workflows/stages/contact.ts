@@ -66,7 +66,8 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
     }
     state.contact.channel = channel;
     const timeout = run.staffSla(durationMs(policy.outcomeTimeout));
-    const key = contactKey(run, 'contact');
+    // A failed channel does not spend the attempt, so the next channel's send needs its own key.
+    const key = handleFailures ? `${contactKey(run, 'contact')}:${channel}` : contactKey(run, 'contact');
     if (channel === 'phone') {
       run.setSlaDue(timeout);
       if (handleFailures) run.expect('contact');

@@ -1,0 +1,76 @@
+// The API edge: a playbook is checked and its version pinned when the case opens, the returned case id is
+// readable at once, and with Temporal down the API answers 503 with Retry-After within seconds.
+import { createApp } from '../../api/app';
+import { connectApi } from '../../api/server';
+import { createLogger } from '../../config/logger';
+import { PLAYBOOKS } from '../../dev/seed';
+import { createCustomer, outflowSignal, waitForEvent } from '../support/fixtures';
+import { startHarness, TEST_ADMIN_KEY, uniqueId, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+test('an unknown playbookId is refused with 422 by POST /v1/signals and POST /v1/cases, and nothing is stored', async () => {
+  const customer = await createCustomer(h);
+  const signal = { ...outflowSignal(customer.id), playbookId: 'no-such-playbook' };
+  const bySignal = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });
+  expect(bySignal.status).toBe(422);
+  expect(bySignal.body.error).toMatchObject({ code: 'playbook_not_found', message: expect.stringContaining('no-such-playbook') });
+  const byHand = await h.call('POST', '/v1/cases', { key: h.keys.supervisor, body: { customerId: customer.id, reason: 'test', playbookId: 'no-such-playbook' } });
+  expect(byHand.status).toBe(422);
+  expect(await h.db.riskSignal.count({ where: { idempotencyKey: signal.idempotencyKey } })).toBe(0);
+  expect(await h.db.case.count({ where: { customerId: customer.id } })).toBe(0);
+});
+
+test('the case id in the answer is readable at once and runs the playbook version current when it opened', async () => {
+  const playbookId = uniqueId('pin-test').toLowerCase();
+  const post = (definition: object) => h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: definition });
+  expect((await post(PLAYBOOKS.demo!)).status).toBe(201);
+  const customer = await createCustomer(h);
+  const opened = await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } });
+  expect(opened.status).toBe(202);
+  // Version 2 arrives right after the case opened: the case keeps version 1.
+  expect((await post({ ...PLAYBOOKS.demo, description: 'version two' })).status).toBe(201);
+  const read = await h.call('GET', `/v1/cases/${opened.body.caseId}`, { key: h.keys.supervisor });
+  expect(read.status).toBe(200);
+  expect(read.body.playbook).toEqual({ id: playbookId, version: 1 });
+  const assessed = await waitForEvent(h, opened.body.caseId, 'risk_assessed');
+  expect(assessed.data.playbook).toEqual({ id: playbookId, version: 1 });
+});
+
+test('with Temporal unreachable, opening a case answers 503 with Retry-After within 10 s and leaves no case behind', async () => {
+  const logger = createLogger('error');
+  const deps = await connectApi({ db: h.db, temporal: { address: '127.0.0.1:1', namespace: 'default', taskQueue: 'unreachable' }, logger, adminKey: TEST_ADMIN_KEY });
+  const server = createApp(deps).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  try {
+    const customer = await createCustomer(h);
+    const started = Date.now();
+    const res = await fetch(`${base}/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${h.keys.supervisor}`, 'content-type': 'application/json' }, body: JSON.stringify({ customerId: customer.id, reason: 'down test', playbookId: 'demo' }) });
+    const body = (await res.json()) as { error: { code: string } };
+    expect({ status: res.status, code: body.error.code, retryAfter: res.headers.get('retry-after') }).toEqual({ status: 503, code: 'temporal_unavailable', retryAfter: '5' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await h.db.case.count({ where: { customerId: customer.id } })).toBe(0);
+
+    const signal = outflowSignal(customer.id);
+    const bySignal = await fetch(`${base}/v1/signals`, { method: 'POST', headers: { authorization: `Bearer ${h.keys.system}`, 'content-type': 'application/json' }, body: JSON.stringify(signal) });
+    expect(bySignal.status).toBe(503);
+    // The signal is kept; the sender's retry (here, to the healthy API) opens the case.
+    const retried = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });
+    expect(retried.status).toBe(202);
+    expect(await h.db.riskSignal.count({ where: { idempotencyKey: signal.idempotencyKey } })).toBe(1);
+
+    const ready = await fetch(`${base}/ready`);
+    const readyBody = (await ready.json()) as { failing: string[]; checks: { temporal: string } };
+    expect({ status: ready.status, failing: readyBody.failing, temporal: readyBody.checks.temporal }).toEqual({ status: 503, failing: ['temporal'], temporal: 'unavailable' });
+  } finally {
+    await new Promise((r) => server.close(r));
+    await deps.close();
+  }
+}, 60_000);
