@@ -1,0 +1,30 @@
+// Which provider errors are refusals (permanent for the channel), which are worth retrying, and which leave
+// the message's fate unknown.
+import { classifySmtpError, classifyTwilioError } from '../../activities/clients/provider-errors';
+
+const rest = (status: number, code?: number) => Object.assign(new Error('twilio said no'), { status, code });
+const net = (code: string) => Object.assign(new Error(code), { code });
+
+test.each([
+  [rest(401, 20003), 'rejected', '20003'],
+  [rest(400, 21211), 'rejected', '21211'],
+  [rest(400, 21610), 'rejected', '21610'],
+  [rest(400, 21614), 'rejected', '21614'],
+  [rest(429, 20429), 'transient', '20429'],
+  [rest(503), 'transient', 'http_503'],
+  [net('ECONNREFUSED'), 'transient', 'ECONNREFUSED'],
+  [net('ECONNRESET'), 'unknown', 'ECONNRESET'],
+  [net('ECONNABORTED'), 'unknown', 'ECONNABORTED'],
+  [new Error('socket hang up'), 'unknown', 'network_error'],
+])('Twilio %#: %s', (error, kind, code) => {
+  expect(classifyTwilioError(error)).toMatchObject({ kind, code });
+});
+
+test.each([
+  [Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550, command: 'RCPT TO' }), 'rejected', '550'],
+  [Object.assign(new Error('451 try later'), { responseCode: 451, command: 'DATA' }), 'transient', '451'],
+  [Object.assign(new Error('connect refused'), { code: 'ECONNECTION', command: 'CONN' }), 'transient', 'ECONNECTION'],
+  [Object.assign(new Error('timeout'), { code: 'ETIMEDOUT', command: 'DATA' }), 'unknown', 'ETIMEDOUT'],
+])('SMTP %#: %s', (error, kind, code) => {
+  expect(classifySmtpError(error)).toMatchObject({ kind, code });
+});
