@@ -1,5 +1,6 @@
 // Runs `temporal server start-dev` as a child process with the search attributes the workflow uses.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnTied } from './tied-spawn';
 import { existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -71,7 +72,7 @@ export async function startDevTemporal(options: DevTemporalOptions): Promise<Dev
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
   ];
   const out = options.logFile ? openSync(options.logFile, 'a') : 'ignore';
-  const child = spawn(cli, args, { stdio: ['ignore', out, out] });
+  const child = spawnTied(cli, args, { stdio: ['ignore', out, out] });
   await waitForServer(address, child, 60_000);
   if (existingDb) ensureSearchAttributes(cli, address, options.namespace);
 

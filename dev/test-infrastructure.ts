@@ -33,6 +33,10 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  // The test run died without closing our stdin (e.g. SIGKILL of its parent): stop when orphaned.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stop(), 1_000).unref();
   process.stdin.on('end', () => void stop());
   process.stdin.on('close', () => void stop());
   process.stdin.resume();

@@ -30,6 +30,8 @@ export interface TwilioSinkOptions {
   // Test hook: runs after a message is captured and before the answer is sent (e.g. to crash a worker).
   beforeReply?: (to: string) => Promise<void>;
   faults?: TwilioFaults;
+  // How often each fault was served (for tests to show they exercised it).
+  served?: { failed: number; reset: number; undelivered: number };
 }
 
 interface StoredMessage {
@@ -87,6 +89,8 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
     const body = form.get('Body');
     const faults = options.faults && (!options.faults.onlyTo || (to && options.faults.onlyTo.includes(to))) ? options.faults : {};
     if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
+    const served = (options.served ??= { failed: 0, reset: 0, undelivered: 0 });
+    if (faults.fail) served.failed++;
     if (faults.fail) return sendJson(res, faults.fail.status, { code: faults.fail.code, message: faults.fail.message ?? 'Service unavailable', more_info: `https://www.twilio.com/docs/errors/${faults.fail.code}`, status: faults.fail.status });
     if (!to || !body) return sendJson(res, 400, { code: 21604, message: "A 'To' phone number and a 'Body' are required.", status: 400 });
     const message: StoredMessage = { sid: 'SM' + randomBytes(16).toString('hex'), to, from: form.get('From'), body, status: 'queued', created: new Date() };
@@ -104,7 +108,9 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
         void postStatus(callback, options.authToken, params);
       }, 50).unref();
     }
+    if (faults.undeliveredTo?.includes(to)) served.undelivered++;
     if (faults.resetAfterAccept && Math.random() < (faults.resetShare ?? 1)) {
+      served.reset++;
       req.socket.destroy();
       return;
     }

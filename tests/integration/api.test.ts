@@ -192,15 +192,25 @@ describe('cases', () => {
     expect(premier.body.items.map((i: { caseId: string }) => i.caseId)).toContain(caseId);
     expect(premier.body.items.every((i: { customer: { tier: string } }) => i.customer.tier === 'premier')).toBe(true);
 
-    const seen: string[] = [];
+    // Other test files open cases in the same database meanwhile: this test asserts on its own cases only.
+    // Its cases must each appear exactly once, in board order, however many others arrive while it pages.
+    const own = [caseId];
+    for (let i = 0; i < 4; i++) {
+      const other = await createCustomer(h);
+      own.push((await h.call('POST', '/v1/cases', { key: h.keys.supervisor, body: { customerId: other.id, reason: 'paging test', playbookId: 'demo' } })).body.caseId);
+    }
+    const seen: { caseId: string; openedAt: string }[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { caseId: string }[]; nextCursor: string | null } } = await h.call('GET', `/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { key: h.keys.supervisor });
-      seen.push(...page.body.items.map((i) => i.caseId));
+      const page: { body: { items: { caseId: string; openedAt: string }[]; nextCursor: string | null } } = await h.call('GET', `/v1/cases?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { key: h.keys.supervisor });
+      seen.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.length).toBe(await h.db.case.count());
+    const ids = seen.map((i) => i.caseId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(own.map((id) => ids.filter((x) => x === id).length)).toEqual([1, 1, 1, 1, 1]);
+    const opened = seen.map((i) => Date.parse(i.openedAt));
+    expect(opened.every((t, i) => i === 0 || t <= opened[i - 1]!)).toBe(true);
 
     expect((await h.call('GET', '/v1/cases?limit=0', { key: h.keys.supervisor })).status).toBe(400);
     expect((await h.call('GET', '/v1/cases?cursor=garbage', { key: h.keys.supervisor })).body.error.message).toContain('cursor');

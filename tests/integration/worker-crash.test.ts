@@ -1,6 +1,7 @@
 // Kills the worker process (SIGKILL) while it is sending the contact SMS, starts a new one, and checks that
 // the case still completes and the customer got each message exactly once.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnTied } from '../../dev/tied-spawn';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
@@ -12,7 +13,7 @@ const workers: ChildProcess[] = [];
 
 // A real worker process, as `npm run worker` runs it; resolves once it polls its task queue.
 function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'worker', 'main.ts')], {
+  const child = spawnTied(process.execPath, ['--import', 'tsx', join(ROOT, 'worker', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...h.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
 // Starts the real Temporal server and PostgreSQL once for the whole run and bundles the workflows once.
-import { spawn } from 'node:child_process';
+import { spawnTied } from '../../dev/tied-spawn';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,7 +10,9 @@ const ROOT = join(__dirname, '..', '..');
 
 export default async function globalSetup(): Promise<void> {
   process.env.HOLDFAST_CHROMIUM = ensureChromium((msg) => console.log(`[test-setup] ${msg}`));
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'dev', 'test-infrastructure.ts')], {
+  // node --import tsx (not the tsx CLI, which is one more process in between): the teardown's signal reaches
+  // the process that owns the servers.
+  const child = spawnTied(process.execPath, ['--import', 'tsx', join(ROOT, 'dev', 'test-infrastructure.ts')], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
