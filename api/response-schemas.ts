@@ -70,6 +70,7 @@ export const workloadResponse = z.object({
     contactsToday: z.number(), dailyContactQuota: z.number(), quotaRemaining: z.number(),
   })),
   unassigned: z.object({ openCases: z.number(), slaBreaches: z.number() }),
+  needsAttention: z.number().describe("the team's open cases waiting for a supervisor"),
   totals: z.object({ openCases: z.number(), slaBreaches: z.number(), contactsToday: z.number(), dailyContactQuota: z.number() }),
 });
 

@@ -28,13 +28,14 @@ export function teamRoutes({ db }: AppDeps): Router {
     const now = new Date();
     const dayStart = startOfQuotaDay(now);
     const breached = { status: 'open', slaDueAt: { lt: now } };
-    const [agents, openByAgent, breachedByAgent, contactsByAgent, unassigned, unassignedBreached] = await Promise.all([
+    const [agents, openByAgent, breachedByAgent, contactsByAgent, unassigned, unassignedBreached, needsAttention] = await Promise.all([
       db.agent.findMany({ where: { teamId }, orderBy: { id: 'asc' } }),
       db.case.groupBy({ by: ['agentId'], where: { teamId, status: 'open' }, orderBy: { agentId: 'asc' }, _count: { _all: true } }),
       db.case.groupBy({ by: ['agentId'], where: { teamId, ...breached }, orderBy: { agentId: 'asc' }, _count: { _all: true } }),
       db.contactAttempt.groupBy({ by: ['agentId'], where: { agent: { teamId }, purpose: AGENT_CONTACT_PURPOSE, createdAt: { gte: dayStart } }, orderBy: { agentId: 'asc' }, _count: { _all: true } }),
       db.case.count({ where: { teamId, status: 'open', agentId: null } }),
       db.case.count({ where: { teamId, agentId: null, ...breached } }),
+      db.case.count({ where: { teamId, status: 'open', attentionSince: { not: null } } }),
     ]);
     const countOf = (groups: { agentId: string | null; _count: { _all: number } }[], agentId: string) => groups.find((g) => g.agentId === agentId)?._count._all ?? 0;
     const rows = agents.map((a) => {
@@ -57,6 +58,8 @@ export function teamRoutes({ db }: AppDeps): Router {
       quotaDayStartedAt: dayStart.toISOString(),
       agents: rows,
       unassigned: { openCases: unassigned, slaBreaches: unassignedBreached },
+      // Open cases of the team that wait for a supervisor (no channel left, a failed step).
+      needsAttention,
       totals: {
         openCases: rows.reduce((n, r) => n + r.openCases, unassigned),
         slaBreaches: rows.reduce((n, r) => n + r.slaBreaches, unassignedBreached),

@@ -4,6 +4,7 @@
 // provider, never sent twice; an SMS reported undelivered moves the case to the next channel.
 import { createCustomer, outflowSignal, timeline, waitForEvent, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, type Harness } from '../support/harness';
+import { recordHistory } from '../support/histories';
 
 let h: Harness;
 beforeAll(async () => {
@@ -48,6 +49,8 @@ test('with every channel refused the case needs attention, shows on the board, a
   expect(board.body.items.map((c: { caseId: string; attention: unknown }) => [c.caseId, c.attention])).toEqual([[caseId, { reason: 'no_channel_left', since: expect.any(String) }]]);
   const status = await h.call('GET', '/v1/status', { key: h.keys.supervisor });
   expect(status.body.cases.needsAttention).toBeGreaterThanOrEqual(1);
+  const workload = await h.call('GET', '/v1/teams/contact-centre/workload', { key: h.keys.supervisor });
+  expect(workload.body.needsAttention).toBeGreaterThanOrEqual(1);
 
   // The bank fixes the number at the provider's side; the supervisor retries.
   h.sinks.twilio.faults = undefined;
@@ -58,6 +61,7 @@ test('with every channel refused the case needs attention, shows on the board, a
   expect(smsTo(customer.phone)).toHaveLength(1);
   const types = (await timeline(h, caseId)).map((e) => e.type);
   expect(types).toEqual(expect.arrayContaining(['contact_failed', 'needs_attention', 'attention_resolved', 'contact_sent']));
+  await recordHistory(h, caseId, 'channel-failed-needs-attention-retried');
   // Retry is for cases that need attention only.
   expect((await h.call('POST', `/v1/cases/${caseId}/retry`, { key: h.keys.supervisor, body: {} })).status).toBe(409);
 });
@@ -101,6 +105,7 @@ test('an SMS the provider reports undelivered (status callback) moves the case o
   expect(emailTo(customer.email)).toHaveLength(1);
   const attempt = await h.db.contactAttempt.findFirstOrThrow({ where: { caseId, channel: 'sms' } });
   expect(attempt.deliveryStatus).toBe('undelivered');
+  await recordHistory(h, caseId, 'sms-undelivered-email-fallback');
   h.sinks.twilio.faults = undefined;
 });
 

@@ -15,6 +15,7 @@ export interface CaseSummary {
   playbook: { id: string; version: number };
   team?: { id: string; name: string };
   assignee?: { id: string; name: string };
+  attention: { reason: string; since: string | null } | null;
   sla: { dueAt: string | null; breached: boolean };
   openedAt: string;
   closedAt?: string;
@@ -44,6 +45,7 @@ export interface Workload {
   at: string;
   agents: { agentId: string; name: string; active: boolean; openCases: number; slaBreaches: number; contactsToday: number; dailyContactQuota: number; quotaRemaining: number }[];
   unassigned: { openCases: number; slaBreaches: number };
+  needsAttention: number;
   totals: { openCases: number; slaBreaches: number; contactsToday: number; dailyContactQuota: number };
 }
 

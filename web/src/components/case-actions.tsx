@@ -77,6 +77,13 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
             <button type="button" class="secondary" onClick={step('offer-decision', { decision: 'declined' })}>Declined</button>
           </form>
         )}
+        {isSupervisor && detail.attention && (
+          <form onSubmit={submit('retry')} aria-label="Retry step">
+            <span class="late">Needs attention: {words(detail.attention.reason)}. Fix the cause (contact details, provider), then retry; or reassign or close.</span>
+            {note}
+            <button type="submit">Retry step</button>
+          </form>
+        )}
         {isSupervisor && (
           <form onSubmit={submit('assignment')} aria-label="Reassign">
             <select name="agentId" required>

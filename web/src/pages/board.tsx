@@ -17,6 +17,7 @@ interface Filters {
   driver: string;
   team: string;
   slaBreached: boolean;
+  needsAttention: boolean;
   sort: 'priority' | 'slaDue' | 'opened';
 }
 
@@ -34,21 +35,22 @@ function Select({ label, value, options, onChange }: { label: string; value: str
 
 function CaseCard({ c }: { c: CaseSummary }) {
   return (
-    <a class={`card${c.sla.breached ? ' breached' : ''}`} href={`#/cases/${encodeURIComponent(c.caseId)}`} data-case-id={c.caseId}>
+    <a class={`card${c.sla.breached ? ' breached' : ''}${c.attention ? ' attention' : ''}`} href={`#/cases/${encodeURIComponent(c.caseId)}`} data-case-id={c.caseId}>
       <span class="card-title">{c.customer.name}</span>
       <span class="muted">{c.customer.tier} · {words(c.driver)} · priority {c.priority}</span>
       <span>{c.assignee ? c.assignee.name : c.team ? `${c.team.name} queue` : 'unassigned'}</span>
+      {c.attention && <span class="badge attention" title="nothing automatic can move this case: retry, reassign or close it">needs attention: {words(c.attention.reason)}</span>}
       {c.sla.dueAt && <span class={c.sla.breached ? 'sla late' : 'sla'}>{c.sla.breached ? 'SLA breached ' : 'SLA '}{relative(c.sla.dueAt)}</span>}
     </a>
   );
 }
 
 export function BoardPage({ api }: PageProps) {
-  const [f, setF] = useState<Filters>({ customerId: '', tier: '', driver: '', team: '', slaBreached: false, sort: 'priority' });
+  const [f, setF] = useState<Filters>({ customerId: '', tier: '', driver: '', team: '', slaBreached: false, needsAttention: false, sort: 'priority' });
   const set = (patch: Partial<Filters>) => setF({ ...f, ...patch });
   const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), 60_000, [api]);
   const board = usePolling(
-    () => api.get<CaseBoard>(`/v1/cases${query({ status: 'open', limit: 200, customerId: f.customerId.trim(), tier: f.tier, driver: f.driver, team: f.team, slaBreached: f.slaBreached || undefined, sort: f.sort })}`),
+    () => api.get<CaseBoard>(`/v1/cases${query({ status: 'open', limit: 200, customerId: f.customerId.trim(), tier: f.tier, driver: f.driver, team: f.team, slaBreached: f.slaBreached || undefined, needsAttention: f.needsAttention || undefined, sort: f.sort })}`),
     REFRESH_MS,
     [api, f],
   );
@@ -66,6 +68,9 @@ export function BoardPage({ api }: PageProps) {
         <Select label="Team" value={f.team} options={(teams.data?.items ?? []).map((t) => t.id)} onChange={(team) => set({ team })} />
         <label class="check">
           <input type="checkbox" name="slaBreached" checked={f.slaBreached} onChange={(e) => set({ slaBreached: e.currentTarget.checked })} /> SLA breached only
+        </label>
+        <label class="check">
+          <input type="checkbox" name="needsAttention" checked={f.needsAttention} onChange={(e) => set({ needsAttention: e.currentTarget.checked })} /> needs attention only
         </label>
         <label>
           Sort

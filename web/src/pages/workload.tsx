@@ -42,6 +42,11 @@ export function WorkloadPage({ api, me }: PageProps) {
               <td class={w.unassigned.slaBreaches > 0 ? 'late' : ''}>{w.unassigned.slaBreaches}</td>
               <td colSpan={2} />
             </tr>
+            <tr>
+              <td>Needing a supervisor's attention</td>
+              <td class={w.needsAttention > 0 ? 'late' : ''}>{w.needsAttention}</td>
+              <td colSpan={3} />
+            </tr>
           </tbody>
           <tfoot>
             <tr><th>Team</th><th>{w.totals.openCases}</th><th>{w.totals.slaBreaches}</th><th>{w.totals.contactsToday} / {w.totals.dailyContactQuota}</th><th /></tr>
