@@ -92,6 +92,7 @@ Holdfast is running.
   Temporal UI    ${infra.temporalUiUrl ?? '(external cluster: ' + infra.temporalAddress + ')'}
   Temporal       ${infra.temporalAddress}   namespace ${env.TEMPORAL_NAMESPACE}, task queue ${env.TEMPORAL_TASK_QUEUE}
   SMTP sink      ${sinks.env.SMTP_URL}
+  Twilio sink    ${sinks.env.TWILIO_API_BASE_URL}   (POST /_control/faults to make it fail, see README)
 
 API keys for this run (new ones each start; more with npm run keys -- create --role supervisor --name "..."):
   system      ${keys.system}
