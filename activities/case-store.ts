@@ -17,6 +17,8 @@ export interface CaseEventRecord {
   data: Record<string, unknown>;
 }
 
+// Offer holds that take one of a capped offer's slots.
+export const HELD_OFFER_STATUSES = ['pending_approval', 'approved', 'presented', 'accepted'];
 // Offer holds that end when their case closes without the customer accepting: the volume slot is free again.
 const RELEASABLE_OFFER_HOLDS = ['pending_approval', 'approved', 'presented'];
 
@@ -98,6 +100,21 @@ export function createCaseStore({ db, crm }: ActivityDeps) {
           ...(req.expiresAt ? { expiresAt: new Date(req.expiresAt) } : {}),
           ...(decided ? { decidedAt: new Date() } : {}),
         },
+      });
+    },
+
+    // Takes one of a capped offer's slots, or answers claimed: false when all are held. The offer row is locked
+    // while the holds are counted, so two cases never take the last slot together. Retries find their row.
+    async claimOfferSlot(req: { key: string; caseId: string; offerId: string; cost: number; status: 'pending_approval' | 'presented'; expiresAt: string }): Promise<{ claimed: boolean }> {
+      return db.$transaction(async (tx) => {
+        if (await tx.caseOffer.findUnique({ where: { key: req.key }, select: { id: true } })) return { claimed: true };
+        const [offer] = await tx.$queryRaw<{ volume_cap: number | null }[]>`SELECT volume_cap FROM offers WHERE id = ${req.offerId} FOR UPDATE`;
+        if (offer?.volume_cap !== null && offer?.volume_cap !== undefined) {
+          const held = await tx.caseOffer.count({ where: { offerId: req.offerId, status: { in: HELD_OFFER_STATUSES } } });
+          if (held >= offer.volume_cap) return { claimed: false };
+        }
+        await tx.caseOffer.create({ data: { key: req.key, caseId: req.caseId, offerId: req.offerId, cost: req.cost, status: req.status, expiresAt: new Date(req.expiresAt) } });
+        return { claimed: true };
       });
     },
 

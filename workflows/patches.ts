@@ -15,3 +15,6 @@ export const STEP_RECOVERY_PATCH = 'step-recovery';
 export const CUSTOMER_WAITS_PATCH = 'customer-waits-without-sla';
 // Added 2026-11-23. Only a balance_recovery that arrives during the observation window counts as retained.
 export const RECOVERY_IN_WINDOW_PATCH = 'recovery-in-window';
+// Added 2026-11-23. A capped offer's slot is claimed atomically (claimOfferSlot) before it is put to a
+// supervisor or the customer; a full offer falls through to the next candidate.
+export const OFFER_SLOTS_PATCH = 'offer-slots-claimed';

@@ -6,7 +6,7 @@ import { durationMs } from '../../domain/duration';
 import { eligibleOffers, needsApproval, type CatalogOffer } from '../../domain/offer';
 import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
-import { CUSTOMER_WAITS_PATCH } from '../patches';
+import { CUSTOMER_WAITS_PATCH, OFFER_SLOTS_PATCH } from '../patches';
 
 // Code change marker: offers accepted before fulfilment tasks existed replay without one.
 export const FULFILMENT_PATCH = 'offer-fulfilment';
@@ -17,8 +17,13 @@ async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promi
   const { state } = run;
   const policy = run.definition.offer;
   const approvalTimeout = run.staffSla(durationMs(policy.approvalTimeout));
+  const hold = { key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: 'pending_approval' as const, expiresAt: new Date(Date.now() + approvalTimeout).toISOString() };
+  if (patched(OFFER_SLOTS_PATCH)) {
+    if (!(await claimed(run, hold))) return false;
+  } else {
+    await acts.recordCaseOffer(hold);
+  }
   state.offer = { offerId: offer.id, name: offer.name, cost: offer.cost, status: 'pending_approval' };
-  await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: 'pending_approval', expiresAt: new Date(Date.now() + approvalTimeout).toISOString() });
   run.setSlaDue(approvalTimeout);
   run.expect('approval');
   await run.record('offer_approval_requested', { offerId: offer.id, cost: offer.cost, threshold: policy.approvalCostThreshold }, undefined, 'offering');
@@ -28,6 +33,13 @@ async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promi
   await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: state.offer.status });
   if (!approval) await run.record('offer_approval_timed_out', { offerId: offer.id, waited: policy.approvalTimeout });
   return ok;
+}
+
+// Claims the offer's volume slot; a full offer is recorded and skipped.
+async function claimed(run: CaseRun, hold: Parameters<typeof acts.claimOfferSlot>[0]): Promise<boolean> {
+  if ((await acts.claimOfferSlot(hold)).claimed) return true;
+  await run.record('offer_unavailable', { offerId: hold.offerId, reason: 'volume_cap_reached' });
+  return false;
 }
 
 export async function offer(run: CaseRun): Promise<OfferResult> {
@@ -42,8 +54,11 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
   });
 
   for (const [index, candidate] of candidates.entries()) {
-    if (needsApproval(candidate, policy.approvalCostThreshold) && !(await approved(run, candidate, index))) continue;
+    const approval = needsApproval(candidate, policy.approvalCostThreshold);
+    if (approval && !(await approved(run, candidate, index))) continue;
     const expiresAt = new Date(Date.now() + durationMs(policy.expiry)).toISOString();
+    const hold = { key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented' as const, expiresAt };
+    if (!approval && patched(OFFER_SLOTS_PATCH) && !(await claimed(run, hold))) continue;
     state.offer = { offerId: candidate.id, name: candidate.name, cost: candidate.cost, status: 'presented', expiresAt };
     const key = `${state.caseId}:offer:${index}`;
     await acts.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented', expiresAt });
