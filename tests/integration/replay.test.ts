@@ -25,6 +25,11 @@ test('histories of every stage path are committed and replay without non-determi
     'retained-with-fulfilment.json',
     'queued-then-assigned-open.json',
     'continued-observation-retained.json',
+    // Recorded with the fault-guarantee patches (workflows/patches.ts) and, for the paths recorded before
+    // them, the same path as it was: running cases of both kinds must replay.
+    'channel-failed-needs-attention-retried.json',
+    'sms-undelivered-email-fallback.json',
+    ...['retained-with-fulfilment', 'offer-expired', 'accepted-observed-churned', 'sms-stop-email-fallback-unreachable', 'queued-then-assigned-open'].map((p) => `pre-guarantees--${p}.json`),
   ]));
   const output = execFileSync(
     process.execPath,
