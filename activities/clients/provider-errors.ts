@@ -41,14 +41,15 @@ export function classifyTwilioError(e: unknown): SendFailure {
   return { kind: NEVER_CONNECTED.has(code) ? 'transient' : 'unknown', code, message: messageOf(e) };
 }
 
-// nodemailer reports the SMTP reply code (responseCode) and the command it failed on.
+// nodemailer reports the SMTP reply code (responseCode) when the server answered. Without one, only a
+// connection that never opened (refused, no such host) is known not to have carried the message: nodemailer
+// labels even a close in the middle of DATA as a connection error, so anything else is unknown.
 export function classifySmtpError(e: unknown): SendFailure {
-  const err = e as { responseCode?: unknown; command?: unknown };
+  const err = e as { responseCode?: unknown };
   const code = errorCode(e) ?? 'smtp_error';
   if (typeof err?.responseCode === 'number') {
     return { kind: err.responseCode >= 500 ? 'rejected' : 'transient', code: String(err.responseCode), message: messageOf(e) };
   }
-  // Failing to connect or greet means no message was handed over.
-  if (code === 'ECONNECTION' || NEVER_CONNECTED.has(code) || err?.command === 'CONN') return { kind: 'transient', code, message: messageOf(e) };
-  return { kind: 'unknown', code, message: messageOf(e) };
+  const neverConnected = NEVER_CONNECTED.has(code) || [...NEVER_CONNECTED].some((c) => messageOf(e).includes(c));
+  return { kind: neverConnected ? 'transient' : 'unknown', code, message: messageOf(e) };
 }

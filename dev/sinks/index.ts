@@ -1,7 +1,7 @@
 // The three local sinks behind one outbox, and the environment that points the real clients at them.
 import { Outbox } from './outbox';
 import { startCrmSink, type CrmSink } from './crm-sink';
-import { startSmtpSink } from './smtp-sink';
+import { startSmtpSink, type SmtpFaults } from './smtp-sink';
 import { startTwilioSink, type TwilioSinkOptions } from './twilio-sink';
 
 export const DEV_TWILIO = { accountSid: 'AC0000000000000000000000000000dev1', authToken: 'dev-twilio-auth-token', from: '+15005550006' };
@@ -10,6 +10,7 @@ export interface LocalSinks {
   outbox: Outbox;
   twilio: TwilioSinkOptions;
   crm: CrmSink;
+  smtp: { faults: SmtpFaults };
   env: {
     TWILIO_ACCOUNT_SID: string;
     TWILIO_AUTH_TOKEN: string;
@@ -33,6 +34,7 @@ export async function startLocalSinks(ports: { smtp?: number; twilio?: number; c
     outbox,
     twilio: twilioOptions,
     crm,
+    smtp,
     env: {
       TWILIO_ACCOUNT_SID: DEV_TWILIO.accountSid,
       TWILIO_AUTH_TOKEN: DEV_TWILIO.authToken,

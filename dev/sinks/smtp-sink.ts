@@ -23,8 +23,16 @@ export function parseMessage(raw: string): { headers: Record<string, string>; bo
   return { headers, body: body.trim() };
 }
 
-export function startSmtpSink(outbox: Outbox, port = 0): Promise<RunningSink> {
-  const server = new SMTPServer({
+export interface SmtpFaults {
+  // Keep the message, then drop the connection instead of answering 250: the sender cannot know it went out.
+  dropAfterData?: boolean;
+  // Answer DATA with this SMTP code (e.g. 550 refused, 451 try later) and keep nothing.
+  rejectWith?: number;
+}
+
+export function startSmtpSink(outbox: Outbox, port = 0): Promise<RunningSink & { faults: SmtpFaults }> {
+  const faults: SmtpFaults = {};
+  const server: SMTPServer = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
@@ -32,9 +40,16 @@ export function startSmtpSink(outbox: Outbox, port = 0): Promise<RunningSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (faults.rejectWith) return callback(Object.assign(new Error('refused by the sink'), { responseCode: faults.rejectWith }));
         const { headers, body } = parseMessage(Buffer.concat(chunks).toString('utf8'));
         const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
         outbox.add({ kind: 'email', to, from: headers.from, subject: headers.subject, body, data: { messageId: headers['message-id'] } });
+        if (faults.dropAfterData) {
+          // smtp-server keeps its connections; the one carrying this session is closed without a reply.
+          const connections = (server as unknown as { connections: Set<{ session?: { id: string }; _socket: { destroy(): void } }> }).connections;
+          for (const c of connections) if (c.session?.id === session.id) c._socket.destroy();
+          return;
+        }
         callback();
       });
     },
@@ -43,7 +58,7 @@ export function startSmtpSink(outbox: Outbox, port = 0): Promise<RunningSink> {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const bound = (server.server.address() as { port: number }).port;
-      resolve({ url: `smtp://127.0.0.1:${bound}`, port: bound, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({ url: `smtp://127.0.0.1:${bound}`, port: bound, faults, close: () => new Promise((done) => server.close(() => done())) });
     });
   });
 }

@@ -123,3 +123,31 @@ test('a contact outcome is taken only while the case waits for one', async () =>
   expect(call.data).toMatchObject({ attempt: 2 });
   expect(smsTo(customer.phone)).toHaveLength(1);
 });
+
+test('an email whose connection dropped after the server took it is unknown: never resent, an agent checks', async () => {
+  const customer = await createCustomer(h, { preferredChannels: ['email'], consent: { sms: false, email: true, phone: false } });
+  h.sinks.smtp.faults.dropAfterData = true;
+  const caseId = await openCase(customer.id);
+  const unconfirmed = await waitForEvent(h, caseId, 'contact_unconfirmed');
+  h.sinks.smtp.faults.dropAfterData = false;
+  expect(unconfirmed.data).toMatchObject({ channel: 'email', task: 'check_delivery' });
+  await waitForStage(h, caseId, 'contacting');
+  const attempt = await h.db.contactAttempt.findFirstOrThrow({ where: { caseId, channel: 'email' } });
+  expect(attempt.status).toBe('unknown');
+  // The activity's retries do not send it again.
+  await new Promise((r) => setTimeout(r, 3_000));
+  expect(emailTo(customer.email)).toHaveLength(1);
+  // The agent's check is the contact outcome the case waits for.
+  expect((await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached', note: 'confirmed the email arrived' } })).status).toBe(200);
+});
+
+test('an email the server refuses (550) is a contact_failed event with the SMTP code', async () => {
+  const customer = await createCustomer(h, { preferredChannels: ['email', 'sms'] });
+  h.sinks.smtp.faults.rejectWith = 550;
+  const caseId = await openCase(customer.id);
+  const failed = await waitForEvent(h, caseId, 'contact_failed');
+  h.sinks.smtp.faults.rejectWith = undefined;
+  expect(failed.data).toMatchObject({ channel: 'email', code: '550' });
+  const sent = await waitForEvent(h, caseId, 'contact_sent');
+  expect(sent.data).toMatchObject({ channel: 'sms' });
+});
