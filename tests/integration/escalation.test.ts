@@ -90,3 +90,19 @@ test("the agent's SLA scales with the customer's tier", async () => {
   expect(Date.parse((contacting as unknown as { sla: { dueAt: string } }).sla.dueAt) - Date.parse(sent.at)).toBeLessThan(3_500);
   expect((await waitForClosed(h, caseId, 20_000)).outcome).toBe('unreachable');
 });
+
+test("the customer's offer decision does not escalate: the offer expires at its own expiry", async () => {
+  const playbookId = await createTestPlaybook(h, (d) => {
+    d.escalation = { levels: ['supervisor', 'branch_manager'], grace: '2s' };
+    d.offer.expiry = '3s';
+  });
+  const customer = await createCustomer(h);
+  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id, { playbookId }) })).body;
+  await waitForStage(h, caseId, 'contacting');
+  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached' } });
+  const closed = await waitForClosed(h, caseId);
+  expect(closed.outcome).toBe('declined');
+  const events = await timeline(h, caseId);
+  expect(events.at(-1)!.data).toMatchObject({ reason: 'offer_expired' });
+  expect(events.filter((e) => e.type === 'sla_breached')).toEqual([]);
+});

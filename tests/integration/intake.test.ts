@@ -4,7 +4,7 @@ import { createApp } from '../../api/app';
 import { connectApi } from '../../api/server';
 import { createLogger } from '../../config/logger';
 import { PLAYBOOKS } from '../../dev/seed';
-import { createCustomer, outflowSignal, waitForEvent } from '../support/fixtures';
+import { createCustomer, createTestPlaybook, outflowSignal, waitForClosed, waitForEvent } from '../support/fixtures';
 import { startHarness, TEST_ADMIN_KEY, uniqueId, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -74,3 +74,21 @@ test('with Temporal unreachable, opening a case answers 503 with Retry-After wit
     await deps.close();
   }
 }, 60_000);
+
+test('in the cool-down after a not_actionable case a stronger signal opens a new case; a weak one does not', async () => {
+  const playbookId = await createTestPlaybook(h, (d) => {
+    d.detect.cooldown = '1h';
+  });
+  const customer = await createCustomer(h);
+  const weak = (key: string) => ({ ...outflowSignal(customer.id, { playbookId }), idempotencyKey: key, type: 'activity_drop', severity: 0.1 });
+  const first = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: weak(uniqueId('weak')) })).body;
+  expect((await waitForClosed(h, first.caseId)).outcome).toBe('not_actionable');
+
+  const stillWeak = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: weak(uniqueId('weak')) })).body;
+  expect(stillWeak).toMatchObject({ caseId: first.caseId, coolingDownUntil: expect.any(String) });
+
+  const strong = await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id, { playbookId }) });
+  expect(strong.status).toBe(202);
+  expect(strong.body.caseId).not.toBe(first.caseId);
+  expect(strong.body.coolingDownUntil).toBeUndefined();
+});

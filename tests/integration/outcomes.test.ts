@@ -69,3 +69,19 @@ test('a recovery signal without an open case is recorded and opens none', async 
   expect(await h.db.case.count({ where: { customerId: c.id } })).toBe(0);
   expect(await h.db.riskSignal.count({ where: { customerId: c.id } })).toBe(1);
 });
+
+test('a balance_recovery before the observation window does not make the case retained', async () => {
+  const playbookId = await createTestPlaybook(h, (d) => {
+    d.outcome = { observationWindow: '2s' };
+  });
+  const c = await createCustomer(h);
+  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })).body;
+  await waitForStage(h, caseId, 'contacting');
+  // The balance comes back while the agent is still contacting: that is not the treatment's effect.
+  expect((await h.call('POST', '/v1/signals', { key: h.keys.system, body: recovery(c.id) })).body.caseId).toBe(caseId);
+  const { token } = await acceptOfferAndAwaitSurvey(h, caseId, c.phone);
+  await h.call('POST', `/v1/surveys/${token}`, { body: { score: 9 } });
+  const closed = await waitForClosed(h, caseId);
+  expect(closed.outcome).toBe('churned');
+  expect((await timeline(h, caseId)).at(-1)!.data).toMatchObject({ observed: 'no_recovery' });
+});
