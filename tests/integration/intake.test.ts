@@ -2,6 +2,7 @@
 // readable at once, and with Temporal down the API answers 503 with Retry-After within seconds.
 import { createApp } from '../../api/app';
 import { connectApi } from '../../api/server';
+import { createDb } from '../../config/database';
 import { createLogger } from '../../config/logger';
 import { PLAYBOOKS } from '../../dev/seed';
 import { createCustomer, createTestPlaybook, outflowSignal, waitForClosed, waitForEvent } from '../support/fixtures';
@@ -91,4 +92,26 @@ test('in the cool-down after a not_actionable case a stronger signal opens a new
   expect(strong.status).toBe(202);
   expect(strong.body.caseId).not.toBe(first.caseId);
   expect(strong.body.coolingDownUntil).toBeUndefined();
+});
+
+test('with PostgreSQL unreachable the API answers 503 database_unavailable within seconds, and /ready names it', async () => {
+  const db = createDb('postgresql://holdfast@127.0.0.1:1/holdfast');
+  const deps = await connectApi({ db, temporal: h.temporal, logger: createLogger('error'), adminKey: TEST_ADMIN_KEY });
+  const server = createApp(deps).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  try {
+    const started = Date.now();
+    const res = await fetch(`${base}/v1/cases`, { headers: { authorization: `Bearer ${h.keys.supervisor}` } });
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect({ status: res.status, code: body.error.code, retryAfter: res.headers.get('retry-after') }).toEqual({ status: 503, code: 'database_unavailable', retryAfter: '5' });
+    expect(body.error.message).not.toContain('127.0.0.1');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const ready = (await (await fetch(`${base}/ready`)).json()) as { failing: string[]; checks: Record<string, string> };
+    expect(ready).toMatchObject({ failing: ['postgresql'], checks: { postgresql: 'unavailable', temporal: 'ok' } });
+  } finally {
+    await new Promise((r) => server.close(r));
+    await deps.close();
+    await db.$disconnect();
+  }
 });
