@@ -16,6 +16,18 @@ afterAll(async () => {
   await h?.stop();
 });
 
+// An API process of its own over other dependencies (e.g. an unreachable Temporal or PostgreSQL).
+async function withApi(deps: Awaited<ReturnType<typeof connectApi>>, body: (base: string) => Promise<void>): Promise<void> {
+  const server = createApp(deps).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  try {
+    await body(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+  } finally {
+    await new Promise((r) => server.close(r));
+    await deps.close();
+  }
+}
+
 test('an unknown playbookId is refused with 422 by POST /v1/signals and POST /v1/cases, and nothing is stored', async () => {
   const customer = await createCustomer(h);
   const signal = { ...outflowSignal(customer.id), playbookId: 'no-such-playbook' };
@@ -47,10 +59,7 @@ test('the case id in the answer is readable at once and runs the playbook versio
 test('with Temporal unreachable, opening a case answers 503 with Retry-After within 10 s and leaves no case behind', async () => {
   const logger = createLogger('error');
   const deps = await connectApi({ db: h.db, temporal: { address: '127.0.0.1:1', namespace: 'default', taskQueue: 'unreachable' }, logger, adminKey: TEST_ADMIN_KEY });
-  const server = createApp(deps).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  try {
+  await withApi(deps, async (base) => {
     const customer = await createCustomer(h);
     const started = Date.now();
     const res = await fetch(`${base}/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${h.keys.supervisor}`, 'content-type': 'application/json' }, body: JSON.stringify({ customerId: customer.id, reason: 'down test', playbookId: 'demo' }) });
@@ -70,10 +79,7 @@ test('with Temporal unreachable, opening a case answers 503 with Retry-After wit
     const ready = await fetch(`${base}/ready`);
     const readyBody = (await ready.json()) as { failing: string[]; checks: { temporal: string } };
     expect({ status: ready.status, failing: readyBody.failing, temporal: readyBody.checks.temporal }).toEqual({ status: 503, failing: ['temporal'], temporal: 'unavailable' });
-  } finally {
-    await new Promise((r) => server.close(r));
-    await deps.close();
-  }
+  });
 }, 60_000);
 
 test('in the cool-down after a not_actionable case a stronger signal opens a new case; a weak one does not', async () => {
@@ -97,10 +103,7 @@ test('in the cool-down after a not_actionable case a stronger signal opens a new
 test('with PostgreSQL unreachable the API answers 503 database_unavailable within seconds, and /ready names it', async () => {
   const db = createDb('postgresql://holdfast@127.0.0.1:1/holdfast');
   const deps = await connectApi({ db, temporal: h.temporal, logger: createLogger('error'), adminKey: TEST_ADMIN_KEY });
-  const server = createApp(deps).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  try {
+  await withApi(deps, async (base) => {
     const started = Date.now();
     const res = await fetch(`${base}/v1/cases`, { headers: { authorization: `Bearer ${h.keys.supervisor}` } });
     const body = (await res.json()) as { error: { code: string; message: string } };
@@ -109,9 +112,6 @@ test('with PostgreSQL unreachable the API answers 503 database_unavailable withi
     expect(Date.now() - started).toBeLessThan(10_000);
     const ready = (await (await fetch(`${base}/ready`)).json()) as { failing: string[]; checks: Record<string, string> };
     expect(ready).toMatchObject({ failing: ['postgresql'], checks: { postgresql: 'unavailable', temporal: 'ok' } });
-  } finally {
-    await new Promise((r) => server.close(r));
-    await deps.close();
-    await db.$disconnect();
-  }
+  });
+  await db.$disconnect();
 });
