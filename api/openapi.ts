@@ -82,7 +82,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input'): Record
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
-    // Answers may gain fields (API.md); a client generated from this document must not reject them.
+    // Answers may gain fields over time; a client generated from this document must not reject them.
     override: ({ jsonSchema }) => {
       if (io === 'output' && jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
     },

@@ -1,4 +1,4 @@
-// Environment configuration, parsed once with zod; every name here is listed in API.md or the README.
+// Environment configuration, parsed once with zod; every name here is listed in the README's Configuration table.
 import { z } from 'zod';
 
 const optionalString = z.string().trim().min(1).optional();

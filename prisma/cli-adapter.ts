@@ -1,5 +1,5 @@
-// Driver adapter for the Prisma 6.19 CLI's WASM schema engine, patched for the bugs listed in
-// ../shared/notes/prisma-offline.md. Loaded only by prisma.config.ts, never by runtime code.
+// Driver adapter for the Prisma 6.19 CLI's WASM schema engine, patched for its bugs (each fix below says
+// which). Loaded only by prisma.config.ts, never by runtime code.
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 

@@ -1,4 +1,4 @@
-// The HTTP contract of API.md: validation, auth, idempotent signals, conflicts, readiness.
+// The HTTP contract: validation, auth, idempotent signals, conflicts, readiness.
 import { createApiKey } from '../../api/auth';
 import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, TEST_ADMIN_KEY, uniqueId, type Harness } from '../support/harness';

@@ -32,7 +32,7 @@ test('every environment name the app services get is one the config code reads',
   for (const name of ['worker', 'api', 'migrate']) {
     for (const key of Object.keys(compose.services[name]!.environment!)) expect(configNames).toContain(key);
   }
-  // API.md's names are all read by the config and all set for the API.
+  // The contract's names are all read by the config and all set for the API.
   expect(configNames).toEqual(expect.arrayContaining(API_MD_ENV));
   expect(Object.keys(compose.services.api!.environment!)).toEqual(expect.arrayContaining(API_MD_ENV));
 });
