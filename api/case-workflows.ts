@@ -11,7 +11,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { caseWorkflowId, type CaseInput, type CaseState } from '../domain/case';
 import type { RiskSignalInput } from '../domain/risk';
-import { addSignalUpdate, CASE_CLOSED, caseStateQuery, WRONG_STAGE, type AddSignalResult } from '../workflows/messages';
+import { addSignalUpdate, CASE_CLOSED, caseStateQuery, INVALID_INPUT, WRONG_STAGE, type AddSignalResult } from '../workflows/messages';
 import type { retentionCase } from '../workflows/retention-case';
 import { HttpError } from './errors';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/client';
@@ -42,7 +42,7 @@ export function toHttpError(e: unknown): never {
     if (e.cause.type === WRONG_STAGE || e.cause.type === CASE_CLOSED) {
       throw new HttpError(409, 'wrong_stage', `${e.cause.message}; this step cannot be taken now`, [{ stage }], { stage });
     }
-    if (e.cause.type === 'invalid_input') throw new HttpError(400, 'validation_failed', e.cause.message);
+    if (e.cause.type === INVALID_INPUT) throw new HttpError(400, 'validation_failed', e.cause.message);
   }
   if (e instanceof WorkflowNotFoundError) {
     throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });

@@ -7,16 +7,12 @@ import type { CustomerProfile } from '../domain/customer';
 import type { PinnedPlaybook } from '../domain/playbook';
 import type { Outcome, Stage } from '../domain/vocabulary';
 import { acts } from './activities';
-import { CHANNEL_FAILURES_PATCH, CRM_OUTBOX_PATCH } from './patches';
+import { CHANNEL_FAILURES_PATCH, CRM_OUTBOX_PATCH, SLA_BY_TIER_PATCH, SLA_ESCALATION_PATCH } from './patches';
 import type { DeliveryReport } from '../domain/delivery';
 import { CASE_STAGE, CASE_TEAM, CHURN_DRIVER, CUSTOMER_TIER } from './search-attributes';
 import type { Actor, CloseCaseInput, ContactOutcomeInput, OfferApprovalInput, OfferDecisionInput, SurveyAnswerInput } from '../domain/human-steps';
 
 export const SYSTEM_ACTOR = 'holdfast';
-// Code change marker: waits recorded before SLA escalation existed replay without it.
-export const SLA_ESCALATION_PATCH = 'sla-escalation';
-export const SLA_BY_TIER_PATCH = 'sla-by-tier';
-
 // The human steps a stage can wait for.
 export interface HumanAnswers {
   contact: ContactOutcomeInput & Actor;

@@ -5,9 +5,6 @@ import type { ContactChannel } from '../domain/vocabulary';
 import { acts } from './activities';
 import type { CaseRun } from './case-run';
 
-// Code change marker: cases started before the contact policy existed replay without these checks.
-export const CONTACT_POLICY_PATCH = 'contact-policy';
-
 export async function clearToContact(run: CaseRun, channel: ContactChannel, purpose: 'contact' | 'survey'): Promise<'contact' | 'skip'> {
   for (;;) {
     const answer = await acts.checkContactPolicy({ customerId: run.state.customerId, channel, policy: run.definition.contact.policy, purpose });

@@ -1,5 +1,27 @@
 // Code changes under running cases, one id each (patched()). Each entry says what changed and when it may be
-// retired with deprecatePatch(): once no open case and no kept history predates it.
+// retired with deprecatePatch(): once no open case and no kept history predates it. tests/histories holds a
+// recording of the paths each one changes, from before and after it (the replay test runs them all).
+
+// Added 2026-11-22. The contact policy (consent, frequency cap, quiet hours) is checked before every send or
+// call. Retire when no case opened before 2026-11-22 is open.
+export const CONTACT_POLICY_PATCH = 'contact-policy';
+// Added 2026-11-22. A human wait past its SLA escalates level by level before its timeout path runs.
+export const SLA_ESCALATION_PATCH = 'sla-escalation';
+// Added 2026-11-22. Staff SLAs scale by the customer's tier (playbook escalation.slaFactorByTier).
+export const SLA_BY_TIER_PATCH = 'sla-by-tier';
+// Added 2026-11-22. A detractor's survey score escalates and reopens contact.
+export const LOW_SCORE_PATCH = 'low-score-reopens-contact';
+// Added 2026-11-22. A playbook may hold out a share of customers (no treatment, only observed).
+export const HOLDOUT_PATCH = 'holdout-group';
+// Added 2026-11-22. After treatment the case is observed for a balance_recovery before its outcome.
+export const OBSERVATION_PATCH = 'observation-window';
+// Added 2026-11-22. A long observation continues as a new run carrying the case's state.
+export const CONTINUE_AS_NEW_PATCH = 'observation-continue-as-new';
+// Added 2026-11-22. An accepted offer becomes a CRM fulfilment task.
+export const FULFILMENT_PATCH = 'offer-fulfilment';
+// Added 2026-11-22. With no agent free the case waits in the team queue and retries assignment.
+export const ASSIGNMENT_QUEUE_PATCH = 'assignment-queue';
+
 // Added 2026-11-23. Transitions reach the CRM through the outbox written with each event; before, each
 // event was pushed by its own activity. Retire when no pre-outbox case is open.
 export const CRM_OUTBOX_PATCH = 'crm-outbox';

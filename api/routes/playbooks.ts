@@ -1,7 +1,8 @@
 // Playbooks as versioned data: read by supervisors, new versions by admins. Versions are immutable, and a
 // running case keeps the version it pinned at start.
+import { isUniqueViolation } from '../../config/db-errors';
 import { Router } from 'express';
-import { Prisma, type PlaybookVersion } from '@prisma/client';
+import type { PlaybookVersion } from '@prisma/client';
 import { playbookDefinitionSchema } from '../../domain/playbook';
 import { requireRole } from '../auth';
 import type { AppDeps } from '../deps';
@@ -36,7 +37,7 @@ export function playbookRoutes({ db }: AppDeps): Router {
       const created = await db.playbookVersion.create({ data: { playbookId, version: (last?.version ?? 0) + 1, name: definition.name, definition } });
       res.status(201).json({ id: playbookId, ...versionView(created) });
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+      if (isUniqueViolation(e)) {
         throw new HttpError(409, 'version_conflict', 'another version of this playbook was created at the same time; read it and try again');
       }
       throw e;

@@ -3,9 +3,7 @@ import { condition, patched } from '@temporalio/workflow';
 import { durationMs } from '../../domain/duration';
 import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
-
-// Code change marker: cases assigned before the team queue existed replay without it.
-export const ASSIGNMENT_QUEUE_PATCH = 'assignment-queue';
+import { ASSIGNMENT_QUEUE_PATCH } from '../patches';
 
 export async function assign(run: CaseRun): Promise<void> {
   const { state } = run;

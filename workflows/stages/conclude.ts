@@ -5,7 +5,7 @@ import { durationMs } from '../../domain/duration';
 import type { CaseInput, CaseState } from '../../domain/case';
 import type { Outcome } from '../../domain/vocabulary';
 import type { CaseRun } from '../case-run';
-import { RECOVERY_IN_WINDOW_PATCH } from '../patches';
+import { CONTINUE_AS_NEW_PATCH, OBSERVATION_PATCH, RECOVERY_IN_WINDOW_PATCH } from '../patches';
 
 export interface Verdict {
   outcome: Outcome;
@@ -13,10 +13,6 @@ export interface Verdict {
   data?: Record<string, unknown>;
   actor?: string;
 }
-
-// Code change marker: cases closed before observation windows existed replay without them.
-export const OBSERVATION_PATCH = 'observation-window';
-export const CONTINUE_AS_NEW_PATCH = 'observation-continue-as-new';
 
 export async function conclude(run: CaseRun, verdict: Verdict): Promise<void> {
   const windowMs = durationMs(run.definition.outcome.observationWindow);

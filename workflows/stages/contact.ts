@@ -9,8 +9,8 @@ import { durationMs } from '../../domain/duration';
 import type { ContactChannel } from '../../domain/vocabulary';
 import { acts, sendActs } from '../activities';
 import type { CaseRun } from '../case-run';
-import { clearToContact, CONTACT_POLICY_PATCH } from '../contact-clearance';
-import { CHANNEL_FAILURES_PATCH } from '../patches';
+import { clearToContact } from '../contact-clearance';
+import { CHANNEL_FAILURES_PATCH, CONTACT_POLICY_PATCH } from '../patches';
 import { settledSend } from '../send-outcome';
 
 export type ContactResult = { reached: true } | { reached: false; outcome: 'declined' | 'unreachable'; reason: string; data?: Record<string, unknown>; actor?: string };

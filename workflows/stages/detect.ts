@@ -7,9 +7,7 @@ import { inHoldout } from '../../domain/holdout';
 import { playbookDefinitionSchema } from '../../domain/playbook';
 import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
-
-// Code change marker: cases detected before holdout groups existed replay without the draw.
-export const HOLDOUT_PATCH = 'holdout-group';
+import { HOLDOUT_PATCH } from '../patches';
 
 export async function detect(run: CaseRun): Promise<void> {
   const { state } = run;

@@ -6,10 +6,7 @@ import { durationMs } from '../../domain/duration';
 import { eligibleOffers, needsApproval, type CatalogOffer } from '../../domain/offer';
 import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
-import { CUSTOMER_WAITS_PATCH, OFFER_SLOTS_PATCH } from '../patches';
-
-// Code change marker: offers accepted before fulfilment tasks existed replay without one.
-export const FULFILMENT_PATCH = 'offer-fulfilment';
+import { CUSTOMER_WAITS_PATCH, FULFILMENT_PATCH, OFFER_SLOTS_PATCH } from '../patches';
 
 export type OfferResult = 'accepted' | 'no_offer' | 'closed';
 

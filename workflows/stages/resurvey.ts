@@ -4,13 +4,13 @@ import { patched, sleep } from '@temporalio/workflow';
 import { surveyChannel } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
 import { acts, sendActs } from '../activities';
-import { CUSTOMER_WAITS_PATCH } from '../patches';
+import { CONTACT_POLICY_PATCH, CUSTOMER_WAITS_PATCH, LOW_SCORE_PATCH } from '../patches';
 import { settledSend } from '../send-outcome';
 import { isLowScore } from '../../domain/survey';
 import type { CaseRun } from '../case-run';
 import type { Verdict } from './conclude';
 import { contact } from './contact';
-import { clearToContact, CONTACT_POLICY_PATCH } from '../contact-clearance';
+import { clearToContact } from '../contact-clearance';
 
 export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Verdict> {
   const { state } = run;
@@ -48,9 +48,6 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Ve
   if (isLowScore(answer.score) && patched(LOW_SCORE_PATCH)) return followUpLowScore(run, outcome, answer.score);
   return { outcome, reason: 'survey_answered', data: { score: state.survey.score } };
 }
-
-// Code change marker: cases surveyed before low scores reopened contact replay without it.
-export const LOW_SCORE_PATCH = 'low-score-reopens-contact';
 
 // A detractor's score goes to the supervisor and the agent contacts the customer again; the case's outcome
 // stands whatever that follow-up brings, which the timeline records.
