@@ -17,6 +17,8 @@ export interface TwilioFaults {
   resetAfterAccept?: boolean;
   // Share (0..1) of creates that get resetAfterAccept; 1 when unset and resetAfterAccept is on.
   resetShare?: number;
+  // The first message to each of these numbers gets resetAfterAccept (a repeatable way to drop answers).
+  resetFirstTo?: string[];
   // Wait this long before answering a create.
   delayMs?: number;
   // Report these numbers' messages undelivered (status callback) with this error code.
@@ -66,6 +68,7 @@ async function postStatus(url: string, authToken: string, params: Record<string,
 export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions, port = 0): Promise<RunningSink & { options: TwilioSinkOptions; messages: StoredMessage[] }> {
   const path = `/2010-04-01/Accounts/${options.accountSid}/Messages.json`;
   const messages: StoredMessage[] = [];
+  const resetOnce = new Set<string>();
   const sink = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://sink');
     if (req.method === 'POST' && url.pathname === '/_control/faults') {
@@ -109,7 +112,9 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
       }, 50).unref();
     }
     if (faults.undeliveredTo?.includes(to)) served.undelivered++;
-    if (faults.resetAfterAccept && Math.random() < (faults.resetShare ?? 1)) {
+    const firstToListed = options.faults?.resetFirstTo?.includes(to) && !resetOnce.has(to);
+    if (firstToListed) resetOnce.add(to);
+    if (firstToListed || (faults.resetAfterAccept && Math.random() < (faults.resetShare ?? 1))) {
       served.reset++;
       req.socket.destroy();
       return;
