@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
-import { createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
+import { createCustomer, outflowSignal, waitForEvent, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -70,6 +70,32 @@ test('a supervisor finds a signal-opened case, approves its offer and sees the s
   const events = (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body.events as { type: string; actor: string }[];
   expect(events.find((e) => e.type === 'contact_outcome_recorded')?.actor).toBe('supervisor:test supervisor');
   expect(events.find((e) => e.type === 'offer_approved')?.actor).toBe('supervisor:test supervisor');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a case that needs attention carries a badge and a filter on the board, and the supervisor retries it', async () => {
+  const customer = await createCustomer(h, { preferredChannels: ['sms'], consent: { sms: true, email: false, phone: false } });
+  h.sinks.twilio.faults = { onlyTo: [customer.phone], fail: { status: 400, code: 21211, message: 'invalid number' } };
+  const caseId = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) })).body.caseId as string;
+  await waitForEvent(h, caseId, 'needs_attention');
+  h.sinks.twilio.faults = undefined;
+
+  await page.goto(h.baseUrl + '/');
+  if (await page.getByLabel('API key').isVisible()) {
+    await page.getByLabel('API key').fill(h.keys.supervisor);
+    await page.getByRole('button', { name: 'Log in' }).click();
+  }
+  await page.getByRole('heading', { name: 'Case board' }).waitFor();
+  await page.getByLabel('needs attention only').check();
+  const card = page.locator(`[data-case-id="${caseId}"]`);
+  await card.waitFor();
+  expect(await card.locator('.badge.attention').textContent()).toBe('needs attention: no channel left');
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-needs-attention.png'), fullPage: true });
+  await card.click();
+  await page.getByRole('button', { name: 'Retry step' }).click();
+  await page.getByRole('button', { name: 'Retry step' }).waitFor({ state: 'detached', timeout: 30_000 });
+  await waitForEvent(h, caseId, 'contact_sent');
+  expect((await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body.events.find((e: { type: string }) => e.type === 'attention_resolved')?.actor).toBe('supervisor:test supervisor');
   expect(consoleErrors).toEqual([]);
 });
 
