@@ -61,7 +61,9 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
           workflowId,
           taskQueue,
           workflowIdConflictPolicy: 'USE_EXISTING',
-          args: [{ caseId: opening.caseId, customerId, playbookId: opening.playbook.id, playbook: opening.playbook, reason: `signal:${signal.type}`, openedBy: opening.openedBy, signals: [] }],
+          // The signal is in the start arguments too: if the update cannot be delivered now (no worker within the
+          // deadline), the case that was started still has it. The update handler ignores a signal it knows.
+          args: [{ caseId: opening.caseId, customerId, playbookId: opening.playbook.id, playbook: opening.playbook, reason: `signal:${signal.type}`, openedBy: opening.openedBy, signals: [signal] }],
         });
         try {
           return await bounded(() =>

@@ -115,3 +115,22 @@ test('with PostgreSQL unreachable the API answers 503 database_unavailable withi
   });
   await db.$disconnect();
 });
+
+test('a signal posted while no worker runs answers 503; the retry opens one case, which runs once the worker is back', async () => {
+  const customer = await createCustomer(h, { preferredChannels: ['sms'] });
+  const signal = outflowSignal(customer.id);
+  await h.stopWorker();
+  try {
+    const started = Date.now();
+    const first = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });
+    expect({ status: first.status, code: first.body.error?.code }).toEqual({ status: 503, code: 'temporal_unavailable' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  } finally {
+    await h.startWorker();
+  }
+  const retried = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });
+  expect(retried.status).toBe(202);
+  await waitForEvent(h, retried.body.caseId, 'contact_sent');
+  expect(await h.db.case.count({ where: { customerId: customer.id } })).toBe(1);
+  expect(h.sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === customer.phone)).toHaveLength(1);
+});
