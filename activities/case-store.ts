@@ -7,6 +7,7 @@ import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
 import { isUniqueViolation } from '../config/db-errors';
 import type { ActivityDeps } from './deps';
 import { caseEventOutboxRow } from './crm-outbox';
+import { HELD_OFFER_STATUSES, RELEASABLE_OFFER_STATUSES } from '../domain/offer';
 
 export interface CaseEventRecord {
   caseId: string;
@@ -16,11 +17,6 @@ export interface CaseEventRecord {
   actor: string;
   data: Record<string, unknown>;
 }
-
-// Offer holds that take one of a capped offer's slots.
-export const HELD_OFFER_STATUSES = ['pending_approval', 'approved', 'presented', 'accepted'];
-// Offer holds that end when their case closes without the customer accepting: the volume slot is free again.
-const RELEASABLE_OFFER_HOLDS = ['pending_approval', 'approved', 'presented'];
 
 function caseRow(p: CaseProjection, seq: number) {
   return {
@@ -45,7 +41,7 @@ export function createCaseStore({ db, crm }: ActivityDeps) {
   // One transaction per transition: the case row, its timeline event and the CRM outbox row commit together,
   // so the CRM never misses an event the timeline has, and never holds up the playbook. Without a CRM
   // configured nothing is queued.
-  async function writeTransition(tx: Prisma.TransactionClient, event: CaseEventRecord, projection: CaseProjection, customerId: string, taskQueue: string, runId?: string) {
+  async function writeTransition(tx: Prisma.TransactionClient, event: CaseEventRecord, projection: CaseProjection, taskQueue: string, runId?: string) {
     const row = { ...caseRow(projection, event.seq), runId };
     // Conditional UPDATE: PostgreSQL re-checks last_event_seq under the row lock, so of two concurrent writes
     // (an update handler's event and a stage's) the older never overwrites the newer.
@@ -70,9 +66,9 @@ export function createCaseStore({ db, crm }: ActivityDeps) {
     });
     // A retried write whose event is already in finds its outbox row there too.
     if (inserted.count === 0) return;
-    if (crm) await tx.crmOutbox.create({ data: caseEventOutboxRow(event, customerId, projection.stage, taskQueue) });
+    if (crm) await tx.crmOutbox.create({ data: caseEventOutboxRow(event, projection.customerId, projection.stage, taskQueue) });
     if (projection.status === 'closed') {
-      await tx.caseOffer.updateMany({ where: { caseId: projection.caseId, status: { in: RELEASABLE_OFFER_HOLDS } }, data: { status: 'withdrawn', decidedAt: new Date() } });
+      await tx.caseOffer.updateMany({ where: { caseId: projection.caseId, status: { in: RELEASABLE_OFFER_STATUSES } }, data: { status: 'withdrawn', decidedAt: new Date() } });
     }
   }
 
@@ -80,13 +76,13 @@ export function createCaseStore({ db, crm }: ActivityDeps) {
     async recordCaseEvent({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }): Promise<void> {
       const info = Context.current().info;
       // The run id moves with continue-as-new: human steps must reach the run the case lives in now.
-      const runId = info.workflowExecution?.runId;
+      const write = () => db.$transaction((tx) => writeTransition(tx, event, projection, info.taskQueue, info.workflowExecution?.runId));
       try {
-        await db.$transaction((tx) => writeTransition(tx, event, projection, projection.customerId, info.taskQueue, runId));
+        await write();
       } catch (e) {
         // Two events raced to create the case row: the loser's transaction rolled back whole; run it again.
         if (!isUniqueViolation(e)) throw e;
-        await db.$transaction((tx) => writeTransition(tx, event, projection, projection.customerId, info.taskQueue, runId));
+        await write();
       }
     },
 

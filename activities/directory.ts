@@ -2,7 +2,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { rankAgents, teamFor } from '../domain/assignment';
 import type { CustomerProfile } from '../domain/customer';
-import type { CatalogOffer } from '../domain/offer';
+import { HELD_OFFER_STATUSES, type CatalogOffer } from '../domain/offer';
 import { AGENT_CONTACT_PURPOSE, startOfQuotaDay } from '../domain/quota-day';
 import { playbookDefinitionSchema, type PinnedPlaybook } from '../domain/playbook';
 import { choosePlaybook, DEFAULT_PLAYBOOK, newestVersions } from '../domain/playbook-selection';
@@ -64,7 +64,7 @@ export function createDirectory({ db }: ActivityDeps) {
     async listOfferCatalog(): Promise<CatalogOffer[]> {
       const offers = await db.offer.findMany({ where: { active: true } });
       // Offers held now count against a volume cap: awaiting approval, presented, or accepted.
-      const held = await db.caseOffer.groupBy({ by: ['offerId'], where: { status: { in: ['pending_approval', 'approved', 'presented', 'accepted'] } }, _count: { _all: true } });
+      const held = await db.caseOffer.groupBy({ by: ['offerId'], where: { status: { in: HELD_OFFER_STATUSES } }, _count: { _all: true } });
       const heldBy = new Map(held.map((g) => [g.offerId, g._count._all]));
       return offers.map(({ volumeCap, ...o }) => ({
         ...o,

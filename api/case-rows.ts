@@ -11,13 +11,13 @@ export interface OpeningCase {
   playbook: { id: string; version: number };
 }
 
-// Serialises case openings per customer: two signals at once open one case, not two.
-export async function lockCustomer(tx: Prisma.TransactionClient, customerId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM customers WHERE id = ${customerId} FOR UPDATE`;
-}
-
-export function openCaseRow(tx: Prisma.TransactionClient, opening: OpeningCase) {
-  return tx.case.create({
+// Writes the new case's row unless the customer already has an open case, whose id it then returns.
+// Openings are serialised per customer (row lock): two signals at once open one case, not two.
+export async function openCaseRowUnlessOpen(tx: Prisma.TransactionClient, opening: OpeningCase): Promise<{ openCaseId?: string }> {
+  await tx.$queryRaw`SELECT id FROM customers WHERE id = ${opening.customerId} FOR UPDATE`;
+  const open = await tx.case.findFirst({ where: { customerId: opening.customerId, status: 'open' }, orderBy: { openedAt: 'desc' }, select: { id: true } });
+  if (open) return { openCaseId: open.id };
+  await tx.case.create({
     data: {
       id: opening.caseId,
       workflowId: caseWorkflowId(opening.customerId),
@@ -30,6 +30,7 @@ export function openCaseRow(tx: Prisma.TransactionClient, opening: OpeningCase) 
       openedAt: new Date(),
     },
   });
+  return {};
 }
 
 // Nothing half-written: a case whose workflow never started (no event recorded) disappears with the

@@ -1,6 +1,7 @@
 // Cases as the API shows them, read from the PostgreSQL projection (never by asking the workflow).
 import type { Prisma } from '@prisma/client';
 import type { Db } from '../config/database';
+import { consentOf } from './routes/customers';
 
 export const summaryInclude = {
   customer: { select: { id: true, name: true, tier: true } },
@@ -52,7 +53,7 @@ export async function caseDetail(db: Db, c: CaseWithSummary) {
     customer: {
       id: customer.id, name: customer.name, tier: customer.tier, segment: customer.segment ?? undefined, lifecycleStage: customer.lifecycleStage ?? undefined,
       assetsUnderManagement: customer.assetsUnderManagement.toNumber(), timeZone: customer.timeZone, preferredChannels: customer.preferredChannels,
-      consent: { sms: customer.consentSms, email: customer.consentEmail, phone: customer.consentPhone },
+      consent: consentOf(customer),
     },
     reason: c.reason,
     riskExplanation: c.riskExplanation,

@@ -44,3 +44,8 @@ export function eligibleOffers(catalog: CatalogOffer[], ctx: OfferContext): Cata
 export function needsApproval(offer: Pick<CatalogOffer, 'cost'>, approvalCostThreshold: number): boolean {
   return offer.cost > approvalCostThreshold;
 }
+
+// Offer holds that take one of a capped offer's slots: awaiting approval, approved, presented, accepted.
+export const HELD_OFFER_STATUSES = ['pending_approval', 'approved', 'presented', 'accepted'];
+// Holds that end when their case closes without the customer accepting: the slot is free again.
+export const RELEASABLE_OFFER_STATUSES = HELD_OFFER_STATUSES.filter((s) => s !== 'accepted');

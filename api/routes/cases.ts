@@ -13,7 +13,7 @@ import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
 import { caseIdParams, caseListQuery, openCaseSchema } from '../schemas';
 import { newCaseId } from '../case-workflows';
-import { lockCustomer, openCaseRow, withdrawUnstartedCase } from '../case-rows';
+import { openCaseRowUnlessOpen, withdrawUnstartedCase } from '../case-rows';
 import { pinPlaybook } from '../playbook-pin';
 import { parse } from '../validate';
 import type { Role } from '../../domain/vocabulary';
@@ -43,12 +43,8 @@ export function caseRoutes(deps: AppDeps): Router {
     const playbook = await pinPlaybook(db, customer, signals, body.playbookId);
     const caseId = newCaseId();
     // The case row is written (and readable) before the workflow starts; a failed start withdraws it.
-    await db.$transaction(async (tx) => {
-      await lockCustomer(tx, body.customerId);
-      const open = await tx.case.findFirst({ where: { customerId: body.customerId, status: 'open' }, select: { id: true } });
-      if (open) throw new HttpError(409, 'case_already_open', `customer ${body.customerId} already has an open case`, [], { caseId: open.id });
-      await openCaseRow(tx, { caseId, customerId: body.customerId, reason: body.reason, playbook });
-    });
+    const { openCaseId } = await db.$transaction((tx) => openCaseRowUnlessOpen(tx, { caseId, customerId: body.customerId, reason: body.reason, playbook }));
+    if (openCaseId) throw new HttpError(409, 'case_already_open', `customer ${body.customerId} already has an open case`, [], { caseId: openCaseId });
     const openedBy = actorOf(res);
     try {
       const opened = await cases.openCase({ caseId, customerId: body.customerId, reason: body.reason, playbookId: playbook.id, playbook, openedBy, forceAction: true, signals });

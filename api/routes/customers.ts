@@ -11,6 +11,8 @@ import { CONTACT_CHANNELS } from '../../domain/vocabulary';
 import { consentChangeSchema, customerIdParams, customerSchema } from '../schemas';
 import { parse } from '../validate';
 
+export const consentOf = (c: Customer) => ({ sms: c.consentSms, email: c.consentEmail, phone: c.consentPhone });
+
 export function customerView(c: Customer) {
   return {
     customerId: c.id,
@@ -23,7 +25,7 @@ export function customerView(c: Customer) {
     phone: c.phone ?? undefined,
     email: c.email ?? undefined,
     preferredChannels: c.preferredChannels,
-    consent: { sms: c.consentSms, email: c.consentEmail, phone: c.consentPhone },
+    consent: consentOf(c),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -56,7 +58,7 @@ export function customerRoutes({ db, cases }: AppDeps): Router {
         const why = reEnabled.map((ch) => `${ch} (opted out by ${optOuts.get(ch)!.source} at ${optOuts.get(ch)!.at.toISOString()})`).join(', ');
         throw new HttpError(409, 'consent_opted_out', `the customer opted out of ${why}; send consent.${reEnabled[0]}: false, or record the customer's new consent with POST /v1/customers/${customerId}/consent`, reEnabled.map((channel) => ({ channel, ...optOuts.get(channel) })));
       }
-      const current = before ? { sms: before.consentSms, email: before.consentEmail, phone: before.consentPhone } : { sms: false, email: false, phone: false };
+      const current = before ? consentOf(before) : { sms: false, email: false, phone: false };
       const saved = await tx.customer.upsert({ where: { id: customerId }, create: { id: customerId, ...data }, update: data });
       const changed: ConsentChangeRecord[] = CONTACT_CHANNELS.filter((ch) => !before || body.consent[ch] !== current[ch]).map((channel) => ({ customerId, channel, granted: body.consent[channel], source: 'api', actor }));
       for (const change of changed) await writeConsentChange(tx, change);
@@ -88,7 +90,7 @@ export function customerRoutes({ db, cases }: AppDeps): Router {
     const events = await db.consentEvent.findMany({ where: { customerId }, orderBy: { at: 'asc' } });
     res.json({
       customerId,
-      consent: { sms: customer.consentSms, email: customer.consentEmail, phone: customer.consentPhone },
+      consent: consentOf(customer),
       events: events.map((e) => ({ channel: e.channel, granted: e.granted, source: e.source, actor: e.actor, note: e.note ?? undefined, at: e.at.toISOString() })),
     });
   });

@@ -6,7 +6,7 @@ import type { Customer, Prisma, RiskSignal } from '@prisma/client';
 import { isUniqueViolation } from '../../config/db-errors';
 import { decideDuringCooldown } from '../../domain/cooldown';
 import { newCaseId } from '../case-workflows';
-import { lockCustomer, openCaseRow, withdrawUnstartedCase } from '../case-rows';
+import { openCaseRowUnlessOpen, withdrawUnstartedCase } from '../case-rows';
 import { pinPlaybook, requireKnownPlaybook } from '../playbook-pin';
 import { durationMs } from '../../domain/duration';
 import { playbookDefinitionSchema } from '../../domain/playbook';
@@ -44,12 +44,10 @@ export function createSignalIntake({ db, cases }: AppDeps) {
   async function storeAndDecide(body: SignalBody, existing: RiskSignal | null, customer: Customer, pin: { id: string; version: number }) {
     return db.$transaction(async (tx) => {
       const signal = existing ?? (await tx.riskSignal.create({ data: signalRow(body) }));
-      await lockCustomer(tx, customer.id);
-      const open = await tx.case.findFirst({ where: { customerId: customer.id, status: 'open' }, orderBy: { openedAt: 'desc' } });
-      if (open) return { signal, caseId: newCaseId(), joining: open.id };
       const caseId = newCaseId();
-      await openCaseRow(tx, { caseId, customerId: customer.id, reason: `signal:${body.type}`, playbook: pin });
-      return { signal, caseId, joining: undefined };
+      const { openCaseId } = await openCaseRowUnlessOpen(tx, { caseId, customerId: customer.id, reason: `signal:${body.type}`, playbook: pin });
+      // Joining: the id in the start arguments is only used if the open case's run has just ended.
+      return openCaseId ? { signal, caseId: newCaseId(), joining: openCaseId } : { signal, caseId, joining: undefined };
     });
   }
 

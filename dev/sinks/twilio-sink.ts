@@ -33,7 +33,7 @@ export interface TwilioSinkOptions {
   beforeReply?: (to: string) => Promise<void>;
   faults?: TwilioFaults;
   // How often each fault was served (for tests to show they exercised it).
-  served?: { failed: number; reset: number; undelivered: number };
+  served?: { failed: number; reset: number };
 }
 
 interface StoredMessage {
@@ -65,7 +65,7 @@ async function postStatus(url: string, authToken: string, params: Record<string,
   await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString(), signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
 }
 
-export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions, port = 0): Promise<RunningSink & { options: TwilioSinkOptions; messages: StoredMessage[] }> {
+export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions, port = 0): Promise<RunningSink & { options: TwilioSinkOptions }> {
   const path = `/2010-04-01/Accounts/${options.accountSid}/Messages.json`;
   const messages: StoredMessage[] = [];
   const resetOnce = new Set<string>();
@@ -92,7 +92,7 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
     const body = form.get('Body');
     const faults = options.faults && (!options.faults.onlyTo || (to && options.faults.onlyTo.includes(to))) ? options.faults : {};
     if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
-    const served = (options.served ??= { failed: 0, reset: 0, undelivered: 0 });
+    const served = (options.served ??= { failed: 0, reset: 0 });
     if (faults.fail) served.failed++;
     if (faults.fail) return sendJson(res, faults.fail.status, { code: faults.fail.code, message: faults.fail.message ?? 'Service unavailable', more_info: `https://www.twilio.com/docs/errors/${faults.fail.code}`, status: faults.fail.status });
     if (!to || !body) return sendJson(res, 400, { code: 21604, message: "A 'To' phone number and a 'Body' are required.", status: 400 });
@@ -111,7 +111,6 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
         void postStatus(callback, options.authToken, params);
       }, 50).unref();
     }
-    if (faults.undeliveredTo?.includes(to)) served.undelivered++;
     const firstToListed = options.faults?.resetFirstTo?.includes(to) && !resetOnce.has(to);
     if (firstToListed) resetOnce.add(to);
     if (firstToListed || (faults.resetAfterAccept && Math.random() < (faults.resetShare ?? 1))) {
@@ -121,5 +120,5 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
     }
     sendJson(res, 201, resource(message, options.accountSid, path));
   }, port);
-  return { ...sink, options, messages };
+  return { ...sink, options };
 }

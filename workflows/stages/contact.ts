@@ -43,9 +43,13 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
   const withPolicy = patched(CONTACT_POLICY_PATCH);
   const channels = withPolicy ? contactChannelOrder(run.customer!) : contactChannels(run.customer!);
   if (channels.length === 0) return failed('unreachable', 'no_consented_channel');
-  const dropChannel = (channel: ContactChannel) => {
+  // A failed channel is recorded and leaves the rotation; the attempt is not spent. False: none is left.
+  const channelFailed = async (attempt: number, channel: ContactChannel, code: string, message: string): Promise<boolean> => {
+    await run.record('contact_failed', { attempt, channel, code, message });
+    state.contact.attempts--;
     channels.splice(channels.indexOf(channel), 1);
     state.contact.failedChannels = [...(state.contact.failedChannels ?? []), channel];
+    return channels.length > 0;
   };
   // The customer asked to be called back: the next attempt is the agent's call, whatever the rotation says.
   let callBack = false;
@@ -76,10 +80,7 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
       const request = { key, caseId: state.caseId, customerId: state.customerId, agentId: state.agentId, channel, purpose: 'contact' as const };
       const sent: SendResult = handleFailures ? await settledSend(() => sendActs.sendCaseMessage(request)) : await acts.sendCaseMessage(request);
       if (sent.status === 'failed') {
-        await run.record('contact_failed', { attempt, channel, code: sent.code, message: sent.message });
-        state.contact.attempts--;
-        dropChannel(channel);
-        if (channels.length === 0) return failed('unreachable', 'no_channel_left');
+        if (!(await channelFailed(attempt, channel, sent.code, sent.message))) return failed('unreachable', 'no_channel_left');
         continue;
       }
       run.setSlaDue(timeout);
@@ -97,10 +98,7 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
     if (!outcome) {
       const report = run.undelivered.get(key);
       if (report) {
-        await run.record('contact_failed', { attempt, channel, code: report.code ?? report.status, message: `the provider reported the message ${report.status}` });
-        state.contact.attempts--;
-        dropChannel(channel);
-        if (channels.length === 0) return failed('unreachable', 'no_channel_left');
+        if (!(await channelFailed(attempt, channel, report.code ?? report.status, `the provider reported the message ${report.status}`))) return failed('unreachable', 'no_channel_left');
         continue;
       }
       await run.record('contact_outcome_timed_out', { attempt, waited: policy.outcomeTimeout });
