@@ -11,11 +11,20 @@ export const RETRY_AFTER_SECONDS = 5;
 const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_CANCELLED = 1;
+const GRPC_FAILED_PRECONDITION = 9;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P03', '08006', '08001', '08003']);
 
 function temporalDown(e: unknown): boolean {
   const candidates = [e, (e as { cause?: unknown })?.cause];
   return candidates.some((c) => isGrpcServiceError(c) && [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(c.code)) || (e instanceof ServiceError && /deadline|unavailable|connect/i.test(e.message));
+}
+
+// Temporal refuses an update while the workflow's task is being retried after a failure (a worker died
+// mid-task, a task timed out): the case is busy for a few seconds, and a retry succeeds once a worker runs it.
+function caseBusy(e: unknown): boolean {
+  const candidates = [e, (e as { cause?: unknown })?.cause];
+  return candidates.some((c) => isGrpcServiceError(c) && c.code === GRPC_FAILED_PRECONDITION && /workflow task in failed state|update-with-start could not be executed/i.test(c.details ?? c.message))
+    || /Workflow Task in failed state/i.test(String((e as Error)?.message ?? ''));
 }
 
 function databaseDown(e: unknown): boolean {
@@ -28,6 +37,7 @@ function databaseDown(e: unknown): boolean {
 
 export function dependencyError(e: unknown): HttpError | undefined {
   if (temporalDown(e)) return new HttpError(503, 'temporal_unavailable', 'the workflow service (Temporal) is not answering; nothing was changed that will be lost, try again shortly', [], {}, RETRY_AFTER_SECONDS);
+  if (caseBusy(e)) return new HttpError(503, 'case_busy', 'the case is recovering from a worker failure and cannot take this now; nothing was changed, try again shortly', [], {}, RETRY_AFTER_SECONDS);
   if (databaseDown(e)) return new HttpError(503, 'database_unavailable', 'the database is not answering; nothing was changed, try again shortly', [], {}, RETRY_AFTER_SECONDS);
   return undefined;
 }
