@@ -1,12 +1,10 @@
 // The case projection in PostgreSQL: case row + timeline, offers made, contact outcomes, survey answers.
 // Every write is keyed, so a retried activity changes nothing the second time.
 import { Context } from '@temporalio/activity';
-import type { Prisma } from '@prisma/client';
 import type { CaseProjection } from '../domain/case';
 import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
-import { isUniqueViolation } from '../config/db-errors';
 import type { ActivityDeps } from './deps';
-import { caseEventOutboxRow } from './crm-outbox';
+import { writeTransition } from './transition-sql';
 import { HELD_OFFER_STATUSES, RELEASABLE_OFFER_STATUSES } from '../domain/offer';
 
 export interface CaseEventRecord {
@@ -18,71 +16,31 @@ export interface CaseEventRecord {
   data: Record<string, unknown>;
 }
 
-function caseRow(p: CaseProjection, seq: number) {
+export function createCaseStore({ db, sql, crm }: ActivityDeps) {
   return {
-    stage: p.stage,
-    status: p.status,
-    outcome: p.outcome ?? null,
-    riskScore: p.riskScore,
-    riskExplanation: p.riskExplanation as object[],
-    driver: p.driver ?? null,
-    priority: p.priority,
-    teamId: p.teamId ?? null,
-    agentId: p.agentId ?? null,
-    slaDueAt: p.slaDueAt ? new Date(p.slaDueAt) : null,
-    closedAt: p.closedAt ? new Date(p.closedAt) : null,
-    attentionReason: p.attention?.reason ?? null,
-    attentionSince: p.attention ? new Date(p.attention.since) : null,
-    lastEventSeq: seq,
-  };
-}
-
-export function createCaseStore({ db, crm }: ActivityDeps) {
-  // One transaction per transition: the case row, its timeline event and the CRM outbox row commit together,
-  // so the CRM never misses an event the timeline has, and never holds up the playbook. Without a CRM
-  // configured nothing is queued.
-  async function writeTransition(tx: Prisma.TransactionClient, event: CaseEventRecord, projection: CaseProjection, taskQueue: string, runId?: string) {
-    const row = { ...caseRow(projection, event.seq), runId };
-    // Conditional UPDATE: PostgreSQL re-checks last_event_seq under the row lock, so of two concurrent writes
-    // (an update handler's event and a stage's) the older never overwrites the newer.
-    const { count } = await tx.case.updateMany({ where: { id: projection.caseId, lastEventSeq: { lt: event.seq } }, data: row });
-    if (count === 0 && (await tx.case.count({ where: { id: projection.caseId } })) === 0) {
-      await tx.case.create({
-        data: {
-          ...row,
-          id: projection.caseId,
-          workflowId: projection.workflowId,
-          customerId: projection.customerId,
-          reason: projection.reason,
-          playbookId: projection.playbook?.id ?? 'unpinned',
-          playbookVersion: projection.playbook?.version ?? 0,
-          openedAt: new Date(projection.openedAt),
-        },
-      });
-    }
-    const inserted = await tx.caseEvent.createMany({
-      data: [{ caseId: event.caseId, seq: event.seq, at: new Date(event.at), type: event.type, actor: event.actor, data: event.data as object }],
-      skipDuplicates: true,
-    });
-    // A retried write whose event is already in finds its outbox row there too.
-    if (inserted.count === 0) return;
-    if (crm) await tx.crmOutbox.create({ data: caseEventOutboxRow(event, projection.customerId, projection.stage, taskQueue) });
-    if (projection.status === 'closed') {
-      await tx.caseOffer.updateMany({ where: { caseId: projection.caseId, status: { in: RELEASABLE_OFFER_STATUSES } }, data: { status: 'withdrawn', decidedAt: new Date() } });
-    }
-  }
-
-  return {
+    // The case row, its timeline event and the CRM outbox row, in one statement (transition-sql.ts), so the
+    // CRM never misses an event the timeline has and never holds up the playbook. Without a CRM configured
+    // nothing is queued. The run id moves with continue-as-new: human steps must reach the run the case
+    // lives in now.
     async recordCaseEvent({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }): Promise<void> {
       const info = Context.current().info;
-      // The run id moves with continue-as-new: human steps must reach the run the case lives in now.
-      const write = () => db.$transaction((tx) => writeTransition(tx, event, projection, info.taskQueue, info.workflowExecution?.runId));
+      await writeTransition(sql, event, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
+    },
+
+    // The events of one step, in order, in one transaction: all of them are on the timeline or none is.
+    async recordCaseEvents({ events, projection }: { events: CaseEventRecord[]; projection: CaseProjection }): Promise<void> {
+      const info = Context.current().info;
+      if (events.length === 1) return writeTransition(sql, events[0]!, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
+      const client = await sql.connect();
       try {
-        await write();
+        await client.query('BEGIN');
+        for (const event of events) await writeTransition(client, event, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
+        await client.query('COMMIT');
       } catch (e) {
-        // Two events raced to create the case row: the loser's transaction rolled back whole; run it again.
-        if (!isUniqueViolation(e)) throw e;
-        await write();
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
       }
     },
 

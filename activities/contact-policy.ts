@@ -7,26 +7,28 @@ import type { ActivityDeps } from './deps';
 
 export type PolicyAnswer = { action: 'contact' } | { action: 'skip'; reason: 'no_consent' } | { action: 'defer'; reason: 'quiet_hours' | 'frequency_cap'; until: string };
 
-export function createContactPolicyCheck({ db }: ActivityDeps) {
+export function createContactPolicyCheck({ sql }: ActivityDeps) {
   return {
     async checkContactPolicy(req: { customerId: string; channel: ContactChannel; policy: ContactPolicy; purpose: 'contact' | 'survey' }): Promise<PolicyAnswer> {
-      const customer = await db.customer.findUniqueOrThrow({ where: { id: req.customerId } });
-      const consent = { sms: customer.consentSms, email: customer.consentEmail, phone: customer.consentPhone }[req.channel];
+      // The customer's consent and time zone, with every contact that counts against the cap, in one statement.
       // A contact is a retention message that went out (the provider took it and did not report it
-      // undelivered) or a call an agent recorded. Refused and never-sent messages do not count.
-      const previous = await db.contactAttempt.findMany({
-        where: {
-          customerId: req.customerId,
-          OR: [
-            { purpose: 'contact', status: 'sent', OR: [{ deliveryStatus: null }, { deliveryStatus: { notIn: ['undelivered', 'failed'] } }] },
-            { purpose: AGENT_CONTACT_PURPOSE, channel: { in: ['phone', 'visit'] } },
-          ],
-        },
-        select: { createdAt: true, sentAt: true },
+      // undelivered) or a call or visit an agent recorded. Refused and never-sent messages do not count.
+      const { rows } = await sql.query<{ consent_sms: boolean; consent_email: boolean; consent_phone: boolean; time_zone: string; previous: Date[] }>({
+        name: 'contact-policy',
+        text: `SELECT c.consent_sms, c.consent_email, c.consent_phone, c.time_zone,
+            COALESCE((SELECT array_agg(COALESCE(ca.sent_at, ca.created_at)) FROM contact_attempts ca
+              WHERE ca.customer_id = c.id AND (
+                (ca.purpose = 'contact' AND ca.status = 'sent' AND (ca.delivery_status IS NULL OR ca.delivery_status NOT IN ('undelivered', 'failed')))
+                OR (ca.purpose = $2 AND ca.channel IN ('phone', 'visit')))), '{}') AS previous
+          FROM customers c WHERE c.id = $1`,
+        values: [req.customerId, AGENT_CONTACT_PURPOSE],
       });
+      const customer = rows[0];
+      if (!customer) throw new Error(`customer ${req.customerId} does not exist`);
+      const consent = { sms: customer.consent_sms, email: customer.consent_email, phone: customer.consent_phone }[req.channel];
       const decision = decideContact(
         new Date(),
-        { channel: req.channel, timeZone: customer.timeZone, consent, previousContacts: previous.map((p) => p.sentAt ?? p.createdAt) },
+        { channel: req.channel, timeZone: customer.time_zone, consent, previousContacts: customer.previous },
         req.policy,
         { applyCap: req.purpose === 'contact' },
       );

@@ -1,5 +1,6 @@
 // What activities are built from: the worker wires real clients, tests wire real local ones.
 import type { Db } from '../config/database';
+import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
 import type { CrmClient } from './clients/crm';
 import type { EmailSender } from './clients/email';
@@ -7,6 +8,8 @@ import type { SmsSender } from './clients/sms';
 
 export interface ActivityDeps {
   db: Db;
+  // The same database through node-postgres, for the statements a case runs on every transition.
+  sql: Sql;
   sms: SmsSender;
   email: EmailSender;
   crm?: CrmClient;

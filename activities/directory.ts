@@ -9,28 +9,64 @@ import { choosePlaybook, DEFAULT_PLAYBOOK, newestVersions } from '../domain/play
 import type { ChurnDriver, ContactChannel, Tier } from '../domain/vocabulary';
 import type { ActivityDeps } from './deps';
 
-export function createDirectory({ db }: ActivityDeps) {
-  return {
+interface CustomerRow {
+  id: string;
+  tier: Tier;
+  segment: string | null;
+  lifecycle_stage: string | null;
+  assets_under_management: string;
+  time_zone: string;
+  has_phone: boolean;
+  has_email: boolean;
+  preferred_channels: string[];
+  consent_sms: boolean;
+  consent_email: boolean;
+  consent_phone: boolean;
+}
+
+interface AgentLoadRow {
+  id: string;
+  team_id: string;
+  skills: string[];
+  daily_contact_quota: number;
+  contacts_today: number;
+  open_cases: number;
+}
+
+export function createDirectory({ db, sql }: ActivityDeps) {
+  // Playbook versions are immutable: a pinned version read once serves every later case of this process.
+  const pinnedVersions = new Map<string, PinnedPlaybook>();
+
+  const directory = {
     async loadCustomer(customerId: string): Promise<CustomerProfile> {
-      const c = await db.customer.findUnique({ where: { id: customerId } });
+      const { rows } = await sql.query<CustomerRow>({
+        name: 'load-customer',
+        text: `SELECT id, tier, segment, lifecycle_stage, assets_under_management, time_zone, phone IS NOT NULL AS has_phone,
+          email IS NOT NULL AS has_email, preferred_channels, consent_sms, consent_email, consent_phone FROM customers WHERE id = $1`,
+        values: [customerId],
+      });
+      const c = rows[0];
       if (!c) throw ApplicationFailure.nonRetryable(`customer ${customerId} does not exist`, 'customer_not_found');
       return {
         id: c.id,
         tier: c.tier,
         segment: c.segment,
-        lifecycleStage: c.lifecycleStage,
-        assetsUnderManagement: c.assetsUnderManagement.toNumber(),
-        timeZone: c.timeZone,
-        hasPhone: Boolean(c.phone),
-        hasEmail: Boolean(c.email),
-        preferredChannels: c.preferredChannels as ContactChannel[],
-        consent: { sms: c.consentSms, email: c.consentEmail, phone: c.consentPhone },
+        lifecycleStage: c.lifecycle_stage,
+        assetsUnderManagement: Number(c.assets_under_management),
+        timeZone: c.time_zone,
+        hasPhone: c.has_phone,
+        hasEmail: c.has_email,
+        preferredChannels: c.preferred_channels as ContactChannel[],
+        consent: { sms: c.consent_sms, email: c.consent_email, phone: c.consent_phone },
       };
     },
 
     // The version pinned when the case opened (API intake); cases opened before pinning at intake get the
     // named playbook, or the best match for the tier and driver, at its newest version.
     async loadPlaybook(req: { playbookId?: string; version?: number; tier: Tier; driver: ChurnDriver }): Promise<PinnedPlaybook> {
+      const pinnedKey = req.playbookId && req.version ? `${req.playbookId}@${req.version}` : undefined;
+      const cached = pinnedKey ? pinnedVersions.get(pinnedKey) : undefined;
+      if (cached) return cached;
       const versions = await db.playbookVersion.findMany({
         where: req.playbookId ? { playbookId: req.playbookId, ...(req.version ? { version: req.version } : {}) } : {},
       });
@@ -40,24 +76,30 @@ export function createDirectory({ db }: ActivityDeps) {
         const what = req.playbookId ? `playbook ${req.playbookId}${req.version ? ` version ${req.version}` : ''} does not exist` : `no playbook applies and "${DEFAULT_PLAYBOOK}" is missing`;
         throw ApplicationFailure.nonRetryable(what, 'playbook_not_found');
       }
+      if (pinnedKey) pinnedVersions.set(pinnedKey, chosen);
       return chosen;
     },
 
+    // What detect needs, in one step: the customer and the playbook version the case pinned.
+    async loadCaseContext(req: { customerId: string; playbook: { playbookId?: string; version?: number; driver: ChurnDriver } }): Promise<{ customer: CustomerProfile; playbook: PinnedPlaybook }> {
+      const customer = await directory.loadCustomer(req.customerId);
+      return { customer, playbook: await directory.loadPlaybook({ ...req.playbook, tier: customer.tier }) };
+    },
+
     async assignCase(req: { caseId: string; tier: Tier; driver?: ChurnDriver }): Promise<{ teamId?: string; agentId?: string }> {
-      const team = teamFor(await db.team.findMany({ select: { id: true, tiers: true, drivers: true } }), req.tier, req.driver);
+      const teams = await sql.query<{ id: string; tiers: string[]; drivers: string[] }>({ name: 'teams', text: 'SELECT id, tiers, drivers FROM teams ORDER BY id' });
+      const team = teamFor(teams.rows, req.tier, req.driver);
       if (!team) return {};
-      const since = startOfQuotaDay(new Date());
-      const agents = await db.agent.findMany({ where: { teamId: team.id, active: true } });
-      const loads = await Promise.all(
-        agents.map(async (a) => ({
-          id: a.id,
-          teamId: a.teamId,
-          skills: a.skills,
-          dailyContactQuota: a.dailyContactQuota,
-          contactsToday: await db.contactAttempt.count({ where: { agentId: a.id, purpose: AGENT_CONTACT_PURPOSE, createdAt: { gte: since } } }),
-          openCases: await db.case.count({ where: { agentId: a.id, status: 'open', id: { not: req.caseId } } }),
-        })),
-      );
+      // Every active agent of the team with today's recorded contacts and open cases, in one statement.
+      const { rows } = await sql.query<AgentLoadRow>({
+        name: 'agent-loads',
+        text: `SELECT a.id, a.team_id, a.skills, a.daily_contact_quota,
+            (SELECT count(*) FROM contact_attempts ca WHERE ca.agent_id = a.id AND ca.purpose = $2 AND ca.created_at >= $3)::int AS contacts_today,
+            (SELECT count(*) FROM cases c WHERE c.agent_id = a.id AND c.status = 'open' AND c.id <> $4)::int AS open_cases
+          FROM agents a WHERE a.team_id = $1 AND a.active ORDER BY a.id`,
+        values: [team.id, AGENT_CONTACT_PURPOSE, startOfQuotaDay(new Date()), req.caseId],
+      });
+      const loads = rows.map((a) => ({ id: a.id, teamId: a.team_id, skills: a.skills, dailyContactQuota: a.daily_contact_quota, contactsToday: a.contacts_today, openCases: a.open_cases }));
       return { teamId: team.id, agentId: rankAgents(loads, req.driver)[0]?.id };
     },
 
@@ -74,4 +116,5 @@ export function createDirectory({ db }: ActivityDeps) {
       }));
     },
   };
+  return directory;
 }

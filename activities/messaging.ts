@@ -4,8 +4,6 @@
 // anything is sent again, and an email, which cannot be looked up, is reported unknown for an agent to check.
 import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { ContactAttempt } from '@prisma/client';
-import { isUniqueViolation } from '../config/db-errors';
 import { PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, type SendResult } from '../domain/delivery';
 import { ProviderError, type SendFailure } from './clients/provider-errors';
 import type { ActivityDeps } from './deps';
@@ -26,19 +24,52 @@ type Composer = (name: string) => { subject: string; text: string };
 
 export const STATUS_CALLBACK_PATH = '/v1/webhooks/twilio/status';
 
-export function createMessaging({ db, sms, email, publicBaseUrl, logger }: ActivityDeps) {
-  async function claim(req: SendRequest): Promise<ContactAttempt> {
-    try {
-      return await db.contactAttempt.create({
-        data: { key: req.key, caseId: req.caseId, customerId: req.customerId, agentId: req.agentId, channel: req.channel, purpose: req.purpose, status: 'pending' },
-      });
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      return db.contactAttempt.findUniqueOrThrow({ where: { key: req.key } });
-    }
+interface ClaimedAttempt {
+  status: string;
+  provider_id: string | null;
+  provider_code: string | null;
+  error: string | null;
+  created_at: Date;
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+const ATTEMPT_COLUMNS = { status: 'status', providerId: 'provider_id', providerCode: 'provider_code', error: 'error', sentAt: 'sent_at' } as const;
+type AttemptUpdate = { status: string; providerId?: string | null; providerCode?: string | null; error?: string | null; sentAt?: Date | null };
+
+export function createMessaging({ db, sql, sms, email, publicBaseUrl, logger }: ActivityDeps) {
+  // The attempt row for this key (claimed now, or as an earlier try left it) with the customer's name and
+  // addresses, in one statement.
+  async function claim(req: SendRequest): Promise<ClaimedAttempt> {
+    const { rows } = await sql.query<ClaimedAttempt>({
+      name: 'claim-attempt',
+      text: `WITH claimed AS (
+          INSERT INTO contact_attempts (id, key, case_id, customer_id, agent_id, channel, purpose, status)
+          VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, 'pending')
+          ON CONFLICT (key) DO NOTHING
+          RETURNING status, provider_id, provider_code, error, created_at
+        ), attempt AS (
+          SELECT * FROM claimed
+          UNION ALL
+          SELECT status, provider_id, provider_code, error, created_at FROM contact_attempts WHERE key = $1 AND NOT EXISTS (SELECT 1 FROM claimed)
+        )
+        SELECT attempt.*, c.name, c.phone, c.email FROM attempt, customers c WHERE c.id = $3`,
+      values: [req.key, req.caseId, req.customerId, req.agentId ?? null, req.channel, req.purpose],
+    });
+    if (!rows[0]) throw new Error(`customer ${req.customerId} does not exist`);
+    return rows[0];
   }
 
-  const mark = (key: string, data: Partial<Pick<ContactAttempt, 'status' | 'providerId' | 'providerCode' | 'error' | 'sentAt'>>) => db.contactAttempt.update({ where: { key }, data });
+  // Sets the given columns of the attempt (a column set to null is cleared; one left out is kept).
+  async function mark(key: string, data: AttemptUpdate): Promise<void> {
+    const columns = (Object.keys(data) as (keyof AttemptUpdate)[]).sort();
+    await sql.query({
+      name: `mark-attempt:${columns.join(',')}`,
+      text: `UPDATE contact_attempts SET ${columns.map((c, i) => `${ATTEMPT_COLUMNS[c]} = $${i + 2}`).join(', ')} WHERE key = $1`,
+      values: [key, ...columns.map((c) => data[c] ?? null)],
+    });
+  }
 
   async function fail(key: string, failure: SendFailure): Promise<SendResult> {
     await mark(key, { status: 'failed', providerCode: failure.code, error: failure.message });
@@ -47,12 +78,11 @@ export function createMessaging({ db, sms, email, publicBaseUrl, logger }: Activ
 
   async function sendOnce(req: SendRequest, compose: Composer): Promise<SendResult> {
     const attempt = await claim(req);
-    if (attempt.status === 'sent') return { status: 'sent', providerId: attempt.providerId ?? undefined };
-    if (attempt.status === 'failed') return { status: 'failed', code: attempt.providerCode ?? 'failed', message: attempt.error ?? 'failed' };
+    if (attempt.status === 'sent') return { status: 'sent', providerId: attempt.provider_id ?? undefined };
+    if (attempt.status === 'failed') return { status: 'failed', code: attempt.provider_code ?? 'failed', message: attempt.error ?? 'failed' };
 
-    const customer = await db.customer.findUniqueOrThrow({ where: { id: req.customerId } });
-    const message = compose(customer.name);
-    const to = req.channel === 'sms' ? customer.phone : customer.email;
+    const message = compose(attempt.name);
+    const to = req.channel === 'sms' ? attempt.phone : attempt.email;
     if (!to) return fail(req.key, { kind: 'rejected', code: 'missing_address', message: `customer ${req.customerId} has no ${req.channel} address` });
 
     if (attempt.status === 'sending' || attempt.status === 'unknown') {
@@ -60,9 +90,9 @@ export function createMessaging({ db, sms, email, publicBaseUrl, logger }: Activ
       if (req.channel === 'email') {
         await mark(req.key, { status: 'unknown' });
         logger.warn('email outcome unknown, not resending', { key: req.key });
-        return { status: 'unknown', code: attempt.providerCode ?? undefined, message: attempt.error ?? 'the email may have been sent; an agent should check with the customer' };
+        return { status: 'unknown', code: attempt.provider_code ?? undefined, message: attempt.error ?? 'the email may have been sent; an agent should check with the customer' };
       }
-      const found = await sms.findSent(to, message.text, attempt.createdAt).catch((e) => unknownOutcome(req.key, e));
+      const found = await sms.findSent(to, message.text, attempt.created_at).catch((e) => unknownOutcome(req.key, e));
       if (found) {
         await mark(req.key, { status: 'sent', providerId: found.providerId, sentAt: new Date(), error: null });
         logger.info('sms found at the provider, not resending', { key: req.key });

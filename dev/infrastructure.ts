@@ -22,6 +22,8 @@ export interface InfrastructureOptions {
   databaseUrl?: string;
   log: (msg: string) => void;
   onTemporalStarted?: (pid: number) => void;
+  // Load pg_stat_statements into the embedded PostgreSQL (benchmarks).
+  statementStats?: boolean;
 }
 
 const preferredPort = async (port: number) => ((await isPortFree(port)) ? port : freePort());
@@ -50,7 +52,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
     let databaseUrl = options.databaseUrl;
     if (!databaseUrl) {
       const dir = options.persistent ? join(options.dataDir, 'postgres') : join(options.dataDir, `postgres-test-${process.pid}`);
-      const pg = await startEmbeddedPostgres(dir, { persistent: options.persistent });
+      const pg = await startEmbeddedPostgres(dir, { persistent: options.persistent, statementStats: options.statementStats });
       stops.push(pg.stop);
       databaseUrl = pg.url;
       options.log(`embedded PostgreSQL on ${new URL(pg.url).host}`);

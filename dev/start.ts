@@ -12,6 +12,7 @@ import { parseEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { temporalConfig } from '../config/temporal';
 import { activityDepsFromEnv } from '../worker/activity-deps';
+import { workerTuning } from '../worker/tuning';
 import { createCaseWorker } from '../worker/create-worker';
 import { issueDevKeys } from './dev-keys';
 import { startInfrastructure } from './infrastructure';
@@ -65,12 +66,12 @@ async function main(): Promise<void> {
     cleanups.push(async () => rmSync(stackFile, { force: true }));
 
     const temporal = temporalConfig(env, infra.temporalAddress);
-    const { worker, connection, stopRelay } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger.child({ service: 'worker' })) });
+    const { worker, connection, stopAfterWorker } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger.child({ service: 'worker' })), tuning: workerTuning(env) });
     const running = worker.run();
     cleanups.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
-      await stopRelay();
+      await stopAfterWorker();
       await connection.close();
     });
 

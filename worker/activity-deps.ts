@@ -4,12 +4,14 @@ import { createSmtpEmail } from '../activities/clients/email';
 import { createTwilioSms } from '../activities/clients/sms';
 import type { ActivityDeps } from '../activities';
 import type { Db } from '../config/database';
+import { createSql } from '../config/sql';
 import { requireEnv, type Env } from '../config/env';
 import type { Logger } from '../config/logger';
 
 export function activityDepsFromEnv(env: Env, db: Db, logger: Logger): ActivityDeps {
   return {
     db,
+    sql: createSql(requireEnv(env, 'DATABASE_URL', 'activities record cases in PostgreSQL')),
     logger,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     sms: createTwilioSms({

@@ -3,25 +3,34 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createActivities, type ActivityDeps } from '../activities';
 import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
 import { startCrmRelay } from './crm-relay';
+import type { WorkerTuning } from './tuning';
 
 export interface CaseWorkerOptions {
   temporal: TemporalConnectionConfig;
   deps: ActivityDeps;
   // A prebuilt bundle (tests build it once); otherwise the worker bundles ./workflows at start.
   workflowBundle?: WorkerOptions['workflowBundle'];
+  // Cache and concurrency limits (worker/tuning.ts); the SDK's defaults when absent.
+  tuning?: WorkerTuning;
 }
 
-// The worker process also relays the CRM outbox of its task queue (see crm-relay.ts); stopRelay() ends that.
-export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection; stopRelay(): Promise<void> }> {
+// The worker process also relays the CRM outbox of its task queue (see crm-relay.ts). stopAfterWorker(), once
+// the worker has stopped, ends the relay and closes the activities' SQL pool.
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection; stopAfterWorker(): Promise<void> }> {
   const connection = await NativeConnection.connect(connectionOptions(options.temporal));
   const worker = await Worker.create({
     connection,
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
     activities: createActivities(options.deps),
+    ...options.tuning,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
-  const { db, crm, logger } = options.deps;
-  const relay = crm ? startCrmRelay({ db, crm, taskQueue: options.temporal.taskQueue, logger }) : undefined;
-  return { worker, connection, stopRelay: async () => relay?.stop() };
+  const { sql, crm, logger } = options.deps;
+  const relay = crm ? startCrmRelay({ sql, crm, taskQueue: options.temporal.taskQueue, logger }) : undefined;
+  const stopAfterWorker = async () => {
+    await relay?.stop();
+    await sql.end();
+  };
+  return { worker, connection, stopAfterWorker };
 }

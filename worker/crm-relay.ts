@@ -4,11 +4,11 @@
 // others stand by and take over when it lapses (a killed worker).
 import { randomUUID } from 'node:crypto';
 import type { CrmCaseEvent, CrmClient, FulfilmentTask } from '../activities/clients/crm';
-import type { Db } from '../config/database';
+import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
 
 export interface CrmRelayOptions {
-  db: Db;
+  sql: Sql;
   crm: CrmClient;
   taskQueue: string;
   logger: Logger;
@@ -21,7 +21,7 @@ export interface CrmRelayOptions {
 }
 
 interface OutboxHead {
-  id: bigint;
+  id: string;
   kind: string;
   idempotency_key: string;
   payload: unknown;
@@ -32,7 +32,7 @@ interface OutboxHead {
 export const crmRetryDelayMs = (attempts: number) => Math.min(60_000, 1_000 * 2 ** Math.max(0, attempts - 1));
 
 export function startCrmRelay(options: CrmRelayOptions): { stop(): Promise<void> } {
-  const { db, crm, taskQueue, logger } = options;
+  const { sql, crm, taskQueue, logger } = options;
   const pollMs = options.pollMs ?? 250;
   const leaseMs = options.leaseMs ?? 10_000;
   const concurrency = options.concurrency ?? 16;
@@ -41,37 +41,62 @@ export function startCrmRelay(options: CrmRelayOptions): { stop(): Promise<void>
   let wake: (() => void) | undefined;
 
   async function holdLease(): Promise<boolean> {
-    const rows = await db.$queryRaw<{ holder: string }[]>`
-      INSERT INTO crm_relay_leases (task_queue, holder, until) VALUES (${taskQueue}, ${holder}, now() + ${leaseMs} * interval '1 millisecond')
-      ON CONFLICT (task_queue) DO UPDATE SET holder = excluded.holder, until = excluded.until
-      WHERE crm_relay_leases.holder = excluded.holder OR crm_relay_leases.until < now()
-      RETURNING holder`;
-    return rows.length === 1;
+    const { rowCount } = await sql.query({
+      name: 'crm-relay-lease',
+      text: `INSERT INTO crm_relay_leases (task_queue, holder, until) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+        ON CONFLICT (task_queue) DO UPDATE SET holder = excluded.holder, until = excluded.until
+        WHERE crm_relay_leases.holder = excluded.holder OR crm_relay_leases.until < now()`,
+      values: [taskQueue, holder, leaseMs],
+    });
+    return rowCount === 1;
   }
 
   // The oldest undelivered row of each case, when it is due.
-  const dueHeads = () => db.$queryRaw<OutboxHead[]>`
-    SELECT o.id, o.kind, o.idempotency_key, o.payload, o.attempts FROM crm_outbox o
-    WHERE o.task_queue = ${taskQueue} AND o.delivered_at IS NULL AND o.next_attempt_at <= now()
-      AND NOT EXISTS (SELECT 1 FROM crm_outbox p WHERE p.case_id = o.case_id AND p.delivered_at IS NULL AND p.id < o.id)
-    ORDER BY o.id LIMIT 500`;
+  const dueHeads = async () => (await sql.query<OutboxHead>({
+    name: 'crm-relay-heads',
+    text: `SELECT o.id, o.kind, o.idempotency_key, o.payload, o.attempts FROM crm_outbox o
+      WHERE o.task_queue = $1 AND o.delivered_at IS NULL AND o.next_attempt_at <= now()
+        AND NOT EXISTS (SELECT 1 FROM crm_outbox p WHERE p.case_id = o.case_id AND p.delivered_at IS NULL AND p.id < o.id)
+      ORDER BY o.id LIMIT 500`,
+    values: [taskQueue],
+  })).rows;
 
-  async function deliver(row: OutboxHead): Promise<void> {
+  // Delivers one row; true when the CRM took it. A failure is recorded at once, with its backoff.
+  async function deliver(row: OutboxHead): Promise<boolean> {
     try {
       if (row.kind === 'fulfilment_task') await crm.createFulfilmentTask(row.payload as FulfilmentTask, row.idempotency_key);
       else await crm.pushCaseEvent(row.payload as CrmCaseEvent, row.idempotency_key);
-      await db.crmOutbox.update({ where: { id: row.id }, data: { deliveredAt: new Date(), attempts: row.attempts + 1, lastError: null } });
+      return true;
     } catch (e) {
       const attempts = row.attempts + 1;
-      await db.crmOutbox.update({ where: { id: row.id }, data: { attempts, lastError: String((e as Error).message ?? e).slice(0, 500), nextAttemptAt: new Date(Date.now() + crmRetryDelayMs(attempts)) } });
+      await sql.query({
+        name: 'crm-relay-failed',
+        text: 'UPDATE crm_outbox SET attempts = $2, last_error = $3, next_attempt_at = $4 WHERE id = $1',
+        values: [row.id, attempts, String((e as Error).message ?? e).slice(0, 500), new Date(Date.now() + crmRetryDelayMs(attempts))],
+      });
       if (attempts === 1 || attempts % 10 === 0) logger.warn('CRM delivery failed, will retry', { key: row.idempotency_key, attempts, error: String(e) });
+      return false;
     }
   }
 
+  // Each group's deliveries are acknowledged in one statement before the next group starts: a case's next
+  // event is only sent once the previous one is marked delivered (a crash in between resends it, under the
+  // same idempotency key).
   async function cycle(): Promise<number> {
     if (!(await holdLease())) return 0;
     const heads = await dueHeads();
-    for (let i = 0; i < heads.length; i += concurrency) await Promise.all(heads.slice(i, i + concurrency).map(deliver));
+    for (let i = 0; i < heads.length; i += concurrency) {
+      const group = heads.slice(i, i + concurrency);
+      const delivered = await Promise.all(group.map(deliver));
+      const ids = group.filter((_, j) => delivered[j]).map((row) => row.id);
+      if (ids.length > 0) {
+        await sql.query({
+          name: 'crm-relay-delivered',
+          text: 'UPDATE crm_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
+          values: [ids],
+        });
+      }
+    }
     return heads.length;
   }
 
@@ -93,7 +118,7 @@ export function startCrmRelay(options: CrmRelayOptions): { stop(): Promise<void>
       wake?.();
       await loop;
       // Hand the lease over at once rather than after it lapses.
-      await db.crmRelayLease.deleteMany({ where: { taskQueue, holder } }).catch(() => undefined);
+      await sql.query('DELETE FROM crm_relay_leases WHERE task_queue = $1 AND holder = $2', [taskQueue, holder]).catch(() => undefined);
     },
   };
 }

@@ -1,15 +1,42 @@
-// Activity stubs as the workflow sees them. Store and directory activities retry until PostgreSQL answers
-// (every one is idempotent, so a retry is always safe). Sends retry a bounded number of times: a provider
-// that stays down for longer is a channel failure, and the case falls back to the next channel.
-import { proxyActivities } from '@temporalio/workflow';
+// Activity stubs as the workflow sees them. PostgreSQL work (reads of the directory, writes of the case
+// projection) runs as local activities: in the worker that runs the workflow task, with no round trip
+// through the task queue, so a case's transitions up to its first send fit in one workflow task. Every one
+// is idempotent and retries until PostgreSQL answers. Sends stay regular activities with a bounded number
+// of tries: a provider that stays down for longer is a channel failure, and the case falls back to the next
+// channel.
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 
 export type CaseActivities = ReturnType<typeof createActivities>;
 
-export const acts = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const STORE_RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
+
+export const acts = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: STORE_RETRY });
+
+// The activities that only talk to PostgreSQL.
+export type StoreActivities = Pick<
+  CaseActivities,
+  | 'loadCustomer'
+  | 'loadPlaybook'
+  | 'loadCaseContext'
+  | 'assignCase'
+  | 'listOfferCatalog'
+  | 'checkContactPolicy'
+  | 'recordCaseEvent'
+  | 'recordCaseEvents'
+  | 'recordCaseOffer'
+  | 'claimOfferSlot'
+  | 'recordContactOutcome'
+  | 'recordSurveyAnswer'
+  | 'requestOfferFulfilment'
+>;
+
+const localStore = proxyLocalActivities<StoreActivities>({ startToCloseTimeout: '10 seconds', retry: STORE_RETRY });
+
+// Cases started before LEAN_TRANSITIONS_PATCH ran their PostgreSQL work as regular activities and keep doing so.
+export function storeActivities(lean: boolean): StoreActivities {
+  return lean ? localStore : acts;
+}
 
 // About 45 s of retries (1, 2, 4, 8, then 10 s apart); each try is bounded by the provider client's timeout.
 export const SEND_RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 8 } as const;

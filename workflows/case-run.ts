@@ -6,8 +6,8 @@ import { projectCase, type CaseInput, type CaseState } from '../domain/case';
 import type { CustomerProfile } from '../domain/customer';
 import type { PinnedPlaybook } from '../domain/playbook';
 import type { Outcome, Stage } from '../domain/vocabulary';
-import { acts } from './activities';
-import { CHANNEL_FAILURES_PATCH, CRM_OUTBOX_PATCH, SLA_BY_TIER_PATCH, SLA_ESCALATION_PATCH } from './patches';
+import { acts, storeActivities, type StoreActivities } from './activities';
+import { CHANNEL_FAILURES_PATCH, CRM_OUTBOX_PATCH, LEAN_TRANSITIONS_PATCH, SLA_BY_TIER_PATCH, SLA_ESCALATION_PATCH } from './patches';
 import type { DeliveryReport } from '../domain/delivery';
 import { CASE_STAGE, CASE_TEAM, CHURN_DRIVER, CUSTOMER_TIER } from './search-attributes';
 import type { Actor, CloseCaseInput, ContactOutcomeInput, OfferApprovalInput, OfferDecisionInput, SurveyAnswerInput } from '../domain/human-steps';
@@ -45,7 +45,15 @@ export class CaseRun {
   // A supervisor resolved the needs-attention state: retry the step (or reassign, then retry).
   private attentionResolution?: { action: 'retry' | 'reassign'; actor: string; note?: string };
 
+  // Lean transitions (LEAN_TRANSITIONS_PATCH), decided once when the run starts: PostgreSQL work as local
+  // activities, and search attributes sent with the step's event instead of one upsert each.
+  readonly lean: boolean;
+  readonly store: StoreActivities;
+  private pendingSearchAttributes: { key: typeof CASE_STAGE; value: string }[] = [];
+
   constructor(readonly input: CaseInput, workflowId: string) {
+    this.lean = patched(LEAN_TRANSITIONS_PATCH);
+    this.store = storeActivities(this.lean);
     if (input.resume) {
       this.state = input.resume.state;
       this.customer = input.resume.customer;
@@ -176,13 +184,36 @@ export class CaseRun {
 
   // Records a timeline event with the case's current projection, optionally moving it to a new stage.
   async record(type: string, data: Record<string, unknown> = {}, actor = SYSTEM_ACTOR, stage?: Stage): Promise<void> {
+    return this.recordAll([{ type, data, actor, stage }]);
+  }
+
+  // Records several events of one step together: with lean transitions in one write (and one search-attribute
+  // upsert); before it, one write each, as the histories of those cases have them.
+  async recordAll(events: { type: string; data?: Record<string, unknown>; actor?: string; stage?: Stage }[]): Promise<void> {
+    if (!this.lean) {
+      for (const e of events) await this.recordOne(e.type, e.data ?? {}, e.actor ?? SYSTEM_ACTOR, e.stage);
+      return;
+    }
+    const records = events.map((e) => {
+      if (e.stage) {
+        this.state.stage = e.stage;
+        this.tag(CASE_STAGE, e.stage);
+      }
+      return { caseId: this.state.caseId, seq: ++this.state.eventSeq, at: new Date().toISOString(), type: e.type, actor: e.actor ?? SYSTEM_ACTOR, data: e.data ?? {} };
+    });
+    this.flushSearchAttributes();
+    await this.store.recordCaseEvents({ events: records, projection: projectCase(this.state) });
+    this.projectedSeq = Math.max(this.projectedSeq, records.at(-1)!.seq);
+  }
+
+  private async recordOne(type: string, data: Record<string, unknown>, actor: string, stage?: Stage): Promise<void> {
     if (stage) {
       this.state.stage = stage;
       upsertSearchAttributes([{ key: CASE_STAGE, value: stage }]);
     }
     const seq = ++this.state.eventSeq;
     const event = { caseId: this.state.caseId, seq, at: new Date().toISOString(), type, actor, data };
-    await acts.recordCaseEvent({ event, projection: projectCase(this.state) });
+    await this.store.recordCaseEvent({ event, projection: projectCase(this.state) });
     this.projectedSeq = Math.max(this.projectedSeq, seq);
     // Cases from before the CRM outbox pushed each event with its own activity.
     if (!patched(CRM_OUTBOX_PATCH)) await acts.pushCaseEventToCrm({ event, customerId: this.state.customerId, stage: this.state.stage });
@@ -220,11 +251,20 @@ export class CaseRun {
   }
 
   tagSearchAttributes(): void {
-    const pairs = [];
-    if (this.state.tier) pairs.push({ key: CUSTOMER_TIER, value: this.state.tier });
-    if (this.state.driver) pairs.push({ key: CHURN_DRIVER, value: this.state.driver });
-    if (this.state.teamId) pairs.push({ key: CASE_TEAM, value: this.state.teamId });
-    if (pairs.length) upsertSearchAttributes(pairs);
+    if (this.state.tier) this.tag(CUSTOMER_TIER, this.state.tier);
+    if (this.state.driver) this.tag(CHURN_DRIVER, this.state.driver);
+    if (this.state.teamId) this.tag(CASE_TEAM, this.state.teamId);
+    if (!this.lean) this.flushSearchAttributes();
+  }
+
+  // With lean transitions a search attribute waits for the step's next event, which sends them all at once.
+  private tag(key: typeof CASE_STAGE, value: string): void {
+    this.pendingSearchAttributes = [...this.pendingSearchAttributes.filter((p) => p.key !== key), { key, value }];
+  }
+
+  private flushSearchAttributes(): void {
+    if (this.pendingSearchAttributes.length) upsertSearchAttributes(this.pendingSearchAttributes);
+    this.pendingSearchAttributes = [];
   }
 
   async close(outcome: Outcome, reason: string, data: Record<string, unknown> = {}, actor = SYSTEM_ACTOR): Promise<void> {

@@ -2,12 +2,11 @@
 // are slept through and recorded; a channel without consent is reported as skipped.
 import { sleep } from '@temporalio/workflow';
 import type { ContactChannel } from '../domain/vocabulary';
-import { acts } from './activities';
 import type { CaseRun } from './case-run';
 
 export async function clearToContact(run: CaseRun, channel: ContactChannel, purpose: 'contact' | 'survey'): Promise<'contact' | 'skip'> {
   for (;;) {
-    const answer = await acts.checkContactPolicy({ customerId: run.state.customerId, channel, policy: run.definition.contact.policy, purpose });
+    const answer = await run.store.checkContactPolicy({ customerId: run.state.customerId, channel, policy: run.definition.contact.policy, purpose });
     if (answer.action === 'contact') return 'contact';
     if (answer.action === 'skip') {
       await run.record('contact_skipped', { channel, purpose, reason: answer.reason });

@@ -13,7 +13,6 @@ import {
 } from '../domain/human-steps';
 import { assessRisk, type RiskSignalInput } from '../domain/risk';
 import type { Stage } from '../domain/vocabulary';
-import { acts } from './activities';
 import type { CaseRun } from './case-run';
 import { contactKey } from './stages/contact';
 import {
@@ -85,7 +84,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     contactOutcomeUpdate,
     async (input) => {
       run.beginAnswer('contact');
-      await acts.recordContactOutcome({
+      await run.store.recordContactOutcome({
         key: contactKey(run, 'outcome'),
         caseId: run.state.caseId,
         customerId: run.state.customerId,
@@ -145,7 +144,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     async (input) => {
       run.beginAnswer('survey');
       run.state.survey = { ...run.state.survey!, score: input.score };
-      await acts.recordSurveyAnswer({ caseId: run.state.caseId, score: input.score, comment: input.comment });
+      await run.store.recordSurveyAnswer({ caseId: run.state.caseId, score: input.score, comment: input.comment });
       await run.record('survey_answered', { score: input.score }, input.actor);
       run.giveAnswer('survey', input);
       return run.state;

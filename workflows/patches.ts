@@ -40,3 +40,10 @@ export const RECOVERY_IN_WINDOW_PATCH = 'recovery-in-window';
 // Added 2026-11-23. A capped offer's slot is claimed atomically (claimOfferSlot) before it is put to a
 // supervisor or the customer; a full offer falls through to the next candidate.
 export const OFFER_SLOTS_PATCH = 'offer-slots-claimed';
+
+// Added 2026-11-30. Lean transitions: PostgreSQL activities (directory reads, projection writes, contact
+// policy) run as local activities, so a case reaches its first send in one workflow task instead of eight
+// task-queue round trips; the customer and the pinned playbook load together, detect's two events are written
+// together, and search attributes set in a step go to Temporal in one upsert with the step's event.
+// Retire when no case opened before 2026-11-30 is open.
+export const LEAN_TRANSITIONS_PATCH = 'lean-transitions';

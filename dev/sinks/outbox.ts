@@ -18,12 +18,21 @@ export class Outbox {
   private items: OutboxItem[] = [];
   private waiters: Waiter[] = [];
   private nextId = 1;
+  private readonly listeners = new Set<(item: OutboxItem) => void>();
 
   add(item: Omit<OutboxItem, 'id' | 'at'>): OutboxItem {
     const stored = { ...item, id: this.nextId++, at: new Date().toISOString() };
     this.items.unshift(stored);
     this.waiters = this.waiters.filter((w) => (w.match(stored) ? (w.resolve(stored), false) : true));
+    for (const listener of this.listeners) listener(stored);
     return stored;
+  }
+
+  // Calls `listener` with every item captured from now on (benchmarks index thousands of arrivals this way,
+  // where one waitFor() per message would scan every waiter on every arrival). Returns the unsubscribe.
+  subscribe(listener: (item: OutboxItem) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   list(filter: { kind?: OutboxKind; limit?: number } = {}): OutboxItem[] {

@@ -3,15 +3,19 @@
 import { createActivities } from '../../activities';
 import { createLogger } from '../../config/logger';
 import { createDb, type Db } from '../../config/database';
+import { createSql, type Sql } from '../../config/sql';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { uniqueId } from '../support/harness';
 
 let db: Db;
+let sql: Sql;
 beforeAll(() => {
   db = createDb(process.env.HOLDFAST_TEST_DATABASE_URL!);
+  sql = createSql(process.env.HOLDFAST_TEST_DATABASE_URL!);
 });
 afterAll(async () => {
   await db.$disconnect();
+  await sql.end();
 });
 
 test('remaining volume is the cap minus offers currently held', async () => {
@@ -25,7 +29,7 @@ test('remaining volume is the cap minus offers currently held', async () => {
   const statuses = ['accepted', 'presented', 'declined', 'expired'];
   await db.caseOffer.createMany({ data: statuses.map((status, i) => ({ key: `${caseId}:offer:${i}`, caseId, offerId, cost: 1, status, expiresAt: new Date() })) });
 
-  const activities = createActivities({ db, logger: createLogger('error'), publicBaseUrl: 'http://localhost', sms: undefined!, email: undefined! });
+  const activities = createActivities({ db, sql, logger: createLogger('error'), publicBaseUrl: 'http://localhost', sms: undefined!, email: undefined! });
   const catalog = await activities.listOfferCatalog();
   expect(catalog.find((o) => o.id === offerId)?.remaining).toBe(1);
   expect(catalog.find((o) => o.id === 'rate-bonus-25bp')?.remaining).toBeUndefined();
@@ -43,7 +47,7 @@ async function cappedOfferWithCases(cap: number, cases: number) {
 
 test('cases claiming the last slots of a capped offer at once never take more than the cap', async () => {
   const { caseIds, offerId } = await cappedOfferWithCases(2, 8);
-  const activities = createActivities({ db, logger: createLogger('error'), publicBaseUrl: 'http://localhost', sms: undefined!, email: undefined! });
+  const activities = createActivities({ db, sql, logger: createLogger('error'), publicBaseUrl: 'http://localhost', sms: undefined!, email: undefined! });
   const claims = await Promise.all(caseIds.map((caseId) => activities.claimOfferSlot({ key: `${caseId}:offer:0`, caseId, offerId, cost: 1, status: 'presented', expiresAt: new Date().toISOString() })));
   expect(claims.filter((c) => c.claimed)).toHaveLength(2);
   expect(await db.caseOffer.count({ where: { offerId } })).toBe(2);
@@ -52,7 +56,7 @@ test('cases claiming the last slots of a capped offer at once never take more th
 test('a case that closes without accepting gives its offer slot back', async () => {
   const { customerId, caseIds, offerId } = await cappedOfferWithCases(1, 2);
   const [first, second] = caseIds as [string, string];
-  const activities = createActivities({ db, logger: createLogger('error'), publicBaseUrl: 'http://localhost', sms: undefined!, email: undefined! });
+  const activities = createActivities({ db, sql, logger: createLogger('error'), publicBaseUrl: 'http://localhost', sms: undefined!, email: undefined! });
   const claim = (caseId: string) => activities.claimOfferSlot({ key: `${caseId}:offer:0`, caseId, offerId, cost: 1, status: 'presented', expiresAt: new Date().toISOString() });
   expect(await claim(first)).toEqual({ claimed: true });
   expect(await claim(second)).toEqual({ claimed: false });

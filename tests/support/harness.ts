@@ -91,7 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
     worker = created.worker;
     workerConnectionClose = async () => {
-      await created.stopRelay();
+      await created.stopAfterWorker();
       await created.connection.close();
     };
     running = worker.run();

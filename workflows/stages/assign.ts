@@ -1,13 +1,12 @@
 // Stage 2, assign: the team serving the customer's tier and its agent with the most contact quota left.
 import { condition, patched } from '@temporalio/workflow';
 import { durationMs } from '../../domain/duration';
-import { acts } from '../activities';
 import type { CaseRun } from '../case-run';
 import { ASSIGNMENT_QUEUE_PATCH } from '../patches';
 
 export async function assign(run: CaseRun): Promise<void> {
   const { state } = run;
-  const assignment = await acts.assignCase({ caseId: state.caseId, tier: state.tier!, driver: state.driver });
+  const assignment = await run.store.assignCase({ caseId: state.caseId, tier: state.tier!, driver: state.driver });
   state.teamId = assignment.teamId;
   state.agentId = assignment.agentId;
   run.tagSearchAttributes();
@@ -19,7 +18,7 @@ export async function assign(run: CaseRun): Promise<void> {
   await run.record('queued_for_agent', { teamId: state.teamId });
   while (!state.agentId) {
     if (await condition(() => state.agentId !== undefined, durationMs(run.definition.assignment.retryEvery))) return;
-    const retry = await acts.assignCase({ caseId: state.caseId, tier: state.tier!, driver: state.driver });
+    const retry = await run.store.assignCase({ caseId: state.caseId, tier: state.tier!, driver: state.driver });
     if (retry.agentId) {
       state.teamId = retry.teamId;
       state.agentId = retry.agentId;

@@ -32,7 +32,7 @@ export async function contact(run: CaseRun): Promise<ContactResult> {
     if (result.reached || result.reason !== 'no_channel_left') return result;
     // Every channel failed: a supervisor fixes the customer's details (or reassigns) and retries.
     await run.awaitSupervisor('no_channel_left', 'contact', { failed: run.state.contact.failedChannels ?? [] });
-    run.customer = await acts.loadCustomer(run.state.customerId);
+    run.customer = await run.store.loadCustomer(run.state.customerId);
     run.state.contact = { attempts: 0, round: run.state.contact.round, retry: (run.state.contact.retry ?? 0) + 1 };
   }
 }

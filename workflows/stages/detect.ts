@@ -4,33 +4,41 @@ import { assessRisk } from '../../domain/risk';
 import { classifyDriver } from '../../domain/driver';
 import { patched } from '@temporalio/workflow';
 import { inHoldout } from '../../domain/holdout';
-import { playbookDefinitionSchema } from '../../domain/playbook';
-import { acts } from '../activities';
+import { playbookDefinitionSchema, type PinnedPlaybook } from '../../domain/playbook';
 import type { CaseRun } from '../case-run';
 import { HOLDOUT_PATCH } from '../patches';
 
 export async function detect(run: CaseRun): Promise<void> {
   const { state } = run;
-  const customer = await acts.loadCustomer(state.customerId);
-  run.customer = customer;
-  state.tier = customer.tier;
-  state.risk = assessRisk(state.signals, customer.tier, new Date());
-  state.driver = classifyDriver(state.signals);
   const { playbook: chosen, playbookId } = run.input;
-  const pinned = await acts.loadPlaybook({ playbookId: chosen?.id ?? playbookId, version: chosen?.version, tier: customer.tier, driver: state.driver });
+  const playbookRequest = { playbookId: chosen?.id ?? playbookId, version: chosen?.version };
+  let pinned: PinnedPlaybook;
+  if (run.lean) {
+    const driver = classifyDriver(state.signals);
+    const context = await run.store.loadCaseContext({ customerId: state.customerId, playbook: { ...playbookRequest, driver } });
+    run.customer = context.customer;
+    state.tier = context.customer.tier;
+    state.risk = assessRisk(state.signals, context.customer.tier, new Date());
+    state.driver = driver;
+    pinned = context.playbook;
+  } else {
+    // Cases from before lean transitions: the customer, then the playbook, each with its own activity.
+    const customer = await run.store.loadCustomer(state.customerId);
+    run.customer = customer;
+    state.tier = customer.tier;
+    state.risk = assessRisk(state.signals, customer.tier, new Date());
+    state.driver = classifyDriver(state.signals);
+    pinned = await run.store.loadPlaybook({ ...playbookRequest, tier: customer.tier, driver: state.driver });
+  }
   // Through the one schema again: a version recorded before a field existed gets that field's default.
   run.playbook = { ...pinned, definition: playbookDefinitionSchema.parse(pinned.definition) };
   state.playbook = { id: run.playbook.id, version: run.playbook.version };
   run.tagSearchAttributes();
 
-  await run.record('case_opened', { reason: state.reason, openedBy: run.input.openedBy }, run.input.openedBy);
-  await run.record('risk_assessed', {
-    score: state.risk.score,
-    priority: state.risk.priority,
-    factors: state.risk.factors,
-    driver: state.driver,
-    playbook: state.playbook,
-  });
+  await run.recordAll([
+    { type: 'case_opened', data: { reason: state.reason, openedBy: run.input.openedBy }, actor: run.input.openedBy },
+    { type: 'risk_assessed', data: { score: state.risk.score, priority: state.risk.priority, factors: state.risk.factors, driver: state.driver, playbook: state.playbook } },
+  ]);
 
   // Broker-moved "special" funds come back and leave with the fee cycle: never treated, only reported.
   if (state.driver === 'special_funds') return run.close('excluded', 'intermediary_driven_funds');

@@ -4,7 +4,7 @@
 import { patched } from '@temporalio/workflow';
 import { durationMs } from '../../domain/duration';
 import { eligibleOffers, needsApproval, type CatalogOffer } from '../../domain/offer';
-import { acts } from '../activities';
+import type { StoreActivities } from '../activities';
 import type { CaseRun } from '../case-run';
 import { CUSTOMER_WAITS_PATCH, FULFILMENT_PATCH, OFFER_SLOTS_PATCH } from '../patches';
 
@@ -18,7 +18,7 @@ async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promi
   if (patched(OFFER_SLOTS_PATCH)) {
     if (!(await claimed(run, hold))) return false;
   } else {
-    await acts.recordCaseOffer(hold);
+    await run.store.recordCaseOffer(hold);
   }
   state.offer = { offerId: offer.id, name: offer.name, cost: offer.cost, status: 'pending_approval' };
   run.setSlaDue(approvalTimeout);
@@ -27,14 +27,14 @@ async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promi
   const approval = await run.awaitAnswer('approval', approvalTimeout);
   const ok = approval?.approve === true;
   state.offer.status = ok ? 'approved' : 'rejected';
-  await acts.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: state.offer.status });
+  await run.store.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: state.offer.status });
   if (!approval) await run.record('offer_approval_timed_out', { offerId: offer.id, waited: policy.approvalTimeout });
   return ok;
 }
 
 // Claims the offer's volume slot; a full offer is recorded and skipped.
-async function claimed(run: CaseRun, hold: Parameters<typeof acts.claimOfferSlot>[0]): Promise<boolean> {
-  if ((await acts.claimOfferSlot(hold)).claimed) return true;
+async function claimed(run: CaseRun, hold: Parameters<StoreActivities['claimOfferSlot']>[0]): Promise<boolean> {
+  if ((await run.store.claimOfferSlot(hold)).claimed) return true;
   await run.record('offer_unavailable', { offerId: hold.offerId, reason: 'volume_cap_reached' });
   return false;
 }
@@ -42,7 +42,7 @@ async function claimed(run: CaseRun, hold: Parameters<typeof acts.claimOfferSlot
 export async function offer(run: CaseRun): Promise<OfferResult> {
   const { state } = run;
   const policy = run.definition.offer;
-  const catalog = await acts.listOfferCatalog();
+  const catalog = await run.store.listOfferCatalog();
   const candidates = eligibleOffers(catalog, {
     tier: state.tier!,
     driver: state.driver!,
@@ -58,7 +58,7 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
     if (!approval && patched(OFFER_SLOTS_PATCH) && !(await claimed(run, hold))) continue;
     state.offer = { offerId: candidate.id, name: candidate.name, cost: candidate.cost, status: 'presented', expiresAt };
     const key = `${state.caseId}:offer:${index}`;
-    await acts.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented', expiresAt });
+    await run.store.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented', expiresAt });
     state.slaDueAt = expiresAt;
     run.expect('decision');
     await run.record('offer_presented', { offerId: candidate.id, name: candidate.name, cost: candidate.cost, expiresAt }, undefined, 'awaiting_decision');
@@ -66,10 +66,10 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
     // The customer's wait: the offer is honoured until its own expiry, without SLA escalation.
     const decision = await run.awaitAnswer('decision', durationMs(policy.expiry), { escalate: !patched(CUSTOMER_WAITS_PATCH) });
     state.offer.status = decision?.decision ?? 'expired';
-    await acts.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: state.offer.status });
+    await run.store.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: state.offer.status });
     if (state.offer.status === 'accepted') {
       if (patched(FULFILMENT_PATCH)) {
-        await acts.requestOfferFulfilment({ caseId: state.caseId, customerId: state.customerId, offerId: candidate.id, offerName: candidate.name, cost: candidate.cost });
+        await run.store.requestOfferFulfilment({ caseId: state.caseId, customerId: state.customerId, offerId: candidate.id, offerName: candidate.name, cost: candidate.cost });
         await run.record('fulfilment_requested', { offerId: candidate.id });
       }
       return 'accepted';

@@ -1,0 +1,14 @@
+// Plain node-postgres for the hot paths (a case's transitions, sends, the CRM relay): one prepared statement
+// per step, where the ORM would build and compile several queries per call and cost the worker most of its
+// CPU. Prisma stays for everything else. Same bounded waits as config/database.ts.
+import { Pool } from 'pg';
+
+export type Sql = Pool;
+
+export function createSql(databaseUrl: string): Sql {
+  const pool = new Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 });
+  // An idle connection dropped by the server (a restart) is replaced on next use; without a listener the
+  // pool's error event would crash the process.
+  pool.on('error', () => undefined);
+  return pool;
+}
