@@ -1,0 +1,81 @@
+// Costs of one case: a demo case driven from its signal through contact, offer and survey to closed, then
+// counted from its history (workflow tasks, activities through the task queue and local ones, events) and
+// from PostgreSQL's pg_stat_statements (statements run meanwhile, less the idle rate of the same stack
+// measured just before: the CRM relay polls). Waits use Temporal queries, so they add no SQL.
+import { caseStateQuery } from '../workflows/messages';
+import { round, say } from './support/measure';
+import type { BenchStack } from './support/stack';
+
+const surveyToken = (body: string) => /\/s\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
+
+async function statements(stack: BenchStack): Promise<number> {
+  const [row] = await stack.db.$queryRawUnsafe<{ calls: bigint | null }[]>(
+    'SELECT sum(calls) AS calls FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())');
+  return Number(row?.calls ?? 0);
+}
+
+async function topStatements(stack: BenchStack) {
+  const rows = await stack.db.$queryRawUnsafe<{ calls: bigint; query: string }[]>(
+    `SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements
+     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC LIMIT 8`);
+  return rows.map((r) => ({ calls: Number(r.calls), query: r.query }));
+}
+
+export async function benchCosts(stack: BenchStack) {
+  const id = `bench-cost-${Date.now()}`;
+  const phone = '+15559990001';
+  await stack.db.customer.create({ data: { id, name: 'Bench Cost', tier: 'mass', timeZone: 'UTC', phone, preferredChannels: ['sms'], consentSms: true, assetsUnderManagement: 20_000 } });
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${stack.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${stack.keys.supervisor}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+
+  // The idle rate first: statements per second with nothing happening.
+  if (stack.statementStats) await stack.db.$queryRawUnsafe('SELECT pg_stat_statements_reset()');
+  const idleFrom = stack.statementStats ? await statements(stack) : 0;
+  await new Promise((r) => setTimeout(r, 5_000));
+  const idlePerSecond = stack.statementStats ? (await statements(stack) - idleFrom - 1) / 5 : NaN;
+
+  if (stack.statementStats) await stack.db.$queryRawUnsafe('SELECT pg_stat_statements_reset()');
+  const started = Date.now();
+  const signal = await call('POST', '/v1/signals', { idempotencyKey: `${id}-signal`, customerId: id, type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString(), playbookId: 'demo' });
+  const handle = stack.client.workflow.getHandle(signal.workflowId as string);
+  const stage = async (wanted: string) => {
+    for (let i = 0; i < 600; i++) {
+      const s = await handle.query(caseStateQuery);
+      if (s.stage === wanted) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the cost case never reached ${wanted}`);
+  };
+  const caseId = signal.caseId as string;
+  await stage('contacting');
+  await call('POST', `/v1/cases/${caseId}/contact-outcome`, { channel: 'phone', outcome: 'reached' });
+  await stage('awaiting_decision');
+  await call('POST', `/v1/cases/${caseId}/offer-decision`, { decision: 'accepted' });
+  const survey = await stack.sinks.outbox.waitFor((m) => m.kind === 'sms' && m.to === phone && m.body.includes('/s/'), 120_000);
+  await stage('surveyed');
+  await call('POST', `/v1/surveys/${surveyToken(survey.body)}`, { score: 9 });
+  await handle.result();
+  const seconds = (Date.now() - started) / 1000;
+  const sql = stack.statementStats ? await statements(stack) : NaN;
+  const top = stack.statementStats ? await topStatements(stack) : [];
+
+  const history = await handle.fetchHistory();
+  const events = history.events ?? [];
+  const count = (pick: (e: (typeof events)[number]) => unknown) => events.filter(pick).length;
+  const result = {
+    historyEvents: events.length,
+    historyBytes: JSON.stringify(history).length,
+    workflowTasks: count((e) => e.workflowTaskCompletedEventAttributes),
+    taskQueueActivities: count((e) => e.activityTaskScheduledEventAttributes),
+    localActivities: count((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity'),
+    sqlStatements: round(sql - idlePerSecond * seconds, 0),
+    idleStatementsPerSecond: round(idlePerSecond),
+    caseSeconds: round(seconds),
+    topStatements: top,
+  };
+  say(`costs: ${result.workflowTasks} workflow tasks, ${result.taskQueueActivities} task-queue + ${result.localActivities} local activities, ${result.historyEvents} events, ~${result.sqlStatements} SQL statements`);
+  return result;
+}

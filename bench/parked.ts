@@ -1,0 +1,88 @@
+// Parked cases: N open cases waiting on a person (the agent's contact outcome, with a 30-day SLA): worker and
+// Temporal server memory, PostgreSQL size and memory per parked case; then every case answered at once
+// (a refusal, which closes it) and the time until all of them have moved on. Baseline: the same processes
+// before the cases were opened.
+import { playbookDefinitionSchema } from '../domain/playbook';
+import { pool, round, rssMiB, say, waitUntil } from './support/measure';
+import { type BenchStack, createBenchCustomers, postSignal } from './support/stack';
+
+export interface ParkedOptions {
+  cases: number;
+  concurrency: number;
+}
+
+const PARKED_PLAYBOOK = 'bench-parked';
+
+// The demo playbook (seconds) with one contact attempt whose outcome the agent has 30 days to record.
+async function parkedPlaybook(stack: BenchStack): Promise<void> {
+  const demo = await stack.db.playbookVersion.findFirstOrThrow({ where: { playbookId: 'demo' }, orderBy: { version: 'desc' } });
+  const definition = playbookDefinitionSchema.parse(demo.definition);
+  const parked = { ...definition, name: 'Bench: parked on the agent', contact: { ...definition.contact, maxAttempts: 1, outcomeTimeout: '30d' } };
+  await stack.db.playbookVersion.upsert({
+    where: { playbookId_version: { playbookId: PARKED_PLAYBOOK, version: 1 } },
+    create: { playbookId: PARKED_PLAYBOOK, version: 1, name: parked.name, definition: parked },
+    update: { definition: parked },
+  });
+}
+
+const databaseMiB = async (stack: BenchStack) => {
+  const [row] = await stack.db.$queryRawUnsafe<{ size: bigint }[]>('SELECT pg_database_size(current_database()) AS size');
+  return Math.round(Number(row!.size) / 2 ** 20);
+};
+
+export async function benchParked(stack: BenchStack, options: ParkedOptions) {
+  const n = options.cases;
+  await parkedPlaybook(stack);
+  const run = `${Date.now()}`;
+  const customers = await createBenchCustomers(stack.db, `parked-${run}`, n, 5_580_000_000);
+  const before = { workerMiB: rssMiB(stack.worker.pid), temporalMiB: rssMiB(stack.temporalPid), databaseMiB: await databaseMiB(stack) };
+
+  await pool(n, options.concurrency, 'parked: signals', async (i) => {
+    const res = await postSignal(stack, customers[i]!.id, `bench-parked-${run}-${i}`, PARKED_PLAYBOOK);
+    if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${await res.text()}`);
+  });
+  const prefix = `bench-parked-${run}-%`;
+  const parkedCount = async () => {
+    const [row] = await stack.db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM cases c WHERE c.customer_id LIKE $1 AND c.status = 'open' AND c.stage = 'contacting'`, prefix);
+    return Number(row!.n);
+  };
+  await waitUntil('parked: cases waiting on the agent', async () => {
+    const parked = await parkedCount();
+    return { done: parked === n, progress: `${parked}/${n}` };
+  }, 30 * 60_000);
+  // Let the worker settle (the cache holds what it holds) before reading memory.
+  await new Promise((r) => setTimeout(r, 5_000));
+  const parked = { workerMiB: rssMiB(stack.worker.pid), temporalMiB: rssMiB(stack.temporalPid), databaseMiB: await databaseMiB(stack) };
+  say(`parked: ${n} cases; worker ${before.workerMiB} → ${parked.workerMiB} MiB, Temporal ${before.temporalMiB} → ${parked.temporalMiB} MiB`);
+
+  const cases = await stack.db.case.findMany({ where: { customerId: { startsWith: `bench-parked-${run}-` }, status: 'open' }, select: { id: true } });
+  const started = Date.now();
+  let refusedErrors = 0;
+  await pool(cases.length, options.concurrency, 'parked: answering', async (i) => {
+    const res = await fetch(`${stack.apiUrl}/v1/cases/${cases[i]!.id}/contact-outcome`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.keys.supervisor}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'phone', outcome: 'refused' }),
+    });
+    if (res.status !== 200) refusedErrors++;
+    await res.arrayBuffer();
+  });
+  await waitUntil('parked: cases moved on', async () => {
+    const [row] = await stack.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM cases WHERE customer_id LIKE $1 AND status = 'open'`, prefix);
+    return { done: Number(row!.n) === 0, progress: `${n - Number(row!.n)}/${n} closed` };
+  }, 30 * 60_000);
+  const answeredSeconds = (Date.now() - started) / 1000;
+  return {
+    size: options,
+    before,
+    parked,
+    workerKiBPerCase: round(((parked.workerMiB - before.workerMiB) * 1024) / n),
+    temporalKiBPerCase: round(((parked.temporalMiB - before.temporalMiB) * 1024) / n),
+    databaseKiBPerCase: round(((parked.databaseMiB - before.databaseMiB) * 1024) / n),
+    answerErrors: refusedErrors,
+    allMovedOnSeconds: round(answeredSeconds),
+    movedOnPerSecond: round(n / answeredSeconds),
+    leftBehind: 0,
+  };
+}

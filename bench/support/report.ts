@@ -1,0 +1,76 @@
+// The benchmark table as Markdown: one line per figure, with its baseline and the ratio where there is one.
+import type { benchCosts } from '../costs';
+import type { benchIntake } from '../intake';
+import type { benchLatency } from '../latency';
+import type { benchParked } from '../parked';
+import type { benchReads } from '../reads';
+import type { machine } from './measure';
+
+type Results = {
+  at?: unknown;
+  machine?: ReturnType<typeof machine>;
+  costs?: Awaited<ReturnType<typeof benchCosts>>;
+  intake?: Awaited<ReturnType<typeof benchIntake>>;
+  latency?: Awaited<ReturnType<typeof benchLatency>>;
+  reads?: Awaited<ReturnType<typeof benchReads>>;
+  parked?: Awaited<ReturnType<typeof benchParked>>;
+  totalSeconds?: unknown;
+};
+
+const ms = (p: Record<string, number>) => Object.values(p).map((v) => Math.round(v)).join(' / ');
+
+export function renderMarkdown(input: Record<string, unknown>): string {
+  const r = input as Results;
+  const m = r.machine!;
+  const lines = [
+    `Holdfast benchmarks, ${String(r.at)} (${String(r.totalSeconds)} s): ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, Temporal SDK ${m.temporalSdk}, Prisma ${m.prisma}`,
+    '',
+    '| benchmark | measure | Holdfast | baseline | ratio |',
+    '|---|---|---|---|---|',
+  ];
+  const row = (bench: string, measure: string, holdfast: unknown, baseline: unknown = '', ratio: unknown = '') =>
+    lines.push(`| ${bench} | ${measure} | ${String(holdfast)} | ${String(baseline)} | ${ratio === '' ? '' : `${String(ratio)}×`} |`);
+
+  if (r.costs) {
+    const c = r.costs;
+    row('costs', 'one demo case, signal to closed: workflow tasks', c.workflowTasks);
+    row('costs', 'activities through the task queue / local', `${c.taskQueueActivities} / ${c.localActivities}`);
+    row('costs', 'history events (bytes)', `${c.historyEvents} (${c.historyBytes})`);
+    row('costs', 'SQL statements (idle rate subtracted)', c.sqlStatements, `${c.idleStatementsPerSecond}/s idle`);
+  }
+  if (r.intake) {
+    const i = r.intake;
+    const size = `${i.size.signals} signals, concurrency ${i.size.concurrency}`;
+    row('intake', `${size}: activities to first send (task queue), workflow tasks`, `${i.activitiesToFirstSend} (${i.taskQueueActivitiesToFirstSend}), ${i.workflowTasksToFirstSend}`);
+    row('intake', 'signals accepted/s, one per request', i.single.signalsAcceptedPerSecond);
+    row('intake', 'cases to first contact/s vs bare (a) one activity', i.single.casesToFirstContactPerSecond, i.bareOneActivityPerSecond, i.single.ratioToPhysicalLimit);
+    row('intake', `cases to first contact/s vs bare (b) ${i.activitiesToFirstSend} activities`, i.single.casesToFirstContactPerSecond, i.bareToFirstSendPerSecond, i.single.ratioToBareSameActivities);
+    row('intake', '202 p50 / p99 ms', ms(i.single.acceptMs));
+    const cpu = (c: Record<string, number>) => Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ');
+    row('intake', 'CPU ms per case (bare: per workflow)', cpu(i.cpuMsPerCase), cpu(i.cpuMsPerBareWorkflow));
+    row('intake', 'signal → first SMS p50 / p95 / p99 ms', ms(i.single.firstContactMs));
+    row('intake', 'batch (50 a request): cases to first contact/s vs bare (a)', i.batch.casesToFirstContactPerSecond, i.bareOneActivityPerSecond, i.batch.ratioToPhysicalLimit);
+  }
+  if (r.latency) {
+    const l = r.latency;
+    row('latency', `${l.offered.rate} signals/s for ${l.offered.seconds} s: signal → first SMS p50 / p95 / p99 ms`, ms(l.firstContactMs));
+    row('latency', '202 p50 / p99 ms; errors', `${ms(l.acceptMs)}; ${l.errors}`);
+  }
+  if (r.reads) {
+    for (const [name, x] of Object.entries(r.reads.rows)) {
+      row('reads', `${name}: rps (p50 / p99 ms), ${r.reads.size.cases} cases, ${r.reads.size.connections} connections`, `${x.holdfast.rps} (${x.holdfast.p50} / ${x.holdfast.p99})${x.holdfast.errors + x.holdfast.non2xx ? ` ${x.holdfast.errors + x.holdfast.non2xx} errors` : ''}`, `${x.bare.rps} (${x.bare.p50} / ${x.bare.p99})`, x.ratio);
+    }
+  }
+  if (r.parked) {
+    const p = r.parked;
+    row('parked', `${p.size.cases} cases parked: worker RSS MiB (KiB per case)`, `${p.parked.workerMiB} (${p.workerKiBPerCase})`, `${p.before.workerMiB} before`);
+    row('parked', 'Temporal server RSS MiB (KiB per case)', `${p.parked.temporalMiB} (${p.temporalKiBPerCase})`, `${p.before.temporalMiB} before`);
+    row('parked', 'PostgreSQL MiB (KiB per case)', `${p.parked.databaseMiB} (${p.databaseKiBPerCase})`, `${p.before.databaseMiB} before`);
+    row('parked', 'all answered at once: seconds until every case moved on (cases/s); errors', `${p.allMovedOnSeconds} (${p.movedOnPerSecond}); ${p.answerErrors}`);
+  }
+  if (r.costs?.topStatements.length) {
+    lines.push('', 'Most frequent SQL statements during the cost case:', '', '| calls | statement |', '|---|---|');
+    for (const s of r.costs.topStatements) lines.push(`| ${s.calls} | \`${s.query.replace(/\|/g, '\\|')}\` |`);
+  }
+  return `${lines.join('\n')}\n`;
+}

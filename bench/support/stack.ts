@@ -1,0 +1,115 @@
+// The stack every benchmark runs against, started once per run: the embedded PostgreSQL and Temporal dev
+// server of `npm start` (or DATABASE_URL / TEMPORAL_ADDRESS), the local sinks, and the worker and the API
+// each in its own process, as in production. Child processes die with the benchmark.
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Client, Connection } from '@temporalio/client';
+import { createApiKey } from '../../api/auth';
+import { createDb, type Db } from '../../config/database';
+import { startInfrastructure } from '../../dev/infrastructure';
+import { freePort } from '../../dev/ports';
+import { seedReferenceData } from '../../dev/seed';
+import { startLocalSinks, type LocalSinks } from '../../dev/sinks';
+import { spawnTied } from '../../dev/tied-spawn';
+import { say } from './measure';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface BenchStack {
+  db: Db;
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalPid?: number;
+  client: Client;
+  taskQueue: string;
+  apiUrl: string;
+  keys: { system: string; supervisor: string };
+  sinks: LocalSinks;
+  worker: ChildProcess;
+  api: ChildProcess;
+  // Whether pg_stat_statements can be read (loaded in the embedded PostgreSQL).
+  statementStats: boolean;
+  stop(): Promise<void>;
+}
+
+// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the worker and the API there when they stop.
+const profileArgs = () => (process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
+
+function startTs(file: string, env: Record<string, string>, ready: (line: string) => boolean): Promise<ChildProcess> {
+  const child = spawnTied(process.execPath, [...profileArgs(), '--import', 'tsx', join(ROOT, file)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (!ready(line)) return;
+      lines.close();
+      child.stdout!.resume(); // keep draining, unread
+      resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`${file} exited with code ${code}`)));
+  });
+}
+
+export async function startBenchStack(): Promise<BenchStack> {
+  let temporalPid: number | undefined;
+  const infra = await startInfrastructure({
+    dataDir: join(ROOT, '.data', 'bench'),
+    persistent: false,
+    ui: false,
+    namespace: 'default',
+    temporalAddress: process.env.TEMPORAL_ADDRESS,
+    databaseUrl: process.env.DATABASE_URL,
+    statementStats: true,
+    onTemporalStarted: (pid) => (temporalPid = pid),
+    log: say,
+  });
+  const db = createDb(infra.databaseUrl);
+  await seedReferenceData(db);
+  const statementStats = await db.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(() => db.$queryRawUnsafe('SELECT 1 FROM pg_stat_statements LIMIT 1')).then(() => true, () => false);
+  const sinks = await startLocalSinks();
+  const taskQueue = `bench-holdfast-${Date.now()}`;
+  const port = await freePort();
+  const apiUrl = `http://127.0.0.1:${port}`;
+  const common = { ...sinks.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_BASE_URL: apiUrl };
+  say('starting the worker and the API, each in its own process');
+  const [worker, api] = await Promise.all([
+    startTs('worker/main.ts', { ...common, LOG_LEVEL: 'info' }, (l) => l.includes('"worker started"')),
+    startTs('api/main.ts', { ...common, PORT: String(port), LOG_LEVEL: 'info', HOLDFAST_RATE_LIMIT_PER_MINUTE: '1000000' }, (l) => l.includes('"API listening"')),
+  ]);
+  const connection = await Connection.connect({ address: infra.temporalAddress });
+  const client = new Client({ connection });
+  const keys = {
+    system: (await createApiKey(db, { name: 'bench system', role: 'system' })).key,
+    supervisor: (await createApiKey(db, { name: 'bench supervisor', role: 'supervisor' })).key,
+  };
+  return {
+    db, databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress, temporalPid, client, taskQueue, apiUrl, keys, sinks, worker, api, statementStats,
+    async stop() {
+      const exited = (p: ChildProcess) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)));
+      worker.kill('SIGTERM');
+      api.kill('SIGTERM');
+      await Promise.race([Promise.all([exited(worker), exited(api)]), new Promise((r) => setTimeout(r, 15_000))]);
+      await connection.close();
+      await sinks.close();
+      await db.$disconnect();
+      await infra.stop();
+    },
+  };
+}
+
+// Demo customers reachable by SMS, one per signal; `run` keeps each benchmark's customers its own.
+export async function createBenchCustomers(db: Db, run: string, n: number, phoneBase: number) {
+  const customers = Array.from({ length: n }, (_, i) => ({ id: `bench-${run}-${i}`, phone: `+1${String(phoneBase + i).padStart(10, '0')}` }));
+  for (let i = 0; i < n; i += 5_000) {
+    await db.customer.createMany({ data: customers.slice(i, i + 5_000).map((c) => ({ id: c.id, name: 'Bench Customer', tier: 'mass' as const, timeZone: 'UTC', phone: c.phone, preferredChannels: ['sms'], consentSms: true })) });
+  }
+  return customers;
+}
+
+export function postSignal(stack: BenchStack, customerId: string, idempotencyKey: string, playbookId = 'demo'): Promise<Response> {
+  return fetch(`${stack.apiUrl}/v1/signals`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stack.keys.system}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ idempotencyKey, customerId, type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString(), playbookId }),
+  });
+}
