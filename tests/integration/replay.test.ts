@@ -30,6 +30,9 @@ test('histories of every stage path are committed and replay without non-determi
     'channel-failed-needs-attention-retried.json',
     'sms-undelivered-email-fallback.json',
     ...['retained-with-fulfilment', 'offer-expired', 'accepted-observed-churned', 'sms-stop-email-fallback-unreachable', 'queued-then-assigned-open'].map((p) => `pre-guarantees--${p}.json`),
+    // Every path recorded before lean transitions (regular activities, one write per event), kept beside its
+    // lean recording: cases opened before 2026-11-30 replay on the old path, later ones on the new.
+    ...files.filter((f) => !f.startsWith('pre-') && f !== 'retained-via-sms.json').map((f) => `pre-lean-transitions--${f}`),
   ]));
   const output = execFileSync(
     process.execPath,
