@@ -4,7 +4,7 @@
 // anything is sent again, and an email, which cannot be looked up, is reported unknown for an agent to check.
 import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, type SendResult } from '../domain/delivery';
+import { PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, UNDELIVERED_STATUSES, type SendResult } from '../domain/delivery';
 import { ProviderError, type SendFailure } from './clients/provider-errors';
 import type { ActivityDeps } from './deps';
 import { contactMessage, surveyMessage } from './templates';
@@ -107,6 +107,7 @@ export function createMessaging({ db, sql, sms, email, publicBaseUrl, logger }: 
           ? await sms.send(to, message.text, { statusCallback: publicBaseUrl.replace(/\/$/, '') + STATUS_CALLBACK_PATH })
           : await email.send({ to, subject: message.subject, text: message.text, messageId: `<${req.key.replace(/[^A-Za-z0-9.-]/g, '.')}@holdfast>` });
       await mark(req.key, { status: 'sent', providerId, providerCode: null, error: null, sentAt: new Date() });
+      if (req.channel === 'sms') return (await earlyReport(req.key, providerId)) ?? { status: 'sent', providerId };
       return { status: 'sent', providerId };
     } catch (e) {
       if (!(e instanceof ProviderError)) throw e;
@@ -122,6 +123,23 @@ export function createMessaging({ db, sql, sms, email, publicBaseUrl, logger }: 
       }
       return unknownOutcome(req.key, e);
     }
+  }
+
+  // A status callback that arrived before the SID was stored (the webhook keeps it by SID): applied here. An
+  // undelivered report makes the send a channel failure, as the callback would have.
+  async function earlyReport(key: string, sid: string): Promise<SendResult | undefined> {
+    const { rows } = await sql.query<{ status: string; error_code: string | null }>({ name: 'sms-early-report', text: 'SELECT status, error_code FROM sms_status_reports WHERE sid = $1', values: [sid] });
+    const report = rows[0];
+    if (!report) return undefined;
+    const undelivered = (UNDELIVERED_STATUSES as readonly string[]).includes(report.status);
+    const message = `the provider reported the message ${report.status}`;
+    await sql.query({
+      name: 'sms-apply-report',
+      text: `UPDATE contact_attempts SET delivery_status = $2, delivery_updated_at = now(),
+        provider_code = CASE WHEN $3 THEN $4 ELSE provider_code END, error = CASE WHEN $3 THEN $5 ELSE error END WHERE key = $1`,
+      values: [key, report.status, undelivered, report.error_code ?? report.status, message],
+    });
+    return undelivered ? { status: 'failed', code: report.error_code ?? report.status, message } : undefined;
   }
 
   // The SMS may be out: the retry looks it up at the provider before sending.

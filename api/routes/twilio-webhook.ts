@@ -71,13 +71,16 @@ export function twilioWebhookRoutes({ db, cases, logger, twilioAuthToken, public
     const sid = params.MessageSid ?? params.SmsSid ?? '';
     const status = (params.MessageStatus ?? params.SmsStatus ?? '').toLowerCase();
     if (!sid || !(DELIVERY_STATUSES as readonly string[]).includes(status)) throw new HttpError(400, 'validation_failed', 'a status callback needs MessageSid and a known MessageStatus');
+    const code = params.ErrorCode || undefined;
+    // Kept first, looked up second: a send that stores its SID after this lookup finds the report (the send
+    // stores first and looks second), so an early report is applied by one side or both, never by neither.
+    await db.smsStatusReport.upsert({ where: { sid }, create: { sid, status, errorCode: code ?? null }, update: { status, errorCode: code ?? null, receivedAt: new Date() } });
     const attempt = await db.contactAttempt.findFirst({ where: { providerId: sid }, include: { case: { select: { workflowId: true, runId: true } } } });
     if (!attempt) {
-      logger.warn('status callback for an unknown message', { sid, status });
+      logger.info('status callback before its send was recorded; kept for the send', { sid, status });
       return void res.status(204).end();
     }
     const undelivered = (UNDELIVERED_STATUSES as readonly string[]).includes(status);
-    const code = params.ErrorCode || undefined;
     await db.contactAttempt.update({
       where: { id: attempt.id },
       data: { deliveryStatus: status, deliveryUpdatedAt: new Date(), ...(undelivered ? { providerCode: code ?? status, error: `the provider reported the message ${status}` } : {}) },

@@ -24,6 +24,9 @@ export interface TwilioFaults {
   // Report these numbers' messages undelivered (status callback) with this error code.
   undeliveredTo?: string[];
   undeliveredCode?: number;
+  // Deliver the status callback, and wait for its answer, before answering the create: the report reaches
+  // Holdfast before the sender knows the message's SID (real Twilio can do this under load).
+  reportBeforeReply?: boolean;
 }
 
 export interface TwilioSinkOptions {
@@ -104,12 +107,14 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
     const callback = form.get('StatusCallback');
     if (callback) {
       const undelivered = faults.undeliveredTo?.includes(to);
-      setTimeout(() => {
+      const report = () => {
         message.status = undelivered ? 'undelivered' : 'delivered';
         const params: Record<string, string> = { MessageSid: message.sid, SmsSid: message.sid, AccountSid: options.accountSid, To: to, From: message.from ?? '', MessageStatus: message.status, SmsStatus: message.status };
         if (undelivered) params.ErrorCode = String(faults.undeliveredCode ?? 30003);
-        void postStatus(callback, options.authToken, params);
-      }, 50).unref();
+        return postStatus(callback, options.authToken, params);
+      };
+      if (faults.reportBeforeReply) await report();
+      else setTimeout(() => void report(), 50).unref();
     }
     const firstToListed = options.faults?.resetFirstTo?.includes(to) && !resetOnce.has(to);
     if (firstToListed) resetOnce.add(to);

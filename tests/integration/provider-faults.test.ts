@@ -109,6 +109,21 @@ test('an SMS the provider reports undelivered (status callback) moves the case o
   h.sinks.twilio.faults = undefined;
 });
 
+test('an undelivered report that reaches Holdfast before the send has stored its SID still moves the case on to email', async () => {
+  const customer = await createCustomer(h, { preferredChannels: ['sms', 'email'] });
+  h.sinks.twilio.faults = { onlyTo: [customer.phone], undeliveredTo: [customer.phone], undeliveredCode: 30005, reportBeforeReply: true };
+  const caseId = await openCase(customer.id);
+
+  const failed = await waitForEvent(h, caseId, 'contact_failed');
+  expect(failed.data).toMatchObject({ channel: 'sms', code: '30005' });
+  await eventually(async () => ((await timeline(h, caseId)).some((e) => e.type === 'contact_sent' && e.data.channel === 'email') ? true : undefined), 'the email fallback');
+  expect(emailTo(customer.email)).toHaveLength(1);
+  expect(smsTo(customer.phone)).toHaveLength(1);
+  const attempt = await h.db.contactAttempt.findFirstOrThrow({ where: { caseId, channel: 'sms' } });
+  expect(attempt.deliveryStatus).toBe('undelivered');
+  h.sinks.twilio.faults = undefined;
+});
+
 test('a contact outcome is taken only while the case waits for one', async () => {
   const customer = await createCustomer(h, { preferredChannels: ['sms'] });
   const caseId = await openCase(customer.id);
