@@ -21,11 +21,20 @@ const WORKFLOW_TYPE = 'retentionCase';
 export const newCaseId = () => `case_${randomUUID()}`;
 
 type CaseTarget = { workflowId: string; runId: string | null };
+type CaseOpening = { caseId: string; openedBy: string; playbook: { id: string; version: number } };
+
+const startArgs = (customerId: string, signal: RiskSignalInput, opening: CaseOpening): CaseInput => ({
+  caseId: opening.caseId, customerId, playbookId: opening.playbook.id, playbook: opening.playbook, reason: `signal:${signal.type}`, openedBy: opening.openedBy, signals: [signal],
+});
 
 // Every call has a deadline (TEMPORAL_DEADLINE_MS): with Temporal down the API answers 503, never hangs.
 export interface CaseWorkflows {
   // `opening` is the case the signal opens when the customer has none running: its id and pinned playbook.
-  addSignal(customerId: string, signal: RiskSignalInput, opening: { caseId: string; openedBy: string; playbook: { id: string; version: number } }): Promise<AddSignalResult>;
+  addSignal(customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult>;
+  // A signal that opens a new case: the workflow starts with the signal in its arguments, so the answer needs
+  // only Temporal to have stored the start, not a worker to have run it. A run of the customer's workflow
+  // still going (a case closing) makes it an addSignal.
+  startWithSignal(customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult>;
   openCase(input: CaseInput): Promise<{ caseId: string; workflowId: string }>;
   runStep<Input>(target: CaseTarget, update: UpdateDefinition<CaseState, [Input]>, input: Input): Promise<CaseState>;
   signal<Arg>(target: CaseTarget, signal: SignalDefinition<[Arg]>, arg: Arg): Promise<void>;
@@ -63,7 +72,7 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
           workflowIdConflictPolicy: 'USE_EXISTING',
           // The signal is in the start arguments too: if the update cannot be delivered now (no worker within the
           // deadline), the case that was started still has it. The update handler ignores a signal it knows.
-          args: [{ caseId: opening.caseId, customerId, playbookId: opening.playbook.id, playbook: opening.playbook, reason: `signal:${signal.type}`, openedBy: opening.openedBy, signals: [signal] }],
+          args: [startArgs(customerId, signal, opening)],
         });
         try {
           return await bounded(() =>
@@ -77,6 +86,17 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
           if (failureType(e) !== CASE_CLOSED || attempt >= 5) throw e;
           await new Promise((r) => setTimeout(r, 200 * attempt));
         }
+      }
+    },
+
+    async startWithSignal(customerId, signal, opening) {
+      const workflowId = caseWorkflowId(customerId);
+      try {
+        await bounded(() => client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, { workflowId, taskQueue, workflowIdConflictPolicy: 'FAIL', args: [startArgs(customerId, signal, opening)] }));
+        return { caseId: opening.caseId, workflowId, joined: false };
+      } catch (e) {
+        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+        return this.addSignal(customerId, signal, opening);
       }
     },
 

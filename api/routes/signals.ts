@@ -91,7 +91,10 @@ export function createSignalIntake({ db, cases }: AppDeps) {
     const { signal, caseId, joining } = decided;
     let joined;
     try {
-      joined = await cases.addSignal(signal.customerId, signalInput(signal), { caseId, openedBy: actor, playbook: pin });
+      const opening = { caseId, openedBy: actor, playbook: pin };
+      joined = joining
+        ? await cases.addSignal(signal.customerId, signalInput(signal), opening)
+        : await cases.startWithSignal(signal.customerId, signalInput(signal), opening);
     } catch (e) {
       if (!joining) await withdrawUnstartedCase(db, caseId);
       throw e;
