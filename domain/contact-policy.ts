@@ -2,7 +2,8 @@
 // customer across all cases, and quiet hours in the customer's own time zone. Quiet hours and the cap
 // defer a contact, never drop it.
 import { z } from 'zod';
-import { durationMs, durationSchema } from './duration';
+import { durationMs } from './duration';
+import { durationSchema } from './duration-schema';
 import { addLocalDays, fromLocal, toLocal } from './local-time';
 import type { ContactChannel } from './vocabulary';
 

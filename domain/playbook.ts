@@ -1,7 +1,7 @@
 // Playbooks are versioned data: one zod schema validates them for the API, the seed and the workflow.
 import { z } from 'zod';
 import { contactPolicySchema } from './contact-policy';
-import { durationSchema } from './duration';
+import { durationSchema } from './duration-schema';
 import { DRIVERS, TIERS } from './vocabulary';
 
 export const playbookDefinitionSchema = z.object({

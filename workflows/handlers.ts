@@ -1,16 +1,7 @@
 // Update handlers of a running case. Validators run before anything is written to history: a wrong stage
 // or malformed input is rejected with a typed failure the API turns into 409/400.
 import { ApplicationFailure, setHandler, condition } from '@temporalio/workflow';
-import {
-  closeCaseInputSchema,
-  extendSlaInputSchema,
-  contactOutcomeInputSchema,
-  reassignInputSchema,
-  retryStepInputSchema,
-  offerApprovalInputSchema,
-  offerDecisionInputSchema,
-  surveyAnswerInputSchema,
-} from '../domain/human-steps';
+import { stepSchemas } from './step-schemas';
 import { assessRisk, type RiskSignalInput } from '../domain/risk';
 import type { Stage } from '../domain/vocabulary';
 import type { CaseRun } from './case-run';
@@ -99,7 +90,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     },
     {
       validator: (input) => {
-        requireValid(contactOutcomeInputSchema, input);
+        requireValid(stepSchemas().contactOutcomeInputSchema, input);
         requireStage(run, 'contacting', run.isExpecting('contact'));
       },
     },
@@ -115,7 +106,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     },
     {
       validator: (input) => {
-        requireValid(offerApprovalInputSchema, input);
+        requireValid(stepSchemas().offerApprovalInputSchema, input);
         requireStage(run, 'offering', run.state.offer?.status === 'pending_approval' && run.isExpecting('approval'));
       },
     },
@@ -133,7 +124,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     },
     {
       validator: (input) => {
-        requireValid(offerDecisionInputSchema, input);
+        requireValid(stepSchemas().offerDecisionInputSchema, input);
         requireStage(run, 'awaiting_decision', run.isExpecting('decision'));
       },
     },
@@ -151,7 +142,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     },
     {
       validator: (input) => {
-        requireValid(surveyAnswerInputSchema, input);
+        requireValid(stepSchemas().surveyAnswerInputSchema, input);
         requireStage(run, 'surveyed', run.isExpecting('survey'));
       },
     },
@@ -171,7 +162,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     },
     {
       validator: (input) => {
-        requireValid(reassignInputSchema, input);
+        requireValid(stepSchemas().reassignInputSchema, input);
         requireOpen(run);
         if (run.state.stage === 'detected') throw ApplicationFailure.create({ type: WRONG_STAGE, message: 'the case is not assigned yet', details: [run.state.stage] });
       },
@@ -188,7 +179,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     },
     {
       validator: (input) => {
-        requireValid(closeCaseInputSchema, input);
+        requireValid(stepSchemas().closeCaseInputSchema, input);
         requireOpen(run);
       },
     },
@@ -203,7 +194,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     },
     {
       validator: (input) => {
-        requireValid(retryStepInputSchema, input);
+        requireValid(stepSchemas().retryStepInputSchema, input);
         requireOpen(run);
         if (!run.needsAttention) throw ApplicationFailure.create({ type: WRONG_STAGE, message: `the case is in stage ${run.state.stage} and does not need attention`, details: [run.state.stage] });
       },
@@ -230,7 +221,7 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
     },
     {
       validator: (input) => {
-        requireValid(extendSlaInputSchema, input);
+        requireValid(stepSchemas().extendSlaInputSchema, input);
         requireOpen(run);
         if (!run.waitingFor) throw ApplicationFailure.create({ type: WRONG_STAGE, message: `the case is in stage ${run.state.stage} and not waiting on anyone`, details: [run.state.stage] });
         if (Date.parse(input.until) <= Date.now()) throw ApplicationFailure.create({ type: INVALID_INPUT, message: 'until must be in the future' });

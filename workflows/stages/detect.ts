@@ -4,7 +4,7 @@ import { assessRisk } from '../../domain/risk';
 import { classifyDriver } from '../../domain/driver';
 import { patched } from '@temporalio/workflow';
 import { inHoldout } from '../../domain/holdout';
-import { playbookDefinitionSchema, type PinnedPlaybook } from '../../domain/playbook';
+import type { PinnedPlaybook } from '../../domain/playbook';
 import type { CaseRun } from '../case-run';
 import { HOLDOUT_PATCH } from '../patches';
 
@@ -30,8 +30,10 @@ export async function detect(run: CaseRun): Promise<void> {
     state.driver = classifyDriver(state.signals);
     pinned = await run.store.loadPlaybook({ ...playbookRequest, tier: customer.tier, driver: state.driver });
   }
-  // Through the one schema again: a version recorded before a field existed gets that field's default.
-  run.playbook = { ...pinned, definition: playbookDefinitionSchema.parse(pinned.definition) };
+  // Lean: the activity parsed the definition with the playbook schema. Before, the workflow parsed it again
+  // (a version recorded before a field existed gets that field's default); loaded only for those cases, as
+  // zod with every new case cost CPU and memory.
+  run.playbook = run.lean ? pinned : { ...pinned, definition: playbookSchema().parse(pinned.definition) };
   state.playbook = { id: run.playbook.id, version: run.playbook.version };
   run.tagSearchAttributes();
 
@@ -51,4 +53,9 @@ export async function detect(run: CaseRun): Promise<void> {
     run.holdout = true;
     await run.record('holdout_assigned', { percent });
   }
+}
+
+function playbookSchema() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../../domain/playbook') as typeof import('../../domain/playbook')).playbookDefinitionSchema;
 }
