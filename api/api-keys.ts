@@ -1,4 +1,5 @@
 // Issuing, listing and revoking API keys: shared by the admin endpoints and `npm run keys`.
+import { forgetKey } from './key-cache';
 import type { Db } from '../config/database';
 import { createApiKey } from './auth';
 import { HttpError, notFound } from './errors';
@@ -32,5 +33,7 @@ export async function revokeKey(db: Db, id: string): Promise<KeyView> {
   const row = await db.apiKey.findUnique({ where: { id } });
   if (!row) throw notFound('key_not_found', `no API key with id ${id}`);
   if (row.revokedAt) throw new HttpError(409, 'key_already_revoked', `key ${id} was revoked at ${row.revokedAt.toISOString()}`);
-  return view(await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } }));
+  const revoked = view(await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } }));
+  forgetKey(id);
+  return revoked;
 }

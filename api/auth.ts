@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../config/database';
 import type { Role } from '../domain/vocabulary';
 import { HttpError } from './errors';
+import { cachedKey, rememberKey } from './key-cache';
 
 export interface Principal {
   keyId: string;
@@ -41,9 +42,15 @@ export function authenticate(db: Db, adminKey?: string) {
       res.locals.principal = { keyId: 'bootstrap-admin', name: 'bootstrap admin', role: 'admin' } satisfies Principal;
       return next();
     }
-    const row = await db.apiKey.findUnique({ where: { hash: hashKey(key) } });
-    if (!row || row.revokedAt) throw new HttpError(401, 'unauthenticated', 'the API key is unknown or revoked');
-    res.locals.principal = { keyId: row.id, name: row.name, role: row.role, teamId: row.teamId ?? undefined } satisfies Principal;
+    const hash = hashKey(key);
+    let principal = cachedKey(hash);
+    if (principal === undefined) {
+      const row = await db.apiKey.findUnique({ where: { hash } });
+      principal = row && !row.revokedAt ? { keyId: row.id, name: row.name, role: row.role, teamId: row.teamId ?? undefined } : null;
+      rememberKey(hash, principal);
+    }
+    if (!principal) throw new HttpError(401, 'unauthenticated', 'the API key is unknown or revoked');
+    res.locals.principal = principal;
     next();
   };
 }

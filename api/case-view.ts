@@ -1,7 +1,7 @@
 // Cases as the API shows them, read from the PostgreSQL projection (never by asking the workflow).
 import type { Prisma } from '@prisma/client';
-import type { Db } from '../config/database';
-import { consentOf } from './routes/customers';
+import type { Sql } from '../config/sql';
+import { caseRelations } from './case-reads';
 
 export const summaryInclude = {
   customer: { select: { id: true, name: true, tier: true } },
@@ -9,7 +9,7 @@ export const summaryInclude = {
   agent: { select: { id: true, name: true } },
 } satisfies Prisma.CaseInclude;
 
-type CaseWithSummary = Prisma.CaseGetPayload<{ include: typeof summaryInclude }>;
+export type CaseWithSummary = Prisma.CaseGetPayload<{ include: typeof summaryInclude }>;
 
 export function caseSummary(c: CaseWithSummary, now = new Date()) {
   return {
@@ -34,26 +34,16 @@ export function caseSummary(c: CaseWithSummary, now = new Date()) {
   };
 }
 
-export async function loadCaseRow(db: Db, caseId: string, where: Prisma.CaseWhereInput = {}) {
-  return db.case.findFirst({ where: { id: caseId, ...where }, include: summaryInclude });
-}
-
-export async function caseDetail(db: Db, c: CaseWithSummary) {
-  const [customer, attempts, offers, surveys] = await Promise.all([
-    db.customer.findUniqueOrThrow({ where: { id: c.customerId } }),
-    db.contactAttempt.findMany({ where: { caseId: c.id }, orderBy: { createdAt: 'asc' } }),
-    db.caseOffer.findMany({ where: { caseId: c.id }, orderBy: { createdAt: 'asc' }, include: { offer: true } }),
-    db.survey.findMany({ where: { caseId: c.id }, orderBy: { sentAt: 'asc' } }),
-  ]);
-  const offer = offers.at(-1);
-  const survey = surveys.at(-1);
+// The case page: the case row with its customer, contact attempts, latest offer and latest survey.
+export async function caseDetail(sql: Sql, c: CaseWithSummary) {
+  const { customer, attempts, offer, survey } = await caseRelations(sql, c.id, c.customerId);
   return {
     ...caseSummary(c),
     // What the agent needs before calling: who, how much is at stake, and how they may be contacted.
     customer: {
       id: customer.id, name: customer.name, tier: customer.tier, segment: customer.segment ?? undefined, lifecycleStage: customer.lifecycleStage ?? undefined,
-      assetsUnderManagement: customer.assetsUnderManagement.toNumber(), timeZone: customer.timeZone, preferredChannels: customer.preferredChannels,
-      consent: consentOf(customer),
+      assetsUnderManagement: Number(customer.assetsUnderManagement), timeZone: customer.timeZone, preferredChannels: customer.preferredChannels,
+      consent: { sms: customer.consentSms, email: customer.consentEmail, phone: customer.consentPhone },
     },
     reason: c.reason,
     riskExplanation: c.riskExplanation,
@@ -64,7 +54,7 @@ export async function caseDetail(db: Db, c: CaseWithSummary) {
       at: (a.sentAt ?? a.createdAt).toISOString(),
     })),
     offer: offer && {
-      offerId: offer.offerId, name: offer.offer.name, kind: offer.offer.kind, cost: offer.cost.toNumber(),
+      offerId: offer.offerId, name: offer.name, kind: offer.kind, cost: Number(offer.cost),
       status: offer.status, expiresAt: offer.expiresAt.toISOString(), decidedAt: offer.decidedAt?.toISOString(),
     },
     survey: survey && {

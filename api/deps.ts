@@ -1,6 +1,7 @@
 // What the Express app is built from; only worker/, dev/ and api/main.ts construct these.
 import type { Client } from '@temporalio/client';
 import type { Db } from '../config/database';
+import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
 import type { CaseWorkflows } from './case-workflows';
 
@@ -11,6 +12,8 @@ export interface OutboxReader {
 
 export interface AppDeps {
   db: Db;
+  // The same database through node-postgres, for the reads every board and case page makes.
+  sql: Sql;
   temporal: Client;
   cases: CaseWorkflows;
   logger: Logger;

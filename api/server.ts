@@ -1,12 +1,14 @@
 // Builds the app's dependencies from a database URL and a Temporal connection config.
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { Db } from '../config/database';
+import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
 import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
 import { createCaseWorkflows } from './case-workflows';
 import type { AppDeps } from './deps';
 
-export async function connectApi(options: { db: Db; temporal: TemporalConnectionConfig; logger: Logger; adminKey?: string; twilioAuthToken?: string; publicBaseUrl?: string }): Promise<AppDeps & { close(): Promise<void> }> {
+// `sql` (node-postgres, for the hot reads) is the API's own from here on: close() ends it.
+export async function connectApi(options: { db: Db; sql: Sql; temporal: TemporalConnectionConfig; logger: Logger; adminKey?: string; twilioAuthToken?: string; publicBaseUrl?: string }): Promise<AppDeps & { close(): Promise<void> }> {
   // Lazy: the API starts (and /ready says why) even when Temporal is down. Its gRPC retries fit inside the
   // API's own deadline (TEMPORAL_DEADLINE_MS), so nothing keeps retrying after a request answered 503.
   const connection = Connection.lazy({
@@ -17,12 +19,16 @@ export async function connectApi(options: { db: Db; temporal: TemporalConnection
   const client = new Client({ connection, namespace: options.temporal.namespace });
   return {
     db: options.db,
+    sql: options.sql,
     temporal: client,
     cases: createCaseWorkflows(client, options.temporal.taskQueue),
     logger: options.logger,
     adminKey: options.adminKey,
     twilioAuthToken: options.twilioAuthToken,
     publicBaseUrl: options.publicBaseUrl,
-    close: () => connection.close(),
+    close: async () => {
+      await connection.close();
+      await options.sql.end();
+    },
   };
 }

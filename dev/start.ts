@@ -8,6 +8,7 @@ import { createApp } from '../api/app';
 import { DEFAULT_WEB_ROOT } from '../api/routes/dashboard';
 import { connectApi } from '../api/server';
 import { createDb } from '../config/database';
+import { createSql } from '../config/sql';
 import { parseEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { temporalConfig } from '../config/temporal';
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
       await connection.close();
     });
 
-    const api = await connectApi({ db, temporal, logger: logger.child({ service: 'api' }), adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
+    const api = await connectApi({ db, sql: createSql(infra.databaseUrl), temporal, logger: logger.child({ service: 'api' }), adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
     const app = createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT });
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);

@@ -8,7 +8,8 @@ import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, 
 import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate, retryStepUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
 import { afterCursor, caseFilter, caseOrderBy, encodeCursor, stageCounts } from '../case-board';
-import { caseDetail, caseSummary, loadCaseRow, summaryInclude } from '../case-view';
+import { caseTimeline, findCase } from '../case-reads';
+import { caseDetail, caseSummary, summaryInclude } from '../case-view';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
 import { caseIdParams, caseListQuery, openCaseSchema } from '../schemas';
@@ -25,12 +26,13 @@ function visibility(res: Response): Prisma.CaseWhereInput {
 }
 
 export function caseRoutes(deps: AppDeps): Router {
-  const { db, cases } = deps;
+  const { db, sql, cases } = deps;
   const router = Router();
 
   async function visibleCase(res: Response, caseIdRaw: unknown) {
     const { caseId } = parse(caseIdParams, caseIdRaw, 'path');
-    const row = await loadCaseRow(db, caseId, visibility(res));
+    const p = principalOf(res);
+    const row = await findCase(sql, caseId, p.role === 'agent' ? (p.teamId ?? '__no_team__') : undefined);
     if (!row) throw notFound('case_not_found', `no case with id ${caseId}`);
     return row;
   }
@@ -76,12 +78,12 @@ export function caseRoutes(deps: AppDeps): Router {
   });
 
   router.get('/v1/cases/:caseId', requireRole('agent', 'supervisor'), async (req, res) => {
-    res.json(await caseDetail(db, await visibleCase(res, req.params)));
+    res.json(await caseDetail(sql, await visibleCase(res, req.params)));
   });
 
   router.get('/v1/cases/:caseId/timeline', requireRole('agent', 'supervisor'), async (req, res) => {
     const row = await visibleCase(res, req.params);
-    const events = await db.caseEvent.findMany({ where: { caseId: row.id }, orderBy: { seq: 'asc' } });
+    const events = await caseTimeline(sql, row.id);
     res.json({ events: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), type: e.type, actor: e.actor, data: e.data })) });
   });
 
@@ -100,7 +102,7 @@ export function caseRoutes(deps: AppDeps): Router {
       if (row.status === 'closed') throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
       const extra = await prepare(input);
       await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, ...extra, actor: actorOf(res) });
-      res.json(await caseDetail(db, (await loadCaseRow(db, row.id))!));
+      res.json(await caseDetail(sql, (await findCase(sql, row.id))!));
     });
   }
 

@@ -14,6 +14,7 @@ import { createApp } from '../../api/app';
 import { createApiKey } from '../../api/auth';
 import { connectApi } from '../../api/server';
 import { createDb, type Db } from '../../config/database';
+import { createSql } from '../../config/sql';
 import { createLogger } from '../../config/logger';
 import { PLAYBOOKS } from '../../dev/seed';
 import { freePort } from '../../dev/ports';
@@ -68,7 +69,7 @@ beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   const temporalConfig = { address: temporal.address, namespace: 'default', taskQueue };
-  api = await connectApi({ db, temporal: temporalConfig, logger: createLogger('error') });
+  api = await connectApi({ db, sql: createSql(process.env.HOLDFAST_TEST_DATABASE_URL!), temporal: temporalConfig, logger: createLogger('error') });
   server = createApp({ ...api, rateLimitPerMinute: 1_000_000 }).listen(port, '127.0.0.1');
   env = { ...sinks.env, DATABASE_URL: process.env.HOLDFAST_TEST_DATABASE_URL!, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: 'info' };
 }, 120_000);

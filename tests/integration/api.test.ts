@@ -1,5 +1,6 @@
 // The HTTP contract: validation, auth, idempotent signals, conflicts, readiness.
 import { createApiKey } from '../../api/auth';
+import { KEY_CACHE_TTL_MS } from '../../api/key-cache';
 import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, TEST_ADMIN_KEY, uniqueId, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
@@ -49,10 +50,18 @@ describe('auth', () => {
     expect((await h.call('GET', '/v1/cases', { key: TEST_ADMIN_KEY + 'x' })).status).toBe(401);
   });
 
-  test('revoked keys stop working', async () => {
+  test('a key revoked through the API stops working at once', async () => {
     const { id, key } = await createApiKey(h.db, { name: 'short-lived', role: 'supervisor' });
     expect((await h.call('GET', '/v1/cases', { key })).status).toBe(200);
+    expect((await h.call('DELETE', `/v1/keys/${id}`, { key: TEST_ADMIN_KEY })).status).toBe(200);
+    expect((await h.call('GET', '/v1/cases', { key })).status).toBe(401);
+  });
+
+  test('a key revoked elsewhere (the keys CLI, another API process) stops working within the key cache TTL', async () => {
+    const { id, key } = await createApiKey(h.db, { name: 'revoked-elsewhere', role: 'supervisor' });
+    expect((await h.call('GET', '/v1/cases', { key })).status).toBe(200);
     await h.db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    await new Promise((r) => setTimeout(r, KEY_CACHE_TTL_MS + 200));
     expect((await h.call('GET', '/v1/cases', { key })).status).toBe(401);
   });
 });

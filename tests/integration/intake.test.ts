@@ -3,6 +3,7 @@
 import { createApp } from '../../api/app';
 import { connectApi } from '../../api/server';
 import { createDb } from '../../config/database';
+import { createSql } from '../../config/sql';
 import { createLogger } from '../../config/logger';
 import { PLAYBOOKS } from '../../dev/seed';
 import { createCustomer, createTestPlaybook, outflowSignal, waitForClosed, waitForEvent } from '../support/fixtures';
@@ -58,7 +59,7 @@ test('the case id in the answer is readable at once and runs the playbook versio
 
 test('with Temporal unreachable, opening a case answers 503 with Retry-After within 10 s and leaves no case behind', async () => {
   const logger = createLogger('error');
-  const deps = await connectApi({ db: h.db, temporal: { address: '127.0.0.1:1', namespace: 'default', taskQueue: 'unreachable' }, logger, adminKey: TEST_ADMIN_KEY });
+  const deps = await connectApi({ db: h.db, sql: createSql(process.env.HOLDFAST_TEST_DATABASE_URL!), temporal: { address: '127.0.0.1:1', namespace: 'default', taskQueue: 'unreachable' }, logger, adminKey: TEST_ADMIN_KEY });
   await withApi(deps, async (base) => {
     const customer = await createCustomer(h);
     const started = Date.now();
@@ -102,7 +103,7 @@ test('in the cool-down after a not_actionable case a stronger signal opens a new
 
 test('with PostgreSQL unreachable the API answers 503 database_unavailable within seconds, and /ready names it', async () => {
   const db = createDb('postgresql://holdfast@127.0.0.1:1/holdfast');
-  const deps = await connectApi({ db, temporal: h.temporal, logger: createLogger('error'), adminKey: TEST_ADMIN_KEY });
+  const deps = await connectApi({ db, sql: createSql('postgresql://holdfast@127.0.0.1:1/holdfast'), temporal: h.temporal, logger: createLogger('error'), adminKey: TEST_ADMIN_KEY });
   await withApi(deps, async (base) => {
     const started = Date.now();
     const res = await fetch(`${base}/v1/cases`, { headers: { authorization: `Bearer ${h.keys.supervisor}` } });

@@ -8,6 +8,7 @@ import { createApiKey } from '../../api/auth';
 import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { connectApi } from '../../api/server';
 import { createDb, type Db } from '../../config/database';
+import { createSql } from '../../config/sql';
 import { createLogger } from '../../config/logger';
 import type { TemporalConnectionConfig } from '../../config/temporal';
 import { parseEnv } from '../../config/env';
@@ -77,7 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   const apiLogger = options.apiLog ? createLogger('info', {}, (line) => options.apiLog!(line)) : logger;
-  const api = await connectApi({ db, temporal, logger: apiLogger, adminKey: TEST_ADMIN_KEY, twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN, publicBaseUrl: baseUrl });
+  const api = await connectApi({ db, sql: createSql(databaseUrl), temporal, logger: apiLogger, adminKey: TEST_ADMIN_KEY, twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN, publicBaseUrl: baseUrl });
   server!.on('request', createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, webRoot: DEFAULT_WEB_ROOT }));
 
   let worker: Worker | undefined;
