@@ -83,6 +83,5 @@ export async function benchParked(stack: BenchStack, options: ParkedOptions) {
     answerErrors: refusedErrors,
     allMovedOnSeconds: round(answeredSeconds),
     movedOnPerSecond: round(n / answeredSeconds),
-    leftBehind: 0,
   };
 }

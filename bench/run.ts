@@ -21,11 +21,11 @@ const { values: flags } = parseArgs({
     only: { type: 'string', default: ALL.join(',') },
     signals: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '16' },
-    rate: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '30' },
     'read-cases': { type: 'string', default: '50000' },
     connections: { type: 'string', default: '64' },
-    'read-seconds': { type: 'string', default: '5' },
+    'read-seconds': { type: 'string', default: '4' },
     parked: { type: 'string', default: '1000' },
   },
 });

@@ -2,8 +2,8 @@
 // server of `npm start` (or DATABASE_URL / TEMPORAL_ADDRESS), the local sinks, and the worker and the API
 // each in its own process, as in production. Child processes die with the benchmark.
 import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createApiKey } from '../../api/auth';
 import { createDb, type Db } from '../../config/database';
@@ -36,18 +36,21 @@ export interface BenchStack {
 // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the worker and the API there when they stop.
 const profileArgs = () => (process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
 
-function startTs(file: string, env: Record<string, string>, ready: (line: string) => boolean): Promise<ChildProcess> {
-  const child = spawnTied(process.execPath, [...profileArgs(), '--import', 'tsx', join(ROOT, file)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (!ready(line)) return;
-      lines.close();
-      child.stdout!.resume(); // keep draining, unread
-      resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`${file} exited with code ${code}`)));
-  });
+// Each process logs to its own file under .data/bench/ (a pipe read by this process would make their log
+// writes wait on it: Node writes to pipes synchronously); ready when `ready` matches a line of it.
+async function startTs(file: string, env: Record<string, string>, ready: (line: string) => boolean): Promise<ChildProcess> {
+  const logFile = join(ROOT, '.data', 'bench', `${file.replace(/\W+/g, '-')}-${process.pid}.log`);
+  mkdirSync(dirname(logFile), { recursive: true });
+  const out = openSync(logFile, 'w');
+  const child = spawnTied(process.execPath, [...profileArgs(), '--import', 'tsx', join(ROOT, file)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', out, 'inherit'] });
+  closeSync(out);
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    if (exited !== null) throw new Error(`${file} exited with code ${exited}; see ${logFile}`);
+    if (readFileSync(logFile, 'utf8').split('\n').some(ready)) return child;
+  }
+  throw new Error(`${file} did not start within 120 s; see ${logFile}`);
 }
 
 export async function startBenchStack(): Promise<BenchStack> {
