@@ -22,10 +22,10 @@ const { values: flags } = parseArgs({
     signals: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '16' },
     rate: { type: 'string', default: '5' },
-    seconds: { type: 'string', default: '30' },
+    seconds: { type: 'string', default: '20' },
     'read-cases': { type: 'string', default: '50000' },
     connections: { type: 'string', default: '64' },
-    'read-seconds': { type: 'string', default: '4' },
+    'read-seconds': { type: 'string', default: '3' },
     parked: { type: 'string', default: '1000' },
   },
 });

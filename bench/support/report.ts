@@ -46,7 +46,7 @@ export function renderMarkdown(input: Record<string, unknown>): string {
     row('intake', 'cases to first contact/s vs bare (a) one activity', i.single.casesToFirstContactPerSecond, i.bareOneActivityPerSecond, i.single.ratioToPhysicalLimit);
     row('intake', `cases to first contact/s vs bare (b) ${i.activitiesToFirstSend} activities`, i.single.casesToFirstContactPerSecond, i.bareToFirstSendPerSecond, i.single.ratioToBareSameActivities);
     row('intake', '202 p50 / p99 ms', ms(i.single.acceptMs));
-    const cpu = (c: Record<string, number>) => Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ');
+    const cpu = (c: Record<string, number>) => Object.entries(c).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${v}`).join(', ');
     row('intake', 'CPU ms per case (bare: per workflow)', cpu(i.cpuMsPerCase), cpu(i.cpuMsPerBareWorkflow));
     row('intake', 'signal → first SMS p50 / p95 / p99 ms', ms(i.single.firstContactMs));
     row('intake', 'batch (50 a request): cases to first contact/s vs bare (a)', i.batch.casesToFirstContactPerSecond, i.bareOneActivityPerSecond, i.batch.ratioToPhysicalLimit);
