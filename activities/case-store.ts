@@ -17,32 +17,35 @@ export interface CaseEventRecord {
 }
 
 export function createCaseStore({ db, sql, crm }: ActivityDeps) {
+  // The events of one step, in order, in one transaction: all of them are on the timeline or none is.
+  async function recordCaseEvents({ events, projection }: { events: CaseEventRecord[]; projection: CaseProjection }): Promise<void> {
+    const info = Context.current().info;
+    const write = (client: Parameters<typeof writeTransition>[0], event: CaseEventRecord) =>
+      writeTransition(client, event, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
+    if (events.length === 1) return write(sql, events[0]!);
+    const client = await sql.connect();
+    try {
+      await client.query('BEGIN');
+      for (const event of events) await write(client, event);
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
   return {
     // The case row, its timeline event and the CRM outbox row, in one statement (transition-sql.ts), so the
     // CRM never misses an event the timeline has and never holds up the playbook. Without a CRM configured
     // nothing is queued. The run id moves with continue-as-new: human steps must reach the run the case
     // lives in now.
+    // Cases from before lean transitions write one event per call.
     async recordCaseEvent({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }): Promise<void> {
-      const info = Context.current().info;
-      await writeTransition(sql, event, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
+      await recordCaseEvents({ events: [event], projection });
     },
-
-    // The events of one step, in order, in one transaction: all of them are on the timeline or none is.
-    async recordCaseEvents({ events, projection }: { events: CaseEventRecord[]; projection: CaseProjection }): Promise<void> {
-      const info = Context.current().info;
-      if (events.length === 1) return writeTransition(sql, events[0]!, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
-      const client = await sql.connect();
-      try {
-        await client.query('BEGIN');
-        for (const event of events) await writeTransition(client, event, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
+    recordCaseEvents,
 
     async recordCaseOffer(req: { key: string; caseId: string; offerId: string; cost: number; status: string; expiresAt?: string }): Promise<void> {
       const decided = ['accepted', 'declined', 'expired', 'rejected', 'approved'].includes(req.status);

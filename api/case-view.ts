@@ -2,6 +2,7 @@
 import type { Prisma } from '@prisma/client';
 import type { Sql } from '../config/sql';
 import { caseRelations } from './case-reads';
+import { consentOf } from './routes/customers';
 
 export const summaryInclude = {
   customer: { select: { id: true, name: true, tier: true } },
@@ -43,7 +44,7 @@ export async function caseDetail(sql: Sql, c: CaseWithSummary) {
     customer: {
       id: customer.id, name: customer.name, tier: customer.tier, segment: customer.segment ?? undefined, lifecycleStage: customer.lifecycleStage ?? undefined,
       assetsUnderManagement: Number(customer.assetsUnderManagement), timeZone: customer.timeZone, preferredChannels: customer.preferredChannels,
-      consent: { sms: customer.consentSms, email: customer.consentEmail, phone: customer.consentPhone },
+      consent: consentOf(customer),
     },
     reason: c.reason,
     riskExplanation: c.riskExplanation,

@@ -14,16 +14,17 @@ const GRPC_CANCELLED = 1;
 const GRPC_FAILED_PRECONDITION = 9;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P03', '08006', '08001', '08003']);
 
+// The gRPC error itself or the one the SDK wrapped.
+const grpcErrors = (e: unknown) => [e, (e as { cause?: unknown })?.cause].filter(isGrpcServiceError);
+
 function temporalDown(e: unknown): boolean {
-  const candidates = [e, (e as { cause?: unknown })?.cause];
-  return candidates.some((c) => isGrpcServiceError(c) && [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(c.code)) || (e instanceof ServiceError && /deadline|unavailable|connect/i.test(e.message));
+  return grpcErrors(e).some((c) => [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(c.code)) || (e instanceof ServiceError && /deadline|unavailable|connect/i.test(e.message));
 }
 
 // Temporal refuses an update while the workflow's task is being retried after a failure (a worker died
 // mid-task, a task timed out): the case is busy for a few seconds, and a retry succeeds once a worker runs it.
 function caseBusy(e: unknown): boolean {
-  const candidates = [e, (e as { cause?: unknown })?.cause];
-  return candidates.some((c) => isGrpcServiceError(c) && c.code === GRPC_FAILED_PRECONDITION && /workflow task in failed state|update-with-start could not be executed/i.test(c.details ?? c.message))
+  return grpcErrors(e).some((c) => c.code === GRPC_FAILED_PRECONDITION && /workflow task in failed state|update-with-start could not be executed/i.test(c.details ?? c.message))
     || /Workflow Task in failed state/i.test(String((e as Error)?.message ?? ''));
 }
 

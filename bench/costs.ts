@@ -4,7 +4,7 @@
 // measured just before: the CRM relay polls). Waits use Temporal queries, so they add no SQL.
 import { caseStateQuery } from '../workflows/messages';
 import { round, say } from './support/measure';
-import type { BenchStack } from './support/stack';
+import { type BenchStack, signalBody } from './support/stack';
 
 const surveyToken = (body: string) => /\/s\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
 
@@ -39,7 +39,7 @@ export async function benchCosts(stack: BenchStack) {
 
   if (stack.statementStats) await stack.db.$queryRawUnsafe('SELECT pg_stat_statements_reset()');
   const started = Date.now();
-  const signal = await call('POST', '/v1/signals', { idempotencyKey: `${id}-signal`, customerId: id, type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString(), playbookId: 'demo' });
+  const signal = await call('POST', '/v1/signals', signalBody(id, `${id}-signal`));
   const handle = stack.client.workflow.getHandle(signal.workflowId as string);
   const stage = async (wanted: string) => {
     for (let i = 0; i < 600; i++) {

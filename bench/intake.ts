@@ -4,7 +4,7 @@
 // concurrency: (a) a bare workflow running one no-op activity (the send: the physical limit), (b) a bare
 // workflow running as many no-op activities as a case runs up to its first send.
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { type BenchStack, createBenchCustomers, postSignal } from './support/stack';
+import { type BenchStack, createBenchCustomers, postSignal, signalBody } from './support/stack';
 import { cpuMsPer, cpuSnapshot, percentile, pool, round, say } from './support/measure';
 import { SmsArrivals } from './support/arrivals';
 
@@ -82,7 +82,7 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
     const res = await fetch(`${stack.apiUrl}/v1/signals/batch`, {
       method: 'POST',
       headers: { authorization: `Bearer ${stack.keys.system}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ signals: items.map((c) => ({ idempotencyKey: `bench-${run}-${c.id}`, customerId: c.id, type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString(), playbookId: 'demo' })) }),
+      body: JSON.stringify({ signals: items.map((c) => signalBody(c.id, `bench-${run}-${c.id}`)) }),
     });
     const body = (await res.json()) as { results?: { status: number }[] };
     if (res.status !== 200 || body.results?.some((r) => r.status !== 202)) throw new Error(`batch ${b}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);

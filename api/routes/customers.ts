@@ -11,7 +11,7 @@ import { CONTACT_CHANNELS } from '../../domain/vocabulary';
 import { consentChangeSchema, customerIdParams, customerSchema } from '../schemas';
 import { parse } from '../validate';
 
-export const consentOf = (c: Customer) => ({ sms: c.consentSms, email: c.consentEmail, phone: c.consentPhone });
+export const consentOf = (c: Pick<Customer, 'consentSms' | 'consentEmail' | 'consentPhone'>) => ({ sms: c.consentSms, email: c.consentEmail, phone: c.consentPhone });
 
 export function customerView(c: Customer) {
   return {

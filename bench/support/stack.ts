@@ -109,10 +109,14 @@ export async function createBenchCustomers(db: Db, run: string, n: number, phone
   return customers;
 }
 
+// A strong risk signal for a bench customer, as POST /v1/signals (and each item of /v1/signals/batch) takes it.
+export const signalBody = (customerId: string, idempotencyKey: string, playbookId = 'demo') =>
+  ({ idempotencyKey, customerId, type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString(), playbookId });
+
 export function postSignal(stack: BenchStack, customerId: string, idempotencyKey: string, playbookId = 'demo'): Promise<Response> {
   return fetch(`${stack.apiUrl}/v1/signals`, {
     method: 'POST',
     headers: { authorization: `Bearer ${stack.keys.system}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ idempotencyKey, customerId, type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString(), playbookId }),
+    body: JSON.stringify(signalBody(customerId, idempotencyKey, playbookId)),
   });
 }

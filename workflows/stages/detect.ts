@@ -6,6 +6,7 @@ import { patched } from '@temporalio/workflow';
 import { inHoldout } from '../../domain/holdout';
 import type { PinnedPlaybook } from '../../domain/playbook';
 import type { CaseRun } from '../case-run';
+import { playbookDefinitionSchema } from '../step-schemas';
 import { HOLDOUT_PATCH } from '../patches';
 
 export async function detect(run: CaseRun): Promise<void> {
@@ -33,7 +34,7 @@ export async function detect(run: CaseRun): Promise<void> {
   // Lean: the activity parsed the definition with the playbook schema. Before, the workflow parsed it again
   // (a version recorded before a field existed gets that field's default); loaded only for those cases, as
   // zod with every new case cost CPU and memory.
-  run.playbook = run.lean ? pinned : { ...pinned, definition: playbookSchema().parse(pinned.definition) };
+  run.playbook = run.lean ? pinned : { ...pinned, definition: playbookDefinitionSchema().parse(pinned.definition) };
   state.playbook = { id: run.playbook.id, version: run.playbook.version };
   run.tagSearchAttributes();
 
@@ -53,9 +54,4 @@ export async function detect(run: CaseRun): Promise<void> {
     run.holdout = true;
     await run.record('holdout_assigned', { percent });
   }
-}
-
-function playbookSchema() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../domain/playbook') as typeof import('../../domain/playbook')).playbookDefinitionSchema;
 }
