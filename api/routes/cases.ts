@@ -14,8 +14,9 @@ import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
 import { caseIdParams, caseListQuery, openCaseSchema } from '../schemas';
 import { newCaseId } from '../case-workflows';
-import { openCaseRowUnlessOpen, withdrawUnstartedCase } from '../case-rows';
-import { pinPlaybook } from '../playbook-pin';
+import { createPlaybookCatalog } from '../playbook-catalog';
+import { openCaseRow, withdrawUnstartedCase } from '../signal-store';
+import { classifyDriver } from '../../domain/driver';
 import { parse } from '../validate';
 import type { Role } from '../../domain/vocabulary';
 
@@ -28,6 +29,7 @@ function visibility(res: Response): Prisma.CaseWhereInput {
 export function caseRoutes(deps: AppDeps): Router {
   const { db, sql, cases } = deps;
   const router = Router();
+  const catalog = createPlaybookCatalog(sql);
 
   async function visibleCase(res: Response, caseIdRaw: unknown) {
     const { caseId } = parse(caseIdParams, caseIdRaw, 'path');
@@ -42,17 +44,17 @@ export function caseRoutes(deps: AppDeps): Router {
     const customer = await db.customer.findUnique({ where: { id: body.customerId } });
     if (!customer) throw notFound('customer_not_found', `no customer with id ${body.customerId}`);
     const signals = [{ signalId: `manual:${Date.now()}`, type: 'manual' as const, severity: 1, occurredAt: new Date().toISOString(), details: { reason: body.reason, note: body.note } }];
-    const playbook = await pinPlaybook(db, customer, signals, body.playbookId);
+    const playbook = await catalog.pin(await catalog.newest(), { playbookId: body.playbookId, tier: customer.tier, driver: classifyDriver(signals) });
     const caseId = newCaseId();
     // The case row is written (and readable) before the workflow starts; a failed start withdraws it.
-    const { openCaseId } = await db.$transaction((tx) => openCaseRowUnlessOpen(tx, { caseId, customerId: body.customerId, reason: body.reason, playbook }));
+    const { openCaseId } = await openCaseRow(sql, { caseId, customerId: body.customerId, reason: body.reason, playbook });
     if (openCaseId) throw new HttpError(409, 'case_already_open', `customer ${body.customerId} already has an open case`, [], { caseId: openCaseId });
     const openedBy = actorOf(res);
     try {
       const opened = await cases.openCase({ caseId, customerId: body.customerId, reason: body.reason, playbookId: playbook.id, playbook, openedBy, forceAction: true, signals });
       res.status(201).json({ ...opened, stage: 'detected', playbook });
     } catch (e) {
-      await withdrawUnstartedCase(db, caseId);
+      await withdrawUnstartedCase(sql, caseId);
       throw e;
     }
   });

@@ -1,137 +1,96 @@
 // Risk signals from the bank's systems. Each is stored once per idempotency key, then joins the customer's
-// open case or starts a new one; a repeated key answers with the first answer.
-import { randomUUID } from 'node:crypto';
+// open case or starts a new one; a repeated key answers with the first answer. What a signal does is decided
+// in domain/signal-intake.ts from one query's facts; this file carries the decision out.
 import { Router } from 'express';
-import type { Customer, Prisma, RiskSignal } from '@prisma/client';
-import { isUniqueViolation } from '../../config/db-errors';
 import { decideDuringCooldown } from '../../domain/cooldown';
-import { newCaseId } from '../case-workflows';
-import { openCaseRowUnlessOpen, withdrawUnstartedCase } from '../case-rows';
-import { pinPlaybook, requireKnownPlaybook } from '../playbook-pin';
-import { durationMs } from '../../domain/duration';
-import { playbookDefinitionSchema } from '../../domain/playbook';
+import { classifyDriver } from '../../domain/driver';
 import type { RiskSignalInput } from '../../domain/risk';
+import { decideIntake, type LastCase } from '../../domain/signal-intake';
+import { newCaseId } from '../case-workflows';
+import { createPlaybookCatalog, unknownPlaybook, type PlaybookCatalog } from '../playbook-catalog';
+import { linkSignal, readIntakeFacts, signalsSince, storeSignalAndOpenCase, storeSignalOnce, withdrawUnstartedCase, type IntakeRow } from '../signal-store';
 import { actorOf, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
-import { signalBatchSchema, signalSchema, type SignalBody } from '../schemas';
+import { signalSchema, signalBatchSchema, type SignalBody } from '../schemas';
 import { parse } from '../validate';
+import { durationMs } from '../../domain/duration';
 
 type SignalAnswer = { status: number; body: Record<string, unknown> };
 
-const signalInput = (s: RiskSignal): RiskSignalInput => ({
-  signalId: s.id,
-  type: s.type as RiskSignalInput['type'],
-  severity: s.severity ?? undefined,
-  occurredAt: s.occurredAt.toISOString(),
-  details: s.details as Record<string, unknown>,
-});
+const COOLDOWN_LOOKBACK_MS = 90 * 24 * 3600_000;
 
-export function createSignalIntake({ db, cases }: AppDeps) {
-  // The customer's last case, when it closed less than its playbook's cool-down ago.
-  async function coolingDownCase(customerId: string) {
-    const last = await db.case.findFirst({ where: { customerId }, orderBy: { openedAt: 'desc' } });
-    if (!last || last.status !== 'closed' || !last.closedAt) return undefined;
-    const version = await db.playbookVersion.findUnique({ where: { playbookId_version: { playbookId: last.playbookId, version: last.playbookVersion } } });
-    if (!version) return undefined;
-    const definition = playbookDefinitionSchema.parse(version.definition);
-    const until = last.closedAt.getTime() + durationMs(definition.detect.cooldown);
-    return until > Date.now() ? { caseId: last.id, workflowId: last.workflowId, outcome: last.outcome, until: new Date(until).toISOString(), threshold: definition.detect.actionThreshold } : undefined;
-  }
+const signalInput = (signalId: string, body: SignalBody): RiskSignalInput => ({ signalId, type: body.type, severity: body.severity, occurredAt: body.occurredAt, details: body.details ?? {} });
 
-  // Stores the signal and decides its case in one transaction: the customer's open case, or a new case row
-  // with its playbook version pinned now.
-  async function storeAndDecide(body: SignalBody, existing: RiskSignal | null, customer: Customer, pin: { id: string; version: number }) {
-    return db.$transaction(async (tx) => {
-      const signal = existing ?? (await tx.riskSignal.create({ data: signalRow(body) }));
-      const caseId = newCaseId();
-      const { openCaseId } = await openCaseRowUnlessOpen(tx, { caseId, customerId: customer.id, reason: `signal:${body.type}`, playbook: pin });
-      // Joining: the id in the start arguments is only used if the open case's run has just ended.
-      return openCaseId ? { signal, caseId: newCaseId(), joining: openCaseId } : { signal, caseId, joining: undefined };
-    });
+async function lastCaseOf(row: IntakeRow, catalog: PlaybookCatalog): Promise<LastCase | undefined> {
+  const last = row.lastCase;
+  if (!last || last.status !== 'closed') return undefined;
+  const definition = await catalog.definition(last.playbook);
+  if (!definition) return undefined;
+  return { ...last, cooldownMs: durationMs(definition.detect.cooldown), actionThreshold: definition.detect.actionThreshold };
+}
+
+export function createSignalIntake({ sql, cases }: AppDeps) {
+  const catalog = createPlaybookCatalog(sql);
+
+  // During a cool-down the signal is re-scored with the customer's recent ones; only a call for action after
+  // an untreated close opens a case. Undefined: open as usual.
+  async function answerDuringCooldown(body: SignalBody, existingId: string | undefined, last: LastCase, until: Date, tier: Parameters<typeof decideDuringCooldown>[2]): Promise<SignalAnswer | undefined> {
+    const stored = await signalsSince(sql, body.customerId, new Date(Date.now() - COOLDOWN_LOOKBACK_MS));
+    const recent = stored.filter((s) => s.idempotency_key !== body.idempotencyKey).map((s) => ({ signalId: s.id, type: s.type as RiskSignalInput['type'], severity: s.severity ?? undefined, occurredAt: s.occurred_at.toISOString(), details: s.details }));
+    const incoming = signalInput(existingId ?? 'incoming', body);
+    if (decideDuringCooldown({ outcome: last.outcome, threshold: last.actionThreshold }, [...recent, incoming], tier, new Date()).reopen) return undefined;
+    const signalId = existingId ?? (await storeSignalOnce(sql, body));
+    await linkSignal(sql, signalId, { caseId: last.id, workflowId: last.workflowId });
+    return { status: 202, body: { signalId, caseId: last.id, workflowId: last.workflowId, duplicate: false, coolingDownUntil: until.toISOString() } };
   }
 
   return async function intake(body: SignalBody, actor: string): Promise<SignalAnswer> {
-    const existing = await db.riskSignal.findUnique({ where: { idempotencyKey: body.idempotencyKey } });
-    if (existing && (existing.customerId !== body.customerId || existing.type !== body.type)) {
-      throw new HttpError(422, 'idempotency_key_reused', `idempotency key ${body.idempotencyKey} was already used for another signal (customer ${existing.customerId}, type ${existing.type})`);
+    const row = await readIntakeFacts(sql, body.idempotencyKey, body.customerId);
+    const decision = decideIntake(body, { existing: row.existing, customerTier: row.tier, hasOpenCase: row.hasOpenCase, lastCase: await lastCaseOf(row, catalog) }, new Date());
+    const existingId = row.existing?.id;
+    switch (decision.kind) {
+      case 'key_reused':
+        throw new HttpError(422, 'idempotency_key_reused', `idempotency key ${body.idempotencyKey} was already used for another signal (customer ${decision.existing.customerId}, type ${decision.existing.type})`);
+      case 'duplicate':
+        return { status: 200, body: { signalId: decision.existing.id, caseId: decision.existing.caseId, workflowId: decision.existing.workflowId, duplicate: true } };
+      case 'unknown_customer':
+        throw new HttpError(404, 'customer_not_found', `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`);
     }
-    if (existing?.caseId) {
-      return { status: 200, body: { signalId: existing.id, caseId: existing.caseId, workflowId: existing.workflowId, duplicate: true } };
-    }
-    const customer = await db.customer.findUnique({ where: { id: body.customerId } });
-    if (!customer) throw new HttpError(404, 'customer_not_found', `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`);
-    await requireKnownPlaybook(db, body.playbookId);
-    const input = signalInput(existing ?? ({ ...signalRow(body), receivedAt: new Date(), caseId: null, workflowId: null } as RiskSignal));
-
-    // A recovery only matters to an open case; on its own it opens none.
-    if (body.type === 'balance_recovery' && (await db.case.count({ where: { customerId: body.customerId, status: 'open' } })) === 0) {
-      const signal = existing ?? (await storeOnce(body));
-      return { status: 202, body: { signalId: signal.id, caseId: null, workflowId: null, duplicate: false } };
-    }
-    const cooling = await coolingDownCase(body.customerId);
-    if (cooling) {
-      const recent = await recentSignals(body.customerId, input, body.idempotencyKey);
-      if (!decideDuringCooldown({ outcome: cooling.outcome, threshold: cooling.threshold }, recent, customer.tier, new Date()).reopen) {
-        const signal = existing ?? (await storeOnce(body));
-        await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: cooling.caseId, workflowId: cooling.workflowId } });
-        return { status: 202, body: { signalId: signal.id, caseId: cooling.caseId, workflowId: cooling.workflowId, duplicate: false, coolingDownUntil: cooling.until } };
+    if (body.playbookId && !row.newest.some((v) => v.id === body.playbookId)) throw unknownPlaybook(body.playbookId);
+    switch (decision.kind) {
+      case 'store_only':
+        return { status: 202, body: { signalId: existingId ?? (await storeSignalOnce(sql, body)), caseId: null, workflowId: null, duplicate: false } };
+      case 'cooling_down': {
+        const answer = await answerDuringCooldown(body, existingId, decision.lastCase, decision.until, row.tier!);
+        if (answer) return answer;
+        break;
       }
     }
 
-    const pin = await pinPlaybook(db, customer, [input], body.playbookId);
-    let decided;
-    try {
-      decided = await storeAndDecide(body, existing, customer, pin);
-    } catch (e) {
-      // The same key posted twice at once: the first stored it; answer as its retry would.
-      if (!isUniqueViolation(e) || existing) throw e;
-      return intake(body, actor);
-    }
-    const { signal, caseId, joining } = decided;
+    const pin = await catalog.pin(row.newest, { playbookId: body.playbookId, tier: row.tier!, driver: classifyDriver([signalInput('incoming', body)]) });
+    const opening = { caseId: newCaseId(), customerId: body.customerId, reason: `signal:${body.type}`, playbook: pin };
+    const stored = await storeSignalAndOpenCase(sql, body, existingId, opening);
+    // The same key posted twice at once: the first stored it; answer as its retry would.
+    if (!stored.stored) return intake(body, actor);
+    const { signalId, openCaseId } = stored;
+    const input = signalInput(signalId, body);
     let joined;
     try {
-      const opening = { caseId, openedBy: actor, playbook: pin };
-      joined = joining
-        ? await cases.addSignal(signal.customerId, signalInput(signal), opening)
-        : await cases.startWithSignal(signal.customerId, signalInput(signal), opening);
+      // Joining: the id in the start arguments is only used if the open case's run has just ended.
+      joined = openCaseId
+        ? await cases.addSignal(body.customerId, input, { ...opening, caseId: newCaseId(), openedBy: actor })
+        : await cases.startWithSignal(body.customerId, input, { ...opening, openedBy: actor });
     } catch (e) {
-      if (!joining) await withdrawUnstartedCase(db, caseId);
+      if (!openCaseId) await withdrawUnstartedCase(sql, opening.caseId);
       throw e;
     }
     // The customer's previous run was still ending: this signal joined another case than the row written.
-    if (!joining && joined.caseId !== caseId) await withdrawUnstartedCase(db, caseId);
-    await db.riskSignal.update({ where: { id: signal.id }, data: { caseId: joined.caseId, workflowId: joined.workflowId } });
-    return { status: 202, body: { signalId: signal.id, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
+    if (!openCaseId && joined.caseId !== opening.caseId) await withdrawUnstartedCase(sql, opening.caseId);
+    await linkSignal(sql, signalId, joined);
+    return { status: 202, body: { signalId, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
   };
-
-  // The customer's signals of the last 90 days, with the new one: what a re-score during cool-down weighs.
-  async function recentSignals(customerId: string, incoming: RiskSignalInput, incomingKey: string): Promise<RiskSignalInput[]> {
-    const since = new Date(Date.now() - 90 * 24 * 3600_000);
-    const stored = await db.riskSignal.findMany({ where: { customerId, occurredAt: { gte: since } }, orderBy: { occurredAt: 'asc' }, take: 200 });
-    return [...stored.filter((s) => s.idempotencyKey !== incomingKey).map(signalInput), incoming];
-  }
-
-  async function storeOnce(body: SignalBody): Promise<RiskSignal> {
-    try {
-      return await db.riskSignal.create({ data: signalRow(body) });
-    } catch (e) {
-      if (isUniqueViolation(e)) return db.riskSignal.findUniqueOrThrow({ where: { idempotencyKey: body.idempotencyKey } });
-      throw e;
-    }
-  }
 }
-
-const signalRow = (body: SignalBody) => ({
-  id: `sig_${randomUUID()}`,
-  idempotencyKey: body.idempotencyKey,
-  customerId: body.customerId,
-  type: body.type,
-  severity: body.severity,
-  occurredAt: new Date(body.occurredAt),
-  details: (body.details ?? {}) as Prisma.InputJsonObject,
-});
-
 export function signalRoutes(deps: AppDeps): Router {
   const router = Router();
   const intake = createSignalIntake(deps);
