@@ -1,5 +1,6 @@
-// The reads every case page makes, as plain SQL (node-postgres): one statement for the case with its
-// customer, team and agent, one for its timeline, and the case page's contacts, offers and surveys at once.
+// The reads every case page makes, as plain SQL (node-postgres), each one statement with its visibility check:
+// the case with its customer, team and agent; its timeline; the case page with the customer's profile, contact
+// attempts, latest offer and latest survey.
 // Rows come back in the shapes case-view.ts maps (camelCase, Dates); decimals as strings.
 import type { Sql } from '../config/sql';
 import type { CaseWithSummary } from './case-view';
@@ -25,35 +26,59 @@ export async function findCase(sql: Sql, caseId: string, teamId?: string): Promi
   return rows[0] ?? null;
 }
 
-export async function caseTimeline(sql: Sql, caseId: string) {
-  const { rows } = await sql.query<{ seq: number; at: Date; type: string; actor: string; data: unknown }>({
+// The case's events, oldest first, with the visibility check in the same statement; null when the case does not
+// exist or (for an agent's key) belongs to another team.
+export async function visibleCaseTimeline(sql: Sql, caseId: string, teamId?: string) {
+  const { rows } = await sql.query<{ seq: number | null; at: Date; type: string; actor: string; data: unknown }>({
     name: 'case-timeline',
-    text: 'SELECT seq, at, type, actor, data FROM case_events WHERE case_id = $1 ORDER BY seq',
-    values: [caseId],
+    text: `SELECT e.seq, e.at, e.type, e.actor, e.data FROM cases c LEFT JOIN case_events e ON e.case_id = c.id
+      WHERE c.id = $1 AND ($2::text IS NULL OR c.team_id = $2) ORDER BY e.seq`,
+    values: [caseId, teamId ?? null],
   });
-  return rows;
+  if (rows.length === 0) return null;
+  return rows.filter((r): r is typeof r & { seq: number } => r.seq !== null);
 }
 
 export interface CaseRelations {
-  customer: { id: string; name: string; tier: string; segment: string | null; lifecycleStage: string | null; assetsUnderManagement: string; timeZone: string; preferredChannels: string[]; consentSms: boolean; consentEmail: boolean; consentPhone: boolean };
+  profile: { id: string; name: string; tier: string; segment: string | null; lifecycleStage: string | null; assetsUnderManagement: string; timeZone: string; preferredChannels: string[]; consentSms: boolean; consentEmail: boolean; consentPhone: boolean };
   attempts: { id: string; channel: string; purpose: string; status: string; outcome: string | null; agentId: string | null; providerId: string | null; note: string | null; providerCode: string | null; error: string | null; deliveryStatus: string | null; sentAt: Date | null; createdAt: Date }[];
   offer?: { offerId: string; name: string; kind: string; cost: string; status: string; expiresAt: Date; decidedAt: Date | null };
   survey?: { channel: string; sentAt: Date; answeredAt: Date | null; score: number | null; comment: string | null };
 }
 
-// The customer's profile, every contact attempt, and the latest offer and survey of a case.
-export async function caseRelations(sql: Sql, caseId: string, customerId: string): Promise<CaseRelations> {
-  const [customer, attempts, offers, surveys] = await Promise.all([
-    sql.query({ name: 'case-customer', values: [customerId], text: `SELECT id, name, tier, segment, lifecycle_stage AS "lifecycleStage", assets_under_management AS "assetsUnderManagement",
-      time_zone AS "timeZone", preferred_channels AS "preferredChannels", consent_sms AS "consentSms", consent_email AS "consentEmail", consent_phone AS "consentPhone"
-      FROM customers WHERE id = $1` }),
-    sql.query({ name: 'case-attempts', values: [caseId], text: `SELECT id, channel, purpose, status, outcome, agent_id AS "agentId", provider_id AS "providerId", note,
-      provider_code AS "providerCode", error, delivery_status AS "deliveryStatus", sent_at AS "sentAt", created_at AS "createdAt"
-      FROM contact_attempts WHERE case_id = $1 ORDER BY created_at` }),
-    sql.query({ name: 'case-offer', values: [caseId], text: `SELECT co.offer_id AS "offerId", o.name, o.kind, co.cost, co.status, co.expires_at AS "expiresAt", co.decided_at AS "decidedAt"
-      FROM case_offers co JOIN offers o ON o.id = co.offer_id WHERE co.case_id = $1 ORDER BY co.created_at DESC LIMIT 1` }),
-    sql.query({ name: 'case-survey', values: [caseId], text: `SELECT channel, sent_at AS "sentAt", answered_at AS "answeredAt", score, comment
-      FROM surveys WHERE case_id = $1 ORDER BY sent_at DESC LIMIT 1` }),
-  ]);
-  return { customer: customer.rows[0], attempts: attempts.rows, offer: offers.rows[0], survey: surveys.rows[0] };
+const date = (s: string | null | undefined) => (s == null ? null : new Date(s));
+
+// The case page in one statement: the case with its customer's profile, every contact attempt, and the latest
+// offer and survey; null when not visible (as findCase).
+export async function findCaseDetail(sql: Sql, caseId: string, teamId?: string): Promise<(CaseWithSummary & CaseRelations) | null> {
+  const { rows } = await sql.query({
+    name: 'case-detail',
+    values: [caseId, teamId ?? null],
+    text: `SELECT ${CASE_COLUMNS},
+      json_build_object('id', cu.id, 'name', cu.name, 'tier', cu.tier, 'segment', cu.segment, 'lifecycleStage', cu.lifecycle_stage,
+        'assetsUnderManagement', cu.assets_under_management::text, 'timeZone', cu.time_zone, 'preferredChannels', cu.preferred_channels,
+        'consentSms', cu.consent_sms, 'consentEmail', cu.consent_email, 'consentPhone', cu.consent_phone) AS profile,
+      (SELECT coalesce(json_agg(json_build_object('id', ca.id, 'channel', ca.channel, 'purpose', ca.purpose, 'status', ca.status, 'outcome', ca.outcome,
+          'agentId', ca.agent_id, 'providerId', ca.provider_id, 'note', ca.note, 'providerCode', ca.provider_code, 'error', ca.error,
+          'deliveryStatus', ca.delivery_status, 'sentAt', ca.sent_at, 'createdAt', ca.created_at) ORDER BY ca.created_at), '[]')
+        FROM contact_attempts ca WHERE ca.case_id = c.id) AS attempts,
+      (SELECT json_build_object('offerId', co.offer_id, 'name', o.name, 'kind', o.kind, 'cost', co.cost::text, 'status', co.status,
+          'expiresAt', co.expires_at, 'decidedAt', co.decided_at)
+        FROM case_offers co JOIN offers o ON o.id = co.offer_id WHERE co.case_id = c.id ORDER BY co.created_at DESC LIMIT 1) AS offer,
+      (SELECT json_build_object('channel', s.channel, 'sentAt', s.sent_at, 'answeredAt', s.answered_at, 'score', s.score, 'comment', s.comment)
+        FROM surveys s WHERE s.case_id = c.id ORDER BY s.sent_at DESC LIMIT 1) AS survey
+      FROM cases c JOIN customers cu ON cu.id = c.customer_id
+      LEFT JOIN teams t ON t.id = c.team_id LEFT JOIN agents a ON a.id = c.agent_id
+      WHERE c.id = $1 AND ($2::text IS NULL OR c.team_id = $2)`,
+  });
+  const r = rows[0];
+  if (!r) return null;
+  const { profile, attempts, offer, survey, ...c } = r;
+  return {
+    ...c,
+    profile,
+    attempts: attempts.map((a: Record<string, string | null>) => ({ ...a, sentAt: date(a.sentAt), createdAt: date(a.createdAt) })),
+    offer: offer ? { ...offer, expiresAt: date(offer.expiresAt), decidedAt: date(offer.decidedAt) } : undefined,
+    survey: survey ? { ...survey, sentAt: date(survey.sentAt), answeredAt: date(survey.answeredAt) } : undefined,
+  };
 }

@@ -1,7 +1,6 @@
 // Cases as the API shows them, read from the PostgreSQL projection (never by asking the workflow).
 import type { Prisma } from '@prisma/client';
-import type { Sql } from '../config/sql';
-import { caseRelations } from './case-reads';
+import type { CaseRelations } from './case-reads';
 import { consentOf } from './routes/customers';
 
 export const summaryInclude = {
@@ -36,8 +35,8 @@ export function caseSummary(c: CaseWithSummary, now = new Date()) {
 }
 
 // The case page: the case row with its customer, contact attempts, latest offer and latest survey.
-export async function caseDetail(sql: Sql, c: CaseWithSummary) {
-  const { customer, attempts, offer, survey } = await caseRelations(sql, c.id, c.customerId);
+export function caseDetail(c: CaseWithSummary & CaseRelations) {
+  const { profile: customer, attempts, offer, survey } = c;
   return {
     ...caseSummary(c),
     // What the agent needs before calling: who, how much is at stake, and how they may be contacted.

@@ -8,7 +8,7 @@ import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, 
 import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate, retryStepUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
 import { afterCursor, caseFilter, caseOrderBy, encodeCursor, stageCounts } from '../case-board';
-import { caseTimeline, findCase } from '../case-reads';
+import { findCase, findCaseDetail, visibleCaseTimeline } from '../case-reads';
 import { caseDetail, caseSummary, summaryInclude } from '../case-view';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
@@ -19,11 +19,13 @@ import { openCaseRow, withdrawUnstartedCase } from '../signal-store';
 import { classifyDriver } from '../../domain/driver';
 import { parse } from '../validate';
 import type { Role } from '../../domain/vocabulary';
+import { visibleTeamOf } from '../../domain/visibility';
 
-// Agents see only their team's cases; another team's case is "not found", so ids do not leak.
+// Agents see only their team's cases (domain/visibility.ts).
+const teamOf = (res: Response) => visibleTeamOf(principalOf(res));
 function visibility(res: Response): Prisma.CaseWhereInput {
-  const p = principalOf(res);
-  return p.role === 'agent' ? { teamId: p.teamId ?? '__no_team__' } : {};
+  const teamId = teamOf(res);
+  return teamId === undefined ? {} : { teamId };
 }
 
 export function caseRoutes(deps: AppDeps): Router {
@@ -33,8 +35,7 @@ export function caseRoutes(deps: AppDeps): Router {
 
   async function visibleCase(res: Response, caseIdRaw: unknown) {
     const { caseId } = parse(caseIdParams, caseIdRaw, 'path');
-    const p = principalOf(res);
-    const row = await findCase(sql, caseId, p.role === 'agent' ? (p.teamId ?? '__no_team__') : undefined);
+    const row = await findCase(sql, caseId, teamOf(res));
     if (!row) throw notFound('case_not_found', `no case with id ${caseId}`);
     return row;
   }
@@ -80,12 +81,16 @@ export function caseRoutes(deps: AppDeps): Router {
   });
 
   router.get('/v1/cases/:caseId', requireRole('agent', 'supervisor'), async (req, res) => {
-    res.json(await caseDetail(sql, await visibleCase(res, req.params)));
+    const { caseId } = parse(caseIdParams, req.params, 'path');
+    const detail = await findCaseDetail(sql, caseId, teamOf(res));
+    if (!detail) throw notFound('case_not_found', `no case with id ${caseId}`);
+    res.json(caseDetail(detail));
   });
 
   router.get('/v1/cases/:caseId/timeline', requireRole('agent', 'supervisor'), async (req, res) => {
-    const row = await visibleCase(res, req.params);
-    const events = await caseTimeline(sql, row.id);
+    const { caseId } = parse(caseIdParams, req.params, 'path');
+    const events = await visibleCaseTimeline(sql, caseId, teamOf(res));
+    if (!events) throw notFound('case_not_found', `no case with id ${caseId}`);
     res.json({ events: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), type: e.type, actor: e.actor, data: e.data })) });
   });
 
@@ -104,7 +109,7 @@ export function caseRoutes(deps: AppDeps): Router {
       if (row.status === 'closed') throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
       const extra = await prepare(input);
       await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, ...extra, actor: actorOf(res) });
-      res.json(await caseDetail(sql, (await findCase(sql, row.id))!));
+      res.json(caseDetail((await findCaseDetail(sql, row.id))!));
     });
   }
 

@@ -5,13 +5,11 @@ import { principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
 import { teamIdParams } from '../schemas';
+import { canSeeTeam } from '../../domain/visibility';
 import { parse } from '../validate';
 
-// An agent sees only their own team; another team is "not found", as with cases.
-const canSee = (res: Response, teamId: string) => {
-  const p = principalOf(res);
-  return p.role !== 'agent' || p.teamId === teamId;
-};
+// An agent sees only their own team; another team is "not found", as with cases (domain/visibility.ts).
+const canSee = (res: Response, teamId: string) => canSeeTeam(principalOf(res), teamId);
 
 export function teamRoutes({ db }: AppDeps): Router {
   const router = Router();
