@@ -91,7 +91,11 @@ export async function benchReads(stack: BenchStack, options: ReadsOptions) {
   const rows: Record<string, { holdfast: Result; bare: Result; ratio: number }> = {};
   const measure = async (label: string, name: keyof typeof endpoints) => {
     say(`reads: ${label} ${name}, ${options.connections} connections, ${options.seconds} s each (bare, then Holdfast)`);
+    // One second of each first, not counted: JIT, connection pools and prepared statements warm up.
+    const warm = { ...options, seconds: 1 };
+    await load(bareUrl, endpoints[name], {}, warm);
     const b = await load(bareUrl, endpoints[name], {}, options);
+    await load(stack.apiUrl, endpoints[name], auth, warm);
     const h = await load(stack.apiUrl, endpoints[name], auth, options);
     rows[`${name} (${label})`] = { holdfast: h, bare: b, ratio: round(h.rps / b.rps, 2) };
   };
