@@ -1,4 +1,4 @@
-// Cases as the API shows them, read from the PostgreSQL projection (never by asking the workflow).
+// Cases as the API shows them, read from the PostgreSQL projection, not from the workflow.
 import type { Prisma } from '@prisma/client';
 import type { CaseRelations } from './case-reads';
 import { consentOf } from './routes/customers';

@@ -29,7 +29,7 @@ export const envSchema = z.object({
   HOLDFAST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // Worker tuning (see worker/tuning.ts for what each bounds and why the defaults).
-  HOLDFAST_WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1_000),
+  HOLDFAST_WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
   HOLDFAST_WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1_000).default(40),
   HOLDFAST_WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).max(1_000).default(100),
   HOLDFAST_WORKER_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).max(1_000).default(100),

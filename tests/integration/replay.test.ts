@@ -1,6 +1,6 @@
 // Replays committed histories of every recorded stage path through today's workflow code: a change that
-// would break running cases (non-determinism) fails here. Re-record with HOLDFAST_RECORD_HISTORIES=1 only
-// for a deliberate, patched() change.
+// would break running cases (non-determinism) fails here. Re-record (`npm run histories:record`) only for a
+// deliberate, patched() change, keeping the recordings from before it as pre-<change>--<path>.json.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,11 +9,13 @@ import { HISTORIES_DIR } from '../support/histories';
 const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
 
 test('histories of every stage path are committed and replay without non-determinism', () => {
-  const paths = ['retained-via-sms', 'declined-after-approval', 'excluded-special-funds', 'not-actionable'];
-  // Each path as recorded before the contact-policy patch and after it, plus the policy's own paths.
+  const paths = ['declined-after-approval', 'excluded-special-funds', 'not-actionable'];
+  // Each path as recorded before the contact-policy patch and after it, plus the policy's own paths. The SMS
+  // retention path was recorded with the policy but before offer fulfilment; today it is retained-with-fulfilment.
   expect(files).toEqual(expect.arrayContaining([
-    ...paths.map((p) => `pre-contact-policy--${p}.json`),
+    ...[...paths, 'retained-via-sms'].map((p) => `pre-contact-policy--${p}.json`),
     ...paths.map((p) => `${p}.json`),
+    'pre-offer-fulfilment--retained-via-sms.json',
     'quiet-hours-deferred.json',
     'sms-stop-email-fallback-unreachable.json',
     'sla-escalated-unreachable.json',
@@ -32,7 +34,7 @@ test('histories of every stage path are committed and replay without non-determi
     ...['retained-with-fulfilment', 'offer-expired', 'accepted-observed-churned', 'sms-stop-email-fallback-unreachable', 'queued-then-assigned-open'].map((p) => `pre-guarantees--${p}.json`),
     // Every path recorded before lean transitions (regular activities, one write per event), kept beside its
     // lean recording: cases opened before 2026-11-30 replay on the old path, later ones on the new.
-    ...files.filter((f) => !f.startsWith('pre-') && f !== 'retained-via-sms.json').map((f) => `pre-lean-transitions--${f}`),
+    ...files.filter((f) => !f.startsWith('pre-')).map((f) => `pre-lean-transitions--${f}`),
   ]));
   const output = execFileSync(
     process.execPath,
