@@ -4,8 +4,10 @@ import { Context } from '@temporalio/activity';
 import type { CaseProjection } from '../domain/case';
 import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
 import type { ActivityDeps } from './deps';
+import type { Db } from '../config/database';
+import { inTransaction } from '../config/sql';
 import { writeTransition } from './transition-sql';
-import { HELD_OFFER_STATUSES, RELEASABLE_OFFER_STATUSES } from '../domain/offer';
+import { HELD_OFFER_STATUSES } from '../domain/offer';
 
 export interface CaseEventRecord {
   caseId: string;
@@ -16,64 +18,56 @@ export interface CaseEventRecord {
   data: Record<string, unknown>;
 }
 
-export function createCaseStore({ db, sql, crm }: ActivityDeps) {
-  // The events of one step, in order, in one transaction: all of them are on the timeline or none is.
-  async function recordCaseEvents({ events, projection }: { events: CaseEventRecord[]; projection: CaseProjection }): Promise<void> {
-    const info = Context.current().info;
-    const write = (client: Parameters<typeof writeTransition>[0], event: CaseEventRecord) =>
-      writeTransition(client, event, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
-    if (events.length === 1) return write(sql, events[0]!);
-    const client = await sql.connect();
-    try {
-      await client.query('BEGIN');
-      for (const event of events) await write(client, event);
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
+// The events of one step, in order, in one transaction: all of them are on the timeline or none is. Each is
+// the case row, its timeline event and the CRM outbox row in one statement (transition-sql.ts), so the CRM
+// never misses an event the timeline has and never holds up the playbook; without a CRM configured nothing is
+// queued. The run id moves with continue-as-new: human steps must reach the run the case lives in now.
+async function recordCaseEvents({ sql, crm }: Pick<ActivityDeps, 'sql' | 'crm'>, { events, projection }: { events: CaseEventRecord[]; projection: CaseProjection }): Promise<void> {
+  const info = Context.current().info;
+  const write = (client: Parameters<typeof writeTransition>[0], event: CaseEventRecord) =>
+    writeTransition(client, event, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
+  if (events.length === 1) return write(sql, events[0]!);
+  await inTransaction(sql, async (tx) => {
+    for (const event of events) await write(tx, event);
+  });
+}
+
+// Takes one of a capped offer's slots, or answers claimed: false when all are held. The offer row is locked
+// while the holds are counted, so two cases never take the last slot together. Retries find their row.
+function claimOfferSlot(db: Db, req: { key: string; caseId: string; offerId: string; cost: number; status: 'pending_approval' | 'presented'; expiresAt: string }): Promise<{ claimed: boolean }> {
+  return db.$transaction(async (tx) => {
+    if (await tx.caseOffer.findUnique({ where: { key: req.key }, select: { id: true } })) return { claimed: true };
+    const [offer] = await tx.$queryRaw<{ volume_cap: number | null }[]>`SELECT volume_cap FROM offers WHERE id = ${req.offerId} FOR UPDATE`;
+    if (offer?.volume_cap !== null && offer?.volume_cap !== undefined) {
+      const held = await tx.caseOffer.count({ where: { offerId: req.offerId, status: { in: HELD_OFFER_STATUSES } } });
+      if (held >= offer.volume_cap) return { claimed: false };
     }
-  }
+    await tx.caseOffer.create({ data: { key: req.key, caseId: req.caseId, offerId: req.offerId, cost: req.cost, status: req.status, expiresAt: new Date(req.expiresAt) } });
+    return { claimed: true };
+  });
+}
 
+async function recordCaseOffer(db: Db, req: { key: string; caseId: string; offerId: string; cost: number; status: string; expiresAt?: string }): Promise<void> {
+  const decided = ['accepted', 'declined', 'expired', 'rejected', 'approved'].includes(req.status);
+  await db.caseOffer.upsert({
+    where: { key: req.key },
+    create: { key: req.key, caseId: req.caseId, offerId: req.offerId, cost: req.cost, status: req.status, expiresAt: new Date(req.expiresAt ?? Date.now()) },
+    update: {
+      status: req.status,
+      ...(req.expiresAt ? { expiresAt: new Date(req.expiresAt) } : {}),
+      ...(decided ? { decidedAt: new Date() } : {}),
+    },
+  });
+}
+
+export function createCaseStore(deps: ActivityDeps) {
+  const { db } = deps;
   return {
-    // The case row, its timeline event and the CRM outbox row, in one statement (transition-sql.ts), so the
-    // CRM never misses an event the timeline has and never holds up the playbook. Without a CRM configured
-    // nothing is queued. The run id moves with continue-as-new: human steps must reach the run the case
-    // lives in now.
+    recordCaseEvents: (req: { events: CaseEventRecord[]; projection: CaseProjection }) => recordCaseEvents(deps, req),
     // Cases from before lean transitions write one event per call.
-    async recordCaseEvent({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }): Promise<void> {
-      await recordCaseEvents({ events: [event], projection });
-    },
-    recordCaseEvents,
-
-    async recordCaseOffer(req: { key: string; caseId: string; offerId: string; cost: number; status: string; expiresAt?: string }): Promise<void> {
-      const decided = ['accepted', 'declined', 'expired', 'rejected', 'approved'].includes(req.status);
-      await db.caseOffer.upsert({
-        where: { key: req.key },
-        create: { key: req.key, caseId: req.caseId, offerId: req.offerId, cost: req.cost, status: req.status, expiresAt: new Date(req.expiresAt ?? Date.now()) },
-        update: {
-          status: req.status,
-          ...(req.expiresAt ? { expiresAt: new Date(req.expiresAt) } : {}),
-          ...(decided ? { decidedAt: new Date() } : {}),
-        },
-      });
-    },
-
-    // Takes one of a capped offer's slots, or answers claimed: false when all are held. The offer row is locked
-    // while the holds are counted, so two cases never take the last slot together. Retries find their row.
-    async claimOfferSlot(req: { key: string; caseId: string; offerId: string; cost: number; status: 'pending_approval' | 'presented'; expiresAt: string }): Promise<{ claimed: boolean }> {
-      return db.$transaction(async (tx) => {
-        if (await tx.caseOffer.findUnique({ where: { key: req.key }, select: { id: true } })) return { claimed: true };
-        const [offer] = await tx.$queryRaw<{ volume_cap: number | null }[]>`SELECT volume_cap FROM offers WHERE id = ${req.offerId} FOR UPDATE`;
-        if (offer?.volume_cap !== null && offer?.volume_cap !== undefined) {
-          const held = await tx.caseOffer.count({ where: { offerId: req.offerId, status: { in: HELD_OFFER_STATUSES } } });
-          if (held >= offer.volume_cap) return { claimed: false };
-        }
-        await tx.caseOffer.create({ data: { key: req.key, caseId: req.caseId, offerId: req.offerId, cost: req.cost, status: req.status, expiresAt: new Date(req.expiresAt) } });
-        return { claimed: true };
-      });
-    },
+    recordCaseEvent: ({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }) => recordCaseEvents(deps, { events: [event], projection }),
+    recordCaseOffer: (req: Parameters<typeof recordCaseOffer>[1]) => recordCaseOffer(db, req),
+    claimOfferSlot: (req: Parameters<typeof claimOfferSlot>[1]) => claimOfferSlot(db, req),
 
     async recordContactOutcome(req: { key: string; caseId: string; customerId: string; agentId?: string; channel: string; outcome: string; note?: string }): Promise<void> {
       await db.contactAttempt.upsert({

@@ -8,6 +8,8 @@ import { playbookDefinitionSchema, type PinnedPlaybook } from '../domain/playboo
 import { choosePlaybook, DEFAULT_PLAYBOOK, newestVersions } from '../domain/playbook-selection';
 import type { ChurnDriver, ContactChannel, Tier } from '../domain/vocabulary';
 import type { ActivityDeps } from './deps';
+import type { Db } from '../config/database';
+import type { Sql } from '../config/sql';
 
 interface CustomerRow {
   id: string;
@@ -33,88 +35,96 @@ interface AgentLoadRow {
   open_cases: number;
 }
 
-export function createDirectory({ db, sql }: ActivityDeps) {
-  // Playbook versions are immutable: a pinned version read once serves every later case of this process.
+async function loadCustomer(sql: Sql, customerId: string): Promise<CustomerProfile> {
+  const { rows } = await sql.query<CustomerRow>({
+    name: 'load-customer',
+    text: `SELECT id, tier, segment, lifecycle_stage, assets_under_management, time_zone, phone IS NOT NULL AS has_phone,
+      email IS NOT NULL AS has_email, preferred_channels, consent_sms, consent_email, consent_phone FROM customers WHERE id = $1`,
+    values: [customerId],
+  });
+  const c = rows[0];
+  if (!c) throw ApplicationFailure.nonRetryable(`customer ${customerId} does not exist`, 'customer_not_found');
+  return {
+    id: c.id,
+    tier: c.tier,
+    segment: c.segment,
+    lifecycleStage: c.lifecycle_stage,
+    assetsUnderManagement: Number(c.assets_under_management),
+    timeZone: c.time_zone,
+    hasPhone: c.has_phone,
+    hasEmail: c.has_email,
+    preferredChannels: c.preferred_channels as ContactChannel[],
+    consent: { sms: c.consent_sms, email: c.consent_email, phone: c.consent_phone },
+  };
+}
+
+type PlaybookRequest = { playbookId?: string; version?: number; tier: Tier; driver: ChurnDriver };
+
+// The version pinned when the case opened (API intake); cases opened before pinning at intake get the named
+// playbook, or the best match for the tier and driver (domain/playbook-selection.ts), at its newest version.
+// Playbook versions are immutable: a pinned version read once serves every later case of this process.
+function playbookLoader(db: Db): (req: PlaybookRequest) => Promise<PinnedPlaybook> {
   const pinnedVersions = new Map<string, PinnedPlaybook>();
+  return async (req) => {
+    const pinnedKey = req.playbookId && req.version ? `${req.playbookId}@${req.version}` : undefined;
+    const cached = pinnedKey ? pinnedVersions.get(pinnedKey) : undefined;
+    if (cached) return cached;
+    const versions = await db.playbookVersion.findMany({
+      where: req.playbookId ? { playbookId: req.playbookId, ...(req.version ? { version: req.version } : {}) } : {},
+    });
+    const parsed = versions.map((v) => ({ id: v.playbookId, version: v.version, definition: playbookDefinitionSchema.parse(v.definition) }));
+    const chosen = choosePlaybook(newestVersions(parsed), req);
+    if (!chosen) {
+      const what = req.playbookId ? `playbook ${req.playbookId}${req.version ? ` version ${req.version}` : ''} does not exist` : `no playbook applies and "${DEFAULT_PLAYBOOK}" is missing`;
+      throw ApplicationFailure.nonRetryable(what, 'playbook_not_found');
+    }
+    if (pinnedKey) pinnedVersions.set(pinnedKey, chosen);
+    return chosen;
+  };
+}
 
-  const directory = {
-    async loadCustomer(customerId: string): Promise<CustomerProfile> {
-      const { rows } = await sql.query<CustomerRow>({
-        name: 'load-customer',
-        text: `SELECT id, tier, segment, lifecycle_stage, assets_under_management, time_zone, phone IS NOT NULL AS has_phone,
-          email IS NOT NULL AS has_email, preferred_channels, consent_sms, consent_email, consent_phone FROM customers WHERE id = $1`,
-        values: [customerId],
-      });
-      const c = rows[0];
-      if (!c) throw ApplicationFailure.nonRetryable(`customer ${customerId} does not exist`, 'customer_not_found');
-      return {
-        id: c.id,
-        tier: c.tier,
-        segment: c.segment,
-        lifecycleStage: c.lifecycle_stage,
-        assetsUnderManagement: Number(c.assets_under_management),
-        timeZone: c.time_zone,
-        hasPhone: c.has_phone,
-        hasEmail: c.has_email,
-        preferredChannels: c.preferred_channels as ContactChannel[],
-        consent: { sms: c.consent_sms, email: c.consent_email, phone: c.consent_phone },
-      };
-    },
+// The team serving the tier (and driver), then its agent ranked first by domain/assignment.ts.
+async function assignCase(sql: Sql, req: { caseId: string; tier: Tier; driver?: ChurnDriver }): Promise<{ teamId?: string; agentId?: string }> {
+  const teams = await sql.query<{ id: string; tiers: string[]; drivers: string[] }>({ name: 'teams', text: 'SELECT id, tiers, drivers FROM teams ORDER BY id' });
+  const team = teamFor(teams.rows, req.tier, req.driver);
+  if (!team) return {};
+  // Every active agent of the team with today's recorded contacts and open cases, in one statement.
+  const { rows } = await sql.query<AgentLoadRow>({
+    name: 'agent-loads',
+    text: `SELECT a.id, a.team_id, a.skills, a.daily_contact_quota,
+        (SELECT count(*) FROM contact_attempts ca WHERE ca.agent_id = a.id AND ca.purpose = $2 AND ca.created_at >= $3)::int AS contacts_today,
+        (SELECT count(*) FROM cases c WHERE c.agent_id = a.id AND c.status = 'open' AND c.id <> $4)::int AS open_cases
+      FROM agents a WHERE a.team_id = $1 AND a.active ORDER BY a.id`,
+    values: [team.id, AGENT_CONTACT_PURPOSE, startOfQuotaDay(new Date()), req.caseId],
+  });
+  const loads = rows.map((a) => ({ id: a.id, teamId: a.team_id, skills: a.skills, dailyContactQuota: a.daily_contact_quota, contactsToday: a.contacts_today, openCases: a.open_cases }));
+  return { teamId: team.id, agentId: rankAgents(loads, req.driver)[0]?.id };
+}
 
-    // The version pinned when the case opened (API intake); cases opened before pinning at intake get the
-    // named playbook, or the best match for the tier and driver, at its newest version.
-    async loadPlaybook(req: { playbookId?: string; version?: number; tier: Tier; driver: ChurnDriver }): Promise<PinnedPlaybook> {
-      const pinnedKey = req.playbookId && req.version ? `${req.playbookId}@${req.version}` : undefined;
-      const cached = pinnedKey ? pinnedVersions.get(pinnedKey) : undefined;
-      if (cached) return cached;
-      const versions = await db.playbookVersion.findMany({
-        where: req.playbookId ? { playbookId: req.playbookId, ...(req.version ? { version: req.version } : {}) } : {},
-      });
-      const parsed = versions.map((v) => ({ id: v.playbookId, version: v.version, definition: playbookDefinitionSchema.parse(v.definition) }));
-      const chosen = choosePlaybook(newestVersions(parsed), req);
-      if (!chosen) {
-        const what = req.playbookId ? `playbook ${req.playbookId}${req.version ? ` version ${req.version}` : ''} does not exist` : `no playbook applies and "${DEFAULT_PLAYBOOK}" is missing`;
-        throw ApplicationFailure.nonRetryable(what, 'playbook_not_found');
-      }
-      if (pinnedKey) pinnedVersions.set(pinnedKey, chosen);
-      return chosen;
-    },
+async function listOfferCatalog(db: Db): Promise<CatalogOffer[]> {
+  const offers = await db.offer.findMany({ where: { active: true } });
+  // Offers held now count against a volume cap: awaiting approval, presented, or accepted.
+  const held = await db.caseOffer.groupBy({ by: ['offerId'], where: { status: { in: HELD_OFFER_STATUSES } }, _count: { _all: true } });
+  const heldBy = new Map(held.map((g) => [g.offerId, g._count._all]));
+  return offers.map(({ volumeCap, ...o }) => ({
+    ...o,
+    cost: o.cost.toNumber(),
+    minValue: o.minValue.toNumber(),
+    remaining: volumeCap === null ? undefined : Math.max(0, volumeCap - (heldBy.get(o.id) ?? 0)),
+  }));
+}
 
+export function createDirectory({ db, sql }: ActivityDeps) {
+  const loadPlaybook = playbookLoader(db);
+  return {
+    loadCustomer: (customerId: string) => loadCustomer(sql, customerId),
+    loadPlaybook,
     // What detect needs, in one step: the customer and the playbook version the case pinned.
     async loadCaseContext(req: { customerId: string; playbook: { playbookId?: string; version?: number; driver: ChurnDriver } }): Promise<{ customer: CustomerProfile; playbook: PinnedPlaybook }> {
-      const customer = await directory.loadCustomer(req.customerId);
-      return { customer, playbook: await directory.loadPlaybook({ ...req.playbook, tier: customer.tier }) };
+      const customer = await loadCustomer(sql, req.customerId);
+      return { customer, playbook: await loadPlaybook({ ...req.playbook, tier: customer.tier }) };
     },
-
-    async assignCase(req: { caseId: string; tier: Tier; driver?: ChurnDriver }): Promise<{ teamId?: string; agentId?: string }> {
-      const teams = await sql.query<{ id: string; tiers: string[]; drivers: string[] }>({ name: 'teams', text: 'SELECT id, tiers, drivers FROM teams ORDER BY id' });
-      const team = teamFor(teams.rows, req.tier, req.driver);
-      if (!team) return {};
-      // Every active agent of the team with today's recorded contacts and open cases, in one statement.
-      const { rows } = await sql.query<AgentLoadRow>({
-        name: 'agent-loads',
-        text: `SELECT a.id, a.team_id, a.skills, a.daily_contact_quota,
-            (SELECT count(*) FROM contact_attempts ca WHERE ca.agent_id = a.id AND ca.purpose = $2 AND ca.created_at >= $3)::int AS contacts_today,
-            (SELECT count(*) FROM cases c WHERE c.agent_id = a.id AND c.status = 'open' AND c.id <> $4)::int AS open_cases
-          FROM agents a WHERE a.team_id = $1 AND a.active ORDER BY a.id`,
-        values: [team.id, AGENT_CONTACT_PURPOSE, startOfQuotaDay(new Date()), req.caseId],
-      });
-      const loads = rows.map((a) => ({ id: a.id, teamId: a.team_id, skills: a.skills, dailyContactQuota: a.daily_contact_quota, contactsToday: a.contacts_today, openCases: a.open_cases }));
-      return { teamId: team.id, agentId: rankAgents(loads, req.driver)[0]?.id };
-    },
-
-    async listOfferCatalog(): Promise<CatalogOffer[]> {
-      const offers = await db.offer.findMany({ where: { active: true } });
-      // Offers held now count against a volume cap: awaiting approval, presented, or accepted.
-      const held = await db.caseOffer.groupBy({ by: ['offerId'], where: { status: { in: HELD_OFFER_STATUSES } }, _count: { _all: true } });
-      const heldBy = new Map(held.map((g) => [g.offerId, g._count._all]));
-      return offers.map(({ volumeCap, ...o }) => ({
-        ...o,
-        cost: o.cost.toNumber(),
-        minValue: o.minValue.toNumber(),
-        remaining: volumeCap === null ? undefined : Math.max(0, volumeCap - (heldBy.get(o.id) ?? 0)),
-      }));
-    },
+    assignCase: (req: { caseId: string; tier: Tier; driver?: ChurnDriver }) => assignCase(sql, req),
+    listOfferCatalog: () => listOfferCatalog(db),
   };
-  return directory;
 }

@@ -1,7 +1,7 @@
 // Cases as the API shows them, read from the PostgreSQL projection, not from the workflow.
 import type { Prisma } from '@prisma/client';
 import type { CaseRelations } from './case-reads';
-import { consentOf } from './routes/customers';
+import { consentOf } from './customer-upsert';
 
 export const summaryInclude = {
   customer: { select: { id: true, name: true, tier: true } },

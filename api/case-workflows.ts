@@ -59,85 +59,81 @@ export function toHttpError(e: unknown): never {
   throw e;
 }
 
+interface Temporal {
+  client: Client;
+  taskQueue: string;
+  bounded: <R>(fn: () => Promise<R>) => Promise<R>;
+}
+
+async function addSignalWithStart(t: Temporal, customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult> {
+  const workflowId = caseWorkflowId(customerId);
+  // A case that is closing rejects new signals; once its run has ended the next attempt starts a new case.
+  for (let attempt = 1; ; attempt++) {
+    const start = new WithStartWorkflowOperation<typeof retentionCase>(WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: t.taskQueue,
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      // The signal is in the start arguments too: if the update cannot be delivered now (no worker within the
+      // deadline), the case that was started still has it. The update handler ignores a signal it knows.
+      args: [startArgs(customerId, signal, opening)],
+    });
+    try {
+      return await t.bounded(() => t.client.workflow.executeUpdateWithStart(addSignalUpdate, { args: [signal], updateId: `signal:${signal.signalId}`, startWorkflowOperation: start }));
+    } catch (e) {
+      if (failureType(e) !== CASE_CLOSED || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
+async function startWithSignal(t: Temporal, customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult> {
+  const workflowId = caseWorkflowId(customerId);
+  try {
+    await t.bounded(() => t.client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, { workflowId, taskQueue: t.taskQueue, workflowIdConflictPolicy: 'FAIL', args: [startArgs(customerId, signal, opening)] }));
+    return { caseId: opening.caseId, workflowId, joined: false };
+  } catch (e) {
+    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    return addSignalWithStart(t, customerId, signal, opening);
+  }
+}
+
+async function openCase(t: Temporal, input: CaseInput): Promise<{ caseId: string; workflowId: string }> {
+  const workflowId = caseWorkflowId(input.customerId);
+  const { caseId } = input;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await t.bounded(() => t.client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, { workflowId, taskQueue: t.taskQueue, workflowIdConflictPolicy: 'FAIL', args: [input] }));
+      return { caseId, workflowId };
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      const running = t.client.workflow.getHandle(workflowId);
+      const state = await t.bounded(() => running.query(caseStateQuery));
+      // A case that has just closed is still finishing its run: wait for the run to end, then start.
+      if (state.status === 'closed' && attempt < 3) {
+        await t.bounded(() => running.result()).catch(() => undefined);
+        continue;
+      }
+      throw new HttpError(409, 'case_already_open', `customer ${input.customerId} already has an open case`, [], { caseId: state.caseId });
+    }
+  }
+}
+
 export function createCaseWorkflows(client: Client, taskQueue: string): CaseWorkflows {
-  const bounded = <R>(fn: () => Promise<R>) => client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, fn);
+  const t: Temporal = { client, taskQueue, bounded: (fn) => client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, fn) };
+  const handle = (target: CaseTarget) => client.workflow.getHandle(target.workflowId, target.runId ?? undefined);
   return {
-    async addSignal(customerId, signal, opening) {
-      const workflowId = caseWorkflowId(customerId);
-      // A case that is closing rejects new signals; once its run has ended the next attempt starts a new case.
-      for (let attempt = 1; ; attempt++) {
-        const start = new WithStartWorkflowOperation<typeof retentionCase>(WORKFLOW_TYPE, {
-          workflowId,
-          taskQueue,
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          // The signal is in the start arguments too: if the update cannot be delivered now (no worker within the
-          // deadline), the case that was started still has it. The update handler ignores a signal it knows.
-          args: [startArgs(customerId, signal, opening)],
-        });
-        try {
-          return await bounded(() =>
-            client.workflow.executeUpdateWithStart(addSignalUpdate, {
-              args: [signal],
-              updateId: `signal:${signal.signalId}`,
-              startWorkflowOperation: start,
-            }),
-          );
-        } catch (e) {
-          if (failureType(e) !== CASE_CLOSED || attempt >= 5) throw e;
-          await new Promise((r) => setTimeout(r, 200 * attempt));
-        }
-      }
-    },
-
-    async startWithSignal(customerId, signal, opening) {
-      const workflowId = caseWorkflowId(customerId);
-      try {
-        await bounded(() => client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, { workflowId, taskQueue, workflowIdConflictPolicy: 'FAIL', args: [startArgs(customerId, signal, opening)] }));
-        return { caseId: opening.caseId, workflowId, joined: false };
-      } catch (e) {
-        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-        return this.addSignal(customerId, signal, opening);
-      }
-    },
-
-    async openCase(input) {
-      const workflowId = caseWorkflowId(input.customerId);
-      const { caseId } = input;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await bounded(() =>
-            client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, {
-              workflowId,
-              taskQueue,
-              workflowIdConflictPolicy: 'FAIL',
-              args: [input],
-            }),
-          );
-          return { caseId, workflowId };
-        } catch (e) {
-          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-          const running = client.workflow.getHandle(workflowId);
-          const state = await bounded(() => running.query(caseStateQuery));
-          // A case that has just closed is still finishing its run: wait for the run to end, then start.
-          if (state.status === 'closed' && attempt < 3) {
-            await bounded(() => running.result()).catch(() => undefined);
-            continue;
-          }
-          throw new HttpError(409, 'case_already_open', `customer ${input.customerId} already has an open case`, [], { caseId: state.caseId });
-        }
-      }
-    },
-
+    addSignal: (customerId, signal, opening) => addSignalWithStart(t, customerId, signal, opening),
+    startWithSignal: (customerId, signal, opening) => startWithSignal(t, customerId, signal, opening),
+    openCase: (input) => openCase(t, input),
     async runStep(target, update, input) {
       try {
-        return await bounded(() => client.workflow.getHandle(target.workflowId, target.runId ?? undefined).executeUpdate(update, { args: [input] }));
+        return await t.bounded(() => handle(target).executeUpdate(update, { args: [input] }));
       } catch (e) {
         return toHttpError(e);
       }
     },
-
     async signal(target, signal, arg) {
-      await bounded(() => client.workflow.getHandle(target.workflowId, target.runId ?? undefined).signal(signal, arg));
+      await t.bounded(() => handle(target).signal(signal, arg));
     },
   };
 }

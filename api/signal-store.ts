@@ -3,7 +3,7 @@
 // ORM each took a dozen compiled queries.
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import type { Sql } from '../config/sql';
+import { inTransaction, type Sql } from '../config/sql';
 import { caseWorkflowId } from '../domain/case';
 import type { StoredSignal } from '../domain/signal-intake';
 import type { Tier } from '../domain/vocabulary';
@@ -57,21 +57,6 @@ export interface OpeningCase {
   customerId: string;
   reason: string;
   playbook: VersionRef;
-}
-
-async function inTransaction<T>(sql: Sql, body: (tx: PoolClient) => Promise<T>): Promise<T> {
-  const tx = await sql.connect();
-  try {
-    await tx.query('BEGIN');
-    const result = await body(tx);
-    await tx.query('COMMIT');
-    return result;
-  } catch (e) {
-    await tx.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    tx.release();
-  }
 }
 
 // Undefined when the key was stored meanwhile (a concurrent request with the same key won).

@@ -1,7 +1,7 @@
 // Plain node-postgres for the hot paths (a case's transitions, sends, the CRM relay): one prepared statement
 // per step, where the ORM would build and compile several queries per call and cost the worker most of its
 // CPU. Prisma stays for everything else. Same bounded waits as config/database.ts.
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 
 export type Sql = Pool;
 
@@ -11,4 +11,20 @@ export function createSql(databaseUrl: string): Sql {
   // pool's error event would crash the process.
   pool.on('error', () => undefined);
   return pool;
+}
+
+// Runs `body` in one transaction on one pooled connection: committed if it returns, rolled back if it throws.
+export async function inTransaction<T>(sql: Sql, body: (tx: PoolClient) => Promise<T>): Promise<T> {
+  const tx = await sql.connect();
+  try {
+    await tx.query('BEGIN');
+    const result = await body(tx);
+    await tx.query('COMMIT');
+    return result;
+  } catch (e) {
+    await tx.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    tx.release();
+  }
 }

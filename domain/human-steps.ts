@@ -1,7 +1,7 @@
 // Inputs of the human steps on a case. The API validates requests with these schemas and the workflow's
 // update validators check them again, so bad input never reaches workflow history.
 import { z } from 'zod';
-import { CONTACT_OUTCOMES, OUTCOMES, OUTCOME_CHANNELS } from './vocabulary';
+import { CONTACT_OUTCOMES, OUTCOMES, OUTCOME_CHANNELS, SIGNAL_TYPES } from './vocabulary';
 
 const note = z.string().trim().max(2000).optional();
 
@@ -47,3 +47,13 @@ export type ExtendSlaInput = z.infer<typeof extendSlaInputSchema>;
 export interface Actor {
   actor: string;
 }
+
+// A risk signal joining a running case (the addSignal update): the API stored and validated it; the update's
+// validator checks it again, as any caller of the workflow could send one.
+export const joiningSignalSchema = z.object({
+  signalId: z.string().min(1).max(200),
+  type: z.enum(SIGNAL_TYPES),
+  severity: z.number().min(0).max(1).optional(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  details: z.record(z.string(), z.unknown()).optional(),
+});

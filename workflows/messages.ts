@@ -49,6 +49,14 @@ export interface ConsentChange {
   actor: string;
 }
 export const consentChangedSignal = defineSignal<[ConsentChange]>('consentChanged');
+// A customer's free-text reply to a message (e.g. "call me after 6"): kept on the timeline as a task for the
+// case's agent. Carries the text, never the sender's number.
+export interface CustomerReply {
+  channel: 'sms';
+  text: string;
+  receivedAt: string;
+}
+export const customerReplySignal = defineSignal<[CustomerReply]>('customerReplied');
 
 // ApplicationFailure types the API maps to HTTP answers.
 export const WRONG_STAGE = 'wrong_stage';

@@ -28,18 +28,9 @@ function visibility(res: Response): Prisma.CaseWhereInput {
   return teamId === undefined ? {} : { teamId };
 }
 
-export function caseRoutes(deps: AppDeps): Router {
-  const { db, sql, cases } = deps;
-  const router = Router();
+// A case opened by hand (an agent's or supervisor's judgement): always acted on, with a manual signal.
+function openCaseRoute(router: Router, { db, sql, cases }: AppDeps): void {
   const catalog = createPlaybookCatalog(sql);
-
-  async function visibleCase(res: Response, caseIdRaw: unknown) {
-    const { caseId } = parse(caseIdParams, caseIdRaw, 'path');
-    const row = await findCase(sql, caseId, teamOf(res));
-    if (!row) throw notFound('case_not_found', `no case with id ${caseId}`);
-    return row;
-  }
-
   router.post('/v1/cases', requireRole('agent', 'supervisor'), async (req, res) => {
     const body = parse(openCaseSchema, req.body, 'body');
     const customer = await db.customer.findUnique({ where: { id: body.customerId } });
@@ -59,7 +50,10 @@ export function caseRoutes(deps: AppDeps): Router {
       throw e;
     }
   });
+}
 
+// The board, the case page and the timeline, read from the projection.
+function caseReadRoutes(router: Router, { db, sql }: AppDeps): void {
   router.get('/v1/cases', requireRole('agent', 'supervisor'), async (req, res) => {
     const q = parse(caseListQuery, req.query, 'query');
     const now = new Date();
@@ -93,6 +87,16 @@ export function caseRoutes(deps: AppDeps): Router {
     if (!events) throw notFound('case_not_found', `no case with id ${caseId}`);
     res.json({ events: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), type: e.type, actor: e.actor, data: e.data })) });
   });
+}
+
+// The human steps on a case, each a workflow update.
+function caseStepRoutes(router: Router, { db, sql, cases }: AppDeps): void {
+  async function visibleCase(res: Response, caseIdRaw: unknown) {
+    const { caseId } = parse(caseIdParams, caseIdRaw, 'path');
+    const row = await findCase(sql, caseId, teamOf(res));
+    if (!row) throw notFound('case_not_found', `no case with id ${caseId}`);
+    return row;
+  }
 
   // A human step: validate, check the case is visible and open, then run the workflow update. `prepare`
   // adds what the workflow cannot look up itself.
@@ -126,5 +130,12 @@ export function caseRoutes(deps: AppDeps): Router {
   humanStep('sla', ['supervisor'], extendSlaInputSchema, extendSlaUpdate);
   // A case that needs attention: run the step it is stuck on again.
   humanStep('retry', ['supervisor'], retryStepInputSchema, retryStepUpdate);
+}
+
+export function caseRoutes(deps: AppDeps): Router {
+  const router = Router();
+  openCaseRoute(router, deps);
+  caseReadRoutes(router, deps);
+  caseStepRoutes(router, deps);
   return router;
 }

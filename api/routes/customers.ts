@@ -3,15 +3,14 @@ import { Router } from 'express';
 import type { Customer } from '@prisma/client';
 import { requireRole } from '../auth';
 import type { AppDeps } from '../deps';
-import { HttpError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { actorOf } from '../auth';
-import { announceConsentChange, standingOptOuts, writeConsentChange, type ConsentChangeRecord } from '../consent-ledger';
+import { announceConsentChange, writeConsentChange, type ConsentChangeRecord } from '../consent-ledger';
+import { consentOf, upsertCustomer } from '../customer-upsert';
 import { requestLog } from '../middleware/request-context';
-import { CONTACT_CHANNELS } from '../../domain/vocabulary';
 import { consentChangeSchema, customerIdParams, customerSchema } from '../schemas';
 import { parse } from '../validate';
 
-export const consentOf = (c: Pick<Customer, 'consentSms' | 'consentEmail' | 'consentPhone'>) => ({ sms: c.consentSms, email: c.consentEmail, phone: c.consentPhone });
 
 export function customerView(c: Customer) {
   return {
@@ -36,34 +35,7 @@ export function customerRoutes({ db, cases }: AppDeps): Router {
   router.put('/v1/customers/:customerId', requireRole('system'), async (req, res) => {
     const { customerId } = parse(customerIdParams, req.params, 'path');
     const body = parse(customerSchema, req.body, 'body');
-    const actor = actorOf(res);
-    const data = {
-      name: body.name,
-      tier: body.tier,
-      segment: body.segment ?? null,
-      lifecycleStage: body.lifecycleStage ?? null,
-      assetsUnderManagement: body.assetsUnderManagement ?? 0,
-      timeZone: body.timeZone,
-      phone: body.phone ?? null,
-      email: body.email ?? null,
-      preferredChannels: body.preferredChannels,
-    };
-    const { stored, existed, changes } = await db.$transaction(async (tx) => {
-      const before = await tx.customer.findUnique({ where: { id: customerId } });
-      // An opt-out stands until the customer (or a recorded consent change) lifts it: a bulk PUT carrying
-      // yesterday's consent must not text someone who said STOP.
-      const optOuts = before ? await standingOptOuts(tx, customerId) : new Map();
-      const reEnabled = CONTACT_CHANNELS.filter((ch) => body.consent[ch] && optOuts.has(ch));
-      if (reEnabled.length) {
-        const why = reEnabled.map((ch) => `${ch} (opted out by ${optOuts.get(ch)!.source} at ${optOuts.get(ch)!.at.toISOString()})`).join(', ');
-        throw new HttpError(409, 'consent_opted_out', `the customer opted out of ${why}; send consent.${reEnabled[0]}: false, or record the customer's new consent with POST /v1/customers/${customerId}/consent`, reEnabled.map((channel) => ({ channel, ...optOuts.get(channel) })));
-      }
-      const current = before ? consentOf(before) : { sms: false, email: false, phone: false };
-      const saved = await tx.customer.upsert({ where: { id: customerId }, create: { id: customerId, ...data }, update: data });
-      const changed: ConsentChangeRecord[] = CONTACT_CHANNELS.filter((ch) => !before || body.consent[ch] !== current[ch]).map((channel) => ({ customerId, channel, granted: body.consent[channel], source: 'api', actor }));
-      for (const change of changed) await writeConsentChange(tx, change);
-      return { stored: await tx.customer.findUniqueOrThrow({ where: { id: saved.id } }), existed: before !== null, changes: changed };
-    });
+    const { stored, existed, changes } = await upsertCustomer(db, customerId, body, actorOf(res));
     if (existed) for (const change of changes) await announceConsentChange(db, cases, requestLog(res), change);
     res.status(existed ? 200 : 201).json(customerView(stored));
   });

@@ -10,6 +10,8 @@ import { newCaseId } from '../case-workflows';
 import { createPlaybookCatalog, unknownPlaybook, type PlaybookCatalog } from '../playbook-catalog';
 import { linkSignal, readIntakeFacts, signalsSince, storeSignalAndOpenCase, storeSignalOnce, withdrawUnstartedCase, type IntakeRow } from '../signal-store';
 import { actorOf, requireRole } from '../auth';
+import type { Sql } from '../../config/sql';
+import type { Tier } from '../../domain/vocabulary';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
 import { signalSchema, signalBatchSchema, type SignalBody } from '../schemas';
@@ -30,20 +32,21 @@ async function lastCaseOf(row: IntakeRow, catalog: PlaybookCatalog): Promise<Las
   return { ...last, cooldownMs: durationMs(definition.detect.cooldown), actionThreshold: definition.detect.actionThreshold };
 }
 
+// During a cool-down the signal is re-scored with the customer's recent ones; only a call for action after an
+// untreated close opens a case. Undefined: open as usual.
+async function answerDuringCooldown(sql: Sql, body: SignalBody, existingId: string | undefined, cooling: { lastCase: LastCase; until: Date }, tier: Tier): Promise<SignalAnswer | undefined> {
+  const { lastCase: last, until } = cooling;
+  const stored = await signalsSince(sql, body.customerId, new Date(Date.now() - COOLDOWN_LOOKBACK_MS));
+  const recent = stored.filter((s) => s.idempotency_key !== body.idempotencyKey).map((s) => ({ signalId: s.id, type: s.type as RiskSignalInput['type'], severity: s.severity ?? undefined, occurredAt: s.occurred_at.toISOString(), details: s.details }));
+  const incoming = signalInput(existingId ?? 'incoming', body);
+  if (decideDuringCooldown({ outcome: last.outcome, threshold: last.actionThreshold }, [...recent, incoming], tier, new Date()).reopen) return undefined;
+  const signalId = existingId ?? (await storeSignalOnce(sql, body));
+  await linkSignal(sql, signalId, { caseId: last.id, workflowId: last.workflowId });
+  return { status: 202, body: { signalId, caseId: last.id, workflowId: last.workflowId, duplicate: false, coolingDownUntil: until.toISOString() } };
+}
+
 export function createSignalIntake({ sql, cases }: AppDeps) {
   const catalog = createPlaybookCatalog(sql);
-
-  // During a cool-down the signal is re-scored with the customer's recent ones; only a call for action after
-  // an untreated close opens a case. Undefined: open as usual.
-  async function answerDuringCooldown(body: SignalBody, existingId: string | undefined, last: LastCase, until: Date, tier: Parameters<typeof decideDuringCooldown>[2]): Promise<SignalAnswer | undefined> {
-    const stored = await signalsSince(sql, body.customerId, new Date(Date.now() - COOLDOWN_LOOKBACK_MS));
-    const recent = stored.filter((s) => s.idempotency_key !== body.idempotencyKey).map((s) => ({ signalId: s.id, type: s.type as RiskSignalInput['type'], severity: s.severity ?? undefined, occurredAt: s.occurred_at.toISOString(), details: s.details }));
-    const incoming = signalInput(existingId ?? 'incoming', body);
-    if (decideDuringCooldown({ outcome: last.outcome, threshold: last.actionThreshold }, [...recent, incoming], tier, new Date()).reopen) return undefined;
-    const signalId = existingId ?? (await storeSignalOnce(sql, body));
-    await linkSignal(sql, signalId, { caseId: last.id, workflowId: last.workflowId });
-    return { status: 202, body: { signalId, caseId: last.id, workflowId: last.workflowId, duplicate: false, coolingDownUntil: until.toISOString() } };
-  }
 
   return async function intake(body: SignalBody, actor: string): Promise<SignalAnswer> {
     const row = await readIntakeFacts(sql, body.idempotencyKey, body.customerId);
@@ -62,7 +65,7 @@ export function createSignalIntake({ sql, cases }: AppDeps) {
       case 'store_only':
         return { status: 202, body: { signalId: existingId ?? (await storeSignalOnce(sql, body)), caseId: null, workflowId: null, duplicate: false } };
       case 'cooling_down': {
-        const answer = await answerDuringCooldown(body, existingId, decision.lastCase, decision.until, row.tier!);
+        const answer = await answerDuringCooldown(sql, body, existingId, decision, row.tier!);
         if (answer) return answer;
         break;
       }

@@ -1,12 +1,13 @@
 // Twilio's webhooks. Both check the X-Twilio-Signature against PUBLIC_BASE_URL + path and take only form
 // posts. Inbound SMS: STOP-type keywords opt the customer out of SMS at once (in the consent ledger), START
-// opts back in, and a number 0-10 answers the customer's open SMS survey. Status callbacks record what became
+// opts back in, a number 0-10 answers the customer's open SMS survey, and any other text reaches the
+// customer's open case as a reply for its agent (the SMS invites one). Status callbacks record what became
 // of each SMS (queued, sent, delivered, undelivered, failed); undelivered and failed move the case on to its
 // next channel.
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import twilio from 'twilio';
 import { DELIVERY_STATUSES, UNDELIVERED_STATUSES } from '../../domain/delivery';
-import { deliveryReportSignal, surveyAnswerUpdate } from '../../workflows/messages';
+import { customerReplySignal, deliveryReportSignal, surveyAnswerUpdate } from '../../workflows/messages';
 import { announceConsentChange, writeConsentChange, type ConsentChangeRecord } from '../consent-ledger';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
@@ -19,7 +20,42 @@ export const SMS_STATUS_PATH = '/v1/webhooks/twilio/status';
 
 const TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
-export function twilioWebhookRoutes({ db, cases, logger, twilioAuthToken, publicBaseUrl }: AppDeps): Router {
+// STOP/START keywords change SMS consent for every customer with this number, in the consent ledger.
+async function applyKeyword({ db, cases }: AppDeps, res: Response, from: string, word: string, ids: string[]): Promise<void> {
+  const granted = START_WORDS.has(word);
+  const changes: ConsentChangeRecord[] = ids.map((customerId) => ({ customerId, channel: 'sms', granted, source: 'sms_keyword', actor: 'customer:sms', address: from, note: word }));
+  await db.$transaction(async (tx) => {
+    for (const change of changes) await writeConsentChange(tx, change);
+    // A keyword from a number no customer has is kept: the customer may be created with it later.
+    if (ids.length === 0) await tx.consentEvent.create({ data: { channel: 'sms', granted, source: 'sms_keyword', actor: 'customer:sms', address: from, note: word } });
+  });
+  for (const change of changes) await announceConsentChange(db, cases, requestLog(res), change);
+  requestLog(res).info(granted ? 'sms opt-in' : 'sms opt-out', { customers: ids.length });
+}
+
+// A 0-10 answers the customers' open SMS survey; false when there is none.
+async function answerSurvey({ db, cases }: AppDeps, res: Response, score: number, ids: string[]): Promise<boolean> {
+  const survey = await db.survey.findFirst({
+    where: { channel: 'sms', answeredAt: null, case: { customerId: { in: ids }, status: 'open' } },
+    orderBy: { sentAt: 'desc' },
+    include: { case: { select: { workflowId: true, runId: true } } },
+  });
+  if (!survey) return false;
+  await cases
+    .runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { score, actor: 'customer:sms' })
+    .catch((e) => requestLog(res).warn('sms survey answer not accepted', { error: String(e) }));
+  return true;
+}
+
+// Any other text goes to the customer's open case as a reply for the agent; without one it is only logged.
+async function passReplyOn({ db, cases }: AppDeps, res: Response, text: string, ids: string[]): Promise<void> {
+  const open = await db.case.findFirst({ where: { customerId: { in: ids }, status: 'open' }, orderBy: { openedAt: 'desc' }, select: { id: true, workflowId: true, runId: true } });
+  if (!open) return void requestLog(res).info('sms reply without an open case', { customers: ids.length });
+  await cases.signal(open, customerReplySignal, { channel: 'sms', text, receivedAt: new Date().toISOString() });
+}
+
+export function twilioWebhookRoutes(deps: AppDeps): Router {
+  const { db, cases, logger, twilioAuthToken, publicBaseUrl } = deps;
   const router = Router();
 
   function verifiedForm(req: Request, path: string): Record<string, string> {
@@ -40,29 +76,8 @@ export function twilioWebhookRoutes({ db, cases, logger, twilioAuthToken, public
     const word = text.toUpperCase();
     const customers = await db.customer.findMany({ where: { phone: from }, select: { id: true } });
     const ids = customers.map((c) => c.id);
-
-    if (STOP_WORDS.has(word) || START_WORDS.has(word)) {
-      const granted = START_WORDS.has(word);
-      const changes: ConsentChangeRecord[] = ids.map((customerId) => ({ customerId, channel: 'sms', granted, source: 'sms_keyword', actor: 'customer:sms', address: from, note: word }));
-      await db.$transaction(async (tx) => {
-        for (const change of changes) await writeConsentChange(tx, change);
-        // A keyword from a number no customer has is kept: the customer may be created with it later.
-        if (ids.length === 0) await tx.consentEvent.create({ data: { channel: 'sms', granted, source: 'sms_keyword', actor: 'customer:sms', address: from, note: word } });
-      });
-      for (const change of changes) await announceConsentChange(db, cases, requestLog(res), change);
-      requestLog(res).info(granted ? 'sms opt-in' : 'sms opt-out', { customers: ids.length });
-    } else if (/^(10|[0-9])$/.test(text)) {
-      const survey = await db.survey.findFirst({
-        where: { channel: 'sms', answeredAt: null, case: { customerId: { in: ids }, status: 'open' } },
-        orderBy: { sentAt: 'desc' },
-        include: { case: { select: { workflowId: true, runId: true } } },
-      });
-      if (survey) {
-        await cases
-          .runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { score: Number(text), actor: 'customer:sms' })
-          .catch((e) => requestLog(res).warn('sms survey answer not accepted', { error: String(e) }));
-      }
-    }
+    if (STOP_WORDS.has(word) || START_WORDS.has(word)) await applyKeyword(deps, res, from, word, ids);
+    else if (!(/^(10|[0-9])$/.test(text) && (await answerSurvey(deps, res, Number(text), ids))) && text) await passReplyOn(deps, res, text, ids);
     res.type('text/xml').send(TWIML_EMPTY);
   });
 

@@ -2,7 +2,7 @@
 // holds across two cases of one customer, and an SMS STOP mid-case moves contact to the next channel.
 import twilio from 'twilio';
 import { createCustomer, createTestPlaybook, outflowSignal, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
-import { startHarness, type Harness } from '../support/harness';
+import { eventually, startHarness, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
 let h: Harness;
@@ -99,3 +99,23 @@ test('STOP by SMS mid-case: no more texts, contact falls back to email, and an u
   await postSms(customer.phone, 'START');
   expect((await h.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).consentSms).toBe(true);
 }, 90_000);
+
+test('a free-text SMS reply lands on the case timeline as a task for its agent; a number without an open survey too', async () => {
+  const playbookId = await createTestPlaybook(h, (d) => {
+    d.contact.outcomeTimeout = '1h';
+    d.contact.policy.quietHours = NEVER_QUIET;
+  });
+  const customer = await createCustomer(h);
+  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })).body;
+  await waitForStage(h, caseId, 'contacting');
+  const { agentId } = (await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body.assignee;
+
+  expect((await postSms(customer.phone, 'Please call me after 6pm')).status).toBe(200);
+  const reply = await waitForEvent(h, caseId, 'customer_replied');
+  expect(reply).toMatchObject({ actor: 'customer:sms', data: { channel: 'sms', text: 'Please call me after 6pm', task: 'reply_to_customer', agentId } });
+
+  expect((await postSms(customer.phone, '7')).status).toBe(200);
+  await eventually(async () => (await timeline(h, caseId)).find((e) => e.type === 'customer_replied' && e.data.text === '7'), 'the reply "7" on the timeline');
+  // The reply did not answer anything: the case still waits on the agent's contact outcome.
+  expect((await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body.stage).toBe('contacting');
+});

@@ -37,20 +37,30 @@ export async function contact(run: CaseRun): Promise<ContactResult> {
   }
 }
 
+// The channels left in this round: a dropped channel (consent withdrawn) or a failed one (recorded as
+// contact_failed) leaves the rotation without spending the attempt. Both answer whether any channel is left.
+function rotation(run: CaseRun, channels: ContactChannel[]) {
+  const { contact } = run.state;
+  const drop = (channel: ContactChannel): boolean => {
+    contact.attempts--;
+    channels.splice(channels.indexOf(channel), 1);
+    return channels.length > 0;
+  };
+  const failed = async (attempt: number, channel: ContactChannel, code: string, message: string): Promise<boolean> => {
+    await run.record('contact_failed', { attempt, channel, code, message });
+    contact.failedChannels = [...(contact.failedChannels ?? []), channel];
+    return drop(channel);
+  };
+  return { drop, failed };
+}
+
 async function contactRound(run: CaseRun, handleFailures: boolean): Promise<ContactResult> {
   const { state } = run;
   const policy = run.definition.contact;
   const withPolicy = patched(CONTACT_POLICY_PATCH);
   const channels = withPolicy ? contactChannelOrder(run.customer!) : contactChannels(run.customer!);
   if (channels.length === 0) return failed('unreachable', 'no_consented_channel');
-  // A failed channel is recorded and leaves the rotation; the attempt is not spent. False: none is left.
-  const channelFailed = async (attempt: number, channel: ContactChannel, code: string, message: string): Promise<boolean> => {
-    await run.record('contact_failed', { attempt, channel, code, message });
-    state.contact.attempts--;
-    channels.splice(channels.indexOf(channel), 1);
-    state.contact.failedChannels = [...(state.contact.failedChannels ?? []), channel];
-    return channels.length > 0;
-  };
+  const { drop: dropChannel, failed: channelFailed } = rotation(run, channels);
   // The customer asked to be called back: the next attempt is the agent's call, whatever the rotation says.
   let callBack = false;
 
@@ -61,37 +71,19 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
     const requestedCall = callBack;
     callBack = false;
     const channel: ContactChannel = requestedCall ? 'phone' : channels[(attempt - 1) % channels.length]!;
+    // Consent withdrawn (e.g. an SMS STOP): the channel leaves the rotation and the attempt is not spent.
     if (withPolicy && !requestedCall && (await clearToContact(run, channel, 'contact')) === 'skip') {
-      // Consent withdrawn (e.g. an SMS STOP): the channel leaves the rotation and the attempt is not spent.
-      state.contact.attempts--;
-      channels.splice(channels.indexOf(channel), 1);
-      if (channels.length === 0) return failed('unreachable', 'no_consented_channel');
+      if (!dropChannel(channel)) return failed('unreachable', 'no_consented_channel');
       continue;
     }
     state.contact.channel = channel;
     const timeout = run.staffSla(durationMs(policy.outcomeTimeout));
     // A failed channel does not spend the attempt, so the next channel's send needs its own key.
     const key = handleFailures ? `${contactKey(run, 'contact')}:${channel}` : contactKey(run, 'contact');
-    if (channel === 'phone') {
-      run.setSlaDue(timeout);
-      if (handleFailures) run.expect('contact');
-      await run.record('call_requested', { attempt, agentId: state.agentId ?? null }, undefined, 'contacting');
-    } else {
-      const request = { key, caseId: state.caseId, customerId: state.customerId, agentId: state.agentId, channel, purpose: 'contact' as const };
-      const sent: SendResult = handleFailures ? await settledSend(() => sendActs.sendCaseMessage(request)) : await acts.sendCaseMessage(request);
-      if (sent.status === 'failed') {
-        if (!(await channelFailed(attempt, channel, sent.code, sent.message))) return failed('unreachable', 'no_channel_left');
-        continue;
-      }
-      run.setSlaDue(timeout);
-      if (handleFailures) run.expect('contact');
-      if (sent.status === 'unknown') {
-        // It may have reached the customer: never resent; the agent checks with the customer and records
-        // the outcome, which is the task this wait is for.
-        await run.record('contact_unconfirmed', { attempt, channel, code: sent.code ?? null, message: sent.message ?? null, task: 'check_delivery' }, undefined, 'contacting');
-      } else {
-        await run.record('contact_sent', { attempt, channel, status: sent.status }, undefined, 'contacting');
-      }
+    const sendFailure = await reachOut(run, { attempt, channel, key, timeout, handleFailures });
+    if (sendFailure) {
+      if (!(await channelFailed(attempt, channel, sendFailure.code, sendFailure.message))) return failed('unreachable', 'no_channel_left');
+      continue;
     }
 
     const outcome = await run.awaitAnswer('contact', timeout, handleFailures ? { interrupted: () => run.undelivered.has(key) } : {});
@@ -108,10 +100,36 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
     if (outcome.outcome === 'reached') return { reached: true };
     if (outcome.outcome === 'refused') return failed('declined', 'customer_refused_contact', {}, outcome.actor);
     if (outcome.outcome === 'callback_requested' && outcome.callbackAt) {
+      // The customer asked to be called back: wait until the time they chose (within the playbook's limit).
       const wait = Math.min(Date.parse(outcome.callbackAt) - Date.now(), durationMs(policy.maxCallbackDelay));
       if (wait > 0) await sleep(wait);
       callBack = handleFailures;
     }
   }
   return failed('unreachable', 'contact_attempts_exhausted', { attempts: state.contact.attempts });
+}
+
+// One attempt's reach-out: the message on its channel, or the agent's call; then the wait for the outcome is
+// announced. A send that failed returns its failure and announces nothing: the channel leaves the rotation.
+async function reachOut(run: CaseRun, a: { attempt: number; channel: ContactChannel; key: string; timeout: number; handleFailures: boolean }): Promise<{ code: string; message: string } | undefined> {
+  const { state } = run;
+  if (a.channel === 'phone') {
+    run.setSlaDue(a.timeout);
+    if (a.handleFailures) run.answers.expect('contact');
+    await run.record('call_requested', { attempt: a.attempt, agentId: state.agentId ?? null }, undefined, 'contacting');
+    return undefined;
+  }
+  const request = { key: a.key, caseId: state.caseId, customerId: state.customerId, agentId: state.agentId, channel: a.channel, purpose: 'contact' as const };
+  const sent: SendResult = a.handleFailures ? await settledSend(() => sendActs.sendCaseMessage(request)) : await acts.sendCaseMessage(request);
+  if (sent.status === 'failed') return { code: sent.code, message: sent.message };
+  run.setSlaDue(a.timeout);
+  if (a.handleFailures) run.answers.expect('contact');
+  if (sent.status === 'unknown') {
+    // It may have reached the customer: never resent; the agent checks with the customer and records the
+    // outcome, which is the task this wait is for.
+    await run.record('contact_unconfirmed', { attempt: a.attempt, channel: a.channel, code: sent.code ?? null, message: sent.message ?? null, task: 'check_delivery' }, undefined, 'contacting');
+  } else {
+    await run.record('contact_sent', { attempt: a.attempt, channel: a.channel, status: sent.status }, undefined, 'contacting');
+  }
+  return undefined;
 }

@@ -22,7 +22,7 @@ async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promi
   }
   state.offer = { offerId: offer.id, name: offer.name, cost: offer.cost, status: 'pending_approval' };
   run.setSlaDue(approvalTimeout);
-  run.expect('approval');
+  run.answers.expect('approval');
   await run.record('offer_approval_requested', { offerId: offer.id, cost: offer.cost, threshold: policy.approvalCostThreshold }, undefined, 'offering');
   const approval = await run.awaitAnswer('approval', approvalTimeout);
   const ok = approval?.approve === true;
@@ -60,7 +60,7 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
     const key = `${state.caseId}:offer:${index}`;
     await run.store.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented', expiresAt });
     state.slaDueAt = expiresAt;
-    run.expect('decision');
+    run.answers.expect('decision');
     await run.record('offer_presented', { offerId: candidate.id, name: candidate.name, cost: candidate.cost, expiresAt }, undefined, 'awaiting_decision');
 
     // The customer's wait: the offer is honoured until its own expiry, without SLA escalation.

@@ -35,7 +35,7 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Ve
       await run.record('survey_failed', { channel, code: sent.code, message: sent.message });
       return { outcome, reason: 'survey_not_delivered' };
     }
-    run.expect('survey');
+    run.answers.expect('survey');
   }
   state.survey = { channel };
   const timeout = durationMs(policy.answerTimeout);

@@ -1,0 +1,82 @@
+// Writes a case's transitions: each event goes to PostgreSQL with the case's projection (case row + timeline
+// event + CRM outbox row, one idempotent write keyed by case id + event sequence), and the search attributes
+// the step changed go to Temporal. Lean cases (LEAN_TRANSITIONS_PATCH) write a step's events together and send
+// its search attributes in one upsert with them; older cases write one event at a time, as their histories do.
+import { patched, upsertSearchAttributes } from '@temporalio/workflow';
+import { projectCase, type CaseState } from '../domain/case';
+import type { Stage } from '../domain/vocabulary';
+import { acts, type StoreActivities } from './activities';
+import { CRM_OUTBOX_PATCH } from './patches';
+import { CASE_STAGE, CASE_TEAM, CHURN_DRIVER, CUSTOMER_TIER } from './search-attributes';
+
+export const SYSTEM_ACTOR = 'holdfast';
+
+export interface NewEvent {
+  type: string;
+  data?: Record<string, unknown>;
+  actor?: string;
+  // The stage the case moves to with this event.
+  stage?: Stage;
+}
+
+type SearchAttributeKey = typeof CASE_STAGE | typeof CASE_TEAM | typeof CHURN_DRIVER | typeof CUSTOMER_TIER;
+
+export class EventRecorder {
+  // Sequence of the last event written; equal to state.eventSeq when the projection is current.
+  private projectedSeq = 0;
+  private pendingSearchAttributes: { key: SearchAttributeKey; value: string }[] = [];
+
+  constructor(private readonly state: CaseState, private readonly lean: boolean, private readonly store: StoreActivities) {}
+
+  // True when every recorded transition is in PostgreSQL, so an API read shows the current case.
+  get projected(): boolean {
+    return this.projectedSeq === this.state.eventSeq;
+  }
+
+  async recordAll(events: NewEvent[]): Promise<void> {
+    if (!this.lean) {
+      for (const e of events) await this.recordOne(e.type, e.data ?? {}, e.actor ?? SYSTEM_ACTOR, e.stage);
+      return;
+    }
+    const records = events.map((e) => {
+      if (e.stage) {
+        this.state.stage = e.stage;
+        this.tag(CASE_STAGE, e.stage);
+      }
+      return { caseId: this.state.caseId, seq: ++this.state.eventSeq, at: new Date().toISOString(), type: e.type, actor: e.actor ?? SYSTEM_ACTOR, data: e.data ?? {} };
+    });
+    this.flushSearchAttributes();
+    await this.store.recordCaseEvents({ events: records, projection: projectCase(this.state) });
+    this.projectedSeq = Math.max(this.projectedSeq, records.at(-1)!.seq);
+  }
+
+  private async recordOne(type: string, data: Record<string, unknown>, actor: string, stage?: Stage): Promise<void> {
+    if (stage) {
+      this.state.stage = stage;
+      upsertSearchAttributes([{ key: CASE_STAGE, value: stage }]);
+    }
+    const seq = ++this.state.eventSeq;
+    const event = { caseId: this.state.caseId, seq, at: new Date().toISOString(), type, actor, data };
+    await this.store.recordCaseEvent({ event, projection: projectCase(this.state) });
+    this.projectedSeq = Math.max(this.projectedSeq, seq);
+    // Cases from before the CRM outbox pushed each event with its own activity.
+    if (!patched(CRM_OUTBOX_PATCH)) await acts.pushCaseEventToCrm({ event, customerId: this.state.customerId, stage: this.state.stage });
+  }
+
+  // The case's tier, driver and team as search attributes; lean cases send them with the step's next event.
+  tagSearchAttributes(): void {
+    if (this.state.tier) this.tag(CUSTOMER_TIER, this.state.tier);
+    if (this.state.driver) this.tag(CHURN_DRIVER, this.state.driver);
+    if (this.state.teamId) this.tag(CASE_TEAM, this.state.teamId);
+    if (!this.lean) this.flushSearchAttributes();
+  }
+
+  private tag(key: SearchAttributeKey, value: string): void {
+    this.pendingSearchAttributes = [...this.pendingSearchAttributes.filter((p) => p.key !== key), { key, value }];
+  }
+
+  private flushSearchAttributes(): void {
+    if (this.pendingSearchAttributes.length) upsertSearchAttributes(this.pendingSearchAttributes);
+    this.pendingSearchAttributes = [];
+  }
+}
