@@ -39,7 +39,7 @@ export async function benchCosts(stack: BenchStack) {
 
   if (stack.statementStats) await stack.db.$queryRawUnsafe('SELECT pg_stat_statements_reset()');
   const started = Date.now();
-  const signal = await call('POST', '/v1/signals', signalBody(id, `${id}-signal`));
+  const signal = await call('POST', '/v1/signals', signalBody(id, `${id}-signal`, 'demo'));
   const handle = stack.client.workflow.getHandle(signal.workflowId as string);
   const stage = async (wanted: string) => {
     for (let i = 0; i < 600; i++) {

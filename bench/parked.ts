@@ -2,27 +2,12 @@
 // Temporal server memory, PostgreSQL size and memory per parked case; then every case answered at once
 // (a refusal, which closes it) and the time until all of them have moved on. Baseline: the same processes
 // before the cases were opened.
-import { playbookDefinitionSchema } from '../domain/playbook';
 import { pool, round, rssMiB, say, waitUntil } from './support/measure';
 import { type BenchStack, createBenchCustomers, postSignal } from './support/stack';
 
 export interface ParkedOptions {
   cases: number;
   concurrency: number;
-}
-
-const PARKED_PLAYBOOK = 'bench-parked';
-
-// The demo playbook (seconds) with one contact attempt whose outcome the agent has 30 days to record.
-async function parkedPlaybook(stack: BenchStack): Promise<void> {
-  const demo = await stack.db.playbookVersion.findFirstOrThrow({ where: { playbookId: 'demo' }, orderBy: { version: 'desc' } });
-  const definition = playbookDefinitionSchema.parse(demo.definition);
-  const parked = { ...definition, name: 'Bench: parked on the agent', contact: { ...definition.contact, maxAttempts: 1, outcomeTimeout: '30d' } };
-  await stack.db.playbookVersion.upsert({
-    where: { playbookId_version: { playbookId: PARKED_PLAYBOOK, version: 1 } },
-    create: { playbookId: PARKED_PLAYBOOK, version: 1, name: parked.name, definition: parked },
-    update: { definition: parked },
-  });
 }
 
 const databaseMiB = async (stack: BenchStack) => {
@@ -32,13 +17,12 @@ const databaseMiB = async (stack: BenchStack) => {
 
 export async function benchParked(stack: BenchStack, options: ParkedOptions) {
   const n = options.cases;
-  await parkedPlaybook(stack);
   const run = `${Date.now()}`;
   const customers = await createBenchCustomers(stack.db, `parked-${run}`, n, 5_580_000_000);
   const before = { workerMiB: rssMiB(stack.worker.pid), temporalMiB: rssMiB(stack.temporalPid), databaseMiB: await databaseMiB(stack) };
 
   await pool(n, options.concurrency, 'parked: signals', async (i) => {
-    const res = await postSignal(stack, customers[i]!.id, `bench-parked-${run}-${i}`, PARKED_PLAYBOOK);
+    const res = await postSignal(stack, customers[i]!.id, `bench-parked-${run}-${i}`);
     if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${await res.text()}`);
   });
   const prefix = `bench-parked-${run}-%`;

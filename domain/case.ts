@@ -74,26 +74,12 @@ export interface CaseAttention {
   step: string;
 }
 
-// The fields of CaseState that the case row in PostgreSQL mirrors.
-export interface CaseProjection {
-  caseId: string;
-  workflowId: string;
-  customerId: string;
-  reason: string;
-  stage: Stage;
-  status: 'open' | 'closed';
-  outcome?: Outcome;
+// The fields of CaseState that the case row in PostgreSQL mirrors, with the risk flattened.
+type MirroredField = 'caseId' | 'workflowId' | 'customerId' | 'reason' | 'stage' | 'status' | 'outcome' | 'driver' | 'playbook' | 'teamId' | 'agentId' | 'slaDueAt' | 'openedAt' | 'closedAt' | 'attention';
+export interface CaseProjection extends Pick<CaseState, MirroredField> {
   riskScore: number;
   riskExplanation: RiskAssessment['factors'];
-  driver?: ChurnDriver;
   priority: number;
-  playbook?: { id: string; version: number };
-  teamId?: string;
-  agentId?: string;
-  slaDueAt?: string;
-  openedAt: string;
-  closedAt?: string;
-  attention?: CaseAttention;
 }
 
 export function projectCase(state: CaseState): CaseProjection {

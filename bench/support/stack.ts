@@ -10,6 +10,7 @@ import { createDb, type Db } from '../../config/database';
 import { startInfrastructure } from '../../dev/infrastructure';
 import { freePort } from '../../dev/ports';
 import { seedReferenceData } from '../../dev/seed';
+import { playbookDefinitionSchema } from '../../domain/playbook';
 import { startLocalSinks, type LocalSinks } from '../../dev/sinks';
 import { spawnTied } from '../../dev/tied-spawn';
 import { say } from './measure';
@@ -68,6 +69,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   });
   const db = createDb(infra.databaseUrl);
   await seedReferenceData(db);
+  await seedBenchPlaybook(db);
   const statementStats = await db.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(() => db.$queryRawUnsafe('SELECT 1 FROM pg_stat_statements LIMIT 1')).then(() => true, () => false);
   const sinks = await startLocalSinks();
   const taskQueue = `bench-holdfast-${Date.now()}`;
@@ -100,6 +102,23 @@ export async function startBenchStack(): Promise<BenchStack> {
   };
 }
 
+// What the intake, latency, reads and parked benchmarks open cases on: the demo playbook with one contact
+// attempt whose outcome the agent has 30 days to record. A case's work up to its first contact is the demo's,
+// and nothing else of it runs during a measurement (with the demo's seconds-long waits, thousands of earlier
+// cases would time out and retry contact while later ones are measured: a load no bank sees at intake).
+export const BENCH_PLAYBOOK = 'bench-waits-on-agent';
+
+async function seedBenchPlaybook(db: Db): Promise<void> {
+  const demo = await db.playbookVersion.findFirstOrThrow({ where: { playbookId: 'demo' }, orderBy: { version: 'desc' } });
+  const definition = playbookDefinitionSchema.parse(demo.definition);
+  const waiting = { ...definition, name: 'Bench: waits on the agent', contact: { ...definition.contact, maxAttempts: 1, outcomeTimeout: '30d' } };
+  await db.playbookVersion.upsert({
+    where: { playbookId_version: { playbookId: BENCH_PLAYBOOK, version: 1 } },
+    create: { playbookId: BENCH_PLAYBOOK, version: 1, name: waiting.name, definition: waiting },
+    update: { definition: waiting },
+  });
+}
+
 // Demo customers reachable by SMS, one per signal; `run` keeps each benchmark's customers its own.
 export async function createBenchCustomers(db: Db, run: string, n: number, phoneBase: number) {
   const customers = Array.from({ length: n }, (_, i) => ({ id: `bench-${run}-${i}`, phone: `+1${String(phoneBase + i).padStart(10, '0')}` }));
@@ -110,10 +129,10 @@ export async function createBenchCustomers(db: Db, run: string, n: number, phone
 }
 
 // A strong risk signal for a bench customer, as POST /v1/signals (and each item of /v1/signals/batch) takes it.
-export const signalBody = (customerId: string, idempotencyKey: string, playbookId = 'demo') =>
+export const signalBody = (customerId: string, idempotencyKey: string, playbookId = BENCH_PLAYBOOK) =>
   ({ idempotencyKey, customerId, type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString(), playbookId });
 
-export function postSignal(stack: BenchStack, customerId: string, idempotencyKey: string, playbookId = 'demo'): Promise<Response> {
+export function postSignal(stack: BenchStack, customerId: string, idempotencyKey: string, playbookId = BENCH_PLAYBOOK): Promise<Response> {
   return fetch(`${stack.apiUrl}/v1/signals`, {
     method: 'POST',
     headers: { authorization: `Bearer ${stack.keys.system}`, 'content-type': 'application/json' },

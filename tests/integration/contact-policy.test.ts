@@ -108,7 +108,7 @@ test('a free-text SMS reply lands on the case timeline as a task for its agent; 
   const customer = await createCustomer(h);
   const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })).body;
   await waitForStage(h, caseId, 'contacting');
-  const { agentId } = (await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body.assignee;
+  const agentId = (await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body.assignee.id;
 
   expect((await postSms(customer.phone, 'Please call me after 6pm')).status).toBe(200);
   const reply = await waitForEvent(h, caseId, 'customer_replied');
