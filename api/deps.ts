@@ -1,4 +1,5 @@
-// What the Express app is built from; only worker/, dev/ and api/main.ts construct these.
+// What the Express app is built from: connectApi (api/server.ts) builds them for api/main.ts and dev/start.ts;
+// tests and benchmarks build them the same way.
 import type { Client } from '@temporalio/client';
 import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';

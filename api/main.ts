@@ -1,9 +1,9 @@
 // `npm run api`: the standalone API process (production and docker-compose).
 import { createDb } from '../config/database';
 import { createSql } from '../config/sql';
-import { parseEnv, requireEnv } from '../config/env';
+import { parseEnv } from '../config/env';
+import { processEnv } from '../config/process-env';
 import { createLogger } from '../config/logger';
-import { temporalConfig } from '../config/temporal';
 import { createApp } from './app';
 import { connectApi } from './server';
 import { DEFAULT_WEB_ROOT } from './routes/dashboard';
@@ -11,9 +11,9 @@ import { DEFAULT_WEB_ROOT } from './routes/dashboard';
 async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
-  const databaseUrl = requireEnv(env, 'DATABASE_URL', 'the API reads cases from PostgreSQL');
+  const { databaseUrl, temporal } = processEnv(env, 'api');
   const db = createDb(databaseUrl);
-  const deps = await connectApi({ db, sql: createSql(databaseUrl), temporal: temporalConfig(env, requireEnv(env, 'TEMPORAL_ADDRESS', 'the API starts cases on Temporal')), logger, adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
+  const deps = await connectApi({ db, sql: createSql(databaseUrl), temporal, logger, adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
   const server = createApp({ ...deps, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT }).listen(env.PORT, () => logger.info('API listening', { port: env.PORT }));
   const stop = () => server.close(async () => {
     await deps.close();

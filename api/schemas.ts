@@ -1,4 +1,4 @@
-// Request schemas of the HTTP API (the one source for validation and, later, the OpenAPI document).
+// Request schemas of the HTTP API: the one source for validation and for the OpenAPI document (api/openapi.ts).
 import { z } from 'zod';
 import { CONTACT_CHANNELS, DRIVERS, ROLES, SIGNAL_TYPES, STAGES, TIERS } from '../domain/vocabulary';
 import { playbookIdSchema } from '../domain/playbook';

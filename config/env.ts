@@ -37,8 +37,9 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+// An empty variable is an unset one: Compose's ${VAR:-} and a blank line of an .env file both mean "not set".
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== '')));
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);

@@ -35,6 +35,7 @@ export interface ReportRow {
   churned: number;
   declined: number;
   unreachable: number;
+  // Closed without treatment: excluded (special funds) plus not_actionable (below the action threshold).
   excluded: number;
   retentionRate: number | null;
   holdoutRetentionRate: number | null;
@@ -52,7 +53,8 @@ export const REPORT_COLUMNS: (keyof ReportRow)[] = [
 ];
 
 // Outcomes that say whether the customer stayed: the denominator of a retention rate. Cases excluded
-// (consent, policy) or judged not actionable were never worked, so they count in neither direction.
+// (intermediary-driven special funds) or judged not actionable (risk below the playbook's threshold) were
+// never worked, so they count in neither direction.
 const CONCLUSIVE = new Set(['retained', 'churned', 'declined', 'unreachable']);
 
 export function groupKey(c: CaseFacts, by: ReportGroup): string {

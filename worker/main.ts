@@ -1,8 +1,8 @@
 // `npm run worker`: a standalone worker process (production and docker-compose). SIGINT/SIGTERM drain it.
 import { createDb } from '../config/database';
-import { parseEnv, requireEnv } from '../config/env';
+import { parseEnv } from '../config/env';
+import { processEnv } from '../config/process-env';
 import { createLogger } from '../config/logger';
-import { temporalConfig } from '../config/temporal';
 import { activityDepsFromEnv } from './activity-deps';
 import { workerTuning } from './tuning';
 import { createCaseWorker } from './create-worker';
@@ -10,8 +10,8 @@ import { createCaseWorker } from './create-worker';
 async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL, { service: 'worker' });
-  const db = createDb(requireEnv(env, 'DATABASE_URL', 'the worker records cases in PostgreSQL'));
-  const temporal = temporalConfig(env, requireEnv(env, 'TEMPORAL_ADDRESS', 'the worker needs a Temporal server'));
+  const { databaseUrl, temporal } = processEnv(env, 'worker');
+  const db = createDb(databaseUrl);
   const { worker, connection, stopAfterWorker } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger), tuning: workerTuning(env) });
   logger.info('worker started', { taskQueue: temporal.taskQueue, namespace: temporal.namespace });
   try {

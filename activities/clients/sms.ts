@@ -50,3 +50,14 @@ export function createTwilioSms(options: TwilioOptions): SmsSender {
     },
   };
 }
+
+// A deployment without Twilio (email and calls only): every SMS is refused for this channel, so a case falls
+// back to the customer's next channel at once, with the reason on its timeline.
+export const smsNotConfigured: SmsSender = {
+  async send() {
+    throw new ProviderError({ kind: 'rejected', code: 'sms_not_configured', message: 'SMS is not configured in this deployment (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)' });
+  },
+  async findSent() {
+    return undefined;
+  },
+};

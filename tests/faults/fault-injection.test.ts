@@ -4,12 +4,10 @@
 // no customer got a message twice, every message went out or is visibly unconfirmed with a task, and the
 // CRM holds every event once, in order per case.
 import type { ChildProcess } from 'node:child_process';
-import { spawnTied } from '../../dev/tied-spawn';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { createInterface } from 'node:readline';
 import { createApp } from '../../api/app';
 import { createApiKey } from '../../api/auth';
 import { connectApi } from '../../api/server';
@@ -21,6 +19,7 @@ import { freePort } from '../../dev/ports';
 import { startLocalSinks, type LocalSinks } from '../../dev/sinks';
 import { recordTestTemporalPid } from '../../dev/stale-processes';
 import { startDevTemporal, type DevTemporal } from '../../dev/temporal-server';
+import { startWorkerProcess } from '../support/processes';
 import { eventually, uniqueId } from '../support/harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -44,13 +43,9 @@ const startTemporal = async () => {
   recordTestTemporalPid(join(ROOT, '.data'), temporal.pid);
 };
 
-function startWorker(): Promise<ChildProcess> {
-  const child = spawnTied(process.execPath, ['--import', 'tsx', join(ROOT, 'worker', 'main.ts')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
-  worker = child;
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => line.includes('"worker started"') && resolve(child));
-    child.once('exit', (code, signal) => signal === null && reject(new Error(`worker exited early with code ${code}`)));
-  });
+async function startWorker(): Promise<ChildProcess> {
+  worker = await startWorkerProcess(env);
+  return worker;
 }
 
 async function killWorker(): Promise<void> {

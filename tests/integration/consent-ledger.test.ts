@@ -1,8 +1,7 @@
 // Consent is a ledger: an SMS STOP stands against the bank's next customer PUT, every change is recorded
 // with its source and shown on the open case, a STOP from an unknown number is kept, and phone numbers are
 // stored in E.164 so a STOP finds its customer.
-import twilio from 'twilio';
-import { createCustomer, outflowSignal, waitForEvent, waitForStage } from '../support/fixtures';
+import { createCustomer, outflowSignal, postInboundSms, waitForEvent, waitForStage } from '../support/fixtures';
 import { startHarness, uniqueId, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -14,11 +13,7 @@ afterAll(async () => {
 });
 
 async function postSms(from: string, body: string) {
-  const params = { From: from, To: h.env.TWILIO_FROM!, Body: body, MessageSid: 'SM' + '1'.repeat(32) };
-  const url = `${h.baseUrl}/v1/webhooks/twilio/sms`;
-  const signature = twilio.getExpectedTwilioSignature(h.env.TWILIO_AUTH_TOKEN!, url, params);
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });
-  expect(res.status).toBe(200);
+  expect((await postInboundSms(h, from, body)).status).toBe(200);
 }
 
 const customerBody = (phone: string, consent = { sms: true, email: true, phone: false }) => ({

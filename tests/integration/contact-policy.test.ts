@@ -1,7 +1,6 @@
 // The contact policy on the real server: quiet hours in the customer's zone defer a send, the frequency cap
 // holds across two cases of one customer, and an SMS STOP mid-case moves contact to the next channel.
-import twilio from 'twilio';
-import { createCustomer, createTestPlaybook, outflowSignal, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
+import { createCustomer, createTestPlaybook, postInboundSms, outflowSignal, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
@@ -17,13 +16,7 @@ const NEVER_QUIET = { start: '00:00', end: '00:00' };
 const hhmmss = (d: Date) => d.toISOString().slice(11, 19);
 const smsTo = (phone: string) => h.sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === phone);
 
-async function postSms(from: string, body: string, signWith = h.env.TWILIO_AUTH_TOKEN!) {
-  const params = { From: from, To: h.env.TWILIO_FROM!, Body: body, MessageSid: 'SM' + '0'.repeat(32) };
-  const url = `${h.baseUrl}/v1/webhooks/twilio/sms`;
-  const signature = twilio.getExpectedTwilioSignature(signWith, url, params);
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });
-  return { status: res.status, text: await res.text() };
-}
+const postSms = (from: string, body: string, signWith?: string) => postInboundSms(h, from, body, signWith);
 
 test('a send in the customer quiet hours waits for the window to end, then goes out', async () => {
   const now = new Date();

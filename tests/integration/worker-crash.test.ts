@@ -1,30 +1,17 @@
 // Kills the worker process (SIGKILL) while it is sending the contact SMS, starts a new one, and checks that
 // the case still completes and the customer got each message exactly once.
 import type { ChildProcess } from 'node:child_process';
-import { spawnTied } from '../../dev/tied-spawn';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
+import { startWorkerProcess } from '../support/processes';
 import { eventually, startHarness, type Harness } from '../support/harness';
 
-const ROOT = join(__dirname, '..', '..');
 let h: Harness;
 const workers: ChildProcess[] = [];
 
-// A real worker process, as `npm run worker` runs it; resolves once it polls its task queue.
-function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawnTied(process.execPath, ['--import', 'tsx', join(ROOT, 'worker', 'main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...h.env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function startWorker(): Promise<ChildProcess> {
+  const child = await startWorkerProcess({ ...h.env, LOG_LEVEL: 'info' }, { showErrors: true });
   workers.push(child);
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.includes('"worker started"')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited early with code ${code}`)));
-  });
+  return child;
 }
 
 beforeAll(async () => {
@@ -37,7 +24,7 @@ afterAll(async () => {
 
 test('a worker killed mid-send is replaced and the case completes without a duplicate message', async () => {
   const customer = await createCustomer(h, { preferredChannels: ['sms'] });
-  let first: ChildProcess | undefined = await startWorkerProcess();
+  let first: ChildProcess | undefined = await startWorker();
   let killedDuringSend = false;
   h.sinks.twilio.beforeReply = async (to) => {
     if (to !== customer.phone || !first) return;
@@ -52,7 +39,7 @@ test('a worker killed mid-send is replaced and the case completes without a dupl
   await eventually(async () => (killedDuringSend ? true : undefined), 'the worker to be killed during the SMS send');
   h.sinks.twilio.beforeReply = undefined;
 
-  await startWorkerProcess();
+  await startWorker();
   // The retried send finds its attempt in flight, looks the SMS up at the provider, finds it, and records it
   // as sent without texting the customer again.
   await waitForStage(h, caseId, 'contacting', 90_000);

@@ -1,4 +1,5 @@
 // Customers and signals for tests, each with a unique id so tests never share a case.
+import twilio from 'twilio';
 import { PLAYBOOKS } from '../../dev/seed';
 import type { Harness } from './harness';
 import { eventually, uniqueId } from './harness';
@@ -101,4 +102,13 @@ export async function acceptOfferAndAwaitSurvey(h: Harness, caseId: string, phon
   const message = await h.sinks.outbox.waitFor((i) => i.kind === 'sms' && i.to === phone && i.body.includes('/s/'));
   await waitForStage(h, caseId, 'surveyed');
   return { message, token: surveyTokenIn(message.body)! };
+}
+
+// An inbound SMS as Twilio posts it to the webhook, signed with the stack's auth token (or `signWith`).
+export async function postInboundSms(h: Harness, from: string, body: string, signWith = h.env.TWILIO_AUTH_TOKEN!): Promise<{ status: number; text: string }> {
+  const params = { From: from, To: h.env.TWILIO_FROM!, Body: body, MessageSid: `SM${uniqueId('inbound').replace(/\W/g, '').padEnd(32, '0').slice(0, 32)}` };
+  const url = `${h.baseUrl}/v1/webhooks/twilio/sms`;
+  const signature = twilio.getExpectedTwilioSignature(signWith, url, params);
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });
+  return { status: res.status, text: await res.text() };
 }

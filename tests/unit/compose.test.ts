@@ -1,51 +1,89 @@
-// docker-compose.yml cannot run here (no Docker engine), so this keeps it true to the code: services, ports,
-// commands and environment names must match config/env.ts and package.json.
+// docker-compose.yml cannot run here (no Docker engine), so this checks it against the code: after Compose's
+// variable interpolation, with an empty environment and with .env.example, every app service's environment
+// passes the same checks the processes make at startup (config/env.ts, config/process-env.ts, the worker's
+// clients), and the commands, ports and published surface match.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { envSchema } from '../../config/env';
+import type { Db } from '../../config/database';
+import { envSchema, parseEnv } from '../../config/env';
+import { createLogger } from '../../config/logger';
+import { processEnv } from '../../config/process-env';
+import { activityDepsFromEnv } from '../../worker/activity-deps';
 
+type Service = { image?: string; build?: string; command?: string[]; ports?: string[]; environment?: Record<string, unknown>; restart?: string; healthcheck?: unknown };
 const ROOT = join(__dirname, '..', '..');
-const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { image?: string; build?: string; command?: string[]; ports?: string[]; environment?: Record<string, unknown> }>;
-};
+const raw = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
 const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
-const API_MD_ENV = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'SMTP_URL', 'MAIL_FROM', 'CRM_BASE_URL', 'PUBLIC_BASE_URL', 'PORT', 'HOLDFAST_ADMIN_KEY'];
-const configNames = Object.keys(envSchema.shape);
+const APP_SERVICES = ['migrate', 'worker', 'api'] as const;
 
-test('the stack has Temporal on PostgreSQL, its UI, PostgreSQL, worker, API and a mail catcher', () => {
-  expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgresql', 'temporal', 'temporal-ui', 'mailcatcher', 'worker', 'api']));
-  expect(compose.services.temporal!.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgresql' });
-  expect(compose.services.worker!.build).toBe('.');
-  expect(compose.services.api!.build).toBe('.');
+// Compose's interpolation: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, and $$ for $.
+function interpolate(value: string, env: Record<string, string>): string {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g, (whole, name: string | undefined, colon: string, op: string, arg: string) => {
+    if (whole === '$$') return '$';
+    const set = name! in env && (colon !== ':' || env[name!] !== '');
+    if (set) return env[name!]!;
+    if (op === '?') throw new Error(`compose refuses to start: ${name}: ${arg}`);
+    return op === '-' ? arg : '';
+  });
+}
+
+function withEnv(env: Record<string, string>): Record<string, Service> {
+  const walk = (v: unknown): unknown => (typeof v === 'string' ? interpolate(v, env) : Array.isArray(v) ? v.map(walk) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v);
+  return walk(raw.services) as Record<string, Service>;
+}
+
+const dotEnv = (file: string) => Object.fromEntries(readFileSync(join(ROOT, file), 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+const stringEnv = (s: Service) => Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v)]));
+
+describe.each([
+  ['an empty environment', {}],
+  ['.env.example', dotEnv('.env.example')],
+])('with %s', (_label, env) => {
+  const services = withEnv(env);
+
+  test('each app service starts: its environment parses and holds what the process requires', () => {
+    for (const name of APP_SERVICES) expect(() => parseEnv(stringEnv(services[name]!))).not.toThrow();
+    expect(() => processEnv(parseEnv(stringEnv(services.api!)), 'api')).not.toThrow();
+    const workerEnv = parseEnv(stringEnv(services.worker!));
+    expect(() => processEnv(workerEnv, 'worker')).not.toThrow();
+    const deps = activityDepsFromEnv(workerEnv, {} as Db, createLogger('error'));
+    void deps.sql.end();
+  });
 });
 
-test('worker and API run package.json scripts that exist', () => {
-  for (const name of ['worker', 'api', 'migrate']) {
-    const [npm, run, script] = compose.services[name]!.command!;
+test('.env.example names only variables the config reads, and each reaches the app services', () => {
+  const configNames = Object.keys(envSchema.shape);
+  for (const name of Object.keys(dotEnv('.env.example'))) {
+    expect(configNames).toContain(name);
+    expect(Object.keys(raw.services.api!.environment!)).toContain(name);
+  }
+  for (const name of APP_SERVICES) for (const key of Object.keys(raw.services[name]!.environment!)) expect(configNames).toContain(key);
+});
+
+test('the stack: Temporal on PostgreSQL with its UI, the search attributes set up, worker and API from the Dockerfile', () => {
+  const s = raw.services;
+  expect(Object.keys(s)).toEqual(expect.arrayContaining(['postgresql', 'temporal', 'temporal-search-attributes', 'temporal-ui', 'mailcatcher', 'migrate', 'worker', 'api']));
+  expect(s.temporal!.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgresql' });
+  for (const name of APP_SERVICES) {
+    expect(s[name]!.build).toBe('.');
+    const [npm, run, script] = s[name]!.command!;
     expect([npm, run]).toEqual(['npm', 'run']);
     expect(scripts[script!]).toBeDefined();
   }
 });
 
-test('every environment name the app services get is one the config code reads', () => {
-  for (const name of ['worker', 'api', 'migrate']) {
-    for (const key of Object.keys(compose.services[name]!.environment!)) expect(configNames).toContain(key);
-  }
-  // The contract's names are all read by the config and all set for the API.
-  expect(configNames).toEqual(expect.arrayContaining(API_MD_ENV));
-  expect(Object.keys(compose.services.api!.environment!)).toEqual(expect.arrayContaining(API_MD_ENV));
-});
-
-test('ports line up with the addresses the services are given', () => {
-  const env = compose.services.api!.environment as Record<string, string | number>;
-  expect(compose.services.api!.ports).toContain(`${env.PORT}:${envSchema.shape.PORT.parse(undefined)}`);
-  expect(compose.services.temporal!.ports).toContain(`${String(env.TEMPORAL_ADDRESS).split(':')[1]}:7233`);
-  const smtp = new URL(String(env.SMTP_URL));
-  expect(smtp.hostname).toBe('mailcatcher');
-  expect(compose.services.mailcatcher!.ports).toContain(`${smtp.port}:${smtp.port}`);
-  const db = new URL(String(env.DATABASE_URL));
-  expect(db.hostname).toBe('postgresql');
-  expect(compose.services.postgresql!.ports).toContain(`${db.port}:5432`);
-  expect(compose.services['temporal-ui']!.environment).toMatchObject({ TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS });
+test('long-running services restart; the API has a health check; only the UIs and the API are published', () => {
+  const s = raw.services;
+  for (const name of ['postgresql', 'temporal', 'temporal-ui', 'mailcatcher', 'worker', 'api']) expect([name, s[name]!.restart]).toEqual([name, 'unless-stopped']);
+  expect(s.api!.healthcheck).toBeDefined();
+  expect(s.postgresql!.healthcheck).toBeDefined();
+  const published = Object.entries(s).flatMap(([name, svc]) => (svc.ports ?? []).map((p) => `${name} ${p}`));
+  expect(published.sort()).toEqual(['api 3000:3000', 'mailcatcher 8025:8025', 'temporal-ui 8080:8080']);
+  const env = s.api!.environment as Record<string, string | number>;
+  expect(`${env.PORT}`).toBe('3000');
+  expect(new URL(String(env.DATABASE_URL)).hostname).toBe('postgresql');
+  expect(String(env.TEMPORAL_ADDRESS)).toBe('temporal:7233');
+  expect(new URL(String(env.SMTP_URL)).hostname).toBe('mailcatcher');
+  expect(s['temporal-ui']!.environment).toMatchObject({ TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS });
 });
