@@ -8,6 +8,7 @@ import { rateLimitPerKey } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { caseRoutes } from './routes/cases';
+import { codecCors, codecRoutes } from './routes/codec';
 import { customerRoutes } from './routes/customers';
 import { dashboardRoutes } from './routes/dashboard';
 import { devRoutes } from './routes/dev';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(twilioWebhookRoutes(deps));
   if (deps.outbox) app.use(devRoutes(deps.outbox));
 
+  app.use(codecCors(deps.codecCorsOrigins ?? []));
   app.use('/v1', authenticate(deps.db, deps.adminKey), rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
   app.use(meRoutes());
   app.use(signalRoutes(deps));
@@ -49,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(teamRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(statusRoutes(deps));
+  app.use(codecRoutes(deps));
 
   app.use((req, _res, next) => next(new HttpError(404, 'route_not_found', `no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

@@ -1,6 +1,7 @@
 // What the Express app is built from: connectApi (api/server.ts) builds them for api/main.ts and dev/start.ts;
 // tests and benchmarks build them the same way.
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
@@ -28,4 +29,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   // The built dashboard (dist/web), served at /.
   webRoot?: string;
+  // The codec the API's Temporal client encrypts with, served to supervisors at /v1/codec/{encode,decode}.
+  payloadCodec?: PayloadCodec;
+  // Browser origins (the Temporal UI's) allowed to call the codec endpoints (HOLDFAST_CODEC_CORS_ORIGINS).
+  codecCorsOrigins?: string[];
 }

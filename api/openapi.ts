@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, generated from the zod schemas the routes validate with: the request shapes
 // here cannot drift from what the API accepts. A test checks every Express route appears here.
+import { codecBody } from './routes/codec';
 import { z } from 'zod';
 import {
   closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema,
@@ -52,6 +53,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'put', path: '/v1/customers/{customerId}', summary: 'Create or update a customer', tag: 'customers', roles: ['system'], params: customerIdParams, body: customerSchema, ok: { status: 200, description: 'the stored customer (201 when created)' }, errors: [400] },
   { method: 'post', path: '/v1/customers/{customerId}/consent', summary: "Record a consent change with its source (the way to lift a customer's opt-out)", tag: 'customers', roles: ['system', 'agent', 'supervisor'], params: customerIdParams, body: consentChangeSchema, ok: { status: 200, description: 'the customer' }, errors: [400, 404] },
   { method: 'get', path: '/v1/customers/{customerId}/consent', summary: "The customer's consent and its ledger, oldest first", tag: 'customers', roles: ['system', 'agent', 'supervisor'], params: customerIdParams, ok: { status: 200, description: '{ customerId, consent, events }' }, errors: [404] },
+  { method: 'post', path: '/v1/codec/encode', summary: "Temporal remote codec: encrypt payloads (for Temporal's CLI and UI)", tag: 'service', roles: ['supervisor'], body: codecBody, ok: { status: 200, description: '{ payloads } encrypted' }, errors: [400] },
+  { method: 'post', path: '/v1/codec/decode', summary: "Temporal remote codec: decrypt payloads, so authorised staff read histories in Temporal's CLI and UI", tag: 'service', roles: ['supervisor'], body: codecBody, ok: { status: 200, description: '{ payloads } readable' }, errors: [400] },
   { method: 'get', path: '/v1/status', summary: 'CRM outbox backlog and lag, cases needing attention', tag: 'service', roles: ['supervisor'], ok: { status: 200, description: '{ crmOutbox: { backlog, failing, oldestUndeliveredAt, lagSeconds, lastError }, cases: { needsAttention } }' } },
   { method: 'get', path: '/v1/customers/{customerId}', summary: 'Read a customer', tag: 'customers', roles: ['system'], params: customerIdParams, ok: { status: 200, description: 'the customer' }, errors: [404] },
   { method: 'post', path: '/v1/cases', summary: 'Open a case by hand', tag: 'cases', roles: ['agent', 'supervisor'], body: openCaseSchema, ok: { status: 201, description: '{ caseId, workflowId, stage }' }, errors: [400, 404, 409] },

@@ -16,7 +16,7 @@ export async function connectApi(options: { db: Db; sql: Sql; temporal: Temporal
     connectTimeout: 3_000,
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4, initialIntervalMs: () => 100, maxIntervalMs: () => 1_000 }))],
   });
-  const client = new Client({ connection, namespace: options.temporal.namespace });
+  const client = new Client({ connection, namespace: options.temporal.namespace, dataConverter: { payloadCodecs: [options.temporal.payloadCodec] } });
   return {
     db: options.db,
     sql: options.sql,
@@ -26,6 +26,7 @@ export async function connectApi(options: { db: Db; sql: Sql; temporal: Temporal
     adminKey: options.adminKey,
     twilioAuthToken: options.twilioAuthToken,
     publicBaseUrl: options.publicBaseUrl,
+    payloadCodec: options.temporal.payloadCodec,
     close: async () => {
       await connection.close();
       await options.sql.end();

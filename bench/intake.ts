@@ -17,7 +17,7 @@ export interface IntakeOptions {
 export async function bareBaseline(stack: BenchStack, n: number, concurrency: number, activities: number) {
   const taskQueue = `bench-bare-${Date.now()}`;
   const connection = await NativeConnection.connect({ address: stack.temporalAddress });
-  const worker = await Worker.create({ connection, taskQueue, workflowsPath: require.resolve('./bare/workflows'), activities: { noop: async () => undefined } });
+  const worker = await Worker.create({ connection, taskQueue, workflowsPath: require.resolve('./bare/workflows'), activities: { noop: async () => undefined }, dataConverter: { payloadCodecs: [stack.payloadCodec] } });
   const cpuBefore = cpuSnapshot({ temporal: stack.temporalPid });
   const started = Date.now();
   await worker.runUntil(

@@ -25,6 +25,10 @@ export const envSchema = z.object({
   CRM_BASE_URL: z.string().url().optional(),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Keys that encrypt Temporal payloads (config/payload-codec.ts): "id:base64,id:base64", newest last.
+  HOLDFAST_PAYLOAD_KEYS: optionalString,
+  // Browser origins allowed to call /v1/codec (the Temporal UI's), comma-separated.
+  HOLDFAST_CODEC_CORS_ORIGINS: optionalString,
   HOLDFAST_ADMIN_KEY: z.string().min(16, 'HOLDFAST_ADMIN_KEY must be at least 16 characters').optional(),
   HOLDFAST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -46,6 +50,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   return result.data;
 }
+
+export const listOf = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 export function requireEnv<K extends keyof Env>(env: Env, key: K, why: string): NonNullable<Env[K]> {
   const value = env[key];

@@ -1,6 +1,8 @@
 // Temporal connection options from the environment: local dev server, or an external cluster with TLS/API key.
 import { readFileSync } from 'node:fs';
-import type { Env } from './env';
+import type { PayloadCodec } from '@temporalio/common';
+import { requireEnv, type Env } from './env';
+import { createPayloadCodec, parsePayloadKeys } from './payload-codec';
 
 export interface TemporalConnectionConfig {
   address: string;
@@ -8,6 +10,13 @@ export interface TemporalConnectionConfig {
   taskQueue: string;
   tls?: { clientCertPair?: { crt: Buffer; key: Buffer } } | boolean;
   apiKey?: string;
+  // Encrypts every payload; the client and the worker must share it (config/payload-codec.ts).
+  payloadCodec: PayloadCodec;
+}
+
+// Never a plaintext fallback: without keys the process does not start.
+export function payloadCodecFromEnv(env: Env): PayloadCodec {
+  return createPayloadCodec(parsePayloadKeys(requireEnv(env, 'HOLDFAST_PAYLOAD_KEYS', 'workflow payloads carry customer data and are encrypted (see the README)')));
 }
 
 export function temporalConfig(env: Env, address: string): TemporalConnectionConfig {
@@ -22,6 +31,7 @@ export function temporalConfig(env: Env, address: string): TemporalConnectionCon
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     tls: useTls ? (certPair ? { clientCertPair: certPair } : true) : undefined,
     apiKey: env.TEMPORAL_API_KEY,
+    payloadCodec: payloadCodecFromEnv(env),
   };
 }
 

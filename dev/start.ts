@@ -9,13 +9,14 @@ import { DEFAULT_WEB_ROOT } from '../api/routes/dashboard';
 import { connectApi } from '../api/server';
 import { createDb } from '../config/database';
 import { createSql } from '../config/sql';
-import { parseEnv } from '../config/env';
+import { listOf, parseEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { temporalConfig } from '../config/temporal';
 import { activityDepsFromEnv } from '../worker/activity-deps';
 import { workerTuning } from '../worker/tuning';
 import { createCaseWorker } from '../worker/create-worker';
 import { issueDevKeys } from './dev-keys';
+import { localPayloadKeys } from './local-payload-key';
 import { startInfrastructure } from './infrastructure';
 import { seedDemoCustomers, seedReferenceData } from './seed';
 import { startLocalSinks } from './sinks';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
 
     const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? `http://localhost:${baseEnv.PORT}`;
     // Providers the user configured win; the rest go to the local sinks.
-    const env = parseEnv({ ...sinks.env, ...process.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress, PUBLIC_BASE_URL: publicBaseUrl });
+    const env = parseEnv({ ...sinks.env, HOLDFAST_PAYLOAD_KEYS: localPayloadKeys(DATA_DIR), ...process.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress, PUBLIC_BASE_URL: publicBaseUrl });
     const db = createDb(infra.databaseUrl);
     cleanups.push(() => db.$disconnect());
     await seedReferenceData(db);
@@ -77,7 +78,9 @@ async function main(): Promise<void> {
     });
 
     const api = await connectApi({ db, sql: createSql(infra.databaseUrl), temporal, logger: logger.child({ service: 'api' }), adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
-    const app = createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT });
+    // The local Temporal UI may show decrypted payloads through the API's codec endpoint.
+    const codecCorsOrigins = [...listOf(env.HOLDFAST_CODEC_CORS_ORIGINS), ...(infra.temporalUiUrl ? [new URL(infra.temporalUiUrl).origin] : [])];
+    const app = createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins });
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);
     });

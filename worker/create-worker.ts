@@ -23,6 +23,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ wo
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
     activities: createActivities(options.deps),
+    dataConverter: { payloadCodecs: [options.temporal.payloadCodec] },
     ...options.tuning,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });

@@ -5,6 +5,8 @@ import type { ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
+import { createPayloadCodec, newPayloadKey, parsePayloadKeys } from '../../config/payload-codec';
 import { createApiKey } from '../../api/auth';
 import { createDb, type Db } from '../../config/database';
 import { startInfrastructure } from '../../dev/infrastructure';
@@ -23,6 +25,7 @@ export interface BenchStack {
   temporalAddress: string;
   temporalPid?: number;
   client: Client;
+  payloadCodec: PayloadCodec;
   taskQueue: string;
   apiUrl: string;
   keys: { system: string; supervisor: string };
@@ -75,20 +78,23 @@ export async function startBenchStack(): Promise<BenchStack> {
   const taskQueue = `bench-holdfast-${Date.now()}`;
   const port = await freePort();
   const apiUrl = `http://127.0.0.1:${port}`;
-  const common = { ...sinks.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_BASE_URL: apiUrl };
+  const payloadKeys = newPayloadKey('bench');
+  const payloadCodec = createPayloadCodec(parsePayloadKeys(payloadKeys));
+  const common = { ...sinks.env, HOLDFAST_PAYLOAD_KEYS: payloadKeys, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_BASE_URL: apiUrl };
   say('starting the worker and the API, each in its own process');
   const [worker, api] = await Promise.all([
     startTs('worker/main.ts', { ...common, LOG_LEVEL: 'info' }, (l) => l.includes('"worker started"')),
     startTs('api/main.ts', { ...common, PORT: String(port), LOG_LEVEL: 'info', HOLDFAST_RATE_LIMIT_PER_MINUTE: '1000000' }, (l) => l.includes('"API listening"')),
   ]);
   const connection = await Connection.connect({ address: infra.temporalAddress });
-  const client = new Client({ connection });
+  // With the stack's payload key: the benchmarks query cases, and the bare workflows are encrypted alike.
+  const client = new Client({ connection, dataConverter: { payloadCodecs: [payloadCodec] } });
   const keys = {
     system: (await createApiKey(db, { name: 'bench system', role: 'system' })).key,
     supervisor: (await createApiKey(db, { name: 'bench supervisor', role: 'supervisor' })).key,
   };
   return {
-    db, databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress, temporalPid, client, taskQueue, apiUrl, keys, sinks, worker, api, statementStats,
+    db, databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress, temporalPid, client, payloadCodec, taskQueue, apiUrl, keys, sinks, worker, api, statementStats,
     async stop() {
       const exited = (p: ChildProcess) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)));
       worker.kill('SIGTERM');

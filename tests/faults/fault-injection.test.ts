@@ -20,6 +20,7 @@ import { startLocalSinks, type LocalSinks } from '../../dev/sinks';
 import { recordTestTemporalPid } from '../../dev/stale-processes';
 import { startDevTemporal, type DevTemporal } from '../../dev/temporal-server';
 import { startWorkerProcess } from '../support/processes';
+import { TEST_PAYLOAD_KEYS, testPayloadCodec } from '../support/payload-keys';
 import { eventually, uniqueId } from '../support/harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -63,10 +64,10 @@ beforeAll(async () => {
   await startTemporal();
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  const temporalConfig = { address: temporal.address, namespace: 'default', taskQueue };
+  const temporalConfig = { address: temporal.address, namespace: 'default', taskQueue, payloadCodec: testPayloadCodec() };
   api = await connectApi({ db, sql: createSql(process.env.HOLDFAST_TEST_DATABASE_URL!), temporal: temporalConfig, logger: createLogger('error') });
   server = createApp({ ...api, rateLimitPerMinute: 1_000_000 }).listen(port, '127.0.0.1');
-  env = { ...sinks.env, DATABASE_URL: process.env.HOLDFAST_TEST_DATABASE_URL!, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: 'info' };
+  env = { ...sinks.env, DATABASE_URL: process.env.HOLDFAST_TEST_DATABASE_URL!, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: 'info', HOLDFAST_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS };
 }, 120_000);
 
 afterAll(async () => {

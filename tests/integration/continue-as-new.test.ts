@@ -27,7 +27,7 @@ test('an observing case continues as new when its history grows, and still close
   while (!inHoldout(customer.id, playbookId, 50)) customer = await createCustomer(h);
 
   // Started directly to give it a small history limit (the API leaves it to Temporal's suggestion).
-  const client = new Client({ connection, namespace: h.temporal.namespace });
+  const client = new Client({ connection, namespace: h.temporal.namespace, dataConverter: { payloadCodecs: [h.temporal.payloadCodec] } });
   const caseId = uniqueId('case');
   const first = await client.workflow.start('retentionCase', {
     taskQueue: h.temporal.taskQueue,

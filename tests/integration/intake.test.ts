@@ -1,5 +1,6 @@
 // The API edge: a playbook is checked and its version pinned when the case opens, the returned case id is
 // readable at once, and with Temporal down the API answers 503 with Retry-After within seconds.
+import { testPayloadCodec } from '../support/payload-keys';
 import { createApp } from '../../api/app';
 import { connectApi } from '../../api/server';
 import { createDb } from '../../config/database';
@@ -59,7 +60,7 @@ test('the case id in the answer is readable at once and runs the playbook versio
 
 test('with Temporal unreachable, opening a case answers 503 with Retry-After within 10 s and leaves no case behind', async () => {
   const logger = createLogger('error');
-  const deps = await connectApi({ db: h.db, sql: createSql(process.env.HOLDFAST_TEST_DATABASE_URL!), temporal: { address: '127.0.0.1:1', namespace: 'default', taskQueue: 'unreachable' }, logger, adminKey: TEST_ADMIN_KEY });
+  const deps = await connectApi({ db: h.db, sql: createSql(process.env.HOLDFAST_TEST_DATABASE_URL!), temporal: { address: '127.0.0.1:1', namespace: 'default', taskQueue: 'unreachable', payloadCodec: testPayloadCodec() }, logger, adminKey: TEST_ADMIN_KEY });
   await withApi(deps, async (base) => {
     const customer = await createCustomer(h);
     const started = Date.now();

@@ -16,6 +16,7 @@ import type { Role } from '../../domain/vocabulary';
 import { startLocalSinks, type LocalSinks } from '../../dev/sinks';
 import { activityDepsFromEnv } from '../../worker/activity-deps';
 import { createCaseWorker } from '../../worker/create-worker';
+import { TEST_PAYLOAD_KEYS, testPayloadCodec } from './payload-keys';
 
 export interface Harness {
   db: Db;
@@ -30,6 +31,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+// The browser origin the test API lets call /v1/codec (as the Temporal UI's would be).
+export const TEST_CODEC_ORIGIN = 'http://temporal-ui.test:8233';
 export const TEST_ADMIN_KEY = 'test-bootstrap-admin-key-0123456789';
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -55,6 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     address: process.env.HOLDFAST_TEST_TEMPORAL_ADDRESS!,
     namespace: 'default',
     taskQueue: uniqueId('test-queue'),
+    payloadCodec: testPayloadCodec(),
   };
   const db = createDb(databaseUrl);
   const sinks = await startLocalSinks();
@@ -75,11 +79,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     TEMPORAL_TASK_QUEUE: temporal.taskQueue,
     PUBLIC_BASE_URL: baseUrl,
     LOG_LEVEL: 'warn',
+    HOLDFAST_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
   };
 
   const apiLogger = options.apiLog ? createLogger('info', {}, (line) => options.apiLog!(line)) : logger;
   const api = await connectApi({ db, sql: createSql(databaseUrl), temporal, logger: apiLogger, adminKey: TEST_ADMIN_KEY, twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN, publicBaseUrl: baseUrl });
-  server!.on('request', createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, webRoot: DEFAULT_WEB_ROOT }));
+  server!.on('request', createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins: [TEST_CODEC_ORIGIN] }));
 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;

@@ -1,7 +1,8 @@
-// docker-compose.yml cannot run here (no Docker engine), so this checks it against the code: after Compose's
-// variable interpolation, with an empty environment and with .env.example, every app service's environment
-// passes the same checks the processes make at startup (config/env.ts, config/process-env.ts, the worker's
-// clients), and the commands, ports and published surface match.
+// docker-compose.yml cannot run here (no Docker engine), so this checks it against the code: Compose refuses
+// to start without the one required setting (the payload key) and says so; with it, from an otherwise empty
+// environment and from .env.example, every app service's environment passes the same checks the processes
+// make at startup (config/env.ts, config/process-env.ts, the worker's clients); commands, ports and the
+// published surface match.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -9,6 +10,7 @@ import type { Db } from '../../config/database';
 import { envSchema, parseEnv } from '../../config/env';
 import { createLogger } from '../../config/logger';
 import { processEnv } from '../../config/process-env';
+import { newPayloadKey } from '../../config/payload-codec';
 import { activityDepsFromEnv } from '../../worker/activity-deps';
 
 type Service = { image?: string; build?: string; command?: string[]; ports?: string[]; environment?: Record<string, unknown>; restart?: string; healthcheck?: unknown };
@@ -36,9 +38,14 @@ function withEnv(env: Record<string, string>): Record<string, Service> {
 const dotEnv = (file: string) => Object.fromEntries(readFileSync(join(ROOT, file), 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 const stringEnv = (s: Service) => Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v)]));
 
+test('without a payload key Compose refuses to start, naming the variable and where to look', () => {
+  for (const env of [{}, dotEnv('.env.example')]) expect(() => withEnv(env)).toThrow(/HOLDFAST_PAYLOAD_KEYS.*\.env\.example/);
+});
+
+const payloadKey = { HOLDFAST_PAYLOAD_KEYS: newPayloadKey('compose') };
 describe.each([
-  ['an empty environment', {}],
-  ['.env.example', dotEnv('.env.example')],
+  ['only a payload key', payloadKey],
+  ['.env.example and a payload key', { ...dotEnv('.env.example'), ...payloadKey }],
 ])('with %s', (_label, env) => {
   const services = withEnv(env);
 
