@@ -1,10 +1,10 @@
 // The Express app factory: routes, auth, validation and error mapping. No listen(): callers decide.
 import express, { type Express } from 'express';
-import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../config/env';
+import { DEFAULT_FAILED_CREDENTIALS_PER_MINUTE, DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../config/env';
 import { authenticate } from './auth';
 import type { AppDeps } from './deps';
 import { errorHandler, HttpError } from './errors';
-import { rateLimitPerKey } from './middleware/rate-limit';
+import { failedCredentialLimit, rateLimitPerAddress, rateLimitPerKey } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { caseRoutes } from './routes/cases';
@@ -35,13 +35,18 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(deps));
   app.use(openApiRoutes());
   if (deps.webRoot) app.use(dashboardRoutes(deps.webRoot));
+  // Routes without a key are limited per client address; an address that keeps failing credentials (API keys,
+  // Twilio signatures) is refused before any lookup.
+  const failures = failedCredentialLimit({ perMinute: deps.failedCredentialsPerMinute ?? DEFAULT_FAILED_CREDENTIALS_PER_MINUTE });
+  app.use(['/s', '/v1/surveys'], rateLimitPerAddress({ perMinute: deps.publicRateLimitPerMinute ?? DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE }));
   app.use(surveyRoutes(deps));
   // Authenticated by Twilio's signature, not by an API key.
-  app.use(twilioWebhookRoutes(deps));
+  app.use('/v1/webhooks', failures.guard);
+  app.use(twilioWebhookRoutes(deps, failures.failed));
   if (deps.outbox) app.use(devRoutes(deps.outbox));
 
   app.use(codecCors(deps.codecCorsOrigins ?? []));
-  app.use('/v1', authenticate(deps.db, deps.adminKey), rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
+  app.use('/v1', failures.guard, authenticate(deps.db, deps.adminKey, failures.failed), rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
   app.use(meRoutes());
   app.use(signalRoutes(deps));
   app.use(customerRoutes(deps));

@@ -32,11 +32,15 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-export function authenticate(db: Db, adminKey?: string) {
+// `onFailure` hears of every request whose key is missing, unknown or revoked (the per-address limit).
+export function authenticate(db: Db, adminKey?: string, onFailure: (req: Request) => void = () => undefined) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new HttpError(401, 'unauthenticated', 'send an API key as "Authorization: Bearer <key>"');
+    if (!match) {
+      onFailure(req);
+      throw new HttpError(401, 'unauthenticated', 'send an API key as "Authorization: Bearer <key>"');
+    }
     const key = match[1]!;
     if (adminKey && sameSecret(key, adminKey)) {
       res.locals.principal = { keyId: 'bootstrap-admin', name: 'bootstrap admin', role: 'admin' } satisfies Principal;
@@ -49,7 +53,10 @@ export function authenticate(db: Db, adminKey?: string) {
       principal = row && !row.revokedAt ? { keyId: row.id, name: row.name, role: row.role, teamId: row.teamId ?? undefined } : null;
       rememberKey(hash, principal);
     }
-    if (!principal) throw new HttpError(401, 'unauthenticated', 'the API key is unknown or revoked');
+    if (!principal) {
+      onFailure(req);
+      throw new HttpError(401, 'unauthenticated', 'the API key is unknown or revoked');
+    }
     res.locals.principal = principal;
     next();
   };

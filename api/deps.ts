@@ -27,6 +27,10 @@ export interface AppDeps {
   publicBaseUrl?: string;
   // Requests per minute per API key (HOLDFAST_RATE_LIMIT_PER_MINUTE).
   rateLimitPerMinute?: number;
+  // Requests per minute per client address to the survey pages (HOLDFAST_PUBLIC_RATE_LIMIT_PER_MINUTE).
+  publicRateLimitPerMinute?: number;
+  // Failed credentials per minute per client address before it is refused (HOLDFAST_FAILED_CREDENTIALS_PER_MINUTE).
+  failedCredentialsPerMinute?: number;
   // The built dashboard (dist/web), served at /.
   webRoot?: string;
   // The codec the API's Temporal client encrypts with, served to supervisors at /v1/codec/{encode,decode}.

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const { databaseUrl, temporal } = processEnv(env, 'api');
   const db = createDb(databaseUrl);
   const deps = await connectApi({ db, sql: createSql(databaseUrl), temporal, logger, adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
-  const server = createApp({ ...deps, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins: listOf(env.HOLDFAST_CODEC_CORS_ORIGINS) }).listen(env.PORT, () => logger.info('API listening', { port: env.PORT }));
+  const server = createApp({ ...deps, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, publicRateLimitPerMinute: env.HOLDFAST_PUBLIC_RATE_LIMIT_PER_MINUTE, failedCredentialsPerMinute: env.HOLDFAST_FAILED_CREDENTIALS_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins: listOf(env.HOLDFAST_CODEC_CORS_ORIGINS) }).listen(env.PORT, () => logger.info('API listening', { port: env.PORT }));
   const stop = () => server.close(async () => {
     await deps.close();
     await db.$disconnect();

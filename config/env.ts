@@ -5,6 +5,10 @@ const optionalString = z.string().trim().min(1).optional();
 
 // Requests per minute per API key when HOLDFAST_RATE_LIMIT_PER_MINUTE is not set.
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+// Survey page and answer requests per minute per client address (a customer needs two).
+export const DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE = 30;
+// Failed API keys or Twilio signatures per minute per client address.
+export const DEFAULT_FAILED_CREDENTIALS_PER_MINUTE = 20;
 
 export const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -31,6 +35,8 @@ export const envSchema = z.object({
   HOLDFAST_CODEC_CORS_ORIGINS: optionalString,
   HOLDFAST_ADMIN_KEY: z.string().min(16, 'HOLDFAST_ADMIN_KEY must be at least 16 characters').optional(),
   HOLDFAST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
+  HOLDFAST_PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE),
+  HOLDFAST_FAILED_CREDENTIALS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_FAILED_CREDENTIALS_PER_MINUTE),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // Worker tuning (see worker/tuning.ts for what each bounds and why the defaults).
   HOLDFAST_WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const api = await connectApi({ db, sql: createSql(infra.databaseUrl), temporal, logger: logger.child({ service: 'api' }), adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
     // The local Temporal UI may show decrypted payloads through the API's codec endpoint.
     const codecCorsOrigins = [...listOf(env.HOLDFAST_CODEC_CORS_ORIGINS), ...(infra.temporalUiUrl ? [new URL(infra.temporalUiUrl).origin] : [])];
-    const app = createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins });
+    const app = createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, publicRateLimitPerMinute: env.HOLDFAST_PUBLIC_RATE_LIMIT_PER_MINUTE, failedCredentialsPerMinute: env.HOLDFAST_FAILED_CREDENTIALS_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins });
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);
     });

@@ -54,7 +54,8 @@ async function passReplyOn({ db, cases }: AppDeps, res: Response, text: string, 
   await cases.signal(open, customerReplySignal, { channel: 'sms', text, receivedAt: new Date().toISOString() });
 }
 
-export function twilioWebhookRoutes(deps: AppDeps): Router {
+// `onBadSignature` hears of every request whose signature does not match (the per-address failure limit).
+export function twilioWebhookRoutes(deps: AppDeps, onBadSignature: (req: Request) => void = () => undefined): Router {
   const { db, cases, logger, twilioAuthToken, publicBaseUrl } = deps;
   const router = Router();
 
@@ -64,6 +65,7 @@ export function twilioWebhookRoutes(deps: AppDeps): Router {
     const params = req.body as Record<string, string>;
     const signature = req.header('x-twilio-signature') ?? '';
     if (!twilio.validateRequest(twilioAuthToken, signature, publicBaseUrl.replace(/\/$/, '') + path, params)) {
+      onBadSignature(req);
       throw new HttpError(403, 'invalid_signature', 'the X-Twilio-Signature does not match this request');
     }
     return params;

@@ -169,6 +169,20 @@ test('a request id is in the error body, the response header and every log line 
   expect(generated.body.error.requestId).toBe(generated.headers.get('x-request-id'));
 
   const lines = apiLog.filter((l) => l.requestId === 'trace-abc-123');
-  expect(lines).toEqual([expect.objectContaining({ msg: 'request', method: 'GET', path: '/v1/cases', status: 400, key: 'supervisor:test supervisor' })]);
+  const me = (await h.call('GET', '/v1/me', { key: h.keys.supervisor })).body;
+  const supervisorKey = await h.db.apiKey.findFirstOrThrow({ where: { name: me.name, revokedAt: null }, orderBy: { createdAt: 'desc' } });
+  expect(lines).toEqual([expect.objectContaining({ msg: 'request', method: 'GET', path: '/v1/cases', status: 400, key: `supervisor:${supervisorKey.id}` })]);
   expect(apiLog.every((l) => typeof l.requestId === 'string')).toBe(true);
+});
+
+test('access log lines carry no survey token and no key holder name', async () => {
+  const token = 'secret-survey-token-0123456789';
+  await fetch(`${h.baseUrl}/s/${token}`);
+  await fetch(`${h.baseUrl}/v1/surveys/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ score: 9 }) });
+  await h.call('GET', '/v1/me', { key: h.keys.supervisor });
+  await new Promise((r) => setTimeout(r, 100));
+  const text = JSON.stringify(apiLog);
+  expect(text).not.toContain(token);
+  expect(text).not.toContain('test supervisor');
+  expect(apiLog.filter((l) => l.msg === 'request').map((l) => l.path)).toEqual(expect.arrayContaining(['/s/***', '/v1/surveys/***']));
 });

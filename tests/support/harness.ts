@@ -47,6 +47,8 @@ function quietRuntime(): void {
 export interface HarnessOptions {
   worker?: boolean;
   rateLimitPerMinute?: number;
+  publicRateLimitPerMinute?: number;
+  failedCredentialsPerMinute?: number;
   // Receives every API log line (JSON), at info level and up.
   apiLog?: (line: string) => void;
 }
@@ -84,7 +86,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const apiLogger = options.apiLog ? createLogger('info', {}, (line) => options.apiLog!(line)) : logger;
   const api = await connectApi({ db, sql: createSql(databaseUrl), temporal, logger: apiLogger, adminKey: TEST_ADMIN_KEY, twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN, publicBaseUrl: baseUrl });
-  server!.on('request', createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins: [TEST_CODEC_ORIGIN] }));
+  server!.on('request', createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, publicRateLimitPerMinute: options.publicRateLimitPerMinute ?? 100_000, failedCredentialsPerMinute: options.failedCredentialsPerMinute ?? 100_000, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins: [TEST_CODEC_ORIGIN] }));
 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
