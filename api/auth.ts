@@ -16,13 +16,16 @@ export interface Principal {
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
-export function generateKey(role: Role): string {
-  return `hf_${role}_${randomBytes(24).toString('base64url')}`;
+// A key's prefix (role and a tag of its own, stored and listed by GET /v1/keys) identifies the key, so one
+// found where it should not be can be looked up and revoked; the rest is the secret.
+export function generateKey(role: Role): { key: string; prefix: string } {
+  const prefix = `hf_${role}_${randomBytes(6).toString('hex')}`;
+  return { key: `${prefix}_${randomBytes(24).toString('base64url')}`, prefix };
 }
 
 export async function createApiKey(db: Db, input: { name: string; role: Role; teamId?: string }): Promise<{ id: string; key: string }> {
-  const key = generateKey(input.role);
-  const row = await db.apiKey.create({ data: { name: input.name, role: input.role, teamId: input.teamId, hash: hashKey(key), prefix: key.slice(0, 12) } });
+  const { key, prefix } = generateKey(input.role);
+  const row = await db.apiKey.create({ data: { name: input.name, role: input.role, teamId: input.teamId, hash: hashKey(key), prefix } });
   return { id: row.id, key };
 }
 

@@ -99,6 +99,10 @@ describe('API keys', () => {
     const listed = await h.call('GET', '/v1/keys', { key: h.keys.admin });
     const entry = listed.body.items.find((k: { id: string }) => k.id === id);
     expect(entry).toMatchObject({ name: 'Retention lead', role: 'supervisor', revokedAt: null });
+    // A key found in the wild is identified by its prefix, which no other key shares.
+    expect(key.startsWith(`${entry.prefix}_`)).toBe(true);
+    const other = (await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { name: 'Second lead', role: 'supervisor' } })).body;
+    expect(other.key.startsWith(`${entry.prefix}_`)).toBe(false);
     expect(JSON.stringify(listed.body)).not.toContain(key);
 
     expect((await h.call('DELETE', `/v1/keys/${id}`, { key: h.keys.admin })).body.revokedAt).toEqual(expect.any(String));
