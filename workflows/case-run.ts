@@ -7,10 +7,10 @@ import type { CaseInput, CaseState } from '../domain/case';
 import type { CustomerProfile } from '../domain/customer';
 import type { PinnedPlaybook } from '../domain/playbook';
 import type { Outcome, Stage } from '../domain/vocabulary';
-import { storeActivities, type StoreActivities } from './activities';
+import { acts, storeActivities, type StoreActivities } from './activities';
 import { EventRecorder, SYSTEM_ACTOR, type NewEvent } from './event-recorder';
 import { HumanAnswerDesk, type AnswerKind, type HumanAnswers } from './human-answers';
-import { CHANNEL_FAILURES_PATCH, LEAN_TRANSITIONS_PATCH, SLA_BY_TIER_PATCH, SLA_ESCALATION_PATCH } from './patches';
+import { CHANNEL_FAILURES_PATCH, HANDLER_WRITES_PATCH, LEAN_TRANSITIONS_PATCH, SLA_BY_TIER_PATCH, SLA_ESCALATION_PATCH } from './patches';
 import { SlaTimer } from './sla-timer';
 import type { DeliveryReport } from '../domain/delivery';
 import type { CloseCaseInput } from '../domain/human-steps';
@@ -129,6 +129,17 @@ export class CaseRun {
   // Records several events of one step together (one write for lean cases).
   recordAll(events: NewEvent[]): Promise<void> {
     return this.recorder.recordAll(events);
+  }
+
+  // The store an update or signal handler writes through: regular activities (HANDLER_WRITES_PATCH), so a
+  // handler's write and the main coroutine's local activities never resolve in a different order on replay.
+  handlerStore(): StoreActivities {
+    return this.lean && patched(HANDLER_WRITES_PATCH) ? acts : this.store;
+  }
+
+  // A handler's timeline event.
+  recordFromHandler(type: string, data: Record<string, unknown>, actor = SYSTEM_ACTOR): Promise<void> {
+    return this.recorder.recordAll([{ type, data, actor }], this.handlerStore());
   }
 
   tagSearchAttributes(): void {

@@ -33,7 +33,8 @@ export class EventRecorder {
     return this.projectedSeq === this.state.eventSeq;
   }
 
-  async recordAll(events: NewEvent[]): Promise<void> {
+  // `store`: where the write runs (the run's store unless a handler writes; see HANDLER_WRITES_PATCH).
+  async recordAll(events: NewEvent[], store: StoreActivities = this.store): Promise<void> {
     if (!this.lean) {
       for (const e of events) await this.recordOne(e.type, e.data ?? {}, e.actor ?? SYSTEM_ACTOR, e.stage);
       return;
@@ -46,7 +47,7 @@ export class EventRecorder {
       return { caseId: this.state.caseId, seq: ++this.state.eventSeq, at: new Date().toISOString(), type: e.type, actor: e.actor ?? SYSTEM_ACTOR, data: e.data ?? {} };
     });
     this.flushSearchAttributes();
-    await this.store.recordCaseEvents({ events: records, projection: projectCase(this.state) });
+    await store.recordCaseEvents({ events: records, projection: projectCase(this.state) });
     this.projectedSeq = Math.max(this.projectedSeq, records.at(-1)!.seq);
   }
 

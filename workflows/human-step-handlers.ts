@@ -32,8 +32,8 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
     stage: 'contacting',
     async record(run, input) {
       const { caseId, customerId, agentId } = run.state;
-      await run.store.recordContactOutcome({ key: contactKey(run, 'outcome'), caseId, customerId, agentId, channel: input.channel, outcome: input.outcome, note: input.note });
-      await run.record('contact_outcome_recorded', { channel: input.channel, outcome: input.outcome, callbackAt: input.callbackAt ?? null, note: input.note ?? null }, input.actor);
+      await run.handlerStore().recordContactOutcome({ key: contactKey(run, 'outcome'), caseId, customerId, agentId, channel: input.channel, outcome: input.outcome, note: input.note });
+      await run.recordFromHandler('contact_outcome_recorded', { channel: input.channel, outcome: input.outcome, callbackAt: input.callbackAt ?? null, note: input.note ?? null }, input.actor);
     },
   },
   approval: {
@@ -41,13 +41,13 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
     schema: () => stepSchemas().offerApprovalInputSchema,
     stage: 'offering',
     ready: (run) => run.state.offer?.status === 'pending_approval',
-    record: (run, input) => run.record(input.approve ? 'offer_approved' : 'offer_rejected', { offerId: run.state.offer?.offerId ?? null, note: input.note ?? null }, input.actor),
+    record: (run, input) => run.recordFromHandler(input.approve ? 'offer_approved' : 'offer_rejected', { offerId: run.state.offer?.offerId ?? null, note: input.note ?? null }, input.actor),
   },
   decision: {
     update: offerDecisionUpdate,
     schema: () => stepSchemas().offerDecisionInputSchema,
     stage: 'awaiting_decision',
-    record: (run, input) => run.record('offer_decision_recorded', { offerId: run.state.offer?.offerId ?? null, decision: input.decision, note: input.note ?? null }, input.actor),
+    record: (run, input) => run.recordFromHandler('offer_decision_recorded', { offerId: run.state.offer?.offerId ?? null, decision: input.decision, note: input.note ?? null }, input.actor),
     answeredWhen: (run) => run.state.stage !== 'awaiting_decision' && run.projected,
   },
   survey: {
@@ -56,8 +56,8 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
     stage: 'surveyed',
     async record(run, input) {
       run.state.survey = { ...run.state.survey!, score: input.score };
-      await run.store.recordSurveyAnswer({ caseId: run.state.caseId, score: input.score, comment: input.comment });
-      await run.record('survey_answered', { score: input.score }, input.actor);
+      await run.handlerStore().recordSurveyAnswer({ caseId: run.state.caseId, score: input.score, comment: input.comment });
+      await run.recordFromHandler('survey_answered', { score: input.score }, input.actor);
     },
   },
 };

@@ -47,3 +47,10 @@ export const OFFER_SLOTS_PATCH = 'offer-slots-claimed';
 // together, and search attributes set in a step go to Temporal in one upsert with the step's event.
 // Retire when no case opened before 2026-11-30 is open.
 export const LEAN_TRANSITIONS_PATCH = 'lean-transitions';
+
+// Added 2026-11-30. Writes made by update and signal handlers (a human step's record, a joining signal, a
+// consent change) run as regular activities, not local ones. A handler awaiting a local activity while the
+// main coroutine awaits another in the same workflow task could be replayed in another order than it ran
+// (the two results resolve together on replay) and fail with a nondeterminism error. Retire when no case
+// opened before 2026-11-30 is open.
+export const HANDLER_WRITES_PATCH = 'handler-writes-as-activities';

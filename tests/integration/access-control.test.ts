@@ -173,8 +173,7 @@ test('a request id is in the error body, the response header and every log line 
   expect(generated.body.error.requestId).toBe(generated.headers.get('x-request-id'));
 
   const lines = apiLog.filter((l) => l.requestId === 'trace-abc-123');
-  const me = (await h.call('GET', '/v1/me', { key: h.keys.supervisor })).body;
-  const supervisorKey = await h.db.apiKey.findFirstOrThrow({ where: { name: me.name, revokedAt: null }, orderBy: { createdAt: 'desc' } });
+  const supervisorKey = await h.db.apiKey.findUniqueOrThrow({ where: { hash: hashKey(h.keys.supervisor) } });
   expect(lines).toEqual([expect.objectContaining({ msg: 'request', method: 'GET', path: '/v1/cases', status: 400, key: `supervisor:${supervisorKey.id}` })]);
   expect(apiLog.every((l) => typeof l.requestId === 'string')).toBe(true);
 });

@@ -2,7 +2,8 @@
 // signal detail, note or comment, while Temporal's own CLI pointed at the API's codec endpoint with a
 // supervisor's key shows them. Agents and strangers get nothing from the codec; only the Temporal UI's
 // origin may call it from a browser.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { ensureTemporalCli } from '../../dev/temporal-cli';
 import { createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
 import { startHarness, TEST_CODEC_ORIGIN, uniqueId, type Harness } from '../support/harness';
@@ -15,11 +16,12 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const show = (workflowId: string, codec?: { endpoint: string; auth: string }) =>
-  execFileSync(ensureTemporalCli(() => undefined), [
+// Asynchronous: the API answering the CLI's codec calls runs in this process.
+const show = async (workflowId: string, codec?: { endpoint: string; auth: string }) =>
+  (await promisify(execFile)(ensureTemporalCli(() => undefined), [
     'workflow', 'show', '--address', h.temporal.address, '--namespace', h.temporal.namespace, '--workflow-id', workflowId, '--output', 'json',
     ...(codec ? ['--codec-endpoint', codec.endpoint, '--codec-auth', codec.auth] : []),
-  ], { encoding: 'utf8' });
+  ], { encoding: 'utf8', timeout: 60_000 })).stdout;
 
 test('the raw history is ciphertext; the codec endpoint shows it to a supervisor through Temporal\'s CLI', async () => {
   const customer = await createCustomer(h);
@@ -27,13 +29,16 @@ test('the raw history is ciphertext; the codec endpoint shows it to a supervisor
   const { caseId, workflowId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id, { details: { note } }) })).body;
   await waitForStage(h, caseId, 'contacting');
 
-  const raw = show(workflowId);
+  const raw = await show(workflowId);
   expect(raw).toContain(Buffer.from('binary/encrypted').toString('base64'));
   expect(raw).not.toContain(note);
   expect(raw).not.toContain(Buffer.from(note).toString('base64').slice(0, 24));
 
-  const decoded = show(workflowId, { endpoint: `${h.baseUrl}/v1/codec`, auth: `Bearer ${h.keys.supervisor}` });
-  expect(decoded).toContain(note);
+  // Through the codec, the start arguments are JSON again (the CLI's JSON output keeps payload data in base64).
+  const decoded = JSON.parse(await show(workflowId, { endpoint: `${h.baseUrl}/v1/codec`, auth: `Bearer ${h.keys.supervisor}` })) as { events: { workflowExecutionStartedEventAttributes?: { input: { payloads: { metadata: { encoding: string }; data: string }[] } } }[] };
+  const [input] = decoded.events[0]!.workflowExecutionStartedEventAttributes!.input.payloads;
+  expect(Buffer.from(input!.metadata.encoding, 'base64').toString()).toBe('json/plain');
+  expect(Buffer.from(input!.data, 'base64').toString()).toContain(note);
 });
 
 test('the codec answers supervisors only, validates its input, and lets only the Temporal UI origin in', async () => {
