@@ -1,6 +1,7 @@
 // Which provider errors are refusals (permanent for the channel), which are worth retrying, and which leave
 // the message's fate unknown.
-import { classifySmtpError, classifyTwilioError } from '../../activities/clients/provider-errors';
+import { smsNotConfigured } from '../../activities/clients/sms';
+import { classifySmtpError, classifyTwilioError, ProviderError } from '../../activities/clients/provider-errors';
 
 const rest = (status: number, code?: number) => Object.assign(new Error('twilio said no'), { status, code });
 const net = (code: string) => Object.assign(new Error(code), { code });
@@ -29,4 +30,11 @@ test.each([
   [Object.assign(new Error('timeout'), { code: 'ETIMEDOUT', command: 'DATA' }), 'unknown', 'ETIMEDOUT'],
 ])('SMTP %#: %s', (error, kind, code) => {
   expect(classifySmtpError(error)).toMatchObject({ kind, code });
+});
+
+test('without Twilio configured every SMS is refused for the channel (the case falls back), never lost as unknown', async () => {
+  const refusal = await smsNotConfigured.send('+15550000000', 'hello').catch((e: unknown) => e);
+  expect(refusal).toBeInstanceOf(ProviderError);
+  expect((refusal as ProviderError).failure).toMatchObject({ kind: 'rejected', code: 'sms_not_configured' });
+  expect(await smsNotConfigured.findSent('+15550000000', 'hello', new Date())).toBeUndefined();
 });
