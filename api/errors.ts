@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../config/logger';
 import { dependencyError } from './dependency-errors';
+import { maskedPath } from './middleware/request-context';
 
 export class HttpError extends Error {
   constructor(
@@ -24,7 +25,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const requestId = res.locals.requestId as string | undefined;
     const unavailable = dependencyError(err);
     if (unavailable) {
-      ((res.locals.log as Logger | undefined) ?? logger).warn('dependency unavailable', { method: req.method, path: req.path, code: unavailable.code, error: String(err).slice(0, 300) });
+      ((res.locals.log as Logger | undefined) ?? logger).warn('dependency unavailable', { method: req.method, path: maskedPath(req.path), code: unavailable.code, error: String(err).slice(0, 300) });
       err = unavailable;
     }
     if (err instanceof HttpError) {
@@ -40,7 +41,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(status).json({ error: { code, message, details: [], requestId } });
       return;
     }
-    ((res.locals.log as Logger | undefined) ?? logger).error('unhandled error', { method: req.method, path: req.path, error: String(err), stack: (err as Error)?.stack });
+    ((res.locals.log as Logger | undefined) ?? logger).error('unhandled error', { method: req.method, path: maskedPath(req.path), error: String(err), stack: (err as Error)?.stack });
     res.status(500).json({ error: { code: 'internal_error', message: 'something went wrong on our side; quote the request id when reporting it', details: [], requestId } });
   };
 }
