@@ -8,7 +8,7 @@ import { failedCredentialLimit, rateLimitPerAddress, rateLimitPerKey } from './m
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { caseRoutes } from './routes/cases';
-import { codecCors, codecRoutes } from './routes/codec';
+import { CODEC_PATH, codecCors, codecRoutes } from './routes/codec';
 import { customerRoutes } from './routes/customers';
 import { dashboardRoutes } from './routes/dashboard';
 import { devRoutes } from './routes/dev';
@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(twilioWebhookRoutes(deps, failures.failed));
   if (deps.outbox) app.use(devRoutes(deps.outbox));
 
-  app.use(codecCors(deps.codecCorsOrigins ?? []));
+  app.use(CODEC_PATH, codecCors(deps.codecCorsOrigins ?? []));
   app.use('/v1', failures.guard, authenticate(deps.db, deps.adminKey, failures.failed), rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
   app.use(meRoutes());
   app.use(signalRoutes(deps));

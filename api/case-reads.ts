@@ -14,13 +14,16 @@ const CASE_COLUMNS = `c.id, c.workflow_id AS "workflowId", c.run_id AS "runId", 
   CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'name', t.name) END AS team,
   CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name) END AS agent`;
 
+// Case $1 with its customer, team and agent, if it exists and (for an agent's key, $2) belongs to that team.
+const VISIBLE_CASE = `FROM cases c JOIN customers cu ON cu.id = c.customer_id
+  LEFT JOIN teams t ON t.id = c.team_id LEFT JOIN agents a ON a.id = c.agent_id
+  WHERE c.id = $1 AND ($2::text IS NULL OR c.team_id = $2)`;
+
 // The case, if it exists and (for an agent's key) belongs to `teamId`.
 export async function findCase(sql: Sql, caseId: string, teamId?: string): Promise<CaseWithSummary | null> {
   const { rows } = await sql.query<CaseWithSummary>({
     name: 'case-with-summary',
-    text: `SELECT ${CASE_COLUMNS} FROM cases c JOIN customers cu ON cu.id = c.customer_id
-      LEFT JOIN teams t ON t.id = c.team_id LEFT JOIN agents a ON a.id = c.agent_id
-      WHERE c.id = $1 AND ($2::text IS NULL OR c.team_id = $2)`,
+    text: `SELECT ${CASE_COLUMNS} ${VISIBLE_CASE}`,
     values: [caseId, teamId ?? null],
   });
   return rows[0] ?? null;
@@ -67,9 +70,7 @@ export async function findCaseDetail(sql: Sql, caseId: string, teamId?: string):
         FROM case_offers co JOIN offers o ON o.id = co.offer_id WHERE co.case_id = c.id ORDER BY co.created_at DESC LIMIT 1) AS offer,
       (SELECT json_build_object('channel', s.channel, 'sentAt', s.sent_at, 'answeredAt', s.answered_at, 'score', s.score, 'comment', s.comment)
         FROM surveys s WHERE s.case_id = c.id ORDER BY s.sent_at DESC LIMIT 1) AS survey
-      FROM cases c JOIN customers cu ON cu.id = c.customer_id
-      LEFT JOIN teams t ON t.id = c.team_id LEFT JOIN agents a ON a.id = c.agent_id
-      WHERE c.id = $1 AND ($2::text IS NULL OR c.team_id = $2)`,
+      ${VISIBLE_CASE}`,
   });
   const r = rows[0];
   if (!r) return null;

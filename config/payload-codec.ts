@@ -35,13 +35,31 @@ export function parsePayloadKeys(value: string): PayloadKey[] {
 
 export const newPayloadKey = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 
+// A payload as JSON with its bytes in base64: the shape of Temporal's remote codec protocol.
+export interface JsonPayload {
+  metadata?: Record<string, string>;
+  data?: string;
+}
+
+export const payloadToJson = (p: Payload): Required<JsonPayload> => ({
+  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+  data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
+});
+
+export const payloadFromJson = (p: JsonPayload): Payload => ({
+  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))])),
+  data: new Uint8Array(Buffer.from(p.data ?? '', 'base64')),
+});
+
 // The payload (metadata and data) as bytes, so the encoding and any other metadata are encrypted too.
-const serialise = (p: Payload) =>
-  Buffer.from(JSON.stringify({ m: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])), d: Buffer.from(p.data ?? new Uint8Array()).toString('base64') }));
+const serialise = (p: Payload) => {
+  const { metadata, data } = payloadToJson(p);
+  return Buffer.from(JSON.stringify({ m: metadata, d: data }));
+};
 
 function deserialise(bytes: Buffer): Payload {
   const { m, d } = JSON.parse(bytes.toString('utf8')) as { m: Record<string, string>; d: string };
-  return { metadata: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))])), data: new Uint8Array(Buffer.from(d, 'base64')) };
+  return payloadFromJson({ metadata: m, data: d });
 }
 
 export function createPayloadCodec(keys: PayloadKey[]): PayloadCodec {

@@ -3,8 +3,8 @@
 // payloads here and get them back readable. Supervisor and admin keys only; browsers only from the origins in
 // HOLDFAST_CODEC_CORS_ORIGINS (the Temporal UI's). Without the codec, a history shows only ciphertext.
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { Payload } from '@temporalio/common';
 import { z } from 'zod';
+import { payloadFromJson, payloadToJson } from '../../config/payload-codec';
 import { requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
@@ -17,19 +17,9 @@ export const codecBody = z.object({
   payloads: z.array(z.object({ metadata: z.record(z.string(), base64).optional(), data: base64.optional() })).max(1_000),
 });
 
-const fromJson = (p: z.infer<typeof codecBody>['payloads'][number]): Payload => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))])),
-  data: new Uint8Array(Buffer.from(p.data ?? '', 'base64')),
-});
-const toJson = (p: Payload) => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
-  data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
-});
-
-// CORS for the Temporal UI, answered before authentication: a preflight carries no key.
+// CORS for the Temporal UI (mounted on CODEC_PATH), answered before authentication: a preflight carries no key.
 export function codecCors(allowedOrigins: string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.path.startsWith(CODEC_PATH)) return next();
     const origin = req.header('origin');
     if (origin && allowedOrigins.includes(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
@@ -50,7 +40,7 @@ export function codecRoutes({ payloadCodec }: AppDeps): Router {
       if (!payloadCodec) throw new HttpError(503, 'codec_not_configured', 'this API has no payload keys (HOLDFAST_PAYLOAD_KEYS)');
       const { payloads } = parse(codecBody, req.body, 'body');
       try {
-        res.json({ payloads: (await payloadCodec[direction](payloads.map(fromJson))).map(toJson) });
+        res.json({ payloads: (await payloadCodec[direction](payloads.map(payloadFromJson))).map(payloadToJson) });
       } catch (e) {
         throw new HttpError(400, 'codec_failed', `the payloads could not be ${direction}d: ${(e as Error).message}`);
       }
