@@ -51,11 +51,13 @@ export interface HarnessOptions {
   failedCredentialsPerMinute?: number;
   // Receives every API log line (JSON), at info level and up.
   apiLog?: (line: string) => void;
+  // A database of the test's own (the fuzz run's); the shared test database otherwise.
+  databaseUrl?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   quietRuntime();
-  const databaseUrl = process.env.HOLDFAST_TEST_DATABASE_URL!;
+  const databaseUrl = options.databaseUrl ?? process.env.HOLDFAST_TEST_DATABASE_URL!;
   const temporal: TemporalConnectionConfig = {
     address: process.env.HOLDFAST_TEST_TEMPORAL_ADDRESS!,
     namespace: 'default',

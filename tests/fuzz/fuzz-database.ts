@@ -1,0 +1,45 @@
+// The fuzz run's own database: migrated and seeded like the shared test database, written to by nothing but
+// the fuzz run's API (no worker), so a digest of all its rows tells whether a refused request changed data.
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { createDb } from '../../config/database';
+import { runPrisma } from '../../dev/prisma-cli';
+import { seedReferenceData } from '../../dev/seed';
+
+export interface FuzzDatabase {
+  url: string;
+  snapshot(): Promise<string>;
+  drop(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function createFuzzDatabase(sharedUrl: string): Promise<FuzzDatabase> {
+  const name = `holdfast_fuzz_${randomUUID().slice(0, 8)}`;
+  const admin = new Pool({ connectionString: sharedUrl, max: 1 });
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = withDatabase(sharedUrl, name);
+  runPrisma(['migrate', 'deploy'], url);
+  const db = createDb(url);
+  await seedReferenceData(db);
+  await db.$disconnect();
+
+  const pool = new Pool({ connectionString: url, max: 2 });
+  const tables = (await pool.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`)).rows.map((r) => r.name);
+  const digest = tables.map((t) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM "${t}" x)`).join(` || ':' || `);
+  return {
+    url,
+    async snapshot() {
+      return (await pool.query<{ digest: string }>(`SELECT ${digest} AS digest`)).rows[0]!.digest;
+    },
+    async drop() {
+      await pool.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
