@@ -1,4 +1,5 @@
 // The Express app factory: routes, auth, validation and error mapping. No listen(): callers decide.
+import { auditRoutes } from './routes/audit';
 import express, { type Express } from 'express';
 import { DEFAULT_FAILED_CREDENTIALS_PER_MINUTE, DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../config/env';
 import { authenticate } from './auth';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(reportRoutes(deps));
   app.use(statusRoutes(deps));
   app.use(codecRoutes(deps));
+  app.use(auditRoutes(deps));
 
   app.use((req, _res, next) => next(new HttpError(404, 'route_not_found', `no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

@@ -2,6 +2,7 @@
 // HOLDFAST_ADMIN_KEY, when set, is accepted as an admin key. An admin may call every endpoint.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { Prisma } from '@prisma/client';
 import type { Db } from '../config/database';
 import type { Role } from '../domain/vocabulary';
 import { HttpError } from './errors';
@@ -12,6 +13,8 @@ export interface Principal {
   name: string;
   role: Role;
   teamId?: string;
+  // The agent the key belongs to (a person's key): contacts it records count as that agent's.
+  agentId?: string;
 }
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -23,9 +26,9 @@ export function generateKey(role: Role): { key: string; prefix: string } {
   return { key: `${prefix}_${randomBytes(24).toString('base64url')}`, prefix };
 }
 
-export async function createApiKey(db: Db, input: { name: string; role: Role; teamId?: string }): Promise<{ id: string; key: string }> {
+export async function createApiKey(db: Db | Prisma.TransactionClient, input: { name: string; role: Role; teamId?: string; agentId?: string }): Promise<{ id: string; key: string }> {
   const { key, prefix } = generateKey(input.role);
-  const row = await db.apiKey.create({ data: { name: input.name, role: input.role, teamId: input.teamId, hash: hashKey(key), prefix } });
+  const row = await db.apiKey.create({ data: { name: input.name, role: input.role, teamId: input.teamId, agentId: input.agentId, hash: hashKey(key), prefix } });
   return { id: row.id, key };
 }
 
@@ -53,7 +56,7 @@ export function authenticate(db: Db, adminKey?: string, onFailure: (req: Request
     let principal = cachedKey(hash);
     if (principal === undefined) {
       const row = await db.apiKey.findUnique({ where: { hash } });
-      principal = row && !row.revokedAt ? { keyId: row.id, name: row.name, role: row.role, teamId: row.teamId ?? undefined } : null;
+      principal = row && !row.revokedAt ? { keyId: row.id, name: row.name, role: row.role, teamId: row.teamId ?? undefined, agentId: row.agentId ?? undefined } : null;
       rememberKey(hash, principal);
     }
     if (!principal) {
@@ -76,7 +79,7 @@ export function requireRole(...roles: Role[]) {
 }
 
 export const principalOf = (res: Response) => res.locals.principal as Principal;
-export const actorOf = (res: Response) => {
-  const p = principalOf(res);
-  return `${p.role}:${p.name}`;
-};
+// Who did it, as the timeline and the audit log show it: the key's role and name (a person's name for a
+// person's key). Never taken from a request body.
+export const actorName = (p: Principal) => `${p.role}:${p.name}`;
+export const actorOf = (res: Response) => actorName(principalOf(res));

@@ -6,6 +6,7 @@ import type { Logger } from '../config/logger';
 import type { ContactChannel } from '../domain/vocabulary';
 import { consentChangedSignal } from '../workflows/messages';
 import type { CaseWorkflows } from './case-workflows';
+import { stampAuditKey } from './audit-log';
 
 export const CONSENT_SOURCES = ['sms_keyword', 'api', 'agent', 'import'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
@@ -16,6 +17,8 @@ export interface ConsentChangeRecord {
   granted: boolean;
   source: ConsentSource;
   actor: string;
+  // The API key that made the change, stamped on its audit entry (none for an SMS keyword).
+  keyId?: string;
   address?: string;
   note?: string;
 }
@@ -23,6 +26,7 @@ export interface ConsentChangeRecord {
 const COLUMN = { sms: 'consentSms', email: 'consentEmail', phone: 'consentPhone' } as const;
 
 export async function writeConsentChange(tx: Prisma.TransactionClient, change: ConsentChangeRecord): Promise<void> {
+  await stampAuditKey(tx, change.keyId);
   await tx.customer.update({ where: { id: change.customerId }, data: { [COLUMN[change.channel]]: change.granted } });
   await tx.consentEvent.create({ data: { customerId: change.customerId, channel: change.channel, granted: change.granted, source: change.source, actor: change.actor, address: change.address, note: change.note } });
 }

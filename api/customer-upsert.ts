@@ -1,6 +1,7 @@
 // Writes a customer as the bank's systems send it (PUT /v1/customers/:id), with every consent change in the
 // consent ledger in the same transaction. An opt-out stands until the customer (or a recorded consent change)
 // lifts it: a bulk update carrying yesterday's consent must not text someone who said STOP.
+import { actorName, type Principal } from './auth';
 import type { Customer, Prisma } from '@prisma/client';
 import type { Db } from '../config/database';
 import { CONTACT_CHANNELS } from '../domain/vocabulary';
@@ -30,14 +31,14 @@ async function refuseLiftedOptOuts(tx: Prisma.TransactionClient, customerId: str
   throw new HttpError(409, 'consent_opted_out', `the customer opted out of ${why}; send consent.${reEnabled[0]}: false, or record the customer's new consent with POST /v1/customers/${customerId}/consent`, reEnabled.map((channel) => ({ channel, ...optOuts.get(channel) })));
 }
 
-export async function upsertCustomer(db: Db, customerId: string, body: CustomerBody, actor: string): Promise<{ stored: Customer; existed: boolean; changes: ConsentChangeRecord[] }> {
+export async function upsertCustomer(db: Db, customerId: string, body: CustomerBody, by: Principal): Promise<{ stored: Customer; existed: boolean; changes: ConsentChangeRecord[] }> {
   const data = customerData(body);
   return db.$transaction(async (tx) => {
     const before = await tx.customer.findUnique({ where: { id: customerId } });
     if (before) await refuseLiftedOptOuts(tx, customerId, body);
     const current = before ? consentOf(before) : { sms: false, email: false, phone: false };
     const saved = await tx.customer.upsert({ where: { id: customerId }, create: { id: customerId, ...data }, update: data });
-    const changes: ConsentChangeRecord[] = CONTACT_CHANNELS.filter((ch) => !before || body.consent[ch] !== current[ch]).map((channel) => ({ customerId, channel, granted: body.consent[channel], source: 'api', actor }));
+    const changes: ConsentChangeRecord[] = CONTACT_CHANNELS.filter((ch) => !before || body.consent[ch] !== current[ch]).map((channel) => ({ customerId, channel, granted: body.consent[channel], source: 'api', actor: actorName(by), keyId: by.keyId }));
     for (const change of changes) await writeConsentChange(tx, change);
     return { stored: await tx.customer.findUniqueOrThrow({ where: { id: saved.id } }), existed: before !== null, changes };
   });

@@ -1,15 +1,17 @@
-// `npm run keys -- create --role supervisor --name "Ana (retention lead)" [--team contact-centre]`
+// `npm run keys -- create --role supervisor --name "Ana (retention lead)" [--team contact-centre | --agent agent-cc-1]`
 // `npm run keys -- list` · `npm run keys -- revoke <key id>`
 // Uses DATABASE_URL, or the database of a running `npm start` (recorded in .data/dev-stack.json).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { hostname, userInfo } from 'node:os';
 import { createDb } from '../config/database';
 import { issueKey, listKeys, revokeKey } from './api-keys';
+import type { Principal } from './auth';
 import { HttpError } from './errors';
 import { createKeySchema, keyIdParams } from './schemas';
 
-const USAGE = 'usage: npm run keys -- create --role <system|agent|supervisor|admin> --name <name> [--team <team id>] | list | revoke <key id>';
+const USAGE = 'usage: npm run keys -- create --role <system|agent|supervisor|admin> --name <name> [--team <team id>] | create --role agent --agent <agent id> | list | revoke <key id>';
 
 function databaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -23,19 +25,22 @@ function validated<T>(result: { success: true; data: T } | { success: false; err
   throw new Error(result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
 }
 
+// Whoever runs the command on the server, as the audit log names them.
+const CLI_OPERATOR: Principal = { keyId: 'cli', name: `${userInfo().username}@${hostname()} (npm run keys)`, role: 'admin' };
+
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, team: { type: 'string' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, team: { type: 'string' }, agent: { type: 'string' } } });
   const [command, arg] = positionals;
   const db = createDb(databaseUrl());
   try {
     if (command === 'create') {
-      const input = validated(createKeySchema.safeParse({ role: values.role, name: values.name, teamId: values.team }));
-      const key = await issueKey(db, input);
+      const input = validated(createKeySchema.safeParse({ role: values.role, name: values.name, teamId: values.team, agentId: values.agent }));
+      const key = await issueKey(db, input, CLI_OPERATOR);
       console.log(`Created ${key.role} key "${key.name}" (id ${key.id}). The key is shown only now; store it safely:\n\n  ${key.key}\n`);
     } else if (command === 'list') {
       for (const k of await listKeys(db)) console.log([k.id, k.role.padEnd(10), (k.teamId ?? '-').padEnd(16), k.prefix + '…', k.revokedAt ? `revoked ${k.revokedAt}` : 'active', k.name].join('  '));
     } else if (command === 'revoke' && arg) {
-      const k = await revokeKey(db, validated(keyIdParams.safeParse({ keyId: arg })).keyId);
+      const k = await revokeKey(db, validated(keyIdParams.safeParse({ keyId: arg })).keyId, CLI_OPERATOR);
       console.log(`Revoked ${k.role} key "${k.name}" (id ${k.id}).`);
     } else {
       throw new Error(USAGE);

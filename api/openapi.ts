@@ -9,7 +9,7 @@ import {
 import { playbookDefinitionSchema } from '../domain/playbook';
 import type { Role } from '../domain/vocabulary';
 import {
-  caseIdParams, caseListQuery, consentChangeSchema, createKeySchema, customerIdParams, customerSchema, keyIdParams, openCaseSchema, outboxQuery,
+  auditQuery, caseIdParams, caseListQuery, consentChangeSchema, createKeySchema, customerIdParams, customerSchema, keyIdParams, openCaseSchema, outboxQuery,
   playbookParams, retentionReportQuery, signalBatchSchema, signalSchema, surveyTokenParams, teamIdParams,
 } from './schemas';
 import {
@@ -73,6 +73,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/playbooks/{playbookId}/versions', summary: 'Add a playbook version (running cases keep theirs)', tag: 'playbooks', roles: [], params: playbookParams, body: playbookDefinitionSchema, ok: { status: 201, description: 'the new version' }, errors: [400] },
   { method: 'post', path: '/v1/keys', summary: 'Issue an API key (the key is in this answer only)', tag: 'keys', roles: [], body: createKeySchema, ok: { status: 201, description: 'the key, with its secret', schema: issuedKeyResponse }, errors: [400, 404] },
   { method: 'get', path: '/v1/keys', summary: 'List API keys (never the secrets)', tag: 'keys', roles: [], ok: { status: 200, description: 'keys', schema: keyListResponse } },
+  { method: 'get', path: '/v1/audit', summary: 'The audit log as CSV (human steps, consent changes, keys, playbook versions), oldest first; X-Next-After-Id when there is more', tag: 'audit', roles: [], query: auditQuery, ok: { status: 200, description: 'CSV: id,at,actor,keyId,action,subjectType,subjectId,detail', type: 'text/csv' }, errors: [400] },
   { method: 'delete', path: '/v1/keys/{keyId}', summary: 'Revoke an API key', tag: 'keys', roles: [], params: keyIdParams, ok: { status: 200, description: 'the revoked key', schema: keyResponse }, errors: [404, 409] },
   { method: 'get', path: '/s/{token}', summary: 'The survey page a customer answers on', tag: 'surveys', roles: null, params: surveyTokenParams, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [404] },
   { method: 'post', path: '/v1/surveys/{token}', summary: 'Answer a survey (the token is the credential; single use)', tag: 'surveys', roles: null, params: surveyTokenParams, body: surveyAnswerInputSchema, ok: { status: 200, description: 'thanks' }, errors: [400, 404, 409] },

@@ -88,7 +88,7 @@ export const reportResponse = z.object({ from: at, to: at, groupBy: z.string(), 
 const missing = REPORT_COLUMNS.filter((c) => !(c in reportRowResponse.shape));
 if (missing.length) throw new Error(`report columns without a documented field: ${missing.join(', ')}`);
 
-export const keyResponse = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable(), prefix: z.string(), createdAt: at, revokedAt: at.nullable() });
+export const keyResponse = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable(), agentId: z.string().nullable().describe('the agent (person) the key belongs to'), prefix: z.string(), createdAt: at, revokedAt: at.nullable() });
 export const issuedKeyResponse = keyResponse.extend({ key: z.string().describe('the secret: shown in this answer only') });
 export const keyListResponse = z.object({ items: z.array(keyResponse) });
-export const meResponse = z.object({ name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable() });
+export const meResponse = z.object({ name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable(), agentId: z.string().nullable() });

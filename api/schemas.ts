@@ -90,12 +90,21 @@ export type CaseListQuery = z.infer<typeof caseListQuery>;
 
 export const createKeySchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    // A person's name for a person's key (an agent key named by agentId takes the agent's name by default).
+    name: z.string().trim().min(1).max(200).optional(),
     role: z.enum(ROLES),
     // Agents work one team's cases; only agent keys carry a team.
     teamId: idSchema.optional(),
+    // The agent the key belongs to: what it does is attributed to that agent, and its team is the agent's.
+    agentId: idSchema.optional(),
   })
-  .refine((k) => (k.role === 'agent') === (k.teamId !== undefined), { message: 'an agent key needs a teamId, and only agent keys take one', path: ['teamId'] });
+  .superRefine((k, ctx) => {
+    if (k.agentId !== undefined && k.role !== 'agent') ctx.addIssue({ code: 'custom', path: ['agentId'], message: 'only agent keys belong to an agent' });
+    if (k.agentId !== undefined && k.teamId !== undefined) ctx.addIssue({ code: 'custom', path: ['teamId'], message: "a key with an agentId works the agent's team; leave teamId out" });
+    if (k.role === 'agent' && k.teamId === undefined && k.agentId === undefined) ctx.addIssue({ code: 'custom', path: ['agentId'], message: 'an agent key needs an agentId (a person) or a teamId' });
+    if (k.role !== 'agent' && k.teamId !== undefined) ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'only agent keys take a teamId' });
+    if (k.name === undefined && k.agentId === undefined) ctx.addIssue({ code: 'custom', path: ['name'], message: 'name the key (the person or system that holds it)' });
+  });
 export type CreateKeyBody = z.infer<typeof createKeySchema>;
 export const keyIdParams = z.object({ keyId: z.uuid('a key id as returned when the key was created') });
 
@@ -121,3 +130,16 @@ export const retentionReportQuery = z
   });
 export const playbookParams = z.object({ playbookId: playbookIdSchema });
 export const outboxQuery = z.object({ kind: z.enum(['sms', 'email', 'crm']).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
+
+// The audit export: [from, to) (defaults: the last 30 days), at most a year per request; a page holds 50,000
+// entries and the X-Next-After-Id header (pass it as afterId) says there are more.
+export const auditQuery = z
+  .object({ from: reportBound.optional(), to: reportBound.optional(), afterId: z.string().regex(/^\d{1,18}$/, 'an entry id from X-Next-After-Id').optional() })
+  .transform((q, ctx) => {
+    const DAY = 86_400_000;
+    const toMs = q.to === undefined ? Date.now() : Date.parse(q.to) + (q.to.length === 10 ? DAY : 0);
+    const fromMs = q.from === undefined ? toMs - 30 * DAY : Date.parse(q.from);
+    if (fromMs >= toMs) ctx.addIssue({ code: 'custom', path: ['from'], message: '"from" must be before "to"' });
+    if (toMs - fromMs > 366 * DAY) ctx.addIssue({ code: 'custom', path: ['to'], message: 'an export covers at most a year; narrow from/to' });
+    return { from: new Date(fromMs), to: new Date(toMs), afterId: q.afterId };
+  });

@@ -43,9 +43,11 @@ export type RetryStepInput = z.infer<typeof retryStepInputSchema>;
 export const extendSlaInputSchema = z.object({ until: z.iso.datetime({ offset: true }), note });
 export type ExtendSlaInput = z.infer<typeof extendSlaInputSchema>;
 
-// Who did it, as recorded on the timeline: the acting API key's role and name.
+// Who did it, as recorded on the timeline: the acting API key's role and name, and the agent the key belongs
+// to when it is a person's key (a contact it records is that agent's, whoever the case is assigned to).
 export interface Actor {
   actor: string;
+  actorAgentId?: string;
 }
 
 // A risk signal joining a running case (the addSignal update): the API stored and validated it; the update's

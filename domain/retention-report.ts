@@ -1,6 +1,7 @@
 // The retention report: per-case facts in, one row per group (and period) out. Pure, so the numbers a
 // supervisor sees are checked against hand-computed fixtures without a database.
 import type { Outcome } from './vocabulary';
+import { toCsv } from './csv';
 
 export const REPORT_GROUPS = ['driver', 'tier', 'team', 'offer', 'playbook'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
@@ -129,13 +130,7 @@ export function retentionReport(cases: CaseFacts[], by: ReportGroup, period?: Re
     .map((b) => reportRow(b.group, b.cases, b.period));
 }
 
-// RFC 4180 CSV of the same rows, columns in REPORT_COLUMNS order; an absent value is an empty field.
+// The same rows as CSV, columns in REPORT_COLUMNS order.
 export function reportCsv(rows: ReportRow[], withPeriod: boolean): string {
-  const columns = REPORT_COLUMNS.filter((c) => withPeriod || c !== 'period');
-  const field = (v: unknown) => {
-    if (v === null || v === undefined) return '';
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join('\r\n') + '\r\n';
+  return toCsv(REPORT_COLUMNS.filter((c) => withPeriod || c !== 'period'), rows);
 }

@@ -31,7 +31,8 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
     schema: () => stepSchemas().contactOutcomeInputSchema,
     stage: 'contacting',
     async record(run, input) {
-      const { caseId, customerId, agentId } = run.state;
+      const { caseId, customerId } = run.state;
+      const agentId = input.actorAgentId ?? run.state.agentId;
       await run.handlerStore().recordContactOutcome({ key: contactKey(run, 'outcome'), caseId, customerId, agentId, channel: input.channel, outcome: input.outcome, note: input.note });
       await run.recordFromHandler('contact_outcome_recorded', { channel: input.channel, outcome: input.outcome, callbackAt: input.callbackAt ?? null, note: input.note ?? null }, input.actor);
     },

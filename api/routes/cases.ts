@@ -4,7 +4,7 @@ import type { Prisma } from '@prisma/client';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { z } from 'zod';
 import type { CaseState } from '../../domain/case';
-import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema, retryStepInputSchema } from '../../domain/human-steps';
+import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema, retryStepInputSchema, type Actor } from '../../domain/human-steps';
 import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate, retryStepUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
 import { afterCursor, caseFilter, caseOrderBy, encodeCursor, stageCounts } from '../case-board';
@@ -104,15 +104,19 @@ function caseStepRoutes(router: Router, { db, sql, cases }: AppDeps): void {
     path: string,
     roles: Role[],
     schema: S,
-    update: UpdateDefinition<CaseState, [z.infer<S> & Extra & { actor: string }]>,
+    update: UpdateDefinition<CaseState, [z.infer<S> & Extra & Actor]>,
     prepare: (input: z.infer<S>) => Promise<Extra> = async () => ({}) as Extra,
   ) {
     router.post(`/v1/cases/:caseId/${path}`, requireRole(...roles), async (req, res) => {
       const row = await visibleCase(res, req.params);
+      if (typeof req.body === 'object' && req.body !== null && 'actor' in req.body) {
+        throw new HttpError(400, 'actor_not_settable', 'who took a step comes from your API key; leave "actor" out of the body', [{ path: 'actor' }]);
+      }
       const input = parse(schema, req.body, 'body') as z.infer<S> & object;
       if (row.status === 'closed') throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
       const extra = await prepare(input);
-      await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, ...extra, actor: actorOf(res) });
+      const { agentId } = principalOf(res);
+      await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, ...extra, actor: actorOf(res), ...(agentId ? { actorAgentId: agentId } : {}) });
       res.json(caseDetail((await findCaseDetail(sql, row.id))!));
     });
   }

@@ -1,10 +1,9 @@
 // Customers, upserted by the bank's systems. The case workflow reads them at detect time.
 import { Router } from 'express';
 import type { Customer } from '@prisma/client';
-import { requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
-import { actorOf } from '../auth';
+import { actorOf, principalOf, requireRole } from '../auth';
 import { announceConsentChange, writeConsentChange, type ConsentChangeRecord } from '../consent-ledger';
 import { consentOf, upsertCustomer } from '../customer-upsert';
 import { requestLog } from '../middleware/request-context';
@@ -35,7 +34,7 @@ export function customerRoutes({ db, cases }: AppDeps): Router {
   router.put('/v1/customers/:customerId', requireRole('system'), async (req, res) => {
     const { customerId } = parse(customerIdParams, req.params, 'path');
     const body = parse(customerSchema, req.body, 'body');
-    const { stored, existed, changes } = await upsertCustomer(db, customerId, body, actorOf(res));
+    const { stored, existed, changes } = await upsertCustomer(db, customerId, body, principalOf(res));
     if (existed) for (const change of changes) await announceConsentChange(db, cases, requestLog(res), change);
     res.status(existed ? 200 : 201).json(customerView(stored));
   });
@@ -45,7 +44,7 @@ export function customerRoutes({ db, cases }: AppDeps): Router {
   router.post('/v1/customers/:customerId/consent', requireRole('system', 'agent', 'supervisor'), async (req, res) => {
     const { customerId } = parse(customerIdParams, req.params, 'path');
     const body = parse(consentChangeSchema, req.body, 'body');
-    const change: ConsentChangeRecord = { customerId, channel: body.channel, granted: body.granted, source: body.source, actor: actorOf(res), note: body.note };
+    const change: ConsentChangeRecord = { customerId, channel: body.channel, granted: body.granted, source: body.source, actor: actorOf(res), keyId: principalOf(res).keyId, note: body.note };
     const stored = await db.$transaction(async (tx) => {
       if (!(await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } }))) throw notFound('customer_not_found', `no customer with id ${customerId}`);
       await writeConsentChange(tx, change);

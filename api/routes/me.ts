@@ -5,8 +5,8 @@ import { principalOf } from '../auth';
 export function meRoutes(): Router {
   const router = Router();
   router.get('/v1/me', (_req, res) => {
-    const { name, role, teamId } = principalOf(res);
-    res.json({ name, role, teamId: teamId ?? null });
+    const { name, role, teamId, agentId } = principalOf(res);
+    res.json({ name, role, teamId: teamId ?? null, agentId: agentId ?? null });
   });
   return router;
 }

@@ -4,7 +4,8 @@ import { isUniqueViolation } from '../../config/db-errors';
 import { Router } from 'express';
 import type { PlaybookVersion } from '@prisma/client';
 import { playbookDefinitionSchema } from '../../domain/playbook';
-import { requireRole } from '../auth';
+import { principalOf, requireRole } from '../auth';
+import { auditEntry } from '../audit-log';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
 import { playbookParams } from '../schemas';
@@ -34,7 +35,11 @@ export function playbookRoutes({ db }: AppDeps): Router {
     // Next version number under a unique key: two admins posting at once get 409 for one of them, not a gap.
     const last = await db.playbookVersion.findFirst({ where: { playbookId }, orderBy: { version: 'desc' } });
     try {
-      const created = await db.playbookVersion.create({ data: { playbookId, version: (last?.version ?? 0) + 1, name: definition.name, definition } });
+      const created = await db.$transaction(async (tx) => {
+        const row = await tx.playbookVersion.create({ data: { playbookId, version: (last?.version ?? 0) + 1, name: definition.name, definition } });
+        await tx.auditEntry.create({ data: auditEntry(principalOf(res), 'playbook.version_added', { type: 'playbook', id: playbookId }, { version: row.version, name: row.name }) });
+        return row;
+      });
       res.status(201).json({ id: playbookId, ...versionView(created) });
     } catch (e) {
       if (isUniqueViolation(e)) {

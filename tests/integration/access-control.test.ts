@@ -112,7 +112,9 @@ describe('API keys', () => {
 
   test('an agent key needs a team that exists; other roles take none', async () => {
     const noTeam = await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { name: 'a', role: 'agent' } });
-    expect(noTeam).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', details: [{ path: 'body.teamId' }] } } });
+    expect(noTeam).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', details: [{ path: 'body.agentId' }] } } });
+    expect((await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { role: 'agent', agentId: 'no-such-agent' } })).body.error.code).toBe('agent_not_found');
+    expect((await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { name: 's', role: 'supervisor', agentId: 'agent-cc-1' } })).status).toBe(400);
     expect((await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { name: 'a', role: 'agent', teamId: 'no-such-team' } })).body.error.code).toBe('team_not_found');
     expect((await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { name: 's', role: 'system', teamId: 'contact-centre' } })).status).toBe(400);
     const agent = await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { name: 'Sam', role: 'agent', teamId: 'contact-centre' } });
@@ -127,7 +129,7 @@ describe('API keys', () => {
     expect(key).toBeDefined();
     expect((await h.call('GET', '/v1/cases?limit=1', { key })).status).toBe(200);
     const bad = await run('npx', ['tsx', 'api/keys-cli.ts', 'create', '--role', 'agent', '--name', 'x'], { env }).catch((e: { code: number; stderr: string }) => e);
-    expect(bad).toMatchObject({ code: 1, stderr: expect.stringContaining('teamId: an agent key needs a teamId') });
+    expect(bad).toMatchObject({ code: 1, stderr: expect.stringContaining('agentId: an agent key needs an agentId (a person) or a teamId') });
 
     const id = (await h.db.apiKey.findUniqueOrThrow({ where: { hash: hashKey(key!) } })).id;
     const listed = (await run('npx', ['tsx', 'api/keys-cli.ts', 'list'], { env })).stdout;
@@ -188,4 +190,17 @@ test('access log lines carry no survey token and no key holder name', async () =
   expect(text).not.toContain(token);
   expect(text).not.toContain('test supervisor');
   expect(apiLog.filter((l) => l.msg === 'request').map((l) => l.path)).toEqual(expect.arrayContaining(['/s/***', '/v1/surveys/***']));
+});
+
+test('log lines carry no phone number or email address, wherever a request puts one', async () => {
+  await h.call('GET', '/v1/customers/jane.doe@example.com', { key: h.keys.system });
+  await h.call('GET', `/v1/customers/${encodeURIComponent('+34600123456')}`, { key: h.keys.system });
+  await fetch(`${h.baseUrl}/v1/webhooks/twilio/sms?From=%2B34600123456`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'bad' }, body: 'From=%2B34600123456&Body=STOP' });
+  await new Promise((r) => setTimeout(r, 100));
+  const text = JSON.stringify(apiLog);
+  expect(text).not.toContain('jane.doe');
+  expect(text).not.toContain('34600123456');
+  // The lines were written, with the details masked.
+  expect(text).toContain('***@example.com');
+  expect(text).toContain('+***56');
 });
