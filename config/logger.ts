@@ -13,10 +13,22 @@ export interface Logger {
 export type LogOutput = (line: string, level: Level) => void;
 const stdio: LogOutput = (line, at) => (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(line + '\n');
 
+// Phone numbers and email addresses never reach a log line, whatever carries them (an error from a
+// provider, a database constraint's detail): a phone keeps its last two digits, an email its domain, enough
+// to tell two apart when debugging, not to contact anyone.
+const EMAIL = /[A-Za-z0-9._%+-]+(@|%40)([A-Za-z0-9-]+\.)+[A-Za-z]{2,}/gi;
+// E.164, as customers' numbers are stored and as providers quote them (percent-encoded in a path too).
+const PHONE = /(\+|%2B)[1-9]\d{6,14}(?!\d)/gi;
+export function maskContactDetails(line: string): string {
+  return line
+    .replace(EMAIL, (m, at: string) => `***@${m.slice(m.indexOf(at) + at.length)}`)
+    .replace(PHONE, (m) => `+***${m.slice(-2)}`);
+}
+
 export function createLogger(level: Level = 'info', base: Record<string, unknown> = {}, output: LogOutput = stdio): Logger {
   const write = (at: Level, msg: string, fields?: Record<string, unknown>) => {
     if (order[at] < order[level]) return;
-    output(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...base, ...fields }), at);
+    output(maskContactDetails(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...base, ...fields })), at);
   };
   return {
     debug: (m, f) => write('debug', m, f),
