@@ -80,14 +80,15 @@ test('the stack: Temporal on PostgreSQL with its UI, the search attributes set u
   }
 });
 
-test('long-running services restart; the API has a health check; only the UIs and the API are published', () => {
+test('long-running services restart; the API has a health check; only the API is published, the Temporal UI on loopback behind a profile', () => {
   const s = raw.services;
   for (const name of ['postgresql', 'temporal', 'temporal-ui', 'mailcatcher', 'worker', 'api']) expect([name, s[name]!.restart]).toEqual([name, 'unless-stopped']);
   expect(s.api!.healthcheck).toBeDefined();
   expect(s.postgresql!.healthcheck).toBeDefined();
   const published = Object.entries(s).flatMap(([name, svc]) => (svc.ports ?? []).map((p) => `${name} ${p}`));
-  expect(published.sort()).toEqual(['api 3000:3000', 'mailcatcher 8025:8025', 'temporal-ui 8080:8080']);
-  const env = s.api!.environment as Record<string, string | number>;
+  expect(published.sort()).toEqual(['api 3000:3000', 'temporal-ui 127.0.0.1:8080:8080']);
+  expect((s['temporal-ui'] as { profiles?: string[] }).profiles).toEqual(['ui']);
+  const env = withEnv(payloadKey).api!.environment as Record<string, string | number>;
   expect(`${env.PORT}`).toBe('3000');
   expect(new URL(String(env.DATABASE_URL)).hostname).toBe('postgresql');
   expect(String(env.TEMPORAL_ADDRESS)).toBe('temporal:7233');
