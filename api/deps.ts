@@ -14,6 +14,8 @@ export interface OutboxReader {
 
 export interface AppDeps {
   db: Db;
+  // True once the process is shutting down: /ready answers 503.
+  isDraining?: () => boolean;
   // The same database through node-postgres, for the reads every board and case page makes.
   sql: Sql;
   temporal: Client;

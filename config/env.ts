@@ -39,6 +39,11 @@ export const envSchema = z.object({
   HOLDFAST_FAILED_CREDENTIALS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_FAILED_CREDENTIALS_PER_MINUTE),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // Worker tuning (see worker/tuning.ts for what each bounds and why the defaults).
+  // SIGTERM: how long the API keeps answering in-flight requests and the worker lets activities finish.
+  HOLDFAST_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(20),
+  // SIGTERM: how long the API reports 503 on /ready before it stops accepting connections (a load
+  // balancer's health-check interval, so it stops sending traffic first).
+  HOLDFAST_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(0),
   HOLDFAST_WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
   HOLDFAST_WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1_000).default(40),
   HOLDFAST_WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).max(1_000).default(100),

@@ -4,6 +4,7 @@ import { createActivities, type ActivityDeps } from '../activities';
 import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
 import { startCrmRelay } from './crm-relay';
 import type { WorkerTuning } from './tuning';
+import { untilConnected } from '../config/retry';
 
 export interface CaseWorkerOptions {
   temporal: TemporalConnectionConfig;
@@ -17,7 +18,8 @@ export interface CaseWorkerOptions {
 // The worker process also relays the CRM outbox of its task queue (see crm-relay.ts). stopAfterWorker(), once
 // the worker has stopped, ends the relay and closes the activities' SQL pool.
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection; stopAfterWorker(): Promise<void> }> {
-  const connection = await NativeConnection.connect(connectionOptions(options.temporal));
+  // Temporal may come up after the worker (a container started first): wait for it, saying so.
+  const connection = await untilConnected(`Temporal at ${options.temporal.address}`, () => NativeConnection.connect(connectionOptions(options.temporal)), options.deps.logger);
   const worker = await Worker.create({
     connection,
     namespace: options.temporal.namespace,

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     await stopAfterWorker();
     await connection.close();
     await db.$disconnect();
+    logger.info('worker stopped');
   }
 }
 

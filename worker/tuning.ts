@@ -8,7 +8,7 @@ import type { Env } from '../config/env';
 
 export type WorkerTuning = Pick<
   WorkerOptions,
-  'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentLocalActivityExecutions'
+  'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentLocalActivityExecutions' | 'shutdownGraceTime'
 >;
 
 export function workerTuning(env: Env): WorkerTuning {
@@ -17,5 +17,7 @@ export function workerTuning(env: Env): WorkerTuning {
     maxConcurrentWorkflowTaskExecutions: env.HOLDFAST_WORKER_WORKFLOW_TASKS,
     maxConcurrentActivityTaskExecutions: env.HOLDFAST_WORKER_ACTIVITY_TASKS,
     maxConcurrentLocalActivityExecutions: env.HOLDFAST_WORKER_LOCAL_ACTIVITIES,
+    // On SIGTERM running activities get this long to finish before they are cancelled (and retried elsewhere).
+    shutdownGraceTime: `${env.HOLDFAST_SHUTDOWN_GRACE_SECONDS}s`,
   };
 }

@@ -5,12 +5,13 @@ import type { AppDeps } from '../deps';
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
-export function healthRoutes({ db, temporal, logger }: AppDeps): Router {
+export function healthRoutes({ db, temporal, logger, isDraining }: AppDeps): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/ready', async (_req, res) => {
+    if (isDraining?.()) return void res.status(503).json({ status: 'draining', error: { code: 'draining', message: 'this API process is shutting down; send requests to another one', details: [] } });
     const checks: Record<string, string> = {};
     await Promise.all([
       // The failing dependency is named, its raw error only logged (it can carry hosts and credentials).
