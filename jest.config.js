@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
+  // tests/cluster runs against the PostgreSQL-backed Temporal cluster only (`npm run test:cluster`).
+  testPathIgnorePatterns: process.env.HOLDFAST_CLUSTER_TESTS ? [] : ['/tests/cluster/'],
   // Type checking is `tsc --noEmit` (part of `npm test`); jest only transpiles.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',

