@@ -1,5 +1,6 @@
 # Holdfast worker and API image (docker-compose.yml runs it twice with different commands).
-FROM node:20-bookworm-slim
+# Node 24: the current LTS (Node 20 reached end of life on 2026-04-30).
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production CHECKPOINT_DISABLE=1
 COPY package.json package-lock.json ./
