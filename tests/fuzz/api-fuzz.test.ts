@@ -1,18 +1,18 @@
 // Hostile input against every operation of /v1/openapi.json (see openapi-fuzz.ts): no 5xx, every refusal a
 // JSON error with a message and a request id, no refused request changing the database. CI sends
 // FUZZ_REQUESTS (default 2,000); `npm run fuzz` sends 10,000 and prints the counts. FUZZ_SEED replays a run.
-import { createFuzzDatabase, type FuzzDatabase } from './fuzz-database';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { fuzzApi, type OpenApiDocument } from './openapi-fuzz';
 import { startHarness, type Harness } from '../support/harness';
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 
-let database: FuzzDatabase;
+let database: OwnDatabase;
 let h: Harness;
 
 beforeAll(async () => {
-  database = await createFuzzDatabase(process.env.HOLDFAST_TEST_DATABASE_URL!);
+  database = await createOwnDatabase(process.env.HOLDFAST_TEST_DATABASE_URL!);
   // No worker: nothing but the API's answers to the fuzzer writes to this database.
   h = await startHarness({ databaseUrl: database.url, worker: false });
 });

@@ -88,12 +88,19 @@ type Mutation = (valid: FuzzRequest, parsed: unknown, random: Random, keys: { ot
 const json = (r: FuzzRequest, body: unknown, kind: string): FuzzRequest => ({ ...r, kind, body: body === undefined ? undefined : JSON.stringify(body), headers: { ...r.headers, 'content-type': 'application/json' } });
 const someField = (parsed: unknown, random: Random) => pick(random, fieldPaths(parsed));
 
+// The given hostile string in a random text field of the body (any field when it has none).
+export function withHostileString(r: FuzzRequest, parsed: unknown, random: Random, text: string): FuzzRequest {
+  const paths = fieldPaths(parsed);
+  const textPaths = paths.filter((p) => typeof p.reduce<unknown>((v, k) => (isObject(v) ? v[k] : undefined), parsed) === 'string');
+  return json(r, withField(parsed, pick(random, textPaths.length ? textPaths : paths), () => text), 'hostile-string');
+}
+
 export const MUTATIONS: Record<string, Mutation> = {
   'wrong-type': (r, parsed, random) => json(r, withField(parsed, someField(parsed, random), () => pick(random, WRONG_TYPES)), 'wrong-type'),
   'missing-field': (r, parsed, random) => json(r, withField(parsed, someField(parsed, random), () => REMOVE) ?? {}, 'missing-field'),
   'extra-field': (r, parsed, random) => json(r, { ...(isObject(parsed) ? parsed : {}), [pick(random, ['unexpected', 'actor', 'isAdmin', 'role'])]: pick(random, WRONG_TYPES) }, 'extra-field'),
   'prototype-pollution': (r) => ({ ...r, kind: 'prototype-pollution', headers: { ...r.headers, 'content-type': 'application/json' }, body: '{"__proto__":{"role":"admin","isAdmin":true},"constructor":{"prototype":{"polluted":1}}}' }),
-  'hostile-string': (r, parsed, random) => json(r, withField(parsed, someField(parsed, random), () => pick(random, HOSTILE_STRINGS)), 'hostile-string'),
+  'hostile-string': (r, parsed, random) => withHostileString(r, parsed, random, pick(random, HOSTILE_STRINGS)),
   'huge-string': (r, parsed, random) => json(r, withField(parsed, someField(parsed, random), () => 'A'.repeat(MB)), 'huge-string'),
   'huge-array': (r, parsed, random) => json(r, withField(parsed, someField(parsed, random), () => new Array(150_000).fill(0)), 'huge-array'),
   'deep-nesting': (r, _parsed, random) => ({ ...r, kind: 'deep-nesting', headers: { ...r.headers, 'content-type': 'application/json' }, body: `{"a":${deeplyNested(pick(random, [100, 5_000, 100_000]))}}` }),

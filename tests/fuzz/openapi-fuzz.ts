@@ -1,7 +1,7 @@
 // Fuzzes every operation of /v1/openapi.json: a valid request built from the operation's schemas, then seeded
 // random mutations of it (./mutations.ts). Each answer must be below 500; each refusal (4xx) must be a JSON
 // error with a code, a message and a request id, and must leave the database as it was.
-import { MUTATIONS, percentEncode, pick, seededRandom, type FuzzRequest, type Random } from './mutations';
+import { HOSTILE_STRINGS, MUTATIONS, percentEncode, pick, seededRandom, withHostileString, type FuzzRequest, type Random } from './mutations';
 import { validValue, type JsonSchema } from './schema-values';
 
 export interface FuzzTarget {
@@ -60,11 +60,22 @@ function operations(target: FuzzTarget): Operation[] {
   return out;
 }
 
-function mutate(op: Operation, random: Random, otherKey: string): FuzzRequest {
-  // One request in eight is the valid one, so accepted requests (and what they change) are part of the run.
-  if (random() < 0.125) return op.valid;
-  const kinds = Object.keys(MUTATIONS).filter((k) => (k !== 'query-value' && k !== 'repeated-query') || op.valid.method === 'GET' || op.valid.query.length > 0);
-  return MUTATIONS[pick(random, kinds)]!(op.valid, op.parsed, random, { other: otherKey });
+const kindsFor = (op: Operation) => Object.keys(MUTATIONS).filter((k) => (k !== 'query-value' && k !== 'repeated-query') || op.valid.method === 'GET' || op.valid.query.length > 0);
+
+// The run's requests: first every mutation kind and every hostile string once per operation (so no class of
+// input depends on the seed), then random picks until `requests`, one in eight the valid request.
+function plan(ops: Operation[], requests: number, random: Random, otherKey: string): (() => FuzzRequest)[] {
+  const planned: (() => FuzzRequest)[] = [];
+  for (const op of ops) {
+    planned.push(() => op.valid);
+    for (const kind of kindsFor(op)) planned.push(() => MUTATIONS[kind]!(op.valid, op.parsed, random, { other: otherKey }));
+    if (op.parsed !== undefined) for (const text of HOSTILE_STRINGS) planned.push(() => withHostileString(op.valid, op.parsed, random, text));
+  }
+  for (let i = planned.length; i < requests; i++) {
+    const op = ops[i % ops.length]!;
+    planned.push(() => (random() < 0.125 ? op.valid : MUTATIONS[pick(random, kindsFor(op))]!(op.valid, op.parsed, random, { other: otherKey })));
+  }
+  return planned.slice(0, Math.max(requests, 0));
 }
 
 async function send(baseUrl: string, r: FuzzRequest): Promise<{ status: number; contentType: string; text: string }> {
@@ -93,9 +104,9 @@ export async function fuzzApi(target: FuzzTarget, requests: number, seed: number
   const ops = operations(target);
   const report: FuzzReport = { seed, requests: 0, operations: ops.length, byStatus: {}, byKind: {}, failures: [] };
   let before = await target.snapshot();
-  for (let i = 0; i < requests; i++) {
-    const op = ops[i % ops.length]!;
-    const request = mutate(op, random, target.keys.system ?? '');
+  const planned = plan(ops, requests, random, target.keys.system ?? '');
+  for (const [i, next] of planned.entries()) {
+    const request = next();
     const answer = await send(target.baseUrl, request).catch((e: Error) => ({ status: 0, contentType: '', text: String(e) }));
     report.requests++;
     report.byKind[request.kind] = (report.byKind[request.kind] ?? 0) + 1;

@@ -1,12 +1,12 @@
-// The fuzz run's own database: migrated and seeded like the shared test database, written to by nothing but
-// the fuzz run's API (no worker), so a digest of all its rows tells whether a refused request changed data.
+// A database of one test file's own, on the test PostgreSQL server: migrated, and seeded like the shared one
+// unless `seed: false` (a bank's empty database). The fuzz run compares digests of all its rows (snapshot).
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { createDb } from '../../config/database';
 import { runPrisma } from '../../dev/prisma-cli';
 import { seedReferenceData } from '../../dev/seed';
 
-export interface FuzzDatabase {
+export interface OwnDatabase {
   url: string;
   snapshot(): Promise<string>;
   drop(): Promise<void>;
@@ -18,15 +18,17 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createFuzzDatabase(sharedUrl: string): Promise<FuzzDatabase> {
-  const name = `holdfast_fuzz_${randomUUID().slice(0, 8)}`;
+export async function createOwnDatabase(sharedUrl: string, options: { seed?: boolean } = {}): Promise<OwnDatabase> {
+  const name = `holdfast_own_${randomUUID().slice(0, 8)}`;
   const admin = new Pool({ connectionString: sharedUrl, max: 1 });
   await admin.query(`CREATE DATABASE ${name}`);
   const url = withDatabase(sharedUrl, name);
   runPrisma(['migrate', 'deploy'], url);
-  const db = createDb(url);
-  await seedReferenceData(db);
-  await db.$disconnect();
+  if (options.seed !== false) {
+    const db = createDb(url);
+    await seedReferenceData(db);
+    await db.$disconnect();
+  }
 
   const pool = new Pool({ connectionString: url, max: 2 });
   const tables = (await pool.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`)).rows.map((r) => r.name);
