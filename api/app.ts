@@ -1,4 +1,6 @@
 // The Express app factory: routes, auth, validation and error mapping. No listen(): callers decide.
+import { refuseUnstorableText } from './middleware/text-guard';
+import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import express, { type Express } from 'express';
 import { DEFAULT_FAILED_CREDENTIALS_PER_MINUTE, DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../config/env';
@@ -32,6 +34,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestContext(deps.logger));
   app.use(securityHeaders());
   app.use(express.json({ limit: '2mb' }));
+  app.use(refuseUnstorableText());
 
   app.use(healthRoutes(deps));
   app.use(openApiRoutes());
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(statusRoutes(deps));
   app.use(codecRoutes(deps));
   app.use(auditRoutes(deps));
+  app.use(adminRoutes(deps));
 
   app.use((req, _res, next) => next(new HttpError(404, 'route_not_found', `no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

@@ -1,37 +1,21 @@
 // `npm run keys -- create --role supervisor --name "Ana (retention lead)" [--team contact-centre | --agent agent-cc-1]`
 // `npm run keys -- list` · `npm run keys -- revoke <key id>`
 // Uses DATABASE_URL, or the database of a running `npm start` (recorded in .data/dev-stack.json).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hostname, userInfo } from 'node:os';
 import { createDb } from '../config/database';
 import { issueKey, listKeys, revokeKey } from './api-keys';
-import type { Principal } from './auth';
+import { cliDatabaseUrl, cliOperator, validated } from './cli-support';
 import { HttpError } from './errors';
 import { createKeySchema, keyIdParams } from './schemas';
 
 const USAGE = 'usage: npm run keys -- create --role <system|agent|supervisor|admin> --name <name> [--team <team id>] | create --role agent --agent <agent id> | list | revoke <key id>';
 
-function databaseUrl(): string {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const devStack = join(__dirname, '..', '.data', 'dev-stack.json');
-  if (existsSync(devStack)) return (JSON.parse(readFileSync(devStack, 'utf8')) as { databaseUrl: string }).databaseUrl;
-  throw new Error('set DATABASE_URL (or run `npm start`, whose database this command then uses)');
-}
-
-function validated<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
-  if (result.success) return result.data;
-  throw new Error(result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
-}
-
-// Whoever runs the command on the server, as the audit log names them.
-const CLI_OPERATOR: Principal = { keyId: 'cli', name: `${userInfo().username}@${hostname()} (npm run keys)`, role: 'admin' };
+const CLI_OPERATOR = cliOperator('npm run keys');
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, team: { type: 'string' }, agent: { type: 'string' } } });
   const [command, arg] = positionals;
-  const db = createDb(databaseUrl());
+  const db = createDb(cliDatabaseUrl());
   try {
     if (command === 'create') {
       const input = validated(createKeySchema.safeParse({ role: values.role, name: values.name, teamId: values.team, agentId: values.agent }));

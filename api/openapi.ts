@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document, generated from the zod schemas the routes validate with: the request shapes
 // here cannot drift from what the API accepts. A test checks every Express route appears here.
 import { codecBody } from './routes/codec';
+import { agentBody, agentIdParams, offerBody, offerIdParams, teamBody } from './routes/admin';
+import { bankConfigSchema } from '../domain/provisioning';
 import { z } from 'zod';
 import {
   closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema,
@@ -73,6 +75,10 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/playbooks/{playbookId}/versions', summary: 'Add a playbook version (running cases keep theirs)', tag: 'playbooks', roles: [], params: playbookParams, body: playbookDefinitionSchema, ok: { status: 201, description: 'the new version' }, errors: [400] },
   { method: 'post', path: '/v1/keys', summary: 'Issue an API key (the key is in this answer only)', tag: 'keys', roles: [], body: createKeySchema, ok: { status: 201, description: 'the key, with its secret', schema: issuedKeyResponse }, errors: [400, 404] },
   { method: 'get', path: '/v1/keys', summary: 'List API keys (never the secrets)', tag: 'keys', roles: [], ok: { status: 200, description: 'keys', schema: keyListResponse } },
+  { method: 'post', path: '/v1/admin/apply', summary: "Apply a bank's setup (teams, agents, offers, playbooks) in one transaction; idempotent", tag: 'provisioning', roles: [], body: bankConfigSchema, ok: { status: 200, description: '{ applied: { teams|agents|offers|playbooks: { created, updated, unchanged } } }' }, errors: [400] },
+  { method: 'put', path: '/v1/teams/{teamId}', summary: 'Create or update a team', tag: 'provisioning', roles: [], params: teamIdParams, body: teamBody, ok: { status: 200, description: 'the team and result: created (201), updated or unchanged' }, errors: [400] },
+  { method: 'put', path: '/v1/agents/{agentId}', summary: 'Create or update an agent (team, skills, daily quota, active)', tag: 'provisioning', roles: [], params: agentIdParams, body: agentBody, ok: { status: 200, description: 'the agent and result: created (201), updated or unchanged' }, errors: [400] },
+  { method: 'put', path: '/v1/offers/{offerId}', summary: 'Create or update a catalog offer (eligibility, cost, volume cap, active)', tag: 'provisioning', roles: [], params: offerIdParams, body: offerBody, ok: { status: 200, description: 'the offer and result: created (201), updated or unchanged' }, errors: [400] },
   { method: 'get', path: '/v1/audit', summary: 'The audit log as CSV (human steps, consent changes, keys, playbook versions), oldest first; X-Next-After-Id when there is more', tag: 'audit', roles: [], query: auditQuery, ok: { status: 200, description: 'CSV: id,at,actor,keyId,action,subjectType,subjectId,detail', type: 'text/csv' }, errors: [400] },
   { method: 'delete', path: '/v1/keys/{keyId}', summary: 'Revoke an API key', tag: 'keys', roles: [], params: keyIdParams, ok: { status: 200, description: 'the revoked key', schema: keyResponse }, errors: [404, 409] },
   { method: 'get', path: '/s/{token}', summary: 'The survey page a customer answers on', tag: 'surveys', roles: null, params: surveyTokenParams, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [404] },

@@ -1,0 +1,71 @@
+// A bank's setup as data: teams, agents, the offer catalog and playbooks, validated here and applied by
+// `npm run admin -- apply <holdfast.config.yaml>` or `POST /v1/admin/apply`. The same schemas validate the
+// admin API's single-item PUTs.
+import { z } from 'zod';
+import { playbookDefinitionSchema } from './playbook';
+import { DRIVERS, TIERS } from './vocabulary';
+
+const id = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
+const name = z.string().trim().min(1).max(200);
+
+export const teamSpecSchema = z.strictObject({
+  id,
+  name,
+  // The customer tiers the team serves (assignment matches on it).
+  tiers: z.array(z.enum(TIERS)).min(1, 'a team serves at least one tier'),
+  // Churn drivers it specialises in; empty (the default) serves every driver.
+  drivers: z.array(z.enum(DRIVERS)).default([]),
+});
+
+export const agentSpecSchema = z.strictObject({
+  id,
+  teamId: id,
+  name,
+  skills: z.array(z.string().trim().min(1).max(64)).default([]),
+  dailyContactQuota: z.number().int().min(1).max(500).default(10),
+  active: z.boolean().default(true),
+});
+
+export const offerSpecSchema = z.strictObject({
+  id,
+  name,
+  kind: z.string().trim().min(1).max(64),
+  description: z.string().trim().max(2000).optional(),
+  drivers: z.array(z.enum(DRIVERS)).min(1, 'name the churn drivers the offer answers'),
+  tiers: z.array(z.enum(TIERS)).min(1, 'name the tiers the offer is for'),
+  cost: z.number().min(0).max(1_000_000),
+  // Minimum assets under management for the offer to be proportionate.
+  minValue: z.number().min(0).default(0),
+  // Most customers holding the offer at once; absent: no cap.
+  volumeCap: z.number().int().min(1).nullable().default(null),
+  active: z.boolean().default(true),
+});
+
+export const playbookSpecSchema = z.strictObject({ id: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'playbook ids use lower-case letters, digits and "-"'), definition: playbookDefinitionSchema });
+
+export const bankConfigSchema = z
+  .strictObject({
+    teams: z.array(teamSpecSchema).default([]),
+    agents: z.array(agentSpecSchema).default([]),
+    offers: z.array(offerSpecSchema).default([]),
+    playbooks: z.array(playbookSpecSchema).default([]),
+  })
+  .superRefine((c, ctx) => {
+    for (const [key, items] of Object.entries({ teams: c.teams, agents: c.agents, offers: c.offers, playbooks: c.playbooks })) {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${item.id} appears twice in ${key}` });
+        seen.add(item.id);
+      });
+    }
+  });
+
+export type TeamSpec = z.infer<typeof teamSpecSchema>;
+export type AgentSpec = z.infer<typeof agentSpecSchema>;
+export type OfferSpec = z.infer<typeof offerSpecSchema>;
+export type PlaybookSpec = z.infer<typeof playbookSpecSchema>;
+export type BankConfig = z.infer<typeof bankConfigSchema>;
+
+// What an apply did, per kind.
+export interface ApplyCounts { created: number; updated: number; unchanged: number }
+export type ApplyReport = Record<keyof BankConfig, ApplyCounts>;
