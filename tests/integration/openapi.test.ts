@@ -1,8 +1,10 @@
 // The OpenAPI document is valid OpenAPI 3.1, lists every route the app serves, and carries the same
 // request schemas the routes validate with.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../api/app';
+import { contractMarkdown } from '../../api/contract-doc';
 import type { AppDeps } from '../../api/deps';
 import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { createLogger } from '../../config/logger';
@@ -107,4 +109,8 @@ test('the documented answers are what the API sends: parsing one with its schema
   expect(detail.offer).toBeDefined();
   expect(detail.contactAttempts).toHaveLength(1);
   expect((answers[5]![3] as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+});
+
+test('docs/api.md is the contract generated from this OpenAPI document (run `npm run docs:api` after changing a route)', () => {
+  expect(readFileSync(join(__dirname, '..', '..', 'docs', 'api.md'), 'utf8')).toBe(contractMarkdown());
 });
