@@ -1,10 +1,11 @@
 // The Express app factory: routes, auth, validation and error mapping. No listen(): callers decide.
+import { metricsHandler } from './routes/metrics';
 import { refuseUnstorableText } from './middleware/text-guard';
 import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import express, { type Express } from 'express';
 import { DEFAULT_FAILED_CREDENTIALS_PER_MINUTE, DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../config/env';
-import { authenticate } from './auth';
+import { authenticate, requireRole } from './auth';
 import type { AppDeps } from './deps';
 import { errorHandler, HttpError } from './errors';
 import { failedCredentialLimit, rateLimitPerAddress, rateLimitPerKey } from './middleware/rate-limit';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger));
+  if (deps.metrics) app.use(deps.metrics.observeRequests());
   app.use(securityHeaders());
   app.use(express.json({ limit: '2mb' }));
   app.use(refuseUnstorableText());
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(twilioWebhookRoutes(deps, failures.failed));
   if (deps.outbox) app.use(devRoutes(deps.outbox));
 
+  // Prometheus scrapes with a system (or admin) key: the figures are the bank's business.
+  if (deps.metrics) app.get('/metrics', failures.guard, authenticate(deps.db, deps.adminKey, failures.failed), requireRole('system'), metricsHandler(deps.metrics));
   app.use(CODEC_PATH, codecCors(deps.codecCorsOrigins ?? []));
   app.use('/v1', failures.guard, authenticate(deps.db, deps.adminKey, failures.failed), rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
   app.use(meRoutes());

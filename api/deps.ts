@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
+import type { ApiMetrics } from './metrics';
 import type { Logger } from '../config/logger';
 import type { CaseWorkflows } from './case-workflows';
 
@@ -14,6 +15,8 @@ export interface OutboxReader {
 
 export interface AppDeps {
   db: Db;
+  // Prometheus metrics of this process (GET /metrics).
+  metrics?: ApiMetrics;
   // True once the process is shutting down: /ready answers 503.
   isDraining?: () => boolean;
   // The same database through node-postgres, for the reads every board and case page makes.

@@ -48,6 +48,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/', summary: 'The web dashboard (log in with an API key)', tag: 'dashboard', roles: null, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [503] },
   { method: 'get', path: '/health', summary: 'Liveness (no dependencies checked)', tag: 'service', roles: null, ok: { status: 200, description: '{ status: "ok" }' } },
   { method: 'get', path: '/ready', summary: 'Readiness: Temporal and PostgreSQL answer', tag: 'service', roles: null, ok: { status: 200, description: 'ready' }, errors: [503] },
+  { method: 'get', path: '/metrics', summary: 'Prometheus metrics of this API process (docs/observability.md)', tag: 'service', roles: ['system'], ok: { status: 200, description: 'Prometheus text format', type: 'text/plain' } },
   { method: 'get', path: '/v1/openapi.json', summary: 'This document', tag: 'service', roles: null, ok: { status: 200, description: 'OpenAPI 3.1 document' } },
   { method: 'get', path: '/v1/me', summary: "This key's name, role and team", tag: 'service', roles: ['system', 'agent', 'supervisor'], ok: { status: 200, description: 'who this key is', schema: meResponse } },
   { method: 'post', path: '/v1/signals', summary: 'Post a risk signal (idempotent per idempotencyKey)', tag: 'signals', roles: ['system', 'supervisor'], body: signalSchema, ok: { status: 202, description: '{ signalId, caseId, workflowId, duplicate }; 200 with duplicate: true for a repeated key' }, errors: [400, 404] },

@@ -6,6 +6,7 @@ import type { Logger } from '../config/logger';
 import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
 import { createCaseWorkflows } from './case-workflows';
 import type { AppDeps } from './deps';
+import { createApiMetrics } from './metrics';
 
 // `sql` (node-postgres, for the hot reads) is the API's own from here on: close() ends it.
 export async function connectApi(options: { db: Db; sql: Sql; temporal: TemporalConnectionConfig; logger: Logger; adminKey?: string; twilioAuthToken?: string; publicBaseUrl?: string }): Promise<AppDeps & { close(): Promise<void> }> {
@@ -27,6 +28,7 @@ export async function connectApi(options: { db: Db; sql: Sql; temporal: Temporal
     twilioAuthToken: options.twilioAuthToken,
     publicBaseUrl: options.publicBaseUrl,
     payloadCodec: options.temporal.payloadCodec,
+    metrics: createApiMetrics(options.sql),
     close: async () => {
       await connection.close();
       await options.sql.end();

@@ -44,6 +44,9 @@ export const envSchema = z.object({
   // SIGTERM: how long the API reports 503 on /ready before it stops accepting connections (a load
   // balancer's health-check interval, so it stops sending traffic first).
   HOLDFAST_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(0),
+  // host:port where the worker serves the Temporal SDK's Prometheus metrics (workflow and activity task
+  // latencies, slots, cache, polls); unset: none.
+  HOLDFAST_WORKER_METRICS_ADDRESS: z.string().regex(/^[^:\s]+:\d{1,5}$/, 'host:port, e.g. 0.0.0.0:9464').optional(),
   HOLDFAST_WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
   HOLDFAST_WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1_000).default(40),
   HOLDFAST_WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).max(1_000).default(100),

@@ -1,4 +1,5 @@
 // `npm run worker`: a standalone worker process (production and docker-compose). SIGINT/SIGTERM drain it.
+import { Runtime } from '@temporalio/worker';
 import { createDb } from '../config/database';
 import { parseEnv } from '../config/env';
 import { processEnv } from '../config/process-env';
@@ -11,6 +12,11 @@ async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL, { service: 'worker' });
   const { databaseUrl, temporal } = processEnv(env, 'worker');
+  // Before any connection: the SDK's metrics go to a Prometheus endpoint of their own.
+  if (env.HOLDFAST_WORKER_METRICS_ADDRESS) {
+    Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: env.HOLDFAST_WORKER_METRICS_ADDRESS } } } });
+    logger.info('worker metrics served', { address: env.HOLDFAST_WORKER_METRICS_ADDRESS });
+  }
   const db = createDb(databaseUrl);
   const { worker, connection, stopAfterWorker } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger), tuning: workerTuning(env) });
   logger.info('worker started', { taskQueue: temporal.taskQueue, namespace: temporal.namespace });

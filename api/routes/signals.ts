@@ -1,6 +1,7 @@
 // Risk signals from the bank's systems. Each is stored once per idempotency key, then joins the customer's
 // open case or starts a new one; a repeated key answers with the first answer. What a signal does is decided
 // in domain/signal-intake.ts from one query's facts; this file carries the decision out.
+import { signalOutcome } from '../metrics';
 import { Router } from 'express';
 import { decideDuringCooldown } from '../../domain/cooldown';
 import { classifyDriver } from '../../domain/driver';
@@ -98,8 +99,20 @@ export function signalRoutes(deps: AppDeps): Router {
   const router = Router();
   const intake = createSignalIntake(deps);
 
+  // Counts what became of each signal (GET /metrics).
+  const counted = async (body: unknown, actor: string): Promise<SignalAnswer> => {
+    try {
+      const answer = await intake(parse(signalSchema, body, 'body'), actor);
+      deps.metrics?.countSignal(signalOutcome(answer));
+      return answer;
+    } catch (e) {
+      if (e instanceof HttpError && e.status < 500) deps.metrics?.countSignal('refused');
+      throw e;
+    }
+  };
+
   router.post('/v1/signals', requireRole('system', 'supervisor'), async (req, res) => {
-    const answer = await intake(parse(signalSchema, req.body, 'body'), actorOf(res));
+    const answer = await counted(req.body, actorOf(res));
     res.status(answer.status).json(answer.body);
   });
 
@@ -110,7 +123,7 @@ export function signalRoutes(deps: AppDeps): Router {
     const results = [];
     for (const item of raw.signals) {
       try {
-        const answer = await intake(parse(signalSchema, item, 'body'), actorOf(res));
+        const answer = await counted(item, actorOf(res));
         results.push({ status: answer.status, ...answer.body });
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;

@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../api/app';
+import { createApiMetrics } from '../../api/metrics';
+import type { Sql } from '../../config/sql';
 import { contractMarkdown } from '../../api/contract-doc';
 import type { AppDeps } from '../../api/deps';
 import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
@@ -29,7 +31,7 @@ afterAll(async () => {
 
 // Every method + path the Express app routes, read from its router (Express 5 layers).
 function appRoutes(): string[] {
-  const app = createApp({ logger: createLogger('error'), outbox: { list: () => [] }, webRoot: DEFAULT_WEB_ROOT } as unknown as AppDeps) as unknown as { router: { stack: any[] } };
+  const app = createApp({ logger: createLogger('error'), outbox: { list: () => [] }, webRoot: DEFAULT_WEB_ROOT, metrics: createApiMetrics({} as Sql) } as unknown as AppDeps) as unknown as { router: { stack: any[] } };
   const found: string[] = [];
   const visit = (stack: any[]) => {
     for (const layer of stack) {
