@@ -8,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { CASE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { freeLowPort } from './ports';
 import { ensureTemporalCli, temporalCacheDir } from './temporal-cli';
+import { waitForServer } from './temporal-server';
 import { spawnTied } from './tied-spawn';
 
 // The server release the pinned CLI embeds (its go.mod), so both speak the same version.
@@ -81,7 +82,7 @@ export interface TemporalCluster {
   stop(): Promise<void>;
 }
 
-async function serverConfig(options: ClusterOptions, pg: PgTarget, prefix: string, frontendPort: number): Promise<string> {
+async function serverConfig(options: ClusterOptions, pg: PgTarget, prefix: string, frontendPort: number): Promise<void> {
   const configDir = join(options.dataDir, 'config');
   mkdirSync(configDir, { recursive: true });
   const store = (databaseName: string, maxConns: number) => ({
@@ -117,25 +118,6 @@ async function serverConfig(options: ClusterOptions, pg: PgTarget, prefix: strin
     // Search attributes registered a moment ago are usable at once (the dev server does the same).
     'system.forceSearchAttributesCacheRefreshOnRead': [{ value: true }],
   }, null, 2));
-  return configDir;
-}
-
-async function waitForFrontend(address: string, isAlive: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    if (!isAlive()) throw new Error('the Temporal server exited during startup (see its log)');
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-      await connection.workflowService.getSystemInfo({});
-      await connection.close();
-      return;
-    } catch (e) {
-      lastError = e;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  throw new Error(`the Temporal server did not answer on ${address} within ${timeoutMs / 1000} s: ${String(lastError)}`);
 }
 
 // The namespace and the search attributes, then a wait until a visibility query may use them: unlike the
@@ -185,7 +167,7 @@ export async function startTemporalCluster(options: ClusterOptions): Promise<Tem
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
   try {
-    await waitForFrontend(address, () => child.exitCode === null, 120_000);
+    await waitForServer(address, child, 120_000);
     await registerNamespace(address, options.namespace, log);
   } catch (e) {
     await stop();

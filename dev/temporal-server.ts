@@ -26,7 +26,8 @@ export interface DevTemporal {
 
 const searchAttributeFlags = () => CASE_SEARCH_ATTRIBUTES.flatMap((k) => ['--search-attribute', `${k.name}=Keyword`]);
 
-async function waitForServer(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+// Resolves once the server at `address` answers; fails early if its process exits.
+export async function waitForServer(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
