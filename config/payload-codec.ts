@@ -5,9 +5,13 @@
 // encrypted encoding (written before encryption was turned on) is passed through as it is.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
-const CIPHER = 'AES256-GCM';
+// The sealed bytes are the payload as protobuf (Temporal's own Payload message). Payloads sealed before
+// 2026-11-30 carry 'AES256-GCM' and hold it as JSON with base64 inside, a third larger; both decrypt.
+const CIPHER = 'AES256-GCM/pb';
+const CIPHER_JSON = 'AES256-GCM';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -52,12 +56,13 @@ export const payloadFromJson = (p: JsonPayload): Payload => ({
 });
 
 // The payload (metadata and data) as bytes, so the encoding and any other metadata are encrypted too.
-const serialise = (p: Payload) => {
-  const { metadata, data } = payloadToJson(p);
-  return Buffer.from(JSON.stringify({ m: metadata, d: data }));
-};
+const serialise = (p: Payload) => temporal.api.common.v1.Payload.encode(p).finish();
 
-function deserialise(bytes: Buffer): Payload {
+function deserialise(bytes: Buffer, cipher: string): Payload {
+  if (cipher !== CIPHER_JSON) {
+    const { metadata, data } = temporal.api.common.v1.Payload.decode(bytes);
+    return { metadata: metadata ?? {}, data: data ?? new Uint8Array() };
+  }
   const { m, d } = JSON.parse(bytes.toString('utf8')) as { m: Record<string, string>; d: string };
   return payloadFromJson({ metadata: m, data: d });
 }
@@ -82,7 +87,7 @@ export function createPayloadCodec(keys: PayloadKey[]): PayloadCodec {
     const sealed = Buffer.from(p.data ?? new Uint8Array());
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    return deserialise(Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]));
+    return deserialise(Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]), str(p.metadata?.['encryption-cipher']));
   };
 
   return {

@@ -1,6 +1,9 @@
 // Payload encryption: what goes to Temporal is unreadable and authenticated, keys rotate without breaking
 // what was written before, and payloads from before encryption still decode.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Payload } from '@temporalio/common';
+import { testPayloadCodec } from '../support/payload-keys';
 import { parseEnv } from '../../config/env';
 import { createPayloadCodec, ENCRYPTED_ENCODING, newPayloadKey, parsePayloadKeys } from '../../config/payload-codec';
 import { temporalConfig } from '../../config/temporal';
@@ -63,4 +66,23 @@ test('malformed keys are refused with the entry named, never echoing key materia
 test('a process without payload keys does not start: a clear error, not plaintext', () => {
   expect(() => temporalConfig(parseEnv({ TEMPORAL_ADDRESS: 'temporal:7233' }), 'temporal:7233')).toThrow('HOLDFAST_PAYLOAD_KEYS must be set');
   expect(() => temporalConfig(parseEnv({ HOLDFAST_PAYLOAD_KEYS: 'k1:short' }), 'temporal:7233')).toThrow('HOLDFAST_PAYLOAD_KEYS entry 1');
+});
+
+test('payloads are sealed as protobuf, a third smaller than the JSON form they were sealed in before, which still decrypts', async () => {
+  const codec = testPayloadCodec();
+  // A payload sealed in the JSON form, from a committed history (recorded with the test key).
+  let sealedBefore: Payload | undefined;
+  JSON.parse(readFileSync(join(__dirname, '..', 'histories', 'accepted-observed-churned.json'), 'utf8'), (_k, v) => {
+    if (!sealedBefore && v?.metadata?.['encryption-cipher'] === Buffer.from('AES256-GCM').toString('base64') && (v.data as string).length > 400) {
+      sealedBefore = { metadata: Object.fromEntries(Object.entries(v.metadata as Record<string, string>).map(([k, x]) => [k, new Uint8Array(Buffer.from(x, 'base64'))])), data: new Uint8Array(Buffer.from(v.data as string, 'base64')) };
+    }
+    return v;
+  });
+  const [plain] = await codec.decode([sealedBefore!]);
+  expect(Buffer.from(plain!.metadata!.encoding!).toString()).toBe('json/plain');
+  const [sealedNow] = await codec.encode([plain!]);
+  expect(Buffer.from(sealedNow!.metadata!['encryption-cipher']!).toString()).toBe('AES256-GCM/pb');
+  expect(sealedNow!.data!.length).toBeLessThan(sealedBefore!.data!.length * 0.85);
+  const [again] = await codec.decode([sealedNow!]);
+  expect(Buffer.from(again!.data!)).toEqual(Buffer.from(plain!.data!));
 });
