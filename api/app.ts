@@ -52,9 +52,10 @@ export function createApp(deps: AppDeps): Express {
   if (deps.outbox) app.use(devRoutes(deps.outbox));
 
   // Prometheus scrapes with a system (or admin) key: the figures are the bank's business.
-  if (deps.metrics) app.get('/metrics', failures.guard, authenticate(deps.db, deps.adminKey, failures.failed), requireRole('system'), metricsHandler(deps.metrics));
+  const authenticated = [failures.guard, authenticate(deps.db, deps.adminKey, failures.failed)];
+  if (deps.metrics) app.get('/metrics', ...authenticated, requireRole('system'), metricsHandler(deps.metrics));
   app.use(CODEC_PATH, codecCors(deps.codecCorsOrigins ?? []));
-  app.use('/v1', failures.guard, authenticate(deps.db, deps.adminKey, failures.failed), rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
+  app.use('/v1', ...authenticated, rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
   app.use(meRoutes());
   app.use(signalRoutes(deps));
   app.use(customerRoutes(deps));

@@ -112,6 +112,16 @@ export const teamIdParams = z.object({ teamId: idSchema });
 
 // A day (YYYY-MM-DD, UTC) or an ISO-8601 date-time with offset. A day as `to` includes that whole day.
 const reportBound = z.union([z.iso.date(), isoDateTime], { message: 'a date (2026-11-01) or an ISO-8601 date-time with offset' });
+const DAY = 86_400_000;
+
+// [from, to) from optional bounds: 30 days back from now by default, at most `maxDays` long.
+function dateRange(q: { from?: string; to?: string }, ctx: z.RefinementCtx, maxDays: number, tooLong: string): { from: Date; to: Date } {
+  const toMs = q.to === undefined ? Date.now() : Date.parse(q.to) + (q.to.length === 10 ? DAY : 0);
+  const fromMs = q.from === undefined ? toMs - 30 * DAY : Date.parse(q.from);
+  if (fromMs >= toMs) ctx.addIssue({ code: 'custom', path: ['from'], message: '"from" must be before "to"' });
+  if (toMs - fromMs > maxDays * DAY) ctx.addIssue({ code: 'custom', path: ['to'], message: tooLong });
+  return { from: new Date(fromMs), to: new Date(toMs) };
+}
 export const retentionReportQuery = z
   .object({
     from: reportBound.optional(),
@@ -120,14 +130,7 @@ export const retentionReportQuery = z
     // Adds a period column (UTC day, ISO week starting Monday, or month) for charts over time.
     period: z.enum(REPORT_PERIODS).optional(),
   })
-  .transform((q, ctx) => {
-    const DAY = 86_400_000;
-    const toMs = q.to === undefined ? Date.now() : Date.parse(q.to) + (q.to.length === 10 ? DAY : 0);
-    const fromMs = q.from === undefined ? toMs - 30 * DAY : Date.parse(q.from);
-    if (fromMs >= toMs) ctx.addIssue({ code: 'custom', path: ['from'], message: '"from" must be before "to"' });
-    if (toMs - fromMs > 3 * 366 * DAY) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a report covers at most three years; narrow from/to' });
-    return { from: new Date(fromMs), to: new Date(toMs), groupBy: q.groupBy, period: q.period };
-  });
+  .transform((q, ctx) => ({ ...dateRange(q, ctx, 3 * 366, 'a report covers at most three years; narrow from/to'), groupBy: q.groupBy, period: q.period }));
 export const playbookParams = z.object({ playbookId: playbookIdSchema });
 export const outboxQuery = z.object({ kind: z.enum(['sms', 'email', 'crm']).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
 
@@ -135,11 +138,4 @@ export const outboxQuery = z.object({ kind: z.enum(['sms', 'email', 'crm']).opti
 // entries and the X-Next-After-Id header (pass it as afterId) says there are more.
 export const auditQuery = z
   .object({ from: reportBound.optional(), to: reportBound.optional(), afterId: z.string().regex(/^\d{1,18}$/, 'an entry id from X-Next-After-Id').optional() })
-  .transform((q, ctx) => {
-    const DAY = 86_400_000;
-    const toMs = q.to === undefined ? Date.now() : Date.parse(q.to) + (q.to.length === 10 ? DAY : 0);
-    const fromMs = q.from === undefined ? toMs - 30 * DAY : Date.parse(q.from);
-    if (fromMs >= toMs) ctx.addIssue({ code: 'custom', path: ['from'], message: '"from" must be before "to"' });
-    if (toMs - fromMs > 366 * DAY) ctx.addIssue({ code: 'custom', path: ['to'], message: 'an export covers at most a year; narrow from/to' });
-    return { from: new Date(fromMs), to: new Date(toMs), afterId: q.afterId };
-  });
+  .transform((q, ctx) => ({ ...dateRange(q, ctx, 366, 'an export covers at most a year; narrow from/to'), afterId: q.afterId }));

@@ -13,6 +13,9 @@ export function temporalCacheDir(): string {
   return join(base, 'temporal-cli', `v${TEMPORAL_CLI_VERSION}`);
 }
 
+// Go on PATH, or where its installer puts it (outside PATH on some machines).
+export const goBinary = () => onPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+
 function onPath(command: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : undefined;
@@ -41,7 +44,7 @@ export function ensureTemporalCli(log: (msg: string) => void = console.log): str
   const cached = join(binDir, 'temporal');
   if (existsSync(cached)) return cached;
 
-  const go = onPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+  const go = goBinary();
   if (go) {
     buildWithGo(go, binDir, log);
     return cached;

@@ -7,15 +7,13 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { CASE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { freeLowPort } from './ports';
-import { ensureTemporalCli, temporalCacheDir } from './temporal-cli';
+import { ensureTemporalCli, goBinary, temporalCacheDir } from './temporal-cli';
 import { waitForServer } from './temporal-server';
 import { spawnTied } from './tied-spawn';
 
 // The server release the pinned CLI embeds (its go.mod), so both speak the same version.
 export const TEMPORAL_SERVER_VERSION = '1.29.1';
 const MODULE = 'go.temporal.io/server';
-
-const goBinary = () => (spawnSync('sh', ['-c', 'command -v go'], { encoding: 'utf8' }).stdout.trim() || (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined));
 
 export interface TemporalServerBuild {
   server: string;

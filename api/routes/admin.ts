@@ -8,7 +8,7 @@ import type { ApplyCounts } from '../../domain/provisioning';
 import { principalOf, requireRole, type Principal } from '../auth';
 import type { AppDeps } from '../deps';
 import { applyAgent, applyConfig, applyOffer, applyTeam } from '../provisioning';
-import { idSchema } from '../schemas';
+import { idSchema, teamIdParams } from '../schemas';
 import { parse } from '../validate';
 
 export const teamBody = teamSpecSchema.omit({ id: true });
@@ -16,7 +16,6 @@ export const agentBody = agentSpecSchema.omit({ id: true });
 export const offerBody = offerSpecSchema.omit({ id: true });
 export const agentIdParams = z.object({ agentId: idSchema });
 export const offerIdParams = z.object({ offerId: idSchema });
-const teamIdParam = z.object({ teamId: idSchema });
 
 export function adminRoutes({ db }: AppDeps): Router {
   const router = Router();
@@ -34,7 +33,7 @@ export function adminRoutes({ db }: AppDeps): Router {
       res.status(tally.created ? 201 : 200).json({ ...spec, result: tally.created ? 'created' : tally.updated ? 'updated' : 'unchanged' });
     });
   }
-  single('/v1/teams/:teamId', teamIdParam, teamBody, applyTeam);
+  single('/v1/teams/:teamId', teamIdParams, teamBody, applyTeam);
   single('/v1/agents/:agentId', agentIdParams, agentBody, applyAgent);
   single('/v1/offers/:offerId', offerIdParams, offerBody, applyOffer);
   return router;
