@@ -13,6 +13,7 @@ import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { caseRoutes } from './routes/cases';
 import { CODEC_PATH, codecCors, codecRoutes } from './routes/codec';
+import { customerImportRoutes } from './routes/customer-import';
 import { customerRoutes } from './routes/customers';
 import { dashboardRoutes } from './routes/dashboard';
 import { devRoutes } from './routes/dev';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1', ...authenticated, rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
   app.use(meRoutes());
   app.use(signalRoutes(deps));
+  app.use(customerImportRoutes(deps));
   app.use(customerRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(playbookRoutes(deps));

@@ -4,6 +4,7 @@ import { codecBody } from './routes/codec';
 import { agentBody, agentIdParams, offerBody, offerIdParams, teamBody } from './routes/admin';
 import { bankConfigSchema } from '../domain/provisioning';
 import { z } from 'zod';
+import { CUSTOMER_CSV_COLUMNS } from './customer-csv';
 import {
   closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema,
   reassignInputSchema, retryStepInputSchema, surveyAnswerInputSchema,
@@ -29,7 +30,7 @@ interface Operation {
   params?: z.ZodObject;
   query?: z.ZodType;
   body?: z.ZodType;
-  bodyType?: 'application/json' | 'application/x-www-form-urlencoded';
+  bodyType?: 'application/json' | 'application/x-www-form-urlencoded' | 'text/csv';
   ok: { status: number; description: string; type?: string; schema?: z.ZodType };
   errors?: number[];
 }
@@ -55,6 +56,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/signals/batch', summary: 'Post up to 1000 signals; one answer per signal, in order', tag: 'signals', roles: ['system', 'supervisor'], body: signalBatchSchema, ok: { status: 200, description: '{ results: [...] }' }, errors: [400] },
   { method: 'put', path: '/v1/customers/{customerId}', summary: 'Create or update a customer', tag: 'customers', roles: ['system'], params: customerIdParams, body: customerSchema, ok: { status: 200, description: 'the stored customer (201 when created)' }, errors: [400] },
   { method: 'post', path: '/v1/customers/{customerId}/consent', summary: "Record a consent change with its source (the way to lift a customer's opt-out)", tag: 'customers', roles: ['system', 'agent', 'supervisor'], params: customerIdParams, body: consentChangeSchema, ok: { status: 200, description: 'the customer' }, errors: [400, 404] },
+  { method: 'post', path: '/v1/customers/import', summary: 'Import customers from a CSV file (the body, UTF-8): idempotent upserts, row by row, with every rejected row and why', tag: 'customers', roles: ['system'], bodyType: 'text/csv', ok: { status: 200, description: '{ importId, rows, created, updated, unchanged, rejected, seconds, rejections: [{ line, id, reason }] (the first 1000), rejectionsTruncated }' }, errors: [400, 415] },
   { method: 'get', path: '/v1/customers/{customerId}/consent', summary: "The customer's consent and its ledger, oldest first", tag: 'customers', roles: ['system', 'agent', 'supervisor'], params: customerIdParams, ok: { status: 200, description: '{ customerId, consent, events }' }, errors: [404] },
   { method: 'post', path: '/v1/codec/encode', summary: "Temporal remote codec: encrypt payloads (for Temporal's CLI and UI)", tag: 'service', roles: ['supervisor'], body: codecBody, ok: { status: 200, description: '{ payloads } encrypted' }, errors: [400] },
   { method: 'post', path: '/v1/codec/decode', summary: "Temporal remote codec: decrypt payloads, so authorised staff read histories in Temporal's CLI and UI", tag: 'service', roles: ['supervisor'], body: codecBody, ok: { status: 200, description: '{ payloads } readable' }, errors: [400] },
@@ -123,6 +125,13 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'not found (or not visible to this key)', 409: 'conflicts with the current state', 429: 'over this key\'s rate limit; see Retry-After', 503: 'a dependency is down',
 };
 
+// The customer file: a header of the customer fields (dotted for nested ones) plus id, then one row per customer.
+const CUSTOMER_CSV_SCHEMA = {
+  type: 'string',
+  description: `CSV with a header row. Columns: ${CUSTOMER_CSV_COLUMNS.map((c) => c.name + (c.required ? '' : ' (optional)')).join(', ')}. Lists separated by ";", booleans true/false, an empty cell for an absent optional field.`,
+  example: 'id,name,tier,timeZone,phone,preferredChannels,consent.sms,consent.email,consent.phone\r\ncust-1001,Siobhán O\'Brien,affluent,Europe/Dublin,+353861234567,sms;phone,true,false,true\r\n',
+};
+
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
@@ -137,7 +146,7 @@ export function openApiDocument(): Record<string, unknown> {
       security: op.roles === null ? [] : [{ apiKey: [] }],
       'x-roles': op.roles === null ? undefined : ['admin', ...op.roles],
       parameters: [...(op.params ? parameters(op.params, 'path') : []), ...(op.query ? parameters(op.query, 'query') : [])],
-      requestBody: op.body || op.bodyType ? { required: true, content: { [op.bodyType ?? 'application/json']: { schema: op.body ? jsonSchema(op.body) : { type: 'object' } } } } : undefined,
+      requestBody: op.body || op.bodyType ? { required: true, content: { [op.bodyType ?? 'application/json']: { schema: op.body ? jsonSchema(op.body) : op.bodyType === 'text/csv' ? CUSTOMER_CSV_SCHEMA : { type: 'object' } } } } : undefined,
       responses: {
         [String(op.ok.status)]: {
           description: op.ok.description,

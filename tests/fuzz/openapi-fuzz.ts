@@ -47,7 +47,7 @@ function operations(target: FuzzTarget): Operation[] {
       const query = params.filter((p) => p.in === 'query' && p.required).map((p): [string, string] => [p.name, String(validValue(p.schema, named, p.name))]);
       const [contentType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
       const parsed = media ? validValue(media.schema, named) : undefined;
-      const body = parsed === undefined ? undefined : contentType === 'application/x-www-form-urlencoded' ? new URLSearchParams({ From: '+34600000001', Body: 'STOP' }).toString() : JSON.stringify(parsed);
+      const body = parsed === undefined ? undefined : contentType === 'application/x-www-form-urlencoded' ? new URLSearchParams({ From: '+34600000001', Body: 'STOP' }).toString() : contentType === 'text/csv' ? String(media!.schema.example) : JSON.stringify(parsed);
       const role = (op['x-roles'] ?? []).find((r) => r !== 'admin') ?? (op['x-roles'] ? 'admin' : undefined);
       const key = role ? target.keys[role] : undefined;
       const headers: Record<string, string> = {};

@@ -8,6 +8,7 @@ export type JsonSchema = {
   minItems?: number;
   enum?: unknown[];
   const?: unknown;
+  example?: unknown;
   format?: string;
   pattern?: string;
   minLength?: number;

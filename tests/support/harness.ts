@@ -132,7 +132,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async call(method, path, opts = {}) {
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-      if (opts.body !== undefined) headers['content-type'] = 'application/json';
+      if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
       const response = await fetch(baseUrl + path, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) });
       const text = await response.text();
       let body: unknown = text;
