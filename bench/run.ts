@@ -1,12 +1,13 @@
 // `npm run bench`: every benchmark at a small size against one stack it starts itself (or DATABASE_URL /
 // TEMPORAL_ADDRESS), printing a table of ratios against baselines measured in the same run, and writing it
 // as JSON and Markdown under bench/results/. Sizes come from flags, so the same script runs the full size:
-//   npm run bench -- --signals 20000 --concurrency 64 --rate 20 --seconds 120 --read-cases 200000 --parked 10000
+//   npm run bench -- --signals 20000 --concurrency 64 --rate 20 --seconds 120 --read-cases 200000 --parked 10000 --import-rows 100000
 //   npm run bench -- --only intake,costs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchCosts } from './costs';
+import { benchImport } from './import';
 import { benchIntake } from './intake';
 import { benchLatency } from './latency';
 import { benchParked } from './parked';
@@ -15,7 +16,7 @@ import { renderMarkdown } from './support/report';
 import { machine, say } from './support/measure';
 import { startBenchStack } from './support/stack';
 
-const ALL = ['costs', 'intake', 'latency', 'reads', 'parked'] as const;
+const ALL = ['costs', 'intake', 'latency', 'reads', 'parked', 'import'] as const;
 const { values: flags } = parseArgs({
   options: {
     only: { type: 'string', default: ALL.join(',') },
@@ -27,6 +28,7 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '64' },
     'read-seconds': { type: 'string', default: '3' },
     parked: { type: 'string', default: '1000' },
+    'import-rows': { type: 'string', default: '20000' },
   },
 });
 const num = (name: keyof typeof flags) => {
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     if (only.has('latency')) results.latency = await benchLatency(stack, { rate: num('rate'), seconds: num('seconds') });
     if (only.has('reads')) results.reads = await benchReads(stack, { cases: num('read-cases'), connections: num('connections'), seconds: num('read-seconds') });
     if (only.has('parked')) results.parked = await benchParked(stack, { cases: num('parked'), concurrency: num('concurrency') });
+    if (only.has('import')) results.import = await benchImport(stack, { rows: num('import-rows') });
   } finally {
     await stack.stop();
   }

@@ -1,5 +1,6 @@
 // The benchmark table as Markdown: one line per figure, with its baseline and the ratio where there is one.
 import type { benchCosts } from '../costs';
+import type { benchImport } from '../import';
 import type { benchIntake } from '../intake';
 import type { benchLatency } from '../latency';
 import type { benchParked } from '../parked';
@@ -14,6 +15,7 @@ type Results = {
   latency?: Awaited<ReturnType<typeof benchLatency>>;
   reads?: Awaited<ReturnType<typeof benchReads>>;
   parked?: Awaited<ReturnType<typeof benchParked>>;
+  import?: Awaited<ReturnType<typeof benchImport>>;
   totalSeconds?: unknown;
 };
 
@@ -67,6 +69,11 @@ export function renderMarkdown(input: Record<string, unknown>): string {
     row('parked', 'Temporal server RSS MiB (KiB per case)', `${p.parked.temporalMiB} (${p.temporalKiBPerCase})`, `${p.before.temporalMiB} before`);
     row('parked', 'PostgreSQL MiB (KiB per case)', `${p.parked.databaseMiB} (${p.databaseKiBPerCase})`, `${p.before.databaseMiB} before`);
     row('parked', 'all answered at once: seconds until every case moved on (cases/s); errors', `${p.allMovedOnSeconds} (${p.movedOnPerSecond}); ${p.answerErrors}`);
+  }
+  if (r.import) {
+    const x = r.import;
+    row('import', `${x.size.rows} customers from CSV, new: rows/s vs bare write (goal ≥ 5,000 rows/s)`, x.newRowsPerSecond, x.bareRowsPerSecond, x.ratioNew);
+    row('import', 'the same file again (every row unchanged): rows/s vs bare write', x.unchangedRowsPerSecond, x.bareRowsPerSecond, x.ratioUnchanged);
   }
   if (r.costs?.topStatements.length) {
     lines.push('', 'Most frequent SQL statements during the cost case:', '', '| calls | statement |', '|---|---|');
