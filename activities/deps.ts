@@ -3,6 +3,7 @@ import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
 import type { CrmClient } from './clients/crm';
+import type { DetectionFeeds } from './detection';
 import type { EmailSender } from './clients/email';
 import type { SmsSender } from './clients/sms';
 
@@ -15,4 +16,6 @@ export interface ActivityDeps {
   crm?: CrmClient;
   publicBaseUrl: string;
   logger: Logger;
+  // The signal feeds the scheduled detection sweep reads (absent: this worker runs no sweep).
+  detection?: DetectionFeeds;
 }

@@ -3,6 +3,7 @@ import { createCaseStore } from './case-store';
 import { createContactPolicyCheck } from './contact-policy';
 import { createCrmPush } from './crm';
 import type { ActivityDeps } from './deps';
+import { createDetection } from './detection';
 import { createDirectory } from './directory';
 import { createMessaging } from './messaging';
 
@@ -15,5 +16,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createMessaging(deps),
     ...createCrmPush(deps),
     ...createContactPolicyCheck(deps),
+    ...createDetection(deps),
   };
 }

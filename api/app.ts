@@ -16,6 +16,7 @@ import { CODEC_PATH, codecCors, codecRoutes } from './routes/codec';
 import { customerImportRoutes } from './routes/customer-import';
 import { customerRoutes } from './routes/customers';
 import { dashboardRoutes } from './routes/dashboard';
+import { detectionRoutes } from './routes/detection';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(codecRoutes(deps));
   app.use(auditRoutes(deps));
   app.use(adminRoutes(deps));
+  app.use(detectionRoutes(deps));
 
   app.use((req, _res, next) => next(new HttpError(404, 'route_not_found', `no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the zod schemas the routes validate with: the request shapes
 // here cannot drift from what the API accepts. A test checks every Express route appears here.
 import { codecBody } from './routes/codec';
+import { detectionQuery } from './routes/detection';
 import { agentBody, agentIdParams, offerBody, offerIdParams, teamBody } from './routes/admin';
 import { bankConfigSchema } from '../domain/provisioning';
 import { z } from 'zod';
@@ -57,6 +58,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'put', path: '/v1/customers/{customerId}', summary: 'Create or update a customer', tag: 'customers', roles: ['system'], params: customerIdParams, body: customerSchema, ok: { status: 200, description: 'the stored customer (201 when created)' }, errors: [400] },
   { method: 'post', path: '/v1/customers/{customerId}/consent', summary: "Record a consent change with its source (the way to lift a customer's opt-out)", tag: 'customers', roles: ['system', 'agent', 'supervisor'], params: customerIdParams, body: consentChangeSchema, ok: { status: 200, description: 'the customer' }, errors: [400, 404] },
   { method: 'post', path: '/v1/customers/import', summary: 'Import customers from a CSV file (the body, UTF-8): idempotent upserts, row by row, with every rejected row and why', tag: 'customers', roles: ['system'], bodyType: 'text/csv', ok: { status: 200, description: '{ importId, rows, created, updated, unchanged, rejected, seconds, rejections: [{ line, id, reason }] (the first 1000), rejectionsTruncated }' }, errors: [400, 415] },
+  { method: 'get', path: '/v1/detection', summary: 'Scheduled detection: the schedule (interval, paused, next runs) and the latest sweeps, each with what it read from every feed and what the intake made of it', tag: 'signals', roles: ['supervisor', 'system'], query: detectionQuery, ok: { status: 200, description: '{ schedule: { id, everySeconds, paused, nextRuns } | null, runs: [{ sweepId, startedAt, finishedAt, sources, totals, refusals }] }' }, errors: [400] },
   { method: 'get', path: '/v1/customers/{customerId}/consent', summary: "The customer's consent and its ledger, oldest first", tag: 'customers', roles: ['system', 'agent', 'supervisor'], params: customerIdParams, ok: { status: 200, description: '{ customerId, consent, events }' }, errors: [404] },
   { method: 'post', path: '/v1/codec/encode', summary: "Temporal remote codec: encrypt payloads (for Temporal's CLI and UI)", tag: 'service', roles: ['supervisor'], body: codecBody, ok: { status: 200, description: '{ payloads } encrypted' }, errors: [400] },
   { method: 'post', path: '/v1/codec/decode', summary: "Temporal remote codec: decrypt payloads, so authorised staff read histories in Temporal's CLI and UI", tag: 'service', roles: ['supervisor'], body: codecBody, ok: { status: 200, description: '{ payloads } readable' }, errors: [400] },

@@ -1,5 +1,6 @@
 // Environment configuration, parsed once with zod; every name here is listed in the README's Configuration table.
 import { z } from 'zod';
+import { DURATION_PATTERN } from '../domain/duration';
 
 const optionalString = z.string().trim().min(1).optional();
 
@@ -51,6 +52,14 @@ export const envSchema = z.object({
   HOLDFAST_WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1_000).default(40),
   HOLDFAST_WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).max(1_000).default(100),
   HOLDFAST_WORKER_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).max(1_000).default(100),
+  // Scheduled detection (docs/provisioning.md): how often the sweep runs (a duration such as 15m; unset: the
+  // worker leaves the schedule alone), where it reads signals, and the API and system key it posts them to.
+  HOLDFAST_DETECTION_EVERY: z.string().regex(DURATION_PATTERN, 'a duration such as 30s, 15m, 1h or 1d').optional(),
+  HOLDFAST_SIGNAL_FEED_DIR: optionalString,
+  HOLDFAST_SIGNAL_FEED_URL: z.string().url().optional(),
+  HOLDFAST_SIGNAL_FEED_TOKEN: optionalString,
+  HOLDFAST_API_URL: z.string().url().optional(),
+  HOLDFAST_API_KEY: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -15,6 +15,7 @@ import { temporalConfig } from '../config/temporal';
 import { activityDepsFromEnv } from '../worker/activity-deps';
 import { workerTuning } from '../worker/tuning';
 import { createCaseWorker } from '../worker/create-worker';
+import { scheduleDetection } from '../worker/detection-schedule';
 import { issueDevKeys } from './dev-keys';
 import { localPayloadKeys } from './local-payload-key';
 import { startInfrastructure } from './infrastructure';
@@ -54,13 +55,17 @@ async function main(): Promise<void> {
     cleanups.push(sinks.close);
 
     const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? `http://localhost:${baseEnv.PORT}`;
-    // Providers the user configured win; the rest go to the local sinks.
-    const env = parseEnv({ ...sinks.env, HOLDFAST_PAYLOAD_KEYS: localPayloadKeys(DATA_DIR), ...process.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress, PUBLIC_BASE_URL: publicBaseUrl });
     const db = createDb(infra.databaseUrl);
     cleanups.push(() => db.$disconnect());
     await seedReferenceData(db);
     await seedDemoCustomers(db);
     const keys = await issueDevKeys(db);
+    // Scheduled detection reads signal files dropped here every minute and posts them to this API.
+    const signalDrop = join(DATA_DIR, 'signal-drop');
+    mkdirSync(signalDrop, { recursive: true });
+    const detection = { HOLDFAST_SIGNAL_FEED_DIR: signalDrop, HOLDFAST_DETECTION_EVERY: '1m', HOLDFAST_API_URL: `http://127.0.0.1:${baseEnv.PORT}`, HOLDFAST_API_KEY: keys.system };
+    // Providers the user configured win; the rest go to the local sinks.
+    const env = parseEnv({ ...sinks.env, ...detection, HOLDFAST_PAYLOAD_KEYS: localPayloadKeys(DATA_DIR), ...process.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress, PUBLIC_BASE_URL: publicBaseUrl });
     // For `npm run keys` while this stack runs (it has no DATABASE_URL of its own to find the embedded one).
     const stackFile = join(DATA_DIR, 'dev-stack.json');
     mkdirSync(DATA_DIR, { recursive: true });
@@ -70,6 +75,7 @@ async function main(): Promise<void> {
     const temporal = temporalConfig(env, infra.temporalAddress);
     const { worker, connection, stopAfterWorker } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger.child({ service: 'worker' })), tuning: workerTuning(env) });
     const running = worker.run();
+    if (env.HOLDFAST_DETECTION_EVERY) await scheduleDetection(temporal, env.HOLDFAST_DETECTION_EVERY, logger.child({ service: 'worker' }));
     cleanups.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
@@ -98,6 +104,7 @@ Holdfast is running.
   Temporal       ${infra.temporalAddress}   namespace ${env.TEMPORAL_NAMESPACE}, task queue ${env.TEMPORAL_TASK_QUEUE}
   SMTP sink      ${sinks.env.SMTP_URL}
   Twilio sink    ${sinks.env.TWILIO_API_BASE_URL}   (POST /_control/faults to make it fail, see README)
+  Signal drop    ${env.HOLDFAST_SIGNAL_FEED_DIR ?? '(none)'}   (CSV or JSON signal files, read every ${env.HOLDFAST_DETECTION_EVERY ?? '-'}; GET /v1/detection)
 
 API keys for this run (new ones each start; more with npm run keys -- create --role supervisor --name "..."):
   system      ${keys.system}

@@ -7,6 +7,7 @@ import { createLogger } from '../config/logger';
 import { activityDepsFromEnv } from './activity-deps';
 import { workerTuning } from './tuning';
 import { createCaseWorker } from './create-worker';
+import { scheduleDetection } from './detection-schedule';
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   }
   const db = createDb(databaseUrl);
   const { worker, connection, stopAfterWorker } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger), tuning: workerTuning(env) });
+  if (env.HOLDFAST_DETECTION_EVERY) await scheduleDetection(temporal, env.HOLDFAST_DETECTION_EVERY, logger);
   logger.info('worker started', { taskQueue: temporal.taskQueue, namespace: temporal.namespace });
   try {
     await worker.run();

@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle.
 export { retentionCase } from './retention-case';
+export { detectionSweep } from './detection-sweep';

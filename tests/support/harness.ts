@@ -53,6 +53,8 @@ export interface HarnessOptions {
   apiLog?: (line: string) => void;
   // A database of the test's own (the fuzz run's); the shared test database otherwise.
   databaseUrl?: string;
+  // Signal feeds for the worker's detection sweep; it posts to this harness's API with its system key.
+  detection?: { dropDir?: string; pullUrl?: string; pullToken?: string };
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -90,6 +92,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const api = await connectApi({ db, sql: createSql(databaseUrl), temporal, logger: apiLogger, adminKey: TEST_ADMIN_KEY, twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN, publicBaseUrl: baseUrl });
   server!.on('request', createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, publicRateLimitPerMinute: options.publicRateLimitPerMinute ?? 100_000, failedCredentialsPerMinute: options.failedCredentialsPerMinute ?? 100_000, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins: [TEST_CODEC_ORIGIN] }));
 
+  const keys = {} as Record<Role, string>;
+  for (const role of ['system', 'agent', 'supervisor', 'admin'] as Role[]) {
+    keys[role] = (await createApiKey(db, { name: `test ${role}`, role, teamId: role === 'agent' ? 'contact-centre' : undefined })).key;
+  }
+  if (options.detection?.dropDir) env.HOLDFAST_SIGNAL_FEED_DIR = options.detection.dropDir;
+  if (options.detection?.pullUrl) env.HOLDFAST_SIGNAL_FEED_URL = options.detection.pullUrl;
+  if (options.detection?.pullToken) env.HOLDFAST_SIGNAL_FEED_TOKEN = options.detection.pullToken;
+  if (options.detection) Object.assign(env, { HOLDFAST_API_URL: baseUrl, HOLDFAST_API_KEY: keys.system });
+
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   let workerConnectionClose: (() => Promise<void>) | undefined;
@@ -115,10 +126,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   if (options.worker !== false) await startWorker();
 
-  const keys = {} as Record<Role, string>;
-  for (const role of ['system', 'agent', 'supervisor', 'admin'] as Role[]) {
-    keys[role] = (await createApiKey(db, { name: `test ${role}`, role, teamId: role === 'agent' ? 'contact-centre' : undefined })).key;
-  }
 
   return {
     db,
