@@ -7,6 +7,7 @@ import { AGENT_CONTACT_PURPOSE, startOfQuotaDay } from '../domain/quota-day';
 import { playbookDefinitionSchema, type PinnedPlaybook } from '../domain/playbook';
 import { choosePlaybook, DEFAULT_PLAYBOOK, newestVersions } from '../domain/playbook-selection';
 import type { ChurnDriver, ContactChannel, Tier } from '../domain/vocabulary';
+import { onShift, type WorkingHours } from '../domain/working-hours';
 import type { ActivityDeps } from './deps';
 import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
@@ -33,6 +34,7 @@ interface AgentLoadRow {
   daily_contact_quota: number;
   contacts_today: number;
   open_cases: number;
+  working_hours: WorkingHours | null;
 }
 
 async function loadCustomer(sql: Sql, customerId: string): Promise<CustomerProfile> {
@@ -91,22 +93,25 @@ async function assignCase(sql: Sql, req: { caseId: string; tier: Tier; driver?: 
   // Every active agent of the team with today's recorded contacts and open cases, in one statement.
   const { rows } = await sql.query<AgentLoadRow>({
     name: 'agent-loads',
-    text: `SELECT a.id, a.team_id, a.skills, a.daily_contact_quota,
+    text: `SELECT a.id, a.team_id, a.skills, a.daily_contact_quota, a.working_hours,
         (SELECT count(*) FROM contact_attempts ca WHERE ca.agent_id = a.id AND ca.purpose = $2 AND ca.created_at >= $3)::int AS contacts_today,
         (SELECT count(*) FROM cases c WHERE c.agent_id = a.id AND c.status = 'open' AND c.id <> $4)::int AS open_cases
       FROM agents a WHERE a.team_id = $1 AND a.active ORDER BY a.id`,
     values: [team.id, AGENT_CONTACT_PURPOSE, startOfQuotaDay(new Date()), req.caseId],
   });
-  const loads = rows.map((a) => ({ id: a.id, teamId: a.team_id, skills: a.skills, dailyContactQuota: a.daily_contact_quota, contactsToday: a.contacts_today, openCases: a.open_cases }));
+  const now = new Date();
+  const loads = rows.map((a) => ({ id: a.id, teamId: a.team_id, skills: a.skills, dailyContactQuota: a.daily_contact_quota, contactsToday: a.contacts_today, openCases: a.open_cases, onShift: onShift(a.working_hours, now) }));
   return { teamId: team.id, agentId: rankAgents(loads, req.driver)[0]?.id };
 }
 
 async function listOfferCatalog(db: Db): Promise<CatalogOffer[]> {
-  const offers = await db.offer.findMany({ where: { active: true } });
+  // Only offers inside their validity window, if they have one.
+  const now = new Date();
+  const offers = await db.offer.findMany({ where: { active: true, AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: now } }] }, { OR: [{ validUntil: null }, { validUntil: { gt: now } }] }] } });
   // Offers held now count against a volume cap: awaiting approval, presented, or accepted.
   const held = await db.caseOffer.groupBy({ by: ['offerId'], where: { status: { in: HELD_OFFER_STATUSES } }, _count: { _all: true } });
   const heldBy = new Map(held.map((g) => [g.offerId, g._count._all]));
-  return offers.map(({ volumeCap, ...o }) => ({
+  return offers.map(({ volumeCap, validFrom: _from, validUntil: _until, ...o }) => ({
     ...o,
     cost: o.cost.toNumber(),
     minValue: o.minValue.toNumber(),

@@ -9,7 +9,7 @@ import { PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, type SendResult } from '../
 import { ProviderError, type SendFailure } from './clients/provider-errors';
 import { applyEarlyReport, claimAttempt, markAttempt, type ClaimedAttempt, type SendRequest } from './contact-attempts';
 import type { ActivityDeps } from './deps';
-import { contactMessage, surveyMessage } from './templates';
+import { templateStore } from './templates';
 
 export type { SendRequest } from './contact-attempts';
 
@@ -95,9 +95,10 @@ async function sendOnce(d: Senders, req: SendRequest, compose: Composer): Promis
 
 export function createMessaging(deps: ActivityDeps) {
   const { db, publicBaseUrl } = deps;
+  const templates = templateStore(deps.sql);
   return {
     async sendCaseMessage(req: SendRequest): Promise<SendResult> {
-      return sendOnce(deps, req, contactMessage);
+      return sendOnce(deps, req, await templates.contact());
     },
 
     async sendSurvey(req: { key: string; caseId: string; workflowId: string; customerId: string; channel: 'sms' | 'email' }): Promise<SendResult> {
@@ -107,7 +108,7 @@ export function createMessaging(deps: ActivityDeps) {
         update: {},
       });
       const link = `${publicBaseUrl.replace(/\/$/, '')}/s/${survey.token}`;
-      return sendOnce(deps, { key: `${req.key}:message`, caseId: req.caseId, customerId: req.customerId, channel: req.channel, purpose: 'survey' }, (name) => surveyMessage(name, link));
+      return sendOnce(deps, { key: `${req.key}:message`, caseId: req.caseId, customerId: req.customerId, channel: req.channel, purpose: 'survey' }, await templates.survey(link));
     },
   };
 }

@@ -1,21 +1,27 @@
-// The words customers read. Short, plain, and never promising what the catalog does not hold.
-const firstName = (name: string) => name.split(/\s+/)[0] ?? name;
+// The message templates the bank provisioned (message_templates), read at most every 30 s per worker so a
+// send costs no extra query; a message without a provisioned template uses domain/message-template.ts's.
+import type { Sql } from '../config/sql';
+import { DEFAULT_TEMPLATES, firstName, renderTemplate, type MessageText, type TemplateId } from '../domain/message-template';
 
-export function contactMessage(name: string): { subject: string; text: string } {
-  return {
-    subject: 'Your accounts with us',
-    text:
-      `Hello ${firstName(name)}, this is your bank's client care team. ` +
-      'We noticed some changes in your accounts and would like to make sure we are serving you well. ' +
-      'Your adviser will call you shortly, or reply to this message to choose a time.',
+const REFRESH_MS = 30_000;
+
+export function templateStore(sql: Sql) {
+  let loaded: { at: number; templates: Map<string, MessageText> } | undefined;
+  const template = async (id: TemplateId): Promise<MessageText> => {
+    if (!loaded || Date.now() - loaded.at > REFRESH_MS) {
+      const { rows } = await sql.query<{ id: string; subject: string; text: string }>({ name: 'message-templates', text: 'SELECT id, subject, text FROM message_templates' });
+      loaded = { at: Date.now(), templates: new Map(rows.map((r) => [r.id, { subject: r.subject, text: r.text }])) };
+    }
+    return loaded.templates.get(id) ?? DEFAULT_TEMPLATES[id];
   };
-}
-
-export function surveyMessage(name: string, link: string): { subject: string; text: string } {
   return {
-    subject: 'How did we do?',
-    text:
-      `Hello ${firstName(name)}, how likely are you to recommend us to a friend, from 0 to 10? ` +
-      `Answer here: ${link}`,
+    async contact(): Promise<(name: string) => MessageText> {
+      const t = await template('contact');
+      return (name) => renderTemplate(t, { firstName: firstName(name), name });
+    },
+    async survey(link: string): Promise<(name: string) => MessageText> {
+      const t = await template('survey');
+      return (name) => renderTemplate(t, { firstName: firstName(name), name, surveyLink: link });
+    },
   };
 }

@@ -1,5 +1,5 @@
 // `npm run admin -- apply <holdfast.config.yaml|.json>`: brings the database to the bank's setup (teams,
-// agents, offers, playbooks) in one transaction, idempotently, and prints what changed.
+// agents, offers, playbooks, message templates) in one transaction, idempotently, and prints what changed.
 // `npm run admin -- export`: the current setup in the same format, to start a config file from.
 // Uses DATABASE_URL, or the database of a running `npm start`.
 import { readFileSync } from 'node:fs';
@@ -13,17 +13,19 @@ import { applyConfig } from './provisioning';
 const USAGE = 'usage: npm run admin -- apply <holdfast.config.yaml or .json> | export';
 
 async function exportConfig(db: Db): Promise<string> {
-  const [teams, agents, offers, versions] = await Promise.all([
+  const [teams, agents, offers, versions, templates] = await Promise.all([
     db.team.findMany({ orderBy: { id: 'asc' } }),
     db.agent.findMany({ orderBy: { id: 'asc' } }),
     db.offer.findMany({ orderBy: { id: 'asc' } }),
     db.playbookVersion.findMany({ orderBy: [{ playbookId: 'asc' }, { version: 'desc' }], distinct: ['playbookId'] }),
+    db.messageTemplate.findMany({ orderBy: { id: 'asc' } }),
   ]);
   return toYaml({
     teams: teams.map(({ id, name, tiers, drivers }) => ({ id, name, tiers, drivers })),
-    agents: agents.map(({ id, teamId, name, skills, dailyContactQuota, active }) => ({ id, teamId, name, skills, dailyContactQuota, active })),
-    offers: offers.map((o) => ({ id: o.id, name: o.name, kind: o.kind, description: o.description, drivers: o.drivers, tiers: o.tiers, cost: Number(o.cost), minValue: Number(o.minValue), volumeCap: o.volumeCap, active: o.active })),
+    agents: agents.map(({ id, teamId, name, skills, dailyContactQuota, active, workingHours }) => ({ id, teamId, name, skills, dailyContactQuota, active, workingHours })),
+    offers: offers.map((o) => ({ id: o.id, name: o.name, kind: o.kind, description: o.description, drivers: o.drivers, tiers: o.tiers, cost: Number(o.cost), minValue: Number(o.minValue), volumeCap: o.volumeCap, active: o.active, validFrom: o.validFrom?.toISOString() ?? null, validUntil: o.validUntil?.toISOString() ?? null })),
     playbooks: versions.map((v) => ({ id: v.playbookId, definition: v.definition })),
+    templates: templates.map(({ id, subject, text }) => ({ id, subject, text })),
   });
 }
 

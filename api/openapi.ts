@@ -2,7 +2,7 @@
 // here cannot drift from what the API accepts. A test checks every Express route appears here.
 import { codecBody } from './routes/codec';
 import { detectionQuery } from './routes/detection';
-import { agentBody, agentIdParams, offerBody, offerIdParams, teamBody } from './routes/admin';
+import { agentBody, agentIdParams, offerBody, offerIdParams, teamBody, templateBody, templateIdParams } from './routes/admin';
 import { bankConfigSchema } from '../domain/provisioning';
 import { z } from 'zod';
 import { CUSTOMER_CSV_COLUMNS } from './customer-csv';
@@ -83,7 +83,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/admin/apply', summary: "Apply a bank's setup (teams, agents, offers, playbooks) in one transaction; idempotent", tag: 'provisioning', roles: [], body: bankConfigSchema, ok: { status: 200, description: '{ applied: { teams|agents|offers|playbooks: { created, updated, unchanged } } }' }, errors: [400] },
   { method: 'put', path: '/v1/teams/{teamId}', summary: 'Create or update a team', tag: 'provisioning', roles: [], params: teamIdParams, body: teamBody, ok: { status: 200, description: 'the team and result: created (201), updated or unchanged' }, errors: [400] },
   { method: 'put', path: '/v1/agents/{agentId}', summary: 'Create or update an agent (team, skills, daily quota, active)', tag: 'provisioning', roles: [], params: agentIdParams, body: agentBody, ok: { status: 200, description: 'the agent and result: created (201), updated or unchanged' }, errors: [400] },
-  { method: 'put', path: '/v1/offers/{offerId}', summary: 'Create or update a catalog offer (eligibility, cost, volume cap, active)', tag: 'provisioning', roles: [], params: offerIdParams, body: offerBody, ok: { status: 200, description: 'the offer and result: created (201), updated or unchanged' }, errors: [400] },
+  { method: 'put', path: '/v1/templates/{templateId}', summary: 'Set the words of a customer message (contact or survey), with {{placeholders}}', tag: 'provisioning', roles: [], params: templateIdParams, body: templateBody, ok: { status: 200, description: 'the template and result: created (201), updated or unchanged' }, errors: [400] },
+  { method: 'put', path: '/v1/offers/{offerId}', summary: 'Create or update a catalog offer (eligibility, cost, volume cap, validity, active)', tag: 'provisioning', roles: [], params: offerIdParams, body: offerBody, ok: { status: 200, description: 'the offer and result: created (201), updated or unchanged' }, errors: [400] },
   { method: 'get', path: '/v1/audit', summary: 'The audit log as CSV (human steps, consent changes, keys, playbook versions), oldest first; X-Next-After-Id when there is more', tag: 'audit', roles: [], query: auditQuery, ok: { status: 200, description: 'CSV: id,at,actor,keyId,action,subjectType,subjectId,detail', type: 'text/csv' }, errors: [400] },
   { method: 'delete', path: '/v1/keys/{keyId}', summary: 'Revoke an API key', tag: 'keys', roles: [], params: keyIdParams, ok: { status: 200, description: 'the revoked key', schema: keyResponse }, errors: [404, 409] },
   { method: 'get', path: '/s/{token}', summary: 'The survey page a customer answers on', tag: 'surveys', roles: null, params: surveyTokenParams, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [404] },

@@ -1,5 +1,5 @@
 // Assignment: the team that serves the customer's tier, a driver specialist before a generalist; then the
-// agent with the skill the driver calls for, the most contact quota left today, fewest open cases, and id
+// agent on shift (an off-shift agent only when nobody is), with the skill the driver calls for, the most contact quota left today, fewest open cases, and id
 // last so that equal agents are picked the same way on every retry.
 import type { ChurnDriver, Tier } from './vocabulary';
 
@@ -16,6 +16,8 @@ export interface AgentLoad {
   dailyContactQuota: number;
   contactsToday: number;
   openCases: number;
+  // Within the agent's working hours now (domain/working-hours.ts); absent: on shift.
+  onShift?: boolean;
 }
 
 // The skill an agent needs to treat each churn driver well.
@@ -39,10 +41,12 @@ export function remainingQuota(agent: AgentLoad): number {
 
 export function rankAgents(agents: AgentLoad[], driver?: ChurnDriver): AgentLoad[] {
   const skilled = (a: AgentLoad) => (driver && a.skills?.includes(DRIVER_SKILL[driver]) ? 0 : 1);
+  const offShift = (a: AgentLoad) => (a.onShift === false ? 1 : 0);
   return agents
     .filter((a) => remainingQuota(a) > 0)
     .sort(
       (a, b) =>
+        offShift(a) - offShift(b) ||
         skilled(a) - skilled(b) || remainingQuota(b) - remainingQuota(a) || a.openCases - b.openCases || a.id.localeCompare(b.id),
     );
 }

@@ -2,11 +2,15 @@
 // `npm run admin -- apply <holdfast.config.yaml>` or `POST /v1/admin/apply`. The same schemas validate the
 // admin API's single-item PUTs.
 import { z } from 'zod';
+import { messageTemplateSpecSchema } from './message-template';
 import { playbookDefinitionSchema } from './playbook';
+import { workingHoursSchema } from './working-hours';
 import { DRIVERS, TIERS } from './vocabulary';
 
 const id = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
 const name = z.string().trim().min(1).max(200);
+// Compared as instants, stored as timestamps: normalised to UTC ISO form.
+const isoDateTime = z.iso.datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-12-01T00:00:00Z' }).transform((s) => new Date(s).toISOString());
 
 export const teamSpecSchema = z.strictObject({
   id,
@@ -24,6 +28,8 @@ export const agentSpecSchema = z.strictObject({
   skills: z.array(z.string().trim().min(1).max(64)).default([]),
   dailyContactQuota: z.number().int().min(1).max(500).default(10),
   active: z.boolean().default(true),
+  // When the agent takes cases; absent: always. Assignment prefers agents on shift.
+  workingHours: workingHoursSchema.nullable().default(null),
 });
 
 export const offerSpecSchema = z.strictObject({
@@ -39,6 +45,9 @@ export const offerSpecSchema = z.strictObject({
   // Most customers holding the offer at once; absent: no cap.
   volumeCap: z.number().int().min(1).nullable().default(null),
   active: z.boolean().default(true),
+  // The window in which the offer may be made (a campaign); absent: open-ended.
+  validFrom: isoDateTime.nullable().default(null),
+  validUntil: isoDateTime.nullable().default(null),
 });
 
 export const playbookSpecSchema = z.strictObject({ id: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'playbook ids use lower-case letters, digits and "-"'), definition: playbookDefinitionSchema });
@@ -49,9 +58,10 @@ export const bankConfigSchema = z
     agents: z.array(agentSpecSchema).default([]),
     offers: z.array(offerSpecSchema).default([]),
     playbooks: z.array(playbookSpecSchema).default([]),
+    templates: z.array(messageTemplateSpecSchema).default([]),
   })
   .superRefine((c, ctx) => {
-    for (const [key, items] of Object.entries({ teams: c.teams, agents: c.agents, offers: c.offers, playbooks: c.playbooks })) {
+    for (const [key, items] of Object.entries({ teams: c.teams, agents: c.agents, offers: c.offers, playbooks: c.playbooks, templates: c.templates })) {
       const seen = new Set<string>();
       items.forEach((item, i) => {
         if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${item.id} appears twice in ${key}` });
@@ -65,6 +75,7 @@ export type AgentSpec = z.infer<typeof agentSpecSchema>;
 export type OfferSpec = z.infer<typeof offerSpecSchema>;
 export type PlaybookSpec = z.infer<typeof playbookSpecSchema>;
 export type BankConfig = z.infer<typeof bankConfigSchema>;
+export type { MessageTemplateSpec } from './message-template';
 
 // What an apply did, per kind.
 export interface ApplyCounts { created: number; updated: number; unchanged: number }
