@@ -4,7 +4,7 @@
 // starting at once agree. One sweep at a time: a tick that finds the last sweep still running is skipped.
 import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleOptionsAction, type ScheduleSpec } from '@temporalio/client';
 import { durationMs, type Duration } from '../domain/duration';
-import { DETECTION_SCHEDULE_ID } from '../workflows/detection-sweep';
+import { DETECTION_SCHEDULE_ID } from '../workflows/messages';
 import type { Logger } from '../config/logger';
 import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
 

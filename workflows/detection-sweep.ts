@@ -11,9 +11,6 @@ const { sweepSignalFeeds } = proxyActivities<Pick<CaseActivities, 'sweepSignalFe
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
 });
 
-// The Temporal Schedule that starts the sweeps (created and updated by the worker).
-export const DETECTION_SCHEDULE_ID = 'holdfast-detection';
-
 export async function detectionSweep(): Promise<SweepSummary> {
   return sweepSignalFeeds({ sweepId: workflowInfo().workflowId, startedAt: new Date().toISOString() });
 }

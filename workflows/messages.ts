@@ -62,3 +62,7 @@ export const customerReplySignal = defineSignal<[CustomerReply]>('customerReplie
 export const WRONG_STAGE = 'wrong_stage';
 export const CASE_CLOSED = 'case_closed';
 export const INVALID_INPUT = 'invalid_input';
+
+// The Temporal Schedule that starts the detection sweeps (workflows/detection-sweep.ts): the worker creates
+// and updates it, the API describes it.
+export const DETECTION_SCHEDULE_ID = 'holdfast-detection';

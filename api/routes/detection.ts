@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { z } from 'zod';
-import { DETECTION_SCHEDULE_ID } from '../../workflows/detection-sweep';
+import { DETECTION_SCHEDULE_ID } from '../../workflows/messages';
 import { requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { parse } from '../validate';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { SweepSummary } from '../../activities/detection';
-import { DETECTION_SCHEDULE_ID } from '../../workflows/detection-sweep';
+import { DETECTION_SCHEDULE_ID } from '../../workflows/messages';
 import { ensureDetectionSchedule } from '../../worker/detection-schedule';
 import { createCustomer } from '../support/fixtures';
 import { eventually, startHarness, uniqueId, type Harness } from '../support/harness';
