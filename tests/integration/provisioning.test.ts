@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { createDb } from '../../config/database';
 import { createLogger } from '../../config/logger';
-import { createSql } from '../../config/sql';
+import { createSql, type Sql } from '../../config/sql';
 import { outflowSignal } from '../support/fixtures';
 import { eventually, startHarness, uniqueId, type Harness } from '../support/harness';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
@@ -19,10 +19,12 @@ const EXAMPLE = 'examples/holdfast.config.yaml';
 
 let database: OwnDatabase;
 let h: Harness;
+let sql: Sql | undefined;
 beforeAll(async () => {
   database = await createOwnDatabase(process.env.HOLDFAST_TEST_DATABASE_URL!, { seed: false });
 });
 afterAll(async () => {
+  await sql?.end();
   await h?.stop();
   await database?.drop();
 });
@@ -94,8 +96,7 @@ test('offers are made only inside their validity window; agents off shift are as
   expect(stored.validUntil!.toISOString()).toBe('2026-02-28T22:59:59.000Z');
   const reversed = await h.call('PUT', '/v1/offers/winter-2025', { key: h.keys.admin, body: { ...offer, validFrom: '2026-03-01T00:00:00Z', validUntil: '2026-02-01T00:00:00Z' } });
   expect([reversed.status, reversed.body.error.message]).toEqual([400, expect.stringContaining('validUntil (2026-02-01T00:00:00.000Z) must be after validFrom')]);
-  const sql = createSql(database.url);
-  afterAll(() => sql.end());
+  sql = createSql(database.url);
   const acts = createActivities({ db: h.db, sql, logger: createLogger('warn') } as unknown as ActivityDeps);
   const catalog = await acts.listOfferCatalog();
   expect(catalog.map((o) => o.id)).toContain('concierge-service'); // valid 2026–2027
