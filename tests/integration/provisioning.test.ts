@@ -16,6 +16,7 @@ import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLE = 'examples/holdfast.config.yaml';
+const EXAMPLE_CUSTOMERS = 'examples/customers.csv';
 
 let database: OwnDatabase;
 let h: Harness;
@@ -31,7 +32,7 @@ afterAll(async () => {
 
 const admin = (...args: string[]) => run('npx', ['tsx', 'api/admin-cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url } });
 
-test('npm run admin -- apply brings an empty database to the example setup, once; a signal then runs a case on it', async () => {
+test('npm run admin -- apply and npm run import bring an empty database to the example setup, once; a signal then runs a case on it', async () => {
   const empty = createDb(database.url);
   expect(await empty.team.count()).toBe(0);
   await empty.$disconnect();
@@ -54,9 +55,12 @@ test('npm run admin -- apply brings an empty database to the example setup, once
   const reapplied = (await admin('apply', file)).stdout;
   for (const kind of ['teams', 'agents', 'offers', 'playbooks', 'templates']) expect(reapplied).toMatch(new RegExp(`${kind}\\s+created 0, updated 0, unchanged \\d+`));
 
-  const customerId = uniqueId('cust');
-  const put = await h.call('PUT', `/v1/customers/${customerId}`, { key: h.keys.system, body: { name: 'Zoë Ng', tier: 'mass', timeZone: 'Europe/Madrid', phone: '+34600999001', preferredChannels: ['sms'], consent: { sms: true, email: false, phone: false }, assetsUnderManagement: 20_000 } });
-  expect(put.status).toBe(201);
+  // The example customers, imported as a bank would: every row in, names as written.
+  const imported = await run('npx', ['tsx', 'api/import-cli.ts', EXAMPLE_CUSTOMERS], { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url } });
+  expect(imported.stdout).toContain('5 rows');
+  expect(imported.stdout).toContain('created 5, updated 0, unchanged 0, rejected 0');
+  expect((await h.db.customer.findUniqueOrThrow({ where: { id: 'cust-2003' } })).name).toBe('山田 太郎');
+  const customerId = 'cust-2005';
   const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customerId), playbookId: 'standard' } })).body;
   const assigned = await eventually(async () => {
     const c = (await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body;
