@@ -58,9 +58,10 @@ async function standingOptOuts(tx: PoolClient, ids: string[]): Promise<Map<strin
   return byCustomer;
 }
 
+// Off in the ledger: a withdrawal (a STOP, an agent's record) or consent recorded as not given.
 const optOutReason = (id: string, lifted: [string, OptOut][]) =>
-  `consent.${lifted[0]![0]}: the customer opted out of ${lifted.map(([ch, o]) => `${ch} (${o.source}, ${o.at.toISOString()})`).join(', ')}; ` +
-  `import false, or record the customer's new consent with POST /v1/customers/${id}/consent`;
+  `consent.${lifted[0]![0]}: the consent ledger has ${lifted.map(([ch, o]) => `${ch} off (${o.source}, ${o.at.toISOString()})`).join(', ')}, and an import does not switch a channel on; ` +
+  `import false, or record the customer's consent with POST /v1/customers/${id}/consent`;
 
 // Which rows may be written (none may lift a standing opt-out) and the consent changes they make.
 function classify(batch: ValidRow[], existing: Map<string, ExistingConsent>, optOuts: Map<string, Map<string, OptOut>>, by: Principal) {

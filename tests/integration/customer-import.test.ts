@@ -99,7 +99,7 @@ test('an import never lifts an opt-out: the row is rejected with where the opt-o
   // Yesterday's extract still says sms: true for both; for the second customer it withdraws sms today.
   const result = await importFile(`${p}.csv`, [HEADER, `${p}-1,Ana Ruiz,mass,Europe/Madrid,,,sms,true,false,false,`, `${p}-2,Ana Ruiz,mass,Europe/Madrid,,,sms,false,false,false,`, ''].join('\n'));
   expect(result.stdout).toContain('created 0, updated 1, unchanged 0, rejected 1');
-  expect(readFileSync(`${result.file}.rejected.csv`, 'utf8')).toMatch(/^2,"consent\.sms: the customer opted out of sms \(agent, .+\); import false, or record the customer's new consent with POST/m);
+  expect(readFileSync(`${result.file}.rejected.csv`, 'utf8')).toMatch(/^2,"consent\.sms: the consent ledger has sms off \(agent, .+\), and an import does not switch a channel on; import false, or record the customer's consent with POST/m);
   const [kept, changed] = await h.db.customer.findMany({ where: { id: { in: [`${p}-1`, `${p}-2`] } }, orderBy: { id: 'asc' } });
   expect([kept!.name, kept!.consentSms]).toEqual(['Ana', false]);
   expect([changed!.name, changed!.consentSms]).toEqual(['Ana Ruiz', false]);
