@@ -109,7 +109,7 @@ const record = ({ id, customer: c }: ValidRow) => ({
 async function writeBatch(tx: PoolClient, batch: ValidRow[], by: Principal): Promise<BatchResult> {
   if (by.keyId) await tx.query(`SELECT set_config('holdfast.key_id', $1, true)`, [by.keyId]);
   const ids = batch.map((r) => r.id);
-  const { rows: existingRows } = await tx.query<ExistingConsent>('SELECT id, consent_sms, consent_email, consent_phone FROM customers WHERE id = ANY($1) FOR UPDATE', [ids]);
+  const { rows: existingRows } = await tx.query<ExistingConsent>('SELECT id, consent_sms, consent_email, consent_phone FROM customers WHERE id = ANY($1) ORDER BY id FOR UPDATE', [ids]);
   const existing = new Map(existingRows.map((r) => [r.id, r]));
   // Only a channel turned on can lift an opt-out (the consent columns follow the ledger), so only those rows
   // are looked up in it: a re-import of an unchanged file reads no ledger at all.
@@ -117,7 +117,10 @@ async function writeBatch(tx: PoolClient, batch: ValidRow[], by: Principal): Pro
   const optOuts = turningOn.length ? await standingOptOuts(tx, turningOn) : new Map<string, Map<string, OptOut>>();
   const { accepted, rejected, changes } = classify(batch, existing, optOuts, by);
   if (!accepted.length) return { created: 0, updated: 0, rejected, changes: [] };
-  const { rows: written } = await tx.query<{ created: boolean }>(UPSERT, [JSON.stringify(accepted.map(record))]);
+  // Rows are locked and written in id order, so two imports touching the same customers wait for each other
+  // instead of deadlocking.
+  const byId = [...accepted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { rows: written } = await tx.query<{ created: boolean }>(UPSERT, [JSON.stringify(byId.map(record))]);
   if (changes.length) await tx.query(CONSENT_EVENTS, [JSON.stringify(changes.map((c) => ({ customer_id: c.customerId, channel: c.channel, granted: c.granted }))), actorName(by)]);
   const created = written.filter((w) => w.created).length;
   return { created, updated: written.length - created, rejected, changes: changes.filter((c) => existing.has(c.customerId)) };
