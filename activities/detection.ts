@@ -62,7 +62,12 @@ async function postSignals(feeds: DetectionFeeds, source: string, signals: unkno
 }
 
 async function sweepDropFolder(feeds: DetectionFeeds & { dropDir: string }, sweepId: string, refusals: SweepRefusal[]): Promise<SweepSource[]> {
-  const entries = await readdir(feeds.dropDir, { withFileTypes: true });
+  // A folder that is not there is a configuration mistake to show on the sweep, not a reason to retry.
+  const entries = await readdir(feeds.dropDir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  if (!entries) return [{ source: `folder:${feeds.dropDir}`, signals: 0, accepted: 0, duplicates: 0, refused: 0, error: 'the folder does not exist' }];
   const files = entries.filter((e) => e.isFile() && ['.csv', '.json'].includes(extname(e.name).toLowerCase())).map((e) => e.name).sort();
   const done: SweepSource[] = [];
   const moveTo = async (folder: string, name: string) => {

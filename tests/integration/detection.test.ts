@@ -6,7 +6,9 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import type { SweepSummary } from '../../activities/detection';
+import type { ActivityDeps } from '../../activities';
+import { createDetection, type SweepSummary } from '../../activities/detection';
+import { createSql } from '../../config/sql';
 import { DETECTION_SCHEDULE_ID } from '../../workflows/messages';
 import { ensureDetectionSchedule } from '../../worker/detection-schedule';
 import { createCustomer } from '../support/fixtures';
@@ -105,4 +107,16 @@ test('GET /v1/detection validates its query and is for supervisors and systems',
   const bad = await h.call('GET', '/v1/detection?limit=0', { key: h.keys.supervisor });
   expect([bad.status, bad.body.error.code]).toEqual([400, 'validation_failed']);
   expect((await h.call('GET', '/v1/detection', { key: h.keys.agent })).status).toBe(403);
+});
+
+test('a drop folder that does not exist is reported on the sweep instead of failing it', async () => {
+  const sql = createSql(process.env.HOLDFAST_TEST_DATABASE_URL!);
+  try {
+    const missing = join(dropDir, 'missing');
+    const { sweepSignalFeeds } = createDetection({ sql, detection: { dropDir: missing, apiUrl: h.baseUrl, apiKey: h.keys.system } } as unknown as ActivityDeps);
+    const summary = await sweepSignalFeeds({ sweepId: uniqueId('sweep'), startedAt: new Date().toISOString() });
+    expect(summary.sources).toEqual([{ source: `folder:${missing}`, signals: 0, accepted: 0, duplicates: 0, refused: 0, error: 'the folder does not exist' }]);
+  } finally {
+    await sql.end();
+  }
 });
