@@ -71,14 +71,16 @@ test('npm run admin -- apply and npm run import bring an empty database to the e
 });
 
 test("the bank's message templates are the words customers read; a template with a wrong placeholder is refused", async () => {
-  // The standard playbook with no quiet hours, so the first message goes out whatever the time of day.
-  const standard = (await h.db.playbookVersion.findFirstOrThrow({ where: { playbookId: 'standard' }, orderBy: { version: 'desc' } })).definition as { contact: { policy: { quietHours: unknown } } };
+  // The standard playbook with no quiet hours and no holdout group, so the first message goes out whatever
+  // the time of day and whichever customer id (5% of customers would otherwise get no treatment).
+  const standard = (await h.db.playbookVersion.findFirstOrThrow({ where: { playbookId: 'standard' }, orderBy: { version: 'desc' } })).definition as { contact: { policy: { quietHours: unknown } }; holdout: unknown };
   standard.contact.policy.quietHours = { start: '00:00', end: '00:00' };
+  standard.holdout = { percent: 0 };
   expect((await h.call('POST', '/v1/admin/apply', { key: h.keys.admin, body: { playbooks: [{ id: 'always-open', definition: standard }] } })).status).toBe(200);
   const customerId = uniqueId('cust');
   const phone = '+34600999002';
-  await h.call('PUT', `/v1/customers/${customerId}`, { key: h.keys.system, body: { name: 'Zoë Ng', tier: 'mass', timeZone: 'Europe/Madrid', phone, preferredChannels: ['sms'], consent: { sms: true, email: false, phone: false } } });
-  await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customerId), playbookId: 'always-open' } });
+  expect((await h.call('PUT', `/v1/customers/${customerId}`, { key: h.keys.system, body: { name: 'Zoë Ng', tier: 'mass', timeZone: 'Europe/Madrid', phone, preferredChannels: ['sms'], consent: { sms: true, email: false, phone: false } } })).status).toBe(201);
+  expect((await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customerId), playbookId: 'always-open' } })).status).toBe(202);
   const sms = await h.sinks.outbox.waitFor((i) => i.kind === 'sms' && i.to === phone);
   expect(sms.body).toBe("Hello Zoë, it's the client care team at your bank. We would like to check that your accounts still serve you well. Your adviser will call you soon, or reply to choose a time.");
 
