@@ -49,16 +49,17 @@ async function sweepNow(): Promise<SweepSummary> {
   return client.workflow.getHandle(started.workflow.workflowId).result();
 }
 
+// Intervals of days: no tick of the schedule's own comes between a test's trigger and its sweep.
 test('the schedule is created once and updated only when its interval changes', async () => {
-  expect(await ensureDetectionSchedule(client, { every: '1h', taskQueue: h.temporal.taskQueue })).toBe('created');
-  expect(await ensureDetectionSchedule(client, { every: '1h', taskQueue: h.temporal.taskQueue })).toBe('unchanged');
-  expect(await ensureDetectionSchedule(client, { every: '2h', taskQueue: h.temporal.taskQueue })).toBe('updated');
+  expect(await ensureDetectionSchedule(client, { every: '7d', taskQueue: h.temporal.taskQueue })).toBe('created');
+  expect(await ensureDetectionSchedule(client, { every: '7d', taskQueue: h.temporal.taskQueue })).toBe('unchanged');
+  expect(await ensureDetectionSchedule(client, { every: '14d', taskQueue: h.temporal.taskQueue })).toBe('updated');
   const view = (await h.call('GET', '/v1/detection', { key: h.keys.supervisor })).body;
-  expect(view.schedule).toMatchObject({ id: DETECTION_SCHEDULE_ID, everySeconds: 7200, paused: false });
+  expect(view.schedule).toMatchObject({ id: DETECTION_SCHEDULE_ID, everySeconds: 1209600, paused: false });
 });
 
 test('a sweep posts dropped CSV and JSON files and the pull feed through the intake; a second sweep opens nothing twice', async () => {
-  await ensureDetectionSchedule(client, { every: '1h', taskQueue: h.temporal.taskQueue });
+  await ensureDetectionSchedule(client, { every: '7d', taskQueue: h.temporal.taskQueue });
   const [a, b, c] = [await createCustomer(h), await createCustomer(h), await createCustomer(h)];
   const key = (n: string) => `${uniqueId('feed')}-${n}`;
   const keys = { a: key('a'), b: key('b'), c: key('c'), unknown: key('unknown') };
