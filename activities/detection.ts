@@ -95,7 +95,8 @@ async function sweepDropFolder(feeds: DetectionFeeds & { dropDir: string }, swee
 
 // A feed that does not answer is reported on the sweep, not retried: the next sweep reads it again.
 async function sweepPullFeed(feeds: DetectionFeeds & { pullUrl: string }, refusals: SweepRefusal[]): Promise<SweepSource> {
-  const source = `pull:${new URL(feeds.pullUrl).origin}${new URL(feeds.pullUrl).pathname}`;
+  const url = new URL(feeds.pullUrl);
+  const source = `pull:${url.origin}${url.pathname}`;
   let signals: unknown[];
   try {
     const response = await fetch(feeds.pullUrl, { headers: { accept: 'application/json', ...(feeds.pullToken ? { authorization: `Bearer ${feeds.pullToken}` } : {}) }, signal: AbortSignal.timeout(30_000) });

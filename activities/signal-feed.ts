@@ -4,11 +4,11 @@
 //   CSV:  a header of signal fields (idempotencyKey, customerId, type, occurredAt, severity, playbookId) and
 //         any details.<name> columns; an empty cell is an absent field; severity and numeric details are numbers.
 import { parse } from 'csv-parse/sync';
+import { isNumberCell } from '../domain/csv';
 
 export class FeedFormatError extends Error {}
 
 const SIGNAL_FIELDS = ['idempotencyKey', 'customerId', 'type', 'occurredAt', 'severity', 'playbookId'];
-const NUMBER = /^-?\d+(\.\d+)?$/;
 
 export function signalsFromJson(text: string): unknown[] {
   let parsed: unknown;
@@ -40,8 +40,8 @@ export function signalsFromCsv(text: string): unknown[] {
     names.forEach((name, i) => {
       const cell = (cells[i] ?? '').trim();
       if (cell === '') return;
-      if (name === 'severity') signal.severity = NUMBER.test(cell) ? Number(cell) : cell;
-      else if (name.startsWith('details.')) details[name.slice('details.'.length)] = NUMBER.test(cell) ? Number(cell) : cell;
+      if (name === 'severity') signal.severity = isNumberCell(cell) ? Number(cell) : cell;
+      else if (name.startsWith('details.')) details[name.slice('details.'.length)] = isNumberCell(cell) ? Number(cell) : cell;
       else signal[name] = cell;
     });
     if (Object.keys(details).length) signal.details = details;

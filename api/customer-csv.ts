@@ -3,6 +3,7 @@
 // absent optional field. The columns are read off customerSchema itself, so the file and the API never
 // disagree; each row is then validated by that same schema.
 import { z } from 'zod';
+import { isNumberCell } from '../domain/csv';
 import { customerSchema, idSchema, type CustomerBody } from './schemas';
 
 type Kind = 'text' | 'number' | 'boolean' | 'list';
@@ -46,14 +47,12 @@ export function readCustomerHeader(header: string[]): CsvColumn[] {
 
 export type CustomerRow = { ok: true; id: string; customer: CustomerBody } | { ok: false; id?: string; reason: string };
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
 function cellValue(column: CsvColumn, cell: string): { value?: unknown; problem?: string } {
   const text = cell.trim();
   if (text === '') return column.required ? { problem: `${column.name}: empty, and it is required` } : {};
   switch (column.kind) {
     case 'number':
-      return NUMBER.test(text) ? { value: Number(text) } : { problem: `${column.name}: ${JSON.stringify(cell)} is not a number (digits and a dot, e.g. 250000.50)` };
+      return isNumberCell(text) ? { value: Number(text) } : { problem: `${column.name}: ${JSON.stringify(cell)} is not a number (digits and a dot, e.g. 250000.50)` };
     case 'boolean':
       if (/^true$/i.test(text)) return { value: true };
       if (/^false$/i.test(text)) return { value: false };

@@ -44,7 +44,7 @@ interface ExistingConsent { id: string; consent_sms: boolean; consent_email: boo
 interface OptOut { source: string; at: Date }
 
 // The standing opt-outs (latest event per channel is a withdrawal) of the batch's customers.
-async function standingOptOuts(tx: PoolClient, ids: string[]): Promise<Map<string, Map<string, OptOut>>> {
+async function standingOptOutsOf(tx: PoolClient, ids: string[]): Promise<Map<string, Map<string, OptOut>>> {
   const { rows } = await tx.query<{ customer_id: string; channel: string; granted: boolean; source: string; at: Date }>(
     `SELECT DISTINCT ON (customer_id, channel) customer_id, channel, granted, source, at
        FROM consent_events WHERE customer_id = ANY($1) ORDER BY customer_id, channel, at DESC`,
@@ -114,7 +114,7 @@ async function writeBatch(tx: PoolClient, batch: ValidRow[], by: Principal): Pro
   // Only a channel turned on can lift an opt-out (the consent columns follow the ledger), so only those rows
   // are looked up in it: a re-import of an unchanged file reads no ledger at all.
   const turningOn = batch.filter((r) => existing.has(r.id) && CONTACT_CHANNELS.some((ch) => r.customer.consent[ch] && !existing.get(r.id)![CONSENT_COLUMN[ch]])).map((r) => r.id);
-  const optOuts = turningOn.length ? await standingOptOuts(tx, turningOn) : new Map<string, Map<string, OptOut>>();
+  const optOuts = turningOn.length ? await standingOptOutsOf(tx, turningOn) : new Map<string, Map<string, OptOut>>();
   const { accepted, rejected, changes } = classify(batch, existing, optOuts, by);
   if (!accepted.length) return { created: 0, updated: 0, rejected, changes: [] };
   // Rows are locked and written in id order, so two imports touching the same customers wait for each other

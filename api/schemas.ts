@@ -1,6 +1,7 @@
 // Request schemas of the HTTP API: the one source for validation and for the OpenAPI document (api/openapi.ts).
 import { z } from 'zod';
 import { CONTACT_CHANNELS, DRIVERS, ROLES, SIGNAL_TYPES, STAGES, TIERS } from '../domain/vocabulary';
+import { isTimeZone } from '../domain/local-time';
 import { playbookIdSchema } from '../domain/playbook';
 import { REPORT_GROUPS, REPORT_PERIODS } from '../domain/retention-report';
 
@@ -20,20 +21,6 @@ export const signalSchema = z.object({
 export type SignalBody = z.infer<typeof signalSchema>;
 // Each signal is validated on its own, so one bad signal fails alone; only the array's size fails the batch.
 export const signalBatchSchema = z.object({ signals: z.array(signalSchema).max(1000, 'at most 1000 signals per batch') });
-
-// Building an Intl.DateTimeFormat costs ~0.1 ms, which a 100,000-row import would pay per row; the valid
-// zones are a few hundred, so each is checked once.
-const knownTimeZones = new Set<string>();
-function isTimeZone(tz: string): boolean {
-  if (knownTimeZones.has(tz)) return true;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-  } catch {
-    return false;
-  }
-  if (knownTimeZones.size < 2_000) knownTimeZones.add(tz);
-  return true;
-}
 
 export const customerSchema = z.object({
   name: z.string().trim().min(1).max(200),

@@ -1,19 +1,10 @@
 // An agent's working hours: the days and the local hours they take cases, in their own time zone. Assignment
 // prefers agents on shift (domain/assignment.ts); an agent without hours is always on shift.
 import { z } from 'zod';
-import { toLocal } from './local-time';
+import { isTimeZone, toLocal } from './local-time';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM, e.g. 09:00');
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const workingHoursSchema = z
   .strictObject({

@@ -31,7 +31,8 @@ export function adminRoutes({ db }: AppDeps): Router {
   function single<S extends { id: string }>(path: string, params: z.ZodObject, body: z.ZodType, apply: (tx: Prisma.TransactionClient, by: Principal, spec: S, tally: ApplyCounts) => Promise<void>, whole?: z.ZodType) {
     router.put(path, requireRole(), async (req, res) => {
       const [id] = Object.values(parse(params, req.params, 'path') as Record<string, string>);
-      const spec = (whole ? parse(whole, { id, ...(parse(body, req.body, 'body') as object) }, 'body') : { id, ...(parse(body, req.body, 'body') as object) }) as S;
+      const fields = { id, ...(parse(body, req.body, 'body') as object) };
+      const spec = (whole ? parse(whole, fields, 'body') : fields) as S;
       const tally: ApplyCounts = { created: 0, updated: 0, unchanged: 0 };
       await db.$transaction((tx) => apply(tx, principalOf(res), spec, tally));
       res.status(tally.created ? 201 : 200).json({ ...spec, result: tally.created ? 'created' : tally.updated ? 'updated' : 'unchanged' });
