@@ -15,7 +15,7 @@ import { addSignalUpdate, CASE_CLOSED, caseStateQuery, INVALID_INPUT, WRONG_STAG
 import type { retentionCase } from '../workflows/retention-case';
 import { HttpError } from './errors';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/client';
-import { TEMPORAL_DEADLINE_MS } from './dependency-errors';
+import { deadlinePassed, RETRY_AFTER_SECONDS, TEMPORAL_DEADLINE_MS } from './dependency-errors';
 
 const WORKFLOW_TYPE = 'retentionCase';
 export const newCaseId = () => `case_${randomUUID()}`;
@@ -36,7 +36,9 @@ export interface CaseWorkflows {
   // still going (a case closing) makes it an addSignal.
   startWithSignal(customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult>;
   openCase(input: CaseInput): Promise<{ caseId: string; workflowId: string }>;
-  runStep<Input>(target: CaseTarget, update: UpdateDefinition<CaseState, [Input]>, input: Input): Promise<CaseState>;
+  // `stepKey` names this one answer (the caller's Idempotency-Key, a survey's id): sent again, it returns the
+  // first answer's outcome instead of taking the step twice. Without it each call is a new answer.
+  runStep<Input>(target: CaseTarget, update: UpdateDefinition<CaseState, [Input]>, input: Input, stepKey?: string): Promise<CaseState>;
   signal<Arg>(target: CaseTarget, signal: SignalDefinition<[Arg]>, arg: Arg): Promise<void>;
 }
 
@@ -57,6 +59,14 @@ export function toHttpError(e: unknown): never {
     throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
   }
   throw e;
+}
+
+// The update did not finish within the deadline (workers busy replaying cases, or down): it may still be taken.
+function stepPending(stepKey: string | undefined): HttpError {
+  const retry = stepKey
+    ? 'send it again with the same Idempotency-Key to get its outcome; it will not be taken twice'
+    : 'send it with an Idempotency-Key header next time, so a retry cannot take it twice; read the case to see whether it was taken';
+  return new HttpError(503, 'step_pending', `the case did not answer within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down) and may still take this step: ${retry}`, [], {}, RETRY_AFTER_SECONDS);
 }
 
 interface Temporal {
@@ -125,10 +135,12 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
     addSignal: (customerId, signal, opening) => addSignalWithStart(t, customerId, signal, opening),
     startWithSignal: (customerId, signal, opening) => startWithSignal(t, customerId, signal, opening),
     openCase: (input) => openCase(t, input),
-    async runStep(target, update, input) {
+    async runStep(target, update, input, stepKey) {
       try {
-        return await t.bounded(() => handle(target).executeUpdate(update, { args: [input] }));
+        // Temporal keeps one update per id in a run: a repeated id joins the first, running or finished.
+        return await t.bounded(() => handle(target).executeUpdate(update, { args: [input], ...(stepKey ? { updateId: `${update.name}:${stepKey}` } : {}) }));
       } catch (e) {
+        if (deadlinePassed(e)) throw stepPending(stepKey);
         return toHttpError(e);
       }
     },

@@ -20,7 +20,7 @@ function fields(schema: Schema): string[] {
 function operationSection(method: string, path: string, op: Operation): string[] {
   const lines = [`### ${method.toUpperCase()} \`${path}\``, '', `${op.summary}. ${op.description}`, ''];
   const params = op.parameters ?? [];
-  if (params.length) lines.push('| parameter | in | type | required |', '|---|---|---|---|', ...params.map((p) => `| \`${p.name}\` | ${p.in} | ${typeOf(p.schema)} | ${p.required ? 'yes' : ''} |`), '');
+  if (params.length) lines.push('| parameter | in | type | required | |', '|---|---|---|---|---|', ...params.map((p) => `| \`${p.name}\` | ${p.in} | ${typeOf(p.schema)} | ${p.required ? 'yes' : ''} | ${(p.schema as { description?: string }).description ?? ''} |`), '');
   const [contentType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
   if (contentType) {
     lines.push(`Body (\`${contentType}\`):`, '');

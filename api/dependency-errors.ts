@@ -17,6 +17,11 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTF
 // The gRPC error itself or the one the SDK wrapped.
 const grpcErrors = (e: unknown) => [e, (e as { cause?: unknown })?.cause].filter(isGrpcServiceError);
 
+// The call's deadline passed: Temporal may have taken it and still be working on it (an update waiting for a busy worker).
+export function deadlinePassed(e: unknown): boolean {
+  return grpcErrors(e).some((c) => [GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(c.code)) || (e instanceof ServiceError && /deadline/i.test(e.message));
+}
+
 function temporalDown(e: unknown): boolean {
   return grpcErrors(e).some((c) => [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(c.code)) || (e instanceof ServiceError && /deadline|unavailable|connect/i.test(e.message));
 }

@@ -14,7 +14,7 @@ import { playbookDefinitionSchema } from '../domain/playbook';
 import type { Role } from '../domain/vocabulary';
 import {
   auditQuery, caseIdParams, caseListQuery, consentChangeSchema, createKeySchema, customerIdParams, customerSchema, keyIdParams, openCaseSchema, outboxQuery,
-  playbookParams, retentionReportQuery, signalBatchSchema, signalSchema, surveyTokenParams, teamIdParams,
+  playbookParams, retentionReportQuery, signalBatchSchema, signalSchema, stepHeaders, surveyTokenParams, teamIdParams,
 } from './schemas';
 import {
   caseBoardResponse, caseDetailResponse, issuedKeyResponse, keyListResponse, keyResponse, meResponse, reportResponse, teamsResponse, timelineResponse, workloadResponse,
@@ -30,6 +30,7 @@ interface Operation {
   roles: Role[] | null;
   params?: z.ZodObject;
   query?: z.ZodType;
+  headers?: z.ZodObject;
   body?: z.ZodType;
   bodyType?: 'application/json' | 'application/x-www-form-urlencoded' | 'text/csv';
   ok: { status: number; description: string; type?: string; schema?: z.ZodType };
@@ -69,8 +70,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/cases/{caseId}', summary: 'A case with its customer, risk, contacts, offer and survey', tag: 'cases', roles: ['agent', 'supervisor'], params: caseIdParams, ok: { status: 200, description: 'the case', schema: caseDetailResponse }, errors: [404] },
   { method: 'get', path: '/v1/cases/{caseId}/timeline', summary: "The case's timeline, oldest first", tag: 'cases', roles: ['agent', 'supervisor'], params: caseIdParams, ok: { status: 200, description: 'the timeline', schema: timelineResponse }, errors: [404] },
   ...HUMAN_STEPS.map(([step, summary, roles, body]): Operation => ({
-    method: 'post', path: `/v1/cases/{caseId}/${step}`, summary, tag: 'human steps', roles, params: caseIdParams, body,
-    ok: { status: 200, description: 'the case after the step', schema: caseDetailResponse }, errors: [400, 404, 409],
+    method: 'post', path: `/v1/cases/{caseId}/${step}`, summary, tag: 'human steps', roles, params: caseIdParams, headers: stepHeaders, body,
+    ok: { status: 200, description: 'the case after the step', schema: caseDetailResponse }, errors: [400, 404, 409, 503],
   })),
   { method: 'get', path: '/v1/teams', summary: 'Teams and their agents (an agent sees only their own team)', tag: 'teams', roles: ['agent', 'supervisor'], ok: { status: 200, description: 'teams', schema: teamsResponse } },
   { method: 'get', path: '/v1/teams/{teamId}/workload', summary: "A team's open cases, SLA breaches and today's contacts against quota, per agent", tag: 'teams', roles: ['agent', 'supervisor'], params: teamIdParams, ok: { status: 200, description: 'the workload', schema: workloadResponse }, errors: [404] },
@@ -107,7 +108,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input'): Record
 };
 
 // A zod object of parameters becomes one OpenAPI parameter per property.
-function parameters(schema: z.ZodType, where: 'path' | 'query') {
+function parameters(schema: z.ZodType, where: 'path' | 'query' | 'header') {
   const s = jsonSchema(schema) as { properties?: Record<string, { description?: string }>; required?: string[] };
   return Object.entries(s.properties ?? {}).map(([name, property]) => ({
     name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: property,
@@ -125,7 +126,7 @@ const errorBody = z.object({
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'invalid request: nothing was changed', 401: 'no API key, or an unknown or revoked one', 403: "the key's role may not do this",
-  404: 'not found (or not visible to this key)', 409: 'conflicts with the current state', 429: 'over this key\'s rate limit; see Retry-After', 503: 'a dependency is down',
+  404: 'not found (or not visible to this key)', 409: 'conflicts with the current state', 429: 'over this key\'s rate limit; see Retry-After', 503: 'a dependency is down or busy (step_pending: the step may still be taken; retry with the same Idempotency-Key); see Retry-After',
 };
 
 // The customer file: a header of the customer fields (dotted for nested ones) plus id, then one row per customer.
@@ -148,7 +149,7 @@ export function openApiDocument(): Record<string, unknown> {
       tags: [op.tag],
       security: op.roles === null ? [] : [{ apiKey: [] }],
       'x-roles': op.roles === null ? undefined : ['admin', ...op.roles],
-      parameters: [...(op.params ? parameters(op.params, 'path') : []), ...(op.query ? parameters(op.query, 'query') : [])],
+      parameters: [...(op.params ? parameters(op.params, 'path') : []), ...(op.query ? parameters(op.query, 'query') : []), ...(op.headers ? parameters(op.headers, 'header') : [])],
       requestBody: op.body || op.bodyType ? { required: true, content: { [op.bodyType ?? 'application/json']: { schema: op.body ? jsonSchema(op.body) : op.bodyType === 'text/csv' ? CUSTOMER_CSV_SCHEMA : { type: 'object' } } } } : undefined,
       responses: {
         [String(op.ok.status)]: {

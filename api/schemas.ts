@@ -8,6 +8,12 @@ import { REPORT_GROUPS, REPORT_PERIODS } from '../domain/retention-report';
 const isoDateTime = z.iso.datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-11-22T09:30:00+01:00' });
 export const idSchema = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
 
+// The Idempotency-Key header of a human step: one key names one answer, so a retry cannot take the step twice.
+export const stepHeaders = z.object({
+  'idempotency-key': z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces, e.g. a UUID').optional()
+    .describe('Names this answer: sent again (after a 503 or a lost response) it returns the first outcome instead of taking the step twice. A UUID per answer is enough.'),
+});
+
 export const signalSchema = z.object({
   idempotencyKey: z.string().trim().min(1).max(200),
   customerId: idSchema,

@@ -51,15 +51,26 @@ export async function benchParked(stack: BenchStack, options: ParkedOptions) {
 
   const cases = await stack.db.case.findMany({ where: { customerId: { startsWith: `bench-parked-${run}-` }, status: 'open' }, select: { id: true } });
   const started = Date.now();
-  let refusedErrors = 0;
+  let answerErrors = 0;
+  let retried = 0;
+  // As a bank's bulk client would: one Idempotency-Key per answer, and a 503 (workers busy replaying evicted
+  // cases) sent again after its Retry-After, which joins the first answer instead of giving it twice.
   await pool(cases.length, options.concurrency, 'parked: answering', async (i) => {
-    const res = await fetch(`${stack.apiUrl}/v1/cases/${cases[i]!.id}/contact-outcome`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.keys.supervisor}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: 'phone', outcome: 'refused' }),
-    });
-    if (res.status !== 200) refusedErrors++;
-    await res.arrayBuffer();
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${stack.apiUrl}/v1/cases/${cases[i]!.id}/contact-outcome`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${stack.keys.supervisor}`, 'content-type': 'application/json', 'idempotency-key': `bench-${cases[i]!.id}` },
+        body: JSON.stringify({ channel: 'phone', outcome: 'refused' }),
+      });
+      await res.arrayBuffer();
+      if (res.status === 503 && attempt < 20) {
+        retried++;
+        await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 5) * 1000));
+        continue;
+      }
+      if (res.status !== 200) answerErrors++;
+      return;
+    }
   });
   await waitUntil('parked: cases moved on', async () => {
     const [row] = await stack.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM cases WHERE customer_id LIKE $1 AND status = 'open'`, prefix);
@@ -73,7 +84,8 @@ export async function benchParked(stack: BenchStack, options: ParkedOptions) {
     workerKiBPerCase: round(((parked.workerMiB - before.workerMiB) * 1024) / n),
     temporalKiBPerCase: round(((parked.temporalMiB - before.temporalMiB) * 1024) / n),
     databaseKiBPerCase: round(((parked.databaseMiB - before.databaseMiB) * 1024) / n),
-    answerErrors: refusedErrors,
+    answerErrors,
+    answersRetried: retried,
     allMovedOnSeconds: round(answeredSeconds),
     movedOnPerSecond: round(n / answeredSeconds),
   };

@@ -12,7 +12,7 @@ import { findCase, findCaseDetail, visibleCaseTimeline } from '../case-reads';
 import { caseDetail, caseSummary, summaryInclude } from '../case-view';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
-import { caseIdParams, caseListQuery, openCaseSchema } from '../schemas';
+import { caseIdParams, caseListQuery, openCaseSchema, stepHeaders } from '../schemas';
 import { newCaseId } from '../case-workflows';
 import { createPlaybookCatalog } from '../playbook-catalog';
 import { openCaseRow, withdrawUnstartedCase } from '../signal-store';
@@ -113,10 +113,11 @@ function caseStepRoutes(router: Router, { db, sql, cases }: AppDeps): void {
         throw new HttpError(400, 'actor_not_settable', 'who took a step comes from your API key; leave "actor" out of the body', [{ path: 'actor' }]);
       }
       const input = parse(schema, req.body, 'body') as z.infer<S> & object;
+      const { 'idempotency-key': stepKey } = parse(stepHeaders, { 'idempotency-key': req.header('idempotency-key') }, 'headers');
       if (row.status === 'closed') throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
       const extra = await prepare(input);
       const { agentId } = principalOf(res);
-      await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, ...extra, actor: actorOf(res), ...(agentId ? { actorAgentId: agentId } : {}) });
+      await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, ...extra, actor: actorOf(res), ...(agentId ? { actorAgentId: agentId } : {}) }, stepKey);
       res.json(caseDetail((await findCaseDetail(sql, row.id))!));
     });
   }

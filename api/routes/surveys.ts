@@ -30,13 +30,12 @@ export function surveyRoutes({ db, cases }: AppDeps): Router {
     const answer = parse(surveyAnswerInputSchema, req.body, 'body');
     if (survey.answeredAt) throw new HttpError(409, 'survey_already_answered', 'this survey has already been answered; thank you');
     if (survey.case.status === 'closed') throw new HttpError(410, 'survey_closed', 'this survey is closed');
-    try {
-      await cases.runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { ...answer, actor: 'customer' });
-    } catch (e) {
+    // The survey's id names its one answer: a double submit or a retry joins the first instead of being refused.
+    const state = await cases.runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { ...answer, actor: 'customer' }, survey.id).catch((e) => {
       if (e instanceof HttpError && e.code === 'wrong_stage') throw new HttpError(409, 'survey_already_answered', 'this survey is no longer open for answers');
       throw e;
-    }
-    res.json({ status: 'recorded', score: answer.score });
+    });
+    res.json({ status: 'recorded', score: state.survey?.score ?? answer.score });
   });
   return router;
 }

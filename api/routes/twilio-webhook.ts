@@ -42,7 +42,7 @@ async function answerSurvey({ db, cases }: AppDeps, res: Response, score: number
   });
   if (!survey) return false;
   await cases
-    .runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { score, actor: 'customer:sms' })
+    .runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { score, actor: 'customer:sms' }, survey.id)
     .catch((e) => requestLog(res).warn('sms survey answer not accepted', { error: String(e) }));
   return true;
 }

@@ -68,7 +68,7 @@ export function renderMarkdown(input: Record<string, unknown>): string {
     row('parked', `${p.size.cases} cases parked: worker RSS MiB (KiB per case)`, `${p.parked.workerMiB} (${p.workerKiBPerCase})`, `${p.before.workerMiB} before`);
     row('parked', 'Temporal server RSS MiB (KiB per case)', `${p.parked.temporalMiB} (${p.temporalKiBPerCase})`, `${p.before.temporalMiB} before`);
     row('parked', 'PostgreSQL MiB (KiB per case)', `${p.parked.databaseMiB} (${p.databaseKiBPerCase})`, `${p.before.databaseMiB} before`);
-    row('parked', 'all answered at once: seconds until every case moved on (cases/s); errors', `${p.allMovedOnSeconds} (${p.movedOnPerSecond}); ${p.answerErrors}`);
+    row('parked', 'all answered at once: seconds until every case moved on (cases/s); errors; 503s sent again', `${p.allMovedOnSeconds} (${p.movedOnPerSecond}); ${p.answerErrors}; ${p.answersRetried}`);
   }
   if (r.import) {
     const x = r.import;

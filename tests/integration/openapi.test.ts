@@ -68,7 +68,7 @@ test('request schemas are the validating ones: required fields, enums and limits
 
   const approval = doc.paths['/v1/cases/{caseId}/offer-approval']!.post;
   expect(approval['x-roles']).toEqual(['admin', 'supervisor']);
-  expect(approval.parameters).toEqual([expect.objectContaining({ name: 'caseId', in: 'path', required: true })]);
+  expect(approval.parameters).toEqual([expect.objectContaining({ name: 'caseId', in: 'path', required: true }), expect.objectContaining({ name: 'idempotency-key', in: 'header', required: false })]);
   expect(approval.requestBody.content['application/json'].schema.required).toEqual(['approve']);
 
   const report = doc.paths['/v1/reports/retention']!.get.parameters as { name: string; schema: any }[];

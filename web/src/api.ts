@@ -8,13 +8,13 @@ export class ApiError extends Error {
 
 export interface Api {
   get<T>(path: string): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
+  post<T>(path: string, body: unknown, extraHeaders?: Record<string, string>): Promise<T>;
   download(path: string, accept: string): Promise<Blob>;
 }
 
 export function createApi(key: string, onUnauthenticated: () => void): Api {
-  async function send(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${key}`, accept };
+  async function send(method: string, path: string, body?: unknown, accept = 'application/json', extraHeaders: Record<string, string> = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...extraHeaders, authorization: `Bearer ${key}`, accept };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     if (res.ok) return res;
@@ -25,7 +25,7 @@ export function createApi(key: string, onUnauthenticated: () => void): Api {
   }
   return {
     get: async (path) => (await send('GET', path)).json(),
-    post: async (path, body) => (await send('POST', path, body)).json(),
+    post: async (path, body, extraHeaders) => (await send('POST', path, body, 'application/json', extraHeaders)).json(),
     download: async (path, accept) => (await send('GET', path, undefined, accept)).blob(),
   };
 }

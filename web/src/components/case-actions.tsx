@@ -1,6 +1,6 @@
 // The human steps on a case, shown only where this role may take them at this stage; the API checks
 // both again and its refusal (wrong stage, say) is shown as it came.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Api, ApiError } from '../api';
 import { words } from '../format';
 import { usePolling } from '../hooks';
@@ -19,6 +19,9 @@ function Options({ values }: { values: readonly string[] }) {
   return <>{values.map((v) => <option key={v} value={v}>{words(v)}</option>)}</>;
 }
 
+// crypto.randomUUID needs a secure context; the dashboard may be served over plain HTTP inside the bank.
+const randomKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 export function CaseActions({ api, me, detail, onDone }: Props) {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -26,13 +29,20 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
   const worksCases = isSupervisor || me.role === 'agent';
   const teams = usePolling(() => (isSupervisor ? api.get<{ items: Team[] }>('/v1/teams') : Promise.resolve({ items: [] })), 60_000, [api, isSupervisor]);
 
+  // One Idempotency-Key per answer: kept after a 503 (the step may still be taken), so pressing the button
+  // again asks for that answer's outcome instead of giving it twice; any other outcome ends the answer.
+  const stepKeys = useRef<Record<string, string>>({});
   const step = (path: string, body: Record<string, unknown>) => async () => {
     setBusy(true);
     setError(undefined);
+    const answer = `${path} ${JSON.stringify(body)}`;
+    const stepKey = (stepKeys.current[answer] ??= randomKey());
     try {
-      await api.post(`/v1/cases/${encodeURIComponent(detail.caseId)}/${path}`, body);
+      await api.post(`/v1/cases/${encodeURIComponent(detail.caseId)}/${path}`, body, { 'idempotency-key': stepKey });
+      delete stepKeys.current[answer];
       await onDone();
     } catch (e) {
+      if ((e as ApiError).status !== 503) delete stepKeys.current[answer];
       setError(e as ApiError);
     } finally {
       setBusy(false);
