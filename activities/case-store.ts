@@ -18,11 +18,18 @@ export interface CaseEventRecord {
   data: Record<string, unknown>;
 }
 
+// Events of a step with the projection they leave the case in; also carried by the step's next store call
+// (assignCase, checkContactPolicy) to be written before it runs.
+export interface RecordedEvents {
+  events: CaseEventRecord[];
+  projection: CaseProjection;
+}
+
 // The events of one step, in order, in one transaction: all of them are on the timeline or none is. Each is
 // the case row, its timeline event and the CRM outbox row in one statement (transition-sql.ts), so the CRM
 // never misses an event the timeline has and never holds up the playbook; without a CRM configured nothing is
 // queued. The run id moves with continue-as-new: human steps must reach the run the case lives in now.
-async function recordCaseEvents({ sql, crm }: Pick<ActivityDeps, 'sql' | 'crm'>, { events, projection }: { events: CaseEventRecord[]; projection: CaseProjection }): Promise<void> {
+export async function recordCaseEvents({ sql, crm }: Pick<ActivityDeps, 'sql' | 'crm'>, { events, projection }: RecordedEvents): Promise<void> {
   const info = Context.current().info;
   const write = (client: Parameters<typeof writeTransition>[0], event: CaseEventRecord) =>
     writeTransition(client, event, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
@@ -63,7 +70,7 @@ async function recordCaseOffer(db: Db, req: { key: string; caseId: string; offer
 export function createCaseStore(deps: ActivityDeps) {
   const { db } = deps;
   return {
-    recordCaseEvents: (req: { events: CaseEventRecord[]; projection: CaseProjection }) => recordCaseEvents(deps, req),
+    recordCaseEvents: (req: RecordedEvents) => recordCaseEvents(deps, req),
     // Cases from before lean transitions write one event per call.
     recordCaseEvent: ({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }) => recordCaseEvents(deps, { events: [event], projection }),
     recordCaseOffer: (req: Parameters<typeof recordCaseOffer>[1]) => recordCaseOffer(db, req),

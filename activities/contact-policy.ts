@@ -4,12 +4,16 @@ import { decideContact, type ContactPolicy } from '../domain/contact-policy';
 import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
 import type { ContactChannel } from '../domain/vocabulary';
 import type { ActivityDeps } from './deps';
+import { recordCaseEvents, type RecordedEvents } from './case-store';
 
 export type PolicyAnswer = { action: 'contact' } | { action: 'skip'; reason: 'no_consent' } | { action: 'defer'; reason: 'quiet_hours' | 'frequency_cap'; until: string };
 
-export function createContactPolicyCheck({ sql }: ActivityDeps) {
+export function createContactPolicyCheck(deps: ActivityDeps) {
+  const { sql } = deps;
   return {
-    async checkContactPolicy(req: { customerId: string; channel: ContactChannel; policy: ContactPolicy; purpose: 'contact' | 'survey' }): Promise<PolicyAnswer> {
+    // `recorded`: the step's events before it, written first (EVENTS_WITH_NEXT_CALL_PATCH).
+    async checkContactPolicy(req: { customerId: string; channel: ContactChannel; policy: ContactPolicy; purpose: 'contact' | 'survey'; recorded?: RecordedEvents }): Promise<PolicyAnswer> {
+      if (req.recorded) await recordCaseEvents(deps, req.recorded);
       // The customer's consent and time zone, with every contact that counts against the cap, in one statement.
       // A contact is a retention message that went out (the provider took it and did not report it
       // undelivered) or a call or visit an agent recorded. Refused and never-sent messages do not count.

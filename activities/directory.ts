@@ -9,6 +9,7 @@ import { choosePlaybook, DEFAULT_PLAYBOOK, newestVersions } from '../domain/play
 import type { ChurnDriver, ContactChannel, Tier } from '../domain/vocabulary';
 import { onShift, type WorkingHours } from '../domain/working-hours';
 import type { ActivityDeps } from './deps';
+import { recordCaseEvents, type RecordedEvents } from './case-store';
 import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
 
@@ -119,7 +120,8 @@ async function listOfferCatalog(db: Db): Promise<CatalogOffer[]> {
   }));
 }
 
-export function createDirectory({ db, sql }: ActivityDeps) {
+export function createDirectory(deps: ActivityDeps) {
+  const { db, sql } = deps;
   const loadPlaybook = playbookLoader(db);
   return {
     loadCustomer: (customerId: string) => loadCustomer(sql, customerId),
@@ -129,7 +131,11 @@ export function createDirectory({ db, sql }: ActivityDeps) {
       const customer = await loadCustomer(sql, req.customerId);
       return { customer, playbook: await loadPlaybook({ ...req.playbook, tier: customer.tier }) };
     },
-    assignCase: (req: { caseId: string; tier: Tier; driver?: ChurnDriver }) => assignCase(sql, req),
+    // `recorded`: the step's events before it, written first (EVENTS_WITH_NEXT_CALL_PATCH).
+    async assignCase(req: { caseId: string; tier: Tier; driver?: ChurnDriver; recorded?: RecordedEvents }): Promise<{ teamId?: string; agentId?: string }> {
+      if (req.recorded) await recordCaseEvents(deps, req.recorded);
+      return assignCase(sql, req);
+    },
     listOfferCatalog: () => listOfferCatalog(db),
   };
 }

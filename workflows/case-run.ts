@@ -9,8 +9,9 @@ import type { PinnedPlaybook } from '../domain/playbook';
 import type { Outcome, Stage } from '../domain/vocabulary';
 import { acts, storeActivities, type StoreActivities } from './activities';
 import { EventRecorder, SYSTEM_ACTOR, type NewEvent } from './event-recorder';
+import type { RecordedEvents } from '../activities/case-store';
 import { HumanAnswerDesk, type AnswerKind, type HumanAnswers } from './human-answers';
-import { CHANNEL_FAILURES_PATCH, HANDLER_WRITES_PATCH, LEAN_TRANSITIONS_PATCH, SLA_BY_TIER_PATCH, SLA_ESCALATION_PATCH } from './patches';
+import { CHANNEL_FAILURES_PATCH, EVENTS_WITH_NEXT_CALL_PATCH, HANDLER_WRITES_PATCH, LEAN_TRANSITIONS_PATCH, SLA_BY_TIER_PATCH, SLA_ESCALATION_PATCH } from './patches';
 import { SlaTimer } from './sla-timer';
 import type { DeliveryReport } from '../domain/delivery';
 import type { CloseCaseInput } from '../domain/human-steps';
@@ -35,6 +36,8 @@ export class CaseRun {
   // Lean transitions (LEAN_TRANSITIONS_PATCH), decided once when the run starts: PostgreSQL work as local
   // activities, and search attributes sent with the step's event instead of one upsert each.
   readonly lean: boolean;
+  // Events nothing waits on ride with the step's next store call (EVENTS_WITH_NEXT_CALL_PATCH).
+  private readonly carriesEvents: boolean;
   readonly store: StoreActivities;
   readonly recorder: EventRecorder;
   readonly answers = new HumanAnswerDesk();
@@ -42,6 +45,7 @@ export class CaseRun {
 
   constructor(readonly input: CaseInput, workflowId: string) {
     this.lean = patched(LEAN_TRANSITIONS_PATCH);
+    this.carriesEvents = this.lean && patched(EVENTS_WITH_NEXT_CALL_PATCH);
     this.store = storeActivities(this.lean);
     if (input.resume) {
       this.state = input.resume.state;
@@ -129,6 +133,23 @@ export class CaseRun {
   // Records several events of one step together (one write for lean cases).
   recordAll(events: NewEvent[]): Promise<void> {
     return this.recorder.recordAll(events);
+  }
+
+  // Events the step's next store call can write (withRecorded); written at once in cases from before.
+  async recordWithNextCall(events: NewEvent[]): Promise<void> {
+    if (this.carriesEvents) this.recorder.defer(events);
+    else await this.recorder.recordAll(events);
+  }
+
+  // A store call that writes the deferred events first (it takes them as `recorded`).
+  withRecorded<R>(call: (recorded?: RecordedEvents) => Promise<R>): Promise<R> {
+    return this.recorder.carry(call);
+  }
+
+  // Before anything that reaches the customer or waits: every deferred event is written (none normally is
+  // left by then; this keeps the timeline current if a path ever changes).
+  async writeDeferred(): Promise<void> {
+    if (this.recorder.hasDeferred) await this.recorder.recordAll([]);
   }
 
   // The store an update or signal handler writes through: regular activities (HANDLER_WRITES_PATCH), so a

@@ -6,7 +6,7 @@ import type { CaseRun } from './case-run';
 
 export async function clearToContact(run: CaseRun, channel: ContactChannel, purpose: 'contact' | 'survey'): Promise<'contact' | 'skip'> {
   for (;;) {
-    const answer = await run.store.checkContactPolicy({ customerId: run.state.customerId, channel, policy: run.definition.contact.policy, purpose });
+    const answer = await run.withRecorded((recorded) => run.store.checkContactPolicy({ customerId: run.state.customerId, channel, policy: run.definition.contact.policy, purpose, recorded }));
     if (answer.action === 'contact') return 'contact';
     if (answer.action === 'skip') {
       await run.record('contact_skipped', { channel, purpose, reason: answer.reason });

@@ -6,6 +6,7 @@ import { patched, upsertSearchAttributes } from '@temporalio/workflow';
 import { projectCase, type CaseState } from '../domain/case';
 import type { Stage } from '../domain/vocabulary';
 import { acts, type StoreActivities } from './activities';
+import type { CaseEventRecord, RecordedEvents } from '../activities/case-store';
 import { CRM_OUTBOX_PATCH } from './patches';
 import { CASE_STAGE, CASE_TEAM, CHURN_DRIVER, CUSTOMER_TIER } from './search-attributes';
 
@@ -25,6 +26,8 @@ export class EventRecorder {
   // Sequence of the last event written; equal to state.eventSeq when the projection is current.
   private projectedSeq = 0;
   private pendingSearchAttributes: { key: SearchAttributeKey; value: string }[] = [];
+  // Numbered, not yet written (defer); the next write carries them.
+  private deferred: CaseEventRecord[] = [];
 
   constructor(private readonly state: CaseState, private readonly lean: boolean, private readonly store: StoreActivities) {}
 
@@ -34,21 +37,52 @@ export class EventRecorder {
   }
 
   // `store`: where the write runs (the run's store unless a handler writes; see HANDLER_WRITES_PATCH).
+  // Events deferred before are written first, in the same call.
   async recordAll(events: NewEvent[], store: StoreActivities = this.store): Promise<void> {
     if (!this.lean) {
       for (const e of events) await this.recordOne(e.type, e.data ?? {}, e.actor ?? SYSTEM_ACTOR, e.stage);
       return;
     }
-    const records = events.map((e) => {
+    if (events.length === 0 && !this.hasDeferred) return;
+    await this.carry((recorded) => store.recordCaseEvents(recorded!), this.numbered(events));
+  }
+
+  // Lean cases only (EVENTS_WITH_NEXT_CALL_PATCH): the events take effect on the state now and are written
+  // by the next store call that carries them (carry) or the next recordAll, whichever comes first.
+  defer(events: NewEvent[]): void {
+    this.deferred.push(...this.numbered(events));
+  }
+
+  get hasDeferred(): boolean {
+    return this.deferred.length > 0;
+  }
+
+  // Runs a store call with the deferred events (and `more`) for it to write first; `recorded` is undefined
+  // when there are none. If the call fails or is cancelled they stay deferred for the next write (writes are
+  // keyed by sequence, so one that did land is not written twice).
+  async carry<R>(call: (recorded?: RecordedEvents) => Promise<R>, more: CaseEventRecord[] = []): Promise<R> {
+    const events = [...this.deferred, ...more];
+    this.deferred = [];
+    if (events.length === 0) return call(undefined);
+    this.flushSearchAttributes();
+    try {
+      const result = await call({ events, projection: projectCase(this.state) });
+      this.projectedSeq = Math.max(this.projectedSeq, events.at(-1)!.seq);
+      return result;
+    } catch (e) {
+      this.deferred = [...events, ...this.deferred];
+      throw e;
+    }
+  }
+
+  private numbered(events: NewEvent[]): CaseEventRecord[] {
+    return events.map((e) => {
       if (e.stage) {
         this.state.stage = e.stage;
         this.tag(CASE_STAGE, e.stage);
       }
       return { caseId: this.state.caseId, seq: ++this.state.eventSeq, at: new Date().toISOString(), type: e.type, actor: e.actor ?? SYSTEM_ACTOR, data: e.data ?? {} };
     });
-    this.flushSearchAttributes();
-    await store.recordCaseEvents({ events: records, projection: projectCase(this.state) });
-    this.projectedSeq = Math.max(this.projectedSeq, records.at(-1)!.seq);
   }
 
   private async recordOne(type: string, data: Record<string, unknown>, actor: string, stage?: Stage): Promise<void> {

@@ -54,3 +54,8 @@ export const LEAN_TRANSITIONS_PATCH = 'lean-transitions';
 // (the two results resolve together on replay) and fail with a nondeterminism error. Retire when no case
 // opened before 2026-11-30 is open.
 export const HANDLER_WRITES_PATCH = 'handler-writes-as-activities';
+
+// Added 2026-11-30 (evening). Events that nothing waits on ride with the step's next store call: detect's two
+// events with the assignment, case_assigned with the contact-policy check. Two local activities (and two
+// workflow activations) fewer up to the first send. Retire when no case opened before this patch is open.
+export const EVENTS_WITH_NEXT_CALL_PATCH = 'events-with-next-call';

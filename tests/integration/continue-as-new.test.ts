@@ -1,20 +1,21 @@
 // A long observation window keeps collecting signals; past its history limit the case continues as a new
 // run with its state, and human-facing ids (case id, workflow id) and the outcome carry on.
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { caseWorkflowId } from '../../domain/case';
 import { inHoldout } from '../../domain/holdout';
 import { createCustomer, createTestPlaybook, outflowSignal, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
 import { startHarness, uniqueId, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
+import { harnessClient } from '../support/temporal-client';
 
 let h: Harness;
-let connection: Connection;
+let temporal: { client: Client; close: () => Promise<void> };
 beforeAll(async () => {
   h = await startHarness();
-  connection = await Connection.connect({ address: h.temporal.address });
+  temporal = await harnessClient(h);
 });
 afterAll(async () => {
-  await connection?.close();
+  await temporal?.close();
   await h?.stop();
 });
 
@@ -27,7 +28,7 @@ test('an observing case continues as new when its history grows, and still close
   while (!inHoldout(customer.id, playbookId, 50)) customer = await createCustomer(h);
 
   // Started directly to give it a small history limit (the API leaves it to Temporal's suggestion).
-  const client = new Client({ connection, namespace: h.temporal.namespace, dataConverter: { payloadCodecs: [h.temporal.payloadCodec] } });
+  const { client } = temporal;
   const caseId = uniqueId('case');
   const first = await client.workflow.start('retentionCase', {
     taskQueue: h.temporal.taskQueue,

@@ -25,8 +25,8 @@ test.each(Object.entries(patches))('%s (%s) is recorded in a history', (_name, i
   expect([...recorded].filter(([, ids]) => ids.has(id)).map(([f]) => f)).not.toHaveLength(0);
 });
 
-// Recordings from before a later patch (pre-handler-writes--) took the lean path too.
-const AFTER_LEAN = ['pre-handler-writes--'];
+// Recordings from before a later patch (pre-handler-writes--, pre-events-with-next-call--) took the lean path too.
+const AFTER_LEAN = ['pre-handler-writes--', 'pre-events-with-next-call--'];
 
 test('every current history carries the lean-transitions marker; the recordings from before it do not', () => {
   for (const [file, ids] of recorded) expect([file, ids.has(patches.LEAN_TRANSITIONS_PATCH)]).toEqual([file, !file.startsWith('pre-') || AFTER_LEAN.some((p) => file.startsWith(p))]);

@@ -72,7 +72,7 @@ test('payloads are sealed as protobuf, a third smaller than the JSON form they w
   const codec = testPayloadCodec();
   // A payload sealed in the JSON form, from a committed history (recorded with the test key).
   let sealedBefore: Payload | undefined;
-  JSON.parse(readFileSync(join(__dirname, '..', 'histories', 'accepted-observed-churned.json'), 'utf8'), (_k, v) => {
+  JSON.parse(readFileSync(join(__dirname, '..', 'histories', 'pre-events-with-next-call--accepted-observed-churned.json'), 'utf8'), (_k, v) => {
     if (!sealedBefore && v?.metadata?.['encryption-cipher'] === Buffer.from('AES256-GCM').toString('base64') && (v.data as string).length > 400) {
       sealedBefore = { metadata: Object.fromEntries(Object.entries(v.metadata as Record<string, string>).map(([k, x]) => [k, new Uint8Array(Buffer.from(x, 'base64'))])), data: new Uint8Array(Buffer.from(v.data as string, 'base64')) };
     }

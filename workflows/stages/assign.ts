@@ -6,11 +6,12 @@ import { ASSIGNMENT_QUEUE_PATCH } from '../patches';
 
 export async function assign(run: CaseRun): Promise<void> {
   const { state } = run;
-  const assignment = await run.store.assignCase({ caseId: state.caseId, tier: state.tier!, driver: state.driver });
+  const assignment = await run.withRecorded((recorded) => run.store.assignCase({ caseId: state.caseId, tier: state.tier!, driver: state.driver, recorded }));
   state.teamId = assignment.teamId;
   state.agentId = assignment.agentId;
   run.tagSearchAttributes();
-  await run.record('case_assigned', { teamId: assignment.teamId ?? null, agentId: assignment.agentId ?? null }, undefined, 'assigned');
+  // Written with the contact-policy check that follows (or with queued_for_agent below).
+  await run.recordWithNextCall([{ type: 'case_assigned', data: { teamId: assignment.teamId ?? null, agentId: assignment.agentId ?? null }, stage: 'assigned' }]);
   if (state.agentId || !state.teamId || !patched(ASSIGNMENT_QUEUE_PATCH)) return;
 
   // No agent of the team has quota left: the case waits in the team's queue, on the supervisors' board,

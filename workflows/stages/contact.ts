@@ -120,6 +120,7 @@ async function reachOut(run: CaseRun, a: { attempt: number; channel: ContactChan
     return undefined;
   }
   const request = { key: a.key, caseId: state.caseId, customerId: state.customerId, agentId: state.agentId, channel: a.channel, purpose: 'contact' as const };
+  await run.writeDeferred();
   const sent: SendResult = a.handleFailures ? await settledSend(() => sendActs.sendCaseMessage(request)) : await acts.sendCaseMessage(request);
   if (sent.status === 'failed') return { code: sent.code, message: sent.message };
   run.setSlaDue(a.timeout);

@@ -38,7 +38,8 @@ export async function detect(run: CaseRun): Promise<void> {
   state.playbook = { id: run.playbook.id, version: run.playbook.version };
   run.tagSearchAttributes();
 
-  await run.recordAll([
+  // Written with the assignment that follows, or with the close or holdout event below.
+  await run.recordWithNextCall([
     { type: 'case_opened', data: { reason: state.reason, openedBy: run.input.openedBy }, actor: run.input.openedBy },
     { type: 'risk_assessed', data: { score: state.risk.score, priority: state.risk.priority, factors: state.risk.factors, driver: state.driver, playbook: state.playbook } },
   ]);

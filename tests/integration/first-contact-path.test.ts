@@ -1,0 +1,32 @@
+// The path from a signal to the first send, as the case's history records it: detect's and assign's events
+// ride with the next store call (EVENTS_WITH_NEXT_CALL_PATCH), so three local activities run before the send
+// instead of five, and the timeline still holds every event in order, none lost on the way.
+import { createCustomer, outflowSignal, timeline, waitForStage } from '../support/fixtures';
+import { startHarness, type Harness } from '../support/harness';
+import { harnessClient } from '../support/temporal-client';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.stop());
+
+test('a case reaches its first send after three local activities, with its whole timeline written', async () => {
+  const customer = await createCustomer(h, { preferredChannels: ['sms'] });
+  const { caseId, workflowId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId: 'demo' } })).body;
+  await waitForStage(h, caseId, 'contacting');
+
+  const temporal = await harnessClient(h);
+  const { events } = await temporal.client.workflow.getHandle(workflowId).fetchHistory().finally(temporal.close);
+  const firstActivity = events!.findIndex((e) => e.activityTaskScheduledEventAttributes);
+  // A local activity's marker names its activity type in its (unencrypted) details.
+  const localActivities = events!.slice(0, firstActivity)
+    .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+    .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data!.payloads![0]!.data!).toString()).activity_type);
+  expect(localActivities).toEqual(['loadCaseContext', 'assignCase', 'checkContactPolicy']);
+
+  const written = await timeline(h, caseId);
+  expect(written.slice(0, 4).map((e) => e.type)).toEqual(['case_opened', 'risk_assessed', 'case_assigned', 'contact_sent']);
+  const seqs = (await h.db.caseEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' }, select: { seq: true } })).map((e) => e.seq);
+  expect(seqs).toEqual(seqs.map((_s, i) => i + 1));
+}, 60_000);
