@@ -40,6 +40,8 @@ export interface CaseWorkflows {
   // first answer's outcome instead of taking the step twice. Without it each call is a new answer.
   runStep<Input>(target: CaseTarget, update: UpdateDefinition<CaseState, [Input]>, input: Input, stepKey?: string): Promise<CaseState>;
   signal<Arg>(target: CaseTarget, signal: SignalDefinition<[Arg]>, arg: Arg): Promise<void>;
+  // The case as the answer named `stepKey` left it, if the run took that answer (also after the run closed).
+  answerTaken<Input>(target: CaseTarget, update: UpdateDefinition<CaseState, [Input]>, stepKey: string): Promise<CaseState | undefined>;
 }
 
 function failureType(e: unknown): string | undefined {
@@ -67,6 +69,16 @@ function stepPending(stepKey: string | undefined): HttpError {
     ? 'send it again with the same Idempotency-Key to get its outcome; it will not be taken twice'
     : 'send it with an Idempotency-Key header next time, so a retry cannot take it twice; read the case to see whether it was taken';
   return new HttpError(503, 'step_pending', `the case did not answer within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down) and may still take this step: ${retry}`, [], {}, RETRY_AFTER_SECONDS);
+}
+
+const answerId = (update: { name: string }, stepKey: string) => `${update.name}:${stepKey}`;
+
+// Temporal answers for an update id it completed in the run, also once the run has closed; an id it does not
+// know (the answer never reached the case, or was refused) is an error, read here as "not taken".
+async function answerTaken(t: Temporal, target: CaseTarget, updateId: string): Promise<CaseState | undefined> {
+  if (!target.runId) return undefined;
+  const taken = t.client.workflow.getHandle(target.workflowId).getUpdateHandle<CaseState>(updateId, { workflowRunId: target.runId });
+  return t.bounded(() => taken.result()).catch(() => undefined);
 }
 
 interface Temporal {
@@ -136,14 +148,18 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
     startWithSignal: (customerId, signal, opening) => startWithSignal(t, customerId, signal, opening),
     openCase: (input) => openCase(t, input),
     async runStep(target, update, input, stepKey) {
+      const updateId = stepKey ? answerId(update, stepKey) : undefined;
       try {
         // Temporal keeps one update per id in a run: a repeated id joins the first, running or finished.
-        return await t.bounded(() => handle(target).executeUpdate(update, { args: [input], ...(stepKey ? { updateId: `${update.name}:${stepKey}` } : {}) }));
+        return await t.bounded(() => handle(target).executeUpdate(update, { args: [input], ...(updateId ? { updateId } : {}) }));
       } catch (e) {
         if (deadlinePassed(e)) throw stepPending(stepKey);
-        return toHttpError(e);
+        // Refused because the case moved on or closed: perhaps by this very answer, taken after its caller gave up.
+        const earlier = updateId ? await answerTaken(t, target, updateId) : undefined;
+        return earlier ?? toHttpError(e);
       }
     },
+    answerTaken: (target, update, stepKey) => answerTaken(t, target, answerId(update, stepKey)),
     async signal(target, signal, arg) {
       await t.bounded(() => handle(target).signal(signal, arg));
     },

@@ -1,7 +1,7 @@
 // A person's answer to a case (a human step) is taken at most once, even when its response is lost: the API
 // gives up on a busy or stopped worker after its deadline (503 step_pending) while Temporal may still take the
 // step; sent again with the same Idempotency-Key, the answer joins the first instead of being given twice.
-import { acceptOfferAndAwaitSurvey, createCustomer, outflowSignal, timeline, waitForStage } from '../support/fixtures';
+import { acceptOfferAndAwaitSurvey, createCustomer, outflowSignal, timeline, waitForClosed, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -41,6 +41,28 @@ test('a contact outcome answered 503 while the worker is down is taken once when
   // The same key again returns the same outcome; a new key is a new answer, which the case no longer takes.
   expect((await answer('answer-1')).status).toBe(200);
   const another = await answer('answer-2');
+  expect({ status: another.status, code: another.body.error?.code }).toEqual({ status: 409, code: 'wrong_stage' });
+  expect(await outcomes(caseId)).toHaveLength(1);
+}, 120_000);
+
+test('an answer that closed the case, sent again after its 503, returns the closed case instead of a refusal', async () => {
+  const caseId = await openContactingCase();
+  const answer = (idempotencyKey: string) => h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, headers: { 'idempotency-key': idempotencyKey }, body: { channel: 'phone', outcome: 'refused' } });
+
+  await h.stopWorker();
+  let lost;
+  try {
+    lost = await answer('refusal-1');
+  } finally {
+    await h.startWorker();
+  }
+  expect(lost.status).toBe(503);
+  // Temporal still delivers the answer to the restarted worker, and the refusal closes the case.
+  await waitForClosed(h, caseId);
+
+  const retried = await answer('refusal-1');
+  expect({ status: retried.status, caseStatus: retried.body.status, outcome: retried.body.outcome }).toEqual({ status: 200, caseStatus: 'closed', outcome: 'declined' });
+  const another = await answer('refusal-2');
   expect({ status: another.status, code: another.body.error?.code }).toEqual({ status: 409, code: 'wrong_stage' });
   expect(await outcomes(caseId)).toHaveLength(1);
 }, 120_000);
