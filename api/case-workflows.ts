@@ -40,8 +40,6 @@ export interface CaseWorkflows {
   // first answer's outcome instead of taking the step twice. Without it each call is a new answer.
   runStep<Input>(target: CaseTarget, update: UpdateDefinition<CaseState, [Input]>, input: Input, stepKey?: string): Promise<CaseState>;
   signal<Arg>(target: CaseTarget, signal: SignalDefinition<[Arg]>, arg: Arg): Promise<void>;
-  // The case as the answer named `stepKey` left it, if the run took that answer (also after the run closed).
-  answerTaken<Input>(target: CaseTarget, update: UpdateDefinition<CaseState, [Input]>, stepKey: string): Promise<CaseState | undefined>;
 }
 
 function failureType(e: unknown): string | undefined {
@@ -70,8 +68,6 @@ function stepPending(stepKey: string | undefined): HttpError {
     : 'send it with an Idempotency-Key header next time, so a retry cannot take it twice; read the case to see whether it was taken';
   return new HttpError(503, 'step_pending', `the case did not answer within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down) and may still take this step: ${retry}`, [], {}, RETRY_AFTER_SECONDS);
 }
-
-const answerId = (update: { name: string }, stepKey: string) => `${update.name}:${stepKey}`;
 
 // Temporal answers for an update id it completed in the run, also once the run has closed; an id it does not
 // know (the answer never reached the case, or was refused) is an error, read here as "not taken".
@@ -148,7 +144,7 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
     startWithSignal: (customerId, signal, opening) => startWithSignal(t, customerId, signal, opening),
     openCase: (input) => openCase(t, input),
     async runStep(target, update, input, stepKey) {
-      const updateId = stepKey ? answerId(update, stepKey) : undefined;
+      const updateId = stepKey ? `${update.name}:${stepKey}` : undefined;
       try {
         // Temporal keeps one update per id in a run: a repeated id joins the first, running or finished.
         return await t.bounded(() => handle(target).executeUpdate(update, { args: [input], ...(updateId ? { updateId } : {}) }));
@@ -159,7 +155,6 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
         return earlier ?? toHttpError(e);
       }
     },
-    answerTaken: (target, update, stepKey) => answerTaken(t, target, answerId(update, stepKey)),
     async signal(target, signal, arg) {
       await t.bounded(() => handle(target).signal(signal, arg));
     },

@@ -23,7 +23,7 @@ export function deadlinePassed(e: unknown): boolean {
 }
 
 function temporalDown(e: unknown): boolean {
-  return grpcErrors(e).some((c) => [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(c.code)) || (e instanceof ServiceError && /deadline|unavailable|connect/i.test(e.message));
+  return deadlinePassed(e) || grpcErrors(e).some((c) => c.code === GRPC_UNAVAILABLE) || (e instanceof ServiceError && /unavailable|connect/i.test(e.message));
 }
 
 // Temporal refuses an update while the workflow's task is being retried after a failure (a worker died

@@ -114,11 +114,8 @@ function caseStepRoutes(router: Router, { db, sql, cases }: AppDeps): void {
       }
       const input = parse(schema, req.body, 'body') as z.infer<S> & object;
       const { 'idempotency-key': stepKey } = parse(stepHeaders, { 'idempotency-key': req.header('idempotency-key') }, 'headers');
-      if (row.status === 'closed') {
-        // A retried answer that closed the case: its outcome, not a refusal.
-        if (stepKey && (await cases.answerTaken({ workflowId: row.workflowId, runId: row.runId }, update, stepKey))) return void res.json(caseDetail((await findCaseDetail(sql, row.id))!));
-        throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
-      }
+      // A keyed answer to a closed case may be the one that closed it: runStep finds its outcome, or refuses it.
+      if (row.status === 'closed' && !stepKey) throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
       const extra = await prepare(input);
       const { agentId } = principalOf(res);
       await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, ...extra, actor: actorOf(res), ...(agentId ? { actorAgentId: agentId } : {}) }, stepKey);

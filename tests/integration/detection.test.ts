@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { ActivityDeps } from '../../activities';
 import { createDetection, type SweepSummary } from '../../activities/detection';
 import { createSql } from '../../config/sql';
@@ -13,10 +13,11 @@ import { DETECTION_SCHEDULE_ID } from '../../workflows/messages';
 import { ensureDetectionSchedule } from '../../worker/detection-schedule';
 import { createCustomer } from '../support/fixtures';
 import { eventually, startHarness, uniqueId, type Harness } from '../support/harness';
+import { harnessClient } from '../support/temporal-client';
 
 let h: Harness;
-let connection: Connection;
 let client: Client;
+let closeClient: (() => Promise<void>) | undefined;
 let feed: Server;
 let pulled: unknown[] = [];
 const dropDir = mkdtempSync(join(tmpdir(), 'holdfast-drop-'));
@@ -29,12 +30,11 @@ beforeAll(async () => {
   await new Promise<void>((r) => feed.listen(0, '127.0.0.1', r));
   const pullUrl = `http://127.0.0.1:${(feed.address() as { port: number }).port}/risk/signals`;
   h = await startHarness({ detection: { dropDir, pullUrl, pullToken: 'feed-token' } });
-  connection = await Connection.connect({ address: h.temporal.address });
-  client = new Client({ connection, namespace: h.temporal.namespace, dataConverter: { payloadCodecs: [h.temporal.payloadCodec] } });
+  ({ client, close: closeClient } = await harnessClient(h));
 });
 afterAll(async () => {
   await client?.schedule.getHandle(DETECTION_SCHEDULE_ID).delete().catch(() => undefined);
-  await connection?.close();
+  await closeClient?.();
   await h?.stop();
   await new Promise((r) => feed?.close(r));
 });

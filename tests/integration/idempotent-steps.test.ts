@@ -10,26 +10,39 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-async function openContactingCase(): Promise<string> {
+async function openDemoCase(): Promise<{ caseId: string; phone: string }> {
   const customer = await createCustomer(h, { preferredChannels: ['sms'] });
   const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId: 'demo' } })).body;
+  return { caseId, phone: customer.phone };
+}
+
+async function openContactingCase(): Promise<string> {
+  const { caseId } = await openDemoCase();
   await waitForStage(h, caseId, 'contacting');
   return caseId;
+}
+
+// A contact outcome from the agent, named by its Idempotency-Key.
+const answerer = (caseId: string, outcome: string) => (idempotencyKey: string) =>
+  h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, headers: { 'idempotency-key': idempotencyKey }, body: { channel: 'phone', outcome } });
+
+// Sends the answer while no worker runs (so its update passes the API's deadline), then brings the worker back.
+async function answerWithWorkerDown<R>(send: () => Promise<R>): Promise<R> {
+  await h.stopWorker();
+  try {
+    return await send();
+  } finally {
+    await h.startWorker();
+  }
 }
 
 const outcomes = async (caseId: string) => (await timeline(h, caseId)).filter((e) => e.type === 'contact_outcome_recorded');
 
 test('a contact outcome answered 503 while the worker is down is taken once when sent again with its Idempotency-Key', async () => {
   const caseId = await openContactingCase();
-  const answer = (idempotencyKey: string) => h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, headers: { 'idempotency-key': idempotencyKey }, body: { channel: 'phone', outcome: 'reached' } });
+  const answer = answerer(caseId, 'reached');
 
-  await h.stopWorker();
-  let lost;
-  try {
-    lost = await answer('answer-1');
-  } finally {
-    await h.startWorker();
-  }
+  const lost = await answerWithWorkerDown(() => answer('answer-1'));
   expect({ status: lost.status, code: lost.body.error?.code, retryAfter: lost.headers.get('retry-after') }).toEqual({ status: 503, code: 'step_pending', retryAfter: '5' });
   expect(lost.body.error.message).toMatch(/same Idempotency-Key/);
 
@@ -47,15 +60,9 @@ test('a contact outcome answered 503 while the worker is down is taken once when
 
 test('an answer that closed the case, sent again after its 503, returns the closed case instead of a refusal', async () => {
   const caseId = await openContactingCase();
-  const answer = (idempotencyKey: string) => h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, headers: { 'idempotency-key': idempotencyKey }, body: { channel: 'phone', outcome: 'refused' } });
+  const answer = answerer(caseId, 'refused');
 
-  await h.stopWorker();
-  let lost;
-  try {
-    lost = await answer('refusal-1');
-  } finally {
-    await h.startWorker();
-  }
+  const lost = await answerWithWorkerDown(() => answer('refusal-1'));
   expect(lost.status).toBe(503);
   // Temporal still delivers the answer to the restarted worker, and the refusal closes the case.
   await waitForClosed(h, caseId);
@@ -69,15 +76,14 @@ test('an answer that closed the case, sent again after its 503, returns the clos
 
 test('an Idempotency-Key that is not printable ASCII is refused before the step is tried', async () => {
   const caseId = await openContactingCase();
-  const res = await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, headers: { 'idempotency-key': 'two words' }, body: { channel: 'phone', outcome: 'reached' } });
+  const res = await answerer(caseId, 'reached')('two words');
   expect({ status: res.status, code: res.body.error?.code, path: res.body.error?.details?.[0]?.path }).toEqual({ status: 400, code: 'validation_failed', path: 'headers.idempotency-key' });
   expect(await outcomes(caseId)).toHaveLength(0);
 }, 60_000);
 
 test('a survey submitted twice at once is recorded once and both submissions are told it was recorded', async () => {
-  const customer = await createCustomer(h, { preferredChannels: ['sms'] });
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId: 'demo' } })).body;
-  const { token } = await acceptOfferAndAwaitSurvey(h, caseId, customer.phone);
+  const { caseId, phone } = await openDemoCase();
+  const { token } = await acceptOfferAndAwaitSurvey(h, caseId, phone);
 
   const submissions = await Promise.all([9, 9].map((score) => h.call('POST', `/v1/surveys/${token}`, { body: { score } })));
   expect(submissions.map((s) => s.status)).toEqual([200, 200]);
