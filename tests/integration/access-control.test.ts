@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { hashKey } from '../../api/auth';
+import { KEY_CACHE_TTL_MS } from '../../api/key-cache';
 import type { Role } from '../../domain/vocabulary';
 import { createTeam, insertCase } from '../support/case-rows';
 import { startHarness, uniqueId, type Harness } from '../support/harness';
@@ -136,6 +137,8 @@ describe('API keys', () => {
     expect(listed).toMatch(new RegExp(`${id}\\s+supervisor .* active\\s+CLI supervisor`));
     expect(listed).not.toContain(key);
     await run('npx', ['tsx', 'api/keys-cli.ts', 'revoke', id], { env });
+    // The CLI is another process: this API forgets the key when its cache entry expires.
+    await new Promise((r) => setTimeout(r, KEY_CACHE_TTL_MS + 200));
     expect((await h.call('GET', '/v1/cases?limit=1', { key })).status).toBe(401);
   }, 60_000);
 });
