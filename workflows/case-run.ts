@@ -2,7 +2,7 @@
 // (event-recorder.ts), the answer desk takes people's answers (human-answers.ts), the SLA timer bounds and
 // escalates the wait for them (sla-timer.ts); this class holds the case's state and the decisions that need
 // several of them (a close, a wait for a supervisor, the deadline of a staff step).
-import { condition, patched, workflowInfo } from '@temporalio/workflow';
+import { condition, workflowInfo } from '@temporalio/workflow';
 import type { CaseInput, CaseState } from '../domain/case';
 import type { CustomerProfile } from '../domain/customer';
 import type { PinnedPlaybook } from '../domain/playbook';
@@ -12,6 +12,7 @@ import { EventRecorder, SYSTEM_ACTOR, type NewEvent } from './event-recorder';
 import type { RecordedEvents } from '../activities/case-store';
 import { HumanAnswerDesk, type AnswerKind, type HumanAnswers } from './human-answers';
 import { CHANNEL_FAILURES_PATCH, EVENTS_WITH_NEXT_CALL_PATCH, HANDLER_WRITES_PATCH, LEAN_TRANSITIONS_PATCH, SLA_BY_TIER_PATCH, SLA_ESCALATION_PATCH } from './patches';
+import { PatchGate } from './patch-gate';
 import { SlaTimer } from './sla-timer';
 import type { DeliveryReport } from '../domain/delivery';
 import type { CloseCaseInput } from '../domain/human-steps';
@@ -42,10 +43,12 @@ export class CaseRun {
   readonly recorder: EventRecorder;
   readonly answers = new HumanAnswerDesk();
   readonly sla: SlaTimer;
+  // Checks the baseline patch first, so it must be made before any other patch is checked.
+  private readonly patches = new PatchGate();
 
   constructor(readonly input: CaseInput, workflowId: string) {
-    this.lean = patched(LEAN_TRANSITIONS_PATCH);
-    this.carriesEvents = this.lean && patched(EVENTS_WITH_NEXT_CALL_PATCH);
+    this.lean = this.patched(LEAN_TRANSITIONS_PATCH);
+    this.carriesEvents = this.lean && this.patched(EVENTS_WITH_NEXT_CALL_PATCH);
     this.store = storeActivities(this.lean);
     if (input.resume) {
       this.state = input.resume.state;
@@ -66,13 +69,18 @@ export class CaseRun {
         eventSeq: 0,
       };
     }
-    this.recorder = new EventRecorder(this.state, this.lean, this.store);
+    this.recorder = new EventRecorder(this.state, this.lean, this.store, (id) => this.patched(id));
     this.sla = new SlaTimer(this.state);
+  }
+
+  // Whether this run takes the code after a patch (workflows/patches.ts), through the baseline (patch-gate.ts).
+  patched(id: string): boolean {
+    return this.patches.has(id);
   }
 
   // How long the bank's own people get for a step, by the customer's tier.
   staffSla(timeoutMs: number): number {
-    if (!patched(SLA_BY_TIER_PATCH)) return timeoutMs;
+    if (!this.patched(SLA_BY_TIER_PATCH)) return timeoutMs;
     const factor = (this.state.tier && this.definition.escalation.slaFactorByTier[this.state.tier]) ?? 1;
     return Math.round(timeoutMs * factor);
   }
@@ -84,7 +92,7 @@ export class CaseRun {
 
   // Turns on the rules of CHANNEL_FAILURES_PATCH for this case (called once, when the run starts).
   adoptStrictAnswers(): boolean {
-    this.answers.adoptStrictAnswers(patched(CHANNEL_FAILURES_PATCH));
+    this.answers.adoptStrictAnswers(this.patched(CHANNEL_FAILURES_PATCH));
     return this.answers.strictAnswers;
   }
 
@@ -95,7 +103,7 @@ export class CaseRun {
   // wait early without an answer (e.g. the message it waits on was reported undelivered).
   awaitAnswer<K extends AnswerKind>(kind: K, timeoutMs: number, options: { escalate?: boolean; interrupted?: () => boolean } = {}): Promise<HumanAnswers[K] | undefined> {
     return this.answers.take(kind, options.interrupted ?? (() => false), async (arrived) => {
-      if (!patched(SLA_ESCALATION_PATCH) || options.escalate === false) {
+      if (!this.patched(SLA_ESCALATION_PATCH) || options.escalate === false) {
         await condition(arrived, timeoutMs);
         return;
       }
@@ -155,7 +163,7 @@ export class CaseRun {
   // The store an update or signal handler writes through: regular activities (HANDLER_WRITES_PATCH), so a
   // handler's write and the main coroutine's local activities never resolve in a different order on replay.
   handlerStore(): StoreActivities {
-    return this.lean && patched(HANDLER_WRITES_PATCH) ? acts : this.store;
+    return this.lean && this.patched(HANDLER_WRITES_PATCH) ? acts : this.store;
   }
 
   // A handler's timeline event.

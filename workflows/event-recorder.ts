@@ -2,7 +2,7 @@
 // event + CRM outbox row, one idempotent write keyed by case id + event sequence), and the search attributes
 // the step changed go to Temporal. Lean cases (LEAN_TRANSITIONS_PATCH) write a step's events together and send
 // its search attributes in one upsert with them; older cases write one event at a time, as their histories do.
-import { patched, upsertSearchAttributes } from '@temporalio/workflow';
+import { upsertSearchAttributes } from '@temporalio/workflow';
 import { projectCase, type CaseState } from '../domain/case';
 import type { Stage } from '../domain/vocabulary';
 import { acts, type StoreActivities } from './activities';
@@ -29,7 +29,12 @@ export class EventRecorder {
   // Numbered, not yet written (defer); the next write carries them.
   private deferred: CaseEventRecord[] = [];
 
-  constructor(private readonly state: CaseState, private readonly lean: boolean, private readonly store: StoreActivities) {}
+  constructor(
+    private readonly state: CaseState,
+    private readonly lean: boolean,
+    private readonly store: StoreActivities,
+    private readonly patched: (id: string) => boolean,
+  ) {}
 
   // True when every recorded transition is in PostgreSQL, so an API read shows the current case.
   get projected(): boolean {
@@ -95,7 +100,7 @@ export class EventRecorder {
     await this.store.recordCaseEvent({ event, projection: projectCase(this.state) });
     this.projectedSeq = Math.max(this.projectedSeq, seq);
     // Cases from before the CRM outbox pushed each event with its own activity.
-    if (!patched(CRM_OUTBOX_PATCH)) await acts.pushCaseEventToCrm({ event, customerId: this.state.customerId, stage: this.state.stage });
+    if (!this.patched(CRM_OUTBOX_PATCH)) await acts.pushCaseEventToCrm({ event, customerId: this.state.customerId, stage: this.state.stage });
   }
 
   // The case's tier, driver and team as search attributes; lean cases send them with the step's next event.

@@ -59,3 +59,11 @@ export const HANDLER_WRITES_PATCH = 'handler-writes-as-activities';
 // events with the assignment, case_assigned with the contact-policy check. Two local activities (and two
 // workflow activations) fewer up to the first send. Retire when no case opened before this patch is open.
 export const EVENTS_WITH_NEXT_CALL_PATCH = 'events-with-next-call';
+
+// Added 2026-11-30 (night). One id that stands for every patch above (patch-gate.ts lists them). Each id a run
+// checks costs it two history events the first time (its marker, and the SDK's upsert of the
+// TemporalChangeVersion search attribute, a visibility write on the server): 30 of a demo case's 130 events. A
+// run started on this code checks this id once, when it starts, and takes the path after every patch above
+// without checking them; a run started before it checks each id, as it did. A patch added after this one is
+// checked on its own until a later baseline takes it in. Retire together with the patches it stands for.
+export const BASELINE_PATCH = 'baseline-2026-11-30';

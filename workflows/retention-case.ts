@@ -1,6 +1,6 @@
 // The retention case: one entity workflow per customer (id retention-case/<customerId>) running the
 // playbook's five stages. Stages live in ./stages; this function only sequences them.
-import { allHandlersFinished, CancellationScope, condition, ContinueAsNew, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, ContinueAsNew, isCancellation, workflowInfo } from '@temporalio/workflow';
 import type { CaseInput, CaseState } from '../domain/case';
 import { CaseRun } from './case-run';
 import { registerHandlers } from './handlers';
@@ -60,7 +60,7 @@ export async function retentionCase(input: CaseInput): Promise<CaseState> {
   // A supervisor's close cancels whatever the stages are waiting on or doing.
   const stages = new CancellationScope();
   registerHandlers(run, () => stages.cancel());
-  const step = stepRunner(run, patched(STEP_RECOVERY_PATCH));
+  const step = stepRunner(run, run.patched(STEP_RECOVERY_PATCH));
   run.adoptStrictAnswers();
 
   try {

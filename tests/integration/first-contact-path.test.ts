@@ -1,9 +1,11 @@
 // The path from a signal to the first send, as the case's history records it: detect's and assign's events
 // ride with the next store call (EVENTS_WITH_NEXT_CALL_PATCH), so three local activities run before the send
-// instead of five, and the timeline still holds every event in order, none lost on the way.
+// instead of five, and the timeline still holds every event in order, none lost on the way. A new case checks
+// one patch id, the baseline (BASELINE_PATCH), instead of one per patch it passes.
 import { createCustomer, outflowSignal, timeline, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 import { harnessClient } from '../support/temporal-client';
+import { BASELINE_PATCH } from '../../workflows/patches';
 
 let h: Harness;
 beforeAll(async () => {
@@ -24,6 +26,14 @@ test('a case reaches its first send after three local activities, with its whole
     .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
     .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data!.payloads![0]!.data!).toString()).activity_type);
   expect(localActivities).toEqual(['loadCaseContext', 'assignCase', 'checkContactPolicy']);
+  // Each patch id checked costs a marker and an upsert of TemporalChangeVersion; a new case checks only one.
+  const beforeSend = events!.slice(0, firstActivity);
+  const patchIds = beforeSend
+    .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+    .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!['patch-data']!.payloads![0]!.data!).toString()).id);
+  expect(patchIds).toEqual([BASELINE_PATCH]);
+  const versionUpserts = beforeSend.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.TemporalChangeVersion);
+  expect(versionUpserts).toHaveLength(1);
 
   const written = await timeline(h, caseId);
   expect(written.slice(0, 4).map((e) => e.type)).toEqual(['case_opened', 'risk_assessed', 'case_assigned', 'contact_sent']);

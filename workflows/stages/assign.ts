@@ -1,5 +1,5 @@
 // Stage 2, assign: the team serving the customer's tier and its agent with the most contact quota left.
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import { durationMs } from '../../domain/duration';
 import type { CaseRun } from '../case-run';
 import { ASSIGNMENT_QUEUE_PATCH } from '../patches';
@@ -12,7 +12,7 @@ export async function assign(run: CaseRun): Promise<void> {
   run.tagSearchAttributes();
   // Written with the contact-policy check that follows (or with queued_for_agent below).
   await run.recordWithNextCall([{ type: 'case_assigned', data: { teamId: assignment.teamId ?? null, agentId: assignment.agentId ?? null }, stage: 'assigned' }]);
-  if (state.agentId || !state.teamId || !patched(ASSIGNMENT_QUEUE_PATCH)) return;
+  if (state.agentId || !state.teamId || !run.patched(ASSIGNMENT_QUEUE_PATCH)) return;
 
   // No agent of the team has quota left: the case waits in the team's queue, on the supervisors' board,
   // until a supervisor assigns it or a retry finds an agent with quota.

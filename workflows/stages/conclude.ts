@@ -1,6 +1,6 @@
 // The case's last step: with an observation window in the playbook, watch for a balance_recovery signal
 // and decide retained or churned from it; otherwise close with the verdict the stages reached.
-import { allHandlersFinished, condition, continueAsNew, patched } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew } from '@temporalio/workflow';
 import { durationMs } from '../../domain/duration';
 import type { CaseInput, CaseState } from '../../domain/case';
 import type { Outcome } from '../../domain/vocabulary';
@@ -16,11 +16,11 @@ export interface Verdict {
 
 export async function conclude(run: CaseRun, verdict: Verdict): Promise<void> {
   const windowMs = durationMs(run.definition.outcome.observationWindow);
-  if (windowMs === 0 || !patched(OBSERVATION_PATCH)) return run.close(verdict.outcome, verdict.reason, verdict.data, verdict.actor);
+  if (windowMs === 0 || !run.patched(OBSERVATION_PATCH)) return run.close(verdict.outcome, verdict.reason, verdict.data, verdict.actor);
 
   run.setSlaDue(undefined);
   // A recovery before the window (e.g. while the offer was open) says nothing about the treatment's effect.
-  if (patched(RECOVERY_IN_WINDOW_PATCH)) run.recovered = false;
+  if (run.patched(RECOVERY_IN_WINDOW_PATCH)) run.recovered = false;
   const until = Date.now() + windowMs;
   await run.record('observation_started', { until: new Date(until).toISOString() }, undefined, 'observing');
   return observe(run, verdict, until);
@@ -29,7 +29,7 @@ export async function conclude(run: CaseRun, verdict: Verdict): Promise<void> {
 // Watches for recovery until the window ends. The window can last weeks while signals keep joining, so a
 // long history is carried over to a new run (continue-as-new) with the case's state.
 export async function observe(run: CaseRun, verdict: Verdict, until: number): Promise<void> {
-  const mayContinue = patched(CONTINUE_AS_NEW_PATCH);
+  const mayContinue = run.patched(CONTINUE_AS_NEW_PATCH);
   await condition(() => run.recovered || (mayContinue && run.historyIsLong), Math.max(0, until - Date.now()));
   if (!run.recovered && Date.now() < until) {
     await condition(allHandlersFinished);

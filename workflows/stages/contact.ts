@@ -2,7 +2,7 @@
 // then wait for the agent's contact outcome; no answer moves to the next channel until attempts run out.
 // A channel that fails (refused by the provider, no address, undeliverable, provider down through every
 // retry) leaves the rotation; with none left the case needs a supervisor.
-import { patched, sleep } from '@temporalio/workflow';
+import { sleep } from '@temporalio/workflow';
 import { contactChannelOrder, contactChannels } from '../../domain/contact-channel';
 import type { SendResult } from '../../domain/delivery';
 import { durationMs } from '../../domain/duration';
@@ -26,7 +26,7 @@ export function contactKey(run: CaseRun, step: 'contact' | 'outcome'): string {
 }
 
 export async function contact(run: CaseRun): Promise<ContactResult> {
-  if (!patched(CHANNEL_FAILURES_PATCH)) return contactRound(run, false);
+  if (!run.patched(CHANNEL_FAILURES_PATCH)) return contactRound(run, false);
   for (;;) {
     const result = await contactRound(run, true);
     if (result.reached || result.reason !== 'no_channel_left') return result;
@@ -57,7 +57,7 @@ function rotation(run: CaseRun, channels: ContactChannel[]) {
 async function contactRound(run: CaseRun, handleFailures: boolean): Promise<ContactResult> {
   const { state } = run;
   const policy = run.definition.contact;
-  const withPolicy = patched(CONTACT_POLICY_PATCH);
+  const withPolicy = run.patched(CONTACT_POLICY_PATCH);
   const channels = withPolicy ? contactChannelOrder(run.customer!) : contactChannels(run.customer!);
   if (channels.length === 0) return failed('unreachable', 'no_consented_channel');
   const { drop: dropChannel, failed: channelFailed } = rotation(run, channels);

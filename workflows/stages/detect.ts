@@ -2,7 +2,6 @@
 // and decide whether the bank acts at all.
 import { assessRisk } from '../../domain/risk';
 import { classifyDriver } from '../../domain/driver';
-import { patched } from '@temporalio/workflow';
 import { inHoldout } from '../../domain/holdout';
 import type { PinnedPlaybook } from '../../domain/playbook';
 import type { CaseRun } from '../case-run';
@@ -51,7 +50,7 @@ export async function detect(run: CaseRun): Promise<void> {
     return run.close('not_actionable', 'below_action_threshold', { score: state.risk.score, threshold });
   }
   const { percent } = run.definition.holdout;
-  if (percent > 0 && patched(HOLDOUT_PATCH) && inHoldout(state.customerId, run.playbook!.id, percent)) {
+  if (percent > 0 && run.patched(HOLDOUT_PATCH) && inHoldout(state.customerId, run.playbook!.id, percent)) {
     run.holdout = true;
     await run.record('holdout_assigned', { percent });
   }

@@ -1,7 +1,6 @@
 // Stage 4, offer: the best eligible catalog offer within the customer's budget; above the playbook's cost
 // threshold a supervisor approves first (rejection or silence falls back to the next offer); the customer's
 // decision is awaited until the offer expires.
-import { patched } from '@temporalio/workflow';
 import { durationMs } from '../../domain/duration';
 import { eligibleOffers, needsApproval, type CatalogOffer } from '../../domain/offer';
 import type { StoreActivities } from '../activities';
@@ -15,7 +14,7 @@ async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promi
   const policy = run.definition.offer;
   const approvalTimeout = run.staffSla(durationMs(policy.approvalTimeout));
   const hold = { key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: 'pending_approval' as const, expiresAt: new Date(Date.now() + approvalTimeout).toISOString() };
-  if (patched(OFFER_SLOTS_PATCH)) {
+  if (run.patched(OFFER_SLOTS_PATCH)) {
     if (!(await claimed(run, hold))) return false;
   } else {
     await run.store.recordCaseOffer(hold);
@@ -55,7 +54,7 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
     if (approval && !(await approved(run, candidate, index))) continue;
     const expiresAt = new Date(Date.now() + durationMs(policy.expiry)).toISOString();
     const hold = { key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented' as const, expiresAt };
-    if (!approval && patched(OFFER_SLOTS_PATCH) && !(await claimed(run, hold))) continue;
+    if (!approval && run.patched(OFFER_SLOTS_PATCH) && !(await claimed(run, hold))) continue;
     state.offer = { offerId: candidate.id, name: candidate.name, cost: candidate.cost, status: 'presented', expiresAt };
     const key = `${state.caseId}:offer:${index}`;
     await run.store.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented', expiresAt });
@@ -64,11 +63,11 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
     await run.record('offer_presented', { offerId: candidate.id, name: candidate.name, cost: candidate.cost, expiresAt }, undefined, 'awaiting_decision');
 
     // The customer's wait: the offer is honoured until its own expiry, without SLA escalation.
-    const decision = await run.awaitAnswer('decision', durationMs(policy.expiry), { escalate: !patched(CUSTOMER_WAITS_PATCH) });
+    const decision = await run.awaitAnswer('decision', durationMs(policy.expiry), { escalate: !run.patched(CUSTOMER_WAITS_PATCH) });
     state.offer.status = decision?.decision ?? 'expired';
     await run.store.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: state.offer.status });
     if (state.offer.status === 'accepted') {
-      if (patched(FULFILMENT_PATCH)) {
+      if (run.patched(FULFILMENT_PATCH)) {
         await run.store.requestOfferFulfilment({ caseId: state.caseId, customerId: state.customerId, offerId: candidate.id, offerName: candidate.name, cost: candidate.cost });
         await run.record('fulfilment_requested', { offerId: candidate.id });
       }

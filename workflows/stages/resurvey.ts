@@ -1,6 +1,6 @@
 // Stage 5, re-survey: after the playbook's delay, ask the customer for a 0-10 score by SMS or email (the
 // message links to /s/<token>), wait for the answer, and close the case.
-import { patched, sleep } from '@temporalio/workflow';
+import { sleep } from '@temporalio/workflow';
 import { surveyChannel } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
 import { acts, sendActs } from '../activities';
@@ -23,7 +23,7 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Ve
   const outcome = offerAccepted ? 'retained' : 'churned';
   const channel = surveyChannel(run.customer!);
   if (!channel) return { outcome, reason: 'no_survey_channel' };
-  if (patched(CONTACT_POLICY_PATCH) && (await clearToContact(run, channel, 'survey')) === 'skip') {
+  if (run.patched(CONTACT_POLICY_PATCH) && (await clearToContact(run, channel, 'survey')) === 'skip') {
     return { outcome, reason: 'no_survey_channel' };
   }
   const request = { key: `${state.caseId}:survey`, caseId: state.caseId, workflowId: state.workflowId, customerId: state.customerId, channel };
@@ -43,9 +43,9 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Ve
   await run.record('survey_sent', { channel }, undefined, 'surveyed');
 
   // The customer's wait: it ends at its own deadline, without escalation.
-  const answer = await run.awaitAnswer('survey', timeout, { escalate: !patched(CUSTOMER_WAITS_PATCH) });
+  const answer = await run.awaitAnswer('survey', timeout, { escalate: !run.patched(CUSTOMER_WAITS_PATCH) });
   if (!answer) return { outcome, reason: 'survey_unanswered' };
-  if (isLowScore(answer.score) && patched(LOW_SCORE_PATCH)) return followUpLowScore(run, outcome, answer.score);
+  if (isLowScore(answer.score) && run.patched(LOW_SCORE_PATCH)) return followUpLowScore(run, outcome, answer.score);
   return { outcome, reason: 'survey_answered', data: { score: state.survey.score } };
 }
 
