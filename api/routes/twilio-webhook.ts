@@ -12,6 +12,7 @@ import { announceConsentChange, writeConsentChange, type ConsentChangeRecord } f
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
 import { requestLog } from '../middleware/request-context';
+import { applyStatusReport, keepStatusReport } from '../sms-status-store';
 
 const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE']);
 const START_WORDS = new Set(['START', 'UNSTOP', 'YES', 'OPTIN']);
@@ -56,7 +57,7 @@ async function passReplyOn({ db, cases }: AppDeps, res: Response, text: string, 
 
 // `onBadSignature` hears of every request whose signature does not match (the per-address failure limit).
 export function twilioWebhookRoutes(deps: AppDeps, onBadSignature: (req: Request) => void = () => undefined): Router {
-  const { db, cases, logger, twilioAuthToken, publicBaseUrl } = deps;
+  const { db, sql, cases, logger, twilioAuthToken, publicBaseUrl } = deps;
   const router = Router();
 
   function verifiedForm(req: Request, path: string): Record<string, string> {
@@ -88,21 +89,16 @@ export function twilioWebhookRoutes(deps: AppDeps, onBadSignature: (req: Request
     const sid = params.MessageSid ?? params.SmsSid ?? '';
     const status = (params.MessageStatus ?? params.SmsStatus ?? '').toLowerCase();
     if (!sid || !(DELIVERY_STATUSES as readonly string[]).includes(status)) throw new HttpError(400, 'validation_failed', 'a status callback needs MessageSid and a known MessageStatus');
-    const code = params.ErrorCode || undefined;
-    // Kept first, looked up second: a send that stores its SID after this lookup finds the report (the send
+    const report = { sid, status, code: params.ErrorCode || undefined, undelivered: (UNDELIVERED_STATUSES as readonly string[]).includes(status) };
+    // Kept first, applied second: a send that stores its SID after this statement finds the report (the send
     // stores first and looks second), so an early report is applied by one side or both, never by neither.
-    await db.smsStatusReport.upsert({ where: { sid }, create: { sid, status, errorCode: code ?? null }, update: { status, errorCode: code ?? null, receivedAt: new Date() } });
-    const attempt = await db.contactAttempt.findFirst({ where: { providerId: sid }, include: { case: { select: { workflowId: true, runId: true } } } });
+    await keepStatusReport(sql, report);
+    const attempt = await applyStatusReport(sql, report);
     if (!attempt) {
       logger.info('status callback before its send was recorded; kept for the send', { sid, status });
       return void res.status(204).end();
     }
-    const undelivered = (UNDELIVERED_STATUSES as readonly string[]).includes(status);
-    await db.contactAttempt.update({
-      where: { id: attempt.id },
-      data: { deliveryStatus: status, deliveryUpdatedAt: new Date(), ...(undelivered ? { providerCode: code ?? status, error: `the provider reported the message ${status}` } : {}) },
-    });
-    if (undelivered) await cases.signal(attempt.case, deliveryReportSignal, { key: attempt.key, status, code });
+    if (report.undelivered) await cases.signal(attempt, deliveryReportSignal, { key: attempt.key, status, code: report.code });
     res.status(204).end();
   });
   return router;

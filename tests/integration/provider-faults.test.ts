@@ -92,6 +92,9 @@ test('a provider that is briefly unavailable (503) is retried and the customer g
   expect(sent.data).toMatchObject({ channel: 'sms' });
   expect(smsTo(customer.phone)).toHaveLength(1);
   expect((await timeline(h, caseId)).filter((e) => e.type === 'contact_failed')).toEqual([]);
+  // The provider's status callback reaches the attempt.
+  const delivered = await eventually(async () => (await h.db.contactAttempt.findFirst({ where: { caseId, deliveryStatus: 'delivered' } })) ?? undefined, 'the delivery report');
+  expect(delivered).toMatchObject({ providerCode: null, error: null, deliveryUpdatedAt: expect.any(Date) });
 });
 
 test('an SMS the provider reports undelivered (status callback) moves the case on to email', async () => {
@@ -104,7 +107,7 @@ test('an SMS the provider reports undelivered (status callback) moves the case o
   await eventually(async () => ((await timeline(h, caseId)).some((e) => e.type === 'contact_sent' && e.data.channel === 'email') ? true : undefined), 'the email fallback');
   expect(emailTo(customer.email)).toHaveLength(1);
   const attempt = await h.db.contactAttempt.findFirstOrThrow({ where: { caseId, channel: 'sms' } });
-  expect(attempt.deliveryStatus).toBe('undelivered');
+  expect(attempt).toMatchObject({ deliveryStatus: 'undelivered', providerCode: '30003', error: 'the provider reported the message undelivered' });
   await recordHistory(h, caseId, 'sms-undelivered-email-fallback');
   h.sinks.twilio.faults = undefined;
 });
