@@ -45,7 +45,7 @@ export function renderMarkdown(input: Record<string, unknown>): string {
     const size = `${i.size.signals} signals, concurrency ${i.size.concurrency}`;
     row('intake', `${size}: activities to first send (task queue), workflow tasks`, `${i.activitiesToFirstSend} (${i.taskQueueActivitiesToFirstSend}), ${i.workflowTasksToFirstSend}`);
     row('intake', 'signals accepted/s, one per request', i.single.signalsAcceptedPerSecond);
-    row('intake', 'cases to first contact/s vs bare (a) one activity', i.single.casesToFirstContactPerSecond, i.bareOneActivityPerSecond, i.single.ratioToPhysicalLimit);
+    row('intake', `cases to first contact/s vs bare (a) one activity (median of ${i.bareOneActivityRunsPerSecond.join(', ')})`, i.single.casesToFirstContactPerSecond, i.bareOneActivityPerSecond, i.single.ratioToPhysicalLimit);
     row('intake', `cases to first contact/s vs bare (b) ${i.activitiesToFirstSend} activities`, i.single.casesToFirstContactPerSecond, i.bareToFirstSendPerSecond, i.single.ratioToBareSameActivities);
     row('intake', '202 p50 / p99 ms', ms(i.single.acceptMs));
     const cpu = (c: Record<string, number>) => Object.entries(c).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${v}`).join(', ');
