@@ -68,6 +68,8 @@ export async function startDevTemporal(options: DevTemporalOptions): Promise<Dev
     '--log-level', 'warn',
     '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
     '--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true',
+    '--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1',
+    '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1',
     ...searchAttributeFlags(),
     ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
