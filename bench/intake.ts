@@ -5,7 +5,7 @@
 // workflow running as many no-op activities as a case runs up to its first send.
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { type BenchStack, createBenchCustomers, postSignal, signalBody } from './support/stack';
-import { cpuMsPer, cpuSnapshot, percentile, pool, round, say } from './support/measure';
+import { cpuMsPer, cpuSnapshot, percentile, pool, round, say, settle } from './support/measure';
 import { SmsArrivals } from './support/arrivals';
 
 export interface IntakeOptions {
@@ -40,8 +40,7 @@ export async function bareBaseline(stack: BenchStack, n: number, concurrency: nu
   return { perSecond, cpuMs };
 }
 
-// The physical limit, measured before, between and after Holdfast's runs (it varies by a third from run to run
-// on a small machine); the median is the baseline.
+// The physical limit, measured before, between and after Holdfast's runs; the median is the baseline.
 function medianRun<T extends { perSecond: number }>(runs: T[]): T {
   return [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
 }
@@ -74,21 +73,27 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   const steps = await stepsToFirstSend(stack, warm.workflowId);
   say(`a case runs ${steps.activities} activities (${steps.remote} through the task queue) in ${steps.workflowTasks} workflow tasks up to its first send`);
 
+  // Every run starts on a quiet stack (settle), the bare ones too.
+  const pids = { worker: stack.worker.pid, api: stack.api.pid, temporal: stack.temporalPid };
+  await settle(pids);
   const bareRuns = [await bareBaseline(stack, n, concurrency, 1)];
+  await settle(pids);
   const bareB = await bareBaseline(stack, n, concurrency, steps.activities);
 
   // One request per signal.
-  const pids = { worker: stack.worker.pid, api: stack.api.pid, temporal: stack.temporalPid };
+  await settle(pids);
   const cpuBefore = cpuSnapshot(pids);
   const single = await driveIntake(n, concurrency, 'holdfast signals', (i) => customers[i]!, firstSms, async (i) => {
     const res = await postSignal(stack, customers[i]!.id, `bench-${run}-${i}`);
     if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${await res.text()}`);
   });
   const cpuMsPerCase = cpuMsPer(cpuBefore, cpuSnapshot(pids), n);
+  await settle(pids);
   bareRuns.push(await bareBaseline(stack, n, concurrency, 1));
   // The same through /v1/signals/batch, 50 signals a request.
   const perBatch = 50;
   const batches = Math.ceil(n / perBatch);
+  await settle(pids);
   const batched = await driveIntake(batches, Math.max(1, Math.floor(concurrency / 8)), 'holdfast batches', (i) => customers.slice(n + i * perBatch, n + Math.min(n, (i + 1) * perBatch)), firstSms, async (b) => {
     const items = customers.slice(n + b * perBatch, n + Math.min(n, (b + 1) * perBatch));
     const res = await fetch(`${stack.apiUrl}/v1/signals/batch`, {
@@ -100,6 +105,7 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
     if (res.status !== 200 || body.results?.some((r) => r.status !== 202)) throw new Error(`batch ${b}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   }, n);
   arrivals.close();
+  await settle(pids);
   bareRuns.push(await bareBaseline(stack, n, concurrency, 1));
   const bareA = medianRun(bareRuns);
   say(`CPU ms per case: ${JSON.stringify(cpuMsPerCase)}; bare (a) per workflow: ${JSON.stringify(bareA.cpuMs)}; bare (a) runs: ${bareRuns.map((r) => round(r.perSecond)).join(', ')}/s`);
