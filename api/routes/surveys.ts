@@ -28,7 +28,12 @@ export function surveyRoutes({ db, cases }: AppDeps): Router {
   router.post('/v1/surveys/:token', async (req, res) => {
     const survey = await openSurvey(req.params);
     const answer = parse(surveyAnswerInputSchema, req.body, 'body');
-    if (survey.answeredAt) throw new HttpError(409, 'survey_already_answered', 'this survey has already been answered; thank you');
+    if (survey.answeredAt) {
+      // The same answer again (a double submit whose first copy was recorded first, or a retry after a lost
+      // response) is told it was recorded; another answer is refused.
+      if (survey.score === answer.score && (survey.comment ?? '') === (answer.comment ?? '')) return void res.json({ status: 'recorded', score: survey.score });
+      throw new HttpError(409, 'survey_already_answered', 'this survey has already been answered; thank you');
+    }
     if (survey.case.status === 'closed') throw new HttpError(410, 'survey_closed', 'this survey is closed');
     // The survey's id names its one answer: a double submit or a retry joins the first instead of being refused.
     const state = await cases.runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { ...answer, actor: 'customer' }, survey.id).catch((e) => {

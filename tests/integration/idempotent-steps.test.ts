@@ -87,5 +87,9 @@ test('a survey submitted twice at once is recorded once and both submissions are
 
   const submissions = await Promise.all([9, 9].map((score) => h.call('POST', `/v1/surveys/${token}`, { body: { score } })));
   expect(submissions.map((s) => s.status)).toEqual([200, 200]);
+  // However late the second copy comes: the same answer is told it was recorded, another is refused.
+  const late = await h.call('POST', `/v1/surveys/${token}`, { body: { score: 9 } });
+  expect({ status: late.status, body: late.body }).toEqual({ status: 200, body: { status: 'recorded', score: 9 } });
+  expect((await h.call('POST', `/v1/surveys/${token}`, { body: { score: 3 } })).body.error?.code).toBe('survey_already_answered');
   expect((await timeline(h, caseId)).filter((e) => e.type === 'survey_answered')).toHaveLength(1);
 }, 120_000);
