@@ -149,15 +149,19 @@ export class CaseRun {
     else await this.recorder.recordAll(events);
   }
 
-  // A store call that writes the deferred events first (it takes them as `recorded`).
+  // A store call that writes the deferred events first (it takes them as `recorded`). In a case started on the
+  // baseline the search attributes set meanwhile wait for the next write or send (writeDeferred), so detect's
+  // tier and driver reach Temporal in one upsert with the assignment's team and stage, not in one each.
   withRecorded<R>(call: (recorded?: RecordedEvents) => Promise<R>): Promise<R> {
-    return this.recorder.carry(call);
+    return this.recorder.carry(call, [], !this.patches.baseline);
   }
 
   // Before anything that reaches the customer or waits: every deferred event is written (none normally is
-  // left by then; this keeps the timeline current if a path ever changes).
+  // left by then; this keeps the timeline current if a path ever changes), and the search attributes set
+  // since the last upsert are sent.
   async writeDeferred(): Promise<void> {
     if (this.recorder.hasDeferred) await this.recorder.recordAll([]);
+    else if (this.patches.baseline) this.recorder.sendTags();
   }
 
   // The store an update or signal handler writes through: regular activities (HANDLER_WRITES_PATCH), so a

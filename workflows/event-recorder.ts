@@ -65,11 +65,12 @@ export class EventRecorder {
   // Runs a store call with the deferred events (and `more`) for it to write first; `recorded` is undefined
   // when there are none. If the call fails or is cancelled they stay deferred for the next write (writes are
   // keyed by sequence, so one that did land is not written twice).
-  async carry<R>(call: (recorded?: RecordedEvents) => Promise<R>, more: CaseEventRecord[] = []): Promise<R> {
+  // `withSearchAttributes: false` keeps the step's search attributes for the next write or send (sendTags).
+  async carry<R>(call: (recorded?: RecordedEvents) => Promise<R>, more: CaseEventRecord[] = [], withSearchAttributes = true): Promise<R> {
     const events = [...this.deferred, ...more];
     this.deferred = [];
     if (events.length === 0) return call(undefined);
-    this.flushSearchAttributes();
+    if (withSearchAttributes) this.flushSearchAttributes();
     try {
       const result = await call({ events, projection: projectCase(this.state) });
       this.projectedSeq = Math.max(this.projectedSeq, events.at(-1)!.seq);
@@ -113,6 +114,11 @@ export class EventRecorder {
 
   private tag(key: SearchAttributeKey, value: string): void {
     this.pendingSearchAttributes = [...this.pendingSearchAttributes.filter((p) => p.key !== key), { key, value }];
+  }
+
+  // Sends the search attributes set since the last upsert, if any.
+  sendTags(): void {
+    this.flushSearchAttributes();
   }
 
   private flushSearchAttributes(): void {

@@ -29,8 +29,8 @@ export const BASELINE_COVERS: ReadonlySet<string> = new Set([
 
 export class PatchGate {
   // Checked once, when the run starts, before any other patch: a run from before the baseline replays without
-  // its marker and keeps checking each id.
-  private readonly baseline = patched(ids.BASELINE_PATCH);
+  // its marker and keeps checking each id. Code changed with the baseline itself reads this.
+  readonly baseline = patched(ids.BASELINE_PATCH);
 
   has(id: string): boolean {
     return (this.baseline && BASELINE_COVERS.has(id)) || patched(id);

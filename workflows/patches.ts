@@ -66,4 +66,6 @@ export const EVENTS_WITH_NEXT_CALL_PATCH = 'events-with-next-call';
 // run started on this code checks this id once, when it starts, and takes the path after every patch above
 // without checking them; a run started before it checks each id, as it did. A patch added after this one is
 // checked on its own until a later baseline takes it in. Retire together with the patches it stands for.
+// Changed with it: the search attributes set before a store call that carries deferred events wait for the
+// next write or send (CaseRun.withRecorded), one upsert instead of two before the first send.
 export const BASELINE_PATCH = 'baseline-2026-11-30';

@@ -1,7 +1,8 @@
 // The path from a signal to the first send, as the case's history records it: detect's and assign's events
 // ride with the next store call (EVENTS_WITH_NEXT_CALL_PATCH), so three local activities run before the send
 // instead of five, and the timeline still holds every event in order, none lost on the way. A new case checks
-// one patch id, the baseline (BASELINE_PATCH), instead of one per patch it passes.
+// one patch id, the baseline (BASELINE_PATCH), instead of one per patch it passes, and sends its search
+// attributes in one upsert before the send.
 import { createCustomer, outflowSignal, timeline, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 import { harnessClient } from '../support/temporal-client';
@@ -32,8 +33,10 @@ test('a case reaches its first send after three local activities, with its whole
     .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
     .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!['patch-data']!.payloads![0]!.data!).toString()).id);
   expect(patchIds).toEqual([BASELINE_PATCH]);
-  const versionUpserts = beforeSend.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.TemporalChangeVersion);
-  expect(versionUpserts).toHaveLength(1);
+  const upserts = beforeSend.map((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).sort()).filter((keys) => keys.length > 0);
+  // The patch's TemporalChangeVersion, then the case's own tags in one upsert (tier and driver from detect,
+  // team and stage from the assignment).
+  expect(upserts).toEqual([['TemporalChangeVersion'], ['CaseStage', 'CaseTeam', 'ChurnDriver', 'CustomerTier']]);
 
   const written = await timeline(h, caseId);
   expect(written.slice(0, 4).map((e) => e.type)).toEqual(['case_opened', 'risk_assessed', 'case_assigned', 'contact_sent']);
