@@ -161,7 +161,7 @@ export class CaseRun {
   // since the last upsert are sent.
   async writeDeferred(): Promise<void> {
     if (this.recorder.hasDeferred) await this.recorder.recordAll([]);
-    else if (this.patches.baseline) this.recorder.sendTags();
+    else if (this.patches.baseline) this.recorder.flushSearchAttributes();
   }
 
   // The store an update or signal handler writes through: regular activities (HANDLER_WRITES_PATCH), so a

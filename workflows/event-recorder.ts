@@ -65,7 +65,7 @@ export class EventRecorder {
   // Runs a store call with the deferred events (and `more`) for it to write first; `recorded` is undefined
   // when there are none. If the call fails or is cancelled they stay deferred for the next write (writes are
   // keyed by sequence, so one that did land is not written twice).
-  // `withSearchAttributes: false` keeps the step's search attributes for the next write or send (sendTags).
+  // `withSearchAttributes: false` keeps the step's search attributes for the next write or send (flushSearchAttributes).
   async carry<R>(call: (recorded?: RecordedEvents) => Promise<R>, more: CaseEventRecord[] = [], withSearchAttributes = true): Promise<R> {
     const events = [...this.deferred, ...more];
     this.deferred = [];
@@ -117,11 +117,7 @@ export class EventRecorder {
   }
 
   // Sends the search attributes set since the last upsert, if any.
-  sendTags(): void {
-    this.flushSearchAttributes();
-  }
-
-  private flushSearchAttributes(): void {
+  flushSearchAttributes(): void {
     if (this.pendingSearchAttributes.length) upsertSearchAttributes(this.pendingSearchAttributes);
     this.pendingSearchAttributes = [];
   }
