@@ -1,4 +1,5 @@
 // The CRM's case-event endpoint over HTTP. Each push carries an Idempotency-Key, so the CRM keeps one copy.
+import { jsonPoster } from './json-post';
 export interface CrmCaseEvent {
   caseId: string;
   customerId: string;
@@ -24,16 +25,11 @@ export interface CrmClient {
 }
 
 export function createHttpCrm(baseUrl: string): CrmClient {
-  const root = baseUrl.replace(/\/$/, '');
+  const postJson = jsonPoster(baseUrl, 5_000);
   async function post(path: string, body: unknown, idempotencyKey: string): Promise<void> {
-    const response = await fetch(`${root}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5_000),
-    });
+    const status = await postJson(path, body, { 'idempotency-key': idempotencyKey });
     // 409: the CRM already has it.
-    if (!response.ok && response.status !== 409) throw new Error(`CRM answered ${response.status} to ${path} (${idempotencyKey})`);
+    if ((status < 200 || status > 299) && status !== 409) throw new Error(`CRM answered ${status} to ${path} (${idempotencyKey})`);
   }
   return {
     pushCaseEvent: (event, key) => post(`/v1/retention-cases/${encodeURIComponent(event.caseId)}/events`, event, key),
