@@ -6,27 +6,13 @@ import { HELD_OFFER_STATUSES, type CatalogOffer } from '../domain/offer';
 import { AGENT_CONTACT_PURPOSE, startOfQuotaDay } from '../domain/quota-day';
 import { playbookDefinitionSchema, type PinnedPlaybook } from '../domain/playbook';
 import { choosePlaybook, DEFAULT_PLAYBOOK, newestVersions } from '../domain/playbook-selection';
-import type { ChurnDriver, ContactChannel, Tier } from '../domain/vocabulary';
+import type { ChurnDriver, Tier } from '../domain/vocabulary';
 import { onShift, type WorkingHours } from '../domain/working-hours';
 import type { ActivityDeps } from './deps';
 import { recordCaseEvents, type RecordedEvents } from './case-store';
 import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
-
-interface CustomerRow {
-  id: string;
-  tier: Tier;
-  segment: string | null;
-  lifecycle_stage: string | null;
-  assets_under_management: string;
-  time_zone: string;
-  has_phone: boolean;
-  has_email: boolean;
-  preferred_channels: string[];
-  consent_sms: boolean;
-  consent_email: boolean;
-  consent_phone: boolean;
-}
+import { CUSTOMER_PROFILE_JSON } from '../config/customer-profile-sql';
 
 interface AgentLoadRow {
   id: string;
@@ -39,26 +25,10 @@ interface AgentLoadRow {
 }
 
 async function loadCustomer(sql: Sql, customerId: string): Promise<CustomerProfile> {
-  const { rows } = await sql.query<CustomerRow>({
-    name: 'load-customer',
-    text: `SELECT id, tier, segment, lifecycle_stage, assets_under_management, time_zone, phone IS NOT NULL AS has_phone,
-      email IS NOT NULL AS has_email, preferred_channels, consent_sms, consent_email, consent_phone FROM customers WHERE id = $1`,
-    values: [customerId],
-  });
-  const c = rows[0];
-  if (!c) throw ApplicationFailure.nonRetryable(`customer ${customerId} does not exist`, 'customer_not_found');
-  return {
-    id: c.id,
-    tier: c.tier,
-    segment: c.segment,
-    lifecycleStage: c.lifecycle_stage,
-    assetsUnderManagement: Number(c.assets_under_management),
-    timeZone: c.time_zone,
-    hasPhone: c.has_phone,
-    hasEmail: c.has_email,
-    preferredChannels: c.preferred_channels as ContactChannel[],
-    consent: { sms: c.consent_sms, email: c.consent_email, phone: c.consent_phone },
-  };
+  const { rows } = await sql.query<{ profile: CustomerProfile }>({ name: 'load-customer', text: `SELECT ${CUSTOMER_PROFILE_JSON} AS profile FROM customers WHERE id = $1`, values: [customerId] });
+  const profile = rows[0]?.profile;
+  if (!profile) throw ApplicationFailure.nonRetryable(`customer ${customerId} does not exist`, 'customer_not_found');
+  return profile;
 }
 
 type PlaybookRequest = { playbookId?: string; version?: number; tier: Tier; driver: ChurnDriver };

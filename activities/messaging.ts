@@ -8,6 +8,9 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, type SendResult } from '../domain/delivery';
 import { ProviderError, type SendFailure } from './clients/provider-errors';
 import { applyEarlyReport, claimAttempt, markAttempt, type ClaimedAttempt, type SendRequest } from './contact-attempts';
+import { recordCaseEvents, type RecordedEvents } from './case-store';
+import { contactPolicyAnswer, type PolicyHold } from './contact-policy';
+import type { ContactPolicy } from '../domain/contact-policy';
 import type { ActivityDeps } from './deps';
 import { templateStore } from './templates';
 
@@ -93,22 +96,43 @@ async function sendOnce(d: Senders, req: SendRequest, compose: Composer): Promis
   return deliver(d, req, message);
 }
 
+// A send that checks the contact policy itself (SEND_CHECKS_POLICY_PATCH), one local activity fewer per
+// contact: it writes the step's deferred events (`recorded`), then asks the policy, and is held (nothing
+// claimed, nothing sent) when the customer has withdrawn consent or it is quiet hours or over the cap.
+export interface PolicyCheckedSend {
+  recorded?: RecordedEvents;
+  policy?: ContactPolicy;
+}
+export type HeldSend = { status: 'held'; hold: PolicyHold };
+
+async function heldByPolicy(deps: ActivityDeps, check: PolicyCheckedSend, req: Omit<SendRequest, 'caseId'>): Promise<HeldSend | undefined> {
+  if (check.recorded) await recordCaseEvents(deps, check.recorded);
+  if (!check.policy) return undefined;
+  // A try after the one that claimed the attempt goes on with the send: the policy let it out then.
+  const answer = await contactPolicyAnswer(deps.sql, { customerId: req.customerId, channel: req.channel, policy: check.policy, purpose: req.purpose }, req.key);
+  return answer === 'claimed' || answer.action === 'contact' ? undefined : { status: 'held', hold: answer };
+}
+
 export function createMessaging(deps: ActivityDeps) {
   const { db, publicBaseUrl } = deps;
   const templates = templateStore(deps.sql);
   return {
-    async sendCaseMessage(req: SendRequest): Promise<SendResult> {
-      return sendOnce(deps, req, await templates.contact());
+    async sendCaseMessage(req: SendRequest & PolicyCheckedSend): Promise<SendResult | HeldSend> {
+      const { recorded, policy, ...send } = req;
+      return (await heldByPolicy(deps, { recorded, policy }, send)) ?? sendOnce(deps, send, await templates.contact());
     },
 
-    async sendSurvey(req: { key: string; caseId: string; workflowId: string; customerId: string; channel: 'sms' | 'email' }): Promise<SendResult> {
+    async sendSurvey(req: { key: string; caseId: string; workflowId: string; customerId: string; channel: 'sms' | 'email' } & PolicyCheckedSend): Promise<SendResult | HeldSend> {
+      const key = `${req.key}:message`;
+      const held = await heldByPolicy(deps, req, { key, customerId: req.customerId, channel: req.channel, purpose: 'survey' });
+      if (held) return held;
       const survey = await db.survey.upsert({
         where: { key: req.key },
         create: { key: req.key, token: randomBytes(18).toString('base64url'), caseId: req.caseId, workflowId: req.workflowId, channel: req.channel },
         update: {},
       });
       const link = `${publicBaseUrl.replace(/\/$/, '')}/s/${survey.token}`;
-      return sendOnce(deps, { key: `${req.key}:message`, caseId: req.caseId, customerId: req.customerId, channel: req.channel, purpose: 'survey' }, await templates.survey(link));
+      return sendOnce(deps, { key, caseId: req.caseId, customerId: req.customerId, channel: req.channel, purpose: 'survey' }, await templates.survey(link));
     },
   };
 }

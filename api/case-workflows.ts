@@ -21,10 +21,11 @@ const WORKFLOW_TYPE = 'retentionCase';
 export const newCaseId = () => `case_${randomUUID()}`;
 
 type CaseTarget = { workflowId: string; runId: string | null };
-type CaseOpening = { caseId: string; openedBy: string; playbook: { id: string; version: number } };
+type CaseOpening = { caseId: string; openedBy: string; playbook: { id: string; version: number }; context?: CaseInput['context'] };
 
 const startArgs = (customerId: string, signal: RiskSignalInput, opening: CaseOpening): CaseInput => ({
   caseId: opening.caseId, customerId, playbookId: opening.playbook.id, playbook: opening.playbook, reason: `signal:${signal.type}`, openedBy: opening.openedBy, signals: [signal],
+  ...(opening.context ? { context: opening.context } : {}),
 });
 
 // Every call has a deadline (TEMPORAL_DEADLINE_MS): with Temporal down the API answers 503, never hangs.

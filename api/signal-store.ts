@@ -8,10 +8,14 @@ import { caseWorkflowId } from '../domain/case';
 import type { StoredSignal } from '../domain/signal-intake';
 import type { Tier } from '../domain/vocabulary';
 import type { VersionRef } from './playbook-catalog';
+import { CUSTOMER_PROFILE_JSON } from '../config/customer-profile-sql';
+import type { CustomerProfile } from '../domain/customer';
 
 export interface IntakeRow {
   existing?: StoredSignal;
   tier?: Tier;
+  // The customer as a case reads it (handed to a new case with its start, so it need not read it again).
+  customer?: CustomerProfile;
   hasOpenCase: boolean;
   lastCase?: { id: string; workflowId: string; status: string; outcome: string | null; closedAt: Date | null; playbook: VersionRef };
   // The newest version of every playbook.
@@ -22,7 +26,7 @@ const INTAKE_FACTS = `
 SELECT
   (SELECT json_build_object('id', id, 'customerId', customer_id, 'type', type, 'caseId', case_id, 'workflowId', workflow_id)
      FROM risk_signals WHERE idempotency_key = $1) AS existing,
-  (SELECT tier FROM customers WHERE id = $2) AS tier,
+  (SELECT ${CUSTOMER_PROFILE_JSON} FROM customers WHERE id = $2) AS customer,
   EXISTS (SELECT 1 FROM cases WHERE customer_id = $2 AND status = 'open') AS has_open_case,
   (SELECT json_build_object('id', id, 'workflowId', workflow_id, 'status', status, 'outcome', outcome, 'closedAt', closed_at,
                             'playbook', json_build_object('id', playbook_id, 'version', playbook_version))
@@ -36,7 +40,8 @@ export async function readIntakeFacts(sql: Sql, idempotencyKey: string, customer
   const last = r.last_case;
   return {
     existing: r.existing ?? undefined,
-    tier: r.tier ?? undefined,
+    tier: r.customer?.tier ?? undefined,
+    customer: r.customer ?? undefined,
     hasOpenCase: r.has_open_case,
     lastCase: last ? { ...last, closedAt: last.closedAt ? new Date(last.closedAt) : null } : undefined,
     newest: r.newest,

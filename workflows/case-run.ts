@@ -156,6 +156,13 @@ export class CaseRun {
     return this.recorder.carry(call, [], !this.patches.baseline);
   }
 
+  // A send that carries the deferred events (SEND_CHECKS_POLICY_PATCH): the search attributes set since the last
+  // upsert go to Temporal with it, as writeDeferred would send them.
+  withRecordedSend<R>(call: (recorded?: RecordedEvents) => Promise<R>): Promise<R> {
+    this.recorder.flushSearchAttributes();
+    return this.recorder.carry(call);
+  }
+
   // Before anything that reaches the customer or waits: every deferred event is written (none normally is
   // left by then; this keeps the timeline current if a path ever changes), and the search attributes set
   // since the last upsert are sent.

@@ -69,3 +69,18 @@ export const EVENTS_WITH_NEXT_CALL_PATCH = 'events-with-next-call';
 // Changed with it: the search attributes set before a store call that carries deferred events wait for the
 // next write or send (CaseRun.withRecorded), one upsert instead of two before the first send.
 export const BASELINE_PATCH = 'baseline-2026-11-30';
+
+// Added 2026-11-30 (late night). A message's send checks the contact policy itself and writes the step's
+// deferred events (case_assigned) before it: one local activity and one workflow activation fewer per message.
+// A call still checks with its own local activity. Retire when no case opened before this patch is open.
+export const SEND_CHECKS_POLICY_PATCH = 'send-checks-contact-policy';
+
+// Added 2026-11-30 (late night). A case opened by a signal takes the customer and its pinned playbook from its
+// start arguments, as the API read them at intake, instead of reading them with a local activity first: one
+// local activity and one workflow activation fewer per case. Retire when no case opened before it is open.
+export const INTAKE_CONTEXT_PATCH = 'intake-context';
+
+// Added 2026-11-30 (late night). The second baseline: stands for every patch the first one does and for the
+// patches added after it, above. A run started on this code checks this id only; a run started on the first
+// baseline checks that one (and each later id), a run from before both checks each id.
+export const BASELINE_2_PATCH = 'baseline-2026-11-30-b';

@@ -3,7 +3,7 @@
 import { ActivityFailure, ApplicationFailure, TimeoutFailure } from '@temporalio/workflow';
 import { SEND_OUTCOME_UNKNOWN, type SendResult } from '../domain/delivery';
 
-export async function settledSend(send: () => Promise<SendResult>): Promise<SendResult> {
+export async function settledSend<R>(send: () => Promise<R>): Promise<R | SendResult> {
   try {
     return await send();
   } catch (e) {

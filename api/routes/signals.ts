@@ -73,7 +73,10 @@ export function createSignalIntake({ sql, cases }: AppDeps) {
     }
 
     const pin = await catalog.pin(row.newest, { playbookId: body.playbookId, tier: row.tier!, driver: classifyDriver([signalInput('incoming', body)]) });
-    const opening = { caseId: newCaseId(), customerId: body.customerId, reason: `signal:${body.type}`, playbook: pin };
+    // The customer and the pinned playbook go to the case with its start: it need not read them again.
+    const definition = await catalog.definition(pin);
+    const context = row.customer && definition ? { customer: row.customer, playbook: { ...pin, definition } } : undefined;
+    const opening = { caseId: newCaseId(), customerId: body.customerId, reason: `signal:${body.type}`, playbook: pin, context };
     const stored = await storeSignalAndOpenCase(sql, body, existingId, opening);
     // The same key posted twice at once: the first stored it; answer as its retry would.
     if (!stored.stored) return intake(body, actor);

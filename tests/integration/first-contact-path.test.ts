@@ -1,12 +1,13 @@
-// The path from a signal to the first send, as the case's history records it: detect's and assign's events
-// ride with the next store call (EVENTS_WITH_NEXT_CALL_PATCH), so three local activities run before the send
-// instead of five, and the timeline still holds every event in order, none lost on the way. A new case checks
-// one patch id, the baseline (BASELINE_PATCH), instead of one per patch it passes, and sends its search
-// attributes in one upsert before the send.
+// The path from a signal to the first send, as the case's history records it: the case starts with the customer
+// and playbook the API read at intake (INTAKE_CONTEXT_PATCH), detect's events ride with the assignment and
+// case_assigned with the send, which checks the contact policy itself (EVENTS_WITH_NEXT_CALL_PATCH,
+// SEND_CHECKS_POLICY_PATCH): one local activity runs before the send instead of five, and the timeline still
+// holds every event in order, none lost on the way. A new case checks one patch id, the newest baseline,
+// instead of one per patch it passes, and sends its search attributes in one upsert before the send.
 import { createCustomer, outflowSignal, timeline, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 import { harnessClient } from '../support/temporal-client';
-import { BASELINE_PATCH } from '../../workflows/patches';
+import { BASELINE_2_PATCH } from '../../workflows/patches';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-test('a case reaches its first send after three local activities, with its whole timeline written', async () => {
+test('a case reaches its first send after one local activity, with its whole timeline written', async () => {
   const customer = await createCustomer(h, { preferredChannels: ['sms'] });
   const { caseId, workflowId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId: 'demo' } })).body;
   await waitForStage(h, caseId, 'contacting');
@@ -26,13 +27,13 @@ test('a case reaches its first send after three local activities, with its whole
   const localActivities = events!.slice(0, firstActivity)
     .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
     .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data!.payloads![0]!.data!).toString()).activity_type);
-  expect(localActivities).toEqual(['loadCaseContext', 'assignCase', 'checkContactPolicy']);
+  expect(localActivities).toEqual(['assignCase']);
   // Each patch id checked costs a marker and an upsert of TemporalChangeVersion; a new case checks only one.
   const beforeSend = events!.slice(0, firstActivity);
   const patchIds = beforeSend
     .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
     .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!['patch-data']!.payloads![0]!.data!).toString()).id);
-  expect(patchIds).toEqual([BASELINE_PATCH]);
+  expect(patchIds).toEqual([BASELINE_2_PATCH]);
   const upserts = beforeSend.map((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).sort()).filter((keys) => keys.length > 0);
   // The patch's TemporalChangeVersion, then the case's own tags in one upsert (tier and driver from detect,
   // team and stage from the assignment).

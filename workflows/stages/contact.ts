@@ -9,8 +9,8 @@ import { durationMs } from '../../domain/duration';
 import type { ContactChannel } from '../../domain/vocabulary';
 import { acts, sendActs } from '../activities';
 import type { CaseRun } from '../case-run';
-import { clearToContact } from '../contact-clearance';
-import { CHANNEL_FAILURES_PATCH, CONTACT_POLICY_PATCH } from '../patches';
+import { clearToContact, sendWhenClear } from '../contact-clearance';
+import { CHANNEL_FAILURES_PATCH, CONTACT_POLICY_PATCH, SEND_CHECKS_POLICY_PATCH } from '../patches';
 import { settledSend } from '../send-outcome';
 
 export type ContactResult = { reached: true } | { reached: false; outcome: 'declined' | 'unreachable'; reason: string; data?: Record<string, unknown>; actor?: string };
@@ -58,6 +58,8 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
   const { state } = run;
   const policy = run.definition.contact;
   const withPolicy = run.patched(CONTACT_POLICY_PATCH);
+  // A message's send checks the policy itself; a call is still cleared by its own check.
+  const sendChecks = withPolicy && handleFailures && run.patched(SEND_CHECKS_POLICY_PATCH);
   const channels = withPolicy ? contactChannelOrder(run.customer!) : contactChannels(run.customer!);
   if (channels.length === 0) return failed('unreachable', 'no_consented_channel');
   const { drop: dropChannel, failed: channelFailed } = rotation(run, channels);
@@ -72,7 +74,8 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
     callBack = false;
     const channel: ContactChannel = requestedCall ? 'phone' : channels[(attempt - 1) % channels.length]!;
     // Consent withdrawn (e.g. an SMS STOP): the channel leaves the rotation and the attempt is not spent.
-    if (withPolicy && !requestedCall && (await clearToContact(run, channel, 'contact')) === 'skip') {
+    const checkedBySend = sendChecks && !requestedCall && channel !== 'phone';
+    if (withPolicy && !requestedCall && !checkedBySend && (await clearToContact(run, channel, 'contact')) === 'skip') {
       if (!dropChannel(channel)) return failed('unreachable', 'no_consented_channel');
       continue;
     }
@@ -80,9 +83,11 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
     const timeout = run.staffSla(durationMs(policy.outcomeTimeout));
     // A failed channel does not spend the attempt, so the next channel's send needs its own key.
     const key = handleFailures ? `${contactKey(run, 'contact')}:${channel}` : contactKey(run, 'contact');
-    const sendFailure = await reachOut(run, { attempt, channel, key, timeout, handleFailures });
+    const sendFailure = await reachOut(run, { attempt, channel, key, timeout, handleFailures, checkedBySend });
     if (sendFailure) {
-      if (!(await channelFailed(attempt, channel, sendFailure.code, sendFailure.message))) return failed('unreachable', 'no_channel_left');
+      // The send found no consent: as above; it failed: the channel leaves the rotation as contact_failed.
+      const left = sendFailure === 'skip' ? dropChannel(channel) : await channelFailed(attempt, channel, sendFailure.code, sendFailure.message);
+      if (!left) return failed('unreachable', sendFailure === 'skip' ? 'no_consented_channel' : 'no_channel_left');
       continue;
     }
 
@@ -109,9 +114,19 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
   return failed('unreachable', 'contact_attempts_exhausted', { attempts: state.contact.attempts });
 }
 
+type MessageRequest = Parameters<typeof sendActs.sendCaseMessage>[0];
+
+function sendMessage(run: CaseRun, request: MessageRequest, a: { channel: ContactChannel; handleFailures: boolean; checkedBySend: boolean }): Promise<SendResult | 'skip'> {
+  if (a.checkedBySend) return settledSend(() => sendWhenClear(run, a.channel, 'contact', (check) => sendActs.sendCaseMessage({ ...request, ...check })));
+  // Without a policy to check, a send is never held.
+  const send = (a.handleFailures ? sendActs : acts).sendCaseMessage as (r: MessageRequest) => Promise<SendResult>;
+  return run.writeDeferred().then(() => (a.handleFailures ? settledSend(() => send(request)) : send(request)));
+}
+
 // One attempt's reach-out: the message on its channel, or the agent's call; then the wait for the outcome is
-// announced. A send that failed returns its failure and announces nothing: the channel leaves the rotation.
-async function reachOut(run: CaseRun, a: { attempt: number; channel: ContactChannel; key: string; timeout: number; handleFailures: boolean }): Promise<{ code: string; message: string } | undefined> {
+// announced. A send that failed returns its failure and announces nothing: the channel leaves the rotation, as
+// it does when a send that checks the policy itself finds no consent ('skip').
+async function reachOut(run: CaseRun, a: { attempt: number; channel: ContactChannel; key: string; timeout: number; handleFailures: boolean; checkedBySend: boolean }): Promise<{ code: string; message: string } | 'skip' | undefined> {
   const { state } = run;
   if (a.channel === 'phone') {
     run.setSlaDue(a.timeout);
@@ -120,8 +135,8 @@ async function reachOut(run: CaseRun, a: { attempt: number; channel: ContactChan
     return undefined;
   }
   const request = { key: a.key, caseId: state.caseId, customerId: state.customerId, agentId: state.agentId, channel: a.channel, purpose: 'contact' as const };
-  await run.writeDeferred();
-  const sent: SendResult = a.handleFailures ? await settledSend(() => sendActs.sendCaseMessage(request)) : await acts.sendCaseMessage(request);
+  const sent = await sendMessage(run, request, a);
+  if (sent === 'skip') return sent;
   if (sent.status === 'failed') return { code: sent.code, message: sent.message };
   run.setSlaDue(a.timeout);
   if (a.handleFailures) run.answers.expect('contact');

@@ -6,7 +6,7 @@ import { inHoldout } from '../../domain/holdout';
 import type { PinnedPlaybook } from '../../domain/playbook';
 import type { CaseRun } from '../case-run';
 import { playbookDefinitionSchema } from '../step-schemas';
-import { HOLDOUT_PATCH } from '../patches';
+import { HOLDOUT_PATCH, INTAKE_CONTEXT_PATCH } from '../patches';
 
 export async function detect(run: CaseRun): Promise<void> {
   const { state } = run;
@@ -15,7 +15,9 @@ export async function detect(run: CaseRun): Promise<void> {
   let pinned: PinnedPlaybook;
   if (run.lean) {
     const driver = classifyDriver(state.signals);
-    const context = await run.store.loadCaseContext({ customerId: state.customerId, playbook: { ...playbookRequest, driver } });
+    // A signal's case has what the API read at intake; any other reads it now.
+    const handed = run.input.context && run.patched(INTAKE_CONTEXT_PATCH) ? run.input.context : undefined;
+    const context = handed ?? (await run.store.loadCaseContext({ customerId: state.customerId, playbook: { ...playbookRequest, driver } }));
     run.customer = context.customer;
     state.tier = context.customer.tier;
     state.risk = assessRisk(state.signals, context.customer.tier, new Date());

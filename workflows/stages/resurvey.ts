@@ -4,13 +4,13 @@ import { sleep } from '@temporalio/workflow';
 import { surveyChannel } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
 import { acts, sendActs } from '../activities';
-import { CONTACT_POLICY_PATCH, CUSTOMER_WAITS_PATCH, LOW_SCORE_PATCH } from '../patches';
+import { CONTACT_POLICY_PATCH, CUSTOMER_WAITS_PATCH, LOW_SCORE_PATCH, SEND_CHECKS_POLICY_PATCH } from '../patches';
 import { settledSend } from '../send-outcome';
 import { isLowScore } from '../../domain/survey';
 import type { CaseRun } from '../case-run';
 import type { Verdict } from './conclude';
 import { contact } from './contact';
-import { clearToContact } from '../contact-clearance';
+import { clearToContact, sendWhenClear } from '../contact-clearance';
 
 export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Verdict> {
   const { state } = run;
@@ -23,14 +23,20 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Ve
   const outcome = offerAccepted ? 'retained' : 'churned';
   const channel = surveyChannel(run.customer!);
   if (!channel) return { outcome, reason: 'no_survey_channel' };
-  if (run.patched(CONTACT_POLICY_PATCH) && (await clearToContact(run, channel, 'survey')) === 'skip') {
+  const withPolicy = run.patched(CONTACT_POLICY_PATCH);
+  // The survey's send checks the policy itself (SEND_CHECKS_POLICY_PATCH).
+  const sendChecks = withPolicy && run.handlesFailures && run.patched(SEND_CHECKS_POLICY_PATCH);
+  if (withPolicy && !sendChecks && (await clearToContact(run, channel, 'survey')) === 'skip') {
     return { outcome, reason: 'no_survey_channel' };
   }
   const request = { key: `${state.caseId}:survey`, caseId: state.caseId, workflowId: state.workflowId, customerId: state.customerId, channel };
   if (!run.handlesFailures) {
     await acts.sendSurvey(request);
   } else {
-    const sent = await settledSend(() => sendActs.sendSurvey(request));
+    const sent = sendChecks
+      ? await settledSend(() => sendWhenClear(run, channel, 'survey', (check) => sendActs.sendSurvey({ ...request, ...check })))
+      : await settledSend(() => sendActs.sendSurvey(request));
+    if (sent === 'skip') return { outcome, reason: 'no_survey_channel' };
     if (sent.status === 'failed') {
       await run.record('survey_failed', { channel, code: sent.code, message: sent.message });
       return { outcome, reason: 'survey_not_delivered' };
