@@ -5,7 +5,6 @@ import type { CaseProjection } from '../domain/case';
 import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
 import type { ActivityDeps } from './deps';
 import type { Db } from '../config/database';
-import { inTransaction } from '../config/sql';
 import { writeTransition } from './transition-sql';
 import { HELD_OFFER_STATUSES } from '../domain/offer';
 
@@ -25,18 +24,14 @@ export interface RecordedEvents {
   projection: CaseProjection;
 }
 
-// The events of one step, in order, in one transaction: all of them are on the timeline or none is. Each is
-// the case row, its timeline event and the CRM outbox row in one statement (transition-sql.ts), so the CRM
-// never misses an event the timeline has and never holds up the playbook; without a CRM configured nothing is
-// queued. The run id moves with continue-as-new: human steps must reach the run the case lives in now.
+// The events of one step, in order, in one statement (transition-sql.ts): all of them are on the timeline or
+// none is, each with the case row and its CRM outbox row, so the CRM never misses an event the timeline has
+// and never holds up the playbook; without a CRM configured nothing is queued. The run id moves with
+// continue-as-new: human steps must reach the run the case lives in now.
 export async function recordCaseEvents({ sql, crm }: Pick<ActivityDeps, 'sql' | 'crm'>, { events, projection }: RecordedEvents): Promise<void> {
+  if (events.length === 0) return;
   const info = Context.current().info;
-  const write = (client: Parameters<typeof writeTransition>[0], event: CaseEventRecord) =>
-    writeTransition(client, event, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
-  if (events.length === 1) return write(sql, events[0]!);
-  await inTransaction(sql, async (tx) => {
-    for (const event of events) await write(tx, event);
-  });
+  await writeTransition(sql, events, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
 }
 
 // Takes one of a capped offer's slots, or answers claimed: false when all are held. The offer row is locked
