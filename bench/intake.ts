@@ -4,7 +4,7 @@
 // concurrency: (a) a bare workflow running one no-op activity (the send: the physical limit), (b) a bare
 // workflow running as many no-op activities as a case runs up to its first send.
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { type BenchStack, createBenchCustomers, postSignal, signalBody } from './support/stack';
+import { type BenchStack, createBenchCustomers, postJson, postSignal, signalBody } from './support/stack';
 import { cpuMsPer, cpuSnapshot, percentile, pool, round, say, settle } from './support/measure';
 import { SmsArrivals } from './support/arrivals';
 
@@ -68,7 +68,7 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   const firstSms = (phone: string) => arrivals.first(phone, 900_000);
 
   // One warm-up case: how many activities a case runs before its first send.
-  const warm = (await (await postSignal(stack, customers[2 * n]!.id, `bench-${run}-warm`)).json()) as { workflowId: string };
+  const warm = JSON.parse((await postSignal(stack, customers[2 * n]!.id, `bench-${run}-warm`)).body) as { workflowId: string };
   await firstSms(customers[2 * n]!.phone);
   const steps = await stepsToFirstSend(stack, warm.workflowId);
   say(`a case runs ${steps.activities} activities (${steps.remote} through the task queue) in ${steps.workflowTasks} workflow tasks up to its first send`);
@@ -85,7 +85,7 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   const cpuBefore = cpuSnapshot(pids);
   const single = await driveIntake(n, concurrency, 'holdfast signals', (i) => customers[i]!, firstSms, async (i) => {
     const res = await postSignal(stack, customers[i]!.id, `bench-${run}-${i}`);
-    if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${await res.text()}`);
+    if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${res.body}`);
   });
   const cpuMsPerCase = cpuMsPer(cpuBefore, cpuSnapshot(pids), n);
   await settle(pids);
@@ -96,12 +96,8 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   await settle(pids);
   const batched = await driveIntake(batches, Math.max(1, Math.floor(concurrency / 8)), 'holdfast batches', (i) => customers.slice(n + i * perBatch, n + Math.min(n, (i + 1) * perBatch)), firstSms, async (b) => {
     const items = customers.slice(n + b * perBatch, n + Math.min(n, (b + 1) * perBatch));
-    const res = await fetch(`${stack.apiUrl}/v1/signals/batch`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.keys.system}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ signals: items.map((c) => signalBody(c.id, `bench-${run}-${c.id}`)) }),
-    });
-    const body = (await res.json()) as { results?: { status: number }[] };
+    const res = await postJson(stack, '/v1/signals/batch', { signals: items.map((c) => signalBody(c.id, `bench-${run}-${c.id}`)) });
+    const body = JSON.parse(res.body) as { results?: { status: number }[] };
     if (res.status !== 200 || body.results?.some((r) => r.status !== 202)) throw new Error(`batch ${b}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   }, n);
   arrivals.close();

@@ -37,7 +37,7 @@ export async function benchParked(stack: BenchStack, options: ParkedOptions) {
     await pool(size, options.concurrency, `parked: signals ${from + 1}-${from + size}`, async (j) => {
       const i = from + j;
       const res = await postSignal(stack, customers[i]!.id, `bench-parked-${run}-${i}`);
-      if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${await res.text()}`);
+      if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${res.body}`);
     });
     await waitUntil('parked: cases waiting on the agent', async () => {
       const parked = await parkedCount();

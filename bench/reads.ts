@@ -67,7 +67,7 @@ function backgroundIntake(stack: BenchStack, customers: { id: string }[]): () =>
   const loops = Array.from({ length: 16 }, async () => {
     while (!stopped && posted < customers.length) {
       const c = customers[posted++]!;
-      await postSignal(stack, c.id, `bench-reads-${run}-${c.id}`).then((r) => r.arrayBuffer());
+      await postSignal(stack, c.id, `bench-reads-${run}-${c.id}`);
     }
   });
   return async () => {

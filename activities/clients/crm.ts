@@ -1,5 +1,5 @@
 // The CRM's case-event endpoint over HTTP. Each push carries an Idempotency-Key, so the CRM keeps one copy.
-import { jsonPoster } from './json-post';
+import { httpPoster } from './http-post';
 export interface CrmCaseEvent {
   caseId: string;
   customerId: string;
@@ -25,9 +25,10 @@ export interface CrmClient {
 }
 
 export function createHttpCrm(baseUrl: string): CrmClient {
-  const postJson = jsonPoster(baseUrl, 5_000);
+  const root = new URL(baseUrl.replace(/\/?$/, '/'));
+  const send = httpPoster(5_000);
   async function post(path: string, body: unknown, idempotencyKey: string): Promise<void> {
-    const status = await postJson(path, body, { 'idempotency-key': idempotencyKey });
+    const { status } = await send(new URL(path.replace(/^\//, ''), root), JSON.stringify(body), { 'content-type': 'application/json', 'idempotency-key': idempotencyKey });
     // 409: the CRM already has it.
     if ((status < 200 || status > 299) && status !== 409) throw new Error(`CRM answered ${status} to ${path} (${idempotencyKey})`);
   }

@@ -1,29 +1,34 @@
-// POSTs a JSON body over a kept-alive connection and returns the status. The CRM relay posts every timeline
+// POSTs over kept-alive connections and answers with the status and body. The CRM relay posts every timeline
 // event, so this is on the hot path: node:http with a keep-alive agent costs a fraction of the CPU of fetch()
 // per request (fetch builds WHATWG streams, headers and an abort signal for each call).
 import http from 'node:http';
 import https from 'node:https';
 
-export type JsonPost = (path: string, body: unknown, headers: Record<string, string>) => Promise<number>;
+export interface HttpAnswer {
+  status: number;
+  body: string;
+}
 
-export function jsonPoster(baseUrl: string, timeoutMs: number): JsonPost {
-  const root = new URL(baseUrl.replace(/\/?$/, '/'));
-  const client = root.protocol === 'https:' ? https : http;
-  const agent = new client.Agent({ keepAlive: true });
-  return (path, body, headers) =>
+export type HttpPost = (url: URL, body: string, headers: Record<string, string>) => Promise<HttpAnswer>;
+
+// `timeoutMs`: how long a request may wait for the server (connection or answer) before it fails.
+export function httpPoster(timeoutMs: number): HttpPost {
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  return (url, body, headers) =>
     new Promise((resolve, reject) => {
-      const payload = Buffer.from(JSON.stringify(body));
-      const target = new URL(path.replace(/^\//, ''), root);
-      const request = client.request(
-        target,
-        { method: 'POST', agent, timeout: timeoutMs, headers: { ...headers, 'content-type': 'application/json', 'content-length': payload.length } },
+      const payload = Buffer.from(body);
+      const secure = url.protocol === 'https:';
+      const request = (secure ? https : http).request(
+        url,
+        { method: 'POST', agent: secure ? agents.https : agents.http, timeout: timeoutMs, headers: { ...headers, 'content-length': payload.length } },
         (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode ?? 0));
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
           response.on('error', reject);
         },
       );
-      request.on('timeout', () => request.destroy(new Error(`no answer from ${target.origin} within ${timeoutMs} ms`)));
+      request.on('timeout', () => request.destroy(new Error(`no answer from ${url.origin} within ${timeoutMs} ms`)));
       request.on('error', reject);
       request.end(payload);
     });

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import twilio from 'twilio';
+import { httpPoster } from '../../activities/clients/http-post';
 import { listen, readBody, sendJson, type RunningSink } from './http';
 import type { Outbox } from './outbox';
 
@@ -62,10 +63,12 @@ function resource(m: StoredMessage, accountSid: string, path: string) {
   };
 }
 
+const post = httpPoster(5_000);
+
 // Twilio signs callbacks with the account's auth token over the URL and the sorted form fields.
 async function postStatus(url: string, authToken: string, params: Record<string, string>): Promise<void> {
   const signature = twilio.getExpectedTwilioSignature(authToken, url, params);
-  await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString(), signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+  await post(new URL(url), new URLSearchParams(params).toString(), { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }).catch(() => undefined);
 }
 
 export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions, port = 0): Promise<RunningSink & { options: TwilioSinkOptions }> {
