@@ -1,9 +1,8 @@
-// Intake's reads and writes in plain SQL: one query gathers every fact the intake decision needs, one
-// transaction stores the signal with the case it opens. Signals arrive in bursts of thousands; through the
+// Intake's reads and writes in plain SQL: one query gathers every fact the intake decision needs, one call
+// stores the signal with the case it opens. Signals arrive in bursts of thousands; through the
 // ORM each took a dozen compiled queries.
 import { randomUUID } from 'node:crypto';
-import type { PoolClient } from 'pg';
-import { inTransaction, type Sql } from '../config/sql';
+import type { Sql } from '../config/sql';
 import { caseWorkflowId } from '../domain/case';
 import type { StoredSignal } from '../domain/signal-intake';
 import type { Tier } from '../domain/vocabulary';
@@ -65,7 +64,7 @@ export interface OpeningCase {
 }
 
 // Undefined when the key was stored meanwhile (a concurrent request with the same key won).
-async function insertSignal(db: Sql | PoolClient, s: NewSignal): Promise<string | undefined> {
+async function insertSignal(db: Sql, s: NewSignal): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO risk_signals (id, idempotency_key, customer_id, type, severity, occurred_at, details)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
@@ -82,34 +81,35 @@ export async function storeSignalOnce(sql: Sql, s: NewSignal): Promise<string> {
   return rows[0]!.id;
 }
 
-// Writes the new case's row unless the customer already has an open case, whose id it then returns. Openings
-// are serialised per customer (row lock): two signals at once open one case, not two.
-async function openCaseRowUnlessOpen(tx: PoolClient, opening: OpeningCase): Promise<{ openCaseId?: string }> {
-  await tx.query('SELECT id FROM customers WHERE id = $1 FOR UPDATE', [opening.customerId]);
-  const open = await tx.query<{ id: string }>(`SELECT id FROM cases WHERE customer_id = $1 AND status = 'open' ORDER BY opened_at DESC LIMIT 1`, [opening.customerId]);
-  if (open.rows[0]) return { openCaseId: open.rows[0].id };
-  await tx.query(
-    `INSERT INTO cases (id, workflow_id, customer_id, reason, stage, status, playbook_id, playbook_version, opened_at, updated_at)
-     VALUES ($1, $2, $3, $4, 'detected', 'open', $5, $6, now(), now())`,
-    [opening.caseId, caseWorkflowId(opening.customerId), opening.customerId, opening.reason, opening.playbook.id, opening.playbook.version],
-  );
-  return {};
-}
-
 // The case row written when a case opens: readable at once, with the playbook version pinned at intake. The
-// workflow's first event updates it; a workflow that could not be started withdraws it.
-export function openCaseRow(sql: Sql, opening: OpeningCase): Promise<{ openCaseId?: string }> {
-  return inTransaction(sql, (tx) => openCaseRowUnlessOpen(tx, opening));
+// workflow's first event updates it; a workflow that could not be started withdraws it. Unless the customer
+// already has an open case, whose id it then returns: openings are serialised per customer (row lock), so two
+// signals at once open one case, not two. One call (the intake_store_signal_and_open_case function).
+async function openCaseWithSignal(sql: Sql, opening: OpeningCase, signal?: { existingId?: string; new: NewSignal }): Promise<{ stored: false } | { stored: true; signalId?: string; openCaseId?: string }> {
+  const s = signal?.new;
+  const { rows } = await sql.query<{ stored: boolean; signal_id: string | null; open_case_id: string | null }>({
+    name: 'intake-open-case',
+    text: 'SELECT * FROM intake_store_signal_and_open_case($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+    values: [
+      signal?.existingId ?? null, s ? `sig_${randomUUID()}` : null, s?.idempotencyKey ?? null, opening.customerId, s?.type ?? null,
+      s?.severity ?? null, s?.occurredAt ?? null, s ? JSON.stringify(s.details ?? {}) : null,
+      opening.caseId, caseWorkflowId(opening.customerId), opening.reason, opening.playbook.id, opening.playbook.version,
+    ],
+  });
+  const r = rows[0]!;
+  return r.stored ? { stored: true, signalId: r.signal_id ?? undefined, openCaseId: r.open_case_id ?? undefined } : { stored: false };
 }
 
-// The signal (unless stored already) and the case it opens, in one transaction. `stored: false` when a
-// concurrent request stored the same key first: the caller answers as that request's retry would.
-export function storeSignalAndOpenCase(sql: Sql, signal: NewSignal, existingId: string | undefined, opening: OpeningCase): Promise<{ stored: false } | { stored: true; signalId: string; openCaseId?: string }> {
-  return inTransaction(sql, async (tx) => {
-    const signalId = existingId ?? (await insertSignal(tx, signal));
-    if (!signalId) return { stored: false as const };
-    return { stored: true as const, signalId, ...(await openCaseRowUnlessOpen(tx, opening)) };
-  });
+export async function openCaseRow(sql: Sql, opening: OpeningCase): Promise<{ openCaseId?: string }> {
+  const { openCaseId } = (await openCaseWithSignal(sql, opening)) as { openCaseId?: string };
+  return { openCaseId };
+}
+
+// The signal (unless stored already) and the case it opens, together. `stored: false` when a concurrent request
+// stored the same key first: the caller answers as that request's retry would.
+export async function storeSignalAndOpenCase(sql: Sql, signal: NewSignal, existingId: string | undefined, opening: OpeningCase): Promise<{ stored: false } | { stored: true; signalId: string; openCaseId?: string }> {
+  const result = await openCaseWithSignal(sql, opening, { existingId, new: signal });
+  return result.stored ? { stored: true, signalId: result.signalId!, openCaseId: result.openCaseId } : result;
 }
 
 export async function linkSignal(sql: Sql, signalId: string, target: { caseId: string; workflowId: string }): Promise<void> {

@@ -42,6 +42,19 @@ test('an unknown playbookId is refused with 422 by POST /v1/signals and POST /v1
   expect(await h.db.case.count({ where: { customerId: customer.id } })).toBe(0);
 });
 
+// The signal and its case row are written by one SQL function call; its row lock must still serialise openings.
+test('signals for one customer posted at once open one case, and one key posted twice at once stores one signal', async () => {
+  const customer = await createCustomer(h);
+  const signals = Array.from({ length: 6 }, (_, i) => ({ ...outflowSignal(customer.id), idempotencyKey: uniqueId(`burst-${i}`) }));
+  const answers = await Promise.all([...signals, signals[0]!].map((body) => h.call('POST', '/v1/signals', { key: h.keys.system, body })));
+  // The repeated key is answered as a duplicate (200) or joins as its retry would (202).
+  expect(answers.slice(0, 6).map((a) => a.status)).toEqual([202, 202, 202, 202, 202, 202]);
+  expect([200, 202]).toContain(answers[6]!.status);
+  expect(new Set(answers.map((a) => a.body.caseId)).size).toBe(1);
+  expect(await h.db.case.count({ where: { customerId: customer.id } })).toBe(1);
+  expect(await h.db.riskSignal.count({ where: { customerId: customer.id } })).toBe(6);
+});
+
 test('the case id in the answer is readable at once and runs the playbook version current when it opened', async () => {
   const playbookId = uniqueId('pin-test').toLowerCase();
   const post = (definition: object) => h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: definition });
