@@ -29,17 +29,21 @@ export async function findCase(sql: Sql, caseId: string, teamId?: string): Promi
   return rows[0] ?? null;
 }
 
-// The case's events, oldest first, with the visibility check in the same statement; null when the case does not
-// exist or (for an agent's key) belongs to another team.
-export async function visibleCaseTimeline(sql: Sql, caseId: string, teamId?: string) {
-  const { rows } = await sql.query<{ seq: number | null; at: Date; type: string; actor: string; data: unknown }>({
-    name: 'case-timeline',
-    text: `SELECT e.seq, e.at, e.type, e.actor, e.data FROM cases c LEFT JOIN case_events e ON e.case_id = c.id
-      WHERE c.id = $1 AND ($2::text IS NULL OR c.team_id = $2) ORDER BY e.seq`,
+// The timeline's answer ({"events": [...]}, oldest first) built by PostgreSQL as JSON text, with the visibility
+// check in the same statement; null when the case does not exist or (for an agent's key) belongs to another
+// team. Timelines are read on every refresh: the API sends the text as it comes, with no row objects, Dates or
+// JSON round trip in Node. `at` is formatted as Date.toISOString() writes it.
+export async function visibleCaseTimelineJson(sql: Sql, caseId: string, teamId?: string): Promise<string | null> {
+  const { rows } = await sql.query<{ body: string }>({
+    name: 'case-timeline-json',
+    text: `SELECT json_build_object('events', coalesce((
+        SELECT json_agg(json_build_object('seq', e.seq, 'at', to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'type', e.type, 'actor', e.actor, 'data', e.data) ORDER BY e.seq)
+        FROM case_events e WHERE e.case_id = c.id), '[]'))::text AS body
+      FROM cases c WHERE c.id = $1 AND ($2::text IS NULL OR c.team_id = $2)`,
     values: [caseId, teamId ?? null],
   });
-  if (rows.length === 0) return null;
-  return rows.filter((r): r is typeof r & { seq: number } => r.seq !== null);
+  return rows[0]?.body ?? null;
 }
 
 export interface CaseRelations {

@@ -8,7 +8,7 @@ import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, 
 import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate, retryStepUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
 import { afterCursor, caseFilter, caseOrderBy, encodeCursor, stageCounts } from '../case-board';
-import { findCase, findCaseDetail, visibleCaseTimeline } from '../case-reads';
+import { findCase, findCaseDetail, visibleCaseTimelineJson } from '../case-reads';
 import { caseDetail, caseSummary, summaryInclude } from '../case-view';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
@@ -83,9 +83,9 @@ function caseReadRoutes(router: Router, { db, sql }: AppDeps): void {
 
   router.get('/v1/cases/:caseId/timeline', requireRole('agent', 'supervisor'), async (req, res) => {
     const { caseId } = parse(caseIdParams, req.params, 'path');
-    const events = await visibleCaseTimeline(sql, caseId, teamOf(res));
-    if (!events) throw notFound('case_not_found', `no case with id ${caseId}`);
-    res.json({ events: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), type: e.type, actor: e.actor, data: e.data })) });
+    const body = await visibleCaseTimelineJson(sql, caseId, teamOf(res));
+    if (body === null) throw notFound('case_not_found', `no case with id ${caseId}`);
+    res.type('json').send(body);
   });
 }
 
