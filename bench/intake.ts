@@ -14,7 +14,7 @@ export interface IntakeOptions {
 }
 
 // Runs the bare workflow n times at the given concurrency on its own task queue; workflows per second. The
-// worker first runs `concurrency` untimed workflows, as Holdfast's worker has run a warm-up case.
+// worker first runs `concurrency` untimed workflows, as Holdfast runs `concurrency` untimed cases.
 export async function bareBaseline(stack: BenchStack, n: number, concurrency: number, activities: number) {
   const taskQueue = `bench-bare-${Date.now()}`;
   const connection = await NativeConnection.connect({ address: stack.temporalAddress });
@@ -63,14 +63,19 @@ export async function stepsToFirstSend(stack: BenchStack, workflowId: string) {
 export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   const { signals: n, concurrency } = options;
   const run = `${Date.now()}`;
-  const customers = await createBenchCustomers(stack.db, `intake-${run}`, n * 2 + 1, 5_550_000_000);
+  const customers = await createBenchCustomers(stack.db, `intake-${run}`, n * 2 + concurrency, 5_550_000_000);
   const arrivals = new SmsArrivals(stack.sinks.outbox);
   const firstSms = (phone: string) => arrivals.first(phone, 900_000);
 
-  // One warm-up case: how many activities a case runs before its first send.
-  const warm = JSON.parse((await postSignal(stack, customers[2 * n]!.id, `bench-${run}-warm`)).body) as { workflowId: string };
-  await firstSms(customers[2 * n]!.phone);
-  const steps = await stepsToFirstSend(stack, warm.workflowId);
+  // Untimed warm-up cases, as many as the bare worker's (the API, the worker and their code paths warm up alike);
+  // the first tells how many activities a case runs before its first send.
+  const warmUp = customers.slice(2 * n);
+  const warmIds: string[] = [];
+  await pool(warmUp.length, concurrency, 'holdfast warm-up', async (i) => {
+    warmIds[i] = (JSON.parse((await postSignal(stack, warmUp[i]!.id, `bench-${run}-warm-${i}`)).body) as { workflowId: string }).workflowId;
+    await firstSms(warmUp[i]!.phone);
+  });
+  const steps = await stepsToFirstSend(stack, warmIds[0]!);
   say(`a case runs ${steps.activities} activities (${steps.remote} through the task queue) in ${steps.workflowTasks} workflow tasks up to its first send`);
 
   // Every run starts on a quiet stack (settle), the bare ones too.
