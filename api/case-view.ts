@@ -1,7 +1,5 @@
 // Cases as the API shows them, read from the PostgreSQL projection, not from the workflow.
 import type { Prisma } from '@prisma/client';
-import type { CaseRelations } from './case-reads';
-import { consentOf } from './customer-upsert';
 
 export const summaryInclude = {
   customer: { select: { id: true, name: true, tier: true } },
@@ -31,35 +29,5 @@ export function caseSummary(c: CaseWithSummary, now = new Date()) {
     attention: c.attentionReason ? { reason: c.attentionReason, since: c.attentionSince?.toISOString() ?? null } : null,
     openedAt: c.openedAt.toISOString(),
     closedAt: c.closedAt?.toISOString(),
-  };
-}
-
-// The case page: the case row with its customer, contact attempts, latest offer and latest survey.
-export function caseDetail(c: CaseWithSummary & CaseRelations) {
-  const { profile: customer, attempts, offer, survey } = c;
-  return {
-    ...caseSummary(c),
-    // What the agent needs before calling: who, how much is at stake, and how they may be contacted.
-    customer: {
-      id: customer.id, name: customer.name, tier: customer.tier, segment: customer.segment ?? undefined, lifecycleStage: customer.lifecycleStage ?? undefined,
-      assetsUnderManagement: Number(customer.assetsUnderManagement), timeZone: customer.timeZone, preferredChannels: customer.preferredChannels,
-      consent: consentOf(customer),
-    },
-    reason: c.reason,
-    riskExplanation: c.riskExplanation,
-    contactAttempts: attempts.map((a) => ({
-      id: a.id, channel: a.channel, purpose: a.purpose, status: a.status, outcome: a.outcome ?? undefined,
-      agentId: a.agentId ?? undefined, providerId: a.providerId ?? undefined, note: a.note ?? undefined,
-      providerCode: a.providerCode ?? undefined, error: a.error ?? undefined, deliveryStatus: a.deliveryStatus ?? undefined,
-      at: (a.sentAt ?? a.createdAt).toISOString(),
-    })),
-    offer: offer && {
-      offerId: offer.offerId, name: offer.name, kind: offer.kind, cost: Number(offer.cost),
-      status: offer.status, expiresAt: offer.expiresAt.toISOString(), decidedAt: offer.decidedAt?.toISOString(),
-    },
-    survey: survey && {
-      channel: survey.channel, sentAt: survey.sentAt.toISOString(), answeredAt: survey.answeredAt?.toISOString(),
-      score: survey.score ?? undefined, comment: survey.comment ?? undefined,
-    },
   };
 }

@@ -8,8 +8,8 @@ import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, 
 import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate, retryStepUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
 import { afterCursor, caseFilter, caseOrderBy, encodeCursor, stageCounts } from '../case-board';
-import { findCase, findCaseDetail, visibleCaseTimelineJson } from '../case-reads';
-import { caseDetail, caseSummary, summaryInclude } from '../case-view';
+import { caseDetailJson, findCase, visibleCaseTimelineJson } from '../case-reads';
+import { caseSummary, summaryInclude } from '../case-view';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
 import { caseIdParams, caseListQuery, openCaseSchema, stepHeaders } from '../schemas';
@@ -76,9 +76,9 @@ function caseReadRoutes(router: Router, { db, sql }: AppDeps): void {
 
   router.get('/v1/cases/:caseId', requireRole('agent', 'supervisor'), async (req, res) => {
     const { caseId } = parse(caseIdParams, req.params, 'path');
-    const detail = await findCaseDetail(sql, caseId, teamOf(res));
-    if (!detail) throw notFound('case_not_found', `no case with id ${caseId}`);
-    res.json(caseDetail(detail));
+    const detail = await caseDetailJson(sql, caseId, teamOf(res));
+    if (detail === null) throw notFound('case_not_found', `no case with id ${caseId}`);
+    res.type('json').send(detail);
   });
 
   router.get('/v1/cases/:caseId/timeline', requireRole('agent', 'supervisor'), async (req, res) => {
@@ -119,7 +119,7 @@ function caseStepRoutes(router: Router, { db, sql, cases }: AppDeps): void {
       const extra = await prepare(input);
       const { agentId } = principalOf(res);
       await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, update, { ...input, ...extra, actor: actorOf(res), ...(agentId ? { actorAgentId: agentId } : {}) }, stepKey);
-      res.json(caseDetail((await findCaseDetail(sql, row.id))!));
+      res.type('json').send((await caseDetailJson(sql, row.id))!);
     });
   }
 

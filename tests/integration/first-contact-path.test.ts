@@ -45,4 +45,13 @@ test('a case reaches its first send after one local activity, with its whole tim
   expect(stored.map((e) => e.seq)).toEqual(stored.map((_e, i) => i + 1));
   // The API's timeline (JSON built by PostgreSQL) says what the rows hold, times as Date.toISOString() writes them.
   expect(written).toEqual(stored.slice(0, written.length).map((e) => ({ seq: e.seq, at: e.at.toISOString(), type: e.type, actor: e.actor, data: e.data })));
+
+  // The case page (also built by PostgreSQL): values with no value are left out, driver and attention are null
+  // when unset, times as toISOString writes them.
+  const page = (await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body;
+  const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
+  const [attempt] = await h.db.contactAttempt.findMany({ where: { caseId } });
+  expect(page.contactAttempts).toEqual([{ id: attempt!.id, channel: 'sms', purpose: 'contact', status: 'sent', agentId: row.agentId, providerId: attempt!.providerId, at: attempt!.sentAt!.toISOString(), ...(attempt!.deliveryStatus ? { deliveryStatus: attempt!.deliveryStatus } : {}) }]);
+  expect(page).toMatchObject({ caseId, stage: 'contacting', status: 'open', attention: null, sla: { dueAt: row.slaDueAt!.toISOString(), breached: false }, openedAt: row.openedAt.toISOString(), customer: { id: customer.id, consent: { sms: true } } });
+  expect(['outcome', 'closedAt', 'offer', 'survey'].filter((k) => k in page)).toEqual([]);
 }, 60_000);
