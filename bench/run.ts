@@ -26,7 +26,7 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string', default: '20' },
     'read-cases': { type: 'string', default: '50000' },
     connections: { type: 'string', default: '64' },
-    'read-seconds': { type: 'string', default: '3' },
+    'read-seconds': { type: 'string', default: '5' },
     parked: { type: 'string', default: '1000' },
     'import-rows': { type: 'string', default: '20000' },
   },
