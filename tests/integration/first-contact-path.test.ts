@@ -5,7 +5,7 @@
 // holds every event in order, none lost on the way. A new case checks one patch id, the newest baseline,
 // instead of one per patch it passes, and sends its search attributes in one upsert before the send.
 import { createCustomer, outflowSignal, timeline, waitForStage } from '../support/fixtures';
-import { startHarness, type Harness } from '../support/harness';
+import { eventually, startHarness, type Harness } from '../support/harness';
 import { harnessClient } from '../support/temporal-client';
 import { BASELINE_2_PATCH } from '../../workflows/patches';
 
@@ -48,10 +48,11 @@ test('a case reaches its first send after one local activity, with its whole tim
 
   // The case page (also built by PostgreSQL): values with no value are left out, driver and attention are null
   // when unset, times as toISOString writes them.
+  // Read once the provider's delivery report is in, so nothing changes between the page and the rows.
+  const attempt = await eventually(async () => (await h.db.contactAttempt.findMany({ where: { caseId, deliveryStatus: 'delivered' } }))[0], 'the SMS delivery report');
   const page = (await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body;
   const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
-  const [attempt] = await h.db.contactAttempt.findMany({ where: { caseId } });
-  expect(page.contactAttempts).toEqual([{ id: attempt!.id, channel: 'sms', purpose: 'contact', status: 'sent', agentId: row.agentId, providerId: attempt!.providerId, at: attempt!.sentAt!.toISOString(), ...(attempt!.deliveryStatus ? { deliveryStatus: attempt!.deliveryStatus } : {}) }]);
+  expect(page.contactAttempts).toEqual([{ id: attempt.id, channel: 'sms', purpose: 'contact', status: 'sent', agentId: row.agentId, providerId: attempt.providerId, deliveryStatus: 'delivered', at: attempt.sentAt!.toISOString() }]);
   expect(page).toMatchObject({ caseId, stage: 'contacting', status: 'open', attention: null, sla: { dueAt: row.slaDueAt!.toISOString(), breached: false }, openedAt: row.openedAt.toISOString(), customer: { id: customer.id, consent: { sms: true } } });
   expect(['outcome', 'closedAt', 'offer', 'survey'].filter((k) => k in page)).toEqual([]);
 }, 60_000);
