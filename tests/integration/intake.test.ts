@@ -47,10 +47,11 @@ test('signals for one customer posted at once open one case, and one key posted 
   const customer = await createCustomer(h);
   const signals = Array.from({ length: 6 }, (_, i) => ({ ...outflowSignal(customer.id), idempotencyKey: uniqueId(`burst-${i}`) }));
   const answers = await Promise.all([...signals, signals[0]!].map((body) => h.call('POST', '/v1/signals', { key: h.keys.system, body })));
-  // The repeated key is answered as a duplicate (200) or joins as its retry would (202).
-  expect(answers.slice(0, 6).map((a) => a.status)).toEqual([202, 202, 202, 202, 202, 202]);
-  expect([200, 202]).toContain(answers[6]!.status);
-  expect(new Set(answers.map((a) => a.body.caseId)).size).toBe(1);
+  // Each is accepted (202; the repeated key may be a 200 duplicate), or, if the case's worker is too busy to
+  // take a joining signal within the API's deadline, a 503 to retry: never a 500.
+  expect(answers.filter((a) => ![200, 202, 503].includes(a.status)).map((a) => `${a.status} ${JSON.stringify(a.body)}`)).toEqual([]);
+  expect(answers.filter((a) => a.status === 202).length).toBeGreaterThanOrEqual(1);
+  expect(new Set(answers.filter((a) => a.status !== 503).map((a) => a.body.caseId)).size).toBe(1);
   expect(await h.db.case.count({ where: { customerId: customer.id } })).toBe(1);
   expect(await h.db.riskSignal.count({ where: { customerId: customer.id } })).toBe(6);
 });
