@@ -2,7 +2,7 @@
 // that the database triggers stamp on audited rows written in the same transaction (consent changes), and
 // the export. Case steps and consent changes are audited by triggers (see the audit_log migration).
 import type { Prisma } from '@prisma/client';
-import type { Sql } from '../config/sql';
+import { isoTimestamp, type Sql } from '../config/sql';
 import { toCsv } from '../domain/csv';
 import { actorName, type Principal } from './auth';
 
@@ -22,7 +22,7 @@ export const AUDIT_PAGE = 50_000;
 // Entries in [from, to), oldest first, after the entry id `afterId`; one more than a page tells there is more.
 export async function readAudit(sql: Sql, q: { from: Date; to: Date; afterId?: string }): Promise<{ rows: AuditRow[]; nextAfterId?: string }> {
   const { rows } = await sql.query<AuditRow>(
-    `SELECT id::text AS id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor, key_id AS "keyId", action,
+    `SELECT id::text AS id, ${isoTimestamp('at')} AS at, actor, key_id AS "keyId", action,
             subject_type AS "subjectType", subject_id AS "subjectId", detail
        FROM audit_log WHERE at >= $1 AND at < $2 AND audit_log.id > $3::bigint ORDER BY audit_log.id LIMIT $4`,
     [q.from, q.to, q.afterId ?? '0', AUDIT_PAGE + 1],

@@ -1,11 +1,8 @@
 // The reads every case page makes, as plain SQL (node-postgres), each one statement with its visibility check:
 // the case with its customer, team and agent (rows in the shape case-view.ts maps: camelCase, Dates); its
 // timeline and the case page, whose answers PostgreSQL builds as JSON text.
-import type { Sql } from '../config/sql';
+import { isoTimestamp as iso, type Sql } from '../config/sql';
 import type { CaseWithSummary } from './case-view';
-
-// A timestamp as Date.toISOString() writes it.
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const CASE_COLUMNS = `c.id, c.workflow_id AS "workflowId", c.run_id AS "runId", c.customer_id AS "customerId", c.reason, c.stage, c.status,
   c.outcome, c.risk_score AS "riskScore", c.risk_explanation AS "riskExplanation", c.driver, c.priority, c.playbook_id AS "playbookId",

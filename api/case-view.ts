@@ -9,6 +9,7 @@ export const summaryInclude = {
 
 export type CaseWithSummary = Prisma.CaseGetPayload<{ include: typeof summaryInclude }>;
 
+// The case page writes the same fields in SQL (CASE_DETAIL in case-reads.ts): a field changed here changes there.
 export function caseSummary(c: CaseWithSummary, now = new Date()) {
   return {
     caseId: c.id,

@@ -5,14 +5,12 @@ import { randomUUID } from 'node:crypto';
 import type { Sql } from '../config/sql';
 import { caseWorkflowId } from '../domain/case';
 import type { StoredSignal } from '../domain/signal-intake';
-import type { Tier } from '../domain/vocabulary';
 import type { VersionRef } from './playbook-catalog';
 import { CUSTOMER_PROFILE_JSON } from '../config/customer-profile-sql';
 import type { CustomerProfile } from '../domain/customer';
 
 export interface IntakeRow {
   existing?: StoredSignal;
-  tier?: Tier;
   // The customer as a case reads it (handed to a new case with its start, so it need not read it again).
   customer?: CustomerProfile;
   hasOpenCase: boolean;
@@ -39,7 +37,6 @@ export async function readIntakeFacts(sql: Sql, idempotencyKey: string, customer
   const last = r.last_case;
   return {
     existing: r.existing ?? undefined,
-    tier: r.customer?.tier ?? undefined,
     customer: r.customer ?? undefined,
     hasOpenCase: r.has_open_case,
     lastCase: last ? { ...last, closedAt: last.closedAt ? new Date(last.closedAt) : null } : undefined,
@@ -101,8 +98,8 @@ async function openCaseWithSignal(sql: Sql, opening: OpeningCase, signal?: { exi
 }
 
 export async function openCaseRow(sql: Sql, opening: OpeningCase): Promise<{ openCaseId?: string }> {
-  const { openCaseId } = (await openCaseWithSignal(sql, opening)) as { openCaseId?: string };
-  return { openCaseId };
+  const opened = await openCaseWithSignal(sql, opening);
+  return { openCaseId: opened.stored ? opened.openCaseId : undefined };
 }
 
 // The signal (unless stored already) and the case it opens, together. `stored: false` when a concurrent request

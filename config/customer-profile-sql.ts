@@ -7,4 +7,3 @@ export const CUSTOMER_PROFILE_JSON = `json_build_object(
   'assetsUnderManagement', assets_under_management::float8, 'timeZone', time_zone,
   'hasPhone', phone IS NOT NULL, 'hasEmail', email IS NOT NULL, 'preferredChannels', preferred_channels,
   'consent', json_build_object('sms', consent_sms, 'email', consent_email, 'phone', consent_phone))`;
-

@@ -13,6 +13,10 @@ export function createSql(databaseUrl: string): Sql {
   return pool;
 }
 
+// A timestamptz column as ISO-8601 text, as Date.toISOString() writes it: answers PostgreSQL builds as JSON
+// carry times in the same form as those the API serialises itself.
+export const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 // Runs `body` in one transaction on one pooled connection: committed if it returns, rolled back if it throws.
 export async function inTransaction<T>(sql: Sql, body: (tx: PoolClient) => Promise<T>): Promise<T> {
   const tx = await sql.connect();

@@ -51,7 +51,7 @@ export function createSignalIntake({ sql, cases }: AppDeps) {
 
   return async function intake(body: SignalBody, actor: string): Promise<SignalAnswer> {
     const row = await readIntakeFacts(sql, body.idempotencyKey, body.customerId);
-    const decision = decideIntake(body, { existing: row.existing, customerTier: row.tier, hasOpenCase: row.hasOpenCase, lastCase: await lastCaseOf(row, catalog) }, new Date());
+    const decision = decideIntake(body, { existing: row.existing, customerTier: row.customer?.tier, hasOpenCase: row.hasOpenCase, lastCase: await lastCaseOf(row, catalog) }, new Date());
     const existingId = row.existing?.id;
     switch (decision.kind) {
       case 'key_reused':
@@ -66,13 +66,13 @@ export function createSignalIntake({ sql, cases }: AppDeps) {
       case 'store_only':
         return { status: 202, body: { signalId: existingId ?? (await storeSignalOnce(sql, body)), caseId: null, workflowId: null, duplicate: false } };
       case 'cooling_down': {
-        const answer = await answerDuringCooldown(sql, body, existingId, decision, row.tier!);
+        const answer = await answerDuringCooldown(sql, body, existingId, decision, row.customer!.tier);
         if (answer) return answer;
         break;
       }
     }
 
-    const pin = await catalog.pin(row.newest, { playbookId: body.playbookId, tier: row.tier!, driver: classifyDriver([signalInput('incoming', body)]) });
+    const pin = await catalog.pin(row.newest, { playbookId: body.playbookId, tier: row.customer!.tier, driver: classifyDriver([signalInput('incoming', body)]) });
     // The customer and the pinned playbook go to the case with its start: it need not read them again.
     const definition = await catalog.definition(pin);
     const context = row.customer && definition ? { customer: row.customer, playbook: { ...pin, definition } } : undefined;
