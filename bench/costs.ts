@@ -5,21 +5,9 @@
 import { caseStateQuery } from '../workflows/messages';
 import { round, say } from './support/measure';
 import { type BenchStack, signalBody } from './support/stack';
+import { resetStatements, statements, topStatements } from './support/statements';
 
 const surveyToken = (body: string) => /\/s\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
-
-async function statements(stack: BenchStack): Promise<number> {
-  const [row] = await stack.db.$queryRawUnsafe<{ calls: bigint | null }[]>(
-    'SELECT sum(calls) AS calls FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())');
-  return Number(row?.calls ?? 0);
-}
-
-async function topStatements(stack: BenchStack) {
-  const rows = await stack.db.$queryRawUnsafe<{ calls: bigint; query: string }[]>(
-    `SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements
-     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC LIMIT 8`);
-  return rows.map((r) => ({ calls: Number(r.calls), query: r.query }));
-}
 
 export async function benchCosts(stack: BenchStack) {
   const id = `bench-cost-${Date.now()}`;
@@ -32,12 +20,12 @@ export async function benchCosts(stack: BenchStack) {
   };
 
   // The idle rate first: statements per second with nothing happening.
-  if (stack.statementStats) await stack.db.$queryRawUnsafe('SELECT pg_stat_statements_reset()');
-  const idleFrom = stack.statementStats ? await statements(stack) : 0;
+  await resetStatements(stack);
+  const idleFrom = await statements(stack);
   await new Promise((r) => setTimeout(r, 5_000));
-  const idlePerSecond = stack.statementStats ? (await statements(stack) - idleFrom - 1) / 5 : NaN;
+  const idlePerSecond = (await statements(stack) - idleFrom - 1) / 5;
 
-  if (stack.statementStats) await stack.db.$queryRawUnsafe('SELECT pg_stat_statements_reset()');
+  await resetStatements(stack);
   const started = Date.now();
   const signal = await call('POST', '/v1/signals', signalBody(id, `${id}-signal`, 'demo'));
   const handle = stack.client.workflow.getHandle(signal.workflowId as string);
@@ -59,8 +47,8 @@ export async function benchCosts(stack: BenchStack) {
   await call('POST', `/v1/surveys/${surveyToken(survey.body)}`, { score: 9 });
   await handle.result();
   const seconds = (Date.now() - started) / 1000;
-  const sql = stack.statementStats ? await statements(stack) : NaN;
-  const top = stack.statementStats ? await topStatements(stack) : [];
+  const sql = await statements(stack);
+  const top = await topStatements(stack);
 
   const history = await handle.fetchHistory();
   const events = history.events ?? [];

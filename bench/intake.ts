@@ -5,6 +5,7 @@
 // workflow running as many no-op activities as a case runs up to its first send.
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { type BenchStack, createBenchCustomers, postJson, postSignal, signalBody } from './support/stack';
+import { resetStatements, statements, topStatements } from './support/statements';
 import { cpuMsPer, cpuSnapshot, percentile, pool, round, say, settle } from './support/measure';
 import { SmsArrivals } from './support/arrivals';
 
@@ -87,12 +88,16 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
 
   // One request per signal.
   await settle(pids);
+  await resetStatements(stack);
   const cpuBefore = cpuSnapshot(pids);
   const single = await driveIntake(n, concurrency, 'holdfast signals', (i) => customers[i]!, firstSms, async (i) => {
     const res = await postSignal(stack, customers[i]!.id, `bench-${run}-${i}`);
     if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${res.body}`);
   });
   const cpuMsPerCase = cpuMsPer(cpuBefore, cpuSnapshot(pids), n);
+  // Every statement of the run (the CRM relay's included), per case; and the most frequent.
+  const sqlPerCase = round((await statements(stack)) / n, 1);
+  const topSql = await topStatements(stack, 6);
   await settle(pids);
   bareRuns.push(await bareBaseline(stack, n, concurrency, 1));
   // The same through /v1/signals/batch, 50 signals a request.
@@ -109,7 +114,7 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   await settle(pids);
   bareRuns.push(await bareBaseline(stack, n, concurrency, 1));
   const bareA = medianRun(bareRuns);
-  say(`CPU ms per case: ${JSON.stringify(cpuMsPerCase)}; bare (a) per workflow: ${JSON.stringify(bareA.cpuMs)}; bare (a) runs: ${bareRuns.map((r) => round(r.perSecond)).join(', ')}/s`);
+  say(`CPU ms per case: ${JSON.stringify(cpuMsPerCase)}; SQL statements per case: ${sqlPerCase}; bare (a) per workflow: ${JSON.stringify(bareA.cpuMs)}; bare (a) runs: ${bareRuns.map((r) => round(r.perSecond)).join(', ')}/s`);
 
   return {
     size: { signals: n, concurrency },
@@ -120,6 +125,8 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
     bareOneActivityRunsPerSecond: bareRuns.map((r) => round(r.perSecond)),
     bareToFirstSendPerSecond: round(bareB.perSecond),
     cpuMsPerCase,
+    sqlPerCase,
+    topSql,
     cpuMsPerBareWorkflow: bareA.cpuMs,
     single: { ...single, ratioToPhysicalLimit: round(single.casesToFirstContactPerSecond / bareA.perSecond, 2), ratioToBareSameActivities: round(single.casesToFirstContactPerSecond / bareB.perSecond, 2) },
     batch: { ...batched, ratioToPhysicalLimit: round(batched.casesToFirstContactPerSecond / bareA.perSecond, 2) },

@@ -50,6 +50,7 @@ export function renderMarkdown(input: Record<string, unknown>): string {
     row('intake', '202 p50 / p99 ms', ms(i.single.acceptMs));
     const cpu = (c: Record<string, number>) => Object.entries(c).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${v}`).join(', ');
     row('intake', 'CPU ms per case (bare: per workflow)', cpu(i.cpuMsPerCase), cpu(i.cpuMsPerBareWorkflow));
+    if (Number.isFinite(i.sqlPerCase)) row('intake', 'SQL statements per case (CRM relay included)', i.sqlPerCase);
     row('intake', 'signal → first SMS p50 / p95 / p99 ms', ms(i.single.firstContactMs));
     row('intake', 'batch (50 a request): cases to first contact/s vs bare (a)', i.batch.casesToFirstContactPerSecond, i.bareOneActivityPerSecond, i.batch.ratioToPhysicalLimit);
   }
@@ -75,9 +76,13 @@ export function renderMarkdown(input: Record<string, unknown>): string {
     row('import', `${x.size.rows} customers from CSV, new: rows/s vs bare write (goal ≥ 5,000 rows/s)`, x.newRowsPerSecond, x.bareRowsPerSecond, x.ratioNew);
     row('import', 'the same file again (every row unchanged): rows/s vs bare write', x.unchangedRowsPerSecond, x.bareRowsPerSecond, x.ratioUnchanged);
   }
-  if (r.costs?.topStatements.length) {
-    lines.push('', 'Most frequent SQL statements during the cost case:', '', '| calls | statement |', '|---|---|');
-    for (const s of r.costs.topStatements) lines.push(`| ${s.calls} | \`${s.query.replace(/\|/g, '\\|')}\` |`);
-  }
+  statementTable(lines, 'during the cost case', r.costs?.topStatements);
+  statementTable(lines, 'during intake (one signal a request)', r.intake?.topSql);
   return `${lines.join('\n')}\n`;
+}
+
+function statementTable(lines: string[], when: string, rows?: { calls: number; query: string }[]): void {
+  if (!rows?.length) return;
+  lines.push('', `Most frequent SQL statements ${when}:`, '', '| calls | statement |', '|---|---|');
+  for (const s of rows) lines.push(`| ${s.calls} | \`${s.query.replace(/\|/g, '\\|')}\` |`);
 }
