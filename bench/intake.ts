@@ -5,6 +5,7 @@
 // workflow running as many no-op activities as a case runs up to its first send.
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { type BenchStack, createBenchCustomers, postJson, postSignal, signalBody } from './support/stack';
+import { workflowCacheCounts } from './support/workflow-cache';
 import { resetStatements, statements, topStatements } from './support/statements';
 import { cpuMsPer, cpuSnapshot, percentile, pool, round, say, settle } from './support/measure';
 import { SmsArrivals } from './support/arrivals';
@@ -90,6 +91,7 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   // One request per signal.
   await settle(pids);
   await resetStatements(stack);
+  const cacheBefore = await workflowCacheCounts(stack);
   const cpuBefore = cpuSnapshot(pids);
   const single = await driveIntake(n, concurrency, 'holdfast signals', (i) => customers[i]!, firstSms, async (i) => {
     const res = await postSignal(stack, customers[i]!.id, `bench-${run}-${i}`);
@@ -99,6 +101,9 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   // Every statement of the run (the CRM relay's included), per case; and the most frequent.
   const sqlPerCase = round((await statements(stack)) / n, 1);
   const topSql = await topStatements(stack, 6);
+  // Cache misses per case: each one is a replay of the case's history (a burst larger than the cache).
+  const cacheAfter = await workflowCacheCounts(stack);
+  const cacheMissesPerCase = round((cacheAfter.misses - cacheBefore.misses) / n, 2);
   await settle(pids);
   bareRuns.push(await bareBaseline(stack, n, concurrency, 1));
   // The same through /v1/signals/batch, 50 signals a request.
@@ -115,7 +120,7 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   await settle(pids);
   bareRuns.push(await bareBaseline(stack, n, concurrency, 1));
   const bareA = medianRun(bareRuns);
-  say(`CPU ms per case: ${JSON.stringify(cpuMsPerCase)}; SQL statements per case: ${sqlPerCase}; bare (a) per workflow: ${JSON.stringify(bareA.cpuMs)}; bare (a) runs: ${bareRuns.map((r) => round(r.perSecond)).join(', ')}/s`);
+  say(`CPU ms per case: ${JSON.stringify(cpuMsPerCase)}; SQL statements per case: ${sqlPerCase}; workflow cache misses per case: ${cacheMissesPerCase} (hits ${round((cacheAfter.hits - cacheBefore.hits) / n, 2)}); bare (a) per workflow: ${JSON.stringify(bareA.cpuMs)}; bare (a) runs: ${bareRuns.map((r) => round(r.perSecond)).join(', ')}/s`);
 
   return {
     size: { signals: n, concurrency },
@@ -127,6 +132,7 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
     bareToFirstSendPerSecond: round(bareB.perSecond),
     cpuMsPerCase,
     sqlPerCase,
+    cacheMissesPerCase,
     topSql,
     cpuMsPerBareWorkflow: bareA.cpuMs,
     single: { ...single, ratioToPhysicalLimit: round(single.casesToFirstContactPerSecond / bareA.perSecond, 2), ratioToBareSameActivities: round(single.casesToFirstContactPerSecond / bareB.perSecond, 2) },

@@ -51,6 +51,7 @@ export function renderMarkdown(input: Record<string, unknown>): string {
     const cpu = (c: Record<string, number>) => Object.entries(c).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${v}`).join(', ');
     row('intake', 'CPU ms per case (bare: per workflow)', cpu(i.cpuMsPerCase), cpu(i.cpuMsPerBareWorkflow));
     if (Number.isFinite(i.sqlPerCase)) row('intake', 'SQL statements per case (CRM relay included)', i.sqlPerCase);
+    row('intake', 'workflow cache misses per case (each a replay from history)', i.cacheMissesPerCase);
     row('intake', 'signal → first SMS p50 / p95 / p99 ms', ms(i.single.firstContactMs));
     row('intake', 'batch (50 a request): cases to first contact/s vs bare (a)', i.batch.casesToFirstContactPerSecond, i.bareOneActivityPerSecond, i.batch.ratioToPhysicalLimit);
   }

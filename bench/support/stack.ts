@@ -32,6 +32,8 @@ export interface BenchStack {
   keys: { system: string; supervisor: string };
   sinks: LocalSinks;
   worker: ChildProcess;
+  // The worker's Prometheus endpoint (the SDK's metrics: workflow cache hits and misses).
+  workerMetricsUrl: string;
   api: ChildProcess;
   // Whether pg_stat_statements can be read (loaded in the embedded PostgreSQL).
   statementStats: boolean;
@@ -78,13 +80,14 @@ export async function startBenchStack(): Promise<BenchStack> {
   const sinks = await startLocalSinks();
   const taskQueue = `bench-holdfast-${Date.now()}`;
   const port = await freePort();
+  const workerMetricsAddress = `127.0.0.1:${await freePort()}`;
   const apiUrl = `http://127.0.0.1:${port}`;
   const payloadKeys = newPayloadKey('bench');
   const payloadCodec = createPayloadCodec(parsePayloadKeys(payloadKeys));
   const common = { ...sinks.env, HOLDFAST_PAYLOAD_KEYS: payloadKeys, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_BASE_URL: apiUrl };
   say('starting the worker and the API, each in its own process');
   const [worker, api] = await Promise.all([
-    startTs('worker/main.ts', { ...common, LOG_LEVEL: 'info' }, (l) => l.includes('"worker started"')),
+    startTs('worker/main.ts', { ...common, LOG_LEVEL: 'info', HOLDFAST_WORKER_METRICS_ADDRESS: workerMetricsAddress }, (l) => l.includes('"worker started"')),
     startTs('api/main.ts', { ...common, PORT: String(port), LOG_LEVEL: 'info', HOLDFAST_RATE_LIMIT_PER_MINUTE: '1000000' }, (l) => l.includes('"API listening"')),
   ]);
   const connection = await Connection.connect({ address: infra.temporalAddress });
@@ -95,7 +98,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     supervisor: (await createApiKey(db, { name: 'bench supervisor', role: 'supervisor' })).key,
   };
   return {
-    db, databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress, temporalPid, client, payloadCodec, taskQueue, apiUrl, keys, sinks, worker, api, statementStats,
+    db, databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress, temporalPid, client, payloadCodec, taskQueue, apiUrl, keys, sinks, worker, workerMetricsUrl: `http://${workerMetricsAddress}/metrics`, api, statementStats,
     async stop() {
       const exited = (p: ChildProcess) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)));
       worker.kill('SIGTERM');
