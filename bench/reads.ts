@@ -16,12 +16,13 @@ export interface ReadsOptions {
   seconds: number;
 }
 
-// Inserts `n` open cases (one customer each) with 8 timeline events each, in SQL: fast enough for 200,000.
+// Inserts `n` open cases (one customer each) with 8 timeline events and a contact attempt each, in SQL: fast
+// enough for 200,000.
 async function fillCases(stack: BenchStack, n: number): Promise<string[]> {
   const run = `rd${Date.now()}`;
   const { db } = stack;
   const [team] = await db.$queryRawUnsafe<{ id: string }[]>('SELECT id FROM teams ORDER BY id LIMIT 1');
-  say(`reads: inserting ${n} cases with 8 events each`);
+  say(`reads: inserting ${n} cases with 8 events and a contact attempt each`);
   for (let from = 1; from <= n; from += 25_000) {
     const to = Math.min(n, from + 24_999);
     await db.$executeRawUnsafe(`INSERT INTO customers (id, name, tier, time_zone, preferred_channels, updated_at)
@@ -29,6 +30,9 @@ async function fillCases(stack: BenchStack, n: number): Promise<string[]> {
     await db.$executeRawUnsafe(`INSERT INTO cases (id, workflow_id, customer_id, reason, stage, status, risk_score, priority, playbook_id, playbook_version, team_id, opened_at, updated_at, last_event_seq)
       SELECT '${run}-' || g, 'retention-case/${run}-' || g, '${run}-' || g, 'signal:large_outflow', (ARRAY['assigned','contacting','offering','surveying'])[1 + g % 4], 'open', 0.8, g % 100, 'demo', 1, $1, now() - g * interval '1 minute', now(), 8
       FROM generate_series(${from}, ${to}) g`, team?.id ?? null);
+    // One SMS attempt a case, as a case past assignment has: the case page lists them (by an index on case_id).
+    await db.$executeRawUnsafe(`INSERT INTO contact_attempts (id, key, case_id, customer_id, channel, purpose, status, created_at, sent_at)
+      SELECT gen_random_uuid()::text, '${run}-' || g || ':contact:1', '${run}-' || g, '${run}-' || g, 'sms', 'contact', 'sent', now(), now() FROM generate_series(${from}, ${to}) g`);
     await db.$executeRawUnsafe(`INSERT INTO case_events (id, case_id, seq, at, type, actor, data)
       SELECT gen_random_uuid()::text, '${run}-' || g, s, now(), 'event_' || s, 'holdfast', '{"note":"bench"}'::jsonb FROM generate_series(${from}, ${to}) g, generate_series(1, 8) s`);
   }
