@@ -1,14 +1,14 @@
 // Every table a case page or a case's steps read by case has an index that starts with case_id: without one, a
 // read of one case scans every row of every case (the contact attempts' missing index made a case page 0.15x
 // the bare read at the full-size benchmark, and slower with every case the bank ever had).
-import { Pool } from 'pg';
+import { createSql } from '../../config/sql';
 
 const CASE_SCOPED_TABLES = ['case_events', 'case_offers', 'contact_attempts', 'crm_outbox', 'surveys'];
 
 test('each case-scoped table has an index leading with case_id', async () => {
-  const pool = new Pool({ connectionString: process.env.HOLDFAST_TEST_DATABASE_URL, max: 1 });
+  const sql = createSql(process.env.HOLDFAST_TEST_DATABASE_URL!);
   try {
-    const { rows } = await pool.query<{ table: string }>(
+    const { rows } = await sql.query<{ table: string }>(
       `SELECT DISTINCT t.relname AS table FROM pg_index x
          JOIN pg_class t ON t.oid = x.indrelid
          JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
@@ -17,6 +17,6 @@ test('each case-scoped table has an index leading with case_id', async () => {
     );
     expect(rows.map((r) => r.table).sort()).toEqual(CASE_SCOPED_TABLES);
   } finally {
-    await pool.end();
+    await sql.end();
   }
 });
