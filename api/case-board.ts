@@ -1,10 +1,9 @@
-// The case board query: filters, three sort orders, keyset cursors and per-stage counts.
+// The case board query: filters, three sort orders and keyset cursors (the stage counts: stage-counts.ts).
 // Keyset (not offset) pagination: a case opened while someone pages lands before their cursor or after it,
 // never shifting the rows they have not seen yet.
-import type { Prisma } from '@prisma/client';
-import { STAGES } from '../domain/vocabulary';
 import { HttpError } from './errors';
 import type { CaseListQuery } from './schemas';
+import { CASE_COLUMNS, CASE_JOINS } from './case-reads';
 
 type Field = 'openedAt' | 'priority' | 'slaDueAt' | 'id';
 type Value = string | number | null;
@@ -24,25 +23,40 @@ export type CaseSort = keyof typeof CASE_SORTS;
 
 type CaseRowKeys = { openedAt: Date; priority: number; slaDueAt: Date | null; id: string };
 
-export function caseFilter(q: CaseListQuery, now: Date): Prisma.CaseWhereInput {
-  const where: Prisma.CaseWhereInput = {
-    stage: q.stage,
-    status: q.status,
-    driver: q.driver,
-    teamId: q.team,
-    agentId: q.assigneeId,
-    customerId: q.customerId,
-    customer: q.tier ? { tier: q.tier } : undefined,
+const COLUMN: Record<Field, string> = { openedAt: 'c.opened_at', priority: 'c.priority', slaDueAt: 'c.sla_due_at', id: 'c.id' };
+
+// Numbered parameters ($1, $2...) for one statement, in the order the SQL text uses them.
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+// The filter's conditions, ANDed; `c` is the case and `cu` its customer. `visibleTeam` is an agent's team.
+export function caseConditions(q: CaseListQuery, visibleTeam: string | undefined, now: Date, p: SqlParams): string[] {
+  const where: string[] = [];
+  const equals = (column: string, value: string | undefined) => {
+    if (value !== undefined) where.push(`${column} = ${p.add(value)}`);
   };
-  if (q.unassigned) Object.assign(where, { status: 'open', agentId: null });
-  if (q.needsAttention) Object.assign(where, { status: 'open', attentionSince: { not: null } });
-  if (q.slaBreached === true) Object.assign(where, { status: 'open', slaDueAt: { lt: now } });
-  if (q.slaBreached === false) where.OR = [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { status: 'closed' }];
+  equals('c.stage', q.stage);
+  equals('c.status', q.status);
+  equals('c.driver', q.driver);
+  equals('c.team_id', q.team);
+  equals('c.team_id', visibleTeam);
+  equals('c.agent_id', q.assigneeId);
+  equals('c.customer_id', q.customerId);
+  equals('cu.tier', q.tier);
+  if (q.unassigned) where.push(`c.status = 'open'`, 'c.agent_id IS NULL');
+  if (q.needsAttention) where.push(`c.status = 'open'`, 'c.attention_since IS NOT NULL');
+  if (q.slaBreached === true) where.push(`c.status = 'open'`, `c.sla_due_at < ${p.add(now)}`);
+  if (q.slaBreached === false) where.push(`(c.sla_due_at IS NULL OR c.sla_due_at >= ${p.add(now)} OR c.status = 'closed')`);
   return where;
 }
 
-export function caseOrderBy(sort: CaseSort): Prisma.CaseOrderByWithRelationInput[] {
-  return CASE_SORTS[sort].map(({ field, dir }) => (field === 'slaDueAt' ? { slaDueAt: { sort: dir, nulls: 'last' } } : { [field]: dir }));
+export function caseOrderBy(sort: CaseSort): string {
+  return CASE_SORTS[sort].map(({ field, dir }) => `${COLUMN[field]} ${dir.toUpperCase()}${field === 'slaDueAt' ? ' NULLS LAST' : ''}`).join(', ');
 }
 
 const toValue = (v: Date | number | string | null): Value => (v instanceof Date ? v.toISOString() : v);
@@ -73,36 +87,34 @@ function decodeCursor(sort: CaseSort, cursor: string): Value[] {
 
 // Rows strictly after the cursor in the sort order: for keys k1..kn, (k1 after v1) OR (k1 = v1 AND k2 after v2) ...
 // A null SLA sorts last, so "after" a date includes every null, and nothing non-null comes after a null.
-export function afterCursor(sort: CaseSort, cursor: string): Prisma.CaseWhereInput {
+export function afterCursor(sort: CaseSort, cursor: string, p: SqlParams): string {
   const keys = CASE_SORTS[sort];
-  const values = decodeCursor(sort, cursor);
-  const equal = (i: number): Prisma.CaseWhereInput => ({ [keys[i]!.field]: fromValue(keys[i]!.field, values[i]!) });
-  const after = (i: number): Prisma.CaseWhereInput | undefined => {
+  const values = decodeCursor(sort, cursor).map((v, i) => fromValue(keys[i]!.field, v));
+  const equal = (i: number) => (values[i] === null ? `${COLUMN[keys[i]!.field]} IS NULL` : `${COLUMN[keys[i]!.field]} = ${p.add(values[i])}`);
+  const beyond = (i: number, inclusive: boolean): string | undefined => {
     const { field, dir } = keys[i]!;
-    const v = fromValue(field, values[i]!);
-    if (v === null) return undefined;
-    const beyond = { [field]: { [dir === 'asc' ? 'gt' : 'lt']: v } };
-    return field === 'slaDueAt' ? { OR: [beyond, { slaDueAt: null }] } : beyond;
+    if (values[i] === null) return undefined;
+    const bound = `${COLUMN[field]} ${dir === 'asc' ? '>' : '<'}${inclusive ? '=' : ''} ${p.add(values[i])}`;
+    return field === 'slaDueAt' ? `(${bound} OR ${COLUMN[field]} IS NULL)` : bound;
   };
-  const branches: Prisma.CaseWhereInput[] = [];
+  const branches: string[] = [];
   keys.forEach((_, i) => {
-    const tail = after(i);
-    if (tail) branches.push({ AND: [...keys.slice(0, i).map((_k, j) => equal(j)), tail] });
+    const tail = beyond(i, false);
+    if (tail) branches.push([...keys.slice(0, i).map((_k, j) => equal(j)), tail].join(' AND '));
   });
   // Implied by the branches, but stated alone so PostgreSQL can start the index scan at the cursor instead
   // of filtering every row before it (measured in bench/case-board-pagination.ts).
-  return { AND: [leadingBound(keys[0]!, fromValue(keys[0]!.field, values[0]!)), { OR: branches }] };
+  const leading = beyond(0, true) ?? equal(0);
+  return `${leading} AND (${branches.join(' OR ') || 'false'})`;
 }
 
-function leadingBound({ field, dir }: SortKey, v: Value | Date): Prisma.CaseWhereInput {
-  if (v === null) return { [field]: null };
-  const bound = { [field]: { [dir === 'asc' ? 'gte' : 'lte']: v } };
-  return field === 'slaDueAt' ? { OR: [bound, { slaDueAt: null }] } : bound;
-}
-
-// Every stage present, zero when no case is in it, so a board can draw all its columns.
-export function stageCounts(groups: { stage: string; _count: { _all: number } }[]): Record<string, number> {
-  const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<string, number>;
-  for (const g of groups) counts[g.stage] = g._count._all;
-  return counts;
+// One board page (limit + 1 rows, to know whether another follows) in the shape case-view.ts maps: a keyset
+// range scan over the sort's index, with the customer, team and agent joined in the same statement.
+export function boardPage(q: CaseListQuery, visibleTeam: string | undefined, now: Date, options: { offset?: number } = {}): { text: string; values: unknown[] } {
+  const p = new SqlParams();
+  const where = caseConditions(q, visibleTeam, now, p);
+  if (q.cursor) where.push(afterCursor(q.sort, q.cursor, p));
+  const text = `SELECT ${CASE_COLUMNS} ${CASE_JOINS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${caseOrderBy(q.sort)} LIMIT ${p.add(q.limit + 1)}${options.offset ? ` OFFSET ${p.add(options.offset)}` : ''}`;
+  return { text, values: p.values };
 }

@@ -4,7 +4,7 @@
 import { isoTimestamp as iso, type Sql } from '../config/sql';
 import type { CaseWithSummary } from './case-view';
 
-const CASE_COLUMNS = `c.id, c.workflow_id AS "workflowId", c.run_id AS "runId", c.customer_id AS "customerId", c.reason, c.stage, c.status,
+export const CASE_COLUMNS = `c.id, c.workflow_id AS "workflowId", c.run_id AS "runId", c.customer_id AS "customerId", c.reason, c.stage, c.status,
   c.outcome, c.risk_score AS "riskScore", c.risk_explanation AS "riskExplanation", c.driver, c.priority, c.playbook_id AS "playbookId",
   c.playbook_version AS "playbookVersion", c.team_id AS "teamId", c.agent_id AS "agentId", c.sla_due_at AS "slaDueAt",
   c.opened_at AS "openedAt", c.closed_at AS "closedAt", c.updated_at AS "updatedAt", c.last_event_seq AS "lastEventSeq",
@@ -13,10 +13,12 @@ const CASE_COLUMNS = `c.id, c.workflow_id AS "workflowId", c.run_id AS "runId", 
   CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'name', t.name) END AS team,
   CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name) END AS agent`;
 
+// Cases (c) with their customer (cu), team (t) and agent (a), as CASE_COLUMNS reads them.
+export const CASE_JOINS = `FROM cases c JOIN customers cu ON cu.id = c.customer_id
+  LEFT JOIN teams t ON t.id = c.team_id LEFT JOIN agents a ON a.id = c.agent_id`;
+
 // Case $1 with its customer, team and agent, if it exists and (for an agent's key, $2) belongs to that team.
-const VISIBLE_CASE = `FROM cases c JOIN customers cu ON cu.id = c.customer_id
-  LEFT JOIN teams t ON t.id = c.team_id LEFT JOIN agents a ON a.id = c.agent_id
-  WHERE c.id = $1 AND ($2::text IS NULL OR c.team_id = $2)`;
+const VISIBLE_CASE = `${CASE_JOINS} WHERE c.id = $1 AND ($2::text IS NULL OR c.team_id = $2)`;
 
 // The case, if it exists and (for an agent's key) belongs to `teamId`.
 export async function findCase(sql: Sql, caseId: string, teamId?: string): Promise<CaseWithSummary | null> {

@@ -3,9 +3,11 @@
 //   npx tsx bench/case-board-pagination.ts [cases=50000]
 // Uses DATABASE_URL (a scratch database: it inserts rows) or a throw-away embedded PostgreSQL.
 import { join } from 'node:path';
-import { afterCursor, caseFilter, caseOrderBy, encodeCursor } from '../api/case-board';
+import { boardPage, encodeCursor } from '../api/case-board';
+import type { CaseWithSummary } from '../api/case-view';
 import { caseListQuery } from '../api/schemas';
 import { createDb, type Db } from '../config/database';
+import { createSql } from '../config/sql';
 import { migrate, startEmbeddedPostgres } from '../dev/database';
 
 const CASES = Number(process.argv[2] ?? 50_000);
@@ -41,24 +43,26 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL ?? embedded!.url;
   if (embedded) migrate(url);
   const db = createDb(url);
+  const sql = createSql(url);
   try {
     const teamId = await seed(db);
     for (const sort of ['opened', 'priority'] as const) {
       const q = caseListQuery.parse({ team: teamId, sort, limit: String(PAGE) });
-      const where = caseFilter(q, new Date());
-      const orderBy = caseOrderBy(sort);
+      const now = new Date();
+      const page = async (statement: { text: string; values: unknown[] }) => (await sql.query<CaseWithSummary>(statement)).rows;
       console.log(`\nsort=${sort}, ${CASES} cases, ${PAGE} per page, ms per page (mean of ${REPEATS})`);
       console.log('depth(rows)   offset(baseline)   keyset   speed-up');
       for (const depth of [0, 1_000, 10_000, Math.floor(CASES * 0.9)]) {
         // The row just before the page: what the client's cursor would point at.
-        const before = depth === 0 ? undefined : (await db.case.findMany({ where, orderBy, skip: depth - 1, take: 1 }))[0]!;
-        const offset = await timePerPage(() => db.case.findMany({ where, orderBy, skip: depth, take: PAGE }));
-        const keyset = await timePerPage(() => db.case.findMany({ where: { AND: [where, before ? afterCursor(sort, encodeCursor(sort, before)) : {}] }, orderBy, take: PAGE }));
+        const before = depth === 0 ? undefined : (await page(boardPage({ ...q, limit: 1 }, undefined, now, { offset: depth - 1 })))[0]!;
+        const offset = await timePerPage(() => page(boardPage(q, undefined, now, { offset: depth })));
+        const keyset = await timePerPage(() => page(boardPage({ ...q, cursor: before ? encodeCursor(sort, before) : undefined }, undefined, now)));
         console.log(`${String(depth).padEnd(13)} ${offset.toFixed(2).padStart(16)}   ${keyset.toFixed(2).padStart(6)}   ${(offset / keyset).toFixed(2)}x`);
       }
     }
   } finally {
     await db.$disconnect();
+    await sql.end();
     await embedded?.stop();
   }
 }

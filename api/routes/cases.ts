@@ -1,15 +1,15 @@
 // Cases: open by hand, list, read, timeline, and the human steps (each a workflow update).
 import { Router, type Response } from 'express';
-import type { Prisma } from '@prisma/client';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { z } from 'zod';
 import type { CaseState } from '../../domain/case';
 import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema, retryStepInputSchema, type Actor } from '../../domain/human-steps';
 import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate, retryStepUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
-import { afterCursor, caseFilter, caseOrderBy, encodeCursor, stageCounts } from '../case-board';
+import { boardPage, encodeCursor } from '../case-board';
+import { stageCounts } from '../stage-counts';
 import { caseDetailJson, findCase, visibleCaseTimelineJson } from '../case-reads';
-import { caseSummary, summaryInclude } from '../case-view';
+import { caseSummary, type CaseWithSummary } from '../case-view';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../errors';
 import { caseIdParams, caseListQuery, openCaseSchema, stepHeaders } from '../schemas';
@@ -23,10 +23,6 @@ import { visibleTeamOf } from '../../domain/visibility';
 
 // Agents see only their team's cases (domain/visibility.ts).
 const teamOf = (res: Response) => visibleTeamOf(principalOf(res));
-function visibility(res: Response): Prisma.CaseWhereInput {
-  const teamId = teamOf(res);
-  return teamId === undefined ? {} : { teamId };
-}
 
 // A case opened by hand (an agent's or supervisor's judgement): always acted on, with a manual signal.
 function openCaseRoute(router: Router, { db, sql, cases }: AppDeps): void {
@@ -53,16 +49,12 @@ function openCaseRoute(router: Router, { db, sql, cases }: AppDeps): void {
 }
 
 // The board, the case page and the timeline, read from the projection.
-function caseReadRoutes(router: Router, { db, sql }: AppDeps): void {
+function caseReadRoutes(router: Router, { sql }: AppDeps): void {
   router.get('/v1/cases', requireRole('agent', 'supervisor'), async (req, res) => {
     const q = parse(caseListQuery, req.query, 'query');
     const now = new Date();
-    const filter: Prisma.CaseWhereInput = { AND: [caseFilter(q, now), visibility(res)] };
-    const page = { AND: [filter, q.cursor ? afterCursor(q.sort, q.cursor) : {}] };
-    const [rows, counts] = await Promise.all([
-      db.case.findMany({ where: page, orderBy: caseOrderBy(q.sort), take: q.limit + 1, include: summaryInclude }),
-      db.case.groupBy({ by: ['stage'], where: filter, orderBy: { stage: 'asc' }, _count: { _all: true } }).then(stageCounts),
-    ]);
+    const team = teamOf(res);
+    const [{ rows }, counts] = await Promise.all([sql.query<CaseWithSummary>(boardPage(q, team, now)), stageCounts(sql, q, team, now)]);
     const items = rows.slice(0, q.limit);
     const last = items.at(-1);
     res.json({

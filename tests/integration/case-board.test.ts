@@ -127,3 +127,41 @@ test("a team's workload: open cases, SLA breaches and today's contacts against e
   expect(res.body.totals).toEqual({ openCases: 4, slaBreaches: 2, contactsToday: 3, dailyContactQuota: 8 });
   expect((await h.call('GET', '/v1/teams/no-such-team/workload', { key: h.keys.supervisor })).status).toBe(404);
 });
+
+test('every filter selects the cases it names, and its stage counts count those cases', async () => {
+  const { teamId, agentIds } = await createTeam(h.db);
+  const agent = agentIds[0]!;
+  const specs = [
+    { name: 'breached', row: { openedAt: minutesAgo(9), agentId: agent, slaDueAt: minutesAgo(1), driver: 'service', tier: 'premier' as const } },
+    { name: 'in time', row: { openedAt: minutesAgo(8), agentId: agent, slaDueAt: minutesAhead(30), stage: 'offering' } },
+    { name: 'queued', row: { openedAt: minutesAgo(7), agentId: null, stage: 'assigned', driver: 'service' } },
+    { name: 'closed late', row: { openedAt: minutesAgo(6), status: 'closed' as const, outcome: 'retained', slaDueAt: minutesAgo(2), agentId: agent } },
+    { name: 'no sla', row: { openedAt: minutesAgo(5), agentId: agent, tier: 'premier' as const } },
+  ];
+  const ids = new Map<string, string>();
+  for (const s of specs) ids.set(await insertCase(h.db, teamId, s.row), s.name);
+  await h.db.case.update({ where: { id: [...ids].find(([, n]) => n === 'queued')![0] }, data: { attentionReason: 'no_channel', attentionSince: new Date() } });
+  const customerOf = (name: string) => h.db.case.findUniqueOrThrow({ where: { id: [...ids].find(([, n]) => n === name)![0] } }).then((c) => c.customerId);
+
+  const expected: [string, string[]][] = [
+    ['', ['no sla', 'closed late', 'queued', 'in time', 'breached']],
+    ['status=closed', ['closed late']],
+    ['stage=offering', ['in time']],
+    ['driver=service', ['queued', 'breached']],
+    ['tier=premier', ['no sla', 'breached']],
+    [`assigneeId=${agent}`, ['no sla', 'closed late', 'in time', 'breached']],
+    [`customerId=${await customerOf('in time')}`, ['in time']],
+    ['unassigned=true', ['queued']],
+    ['needsAttention=true', ['queued']],
+    ['slaBreached=true', ['breached']],
+    ['slaBreached=false', ['no sla', 'closed late', 'queued', 'in time']],
+    ['slaBreached=true&tier=mass', []],
+  ];
+  for (const [filter, names] of expected) {
+    const res = await h.call('GET', `/v1/cases?team=${teamId}&${filter}`, { key: h.keys.supervisor });
+    expect(res.status).toBe(200);
+    const seen = res.body.items.map((c: { caseId: string }) => ids.get(c.caseId));
+    expect({ filter, seen }).toEqual({ filter, seen: names });
+    expect({ filter, total: res.body.total }).toEqual({ filter, total: names.length });
+  }
+});
