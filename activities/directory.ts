@@ -61,12 +61,15 @@ async function assignCase(sql: Sql, req: { caseId: string; tier: Tier; driver?: 
   const teams = await sql.query<{ id: string; tiers: string[]; drivers: string[] }>({ name: 'teams', text: 'SELECT id, tiers, drivers FROM teams ORDER BY id' });
   const team = teamFor(teams.rows, req.tier, req.driver);
   if (!team) return {};
-  // Every active agent of the team with today's recorded contacts and open cases, in one statement.
+  // Every active agent of the team with today's recorded contacts and open cases, in one statement; neither
+  // count reads more rows as cases pile up (migration 20261201030000).
   const { rows } = await sql.query<AgentLoadRow>({
     name: 'agent-loads',
     text: `SELECT a.id, a.team_id, a.skills, a.daily_contact_quota, a.working_hours,
         (SELECT count(*) FROM contact_attempts ca WHERE ca.agent_id = a.id AND ca.purpose = $2 AND ca.created_at >= $3)::int AS contacts_today,
-        (SELECT count(*) FROM cases c WHERE c.agent_id = a.id AND c.status = 'open' AND c.id <> $4)::int AS open_cases
+        -- Open cases from the counters triggers keep (agent_open_cases), less this case if the agent already has it.
+        ((SELECT coalesce(sum(o.cases), 0) FROM agent_open_cases o WHERE o.agent_id = a.id)
+          - CASE WHEN a.id = (SELECT c.agent_id FROM cases c WHERE c.id = $4 AND c.status = 'open') THEN 1 ELSE 0 END)::int AS open_cases
       FROM agents a WHERE a.team_id = $1 AND a.active ORDER BY a.id`,
     values: [team.id, AGENT_CONTACT_PURPOSE, startOfQuotaDay(new Date()), req.caseId],
   });
