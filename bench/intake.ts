@@ -98,7 +98,7 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
     if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${res.body}`);
   });
   const cpuMsPerCase = cpuMsPer(cpuBefore, cpuSnapshot(pids), n);
-  // Every statement of the run (the CRM relay's included), per case; and the most frequent.
+  // Every statement of the run (the CRM relay's included), per case; and those that took PostgreSQL longest.
   const sqlPerCase = round((await statements(stack)) / n, 1);
   const topSql = await topStatements(stack, 6);
   // Cache misses per case: each one is a replay of the case's history (a burst larger than the cache).

@@ -82,8 +82,8 @@ export function renderMarkdown(input: Record<string, unknown>): string {
   return `${lines.join('\n')}\n`;
 }
 
-function statementTable(lines: string[], when: string, rows?: { calls: number; query: string }[]): void {
+function statementTable(lines: string[], when: string, rows?: { calls: number; msPerCall?: number; query: string }[]): void {
   if (!rows?.length) return;
-  lines.push('', `Most frequent SQL statements ${when}:`, '', '| calls | statement |', '|---|---|');
-  for (const s of rows) lines.push(`| ${s.calls} | \`${s.query.replace(/\|/g, '\\|')}\` |`);
+  lines.push('', `SQL statements that took PostgreSQL longest ${when}:`, '', '| calls | ms a call | statement |', '|---|---|---|');
+  for (const s of rows) lines.push(`| ${s.calls} | ${s.msPerCall ?? ''} | \`${s.query.replace(/\|/g, '\\|')}\` |`);
 }
