@@ -1,6 +1,7 @@
 // The case board query: filters, three sort orders and keyset cursors (the stage counts: stage-counts.ts).
 // Keyset (not offset) pagination: a case opened while someone pages lands before their cursor or after it,
 // never shifting the rows they have not seen yet.
+import { SqlParams, whereClause } from '../config/sql';
 import { HttpError } from './errors';
 import type { CaseListQuery } from './schemas';
 import { CASE_COLUMNS, CASE_JOINS } from './case-reads';
@@ -24,15 +25,6 @@ export type CaseSort = keyof typeof CASE_SORTS;
 type CaseRowKeys = { openedAt: Date; priority: number; slaDueAt: Date | null; id: string };
 
 const COLUMN: Record<Field, string> = { openedAt: 'c.opened_at', priority: 'c.priority', slaDueAt: 'c.sla_due_at', id: 'c.id' };
-
-// Numbered parameters ($1, $2...) for one statement, in the order the SQL text uses them.
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 // The filter's conditions, ANDed; `c` is the case and `cu` its customer. `visibleTeam` is an agent's team.
 export function caseConditions(q: CaseListQuery, visibleTeam: string | undefined, now: Date, p: SqlParams): string[] {
@@ -114,7 +106,7 @@ export function boardPage(q: CaseListQuery, visibleTeam: string | undefined, now
   const p = new SqlParams();
   const where = caseConditions(q, visibleTeam, now, p);
   if (q.cursor) where.push(afterCursor(q.sort, q.cursor, p));
-  const text = `SELECT ${CASE_COLUMNS} ${CASE_JOINS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const text = `SELECT ${CASE_COLUMNS} ${CASE_JOINS} ${whereClause(where)}
     ORDER BY ${caseOrderBy(q.sort)} LIMIT ${p.add(q.limit + 1)}${options.offset ? ` OFFSET ${p.add(options.offset)}` : ''}`;
   return { text, values: p.values };
 }

@@ -2,10 +2,10 @@
 // agent's, which is their team) is answered from the counters PostgreSQL keeps as cases change (table
 // case_stage_counts): a few dozen rows, where counting the cases meant reading every open one on each refresh.
 // Any other filter (tier, driver, an assignee, SLA...) counts its matching cases.
-import type { Sql } from '../config/sql';
+import { SqlParams, whereClause, type Sql } from '../config/sql';
 import { STAGES } from '../domain/vocabulary';
 import type { CaseListQuery } from './schemas';
-import { caseConditions, SqlParams } from './case-board';
+import { caseConditions } from './case-board';
 
 // Every stage present, zero when no case is in it, so a board can draw all its columns.
 function everyStage(counts: Iterable<{ stage: string; cases: number }>): Record<string, number> {
@@ -16,25 +16,19 @@ function everyStage(counts: Iterable<{ stage: string; cases: number }>): Record<
 
 const COUNTED_FIELDS = new Set<keyof CaseListQuery>(['status', 'stage', 'team', 'sort', 'limit', 'cursor']);
 
-// The filter's team: the one asked for and the one the caller may see; null when they differ (nothing matches).
-function teamOf(q: CaseListQuery, visibleTeam: string | undefined): string | undefined | null {
-  if (q.team !== undefined && visibleTeam !== undefined && q.team !== visibleTeam) return null;
-  return q.team ?? visibleTeam;
-}
-
-export function countableByCounters(q: CaseListQuery): boolean {
+function countableByCounters(q: CaseListQuery): boolean {
   return (Object.keys(q) as (keyof CaseListQuery)[]).every((k) => q[k] === undefined || COUNTED_FIELDS.has(k));
 }
 
+// The team asked for and the team an agent may see are both conditions: when they differ, nothing matches.
 async function fromCounters(sql: Sql, q: CaseListQuery, visibleTeam: string | undefined): Promise<Record<string, number>> {
-  const team = teamOf(q, visibleTeam);
-  if (team === null) return everyStage([]);
   const { rows } = await sql.query<{ stage: string; cases: string }>({
     name: 'board-stage-counts',
     text: `SELECT stage, sum(cases)::text AS cases FROM case_stage_counts
-            WHERE ($1::text IS NULL OR team_id = $1) AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR stage = $3)
+            WHERE ($1::text IS NULL OR team_id = $1) AND ($2::text IS NULL OR team_id = $2)
+              AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR stage = $4)
             GROUP BY stage`,
-    values: [team ?? null, q.status ?? null, q.stage ?? null],
+    values: [q.team ?? null, visibleTeam ?? null, q.status ?? null, q.stage ?? null],
   });
   return everyStage(rows.map((r) => ({ stage: r.stage, cases: Number(r.cases) })));
 }
@@ -44,7 +38,7 @@ async function byCounting(sql: Sql, q: CaseListQuery, visibleTeam: string | unde
   const where = caseConditions(q, visibleTeam, now, p);
   const customers = q.tier !== undefined ? 'JOIN customers cu ON cu.id = c.customer_id' : '';
   const { rows } = await sql.query<{ stage: string; cases: number }>(
-    `SELECT c.stage, count(*)::int AS cases FROM cases c ${customers} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY c.stage`,
+    `SELECT c.stage, count(*)::int AS cases FROM cases c ${customers} ${whereClause(where)} GROUP BY c.stage`,
     p.values,
   );
   return everyStage(rows);

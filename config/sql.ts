@@ -17,6 +17,18 @@ export function createSql(databaseUrl: string): Sql {
 // carry times in the same form as those the API serialises itself.
 export const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+// Numbered parameters ($1, $2...) for one statement built from optional parts, in the order the text uses them.
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+// ANDed conditions as a WHERE clause; none, no clause.
+export const whereClause = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+
 // Runs `body` in one transaction on one pooled connection: committed if it returns, rolled back if it throws.
 export async function inTransaction<T>(sql: Sql, body: (tx: PoolClient) => Promise<T>): Promise<T> {
   const tx = await sql.connect();
