@@ -138,6 +138,28 @@ describe('signals', () => {
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([202, 400, 404]);
   });
 
+  test('a batch opens one case per customer, and a customer\'s later signals join it', async () => {
+    const customers = await Promise.all(Array.from({ length: 6 }, () => createCustomer(h)));
+    const twice = customers[0]!;
+    const signals = [outflowSignal(twice.id), ...customers.slice(1).map((c) => outflowSignal(c.id)), { ...outflowSignal(twice.id), type: 'complaint' }, { ...outflowSignal(twice.id), type: 'activity_drop' }];
+    const res = await h.call('POST', '/v1/signals/batch', { key: h.keys.system, body: { signals } });
+    expect(res.status).toBe(200);
+    const results = res.body.results as { status: number; caseId: string; duplicate: boolean }[];
+    expect(results.map((r) => r.status)).toEqual(signals.map(() => 202));
+    const first = results[0]!.caseId;
+    expect(results.slice(-2).map((r) => r.caseId)).toEqual([first, first]);
+    expect(new Set(results.slice(0, 6).map((r) => r.caseId)).size).toBe(6);
+    const rows = await h.db.case.findMany({ where: { customerId: { in: customers.map((c) => c.id) } }, select: { customerId: true } });
+    expect(rows.map((r) => r.customerId).sort()).toEqual(customers.map((c) => c.id).sort());
+    // The customer's signals joined in the order posted.
+    const joined = await eventually(async () => {
+      const events = (await h.call('GET', `/v1/cases/${first}/timeline`, { key: h.keys.supervisor })).body.events as { type: string; data: { type: string } }[];
+      const types = events.filter((e) => e.type === 'signal_joined').map((e) => e.data.type);
+      return types.length === 2 ? types : undefined;
+    }, 'both later signals on the timeline');
+    expect(joined).toEqual(['complaint', 'activity_drop']);
+  });
+
   test('the case opener on the timeline is the key that posted the signal; /dev/outbox shows the SMS', async () => {
     const c = await createCustomer(h);
     const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id) })).body;
