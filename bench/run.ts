@@ -16,7 +16,7 @@ import { renderMarkdown } from './support/report';
 import { machine, say } from './support/measure';
 import { startBenchStack } from './support/stack';
 
-const ALL = ['import', 'costs', 'intake', 'latency', 'reads', 'parked'] as const;
+const ALL = ['import', 'costs', 'intake', 'latency', 'parked', 'reads'] as const;
 const { values: flags } = parseArgs({
   options: {
     only: { type: 'string', default: ALL.join(',') },
@@ -26,7 +26,7 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string', default: '20' },
     'read-cases': { type: 'string', default: '50000' },
     connections: { type: 'string', default: '64' },
-    'read-seconds': { type: 'string', default: '5' },
+    'read-seconds': { type: 'string', default: '4' },
     parked: { type: 'string', default: '1000' },
     'import-rows': { type: 'string', default: '20000' },
   },
@@ -49,8 +49,10 @@ async function main(): Promise<void> {
     if (only.has('costs')) results.costs = await benchCosts(stack);
     if (only.has('intake')) results.intake = await benchIntake(stack, { signals: num('signals'), concurrency: num('concurrency') });
     if (only.has('latency')) results.latency = await benchLatency(stack, { rate: num('rate'), seconds: num('seconds') });
-    if (only.has('reads')) results.reads = await benchReads(stack, { cases: num('read-cases'), connections: num('connections'), seconds: num('read-seconds') });
     if (only.has('parked')) results.parked = await benchParked(stack, { cases: num('parked'), concurrency: num('concurrency') });
+    // Last: its "during intake" load leaves a thousand or more cases still moving when it stops, which the
+    // parked cases would otherwise wait behind.
+    if (only.has('reads')) results.reads = await benchReads(stack, { cases: num('read-cases'), connections: num('connections'), seconds: num('read-seconds') });
   } finally {
     await stack.stop();
   }

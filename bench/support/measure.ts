@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-export const say = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+// Each line carries the seconds since the run began, so a slow phase shows in the log.
+const benchStarted = Date.now();
+export const say = (msg: string) => process.stderr.write(`[bench +${Math.round((Date.now() - benchStarted) / 1000)}s] ${msg}\n`);
 
 export function percentile(xs: number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
