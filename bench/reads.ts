@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { spawnTied } from '../dev/tied-spawn';
 import { freePort } from '../dev/ports';
-import { round, say } from './support/measure';
+import { round, say, settle } from './support/measure';
 import { type BenchStack, createBenchCustomers, postSignal } from './support/stack';
 
 export interface ReadsOptions {
@@ -104,8 +104,12 @@ export async function benchReads(stack: BenchStack, options: ReadsOptions) {
     rows[`${name} (${label})`] = { holdfast: h, bare: b, ratio: round(h.rps / b.rps, 2) };
   };
   try {
+    // Idle means idle: the cases before (and the vacuum after the fill) finish first.
+    await settle({ worker: stack.worker.pid, api: stack.api.pid, temporal: stack.temporalPid });
     for (const name of ['case', 'timeline', 'board'] as const) await measure('idle', name);
-    const customers = await createBenchCustomers(stack.db, `reads-${Date.now()}`, 20_000, 5_570_000_000);
+    // Enough customers for the background intake to never run out: two cores accept about 60 signals a second,
+    // so 200 a second for every second of the four loads below leaves room.
+    const customers = await createBenchCustomers(stack.db, `reads-${Date.now()}`, 4 * (options.seconds + 1) * 200, 5_570_000_000);
     const stop = backgroundIntake(stack, customers);
     try {
       for (const name of ['case', 'timeline'] as const) await measure('during intake', name);
