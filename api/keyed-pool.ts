@@ -11,14 +11,16 @@ export async function mapInKeyOrder<T, R>(
   const groups = new Map<string, number[]>();
   items.forEach((item, i) => {
     const key = keyOf(item, i);
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   });
   const queue = [...groups.values()];
   const results = new Array<R>(items.length);
   let failure: { error: unknown } | undefined;
   // After a failure no further group starts; those under way finish, so nothing is left running behind the answer.
   const runner = async () => {
-    for (let group = queue.shift(); group && !failure; group = queue.shift()) {
+    for (let group = queue.shift(); group; group = queue.shift()) {
       for (const i of group) {
         if (failure) return;
         try {
