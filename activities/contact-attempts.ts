@@ -59,6 +59,18 @@ export async function markAttempt(sql: Sql, key: string, data: AttemptUpdate): P
   });
 }
 
+// One more failure of the provider itself on this send (a transient refusal, or an answer lost so the outcome
+// is unknown), recorded with the attempt's new status; returns how many the provider has had. Our own outages
+// never come here: they throw before the provider is asked or are waited out after it answered.
+export async function countProviderTry(sql: Sql, key: string, data: { status: string; providerCode: string; error: string }): Promise<number> {
+  const { rows } = await sql.query<{ provider_tries: number }>({
+    name: 'count-provider-try',
+    text: 'UPDATE contact_attempts SET status = $2, provider_code = $3, error = $4, provider_tries = provider_tries + 1 WHERE key = $1 RETURNING provider_tries',
+    values: [key, data.status, data.providerCode, data.error],
+  });
+  return rows[0]?.provider_tries ?? 1;
+}
+
 // A status callback that arrived before the SID was stored (the webhook keeps it by SID): applied here. An
 // undelivered report makes the send a channel failure, as the callback would have.
 export async function applyEarlyReport(sql: Sql, key: string, sid: string): Promise<SendResult | undefined> {

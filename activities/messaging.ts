@@ -5,9 +5,10 @@
 // an agent to check.
 import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, type SendResult } from '../domain/delivery';
+import { PROVIDER_TRIES, PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, type SendResult } from '../domain/delivery';
 import { ProviderError, type SendFailure } from './clients/provider-errors';
-import { applyEarlyReport, claimAttempt, markAttempt, type ClaimedAttempt, type SendRequest } from './contact-attempts';
+import { applyEarlyReport, claimAttempt, countProviderTry, markAttempt, type ClaimedAttempt, type SendRequest } from './contact-attempts';
+import { heartbeating, whenDatabaseAnswers } from './own-outage';
 import { recordCaseEvents, type RecordedEvents } from './case-store';
 import { contactPolicyAnswer, type PolicyHold } from './contact-policy';
 import type { ContactPolicy } from '../domain/contact-policy';
@@ -27,10 +28,12 @@ async function fail(d: Senders, key: string, failure: SendFailure): Promise<Send
   return { status: 'failed', code: failure.code, message: failure.message };
 }
 
-// The SMS may be out: the retry looks it up at the provider before sending.
-async function unknownOutcome(d: Senders, key: string, e: unknown): Promise<never> {
+// The SMS may be out: the retry looks it up at the provider before sending, until the provider has failed it
+// PROVIDER_TRIES times; then the outcome stays unknown for a person to check.
+async function unknownOutcome(d: Senders, key: string, e: unknown): Promise<SendResult> {
   const failure = e instanceof ProviderError ? e.failure : { kind: 'unknown' as const, code: 'error', message: String(e) };
-  await markAttempt(d.sql, key, { status: 'unknown', providerCode: failure.code, error: failure.message });
+  const tries = await countProviderTry(d.sql, key, { status: 'unknown', providerCode: failure.code, error: failure.message });
+  if (tries >= PROVIDER_TRIES) return { status: 'unknown', code: failure.code, message: failure.message };
   throw ApplicationFailure.retryable(`sms outcome unknown: ${failure.message}`, SEND_OUTCOME_UNKNOWN, failure);
 }
 
@@ -42,20 +45,27 @@ async function resumeInterrupted(d: Senders, req: SendRequest, attempt: ClaimedA
     d.logger.warn('email outcome unknown, not resending', { key: req.key });
     return { status: 'unknown', code: attempt.provider_code ?? undefined, message: attempt.error ?? 'the email may have been sent; an agent should check with the customer' };
   }
-  const found = await d.sms.findSent(message.to, message.text, attempt.created_at).catch((e) => unknownOutcome(d, req.key, e));
+  let found: Awaited<ReturnType<Senders['sms']['findSent']>>;
+  try {
+    found = await d.sms.findSent(message.to, message.text, attempt.created_at);
+  } catch (e) {
+    return unknownOutcome(d, req.key, e);
+  }
   if (!found) return undefined;
   await markAttempt(d.sql, req.key, { status: 'sent', providerId: found.providerId, sentAt: new Date(), error: null });
   d.logger.info('sms found at the provider, not resending', { key: req.key });
   return { status: 'sent', providerId: found.providerId };
 }
 
-// What a provider's refusal or silence means for the attempt: rejected fails the channel, transient retries,
-// anything else leaves the outcome unknown.
+// What a provider's refusal or silence means for the attempt: rejected fails the channel; transient retries
+// until the provider has failed PROVIDER_TRIES times, then fails the channel; anything else leaves the outcome
+// unknown.
 async function providerFailed(d: Senders, req: SendRequest, e: ProviderError): Promise<SendResult> {
   const { failure } = e;
   if (failure.kind === 'rejected') return fail(d, req.key, failure);
   if (failure.kind === 'transient') {
-    await markAttempt(d.sql, req.key, { status: 'retrying', providerCode: failure.code, error: failure.message });
+    const tries = await countProviderTry(d.sql, req.key, { status: 'retrying', providerCode: failure.code, error: failure.message });
+    if (tries >= PROVIDER_TRIES) return fail(d, req.key, failure);
     throw ApplicationFailure.retryable(`${req.channel} provider did not take the message: ${failure.message}`, PROVIDER_UNAVAILABLE, failure);
   }
   if (req.channel === 'email') {
@@ -65,20 +75,25 @@ async function providerFailed(d: Senders, req: SendRequest, e: ProviderError): P
   return unknownOutcome(d, req.key, e);
 }
 
+// Once the provider has taken the message, what it said is written even if PostgreSQL is down meanwhile: the
+// activity holds it and waits (a retry would have to guess whether the message went out).
 async function deliver(d: Senders, req: SendRequest, message: Message): Promise<SendResult> {
   await markAttempt(d.sql, req.key, { status: 'sending' });
+  let providerId: string;
   try {
-    const { providerId } =
+    ({ providerId } =
       req.channel === 'sms'
         ? await d.sms.send(message.to, message.text, { statusCallback: d.publicBaseUrl.replace(/\/$/, '') + STATUS_CALLBACK_PATH })
-        : await d.email.send({ to: message.to, subject: message.subject, text: message.text, messageId: `<${req.key.replace(/[^A-Za-z0-9.-]/g, '.')}@holdfast>` });
+        : await d.email.send({ to: message.to, subject: message.subject, text: message.text, messageId: `<${req.key.replace(/[^A-Za-z0-9.-]/g, '.')}@holdfast>` }));
+  } catch (e) {
+    if (!(e instanceof ProviderError)) throw e;
+    return whenDatabaseAnswers(`${req.channel} send ${req.key}`, () => providerFailed(d, req, e), d.logger);
+  }
+  return whenDatabaseAnswers(`${req.channel} send ${req.key}`, async () => {
     await markAttempt(d.sql, req.key, { status: 'sent', providerId, providerCode: null, error: null, sentAt: new Date() });
     if (req.channel === 'sms') return (await applyEarlyReport(d.sql, req.key, providerId)) ?? { status: 'sent', providerId };
     return { status: 'sent', providerId };
-  } catch (e) {
-    if (!(e instanceof ProviderError)) throw e;
-    return providerFailed(d, req, e);
-  }
+  }, d.logger);
 }
 
 async function sendOnce(d: Senders, req: SendRequest, compose: Composer): Promise<SendResult> {
@@ -104,6 +119,7 @@ export interface PolicyCheckedSend {
   policy?: ContactPolicy;
 }
 export type HeldSend = { status: 'held'; hold: PolicyHold };
+type SurveyRequest = { key: string; caseId: string; workflowId: string; customerId: string; channel: 'sms' | 'email' } & PolicyCheckedSend;
 
 async function heldByPolicy(deps: ActivityDeps, check: PolicyCheckedSend, req: Omit<SendRequest, 'caseId'>): Promise<HeldSend | undefined> {
   if (check.recorded) await recordCaseEvents(deps, check.recorded);
@@ -119,20 +135,24 @@ export function createMessaging(deps: ActivityDeps) {
   return {
     async sendCaseMessage(req: SendRequest & PolicyCheckedSend): Promise<SendResult | HeldSend> {
       const { recorded, policy, ...send } = req;
-      return (await heldByPolicy(deps, { recorded, policy }, send)) ?? sendOnce(deps, send, await templates.contact());
+      return heartbeating(async () => (await heldByPolicy(deps, { recorded, policy }, send)) ?? sendOnce(deps, send, await templates.contact()));
     },
 
-    async sendSurvey(req: { key: string; caseId: string; workflowId: string; customerId: string; channel: 'sms' | 'email' } & PolicyCheckedSend): Promise<SendResult | HeldSend> {
-      const key = `${req.key}:message`;
-      const held = await heldByPolicy(deps, req, { key, customerId: req.customerId, channel: req.channel, purpose: 'survey' });
-      if (held) return held;
-      const survey = await db.survey.upsert({
-        where: { key: req.key },
-        create: { key: req.key, token: randomBytes(18).toString('base64url'), caseId: req.caseId, workflowId: req.workflowId, channel: req.channel },
-        update: {},
-      });
-      const link = `${publicBaseUrl.replace(/\/$/, '')}/s/${survey.token}`;
-      return sendOnce(deps, { key, caseId: req.caseId, customerId: req.customerId, channel: req.channel, purpose: 'survey' }, await templates.survey(link));
+    async sendSurvey(req: SurveyRequest): Promise<SendResult | HeldSend> {
+      return heartbeating(() => surveyOnce(req));
     },
   };
+
+  async function surveyOnce(req: SurveyRequest): Promise<SendResult | HeldSend> {
+    const key = `${req.key}:message`;
+    const held = await heldByPolicy(deps, req, { key, customerId: req.customerId, channel: req.channel, purpose: 'survey' });
+    if (held) return held;
+    const survey = await db.survey.upsert({
+      where: { key: req.key },
+      create: { key: req.key, token: randomBytes(18).toString('base64url'), caseId: req.caseId, workflowId: req.workflowId, channel: req.channel },
+      update: {},
+    });
+    const link = `${publicBaseUrl.replace(/\/$/, '')}/s/${survey.token}`;
+    return sendOnce(deps, { key, caseId: req.caseId, customerId: req.customerId, channel: req.channel, purpose: 'survey' }, await templates.survey(link));
+  }
 }

@@ -1,7 +1,7 @@
 // Failures of Holdfast's own dependencies (Temporal, PostgreSQL) as HTTP answers: 503 with Retry-After and a
 // message naming the dependency, never a raw driver error and never a hang.
 import { isGrpcServiceError, ServiceError } from '@temporalio/client';
-import { Prisma } from '@prisma/client';
+import { databaseUnreachable } from '../config/dependency-outage';
 import { HttpError } from './errors';
 
 // How long the API waits on Temporal for one call before answering 503.
@@ -12,7 +12,6 @@ const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_CANCELLED = 1;
 const GRPC_FAILED_PRECONDITION = 9;
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P03', '08006', '08001', '08003']);
 
 // The gRPC error itself or the one the SDK wrapped.
 const grpcErrors = (e: unknown) => [e, (e as { cause?: unknown })?.cause].filter(isGrpcServiceError);
@@ -33,17 +32,10 @@ function caseBusy(e: unknown): boolean {
     || /Workflow Task in failed state/i.test(String((e as Error)?.message ?? ''));
 }
 
-function databaseDown(e: unknown): boolean {
-  if (e instanceof Prisma.PrismaClientInitializationError) return true;
-  if (e instanceof Prisma.PrismaClientKnownRequestError && ['P1001', 'P1002', 'P1008', 'P1017', 'P2024'].includes(e.code)) return true;
-  const text = String((e as Error)?.message ?? '');
-  const code = (e as { code?: unknown; cause?: { code?: unknown } })?.cause?.code ?? (e as { code?: unknown })?.code;
-  return (typeof code === 'string' && NETWORK_CODES.has(code)) || /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|database system is (starting|shutting) up/i.test(text);
-}
 
 export function dependencyError(e: unknown): HttpError | undefined {
   if (temporalDown(e)) return new HttpError(503, 'temporal_unavailable', 'the workflow service (Temporal) is not answering; nothing was changed that will be lost, try again shortly', [], {}, RETRY_AFTER_SECONDS);
   if (caseBusy(e)) return new HttpError(503, 'case_busy', 'the case is recovering from a worker failure and cannot take this now; nothing was changed, try again shortly', [], {}, RETRY_AFTER_SECONDS);
-  if (databaseDown(e)) return new HttpError(503, 'database_unavailable', 'the database is not answering; nothing was changed, try again shortly', [], {}, RETRY_AFTER_SECONDS);
+  if (databaseUnreachable(e)) return new HttpError(503, 'database_unavailable', 'the database is not answering; nothing was changed, try again shortly', [], {}, RETRY_AFTER_SECONDS);
   return undefined;
 }

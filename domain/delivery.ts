@@ -6,7 +6,12 @@ export type SendResult =
   | { status: 'failed'; code: string; message: string }
   | { status: 'unknown'; code?: string; message?: string };
 
-// Failure types of a send attempt that a later try may fix (the activity's bounded retry policy).
+// How many times the provider may fail one send (refuse it transiently, or lose its answer) before the
+// channel counts as failed or the outcome as unknown: about 45 s at the send's retry intervals (1, 2, 4, 8,
+// then 10 s). Only the provider's answers count: a send waiting out our own database outage uses none.
+export const PROVIDER_TRIES = 8;
+
+// Failure types of a send attempt that a later try may fix.
 export const PROVIDER_UNAVAILABLE = 'provider_unavailable';
 export const SEND_OUTCOME_UNKNOWN = 'send_outcome_unknown';
 
