@@ -6,7 +6,8 @@ import type { Prisma } from '@prisma/client';
 import type { Db } from '../config/database';
 import type { Role } from '../domain/vocabulary';
 import { HttpError } from './errors';
-import { cachedKey, rememberKey } from './key-cache';
+import { cachedKey, rememberKey, staleKey } from './key-cache';
+import { databaseUnreachable } from '../config/dependency-outage';
 
 export interface Principal {
   keyId: string;
@@ -55,9 +56,15 @@ export function authenticate(db: Db, adminKey?: string, onFailure: (req: Request
     const hash = hashKey(key);
     let principal = cachedKey(hash);
     if (principal === undefined) {
-      const row = await db.apiKey.findUnique({ where: { hash } });
-      principal = row && !row.revokedAt ? { keyId: row.id, name: row.name, role: row.role, teamId: row.teamId ?? undefined, agentId: row.agentId ?? undefined } : null;
-      rememberKey(hash, principal);
+      const row = await db.apiKey.findUnique({ where: { hash } }).catch((e: unknown) => {
+        if (databaseUnreachable(e) && staleKey(hash)) return 'stale' as const;
+        throw e;
+      });
+      if (row === 'stale') principal = staleKey(hash)!;
+      else {
+        principal = row && !row.revokedAt ? { keyId: row.id, name: row.name, role: row.role, teamId: row.teamId ?? undefined, agentId: row.agentId ?? undefined } : null;
+        rememberKey(hash, principal);
+      }
     }
     if (!principal) {
       onFailure(req);

@@ -7,6 +7,7 @@ import type { Sql } from '../config/sql';
 import type { ApiMetrics } from './metrics';
 import type { Logger } from '../config/logger';
 import type { CaseWorkflows } from './case-workflows';
+import type { DependencyWatches } from './dependency-watch';
 
 // What the local sinks captured; only the dev stack provides one (dev/sinks/outbox.ts).
 export interface OutboxReader {
@@ -17,6 +18,9 @@ export interface AppDeps {
   db: Db;
   // Prometheus metrics of this process (GET /metrics).
   metrics?: ApiMetrics;
+  // This process's view of PostgreSQL and Temporal (outages under way and ended), for /ready, /metrics and
+  // GET /v1/status.
+  dependencies?: DependencyWatches;
   // True once the process is shutting down: /ready answers 503.
   isDraining?: () => boolean;
   // The same database through node-postgres, for the reads every board and case page makes.

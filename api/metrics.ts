@@ -4,6 +4,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Sql } from '../config/sql';
+import type { DependencyWatches } from './dependency-watch';
 
 export interface ApiMetrics {
   registry: Registry;
@@ -27,8 +28,10 @@ function databaseGauges(registry: Registry, sql: Sql): void {
   const closed = gauge('holdfast_closed_cases', 'Closed cases by outcome (all time)', ['outcome']);
   const sends = gauge('holdfast_contact_attempts', 'Contact attempts by channel and result (all time)', ['channel', 'result']);
   const backlog = gauge('holdfast_crm_outbox_backlog', 'Case events not yet delivered to the CRM');
+  // While PostgreSQL is down the figures keep their last values; holdfast_dependency_up says why.
   async function load(): Promise<void> {
-    const { rows } = await sql.query<{ kind: string; a: string; b: string; n: number }>(FIGURES_SQL);
+    const rows = await sql.query<{ kind: string; a: string; b: string; n: number }>(FIGURES_SQL).then((r) => r.rows, () => undefined);
+    if (!rows) return;
     for (const g of [stage, closed, sends, backlog]) g.reset();
     backlog.set(0);
     for (const r of rows) {
@@ -40,7 +43,21 @@ function databaseGauges(registry: Registry, sql: Sql): void {
   }
 }
 
-export function createApiMetrics(sql: Sql): ApiMetrics {
+// Outages of PostgreSQL and Temporal as this process's probe sees them (api/dependency-watch.ts).
+function dependencyGauges(registry: Registry, watches: DependencyWatches): void {
+  const all = () => [watches.postgresql, watches.temporal];
+  new Gauge({ name: 'holdfast_dependency_up', help: 'Whether this process reaches the dependency (1) or not (0)', labelNames: ['dependency'], registers: [registry], collect() {
+    for (const w of all()) this.set({ dependency: w.dependency }, w.down ? 0 : 1);
+  } });
+  new Gauge({ name: 'holdfast_dependency_outage_seconds', help: 'Length of the outage under way (0 when none)', labelNames: ['dependency'], registers: [registry], collect() {
+    for (const w of all()) this.set({ dependency: w.dependency }, w.current()?.seconds ?? 0);
+  } });
+  new Gauge({ name: 'holdfast_dependency_outages_ended', help: 'Outages this process has seen end since it started', labelNames: ['dependency'], registers: [registry], collect() {
+    for (const w of all()) this.set({ dependency: w.dependency }, w.endedCount);
+  } });
+}
+
+export function createApiMetrics(sql: Sql, dependencies?: DependencyWatches): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'holdfast_api_' });
   const latency = new Histogram({
@@ -52,6 +69,7 @@ export function createApiMetrics(sql: Sql): ApiMetrics {
   });
   const signals = new Counter({ name: 'holdfast_signals_total', help: 'Risk signals received by what became of them', labelNames: ['outcome'], registers: [registry] });
   databaseGauges(registry, sql);
+  if (dependencies) dependencyGauges(registry, dependencies);
   return {
     registry,
     observeRequests: () => (req, res, next) => {

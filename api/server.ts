@@ -7,6 +7,7 @@ import { connectionOptions, type TemporalConnectionConfig } from '../config/temp
 import { createCaseWorkflows } from './case-workflows';
 import type { AppDeps } from './deps';
 import { createApiMetrics } from './metrics';
+import { watchDependencies } from './dependency-watch';
 
 // `sql` (node-postgres, for the hot reads) is the API's own from here on: close() ends it.
 export async function connectApi(options: { db: Db; sql: Sql; temporal: TemporalConnectionConfig; logger: Logger; adminKey?: string; twilioAuthToken?: string; publicBaseUrl?: string }): Promise<AppDeps & { close(): Promise<void> }> {
@@ -18,6 +19,7 @@ export async function connectApi(options: { db: Db; sql: Sql; temporal: Temporal
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4, initialIntervalMs: () => 100, maxIntervalMs: () => 1_000 }))],
   });
   const client = new Client({ connection, namespace: options.temporal.namespace, dataConverter: { payloadCodecs: [options.temporal.payloadCodec] } });
+  const dependencies = watchDependencies(options.sql, client, options.logger);
   return {
     db: options.db,
     sql: options.sql,
@@ -28,8 +30,10 @@ export async function connectApi(options: { db: Db; sql: Sql; temporal: Temporal
     twilioAuthToken: options.twilioAuthToken,
     publicBaseUrl: options.publicBaseUrl,
     payloadCodec: options.temporal.payloadCodec,
-    metrics: createApiMetrics(options.sql),
+    metrics: createApiMetrics(options.sql, dependencies),
+    dependencies,
     close: async () => {
+      dependencies.stop();
       await connection.close();
       await options.sql.end();
     },

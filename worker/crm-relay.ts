@@ -6,6 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { CrmCaseEvent, CrmClient, FulfilmentTask } from '../activities/clients/crm';
 import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
+import { databaseUnreachable } from '../config/dependency-outage';
+import { keepOutage } from '../config/outage-record';
+import { OutageWatch } from '../config/outage-watch';
 
 export interface CrmRelayOptions {
   sql: Sql;
@@ -18,6 +21,8 @@ export interface CrmRelayOptions {
   leaseMs?: number;
   // Cases delivered at the same time.
   concurrency?: number;
+  // How often a PostgreSQL outage is logged again while it lasts.
+  outageRemindMs?: number;
 }
 
 interface OutboxHead {
@@ -31,7 +36,7 @@ interface OutboxHead {
 // 1 s, 2 s, 4 s ... capped at a minute.
 export const crmRetryDelayMs = (attempts: number) => Math.min(60_000, 1_000 * 2 ** Math.max(0, attempts - 1));
 
-export function startCrmRelay(options: CrmRelayOptions): { stop(): Promise<void> } {
+export function startCrmRelay(options: CrmRelayOptions): { outage: OutageWatch; stop(): Promise<void> } {
   const { sql, crm, taskQueue, logger } = options;
   const pollMs = options.pollMs ?? 250;
   const leaseMs = options.leaseMs ?? 10_000;
@@ -39,6 +44,13 @@ export function startCrmRelay(options: CrmRelayOptions): { stop(): Promise<void>
   const holder = `relay-${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopped = false;
   let wake: (() => void) | undefined;
+  // A PostgreSQL outage is logged when it starts, now and then while it lasts, and when it ends; the relay
+  // backs off meanwhile instead of failing four times a second.
+  const database = new OutageWatch('PostgreSQL', logger.child({ loop: 'crm-relay' }), {
+    remindEveryMs: options.outageRemindMs,
+    onEnd: (outage) => keepOutage(sql, `worker ${process.pid} (crm relay)`, outage),
+  });
+  let unexpectedFailures = 0;
 
   async function holdLease(): Promise<boolean> {
     const { rowCount } = await sql.query({
@@ -100,19 +112,30 @@ export function startCrmRelay(options: CrmRelayOptions): { stop(): Promise<void>
     return heads.length;
   }
 
+  // How long to wait after a cycle: the poll interval when idle, a back-off when the cycle failed.
+  async function cycleOrBackOff(): Promise<number> {
+    try {
+      const worked = await cycle();
+      database.succeeded();
+      unexpectedFailures = 0;
+      return worked > 0 ? 0 : pollMs;
+    } catch (e) {
+      if (databaseUnreachable(e)) return database.failed(e);
+      unexpectedFailures++;
+      logger.warn('CRM relay cycle failed', { error: String(e), failures: unexpectedFailures });
+      return Math.min(30_000, pollMs * 2 ** Math.min(unexpectedFailures, 8));
+    }
+  }
+
   const loop = (async () => {
     while (!stopped) {
-      let worked = 0;
-      try {
-        worked = await cycle();
-      } catch (e) {
-        logger.warn('CRM relay cycle failed', { error: String(e) });
-      }
-      if (worked === 0 && !stopped) await new Promise<void>((r) => ((wake = r), setTimeout(r, pollMs)));
+      const delayMs = await cycleOrBackOff();
+      if (delayMs > 0 && !stopped) await new Promise<void>((r) => ((wake = r), setTimeout(r, delayMs)));
     }
   })();
 
   return {
+    outage: database,
     async stop() {
       stopped = true;
       wake?.();
