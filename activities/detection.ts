@@ -8,6 +8,9 @@ import { extname, join } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './deps';
 import { FeedFormatError, signalsFromCsv, signalsFromJson } from './signal-feed';
+import { IntakeUnavailable, untilIntakeAnswers } from './intake-outage';
+import { whenDatabaseAnswers } from './own-outage';
+import type { Logger } from '../config/logger';
 
 export interface DetectionFeeds {
   // A folder the bank's batch jobs drop *.csv / *.json signal files into.
@@ -37,18 +40,24 @@ const LISTED_REFUSALS = 50;
 
 type BatchResult = { status: number; duplicate?: boolean; error?: { code: string; message: string } };
 
-// Posts in chunks; an API that does not answer fails the activity, which Temporal retries.
-async function postSignals(feeds: DetectionFeeds, source: string, signals: unknown[], refusals: SweepRefusal[]): Promise<SweepSource> {
+async function postChunk(feeds: DetectionFeeds, chunk: unknown[]): Promise<BatchResult[]> {
+  const response = await fetch(`${feeds.apiUrl}/v1/signals/batch`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${feeds.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ signals: chunk }),
+  });
+  if (response.status === 401 || response.status === 403) throw ApplicationFailure.nonRetryable(`the API refused the detection key (${response.status}): set HOLDFAST_API_KEY to a system key`, 'detection_key_refused');
+  const problem = `POST /v1/signals/batch answered ${response.status}`;
+  if (response.status === 503 || response.status === 502 || response.status === 504) throw new IntakeUnavailable(problem);
+  if (!response.ok) throw new Error(`${problem}: ${(await response.text()).slice(0, 300)}`);
+  return ((await response.json()) as { results: BatchResult[] }).results;
+}
+
+// Posts in chunks; an API that is down is waited out (untilIntakeAnswers), anything else fails the activity.
+async function postSignals(feeds: DetectionFeeds, source: string, signals: unknown[], refusals: SweepRefusal[], logger: Logger): Promise<SweepSource> {
   const tally: SweepSource = { source, signals: signals.length, accepted: 0, duplicates: 0, refused: 0 };
   for (let from = 0; from < signals.length; from += POST_CHUNK) {
-    const response = await fetch(`${feeds.apiUrl}/v1/signals/batch`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${feeds.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ signals: signals.slice(from, from + POST_CHUNK) }),
-    });
-    if (response.status === 401 || response.status === 403) throw ApplicationFailure.nonRetryable(`the API refused the detection key (${response.status}): set HOLDFAST_API_KEY to a system key`, 'detection_key_refused');
-    if (!response.ok) throw new Error(`POST /v1/signals/batch answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-    const { results } = (await response.json()) as { results: BatchResult[] };
+    const results = await untilIntakeAnswers(() => postChunk(feeds, signals.slice(from, from + POST_CHUNK)), logger);
     results.forEach((r, i) => {
       if (r.status === 202) tally.accepted++;
       else if (r.status === 200) tally.duplicates++;
@@ -61,7 +70,7 @@ async function postSignals(feeds: DetectionFeeds, source: string, signals: unkno
   return tally;
 }
 
-async function sweepDropFolder(feeds: DetectionFeeds & { dropDir: string }, sweepId: string, refusals: SweepRefusal[]): Promise<SweepSource[]> {
+async function sweepDropFolder(feeds: DetectionFeeds & { dropDir: string }, sweepId: string, refusals: SweepRefusal[], logger: Logger): Promise<SweepSource[]> {
   // A folder that is not there is a configuration mistake to show on the sweep, not a reason to retry.
   const entries = await readdir(feeds.dropDir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
@@ -87,14 +96,14 @@ async function sweepDropFolder(feeds: DetectionFeeds & { dropDir: string }, swee
       done.push({ source, signals: 0, accepted: 0, duplicates: 0, refused: 0, error: e.message });
       continue;
     }
-    done.push(await postSignals(feeds, source, signals, refusals));
+    done.push(await postSignals(feeds, source, signals, refusals, logger));
     await moveTo('processed', name);
   }
   return done;
 }
 
 // A feed that does not answer is reported on the sweep, not retried: the next sweep reads it again.
-async function sweepPullFeed(feeds: DetectionFeeds & { pullUrl: string }, refusals: SweepRefusal[]): Promise<SweepSource> {
+async function sweepPullFeed(feeds: DetectionFeeds & { pullUrl: string }, refusals: SweepRefusal[], logger: Logger): Promise<SweepSource> {
   const url = new URL(feeds.pullUrl);
   const source = `pull:${url.origin}${url.pathname}`;
   let signals: unknown[];
@@ -105,7 +114,7 @@ async function sweepPullFeed(feeds: DetectionFeeds & { pullUrl: string }, refusa
   } catch (e) {
     return { source, signals: 0, accepted: 0, duplicates: 0, refused: 0, error: e instanceof FeedFormatError ? e.message : `the feed did not answer: ${String(e)}` };
   }
-  return postSignals(feeds, source, signals, refusals);
+  return postSignals(feeds, source, signals, refusals, logger);
 }
 
 export function createDetection(deps: ActivityDeps) {
@@ -115,16 +124,18 @@ export function createDetection(deps: ActivityDeps) {
       if (!feeds) throw ApplicationFailure.nonRetryable('this worker has no signal feed: set HOLDFAST_API_URL, HOLDFAST_API_KEY and HOLDFAST_SIGNAL_FEED_DIR or HOLDFAST_SIGNAL_FEED_URL', 'detection_not_configured');
       const refusals: SweepRefusal[] = [];
       const sources = [
-        ...(feeds.dropDir ? await sweepDropFolder({ ...feeds, dropDir: feeds.dropDir }, input.sweepId, refusals) : []),
-        ...(feeds.pullUrl ? [await sweepPullFeed({ ...feeds, pullUrl: feeds.pullUrl }, refusals)] : []),
+        ...(feeds.dropDir ? await sweepDropFolder({ ...feeds, dropDir: feeds.dropDir }, input.sweepId, refusals, deps.logger) : []),
+        ...(feeds.pullUrl ? [await sweepPullFeed({ ...feeds, pullUrl: feeds.pullUrl }, refusals, deps.logger)] : []),
       ];
       const sum = (k: 'signals' | 'accepted' | 'duplicates' | 'refused') => sources.reduce((n, s) => n + s[k], 0);
       const summary: SweepSummary = { ...input, finishedAt: new Date().toISOString(), sources, totals: { signals: sum('signals'), accepted: sum('accepted'), duplicates: sum('duplicates'), refused: sum('refused') }, refusals };
-      await deps.sql.query(
-        `INSERT INTO detection_runs (id, started_at, finished_at, summary) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET finished_at = EXCLUDED.finished_at, summary = EXCLUDED.summary`,
-        [input.sweepId, input.startedAt, summary.finishedAt, summary],
-      );
+      // The files are already moved: keep the run's record even if PostgreSQL is down for a while.
+      await whenDatabaseAnswers(`detection run ${input.sweepId}`, () =>
+        deps.sql.query(
+          `INSERT INTO detection_runs (id, started_at, finished_at, summary) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (id) DO UPDATE SET finished_at = EXCLUDED.finished_at, summary = EXCLUDED.summary`,
+          [input.sweepId, input.startedAt, summary.finishedAt, summary],
+        ), deps.logger);
       return summary;
     },
   };
