@@ -4,12 +4,8 @@
 // case goes on where it stopped: no case needs attention, no channel failed, nobody is contacted twice or on
 // another channel, and answers refused with 503 during the outage are taken once when sent again.
 import type { ChildProcess } from 'node:child_process';
-import { Client } from 'pg';
-import { createDb } from '../../config/database';
-import { runPrisma } from '../../dev/prisma-cli';
-import { seedReferenceData } from '../../dev/seed';
 import { acceptOfferAndAwaitSurvey, createCustomer, outflowSignal, surveyTokenIn, waitForClosed, waitForStage } from '../support/fixtures';
-import { eventually, startHarness, uniqueId, type Harness } from '../support/harness';
+import { eventually, startHarness, type Harness } from '../support/harness';
 import { startWorkerProcess } from '../support/processes';
 import { startStoppablePostgres, type StoppablePostgres } from '../support/stoppable-postgres';
 
@@ -24,17 +20,7 @@ const workerLines: string[] = [];
 
 beforeAll(async () => {
   pg = await startStoppablePostgres();
-  const name = `holdfast_outage_${uniqueId('db').slice(3, 11)}`;
-  const admin = new Client(pg.url);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = pg.url.replace(/\/postgres$/, `/${name}`);
-  runPrisma(['migrate', 'deploy'], url);
-  const seeding = createDb(url);
-  await seedReferenceData(seeding);
-  await seeding.$disconnect();
-  h = await startHarness({ databaseUrl: url, worker: false });
+  h = await startHarness({ databaseUrl: await pg.createDatabase(), worker: false });
   worker = await startWorkerProcess({ ...h.env, LOG_LEVEL: 'info' }, { lines: (line) => workerLines.push(line) });
 }, 180_000);
 

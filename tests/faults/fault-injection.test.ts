@@ -1,6 +1,7 @@
 // A burst of cases through every fault at once, with real processes: the worker is SIGKILLed and restarted
-// three times, the Temporal server restarts once, the CRM is down for 30 s, and the SMS provider fails for
-// 20 s and drops the answer to the first message of every fifth customer. Then: every case is closed or visibly needs attention,
+// three times, the Temporal server restarts once, Holdfast's own PostgreSQL crashes for 20 s, the CRM is down
+// for 30 s, and the SMS provider fails for 20 s and drops the answer to the first message of every fifth
+// customer. Then: every case is closed or visibly needs attention,
 // no customer got a message twice, every message went out or is visibly unconfirmed with a task, and the
 // CRM holds every event once, in order per case.
 import type { ChildProcess } from 'node:child_process';
@@ -22,12 +23,16 @@ import { startDevTemporal, type DevTemporal } from '../../dev/temporal-server';
 import { startWorkerProcess } from '../support/processes';
 import { TEST_PAYLOAD_KEYS, testPayloadCodec } from '../support/payload-keys';
 import { eventually, uniqueId } from '../support/harness';
+import { startStoppablePostgres, type StoppablePostgres } from '../support/stoppable-postgres';
 
 const ROOT = join(__dirname, '..', '..');
 const CASES = Number(process.env.HOLDFAST_FAULT_CASES ?? 100);
+const DATABASE_OUTAGE_MS = 20_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let db: Db;
+let pg: StoppablePostgres;
+let databaseUrl: string;
 let sinks: LocalSinks;
 let temporal: DevTemporal;
 let temporalPort: number;
@@ -57,7 +62,9 @@ async function killWorker(): Promise<void> {
 }
 
 beforeAll(async () => {
-  db = createDb(process.env.HOLDFAST_TEST_DATABASE_URL!);
+  pg = await startStoppablePostgres();
+  databaseUrl = await pg.createDatabase();
+  db = createDb(databaseUrl);
   sinks = await startLocalSinks();
   temporalPort = await freePort();
   temporalDir = mkdtempSync(join(tmpdir(), 'holdfast-fault-'));
@@ -65,9 +72,9 @@ beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   const temporalConfig = { address: temporal.address, namespace: 'default', taskQueue, payloadCodec: testPayloadCodec() };
-  api = await connectApi({ db, sql: createSql(process.env.HOLDFAST_TEST_DATABASE_URL!), temporal: temporalConfig, logger: createLogger('error') });
+  api = await connectApi({ db, sql: createSql(databaseUrl), temporal: temporalConfig, logger: createLogger('error') });
   server = createApp({ ...api, rateLimitPerMinute: 1_000_000 }).listen(port, '127.0.0.1');
-  env = { ...sinks.env, DATABASE_URL: process.env.HOLDFAST_TEST_DATABASE_URL!, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: 'info', HOLDFAST_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS };
+  env = { ...sinks.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: 'info', HOLDFAST_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS };
 }, 120_000);
 
 afterAll(async () => {
@@ -77,6 +84,7 @@ afterAll(async () => {
   await temporal?.stop();
   await sinks?.close();
   await db?.$disconnect();
+  await pg?.destroy();
   rmSync(temporalDir, { recursive: true, force: true });
 });
 
@@ -104,7 +112,7 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
   }
 
   await startWorker();
-  const kills = { worker: 0, temporal: 0 };
+  const kills = { worker: 0, temporal: 0, database: 0 };
   sinks.crm.down = true;
   // The answer to the first SMS of every fifth customer is lost after the provider took it, whenever it is sent.
   const resetFirstTo = customers.filter((_, i) => i % 5 === 0).map((c) => c.phone);
@@ -143,6 +151,10 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
     await killWorker();
     kills.worker++;
     await startWorker();
+    await pg.crash();
+    kills.database++;
+    await sleep(DATABASE_OUTAGE_MS);
+    await pg.start();
     await sleep(8_000);
     sinks.twilio.faults = { resetFirstTo };
     await sleep(5_000);
@@ -150,7 +162,7 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
   })();
   await Promise.all([posting, chaos]);
   expect(caseIds.size).toBe(CASES);
-  expect(kills).toEqual({ worker: 3, temporal: 1 });
+  expect(kills).toEqual({ worker: 3, temporal: 1, database: 1 });
 
   const ids = [...caseIds.values()];
   const settled = await eventually(async () => {
@@ -189,6 +201,9 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
     smsAnswersDropped: sinks.twilio.served?.reset ?? 0,
     workerKills: kills.worker,
     temporalRestarts: kills.temporal,
+    databaseCrashes: kills.database,
+    // A channel failure that was really our database: must be none.
+    databaseBlamedOnChannel: events.filter((e) => e.type === 'contact_failed' && /ECONNREFUSED|database|Connection terminated|connect/i.test(JSON.stringify(e.data))).length,
     messages: messages.length,
     duplicateMessages: duplicates,
     attemptsSent: attempts.filter((a) => a.status === 'sent').length,
@@ -203,7 +218,7 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
     crmOutOfOrderCases: outOfOrder.length,
   };
   console.log(`fault-injection figures: ${JSON.stringify(figures)}`);
-  expect(figures).toMatchObject({ duplicateMessages: 0, unsettledAttempts: 0, unconfirmedWithoutTask: 0, sentButNotAtProvider: 0, crmLost: 0, crmOutOfOrderCases: 0 });
+  expect(figures).toMatchObject({ databaseBlamedOnChannel: 0, duplicateMessages: 0, unsettledAttempts: 0, unconfirmedWithoutTask: 0, sentButNotAtProvider: 0, crmLost: 0, crmOutOfOrderCases: 0 });
   expect(figures.closed + figures.needsAttention).toBe(CASES);
   // The faults were really served, not scheduled around.
   expect(figures.smsRefusedTransiently).toBeGreaterThan(0);

@@ -7,13 +7,19 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { createDb } from '../../config/database';
 import { freePort } from '../../dev/ports';
+import { runPrisma } from '../../dev/prisma-cli';
+import { seedReferenceData } from '../../dev/seed';
 import { spawnTied } from '../../dev/tied-spawn';
 
 export interface StoppablePostgres {
   // The server's `postgres` database; create the test's own from it.
   url: string;
+  // A new database on this server, migrated and seeded like the shared test database; its URL.
+  createDatabase(): Promise<string>;
   crash(): Promise<void>;
   start(): Promise<void>;
   destroy(): Promise<void>;
@@ -74,6 +80,19 @@ export async function startStoppablePostgres(): Promise<StoppablePostgres> {
   await start();
   return {
     url,
+    async createDatabase() {
+      const name = `holdfast_${randomUUID().slice(0, 8)}`;
+      const admin = new Client(url);
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const databaseUrl = url.replace(/\/postgres$/, `/${name}`);
+      runPrisma(['migrate', 'deploy'], databaseUrl);
+      const db = createDb(databaseUrl);
+      await seedReferenceData(db);
+      await db.$disconnect();
+      return databaseUrl;
+    },
     crash,
     start,
     async destroy() {
