@@ -48,11 +48,11 @@ const HUMAN_STEPS: [string, string, Role[], z.ZodType][] = [
 ];
 
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/', summary: 'The web dashboard (log in with an API key)', tag: 'dashboard', roles: null, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [503] },
-  { method: 'get', path: '/health', summary: 'Liveness (no dependencies checked)', tag: 'service', roles: null, ok: { status: 200, description: '{ status: "ok" }' } },
-  { method: 'get', path: '/ready', summary: 'Readiness: Temporal and PostgreSQL answer', tag: 'service', roles: null, ok: { status: 200, description: 'ready' }, errors: [503] },
+  { method: 'get', path: '/', summary: 'The web dashboard (log in with an API key)', tag: 'dashboard', roles: null, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [400, 503] },
+  { method: 'get', path: '/health', summary: 'Liveness (no dependencies checked)', tag: 'service', roles: null, ok: { status: 200, description: '{ status: "ok" }' }, errors: [400] },
+  { method: 'get', path: '/ready', summary: 'Readiness: Temporal and PostgreSQL answer', tag: 'service', roles: null, ok: { status: 200, description: 'ready' }, errors: [400, 503] },
   { method: 'get', path: '/metrics', summary: 'Prometheus metrics of this API process (docs/observability.md)', tag: 'service', roles: ['system'], ok: { status: 200, description: 'Prometheus text format', type: 'text/plain' } },
-  { method: 'get', path: '/v1/openapi.json', summary: 'This document', tag: 'service', roles: null, ok: { status: 200, description: 'OpenAPI 3.1 document' } },
+  { method: 'get', path: '/v1/openapi.json', summary: 'This document', tag: 'service', roles: null, ok: { status: 200, description: 'OpenAPI 3.1 document' }, errors: [400] },
   { method: 'get', path: '/v1/me', summary: "This key's name, role and team", tag: 'service', roles: ['system', 'agent', 'supervisor'], ok: { status: 200, description: 'who this key is', schema: meResponse } },
   { method: 'post', path: '/v1/signals', summary: 'Post a risk signal (idempotent per idempotencyKey)', tag: 'signals', roles: ['system', 'supervisor'], body: signalSchema, ok: { status: 202, description: '{ signalId, caseId, workflowId, duplicate }; 200 with duplicate: true for a repeated key' }, errors: [400, 404] },
   { method: 'post', path: '/v1/signals/batch', summary: 'Post up to 1000 signals; one answer per signal, in order. A customer\'s signals apply in the order posted; different customers\' are taken up together', tag: 'signals', roles: ['system', 'supervisor'], body: signalBatchSchema, ok: { status: 200, description: '{ results: [...] }' }, errors: [400] },
@@ -92,7 +92,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/surveys/{token}', summary: 'Answer a survey (the token is the credential; single use: the same answer sent again is told it was recorded, another answer gets 409)', tag: 'surveys', roles: null, params: surveyTokenParams, body: surveyAnswerInputSchema, ok: { status: 200, description: 'thanks' }, errors: [400, 404, 409] },
   { method: 'post', path: '/v1/webhooks/twilio/sms', summary: "Twilio's inbound SMS webhook (X-Twilio-Signature checked): STOP/START and survey scores", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 200, description: 'empty TwiML', type: 'text/xml' }, errors: [403, 415] },
   { method: 'post', path: '/v1/webhooks/twilio/status', summary: "Twilio's SMS status callback (X-Twilio-Signature checked): records delivery; undelivered moves the case to its next channel", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 204, description: 'recorded' }, errors: [400, 403, 415] },
-  { method: 'get', path: '/dev/outbox', summary: 'Local stack only: what the SMS, email and CRM sinks captured', tag: 'local stack', roles: null, query: outboxQuery, ok: { status: 200, description: '{ items }' } },
+  { method: 'get', path: '/dev/outbox', summary: 'Local stack only: what the SMS, email and CRM sinks captured', tag: 'local stack', roles: null, query: outboxQuery, ok: { status: 200, description: '{ items }' }, errors: [400] },
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> => {
@@ -162,7 +162,7 @@ export function openApiDocument(): Record<string, unknown> {
   }
   return JSON.parse(JSON.stringify({
     openapi: '3.1.1',
-    info: { title: 'Holdfast API', version: '1', description: 'Retention cases for banks: risk signals in, playbooks run on Temporal, supervisors see and steer every step. Errors are { error: { code, message, details, requestId } }.' },
+    info: { title: 'Holdfast API', version: '1', license: { name: 'Apache-2.0', identifier: 'Apache-2.0' }, description: 'Retention cases for banks: risk signals in, playbooks run on Temporal, supervisors see and steer every step. Errors are { error: { code, message, details, requestId } }.' },
     servers: [{ url: '/' }],
     components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer <key>' } }, schemas: { Error: jsonSchema(errorBody) } },
     paths,

@@ -7,6 +7,7 @@ import { createApp } from '../../api/app';
 import { createApiMetrics } from '../../api/metrics';
 import type { Sql } from '../../config/sql';
 import { contractMarkdown } from '../../api/contract-doc';
+import { lintOpenApi } from '../../dev/lint-openapi';
 import type { AppDeps } from '../../api/deps';
 import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { createLogger } from '../../config/logger';
@@ -115,4 +116,18 @@ test('the documented answers are what the API sends: parsing one with its schema
 
 test('docs/api.md is the contract generated from this OpenAPI document (run `npm run docs:api` after changing a route)', () => {
   expect(readFileSync(join(__dirname, '..', '..', 'docs', 'api.md'), 'utf8')).toBe(contractMarkdown());
+});
+
+test("the document passes Redocly's recommended rules without a warning (`npm run lint:api`)", () => {
+  const { totals, problems } = lintOpenApi(doc);
+  expect(problems.map((p) => `${p.severity} ${p.ruleId} ${p.location?.[0]?.pointer ?? ''}: ${p.message}`)).toEqual([]);
+  expect(totals).toMatchObject({ errors: 0, warnings: 0 });
+}, 60_000);
+
+test('the 4xx documented for the public reads is what they send: a query value that cannot be stored is a 400', async () => {
+  for (const path of ['/health', '/ready', '/v1/openapi.json']) {
+    expect(Object.keys(doc.paths[path]!.get.responses)).toContain('400');
+    const res = await h.call('GET', `${path}?q=%00`);
+    expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status: 400, code: 'invalid_text' });
+  }
 });
