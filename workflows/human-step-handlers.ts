@@ -1,6 +1,7 @@
 // The four answers people give a waiting case, as one table: each is an update whose validator checks the
 // input and that the case waits for this answer now, and whose handler records the answer, then hands it to
-// the waiting stage (human-answers.ts). Adding a human step is one entry here plus its wait in a stage.
+// the waiting stage (human-answers.ts). A new human step needs an entry here and seven other places (its
+// schema, update, answer kind, wait, route, OpenAPI entry and form): docs/architecture.md lists them.
 import { condition, setHandler } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseState } from '../domain/case';
