@@ -1,4 +1,4 @@
-// Environment configuration, parsed once with zod; every name here is listed in the README's Configuration table.
+// Environment configuration, parsed once with zod; every name here is listed in docs/configuration.md.
 import { z } from 'zod';
 import { DURATION_PATTERN } from '../domain/duration';
 
