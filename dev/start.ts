@@ -21,6 +21,7 @@ import { localPayloadKeys } from './local-payload-key';
 import { startInfrastructure } from './infrastructure';
 import { seedDemoCustomers, seedReferenceData } from './seed';
 import { startLocalSinks } from './sinks';
+import { startFailureLine } from './start-failure';
 
 const DATA_DIR = join(__dirname, '..', '.data');
 
@@ -126,7 +127,7 @@ Ctrl-C stops everything.
       }
     });
   } catch (e) {
-    console.error(`[holdfast] could not start: ${(e as Error).message}`);
+    console.error(`[holdfast] could not start: ${startFailureLine(e)}`);
     await stop(1);
   }
 }

@@ -1,4 +1,5 @@
 // Runs `temporal server start-dev` as a child process with the search attributes the workflow uses.
+import { StartFailure } from './start-failure';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { spawnTied } from './tied-spawn';
 import { existsSync, mkdirSync, openSync } from 'node:fs';
@@ -31,7 +32,7 @@ export async function waitForServer(address: string, child: ChildProcess, timeou
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`temporal server exited with code ${child.exitCode} (see its log)`);
+    if (child.exitCode !== null) throw new StartFailure(`the Temporal dev server exited with code ${child.exitCode}`, 'see its log in .data/, or set TEMPORAL_ADDRESS to a Temporal server of your own');
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       await connection.workflowService.getSystemInfo({});
@@ -42,7 +43,7 @@ export async function waitForServer(address: string, child: ChildProcess, timeou
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  throw new Error(`temporal server did not answer on ${address} within ${timeoutMs / 1000} s: ${String(lastError)}`);
+  throw new StartFailure(`the Temporal server did not answer on ${address} within ${timeoutMs / 1000} s (${String(lastError).split('\n')[0]})`, 'see its log in .data/, or set TEMPORAL_ADDRESS to a Temporal server of your own');
 }
 
 // An existing db file keeps the namespace it was created with; attributes added to the code since then are

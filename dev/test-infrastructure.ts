@@ -6,6 +6,7 @@ import { createDb } from '../config/database';
 import { startInfrastructure } from './infrastructure';
 import { reapStaleTestProcesses, recordTestTemporalPid } from './stale-processes';
 import { seedReferenceData } from './seed';
+import { startFailureLine } from './start-failure';
 
 const DATA_DIR = join(__dirname, '..', '.data');
 
@@ -44,6 +45,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(`[test-infrastructure] ${String(e?.stack ?? e)}\n`);
+  process.stderr.write(`[test-infrastructure] could not start: ${startFailureLine(e)}\n`);
   process.exit(1);
 });
