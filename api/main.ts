@@ -1,41 +1,11 @@
 // `npm run api`: the standalone API process (production and docker-compose).
-import { createDb } from '../config/database';
-import { createSql } from '../config/sql';
-import { listOf, parseEnv } from '../config/env';
-import { processEnv } from '../config/process-env';
+import { parseEnv } from '../config/env';
 import { createLogger } from '../config/logger';
-import { createApp } from './app';
-import { connectApi } from './server';
-import { DEFAULT_WEB_ROOT } from './routes/dashboard';
+import { serveApi } from './api-process';
 
 async function main(): Promise<void> {
   const env = parseEnv();
-  const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
-  const { databaseUrl, temporal } = processEnv(env, 'api');
-  const db = createDb(databaseUrl);
-  const deps = await connectApi({ db, sql: createSql(databaseUrl), temporal, logger, adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
-  let draining = false;
-  const app = createApp({ ...deps, isDraining: () => draining, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, publicRateLimitPerMinute: env.HOLDFAST_PUBLIC_RATE_LIMIT_PER_MINUTE, failedCredentialsPerMinute: env.HOLDFAST_FAILED_CREDENTIALS_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins: listOf(env.HOLDFAST_CODEC_CORS_ORIGINS) });
-  const server = app.listen(env.PORT, () => logger.info('API listening', { port: env.PORT }));
-  // SIGTERM: /ready answers 503 for HOLDFAST_DRAIN_SECONDS (the load balancer stops sending), then no new
-  // connections; requests in flight get HOLDFAST_SHUTDOWN_GRACE_SECONDS to finish; exit 0.
-  const stop = async (signal: string) => {
-    if (draining) return;
-    draining = true;
-    logger.info('API draining', { signal, drainSeconds: env.HOLDFAST_DRAIN_SECONDS, graceSeconds: env.HOLDFAST_SHUTDOWN_GRACE_SECONDS });
-    await new Promise((r) => setTimeout(r, env.HOLDFAST_DRAIN_SECONDS * 1000));
-    const closed = new Promise((r) => server.close(r));
-    server.closeIdleConnections();
-    const graceOver = setTimeout(() => server.closeAllConnections(), env.HOLDFAST_SHUTDOWN_GRACE_SECONDS * 1000);
-    await closed;
-    clearTimeout(graceOver);
-    await deps.close();
-    await db.$disconnect();
-    logger.info('API stopped');
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await serveApi(env, createLogger(env.LOG_LEVEL, { service: 'api' }));
 }
 
 main().catch((e) => {
