@@ -18,7 +18,7 @@ export interface ReadsOptions {
 
 // Inserts `n` open cases (one customer each) with 8 timeline events and a contact attempt each, in SQL: fast
 // enough for 200,000.
-async function fillCases(stack: BenchStack, n: number): Promise<string[]> {
+export async function fillCases(stack: Pick<BenchStack, 'db'>, n: number): Promise<string[]> {
   const run = `rd${Date.now()}`;
   const { db } = stack;
   const [team] = await db.$queryRawUnsafe<{ id: string }[]>('SELECT id FROM teams ORDER BY id LIMIT 1');
@@ -41,7 +41,7 @@ async function fillCases(stack: BenchStack, n: number): Promise<string[]> {
   return Array.from({ length: 1_000 }, (_, i) => `${run}-${1 + Math.floor((i * n) / 1_000)}`);
 }
 
-function startBareServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+export function startBareServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawnTied(process.execPath, ['--import', 'tsx', join(__dirname, 'bare', 'read-server.ts')], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', () => resolve(child));
@@ -49,9 +49,9 @@ function startBareServer(databaseUrl: string, port: number): Promise<ChildProces
   });
 }
 
-type Result = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+export type Result = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
-async function load(url: string, paths: string[], headers: Record<string, string>, options: ReadsOptions): Promise<Result> {
+export async function load(url: string, paths: string[], headers: Record<string, string>, options: ReadsOptions): Promise<Result> {
   let i = 0;
   const result = await autocannon({
     url,

@@ -13,7 +13,8 @@ import { seedDemoCustomers, seedReferenceData } from './seed';
 import { messageFrom, startStackChild, stopStackChild } from './stack-child';
 import { startFailureLine } from './start-failure';
 
-const DATA_DIR = join(__dirname, '..', '.data');
+// HOLDFAST_DEV_DATA_DIR: a stack of its own beside the usual one (bench/start-stack.ts measures one).
+const DATA_DIR = process.env.HOLDFAST_DEV_DATA_DIR ?? join(__dirname, '..', '.data');
 
 async function main(): Promise<void> {
   const baseEnv = parseEnv();
