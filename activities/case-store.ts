@@ -17,11 +17,17 @@ export interface CaseEventRecord {
   data: Record<string, unknown>;
 }
 
-// Events of a step with the projection they leave the case in; also carried by the step's next store call
-// (assignCase, checkContactPolicy) to be written before it runs.
+// Events of a step with the projection they leave the case in; also carried by the step's next activity call
+// (CarriedEvents) to be written before it runs.
 export interface RecordedEvents {
   events: CaseEventRecord[];
   projection: CaseProjection;
+}
+
+// What an activity that carries a step's events takes besides its own request: the events the workflow
+// recorded withNextCall (CaseRun.withRecorded), if any.
+export interface CarriedEvents {
+  recorded?: RecordedEvents;
 }
 
 // The events of one step, in order, in one statement (transition-sql.ts): all of them are on the timeline or
@@ -32,6 +38,16 @@ export async function recordCaseEvents({ sql, crm }: Pick<ActivityDeps, 'sql' | 
   if (events.length === 0) return;
   const info = Context.current().info;
   await writeTransition(sql, events, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);
+}
+
+// The one place an activity writes the events it carries (activities/index.ts applies it): they are written
+// first, so the timeline holds them before the call's own effect, and written once however often the call is
+// retried (the write is keyed by case id + event sequence, and the call by case and step).
+export function writingCarriedEvents<Req, R>(deps: Pick<ActivityDeps, 'sql' | 'crm'>, activity: (req: Req) => Promise<R>): (req: Req & CarriedEvents) => Promise<R> {
+  return async ({ recorded, ...req }) => {
+    if (recorded) await recordCaseEvents(deps, recorded);
+    return activity(req as Req);
+  };
 }
 
 // Takes one of a capped offer's slots, or answers claimed: false when all are held. The offer row is locked
@@ -66,8 +82,6 @@ export function createCaseStore(deps: ActivityDeps) {
   const { db } = deps;
   return {
     recordCaseEvents: (req: RecordedEvents) => recordCaseEvents(deps, req),
-    // Cases from before lean transitions write one event per call.
-    recordCaseEvent: ({ event, projection }: { event: CaseEventRecord; projection: CaseProjection }) => recordCaseEvents(deps, { events: [event], projection }),
     recordCaseOffer: (req: Parameters<typeof recordCaseOffer>[1]) => recordCaseOffer(db, req),
     claimOfferSlot: (req: Parameters<typeof claimOfferSlot>[1]) => claimOfferSlot(db, req),
 

@@ -1,12 +1,11 @@
 // Checks the contact policy against the customer's current consent and every contact made to them across
 // all cases. Runs before each send or call, so an opt-out received mid-case is honoured at once: as its own
-// local activity (a call, and cases from before SEND_CHECKS_POLICY_PATCH), or inside the send itself.
+// local activity for a call, inside the send itself for a message.
 import { decideContact, type ContactPolicy } from '../domain/contact-policy';
 import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
 import type { ContactChannel } from '../domain/vocabulary';
 import type { Sql } from '../config/sql';
 import type { ActivityDeps } from './deps';
-import { recordCaseEvents, type RecordedEvents } from './case-store';
 
 export type PolicyAnswer = { action: 'contact' } | { action: 'skip'; reason: 'no_consent' } | { action: 'defer'; reason: 'quiet_hours' | 'frequency_cap'; until: string };
 // What stops a contact for now: no consent (skip the channel) or quiet hours / the frequency cap (try later).
@@ -49,9 +48,7 @@ export async function contactPolicyAnswer(sql: Sql, q: PolicyQuestion, attemptKe
 
 export function createContactPolicyCheck(deps: ActivityDeps) {
   return {
-    // `recorded`: the step's events before it, written first (EVENTS_WITH_NEXT_CALL_PATCH).
-    async checkContactPolicy(req: PolicyQuestion & { recorded?: RecordedEvents }): Promise<PolicyAnswer> {
-      if (req.recorded) await recordCaseEvents(deps, req.recorded);
+    async checkContactPolicy(req: PolicyQuestion): Promise<PolicyAnswer> {
       return (await contactPolicyAnswer(deps.sql, req)) as PolicyAnswer;
     },
   };

@@ -2,16 +2,11 @@
 // transition (activities/case-store.ts); the fulfilment task of an accepted offer is queued the same way.
 import { Context } from '@temporalio/activity';
 import type { FulfilmentTask } from './clients/crm';
-import type { CaseEventRecord } from './case-store';
 import { fulfilmentOutboxRow } from './crm-outbox';
 import type { ActivityDeps } from './deps';
 
 export function createCrmPush({ db, crm, logger }: ActivityDeps) {
   return {
-    // Histories recorded before the outbox call this after each event; the outbox delivers it now, so the
-    // activity has nothing left to do (kept so those cases replay and finish).
-    async pushCaseEventToCrm(_req: { event: CaseEventRecord; customerId: string; stage: string }): Promise<void> {},
-
     // The back office fulfils an accepted offer (applies the rate, waives the fee) from a CRM task.
     async requestOfferFulfilment(task: FulfilmentTask): Promise<void> {
       if (!crm) {

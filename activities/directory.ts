@@ -9,7 +9,6 @@ import { choosePlaybook, DEFAULT_PLAYBOOK, newestVersions } from '../domain/play
 import type { ChurnDriver, Tier } from '../domain/vocabulary';
 import { onShift, type WorkingHours } from '../domain/working-hours';
 import type { ActivityDeps } from './deps';
-import { recordCaseEvents, type RecordedEvents } from './case-store';
 import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
 import { CUSTOMER_PROFILE_JSON } from '../config/customer-profile-sql';
@@ -98,17 +97,12 @@ export function createDirectory(deps: ActivityDeps) {
   const loadPlaybook = playbookLoader(db);
   return {
     loadCustomer: (customerId: string) => loadCustomer(sql, customerId),
-    loadPlaybook,
     // What detect needs, in one step: the customer and the playbook version the case pinned.
     async loadCaseContext(req: { customerId: string; playbook: { playbookId?: string; version?: number; driver: ChurnDriver } }): Promise<{ customer: CustomerProfile; playbook: PinnedPlaybook }> {
       const customer = await loadCustomer(sql, req.customerId);
       return { customer, playbook: await loadPlaybook({ ...req.playbook, tier: customer.tier }) };
     },
-    // `recorded`: the step's events before it, written first (EVENTS_WITH_NEXT_CALL_PATCH).
-    async assignCase(req: { caseId: string; tier: Tier; driver?: ChurnDriver; recorded?: RecordedEvents }): Promise<{ teamId?: string; agentId?: string }> {
-      if (req.recorded) await recordCaseEvents(deps, req.recorded);
-      return assignCase(sql, req);
-    },
+    assignCase: (req: { caseId: string; tier: Tier; driver?: ChurnDriver }): Promise<{ teamId?: string; agentId?: string }> => assignCase(sql, req),
     listOfferCatalog: () => listOfferCatalog(db),
   };
 }

@@ -1,5 +1,5 @@
 // All activities, built from their clients (see worker/ for the wiring).
-import { createCaseStore } from './case-store';
+import { createCaseStore, writingCarriedEvents } from './case-store';
 import { createContactPolicyCheck } from './contact-policy';
 import { createCrmPush } from './crm';
 import type { ActivityDeps } from './deps';
@@ -10,12 +10,20 @@ import { createMessaging } from './messaging';
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
-  return {
+  const all = {
     ...createDirectory(deps),
     ...createCaseStore(deps),
     ...createMessaging(deps),
     ...createCrmPush(deps),
     ...createContactPolicyCheck(deps),
     ...createDetection(deps),
+  };
+  // The calls a workflow step's events ride with (CaseRun.withRecorded): each writes them before it runs.
+  return {
+    ...all,
+    assignCase: writingCarriedEvents(deps, all.assignCase),
+    checkContactPolicy: writingCarriedEvents(deps, all.checkContactPolicy),
+    sendCaseMessage: writingCarriedEvents(deps, all.sendCaseMessage),
+    sendSurvey: writingCarriedEvents(deps, all.sendSurvey),
   };
 }

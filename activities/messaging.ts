@@ -9,7 +9,7 @@ import { PROVIDER_TRIES, PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, type SendRe
 import { ProviderError, type SendFailure } from './clients/provider-errors';
 import { applyEarlyReport, claimAttempt, countProviderTry, markAttempt, type ClaimedAttempt, type SendRequest } from './contact-attempts';
 import { heartbeating, whenDatabaseAnswers } from './own-outage';
-import { recordCaseEvents, type RecordedEvents } from './case-store';
+import type { CarriedEvents } from './case-store';
 import { contactPolicyAnswer, type PolicyHold } from './contact-policy';
 import type { ContactPolicy } from '../domain/contact-policy';
 import type { ActivityDeps } from './deps';
@@ -111,18 +111,16 @@ async function sendOnce(d: Senders, req: SendRequest, compose: Composer): Promis
   return deliver(d, req, message);
 }
 
-// A send that checks the contact policy itself (SEND_CHECKS_POLICY_PATCH), one local activity fewer per
-// contact: it writes the step's deferred events (`recorded`), then asks the policy, and is held (nothing
-// claimed, nothing sent) when the customer has withdrawn consent or it is quiet hours or over the cap.
-export interface PolicyCheckedSend {
-  recorded?: RecordedEvents;
+// A send that checks the contact policy itself, one local activity fewer per contact: it asks the policy and
+// is held (nothing claimed, nothing sent) when the customer has withdrawn consent or it is quiet hours or over
+// the cap. It also carries the step's events (CarriedEvents), written before it (writingCarriedEvents).
+export interface PolicyCheckedSend extends CarriedEvents {
   policy?: ContactPolicy;
 }
 export type HeldSend = { status: 'held'; hold: PolicyHold };
-type SurveyRequest = { key: string; caseId: string; workflowId: string; customerId: string; channel: 'sms' | 'email' } & PolicyCheckedSend;
+type SurveyRequest = { key: string; caseId: string; workflowId: string; customerId: string; channel: 'sms' | 'email'; policy?: ContactPolicy };
 
-async function heldByPolicy(deps: ActivityDeps, check: PolicyCheckedSend, req: Omit<SendRequest, 'caseId'>): Promise<HeldSend | undefined> {
-  if (check.recorded) await recordCaseEvents(deps, check.recorded);
+async function heldByPolicy(deps: ActivityDeps, check: { policy?: ContactPolicy }, req: Omit<SendRequest, 'caseId'>): Promise<HeldSend | undefined> {
   if (!check.policy) return undefined;
   // A try after the one that claimed the attempt goes on with the send: the policy let it out then.
   const answer = await contactPolicyAnswer(deps.sql, { customerId: req.customerId, channel: req.channel, policy: check.policy, purpose: req.purpose }, req.key);
@@ -133,9 +131,9 @@ export function createMessaging(deps: ActivityDeps) {
   const { db, publicBaseUrl } = deps;
   const templates = templateStore(deps.sql);
   return {
-    async sendCaseMessage(req: SendRequest & PolicyCheckedSend): Promise<SendResult | HeldSend> {
-      const { recorded, policy, ...send } = req;
-      return heartbeating(async () => (await heldByPolicy(deps, { recorded, policy }, send)) ?? sendOnce(deps, send, await templates.contact()));
+    async sendCaseMessage(req: SendRequest & { policy?: ContactPolicy }): Promise<SendResult | HeldSend> {
+      const { policy, ...send } = req;
+      return heartbeating(async () => (await heldByPolicy(deps, { policy }, send)) ?? sendOnce(deps, send, await templates.contact()));
     },
 
     async sendSurvey(req: SurveyRequest): Promise<SendResult | HeldSend> {

@@ -17,7 +17,7 @@ export interface CaseInput {
   forceAction?: boolean;
   signals: RiskSignalInput[];
   // What the API read at intake, handed over with the start so the case need not read it again before it
-  // decides (INTAKE_CONTEXT_PATCH): the customer and the pinned playbook version. A case opened without it
+  // decides: the customer and the pinned playbook version. A case opened without it
   // (POST /v1/cases, the detection sweep) reads both with a local activity.
   context?: { customer: CustomerProfile; playbook: PinnedPlaybook };
   // Continue-as-new once history passes this many events (tests); by default when Temporal suggests it.

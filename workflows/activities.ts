@@ -17,12 +17,10 @@ export const acts = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 s
 export type StoreActivities = Pick<
   CaseActivities,
   | 'loadCustomer'
-  | 'loadPlaybook'
   | 'loadCaseContext'
   | 'assignCase'
   | 'listOfferCatalog'
   | 'checkContactPolicy'
-  | 'recordCaseEvent'
   | 'recordCaseEvents'
   | 'recordCaseOffer'
   | 'claimOfferSlot'
@@ -31,12 +29,10 @@ export type StoreActivities = Pick<
   | 'requestOfferFulfilment'
 >;
 
-const localStore = proxyLocalActivities<StoreActivities>({ startToCloseTimeout: '10 seconds', retry: STORE_RETRY });
-
-// Cases started before LEAN_TRANSITIONS_PATCH ran their PostgreSQL work as regular activities and keep doing so.
-export function storeActivities(lean: boolean): StoreActivities {
-  return lean ? localStore : acts;
-}
+// What the stages call. An update or signal handler writes through `acts` instead: a handler awaiting a local
+// activity while the main coroutine awaits another in the same workflow task could be replayed in another
+// order than it ran (the two results resolve together on replay) and fail with a nondeterminism error.
+export const localStore = proxyLocalActivities<StoreActivities>({ startToCloseTimeout: '10 seconds', retry: STORE_RETRY });
 
 // Tries 1, 2, 4, 8, then 10 s apart, with no limit of their own: the send ends once the provider has
 // answered (or failed PROVIDER_TRIES times), however long PostgreSQL or Temporal is away meanwhile.

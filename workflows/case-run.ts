@@ -7,17 +7,27 @@ import type { CaseInput, CaseState } from '../domain/case';
 import type { CustomerProfile } from '../domain/customer';
 import type { PinnedPlaybook } from '../domain/playbook';
 import type { Outcome, Stage } from '../domain/vocabulary';
-import { acts, storeActivities, type StoreActivities } from './activities';
-import { EventRecorder, SYSTEM_ACTOR, type NewEvent } from './event-recorder';
+import { acts, localStore, type StoreActivities } from './activities';
+import { EventRecorder, SYSTEM_ACTOR } from './event-recorder';
 import type { RecordedEvents } from '../activities/case-store';
 import { HumanAnswerDesk, type AnswerKind, type HumanAnswers } from './human-answers';
-import { CHANNEL_FAILURES_PATCH, EVENTS_WITH_NEXT_CALL_PATCH, HANDLER_WRITES_PATCH, LEAN_TRANSITIONS_PATCH, SLA_BY_TIER_PATCH, SLA_ESCALATION_PATCH } from './patches';
-import { PatchGate } from './patch-gate';
 import { SlaTimer } from './sla-timer';
 import type { DeliveryReport } from '../domain/delivery';
 import type { CloseCaseInput } from '../domain/human-steps';
 import type { Actor } from '../domain/human-steps';
 
+// How a timeline event is written (CaseRun.record).
+export interface RecordOptions {
+  // Who took the step; the engine itself by default.
+  actor?: string;
+  // The stage the case moves to with this event.
+  stage?: Stage;
+  // Nothing waits on it: it takes effect now and is written by the step's next activity call (withRecorded)
+  // or next record, one local activity fewer.
+  withNextCall?: boolean;
+  // Written by an update or signal handler: through a regular activity (workflows/activities.ts says why).
+  fromHandler?: boolean;
+}
 
 export class CaseRun {
   readonly state: CaseState;
@@ -34,22 +44,13 @@ export class CaseRun {
   // A supervisor resolved the needs-attention state: retry the step (or reassign, then retry).
   private attentionResolution?: { action: 'retry' | 'reassign'; actor: string; note?: string };
 
-  // Lean transitions (LEAN_TRANSITIONS_PATCH), decided once when the run starts: PostgreSQL work as local
-  // activities, and search attributes sent with the step's event instead of one upsert each.
-  readonly lean: boolean;
-  // Events nothing waits on ride with the step's next store call (EVENTS_WITH_NEXT_CALL_PATCH).
-  private readonly carriesEvents: boolean;
-  readonly store: StoreActivities;
-  readonly recorder: EventRecorder;
+  // PostgreSQL work of the stages: local activities, so a case reaches its first send in one workflow task.
+  readonly store: StoreActivities = localStore;
+  private readonly recorder: EventRecorder;
   readonly answers = new HumanAnswerDesk();
   readonly sla: SlaTimer;
-  // Checks the baseline patch first, so it must be made before any other patch is checked.
-  private readonly patches = new PatchGate();
 
   constructor(readonly input: CaseInput, workflowId: string) {
-    this.lean = this.patched(LEAN_TRANSITIONS_PATCH);
-    this.carriesEvents = this.lean && this.patched(EVENTS_WITH_NEXT_CALL_PATCH);
-    this.store = storeActivities(this.lean);
     if (input.resume) {
       this.state = input.resume.state;
       this.customer = input.resume.customer;
@@ -69,31 +70,14 @@ export class CaseRun {
         eventSeq: 0,
       };
     }
-    this.recorder = new EventRecorder(this.state, this.lean, this.store, (id) => this.patched(id));
+    this.recorder = new EventRecorder(this.state);
     this.sla = new SlaTimer(this.state);
-  }
-
-  // Whether this run takes the code after a patch (workflows/patches.ts), through the baseline (patch-gate.ts).
-  patched(id: string): boolean {
-    return this.patches.has(id);
   }
 
   // How long the bank's own people get for a step, by the customer's tier.
   staffSla(timeoutMs: number): number {
-    if (!this.patched(SLA_BY_TIER_PATCH)) return timeoutMs;
     const factor = (this.state.tier && this.definition.escalation.slaFactorByTier[this.state.tier]) ?? 1;
     return Math.round(timeoutMs * factor);
-  }
-
-  // Cases from before CHANNEL_FAILURES_PATCH treat a send's failure as the step's.
-  get handlesFailures(): boolean {
-    return this.answers.strictAnswers;
-  }
-
-  // Turns on the rules of CHANNEL_FAILURES_PATCH for this case (called once, when the run starts).
-  adoptStrictAnswers(): boolean {
-    this.answers.adoptStrictAnswers(this.patched(CHANNEL_FAILURES_PATCH));
-    return this.answers.strictAnswers;
   }
 
   // Waits for a human answer until the timeout; an answer accepted before the timeout is still honoured.
@@ -103,7 +87,7 @@ export class CaseRun {
   // wait early without an answer (e.g. the message it waits on was reported undelivered).
   awaitAnswer<K extends AnswerKind>(kind: K, timeoutMs: number, options: { escalate?: boolean; interrupted?: () => boolean } = {}): Promise<HumanAnswers[K] | undefined> {
     return this.answers.take(kind, options.interrupted ?? (() => false), async (arrived) => {
-      if (!this.patched(SLA_ESCALATION_PATCH) || options.escalate === false) {
+      if (options.escalate === false) {
         await condition(arrived, timeoutMs);
         return;
       }
@@ -133,53 +117,24 @@ export class CaseRun {
     return this.playbook.definition;
   }
 
-  // Records a timeline event with the case's current projection, optionally moving it to a new stage.
-  record(type: string, data: Record<string, unknown> = {}, actor = SYSTEM_ACTOR, stage?: Stage): Promise<void> {
-    return this.recorder.recordAll([{ type, data, actor, stage }]);
+  // The one way a timeline event is written: with the case's current projection, optionally moving it to a new
+  // stage (RecordOptions). Events recorded withNextCall before it are written first, in the same call.
+  record(type: string, data: Record<string, unknown> = {}, options: RecordOptions = {}): Promise<void> {
+    const event = { type, data, actor: options.actor ?? SYSTEM_ACTOR, stage: options.stage };
+    if (options.withNextCall) {
+      this.recorder.defer([event]);
+      return Promise.resolve();
+    }
+    return this.recorder.write([event], options.fromHandler ? acts : this.store);
   }
 
-  // Records several events of one step together (one write for lean cases).
-  recordAll(events: NewEvent[]): Promise<void> {
-    return this.recorder.recordAll(events);
-  }
-
-  // Events the step's next store call can write (withRecorded); written at once in cases from before.
-  async recordWithNextCall(events: NewEvent[]): Promise<void> {
-    if (this.carriesEvents) this.recorder.defer(events);
-    else await this.recorder.recordAll(events);
-  }
-
-  // A store call that writes the deferred events first (it takes them as `recorded`). In a case started on the
-  // baseline the search attributes set meanwhile wait for the next write or send (writeDeferred), so detect's
-  // tier and driver reach Temporal in one upsert with the assignment's team and stage, not in one each.
-  withRecorded<R>(call: (recorded?: RecordedEvents) => Promise<R>): Promise<R> {
-    return this.recorder.carry(call, [], !this.patches.baseline);
-  }
-
-  // A send that carries the deferred events (SEND_CHECKS_POLICY_PATCH): the search attributes set since the last
-  // upsert go to Temporal with it, as writeDeferred would send them.
-  withRecordedSend<R>(call: (recorded?: RecordedEvents) => Promise<R>): Promise<R> {
-    this.recorder.flushSearchAttributes();
-    return this.recorder.carry(call);
-  }
-
-  // Before anything that reaches the customer or waits: every deferred event is written (none normally is
-  // left by then; this keeps the timeline current if a path ever changes), and the search attributes set
-  // since the last upsert are sent.
-  async writeDeferred(): Promise<void> {
-    if (this.recorder.hasDeferred) await this.recorder.recordAll([]);
-    else if (this.patches.baseline) this.recorder.flushSearchAttributes();
-  }
-
-  // The store an update or signal handler writes through: regular activities (HANDLER_WRITES_PATCH), so a
-  // handler's write and the main coroutine's local activities never resolve in a different order on replay.
-  handlerStore(): StoreActivities {
-    return this.lean && this.patched(HANDLER_WRITES_PATCH) ? acts : this.store;
-  }
-
-  // A handler's timeline event.
-  recordFromHandler(type: string, data: Record<string, unknown>, actor = SYSTEM_ACTOR): Promise<void> {
-    return this.recorder.recordAll([{ type, data, actor }], this.handlerStore());
+  // An activity call that writes the events recorded withNextCall before it runs (it passes `recorded` on;
+  // activities/case-store.ts writingCarriedEvents takes them). The search attributes set meanwhile wait for the
+  // next write, or go to Temporal now when the call is a send (`send: true`), so a case's tags reach Temporal in
+  // one upsert before its first message.
+  withRecorded<R>(call: (recorded?: RecordedEvents) => Promise<R>, options: { send?: boolean } = {}): Promise<R> {
+    if (options.send) this.recorder.flushSearchAttributes();
+    return this.recorder.carry(call, { holdSearchAttributes: true });
   }
 
   tagSearchAttributes(): void {
@@ -200,7 +155,7 @@ export class CaseRun {
     await condition(() => this.attentionResolution !== undefined);
     const { action, actor, note } = this.attentionResolution!;
     this.state.attention = undefined;
-    await this.record('attention_resolved', { reason, step, action, note: note ?? null }, actor);
+    await this.record('attention_resolved', { reason, step, action, note: note ?? null }, { actor });
   }
 
   resolveAttention(resolution: { action: 'retry' | 'reassign'; actor: string; note?: string }): void {
@@ -217,6 +172,6 @@ export class CaseRun {
     this.state.closeReason = reason;
     this.state.closedAt = new Date().toISOString();
     this.state.slaDueAt = undefined;
-    await this.record('case_closed', { outcome, reason, ...data }, actor, 'closed');
+    await this.record('case_closed', { outcome, reason, ...data }, { actor, stage: 'closed' });
   }
 }

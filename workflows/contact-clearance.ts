@@ -1,7 +1,6 @@
 // Waits until the contact policy lets a contact go out on a channel: deferrals (quiet hours, frequency cap)
 // are slept through and recorded; a channel without consent is reported as skipped. The policy is asked by its
-// own local activity (clearToContact) or, for a message in a case on SEND_CHECKS_POLICY_PATCH, by the send
-// itself (sendWhenClear).
+// own local activity for a call (clearToContact), by the send itself for a message (sendWhenClear).
 import { sleep } from '@temporalio/workflow';
 import type { PolicyHold } from '../activities/contact-policy';
 import type { HeldSend, PolicyCheckedSend } from '../activities/messaging';
@@ -35,7 +34,7 @@ export async function clearToContact(run: CaseRun, channel: ContactChannel, purp
 export async function sendWhenClear(run: CaseRun, channel: ContactChannel, purpose: Purpose, send: (check: PolicyCheckedSend) => Promise<SendResult | HeldSend>): Promise<SendResult | 'skip'> {
   const { policy } = run.definition.contact;
   for (;;) {
-    const result = await run.withRecordedSend((recorded) => send({ recorded, policy }));
+    const result = await run.withRecorded((recorded) => send({ recorded, policy }), { send: true });
     if (result.status !== 'held') return result;
     if ((await honourHold(run, channel, purpose, result.hold)) === 'skip') return 'skip';
   }

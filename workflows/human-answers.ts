@@ -19,27 +19,15 @@ export class HumanAnswerDesk {
   private readonly answering = new Set<AnswerKind>();
   // The answer the case is open for now: from the moment a stage announces the wait until it ends.
   private expecting?: AnswerKind;
-  // Cases from before CHANNEL_FAILURES_PATCH accept answers by stage alone (set once, when the run starts).
-  private strict = false;
-
-  adoptStrictAnswers(strict: boolean): void {
-    this.strict = strict;
-  }
-
-  get strictAnswers(): boolean {
-    return this.strict;
-  }
-
   // The stage is about to announce it waits for this answer: from now on it is accepted (and kept if it
   // arrives before take() starts waiting).
   expect(kind: AnswerKind): void {
     this.expecting = kind;
   }
 
-  // Whether an answer of this kind is accepted now.
+  // Whether an answer of this kind is accepted now: only while the case waits for it, and not twice.
   isExpecting(kind: AnswerKind): boolean {
-    if (this.answering.has(kind)) return false;
-    return !this.strict || this.expecting === kind;
+    return !this.answering.has(kind) && this.expecting === kind;
   }
 
   begin(kind: AnswerKind): void {

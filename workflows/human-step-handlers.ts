@@ -11,6 +11,7 @@ import type { AnswerKind, HumanAnswers } from './human-answers';
 import { contactOutcomeUpdate, offerApprovalUpdate, offerDecisionUpdate, surveyAnswerUpdate } from './messages';
 import { stepSchemas } from './step-schemas';
 import { requireStage, requireValid } from './step-guards';
+import { acts } from './activities';
 import { contactKey } from './stages/contact';
 import type { z } from 'zod';
 
@@ -34,8 +35,8 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
     async record(run, input) {
       const { caseId, customerId } = run.state;
       const agentId = input.actorAgentId ?? run.state.agentId;
-      await run.handlerStore().recordContactOutcome({ key: contactKey(run, 'outcome'), caseId, customerId, agentId, channel: input.channel, outcome: input.outcome, note: input.note });
-      await run.recordFromHandler('contact_outcome_recorded', { channel: input.channel, outcome: input.outcome, callbackAt: input.callbackAt ?? null, note: input.note ?? null }, input.actor);
+      await acts.recordContactOutcome({ key: contactKey(run, 'outcome'), caseId, customerId, agentId, channel: input.channel, outcome: input.outcome, note: input.note });
+      await run.record('contact_outcome_recorded', { channel: input.channel, outcome: input.outcome, callbackAt: input.callbackAt ?? null, note: input.note ?? null }, { actor: input.actor, fromHandler: true });
     },
   },
   approval: {
@@ -43,13 +44,13 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
     schema: () => stepSchemas().offerApprovalInputSchema,
     stage: 'offering',
     ready: (run) => run.state.offer?.status === 'pending_approval',
-    record: (run, input) => run.recordFromHandler(input.approve ? 'offer_approved' : 'offer_rejected', { offerId: run.state.offer?.offerId ?? null, note: input.note ?? null }, input.actor),
+    record: (run, input) => run.record(input.approve ? 'offer_approved' : 'offer_rejected', { offerId: run.state.offer?.offerId ?? null, note: input.note ?? null }, { actor: input.actor, fromHandler: true }),
   },
   decision: {
     update: offerDecisionUpdate,
     schema: () => stepSchemas().offerDecisionInputSchema,
     stage: 'awaiting_decision',
-    record: (run, input) => run.recordFromHandler('offer_decision_recorded', { offerId: run.state.offer?.offerId ?? null, decision: input.decision, note: input.note ?? null }, input.actor),
+    record: (run, input) => run.record('offer_decision_recorded', { offerId: run.state.offer?.offerId ?? null, decision: input.decision, note: input.note ?? null }, { actor: input.actor, fromHandler: true }),
     answeredWhen: (run) => run.state.stage !== 'awaiting_decision' && run.projected,
   },
   survey: {
@@ -58,8 +59,8 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
     stage: 'surveyed',
     async record(run, input) {
       run.state.survey = { ...run.state.survey!, score: input.score };
-      await run.handlerStore().recordSurveyAnswer({ caseId: run.state.caseId, score: input.score, comment: input.comment });
-      await run.recordFromHandler('survey_answered', { score: input.score }, input.actor);
+      await acts.recordSurveyAnswer({ caseId: run.state.caseId, score: input.score, comment: input.comment });
+      await run.record('survey_answered', { score: input.score }, { actor: input.actor, fromHandler: true });
     },
   },
 };

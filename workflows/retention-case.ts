@@ -4,7 +4,6 @@ import { allHandlersFinished, CancellationScope, condition, ContinueAsNew, isCan
 import type { CaseInput, CaseState } from '../domain/case';
 import { CaseRun } from './case-run';
 import { registerHandlers } from './handlers';
-import { STEP_RECOVERY_PATCH } from './patches';
 import { detect } from './stages/detect';
 import { assign } from './stages/assign';
 import { contact } from './stages/contact';
@@ -12,18 +11,18 @@ import { offer } from './stages/offer';
 import { resurvey } from './stages/resurvey';
 import { conclude, observe } from './stages/conclude';
 
-// Runs one step of the playbook. With step recovery, an unexpected failure (a refused activity, a bug) does
+// Runs one step of the playbook. An unexpected failure (a refused activity, a bug) does
 // not fail the workflow: it is recorded as case_failed, the case needs attention, and a supervisor's retry
 // runs the step again (a close cancels the wait).
 type StepRunner = <T>(step: string, body: () => Promise<T>) => Promise<T>;
 
-function stepRunner(run: CaseRun, recover: boolean): StepRunner {
+function stepRunner(run: CaseRun): StepRunner {
   return async (step, body) => {
     for (;;) {
       try {
         return await body();
       } catch (e) {
-        if (!recover || isCancellation(e) || e instanceof ContinueAsNew) throw e;
+        if (isCancellation(e) || e instanceof ContinueAsNew) throw e;
         const error = e instanceof Error ? `${e.name}: ${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}` : String(e);
         await run.record('case_failed', { step, error: error.slice(0, 1000) });
         await run.awaitSupervisor('step_failed', step, { error: error.slice(0, 300) });
@@ -60,8 +59,7 @@ export async function retentionCase(input: CaseInput): Promise<CaseState> {
   // A supervisor's close cancels whatever the stages are waiting on or doing.
   const stages = new CancellationScope();
   registerHandlers(run, () => stages.cancel());
-  const step = stepRunner(run, run.patched(STEP_RECOVERY_PATCH));
-  run.adoptStrictAnswers();
+  const step = stepRunner(run);
 
   try {
     await stages.run(() => (input.resume ? step('observe', () => resumeObserving(run, input.resume!)) : runStages(run, step)));

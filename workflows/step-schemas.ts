@@ -2,7 +2,6 @@
 // reusable V8 context every new case loads the modules it imports, and zod with these schemas was a large
 // share of a new case's CPU and memory. Loading is deterministic and touches no workflow state.
 import type * as HumanSteps from '../domain/human-steps';
-import type * as Playbook from '../domain/playbook';
 
 // The human steps' input schemas, on the first answer a case validates (require keeps the module after).
 export function stepSchemas(): typeof HumanSteps {
@@ -10,8 +9,3 @@ export function stepSchemas(): typeof HumanSteps {
   return require('../domain/human-steps') as typeof HumanSteps;
 }
 
-// Only cases from before lean transitions parse a pinned playbook in the workflow.
-export function playbookDefinitionSchema(): typeof Playbook.playbookDefinitionSchema {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../domain/playbook') as typeof Playbook).playbookDefinitionSchema;
-}

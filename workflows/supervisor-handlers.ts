@@ -15,7 +15,7 @@ function registerReassign(run: CaseRun): void {
       run.state.teamId = input.teamId;
       run.state.agentId = input.agentId;
       run.tagSearchAttributes();
-      await run.recordFromHandler('case_reassigned', { from, to: { teamId: input.teamId, agentId: input.agentId }, note: input.note ?? null }, input.actor);
+      await run.record('case_reassigned', { from, to: { teamId: input.teamId, agentId: input.agentId }, note: input.note ?? null }, { actor: input.actor, fromHandler: true });
       // A case that needs attention goes on with its new agent.
       if (run.needsAttention) run.resolveAttention({ action: 'reassign', actor: input.actor, note: input.note });
       return run.state;
@@ -36,7 +36,7 @@ function registerExtendSla(run: CaseRun): void {
     async (input) => {
       const wait = run.sla.waitingFor!;
       run.sla.moveDeadline(new Date(input.until));
-      await run.recordFromHandler('sla_extended', { wait, until: input.until, note: input.note ?? null }, input.actor);
+      await run.record('sla_extended', { wait, until: input.until, note: input.note ?? null }, { actor: input.actor, fromHandler: true });
       return run.state;
     },
     {

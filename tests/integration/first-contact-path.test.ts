@@ -1,13 +1,11 @@
 // The path from a signal to the first send, as the case's history records it: the case starts with the customer
-// and playbook the API read at intake (INTAKE_CONTEXT_PATCH), detect's events ride with the assignment and
-// case_assigned with the send, which checks the contact policy itself (EVENTS_WITH_NEXT_CALL_PATCH,
-// SEND_CHECKS_POLICY_PATCH): one local activity runs before the send instead of five, and the timeline still
-// holds every event in order, none lost on the way. A new case checks one patch id, the newest baseline,
-// instead of one per patch it passes, and sends its search attributes in one upsert before the send.
+// and playbook the API read at intake, detect's events ride with the assignment and case_assigned with the
+// send, which checks the contact policy itself: one local activity runs before the send instead of five, and
+// the timeline still holds every event in order, none lost on the way. The case checks no patch id (none is
+// open at 1.0.0) and sends its search attributes in one upsert before the send.
 import { createCustomer, outflowSignal, timeline, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, type Harness } from '../support/harness';
 import { harnessClient } from '../support/temporal-client';
-import { BASELINE_2_PATCH } from '../../workflows/patches';
 
 let h: Harness;
 beforeAll(async () => {
@@ -28,16 +26,15 @@ test('a case reaches its first send after one local activity, with its whole tim
     .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
     .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data!.payloads![0]!.data!).toString()).activity_type);
   expect(localActivities).toEqual(['assignCase']);
-  // Each patch id checked costs a marker and an upsert of TemporalChangeVersion; a new case checks only one.
+  // Each patch id checked costs a marker and an upsert of TemporalChangeVersion; workflows/patches.ts is empty.
   const beforeSend = events!.slice(0, firstActivity);
   const patchIds = beforeSend
     .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
     .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!['patch-data']!.payloads![0]!.data!).toString()).id);
-  expect(patchIds).toEqual([BASELINE_2_PATCH]);
+  expect(patchIds).toEqual([]);
   const upserts = beforeSend.map((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).sort()).filter((keys) => keys.length > 0);
-  // The patch's TemporalChangeVersion, then the case's own tags in one upsert (tier and driver from detect,
-  // team and stage from the assignment).
-  expect(upserts).toEqual([['TemporalChangeVersion'], ['CaseStage', 'CaseTeam', 'ChurnDriver', 'CustomerTier']]);
+  // The case's own tags in one upsert (tier and driver from detect, team and stage from the assignment).
+  expect(upserts).toEqual([['CaseStage', 'CaseTeam', 'ChurnDriver', 'CustomerTier']]);
 
   const written = await timeline(h, caseId);
   expect(written.slice(0, 4).map((e) => e.type)).toEqual(['case_opened', 'risk_assessed', 'case_assigned', 'contact_sent']);

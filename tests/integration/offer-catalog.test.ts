@@ -63,7 +63,7 @@ test('a case that closes without accepting gives its offer slot back', async () 
 
   const at = new Date().toISOString();
   const projection = { caseId: first, workflowId: `retention-case/${customerId}`, customerId, reason: 'test', stage: 'closed' as const, status: 'closed' as const, outcome: 'declined' as const, riskScore: 0, riskExplanation: [], priority: 0, openedAt: at, closedAt: at };
-  await new MockActivityEnvironment({ taskQueue: 'offer-catalog-test' }).run(activities.recordCaseEvent, { event: { caseId: first, seq: 1, at, type: 'case_closed', actor: 'holdfast', data: {} }, projection });
+  await new MockActivityEnvironment({ taskQueue: 'offer-catalog-test' }).run(activities.recordCaseEvents, { events: [{ caseId: first, seq: 1, at, type: 'case_closed', actor: 'holdfast', data: {} }], projection });
   expect((await db.caseOffer.findUniqueOrThrow({ where: { key: `${first}:offer:0` } })).status).toBe('withdrawn');
   expect(await claim(second)).toEqual({ claimed: true });
 });

@@ -1,6 +1,6 @@
-// A message's send checks the contact policy itself (SEND_CHECKS_POLICY_PATCH), on PostgreSQL and the local
-// Twilio sink: a send the policy holds claims and sends nothing, and a retry of a send that already went out is
-// not held by its own contact (it counts against the cap once the provider took it).
+// A message's send checks the contact policy itself, on PostgreSQL and the local Twilio sink: a send the policy
+// holds claims and sends nothing, and a retry of a send that already went out is not held by its own contact (it
+// counts against the cap once the provider took it).
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createActivities } from '../../activities';
 import { createSmtpEmail } from '../../activities/clients/email';

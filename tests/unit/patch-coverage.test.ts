@@ -1,77 +1,67 @@
-// Every patch id in workflows/patches.ts is exercised by some recorded history, so the replay test covers the
-// code after each patch (an id that only the old, non-lean path checks is found in the pre-lean recordings);
-// every recording from the lean path on took it, and the recordings from before it did not. Current recordings
-// check one id, the newest baseline, which stands for every patch before it (workflows/patch-gate.ts); the
-// recordings from the first baseline check that one.
+// The patch registry (workflows/patches.ts) and the code and recordings that go with it. From 1.0.0 on, every
+// history-altering change to workflow code is a patched() id there with a CHANGELOG line, and tests/histories
+// holds recordings from before it (pre-<id>--<path>.json) and after it; the replay test runs them all. This
+// checks the bookkeeping: no id without a use or a CHANGELOG line, no patched() call outside the registry, and
+// no recording that checks or is named for an id the registry does not hold.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as patches from '../../workflows/patches';
-import { BASELINE_2_COVERS, BASELINE_COVERS, BASELINES } from '../../workflows/patch-gate';
 
-const dir = join(__dirname, '..', 'histories');
-const histories = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const root = join(__dirname, '..', '..');
+const registry = Object.entries(patches as Record<string, unknown>);
+const ids = new Set(registry.map(([, id]) => id));
 
-function patchIds(file: string): Set<string> {
-  const { events } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { events: { markerRecordedEventAttributes?: { markerName: string; details: Record<string, { payloads: { data: string }[] }> } }[] };
-  const ids = new Set<string>();
-  for (const e of events) {
-    const marker = e.markerRecordedEventAttributes;
-    if (marker?.markerName !== 'core_patch') continue;
-    for (const p of Object.values(marker.details).flatMap((d) => d.payloads)) ids.add((JSON.parse(Buffer.from(p.data, 'base64').toString()) as { id: string }).id);
-  }
-  return ids;
+const workflowFiles = readdirSync(join(root, 'workflows'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+// Without comments, which name patched() in prose.
+const workflowCode = workflowFiles.map((f) => readFileSync(join(root, 'workflows', f), 'utf8').replace(/\/\/.*$/gm, '')).join('\n');
+const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+
+const historiesDir = join(root, 'tests', 'histories');
+const histories = readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
+
+// The SDK checks ids of its own (e.g. `__sdk_internal_patch_number:1` for condition() with a zero timeout).
+const sdkInternal = (id: string) => id.startsWith('__');
+
+// The ids of Holdfast's own patches a recording checked.
+function patchMarkers(file: string): string[] {
+  const { events } = JSON.parse(readFileSync(join(historiesDir, file), 'utf8')) as { events: { markerRecordedEventAttributes?: { markerName: string; details: Record<string, { payloads: { data: string }[] }> } }[] };
+  return events
+    .map((e) => e.markerRecordedEventAttributes)
+    .filter((m) => m?.markerName === 'core_patch')
+    .flatMap((m) => Object.values(m!.details).flatMap((d) => d.payloads))
+    .map((p) => (JSON.parse(Buffer.from(p.data, 'base64').toString()) as { id: string }).id)
+    .filter((id) => !sdkInternal(id));
 }
 
-const recorded = new Map(histories.map((f) => [f, patchIds(f)]));
-
-// A patch added after the first baseline may be recorded only through a later baseline that stands for it.
-test.each(Object.entries(patches))('%s (%s) is recorded in a history, itself or through a baseline', (_name, id) => {
-  const recordedAs = [id, ...BASELINES.filter((b) => b.covers.has(id)).map((b) => b.id)];
-  expect([...recorded].filter(([, ids]) => recordedAs.some((r) => ids.has(r))).map(([f]) => f)).not.toHaveLength(0);
+test('every patch id is a distinct string, checked by patched() or deprecatePatch() and named in the CHANGELOG', () => {
+  for (const [name, id] of registry) {
+    expect([name, typeof id]).toEqual([name, 'string']);
+    expect([name, new RegExp(`\\b(patched|deprecatePatch)\\(\\s*${name}\\s*\\)`).test(workflowCode)]).toEqual([name, true]);
+    expect([name, changelog.includes(id as string)]).toEqual([name, true]);
+  }
+  expect(ids.size).toBe(registry.length);
 });
 
-// Recordings from before a later patch took the lean path too.
-const AFTER_LEAN = ['pre-handler-writes--', 'pre-events-with-next-call--', 'pre-baseline--'];
-const current = (file: string) => !file.startsWith('pre-');
+// A literal id (patched('x')) would escape the registry, its CHANGELOG line and the checks above.
+test('every patched() and deprecatePatch() call in workflows/ names an id from the registry', () => {
+  const calls = [...workflowCode.matchAll(/\b(?:patched|deprecatePatch)\(\s*([^)]*?)\s*\)/g)].map((m) => m[1]!);
+  for (const arg of calls) expect([arg, registry.some(([name]) => name === arg)]).toEqual([arg, true]);
+});
 
-test('the recordings from lean transitions to the baseline carry the lean-transitions marker; those before do not', () => {
-  for (const [file, ids] of recorded) {
-    if (current(file)) continue;
-    expect([file, ids.has(patches.LEAN_TRANSITIONS_PATCH)]).toEqual([file, AFTER_LEAN.some((p) => file.startsWith(p))]);
+test('the recordings check only registered ids, and a pre-<id>-- recording names a registered id', () => {
+  expect(histories.length).toBeGreaterThan(10);
+  for (const file of histories) {
+    expect([file, patchMarkers(file).filter((id) => !ids.has(id))]).toEqual([file, []]);
+    const before = /^pre-(.+?)--/.exec(file)?.[1];
+    if (before !== undefined) expect([file, ids.has(before)]).toEqual([file, true]);
   }
 });
 
-const FIRST_BASELINE = 'pre-baseline-2--';
-
-test('every current recording checks the newest baseline and no patch it stands for; none from before it has it', () => {
-  for (const [file, ids] of recorded) {
-    const covered = [...ids].filter((id) => BASELINE_2_COVERS.has(id) || id === patches.BASELINE_PATCH);
-    expect([file, ids.has(patches.BASELINE_2_PATCH), covered]).toEqual(current(file) ? [file, true, []] : [file, false, covered]);
+// A registered id is exercised both ways: some recording took the new code (it checks the id) and some was
+// made before the change (pre-<id>--), so the replay test covers running cases of both kinds.
+test('every registered id has a recording from before it and one after it', () => {
+  for (const [name, id] of registry) {
+    expect([name, histories.some((f) => f.startsWith(`pre-${String(id)}--`))]).toEqual([name, true]);
+    expect([name, histories.some((f) => patchMarkers(f).includes(id as string))]).toEqual([name, true]);
   }
-});
-
-test('the recordings from the first baseline check it and no patch it stands for; none from before it has it', () => {
-  for (const [file, ids] of recorded) {
-    if (current(file)) continue;
-    const covered = [...ids].filter((id) => BASELINE_COVERS.has(id));
-    expect([file, ids.has(patches.BASELINE_PATCH), covered]).toEqual(file.startsWith(FIRST_BASELINE) ? [file, true, []] : [file, false, covered]);
-  }
-});
-
-test('each baseline stands for patch ids only, not for a baseline, and the newer for all the older does', () => {
-  const ids = new Set<string>(Object.values(patches));
-  const baselineIds = BASELINES.map((b) => b.id);
-  for (const { covers } of BASELINES) {
-    for (const id of covers) expect([id, ids.has(id), baselineIds.includes(id)]).toEqual([id, true, false]);
-  }
-  for (const id of BASELINE_COVERS) expect([id, BASELINE_2_COVERS.has(id)]).toEqual([id, true]);
-  expect(baselineIds).toEqual([patches.BASELINE_2_PATCH, patches.BASELINE_PATCH]);
-});
-
-// A direct patched() of an id the baseline stands for would record that id again in every new case.
-test('workflow code checks patches only through the patch gate', () => {
-  const root = join(__dirname, '..', '..', 'workflows');
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
-  const importers = files.filter((f) => /import \{[^}]*\bpatched\b[^}]*\} from '@temporalio\/workflow'/.test(readFileSync(join(root, f), 'utf8')));
-  expect(importers).toEqual(['patch-gate.ts']);
 });

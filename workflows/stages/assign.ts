@@ -2,7 +2,6 @@
 import { condition } from '@temporalio/workflow';
 import { durationMs } from '../../domain/duration';
 import type { CaseRun } from '../case-run';
-import { ASSIGNMENT_QUEUE_PATCH } from '../patches';
 
 export async function assign(run: CaseRun): Promise<void> {
   const { state } = run;
@@ -11,8 +10,8 @@ export async function assign(run: CaseRun): Promise<void> {
   state.agentId = assignment.agentId;
   run.tagSearchAttributes();
   // Written with the contact-policy check that follows (or with queued_for_agent below).
-  await run.recordWithNextCall([{ type: 'case_assigned', data: { teamId: assignment.teamId ?? null, agentId: assignment.agentId ?? null }, stage: 'assigned' }]);
-  if (state.agentId || !state.teamId || !run.patched(ASSIGNMENT_QUEUE_PATCH)) return;
+  await run.record('case_assigned', { teamId: assignment.teamId ?? null, agentId: assignment.agentId ?? null }, { stage: 'assigned', withNextCall: true });
+  if (state.agentId || !state.teamId) return;
 
   // No agent of the team has quota left: the case waits in the team's queue, on the supervisors' board,
   // until a supervisor assigns it or a retry finds an agent with quota.
@@ -24,7 +23,7 @@ export async function assign(run: CaseRun): Promise<void> {
       state.teamId = retry.teamId;
       state.agentId = retry.agentId;
       run.tagSearchAttributes();
-      await run.record('case_assigned', { teamId: retry.teamId ?? null, agentId: retry.agentId }, undefined, 'assigned');
+      await run.record('case_assigned', { teamId: retry.teamId ?? null, agentId: retry.agentId }, { stage: 'assigned' });
     }
   }
 }

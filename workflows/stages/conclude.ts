@@ -5,7 +5,6 @@ import { durationMs } from '../../domain/duration';
 import type { CaseInput, CaseState } from '../../domain/case';
 import type { Outcome } from '../../domain/vocabulary';
 import type { CaseRun } from '../case-run';
-import { CONTINUE_AS_NEW_PATCH, OBSERVATION_PATCH, RECOVERY_IN_WINDOW_PATCH } from '../patches';
 
 export interface Verdict {
   outcome: Outcome;
@@ -16,21 +15,20 @@ export interface Verdict {
 
 export async function conclude(run: CaseRun, verdict: Verdict): Promise<void> {
   const windowMs = durationMs(run.definition.outcome.observationWindow);
-  if (windowMs === 0 || !run.patched(OBSERVATION_PATCH)) return run.close(verdict.outcome, verdict.reason, verdict.data, verdict.actor);
+  if (windowMs === 0) return run.close(verdict.outcome, verdict.reason, verdict.data, verdict.actor);
 
   run.setSlaDue(undefined);
   // A recovery before the window (e.g. while the offer was open) says nothing about the treatment's effect.
-  if (run.patched(RECOVERY_IN_WINDOW_PATCH)) run.recovered = false;
+  run.recovered = false;
   const until = Date.now() + windowMs;
-  await run.record('observation_started', { until: new Date(until).toISOString() }, undefined, 'observing');
+  await run.record('observation_started', { until: new Date(until).toISOString() }, { stage: 'observing' });
   return observe(run, verdict, until);
 }
 
 // Watches for recovery until the window ends. The window can last weeks while signals keep joining, so a
 // long history is carried over to a new run (continue-as-new) with the case's state.
 export async function observe(run: CaseRun, verdict: Verdict, until: number): Promise<void> {
-  const mayContinue = run.patched(CONTINUE_AS_NEW_PATCH);
-  await condition(() => run.recovered || (mayContinue && run.historyIsLong), Math.max(0, until - Date.now()));
+  await condition(() => run.recovered || run.historyIsLong, Math.max(0, until - Date.now()));
   if (!run.recovered && Date.now() < until) {
     await condition(allHandlersFinished);
     const { customer, playbook, state, recovered } = run;

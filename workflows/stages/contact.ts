@@ -3,14 +3,12 @@
 // A channel that fails (refused by the provider, no address, undeliverable, provider down through every
 // retry) leaves the rotation; with none left the case needs a supervisor.
 import { sleep } from '@temporalio/workflow';
-import { contactChannelOrder, contactChannels } from '../../domain/contact-channel';
-import type { SendResult } from '../../domain/delivery';
+import { contactChannelOrder } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
 import type { ContactChannel } from '../../domain/vocabulary';
-import { acts, sendActs } from '../activities';
+import { sendActs } from '../activities';
 import type { CaseRun } from '../case-run';
 import { clearToContact, sendWhenClear } from '../contact-clearance';
-import { CHANNEL_FAILURES_PATCH, CONTACT_POLICY_PATCH, SEND_CHECKS_POLICY_PATCH } from '../patches';
 import { settledSend } from '../send-outcome';
 
 export type ContactResult = { reached: true } | { reached: false; outcome: 'declined' | 'unreachable'; reason: string; data?: Record<string, unknown>; actor?: string };
@@ -26,9 +24,8 @@ export function contactKey(run: CaseRun, step: 'contact' | 'outcome'): string {
 }
 
 export async function contact(run: CaseRun): Promise<ContactResult> {
-  if (!run.patched(CHANNEL_FAILURES_PATCH)) return contactRound(run, false);
   for (;;) {
-    const result = await contactRound(run, true);
+    const result = await contactRound(run);
     if (result.reached || result.reason !== 'no_channel_left') return result;
     // Every channel failed: a supervisor fixes the customer's details (or reassigns) and retries.
     await run.awaitSupervisor('no_channel_left', 'contact', { failed: run.state.contact.failedChannels ?? [] });
@@ -54,13 +51,10 @@ function rotation(run: CaseRun, channels: ContactChannel[]) {
   return { drop, failed };
 }
 
-async function contactRound(run: CaseRun, handleFailures: boolean): Promise<ContactResult> {
+async function contactRound(run: CaseRun): Promise<ContactResult> {
   const { state } = run;
   const policy = run.definition.contact;
-  const withPolicy = run.patched(CONTACT_POLICY_PATCH);
-  // A message's send checks the policy itself; a call is still cleared by its own check.
-  const sendChecks = withPolicy && handleFailures && run.patched(SEND_CHECKS_POLICY_PATCH);
-  const channels = withPolicy ? contactChannelOrder(run.customer!) : contactChannels(run.customer!);
+  const channels = contactChannelOrder(run.customer!);
   if (channels.length === 0) return failed('unreachable', 'no_consented_channel');
   const { drop: dropChannel, failed: channelFailed } = rotation(run, channels);
   // The customer asked to be called back: the next attempt is the agent's call, whatever the rotation says.
@@ -73,25 +67,26 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
     const requestedCall = callBack;
     callBack = false;
     const channel: ContactChannel = requestedCall ? 'phone' : channels[(attempt - 1) % channels.length]!;
-    // Consent withdrawn (e.g. an SMS STOP): the channel leaves the rotation and the attempt is not spent.
-    const checkedBySend = sendChecks && !requestedCall && channel !== 'phone';
-    if (withPolicy && !requestedCall && !checkedBySend && (await clearToContact(run, channel, 'contact')) === 'skip') {
+    // A call is cleared by its own contact-policy check, unless the customer asked for it; a message's send
+    // checks the policy itself (reachOut).
+    if (channel === 'phone' && !requestedCall && (await clearToContact(run, channel, 'contact')) === 'skip') {
       if (!dropChannel(channel)) return failed('unreachable', 'no_consented_channel');
       continue;
     }
     state.contact.channel = channel;
     const timeout = run.staffSla(durationMs(policy.outcomeTimeout));
     // A failed channel does not spend the attempt, so the next channel's send needs its own key.
-    const key = handleFailures ? `${contactKey(run, 'contact')}:${channel}` : contactKey(run, 'contact');
-    const sendFailure = await reachOut(run, { attempt, channel, key, timeout, handleFailures, checkedBySend });
+    const key = `${contactKey(run, 'contact')}:${channel}`;
+    const sendFailure = await reachOut(run, { attempt, channel, key, timeout });
     if (sendFailure) {
-      // The send found no consent: as above; it failed: the channel leaves the rotation as contact_failed.
+      // No consent (e.g. an SMS STOP): the channel leaves the rotation and the attempt is not spent; the send
+      // failed: the channel leaves the rotation as contact_failed.
       const left = sendFailure === 'skip' ? dropChannel(channel) : await channelFailed(attempt, channel, sendFailure.code, sendFailure.message);
       if (!left) return failed('unreachable', sendFailure === 'skip' ? 'no_consented_channel' : 'no_channel_left');
       continue;
     }
 
-    const outcome = await run.awaitAnswer('contact', timeout, handleFailures ? { interrupted: () => run.undelivered.has(key) } : {});
+    const outcome = await run.awaitAnswer('contact', timeout, { interrupted: () => run.undelivered.has(key) });
     if (!outcome) {
       const report = run.undelivered.get(key);
       if (report) {
@@ -108,44 +103,37 @@ async function contactRound(run: CaseRun, handleFailures: boolean): Promise<Cont
       // The customer asked to be called back: wait until the time they chose (within the playbook's limit).
       const wait = Math.min(Date.parse(outcome.callbackAt) - Date.now(), durationMs(policy.maxCallbackDelay));
       if (wait > 0) await sleep(wait);
-      callBack = handleFailures;
+      callBack = true;
     }
   }
   return failed('unreachable', 'contact_attempts_exhausted', { attempts: state.contact.attempts });
 }
 
-type MessageRequest = Parameters<typeof sendActs.sendCaseMessage>[0];
+type Attempt = { attempt: number; channel: ContactChannel; key: string; timeout: number };
 
-function sendMessage(run: CaseRun, request: MessageRequest, a: { channel: ContactChannel; handleFailures: boolean; checkedBySend: boolean }): Promise<SendResult | 'skip'> {
-  if (a.checkedBySend) return settledSend(() => sendWhenClear(run, a.channel, 'contact', (check) => sendActs.sendCaseMessage({ ...request, ...check })));
-  // Without a policy to check, a send is never held.
-  const send = (a.handleFailures ? sendActs : acts).sendCaseMessage as (r: MessageRequest) => Promise<SendResult>;
-  return run.writeDeferred().then(() => (a.handleFailures ? settledSend(() => send(request)) : send(request)));
-}
-
-// One attempt's reach-out: the message on its channel, or the agent's call; then the wait for the outcome is
-// announced. A send that failed returns its failure and announces nothing: the channel leaves the rotation, as
-// it does when a send that checks the policy itself finds no consent ('skip').
-async function reachOut(run: CaseRun, a: { attempt: number; channel: ContactChannel; key: string; timeout: number; handleFailures: boolean; checkedBySend: boolean }): Promise<{ code: string; message: string } | 'skip' | undefined> {
+// One attempt's reach-out: the message on its channel (its send checks the contact policy itself), or the
+// agent's call; then the wait for the outcome is announced. A send that failed returns its failure and
+// announces nothing: the channel leaves the rotation, as it does when the send finds no consent ('skip').
+async function reachOut(run: CaseRun, a: Attempt): Promise<{ code: string; message: string } | 'skip' | undefined> {
   const { state } = run;
   if (a.channel === 'phone') {
     run.setSlaDue(a.timeout);
-    if (a.handleFailures) run.answers.expect('contact');
-    await run.record('call_requested', { attempt: a.attempt, agentId: state.agentId ?? null }, undefined, 'contacting');
+    run.answers.expect('contact');
+    await run.record('call_requested', { attempt: a.attempt, agentId: state.agentId ?? null }, { stage: 'contacting' });
     return undefined;
   }
   const request = { key: a.key, caseId: state.caseId, customerId: state.customerId, agentId: state.agentId, channel: a.channel, purpose: 'contact' as const };
-  const sent = await sendMessage(run, request, a);
+  const sent = await settledSend(() => sendWhenClear(run, a.channel, 'contact', (check) => sendActs.sendCaseMessage({ ...request, ...check })));
   if (sent === 'skip') return sent;
   if (sent.status === 'failed') return { code: sent.code, message: sent.message };
   run.setSlaDue(a.timeout);
-  if (a.handleFailures) run.answers.expect('contact');
+  run.answers.expect('contact');
   if (sent.status === 'unknown') {
     // It may have reached the customer: never resent; the agent checks with the customer and records the
     // outcome, which is the task this wait is for.
-    await run.record('contact_unconfirmed', { attempt: a.attempt, channel: a.channel, code: sent.code ?? null, message: sent.message ?? null, task: 'check_delivery' }, undefined, 'contacting');
+    await run.record('contact_unconfirmed', { attempt: a.attempt, channel: a.channel, code: sent.code ?? null, message: sent.message ?? null, task: 'check_delivery' }, { stage: 'contacting' });
   } else {
-    await run.record('contact_sent', { attempt: a.attempt, channel: a.channel, status: sent.status }, undefined, 'contacting');
+    await run.record('contact_sent', { attempt: a.attempt, channel: a.channel, status: sent.status }, { stage: 'contacting' });
   }
   return undefined;
 }

@@ -3,55 +3,43 @@
 import { sleep } from '@temporalio/workflow';
 import { surveyChannel } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
-import { acts, sendActs } from '../activities';
-import { CONTACT_POLICY_PATCH, CUSTOMER_WAITS_PATCH, LOW_SCORE_PATCH, SEND_CHECKS_POLICY_PATCH } from '../patches';
+import { sendActs } from '../activities';
 import { settledSend } from '../send-outcome';
 import { isLowScore } from '../../domain/survey';
 import type { CaseRun } from '../case-run';
 import type { Verdict } from './conclude';
 import { contact } from './contact';
-import { clearToContact, sendWhenClear } from '../contact-clearance';
+import { sendWhenClear } from '../contact-clearance';
 
 export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Verdict> {
   const { state } = run;
   const policy = run.definition.survey;
   const delay = durationMs(policy.delay);
   run.setSlaDue(undefined);
-  await run.record('resurvey_scheduled', { at: new Date(Date.now() + delay).toISOString() }, undefined, 'resurvey_scheduled');
+  await run.record('resurvey_scheduled', { at: new Date(Date.now() + delay).toISOString() }, { stage: 'resurvey_scheduled' });
   await sleep(delay);
 
   const outcome = offerAccepted ? 'retained' : 'churned';
   const channel = surveyChannel(run.customer!);
   if (!channel) return { outcome, reason: 'no_survey_channel' };
-  const withPolicy = run.patched(CONTACT_POLICY_PATCH);
-  // The survey's send checks the policy itself (SEND_CHECKS_POLICY_PATCH).
-  const sendChecks = withPolicy && run.handlesFailures && run.patched(SEND_CHECKS_POLICY_PATCH);
-  if (withPolicy && !sendChecks && (await clearToContact(run, channel, 'survey')) === 'skip') {
-    return { outcome, reason: 'no_survey_channel' };
-  }
+  // The survey's send checks the contact policy itself.
   const request = { key: `${state.caseId}:survey`, caseId: state.caseId, workflowId: state.workflowId, customerId: state.customerId, channel };
-  if (!run.handlesFailures) {
-    await acts.sendSurvey(request);
-  } else {
-    const sent = sendChecks
-      ? await settledSend(() => sendWhenClear(run, channel, 'survey', (check) => sendActs.sendSurvey({ ...request, ...check })))
-      : await settledSend(() => sendActs.sendSurvey(request));
-    if (sent === 'skip') return { outcome, reason: 'no_survey_channel' };
-    if (sent.status === 'failed') {
-      await run.record('survey_failed', { channel, code: sent.code, message: sent.message });
-      return { outcome, reason: 'survey_not_delivered' };
-    }
-    run.answers.expect('survey');
+  const sent = await settledSend(() => sendWhenClear(run, channel, 'survey', (check) => sendActs.sendSurvey({ ...request, ...check })));
+  if (sent === 'skip') return { outcome, reason: 'no_survey_channel' };
+  if (sent.status === 'failed') {
+    await run.record('survey_failed', { channel, code: sent.code, message: sent.message });
+    return { outcome, reason: 'survey_not_delivered' };
   }
+  run.answers.expect('survey');
   state.survey = { channel };
   const timeout = durationMs(policy.answerTimeout);
   run.setSlaDue(timeout);
-  await run.record('survey_sent', { channel }, undefined, 'surveyed');
+  await run.record('survey_sent', { channel }, { stage: 'surveyed' });
 
   // The customer's wait: it ends at its own deadline, without escalation.
-  const answer = await run.awaitAnswer('survey', timeout, { escalate: !run.patched(CUSTOMER_WAITS_PATCH) });
+  const answer = await run.awaitAnswer('survey', timeout, { escalate: false });
   if (!answer) return { outcome, reason: 'survey_unanswered' };
-  if (isLowScore(answer.score) && run.patched(LOW_SCORE_PATCH)) return followUpLowScore(run, outcome, answer.score);
+  if (isLowScore(answer.score)) return followUpLowScore(run, outcome, answer.score);
   return { outcome, reason: 'survey_answered', data: { score: state.survey.score } };
 }
 
