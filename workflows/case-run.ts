@@ -15,6 +15,7 @@ import { CHANNEL_FAILURES_PATCH, EVENTS_WITH_NEXT_CALL_PATCH, HANDLER_WRITES_PAT
 import { PatchGate } from './patch-gate';
 import { SlaTimer } from './sla-timer';
 import type { DeliveryReport } from '../domain/delivery';
+import type { CaseEventType } from '../domain/case-events';
 import type { CloseCaseInput } from '../domain/human-steps';
 import type { Actor } from '../domain/human-steps';
 
@@ -134,7 +135,7 @@ export class CaseRun {
   }
 
   // Records a timeline event with the case's current projection, optionally moving it to a new stage.
-  record(type: string, data: Record<string, unknown> = {}, actor = SYSTEM_ACTOR, stage?: Stage): Promise<void> {
+  record(type: CaseEventType, data: Record<string, unknown> = {}, actor = SYSTEM_ACTOR, stage?: Stage): Promise<void> {
     return this.recorder.recordAll([{ type, data, actor, stage }]);
   }
 
@@ -178,7 +179,7 @@ export class CaseRun {
   }
 
   // A handler's timeline event.
-  recordFromHandler(type: string, data: Record<string, unknown>, actor = SYSTEM_ACTOR): Promise<void> {
+  recordFromHandler(type: CaseEventType, data: Record<string, unknown>, actor = SYSTEM_ACTOR): Promise<void> {
     return this.recorder.recordAll([{ type, data, actor }], this.handlerStore());
   }
 

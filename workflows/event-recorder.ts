@@ -4,6 +4,7 @@
 // its search attributes in one upsert with them; older cases write one event at a time, as their histories do.
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import { projectCase, type CaseState } from '../domain/case';
+import type { CaseEventType } from '../domain/case-events';
 import type { Stage } from '../domain/vocabulary';
 import { acts, type StoreActivities } from './activities';
 import type { CaseEventRecord, RecordedEvents } from '../activities/case-store';
@@ -13,7 +14,7 @@ import { CASE_STAGE, CASE_TEAM, CHURN_DRIVER, CUSTOMER_TIER } from './search-att
 export const SYSTEM_ACTOR = 'holdfast';
 
 export interface NewEvent {
-  type: string;
+  type: CaseEventType;
   data?: Record<string, unknown>;
   actor?: string;
   // The stage the case moves to with this event.
@@ -91,7 +92,7 @@ export class EventRecorder {
     });
   }
 
-  private async recordOne(type: string, data: Record<string, unknown>, actor: string, stage?: Stage): Promise<void> {
+  private async recordOne(type: CaseEventType, data: Record<string, unknown>, actor: string, stage?: Stage): Promise<void> {
     if (stage) {
       this.state.stage = stage;
       upsertSearchAttributes([{ key: CASE_STAGE, value: stage }]);
