@@ -105,6 +105,9 @@ test.each([...writtenEventTypes()].sort())('%s reads as a sentence of its own, n
 
 test('sentences read as the bank says them', () => {
   expect(say('contact_sent', { channel: 'sms', to: '+447700900123', template: 'win-back-1' })).toBe('SMS sent to +44 ••• ••• 123 (template win-back-1)');
+  expect(say('case_opened', { reason: 'signal:large_outflow' }, 'system:signals')).toBe('Case opened by signals after a large outflow signal');
+  expect(say('case_opened', { reason: 'signal:activity_drop' }, 'system:signals')).toBe('Case opened by signals after an activity drop signal');
+  expect(say('case_opened', SAMPLES.case_opened, 'supervisor:sup-1')).toBe('Case opened by sup-1: “Large outflow to another bank”');
   expect(say('case_assigned', SAMPLES.case_assigned)).toBe('Assigned to Dana (Wealth team)');
   expect(say('case_assigned', { ...SAMPLES.case_assigned, quotaUsed: 7, quota: 10 })).toBe('Assigned to Dana (Wealth team) — quota 7 of 10 today');
   expect(say('offer_approved', SAMPLES.offer_approved, 'supervisor:sup-1')).toBe("Offer 'rate-boost-0.5' approved by sup-1");

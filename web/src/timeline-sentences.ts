@@ -17,10 +17,17 @@ const aside = (...parts: string[]) => (parts.some(Boolean) ? ` (${parts.filter(B
 const sub = (v: unknown): Data => (v && typeof v === 'object' ? (v as Data) : {});
 const playbook = (v: unknown) => (sub(v).id ? `${text(sub(v).id)} v${text(sub(v).version)}` : text(v) || 'unknown');
 
+// A signal opens a case with reason "signal:<type>"; a person's manual opening gives their own words.
+const openingReason = (v: unknown) => {
+  const signal = /^signal:([a-z_]+)$/.exec(text(v));
+  const kind = words(signal?.[1]);
+  return signal ? ` after ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} signal` : text(v) ? `: ${quoted(v)}` : '';
+};
+
 // contact_sent's address and template and case_assigned's quota are shown when an event carries them; the
 // workflow does not write them yet (issue 26), so today's events read without.
 const SENTENCES: Record<CaseEventType, Sentence> = {
-  case_opened: (d, a) => `Case opened by ${who(a)}: ${text(d.reason) || 'no reason given'}`,
+  case_opened: (d, a) => `Case opened by ${who(a)}${openingReason(d.reason)}`,
   risk_assessed: (d) => `Risk assessed at ${score100(d.score)}, priority ${known(d.priority)}, driver ${known(d.driver)} — playbook ${playbook(d.playbook)}`,
   holdout_assigned: (d) => `Put in the holdout group (${known(d.percent, 'a share')}${text(d.percent) ? '%' : ''} of cases get no treatment, to measure what treatment adds)`,
   signal_joined: (d) => `New ${words(d.type) || 'risk'} signal joined the case — risk now ${score100(d.score)}`,
