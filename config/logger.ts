@@ -1,4 +1,6 @@
 // A small structured logger: one JSON line per event, so request ids and case ids are searchable.
+import { EMAIL_PATTERN, PHONE_PATTERN } from '../domain/contact-masking';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -15,14 +17,11 @@ const stdio: LogOutput = (line, at) => (at === 'error' || at === 'warn' ? proces
 
 // Phone numbers and email addresses never reach a log line, whatever carries them (an error from a
 // provider, a database constraint's detail): a phone keeps its last two digits, an email its domain, enough
-// to tell two apart when debugging, not to contact anyone.
-const EMAIL = /[A-Za-z0-9._%+-]+(@|%40)([A-Za-z0-9-]+\.)+[A-Za-z]{2,}/gi;
-// E.164, as customers' numbers are stored and as providers quote them (percent-encoded in a path too).
-const PHONE = /(\+|%2B)[1-9]\d{6,14}(?!\d)/gi;
+// to tell two apart when debugging, not to contact anyone. The patterns are the screen's (domain/contact-masking.ts).
 export function maskContactDetails(line: string): string {
   return line
-    .replace(EMAIL, (m, at: string) => `***@${m.slice(m.indexOf(at) + at.length)}`)
-    .replace(PHONE, (m) => `+***${m.slice(-2)}`);
+    .replace(EMAIL_PATTERN, (m, at: string) => `***@${m.slice(m.indexOf(at) + at.length)}`)
+    .replace(PHONE_PATTERN, (m) => `+***${m.slice(-2)}`);
 }
 
 export function createLogger(level: Level = 'info', base: Record<string, unknown> = {}, output: LogOutput = stdio): Logger {

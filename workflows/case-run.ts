@@ -13,6 +13,7 @@ import type { RecordedEvents } from '../activities/case-store';
 import { HumanAnswerDesk, type AnswerKind, type HumanAnswers } from './human-answers';
 import { SlaTimer } from './sla-timer';
 import type { DeliveryReport } from '../domain/delivery';
+import type { CaseEventType } from '../domain/case-events';
 import type { CloseCaseInput } from '../domain/human-steps';
 import type { Actor } from '../domain/human-steps';
 
@@ -119,7 +120,7 @@ export class CaseRun {
 
   // The one way a timeline event is written: with the case's current projection, optionally moving it to a new
   // stage (RecordOptions). Events recorded withNextCall before it are written first, in the same call.
-  record(type: string, data: Record<string, unknown> = {}, options: RecordOptions = {}): Promise<void> {
+  record(type: CaseEventType, data: Record<string, unknown> = {}, options: RecordOptions = {}): Promise<void> {
     const event = { type, data, actor: options.actor ?? SYSTEM_ACTOR, stage: options.stage };
     if (options.withNextCall) {
       this.recorder.defer([event]);

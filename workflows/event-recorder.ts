@@ -3,6 +3,7 @@
 // the step changed go to Temporal in one upsert with the step's events.
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import { projectCase, type CaseState } from '../domain/case';
+import type { CaseEventType } from '../domain/case-events';
 import type { Stage } from '../domain/vocabulary';
 import type { StoreActivities } from './activities';
 import type { CaseEventRecord, RecordedEvents } from '../activities/case-store';
@@ -11,7 +12,7 @@ import { CASE_STAGE, CASE_TEAM, CHURN_DRIVER, CUSTOMER_TIER } from './search-att
 export const SYSTEM_ACTOR = 'holdfast';
 
 export interface NewEvent {
-  type: string;
+  type: CaseEventType;
   data?: Record<string, unknown>;
   actor?: string;
   // The stage the case moves to with this event.

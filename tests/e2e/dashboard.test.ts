@@ -26,6 +26,21 @@ afterAll(async () => {
   await h?.stop();
 });
 
+// The case's timeline reads as sentences: none shows raw JSON, and an event's data is under its Details as
+// key: value lines.
+async function expectTimelineInSentences(page: Page): Promise<void> {
+  const timeline = page.locator('ol.timeline');
+  expect(await timeline.locator('[data-event-type="contact_outcome_recorded"] .sentence').textContent()).toBe('Phone contact recorded by test supervisor: reached');
+  const sentences = await timeline.locator('.sentence').allTextContents();
+  expect(sentences.length).toBeGreaterThanOrEqual(6);
+  for (const s of sentences) expect(s).toMatch(/^[A-Z][^{}[\]]+$/);
+  expect(await timeline.textContent()).not.toMatch(/[{}]/);
+  const approved = timeline.locator('[data-event-type="offer_approved"]');
+  await approved.getByText('Details').click();
+  expect(await approved.locator('.event-details li').allTextContents()).toContainEqual(expect.stringMatching(/^offerId: \S+$/));
+  await timeline.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-timeline.png') });
+}
+
 test('a supervisor finds a signal-opened case, approves its offer and sees the stage change', async () => {
   // An affluent customer with 300,000 in assets: the first offer (rate bonus, cost 250) needs approval.
   const customer = await createCustomer(h, { tier: 'affluent', assetsUnderManagement: 300_000 });
@@ -63,8 +78,9 @@ test('a supervisor finds a signal-opened case, approves its offer and sees the s
   await page.getByRole('button', { name: 'Accepted' }).waitFor();
   expect(await stage.textContent()).toBe('awaiting decision');
   expect(await page.getByTestId('offer-status').textContent()).toBe('presented');
-  await page.getByText('offer approved', { exact: true }).waitFor();
+  await page.locator('[data-event-type="offer_approved"]').getByText(/^Offer '.+' approved by test supervisor$/).waitFor();
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-case-approved.png'), fullPage: true });
+  await expectTimelineInSentences(page);
 
   // The browser's steps reached the workflow, signed with the supervisor's key name.
   const events = (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body.events as { type: string; actor: string }[];

@@ -3,11 +3,14 @@
 import type { PageProps } from '../app';
 import { CaseActions } from '../components/case-actions';
 import { ErrorBanner } from '../components/error-banner';
+import { Timeline, timelineNames } from '../components/timeline';
 import { dateTime, money, relative, words } from '../format';
 import { usePolling } from '../hooks';
-import type { CaseDetail, TimelineEvent } from '../types';
+import type { CaseDetail, Team, TimelineEvent } from '../types';
 
 const REFRESH_MS = 3_000;
+// Teams and their agents change rarely; they only name the people in timeline sentences.
+const TEAMS_REFRESH_MS = 60_000;
 
 function Field({ label, children }: { label: string; children: preact.ComponentChildren }) {
   return (
@@ -22,6 +25,7 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
   const path = `/v1/cases/${encodeURIComponent(caseId)}`;
   const detail = usePolling(() => api.get<CaseDetail>(path), REFRESH_MS, [api, caseId]);
   const events = usePolling(() => api.get<{ events: TimelineEvent[] }>(`${path}/timeline`), REFRESH_MS, [api, caseId]);
+  const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), TEAMS_REFRESH_MS, [api]);
   const c = detail.data;
   if (!c) return <section><a href="#/board">← Case board</a><ErrorBanner error={detail.error} />{!detail.error && <p>Loading…</p>}</section>;
   const reload = async () => {
@@ -94,14 +98,7 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
         </div>
         <div class="panel">
           <h2>Timeline</h2>
-          <ol class="timeline">
-            {(events.data?.events ?? []).map((e) => (
-              <li key={e.seq}>
-                <time>{dateTime(e.at)}</time> <strong>{words(e.type)}</strong> <span class="muted">by {e.actor}</span>
-                {Object.keys(e.data).length > 0 && <code>{JSON.stringify(e.data)}</code>}
-              </li>
-            ))}
-          </ol>
+          <Timeline events={events.data?.events ?? []} names={timelineNames(teams.data?.items ?? [], c)} />
         </div>
       </div>
     </section>
