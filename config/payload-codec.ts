@@ -8,10 +8,9 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
-// The sealed bytes are the payload as protobuf (Temporal's own Payload message). Payloads sealed before
-// 2026-11-30 carry 'AES256-GCM' and hold it as JSON with base64 inside, a third larger; both decrypt.
+// The sealed bytes are the payload as protobuf (Temporal's own Payload message). The JSON form sealed before
+// 1.0 ('AES256-GCM') was retired with the other pre-release paths: no history holds it.
 const CIPHER = 'AES256-GCM/pb';
-const CIPHER_JSON = 'AES256-GCM';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -58,13 +57,9 @@ export const payloadFromJson = (p: JsonPayload): Payload => ({
 // The payload (metadata and data) as bytes, so the encoding and any other metadata are encrypted too.
 const serialise = (p: Payload) => temporal.api.common.v1.Payload.encode(p).finish();
 
-function deserialise(bytes: Buffer, cipher: string): Payload {
-  if (cipher !== CIPHER_JSON) {
-    const { metadata, data } = temporal.api.common.v1.Payload.decode(bytes);
-    return { metadata: metadata ?? {}, data: data ?? new Uint8Array() };
-  }
-  const { m, d } = JSON.parse(bytes.toString('utf8')) as { m: Record<string, string>; d: string };
-  return payloadFromJson({ metadata: m, data: d });
+function deserialise(bytes: Buffer): Payload {
+  const { metadata, data } = temporal.api.common.v1.Payload.decode(bytes);
+  return { metadata: metadata ?? {}, data: data ?? new Uint8Array() };
 }
 
 export function createPayloadCodec(keys: PayloadKey[]): PayloadCodec {
@@ -84,10 +79,12 @@ export function createPayloadCodec(keys: PayloadKey[]): PayloadCodec {
     const keyId = str(p.metadata?.['encryption-key-id']);
     const key = byId.get(keyId);
     if (!key) throw new Error(`payload encrypted with key "${keyId}", which is not in HOLDFAST_PAYLOAD_KEYS`);
+    const cipher = str(p.metadata?.['encryption-cipher']);
+    if (cipher !== CIPHER) throw new Error(`payload sealed with cipher "${cipher}", which Holdfast does not read (it seals with ${CIPHER})`);
     const sealed = Buffer.from(p.data ?? new Uint8Array());
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    return deserialise(Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]), str(p.metadata?.['encryption-cipher']));
+    return deserialise(Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]));
   };
 
   return {
