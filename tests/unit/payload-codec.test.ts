@@ -1,7 +1,5 @@
 // Payload encryption: what goes to Temporal is unreadable and authenticated, keys rotate without breaking
 // what was written before, and payloads from before encryption still decode.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Payload } from '@temporalio/common';
 import { testPayloadCodec } from '../support/payload-keys';
 import { parseEnv } from '../../config/env';
