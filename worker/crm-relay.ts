@@ -130,7 +130,12 @@ export function startCrmRelay(options: CrmRelayOptions): { outage: OutageWatch; 
   const loop = (async () => {
     while (!stopped) {
       const delayMs = await cycleOrBackOff();
-      if (delayMs > 0 && !stopped) await new Promise<void>((r) => ((wake = r), setTimeout(r, delayMs)));
+      if (delayMs > 0 && !stopped) {
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, delayMs);
+        });
+      }
     }
   })();
 

@@ -47,7 +47,7 @@ describe('auth', () => {
 
   test('HOLDFAST_ADMIN_KEY is accepted as an admin key', async () => {
     expect((await h.call('GET', '/v1/cases', { key: TEST_ADMIN_KEY })).status).toBe(200);
-    expect((await h.call('GET', '/v1/cases', { key: TEST_ADMIN_KEY + 'x' })).status).toBe(401);
+    expect((await h.call('GET', '/v1/cases', { key: `${TEST_ADMIN_KEY}x` })).status).toBe(401);
   });
 
   test('a key revoked through the API stops working at once', async () => {

@@ -136,7 +136,7 @@ test('a signal posted while no worker runs is accepted at once; its case runs on
   const customer = await createCustomer(h, { preferredChannels: ['sms'] });
   const signal = outflowSignal(customer.id);
   await h.stopWorker();
-  let first;
+  let first: Awaited<ReturnType<typeof h.call>> | undefined;
   try {
     const started = Date.now();
     first = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });

@@ -36,7 +36,8 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
     setBusy(true);
     setError(undefined);
     const answer = `${path} ${JSON.stringify(body)}`;
-    const stepKey = (stepKeys.current[answer] ??= randomKey());
+    stepKeys.current[answer] ??= randomKey();
+    const stepKey = stepKeys.current[answer];
     try {
       await api.post(`/v1/cases/${encodeURIComponent(detail.caseId)}/${path}`, body, { 'idempotency-key': stepKey });
       delete stepKeys.current[answer];
