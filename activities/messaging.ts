@@ -21,7 +21,7 @@ type Composer = (name: string) => { subject: string; text: string };
 type Message = { to: string; subject: string; text: string };
 type Senders = Pick<ActivityDeps, 'sql' | 'sms' | 'email' | 'publicBaseUrl' | 'logger'>;
 
-export const STATUS_CALLBACK_PATH = '/v1/webhooks/twilio/status';
+const STATUS_CALLBACK_PATH = '/v1/webhooks/twilio/status';
 
 async function fail(d: Senders, key: string, failure: SendFailure): Promise<SendResult> {
   await markAttempt(d.sql, key, { status: 'failed', providerCode: failure.code, error: failure.message });

@@ -7,7 +7,7 @@ import { databaseUnreachable } from '../config/dependency-outage';
 import type { Logger } from '../config/logger';
 
 // How often a long send tells Temporal it is alive; the activity's heartbeat timeout is a few of these.
-export const SEND_HEARTBEAT_EVERY_MS = 10_000;
+const SEND_HEARTBEAT_EVERY_MS = 10_000;
 const MAX_WAIT_MS = 10_000;
 
 function activityContext(): Context | undefined {

@@ -58,7 +58,7 @@ export const REPORT_COLUMNS: (keyof ReportRow)[] = [
 // never worked, so they count in neither direction.
 const CONCLUSIVE = new Set(['retained', 'churned', 'declined', 'unreachable']);
 
-export function groupKey(c: CaseFacts, by: ReportGroup): string {
+function groupKey(c: CaseFacts, by: ReportGroup): string {
   switch (by) {
     case 'driver': return c.driver ?? 'undetermined';
     case 'tier': return c.tier;

@@ -10,7 +10,7 @@ export interface RiskSignalInput {
   details?: Record<string, unknown>;
 }
 
-export interface RiskFactor {
+interface RiskFactor {
   signalId: string;
   factor: SignalType;
   contribution: number;

@@ -41,7 +41,6 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 // Channels an agent may report an outcome for: a branch visit is recorded, never sent.
 export const OUTCOME_CHANNELS = ['phone', 'sms', 'email', 'visit'] as const;
-export type OutcomeChannel = (typeof OUTCOME_CHANNELS)[number];
 
 export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'refused', 'wrong_number', 'callback_requested'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];

@@ -34,7 +34,7 @@ interface OutboxHead {
 }
 
 // 1 s, 2 s, 4 s ... capped at a minute.
-export const crmRetryDelayMs = (attempts: number) => Math.min(60_000, 1_000 * 2 ** Math.max(0, attempts - 1));
+const crmRetryDelayMs = (attempts: number) => Math.min(60_000, 1_000 * 2 ** Math.max(0, attempts - 1));
 
 // The relay's SQL: the lease that keeps one relay per task queue, the due rows, and their acknowledgements.
 async function holdRelayLease(sql: Sql, taskQueue: string, holder: string, leaseMs: number): Promise<boolean> {

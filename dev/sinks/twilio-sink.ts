@@ -9,7 +9,7 @@ import { httpPoster } from '../../activities/clients/http-post';
 import { listen, readBody, sendJson, type RunningSink } from './http';
 import type { Outbox } from './outbox';
 
-export interface TwilioFaults {
+interface TwilioFaults {
   // Only messages to these numbers misbehave (all when unset).
   onlyTo?: string[];
   // Answer every create with this HTTP status and Twilio error code (e.g. 503/20500 transient, 400/21211).

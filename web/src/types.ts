@@ -1,5 +1,5 @@
 // Shapes of the API answers the dashboard reads (see /v1/openapi.json).
-export type Role = 'system' | 'agent' | 'supervisor' | 'admin';
+type Role = 'system' | 'agent' | 'supervisor' | 'admin';
 export interface Me { name: string; role: Role; teamId: string | null }
 
 export interface CaseSummary {
