@@ -92,3 +92,9 @@ export const keyResponse = z.object({ id: z.string(), name: z.string(), role: z.
 export const issuedKeyResponse = keyResponse.extend({ key: z.string().describe('the secret: shown in this answer only') });
 export const keyListResponse = z.object({ items: z.array(keyResponse) });
 export const meResponse = z.object({ name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable(), agentId: z.string().nullable() });
+
+export const erasureResponse = z.object({
+  customerId: z.string(),
+  erasedAt: at.describe('when the first erasure of this customer committed; a repeated request answers the same'),
+  cases: z.array(z.object({ caseId: z.string(), status: z.string(), outcome: z.string().nullable().describe('an open case is closed with outcome erased'), closedAt: at.nullable() })),
+});
