@@ -1,4 +1,5 @@
 // All activities, built from their clients (see worker/ for the wiring).
+import { createAnonymisation } from './anonymisation';
 import { createCaseStore } from './case-store';
 import { createContactPolicyCheck } from './contact-policy';
 import { createCrmPush } from './crm';
@@ -17,5 +18,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createCrmPush(deps),
     ...createContactPolicyCheck(deps),
     ...createDetection(deps),
+    ...createAnonymisation(deps),
   };
 }

@@ -16,6 +16,7 @@ import { activityDepsFromEnv } from '../worker/activity-deps';
 import { workerTuning } from '../worker/tuning';
 import { createCaseWorker } from '../worker/create-worker';
 import { scheduleDetection } from '../worker/detection-schedule';
+import { scheduleAnonymisation } from '../worker/anonymisation-schedule';
 import { issueDevKeys } from './dev-keys';
 import { localPayloadKeys } from './local-payload-key';
 import { startInfrastructure } from './infrastructure';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     const { worker, connection, stopAfterWorker } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger.child({ service: 'worker' })), tuning: workerTuning(env) });
     const running = worker.run();
     if (env.HOLDFAST_DETECTION_EVERY) await scheduleDetection(temporal, env.HOLDFAST_DETECTION_EVERY, logger.child({ service: 'worker' }));
+    await scheduleAnonymisation(temporal, env.HOLDFAST_RETENTION_DAYS, logger.child({ service: 'worker' }));
     cleanups.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
