@@ -78,7 +78,7 @@ const rate = z.number().nullable().describe('0..1; null when there is nothing to
 export const reportRowResponse = z.object({
   group: z.string(), period: z.string().optional(),
   opened: z.number(), treated: z.number(), holdout: z.number(), stillOpen: z.number(),
-  retained: z.number(), churned: z.number(), declined: z.number(), unreachable: z.number(), excluded: z.number(),
+  retained: z.number(), churned: z.number(), declined: z.number(), unreachable: z.number(), excluded: z.number(), erased: z.number().describe('closed because the customer was erased on request'),
   retentionRate: rate, holdoutRetentionRate: rate, lift: z.number().nullable(),
   offerCost: z.number(), costPerRetained: z.number().nullable(), assetsRetained: z.number(), slaCompliance: rate,
 });

@@ -3,7 +3,7 @@
 // ledger's proof need stays; a second request answers the same; the CRM is told; only admins may ask.
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { outflowSignal, surveyTokenIn, postInboundSms, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
+import { createTestPlaybook, outflowSignal, surveyTokenIn, postInboundSms, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, uniqueId, type Harness } from '../support/harness';
 import { columnsHolding, sha256Hex } from '../support/personal-data';
 import { harnessClient } from '../support/temporal-client';
@@ -11,10 +11,13 @@ import { harnessClient } from '../support/temporal-client';
 let h: Harness;
 let client: Client;
 let closeClient: (() => Promise<void>) | undefined;
+// This test's own playbook: its report row holds this test's cases only, whatever other tests run meanwhile.
+let playbookId: string;
 const startedAt = new Date(Date.now() - 60_000);
 beforeAll(async () => {
   h = await startHarness();
   ({ client, close: closeClient } = await harnessClient(h));
+  playbookId = await createTestPlaybook(h, () => undefined);
 });
 afterAll(async () => {
   await closeClient?.();
@@ -41,7 +44,7 @@ type Person = Awaited<ReturnType<typeof personalCustomer>>;
 
 // A first case run to its end with the customer's words in it: a signal's details, an agent's note, a survey comment.
 async function closedCase(p: Person): Promise<string> {
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(p.id, { details: { note: `signal about ${p.name}` } }) })).body;
+  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(p.id, { playbookId, details: { note: `signal about ${p.name}` } }) })).body;
   await waitForStage(h, caseId, 'contacting');
   expect((await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached', note: `reached on ${p.phone}` } })).status).toBe(200);
   await waitForStage(h, caseId, 'awaiting_decision');
@@ -56,7 +59,7 @@ async function closedCase(p: Person): Promise<string> {
 
 // A second case left open, with a supervisor's note, a customer's SMS reply, and consent changes (one from the phone).
 async function openCase(p: Person): Promise<string> {
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(p.id) })).body;
+  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(p.id, { playbookId }) })).body;
   await waitForStage(h, caseId, 'contacting');
   expect((await h.call('POST', `/v1/cases/${caseId}/assignment`, { key: h.keys.supervisor, body: { agentId: 'agent-wb-1', note: `${p.name} asked for a branch agent` } })).status).toBe(200);
   expect((await postInboundSms(h, p.phone, `please call me back, ${p.secret}`)).status).toBe(200);
@@ -67,9 +70,10 @@ async function openCase(p: Person): Promise<string> {
 }
 
 async function reportTotals() {
-  const q = new URLSearchParams({ from: startedAt.toISOString(), to: new Date(Date.now() + 3_600_000).toISOString(), groupBy: 'tier' });
-  const { rows } = (await h.call('GET', `/v1/reports/retention?${q}`, { key: h.keys.supervisor })).body as { rows: { opened: number; retained: number; offerCost: number }[] };
-  return { opened: rows.reduce((n, r) => n + r.opened, 0), retained: rows.reduce((n, r) => n + r.retained, 0), offerCost: rows.reduce((n, r) => n + r.offerCost, 0) };
+  const q = new URLSearchParams({ from: startedAt.toISOString(), to: new Date(Date.now() + 3_600_000).toISOString(), groupBy: 'playbook' });
+  const { rows } = (await h.call('GET', `/v1/reports/retention?${q}`, { key: h.keys.supervisor })).body as { rows: { group: string; opened: number; retained: number; erased: number; offerCost: number; stillOpen: number }[] };
+  const { opened, retained, erased, offerCost, stillOpen } = rows.find((r) => r.group === playbookId)!;
+  return { opened, retained, erased, offerCost, stillOpen };
 }
 
 async function runsOf(caseIds: string[]) {
@@ -114,7 +118,9 @@ test('an erased customer is gone from every table and from Temporal; reports, pr
   expect(ledger.map((e) => [e.channel, e.source, e.note])).toEqual(expect.arrayContaining([['email', 'agent', null], ['sms', 'sms_keyword', null]]));
   expect(ledger.find((e) => e.source === 'sms_keyword')!.address).toBe(`sha256:${sha256Hex(p.phone)}`);
 
-  expect(await reportTotals()).toEqual(before);
+  // Reports still count both cases: the retained one as before, the open one now as erased.
+  expect(before).toEqual({ opened: 2, retained: 1, erased: 0, offerCost: 60, stillOpen: 1 });
+  expect(await reportTotals()).toEqual({ ...before, erased: 1, stillOpen: 0 });
 
   const audit = await h.db.auditEntry.findMany({ where: { action: 'customer.erased', subjectId: p.id } });
   expect(audit).toMatchObject([{ actor: 'admin:test admin', subjectType: 'customer', detail: { reason: 'erasure request REQ-2026-0042', caseIds: [closedId, openId] } }]);
