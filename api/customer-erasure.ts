@@ -11,7 +11,8 @@ import { caseWorkflowId } from '../domain/case';
 import { closeCaseUpdate } from '../workflows/messages';
 import { deleteCaseHistories } from './case-histories';
 import type { AppDeps } from './deps';
-import { notFound } from './errors';
+import { RETRY_AFTER_SECONDS, TEMPORAL_DEADLINE_MS } from './dependency-errors';
+import { HttpError, notFound } from './errors';
 
 export interface ErasureRequest {
   customerId: string;
@@ -32,11 +33,20 @@ type CaseRow = { id: string; workflow_id: string; run_id: string | null; status:
 // before its history goes. The step key makes a retried erasure join the first close.
 async function closeOpenCases(deps: AppDeps, rows: CaseRow[], actor: string): Promise<void> {
   for (const row of rows.filter((r) => r.status === 'open')) {
-    await deps.cases.runStep({ workflowId: row.workflow_id, runId: row.run_id }, closeCaseUpdate, { outcome: 'erased', note: 'personal data erased on request', actor }, `erasure:${row.id}`)
-      // A case whose workflow is gone already (an erasure that failed halfway) is closed by the transaction.
-      .catch((e: unknown) => deps.logger.warn('erasure: case not closed by its workflow', { caseId: row.id, error: String(e).slice(0, 300) }));
+    try {
+      await deps.cases.runStep({ workflowId: row.workflow_id, runId: row.run_id }, closeCaseUpdate, { outcome: 'erased', note: 'personal data erased on request', actor }, `erasure:${row.id}`);
+    } catch (e) {
+      // 409: the case closed meanwhile, or its workflow is gone already (an erasure that failed halfway);
+      // the transaction closes a row still open.
+      if (e instanceof HttpError && e.status === 409) continue;
+      if (e instanceof HttpError && e.status === 503) throw erasurePending();
+      throw e;
+    }
   }
 }
+
+// The case did not close in time (its workers are busy or down): nothing is deleted before it has.
+const erasurePending = () => new HttpError(503, 'erasure_pending', `the customer's open case did not close within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down); nothing was erased yet: send the same request again`, [], {}, RETRY_AFTER_SECONDS);
 
 // The first erasure's time, unless the customer was sent anew since (then this is a new erasure).
 async function earlierErasure(tx: PoolClient, customerId: string): Promise<string | undefined> {
