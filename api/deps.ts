@@ -26,6 +26,8 @@ export interface AppDeps {
   // The same database through node-postgres, for the reads every board and case page makes.
   sql: Sql;
   temporal: Client;
+  // The workers' task queue: rows the API writes to the CRM outbox (an erasure's) are relayed by its workers.
+  taskQueue: string;
   cases: CaseWorkflows;
   logger: Logger;
   adminKey?: string;

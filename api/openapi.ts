@@ -7,17 +7,17 @@ import { bankConfigSchema } from '../domain/provisioning';
 import { z } from 'zod';
 import { CUSTOMER_CSV_COLUMNS } from './customer-csv';
 import {
-  closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema,
+  supervisorCloseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema,
   reassignInputSchema, retryStepInputSchema, surveyAnswerInputSchema,
 } from '../domain/human-steps';
 import { playbookDefinitionSchema } from '../domain/playbook';
 import type { Role } from '../domain/vocabulary';
 import {
-  auditQuery, caseIdParams, caseListQuery, consentChangeSchema, createKeySchema, customerIdParams, customerSchema, keyIdParams, openCaseSchema, outboxQuery,
+  auditQuery, caseIdParams, caseListQuery, consentChangeSchema, createKeySchema, customerIdParams, customerSchema, erasureRequestSchema, keyIdParams, openCaseSchema, outboxQuery,
   playbookParams, retentionReportQuery, signalBatchSchema, signalSchema, stepHeaders, surveyTokenParams, teamIdParams,
 } from './schemas';
 import {
-  caseBoardResponse, caseDetailResponse, issuedKeyResponse, keyListResponse, keyResponse, meResponse, reportResponse, teamsResponse, timelineResponse, workloadResponse,
+  caseBoardResponse, caseDetailResponse, erasureResponse, issuedKeyResponse, keyListResponse, keyResponse, meResponse, reportResponse, teamsResponse, timelineResponse, workloadResponse,
 } from './response-schemas';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -42,7 +42,7 @@ const HUMAN_STEPS: [string, string, Role[], z.ZodType][] = [
   ['offer-approval', 'Approve or reject an offer above the approval threshold', ['supervisor'], offerApprovalInputSchema],
   ['offer-decision', "Record the customer's decision on the offer", ['agent', 'supervisor'], offerDecisionInputSchema],
   ['assignment', 'Reassign the case to an agent (and their team)', ['supervisor'], reassignInputSchema],
-  ['close', 'Close the case by hand with an outcome and a reason', ['supervisor'], closeCaseInputSchema],
+  ['close', 'Close the case by hand with an outcome and a reason', ['supervisor'], supervisorCloseInputSchema],
   ['sla', "Move the current wait's SLA deadline", ['supervisor'], extendSlaInputSchema],
   ['retry', 'Run again the step a case that needs attention is stuck on', ['supervisor'], retryStepInputSchema],
 ];
@@ -87,6 +87,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'put', path: '/v1/templates/{templateId}', summary: 'Set the words of a customer message (contact or survey), with {{placeholders}}', tag: 'provisioning', roles: [], params: templateIdParams, body: templateBody, ok: { status: 200, description: 'the template and result: created (201), updated or unchanged' }, errors: [400] },
   { method: 'put', path: '/v1/offers/{offerId}', summary: 'Create or update a catalog offer (eligibility, cost, volume cap, validity, active)', tag: 'provisioning', roles: [], params: offerIdParams, body: offerBody, ok: { status: 200, description: 'the offer and result: created (201), updated or unchanged' }, errors: [400] },
   { method: 'get', path: '/v1/audit', summary: 'The audit log as CSV (human steps, consent changes, keys, playbook versions), oldest first; X-Next-After-Id when there is more', tag: 'audit', roles: [], query: auditQuery, ok: { status: 200, description: 'CSV: id,at,actor,keyId,action,subjectType,subjectId,detail', type: 'text/csv' }, errors: [400] },
+  { method: 'delete', path: '/v1/customers/{customerId}', summary: "Erase the customer's personal data on request (docs/security.md): closes an open case as erased, deletes the case histories from Temporal, anonymises every table in one transaction, audits it and tells the CRM. Idempotent: a repeated request answers the same", tag: 'customers', roles: [], params: customerIdParams, body: erasureRequestSchema, ok: { status: 200, description: 'what was erased', schema: erasureResponse }, errors: [400, 404, 503] },
   { method: 'delete', path: '/v1/keys/{keyId}', summary: 'Revoke an API key', tag: 'keys', roles: [], params: keyIdParams, ok: { status: 200, description: 'the revoked key', schema: keyResponse }, errors: [404, 409] },
   { method: 'get', path: '/s/{token}', summary: 'The survey page a customer answers on', tag: 'surveys', roles: null, params: surveyTokenParams, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [404] },
   { method: 'post', path: '/v1/surveys/{token}', summary: 'Answer a survey (the token is the credential; single use: the same answer sent again is told it was recorded, another answer gets 409)', tag: 'surveys', roles: null, params: surveyTokenParams, body: surveyAnswerInputSchema, ok: { status: 200, description: 'thanks' }, errors: [400, 404, 409] },

@@ -78,7 +78,7 @@ const rate = z.number().nullable().describe('0..1; null when there is nothing to
 export const reportRowResponse = z.object({
   group: z.string(), period: z.string().optional(),
   opened: z.number(), treated: z.number(), holdout: z.number(), stillOpen: z.number(),
-  retained: z.number(), churned: z.number(), declined: z.number(), unreachable: z.number(), excluded: z.number(),
+  retained: z.number(), churned: z.number(), declined: z.number(), unreachable: z.number(), excluded: z.number(), erased: z.number().describe('closed because the customer was erased on request'),
   retentionRate: rate, holdoutRetentionRate: rate, lift: z.number().nullable(),
   offerCost: z.number(), costPerRetained: z.number().nullable(), assetsRetained: z.number(), slaCompliance: rate,
 });
@@ -92,3 +92,9 @@ export const keyResponse = z.object({ id: z.string(), name: z.string(), role: z.
 export const issuedKeyResponse = keyResponse.extend({ key: z.string().describe('the secret: shown in this answer only') });
 export const keyListResponse = z.object({ items: z.array(keyResponse) });
 export const meResponse = z.object({ name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable(), agentId: z.string().nullable() });
+
+export const erasureResponse = z.object({
+  customerId: z.string(),
+  erasedAt: at.describe('when the first erasure of this customer committed; a repeated request answers the same'),
+  cases: z.array(z.object({ caseId: z.string(), status: z.string(), outcome: z.string().nullable().describe('an open case is closed with outcome erased'), closedAt: at.nullable() })),
+});

@@ -50,6 +50,12 @@ export type CustomerBody = z.infer<typeof customerSchema>;
 
 export const customerIdParams = z.object({ customerId: idSchema });
 
+// Why a customer's data is erased: the bank's reference for the request (a ticket number, "PIPL art. 47
+// request of 2026-12-01"). It is kept in the audit log, so it must not repeat the customer's data.
+export const erasureRequestSchema = z.object({
+  reason: z.string().trim().min(1, "say why the data is erased (the request's reference), without the customer's personal data").max(500),
+});
+
 export const consentChangeSchema = z.object({
   channel: z.enum(CONTACT_CHANNELS),
   granted: z.boolean(),

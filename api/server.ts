@@ -24,6 +24,7 @@ export async function connectApi(options: { db: Db; sql: Sql; temporal: Temporal
     db: options.db,
     sql: options.sql,
     temporal: client,
+    taskQueue: options.temporal.taskQueue,
     cases: createCaseWorkflows(client, options.temporal.taskQueue),
     logger: options.logger,
     adminKey: options.adminKey,

@@ -32,7 +32,10 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const OUTCOMES = ['retained', 'churned', 'declined', 'unreachable', 'not_actionable', 'excluded'] as const;
+// erased: closed because the customer asked for their personal data to be erased (DELETE /v1/customers/:id);
+// only the erasure closes a case so, never a supervisor's choice (SUPERVISOR_OUTCOMES).
+export const SUPERVISOR_OUTCOMES = ['retained', 'churned', 'declined', 'unreachable', 'not_actionable', 'excluded'] as const;
+export const OUTCOMES = [...SUPERVISOR_OUTCOMES, 'erased'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 // Channels Holdfast sends on itself (sms, email) or that an agent works (phone).

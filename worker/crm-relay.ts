@@ -3,7 +3,7 @@
 // the CRM, never the playbook, and loses nothing. One process per task queue holds a lease and relays; the
 // others stand by and take over when it lapses (a killed worker).
 import { randomUUID } from 'node:crypto';
-import type { CrmCaseEvent, CrmClient, FulfilmentTask } from '../activities/clients/crm';
+import type { CrmCaseEvent, CrmClient, CustomerErasure, FulfilmentTask } from '../activities/clients/crm';
 import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
 import { databaseUnreachable } from '../config/dependency-outage';
@@ -91,6 +91,7 @@ interface RelayCycle {
 async function deliver(relay: RelayCycle, row: OutboxHead): Promise<boolean> {
   try {
     if (row.kind === 'fulfilment_task') await relay.crm.createFulfilmentTask(row.payload as FulfilmentTask, row.idempotency_key);
+    else if (row.kind === 'customer_erased') await relay.crm.pushCustomerErasure(row.payload as CustomerErasure, row.idempotency_key);
     else await relay.crm.pushCaseEvent(row.payload as CrmCaseEvent, row.idempotency_key);
     return true;
   } catch (e) {

@@ -3,7 +3,7 @@ import { Router, type Response } from 'express';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { z } from 'zod';
 import type { CaseState } from '../../domain/case';
-import { closeCaseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema, retryStepInputSchema, type Actor } from '../../domain/human-steps';
+import { supervisorCloseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema, retryStepInputSchema, type Actor } from '../../domain/human-steps';
 import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate, retryStepUpdate } from '../../workflows/messages';
 import { actorOf, principalOf, requireRole } from '../auth';
 import { boardPage, encodeCursor } from '../case-board';
@@ -124,7 +124,8 @@ function caseStepRoutes(router: Router, { db, sql, cases }: AppDeps): void {
     if (!agent.active) throw new HttpError(422, 'agent_inactive', `agent ${agentId} is not active; choose an active agent`);
     return { teamId: agent.teamId };
   });
-  humanStep('close', ['supervisor'], closeCaseInputSchema, closeCaseUpdate);
+  // The workflow's close takes every outcome; a supervisor may send only theirs (not erased).
+  humanStep('close', ['supervisor'], supervisorCloseInputSchema, closeCaseUpdate as UpdateDefinition<CaseState, [z.infer<typeof supervisorCloseInputSchema> & Actor]>);
   humanStep('sla', ['supervisor'], extendSlaInputSchema, extendSlaUpdate);
   // A case that needs attention: run the step it is stuck on again.
   humanStep('retry', ['supervisor'], retryStepInputSchema, retryStepUpdate);

@@ -7,7 +7,8 @@ import { actorOf, principalOf, requireRole } from '../auth';
 import { announceConsentChange, writeConsentChange, type ConsentChangeRecord } from '../consent-ledger';
 import { consentOf, upsertCustomer } from '../customer-upsert';
 import { requestLog } from '../middleware/request-context';
-import { consentChangeSchema, customerIdParams, customerSchema } from '../schemas';
+import { consentChangeSchema, customerIdParams, customerSchema, erasureRequestSchema } from '../schemas';
+import { eraseCustomer } from '../customer-erasure';
 import { parse } from '../validate';
 
 
@@ -29,8 +30,20 @@ export function customerView(c: Customer) {
   };
 }
 
-export function customerRoutes({ db, cases }: AppDeps): Router {
+// Erasure on request (PIPL, GDPR): an admin's decision, audited with its reason (docs/security.md).
+function erasureRoute(router: Router, deps: AppDeps): void {
+  router.delete('/v1/customers/:customerId', requireRole(), async (req, res) => {
+    const { customerId } = parse(customerIdParams, req.params, 'path');
+    const { reason } = parse(erasureRequestSchema, req.body, 'body');
+    res.json(await eraseCustomer(deps, { customerId, reason, actor: actorOf(res), keyId: principalOf(res).keyId }));
+  });
+}
+
+export function customerRoutes(deps: AppDeps): Router {
+  const { db, cases } = deps;
   const router = Router();
+  erasureRoute(router, deps);
+
   router.put('/v1/customers/:customerId', requireRole('system'), async (req, res) => {
     const { customerId } = parse(customerIdParams, req.params, 'path');
     const body = parse(customerSchema, req.body, 'body');

@@ -53,7 +53,7 @@ export interface ReportRow {
   group: string;
   period?: string;
   opened: number; treated: number; holdout: number; stillOpen: number;
-  retained: number; churned: number; declined: number; unreachable: number; excluded: number;
+  retained: number; churned: number; declined: number; unreachable: number; excluded: number; erased: number;
   retentionRate: number | null; holdoutRetentionRate: number | null; lift: number | null;
   offerCost: number; costPerRetained: number | null; assetsRetained: number; slaCompliance: number | null;
 }
