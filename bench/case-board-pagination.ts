@@ -3,9 +3,9 @@
 //   npx tsx bench/case-board-pagination.ts [cases=50000]
 // Uses DATABASE_URL (a scratch database: it inserts rows) or a throw-away embedded PostgreSQL.
 import { join } from 'node:path';
-import { boardPage, encodeCursor } from '../api/case-board';
-import type { CaseWithSummary } from '../api/case-view';
-import { caseListQuery } from '../api/schemas';
+import { boardPage, encodeCursor } from '../api/services/case-board';
+import type { CaseWithSummary } from '../api/services/case-view';
+import { caseListQuery } from '../api/http/schemas';
 import { createDb, type Db } from '../config/database';
 import { createSql } from '../config/sql';
 import { migrate, startEmbeddedPostgres } from '../dev/database';

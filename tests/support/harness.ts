@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { createApp } from '../../api/app';
-import { createApiKey } from '../../api/auth';
-import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
+import { createApp } from '../../api/http/app';
+import { createApiKey } from '../../api/http/auth';
+import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { connectApi } from '../../api/server';
 import { createDb, type Db } from '../../config/database';
 import { createSql } from '../../config/sql';
