@@ -1,10 +1,11 @@
-// The case board query: filters, three sort orders and keyset cursors (the stage counts: stage-counts.ts).
+// The case board query: filters, three sort orders and keyset cursors (the stage counts: stage-counts.ts; the
+// board's answer: case-reads.ts).
 // Keyset (not offset) pagination: a case opened while someone pages lands before their cursor or after it,
 // never shifting the rows they have not seen yet.
 import { SqlParams, whereClause } from '../../config/sql';
 import { HttpError } from '../http/errors';
 import type { CaseListQuery } from '../http/schemas';
-import { CASE_COLUMNS, CASE_JOINS } from './case-reads';
+import { BOARD_CUSTOMER_JSON, CASE_JOINS, caseSummaryJson } from './case-summary-sql';
 
 type Field = 'openedAt' | 'priority' | 'slaDueAt' | 'id';
 type Value = string | number | null;
@@ -23,6 +24,8 @@ export const CASE_SORTS = {
 export type CaseSort = keyof typeof CASE_SORTS;
 
 type CaseRowKeys = { openedAt: Date; priority: number; slaDueAt: Date | null; id: string };
+// A board row: the sort keys (for the next page's cursor) and the case as the board shows it.
+export type BoardRow = CaseRowKeys & { summary: Record<string, unknown> };
 
 const COLUMN: Record<Field, string> = { openedAt: 'c.opened_at', priority: 'c.priority', slaDueAt: 'c.sla_due_at', id: 'c.id' };
 
@@ -100,13 +103,14 @@ export function afterCursor(sort: CaseSort, cursor: string, p: SqlParams): strin
   return `${leading} AND (${branches.join(' OR ') || 'false'})`;
 }
 
-// One board page (limit + 1 rows, to know whether another follows) in the shape case-view.ts maps: a keyset
-// range scan over the sort's index, with the customer, team and agent joined in the same statement.
+// One board page (limit + 1 rows, to know whether another follows) as BoardRows: a keyset range scan over the
+// sort's index, with the customer, team and agent joined in the same statement.
 export function boardPage(q: CaseListQuery, visibleTeam: string | undefined, now: Date, options: { offset?: number } = {}): { text: string; values: unknown[] } {
   const p = new SqlParams();
   const where = caseConditions(q, visibleTeam, now, p);
   if (q.cursor) where.push(afterCursor(q.sort, q.cursor, p));
-  const text = `SELECT ${CASE_COLUMNS} ${CASE_JOINS} ${whereClause(where)}
+  const summary = `${caseSummaryJson(p.add(now))} || ${BOARD_CUSTOMER_JSON}`;
+  const text = `SELECT c.id, c.opened_at AS "openedAt", c.priority, c.sla_due_at AS "slaDueAt", ${summary} AS summary ${CASE_JOINS} ${whereClause(where)}
     ORDER BY ${caseOrderBy(q.sort)} LIMIT ${p.add(q.limit + 1)}${options.offset ? ` OFFSET ${p.add(options.offset)}` : ''}`;
   return { text, values: p.values };
 }
