@@ -1,5 +1,7 @@
 // The OpenAPI 3.1 document, generated from the zod schemas the routes validate with: the request shapes
 // here cannot drift from what the API accepts. A test checks every Express route appears here.
+import { SMS_STATUS_CALLBACK_PATH } from '../../domain/delivery';
+import { INBOUND_SMS_PATH } from './routes/twilio-webhook';
 import { codecBody } from './routes/codec';
 import { detectionQuery } from './routes/detection';
 import { agentBody, agentIdParams, offerBody, offerIdParams, teamBody, templateBody, templateIdParams } from './routes/admin';
@@ -90,8 +92,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'delete', path: '/v1/keys/{keyId}', summary: 'Revoke an API key', tag: 'keys', roles: [], params: keyIdParams, ok: { status: 200, description: 'the revoked key', schema: keyResponse }, errors: [404, 409] },
   { method: 'get', path: '/s/{token}', summary: 'The survey page a customer answers on', tag: 'surveys', roles: null, params: surveyTokenParams, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [404] },
   { method: 'post', path: '/v1/surveys/{token}', summary: 'Answer a survey (the token is the credential; single use: the same answer sent again is told it was recorded, another answer gets 409)', tag: 'surveys', roles: null, params: surveyTokenParams, body: surveyAnswerInputSchema, ok: { status: 200, description: 'thanks' }, errors: [400, 404, 409] },
-  { method: 'post', path: '/v1/webhooks/twilio/sms', summary: "Twilio's inbound SMS webhook (X-Twilio-Signature checked): STOP/START and survey scores", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 200, description: 'empty TwiML', type: 'text/xml' }, errors: [403, 415] },
-  { method: 'post', path: '/v1/webhooks/twilio/status', summary: "Twilio's SMS status callback (X-Twilio-Signature checked): records delivery; undelivered moves the case to its next channel", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 204, description: 'recorded' }, errors: [400, 403, 415] },
+  { method: 'post', path: INBOUND_SMS_PATH, summary: "Twilio's inbound SMS webhook (X-Twilio-Signature checked): STOP/START and survey scores", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 200, description: 'empty TwiML', type: 'text/xml' }, errors: [403, 415] },
+  { method: 'post', path: SMS_STATUS_CALLBACK_PATH, summary: "Twilio's SMS status callback (X-Twilio-Signature checked): records delivery; undelivered moves the case to its next channel", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 204, description: 'recorded' }, errors: [400, 403, 415] },
   { method: 'get', path: '/dev/outbox', summary: 'Local stack only: what the SMS, email and CRM sinks captured', tag: 'local stack', roles: null, query: outboxQuery, ok: { status: 200, description: '{ items }' }, errors: [400] },
 ];
 

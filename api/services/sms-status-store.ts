@@ -1,6 +1,8 @@
 // What becomes of each SMS (Twilio's status callbacks), in plain SQL: every SMS sends one or more callbacks,
 // so this is on every case's path, and the ORM cost the API several milliseconds of CPU per callback.
 import type { Sql } from '../../config/sql';
+import { deliveryReportSignal } from '../../workflows/messages';
+import type { AppDeps } from '../deps';
 
 export interface StatusReport {
   sid: string;
@@ -34,4 +36,14 @@ export async function applyStatusReport(sql: Sql, report: StatusReport): Promise
     values: [report.sid, report.status, report.code ?? null, report.undelivered],
   });
   return rows[0] ?? null;
+}
+
+// A status callback: kept first, applied second. A send that stores its SID after this statement finds the
+// report (the send stores first and looks second), so an early report is applied by one side or both, never by
+// neither. An undelivered SMS moves the case on to its next channel.
+export async function recordSmsStatus({ sql, cases, logger }: Pick<AppDeps, 'sql' | 'cases' | 'logger'>, report: StatusReport): Promise<void> {
+  await keepStatusReport(sql, report);
+  const attempt = await applyStatusReport(sql, report);
+  if (!attempt) return void logger.info('status callback before its send was recorded; kept for the send', { sid: report.sid, status: report.status });
+  if (report.undelivered) await cases.signal(attempt, deliveryReportSignal, { key: attempt.key, status: report.status, code: report.code });
 }
