@@ -78,3 +78,12 @@ export async function applyConfig(db: Db, config: BankConfig, by: Principal): Pr
   }, { timeout: 120_000 });
   return report;
 }
+
+// One team, agent, offer or template on its own (the admin PUTs), in its own transaction: what became of it.
+export type ApplySpec<S> = (tx: Tx, by: Principal, spec: S, tally: ApplyCounts) => Promise<void>;
+
+export async function applyOne<S>(db: Db, by: Principal, spec: S, apply: ApplySpec<S>): Promise<'created' | 'updated' | 'unchanged'> {
+  const tally = counts();
+  await db.$transaction((tx) => apply(tx, by, spec, tally));
+  return tally.created ? 'created' : tally.updated ? 'updated' : 'unchanged';
+}

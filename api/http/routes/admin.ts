@@ -4,11 +4,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { agentSpecSchema, bankConfigSchema, offerSpecSchema, teamSpecSchema } from '../../../domain/provisioning';
 import { messageTemplateSpecSchema, TEMPLATE_IDS } from '../../../domain/message-template';
-import type { Prisma } from '@prisma/client';
-import type { ApplyCounts } from '../../../domain/provisioning';
-import { principalOf, requireRole, type Principal } from '../auth';
+import { principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../../deps';
-import { applyAgent, applyConfig, applyOffer, applyTeam, applyTemplate } from '../../services/provisioning';
+import { applyAgent, applyConfig, applyOffer, applyOne, applyTeam, applyTemplate, type ApplySpec } from '../../services/provisioning';
 import { idSchema, teamIdParams } from '../schemas';
 import { parse } from '../validate';
 
@@ -28,14 +26,13 @@ export function adminRoutes({ db }: AppDeps): Router {
   });
 
   // PUT /v1/<kind>s/:id with the spec's other fields as the body.
-  function single<S extends { id: string }>(path: string, params: z.ZodObject, body: z.ZodType, apply: (tx: Prisma.TransactionClient, by: Principal, spec: S, tally: ApplyCounts) => Promise<void>, whole?: z.ZodType) {
+  function single<S extends { id: string }>(path: string, params: z.ZodObject, body: z.ZodType, apply: ApplySpec<S>, whole?: z.ZodType) {
     router.put(path, requireRole(), async (req, res) => {
       const [id] = Object.values(parse(params, req.params, 'path') as Record<string, string>);
       const fields = { id, ...(parse(body, req.body, 'body') as object) };
       const spec = (whole ? parse(whole, fields, 'body') : fields) as S;
-      const tally: ApplyCounts = { created: 0, updated: 0, unchanged: 0 };
-      await db.$transaction((tx) => apply(tx, principalOf(res), spec, tally));
-      res.status(tally.created ? 201 : 200).json({ ...spec, result: tally.created ? 'created' : tally.updated ? 'updated' : 'unchanged' });
+      const result = await applyOne(db, principalOf(res), spec, apply);
+      res.status(result === 'created' ? 201 : 200).json({ ...spec, result });
     });
   }
   single('/v1/teams/:teamId', teamIdParams, teamBody, applyTeam);
