@@ -37,10 +37,15 @@ export async function findCustomer(db: Db, customerId: string): Promise<Customer
   return customer;
 }
 
+// Tells each customer's open case of their consent changes (an import's, for customers that existed before).
+export async function announceConsentChanges({ db, cases }: Deps, log: Logger, changes: ConsentChangeRecord[]): Promise<void> {
+  for (const change of changes) await announceConsentChange(db, cases, log, change);
+}
+
 // A new customer has no case to tell of its consent.
 export async function putCustomer({ db, cases }: Deps, log: Logger, customerId: string, body: CustomerBody, by: Principal): Promise<{ stored: Customer; existed: boolean }> {
   const { stored, existed, changes } = await upsertCustomer(db, customerId, body, by);
-  if (existed) for (const change of changes) await announceConsentChange(db, cases, log, change);
+  if (existed) await announceConsentChanges({ db, cases }, log, changes);
   return { stored, existed };
 }
 
