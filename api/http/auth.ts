@@ -6,7 +6,7 @@ import type { Prisma } from '@prisma/client';
 import type { Db } from '../../config/database';
 import type { Role } from '../../domain/vocabulary';
 import { HttpError } from './errors';
-import { cachedKey, rememberKey, staleKey } from './key-cache';
+import { cachedKey, rememberKey, staleKey } from '../services/key-cache';
 import { databaseUnreachable } from '../../config/dependency-outage';
 
 export interface Principal {

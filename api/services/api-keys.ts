@@ -1,6 +1,6 @@
 // Issuing, listing and revoking API keys: shared by the admin endpoints and `npm run keys`. Each issue and
 // revocation is written to the audit log in the same transaction.
-import { forgetKey } from '../http/key-cache';
+import { forgetKey } from './key-cache';
 import type { Db } from '../../config/database';
 import { auditEntry } from './audit-log';
 import { createApiKey, type Principal } from '../http/auth';

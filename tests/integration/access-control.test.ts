@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { hashKey } from '../../api/http/auth';
-import { KEY_CACHE_TTL_MS } from '../../api/http/key-cache';
+import { KEY_CACHE_TTL_MS } from '../../api/services/key-cache';
 import type { Role } from '../../domain/vocabulary';
 import { createTeam, insertCase } from '../support/case-rows';
 import { startHarness, uniqueId, type Harness } from '../support/harness';
