@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { Principal } from '../http/auth';
+import type { Principal } from '../services/principal';
 
 // DATABASE_URL, or the database of a running `npm start` (recorded in .data/dev-stack.json).
 export function cliDatabaseUrl(): string {

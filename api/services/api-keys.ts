@@ -3,7 +3,11 @@
 import { forgetKey } from './key-cache';
 import type { Db } from '../../config/database';
 import { auditEntry } from './audit-log';
-import { createApiKey, type Principal } from '../http/auth';
+import { randomBytes } from 'node:crypto';
+import type { Prisma } from '@prisma/client';
+import type { Role } from '../../domain/vocabulary';
+import { hashKey } from './key-lookup';
+import type { Principal } from './principal';
 import { HttpError, notFound } from '../http/errors';
 import type { CreateKeyBody } from '../http/schemas';
 
@@ -16,6 +20,19 @@ export interface KeyView {
   prefix: string;
   createdAt: string;
   revokedAt: string | null;
+}
+
+// A key's prefix (role and a tag of its own, stored and listed by GET /v1/keys) identifies the key, so one
+// found where it should not be can be looked up and revoked; the rest is the secret.
+export function generateKey(role: Role): { key: string; prefix: string } {
+  const prefix = `hf_${role}_${randomBytes(6).toString('hex')}`;
+  return { key: `${prefix}_${randomBytes(24).toString('base64url')}`, prefix };
+}
+
+export async function createApiKey(db: Db | Prisma.TransactionClient, input: { name: string; role: Role; teamId?: string; agentId?: string }): Promise<{ id: string; key: string }> {
+  const { key, prefix } = generateKey(input.role);
+  const row = await db.apiKey.create({ data: { name: input.name, role: input.role, teamId: input.teamId, agentId: input.agentId, hash: hashKey(key), prefix } });
+  return { id: row.id, key };
 }
 
 type KeyRow = { id: string; name: string; role: string; teamId: string | null; agentId: string | null; prefix: string; createdAt: Date; revokedAt: Date | null };

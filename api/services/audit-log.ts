@@ -4,7 +4,7 @@
 import type { Prisma } from '@prisma/client';
 import { isoTimestamp, type Sql } from '../../config/sql';
 import { toCsv } from '../../domain/csv';
-import { actorName, type Principal } from '../http/auth';
+import { actorName, type Principal } from './principal';
 
 export function auditEntry(principal: Principal, action: string, subject: { type: string; id: string }, detail: Record<string, unknown> = {}): Prisma.AuditEntryCreateInput {
   return { actor: actorName(principal), keyId: principal.keyId, action, subjectType: subject.type, subjectId: subject.id, detail: detail as Prisma.InputJsonObject };

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse';
 import type { PoolClient } from 'pg';
 import { inTransaction, type Sql } from '../../config/sql';
 import { CONTACT_CHANNELS, type ContactChannel } from '../../domain/vocabulary';
-import { actorName, type Principal } from '../http/auth';
+import { actorName, type Principal } from './principal';
 import type { ConsentChangeRecord } from './consent-ledger';
 import { readCustomerHeader, readCustomerRow, type CsvColumn } from './customer-csv';
 import type { CustomerBody } from '../http/schemas';

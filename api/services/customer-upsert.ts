@@ -1,7 +1,7 @@
 // Writes a customer as the bank's systems send it (PUT /v1/customers/:id), with every consent change in the
 // consent ledger in the same transaction. An opt-out stands until the customer (or a recorded consent change)
 // lifts it: a bulk update carrying yesterday's consent must not text someone who said STOP.
-import { actorName, type Principal } from '../http/auth';
+import { actorName, type Principal } from './principal';
 import type { Customer, Prisma } from '@prisma/client';
 import type { Db } from '../../config/database';
 import { CONTACT_CHANNELS } from '../../domain/vocabulary';

@@ -4,7 +4,7 @@ import type { Customer } from '@prisma/client';
 import type { Db } from '../../config/database';
 import type { Logger } from '../../config/logger';
 import type { AppDeps } from '../deps';
-import type { Principal } from '../http/auth';
+import type { Principal } from './principal';
 import { notFound } from '../http/errors';
 import type { CustomerBody } from '../http/schemas';
 import { announceConsentChange, writeConsentChange, type ConsentChangeRecord } from './consent-ledger';

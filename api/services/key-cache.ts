@@ -1,7 +1,7 @@
 // Recently checked API keys, by hash, for a few seconds: every request authenticates, and a key lookup was
 // one database round trip per read. A key revoked through this process is forgotten at once; one revoked
 // elsewhere (another API process, the keys CLI) stops working within KEY_CACHE_TTL_MS.
-import type { Principal } from '../http/auth';
+import type { Principal } from './principal';
 
 export const KEY_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;

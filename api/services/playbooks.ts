@@ -4,7 +4,7 @@ import type { PlaybookVersion } from '@prisma/client';
 import type { Db } from '../../config/database';
 import { isUniqueViolation } from '../../config/db-errors';
 import type { PlaybookDefinition } from '../../domain/playbook';
-import type { Principal } from '../http/auth';
+import type { Principal } from './principal';
 import { HttpError, notFound } from '../http/errors';
 import { auditEntry } from './audit-log';
 

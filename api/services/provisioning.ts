@@ -5,7 +5,7 @@ import { Prisma } from '@prisma/client';
 import type { Db } from '../../config/database';
 import type { AgentSpec, ApplyCounts, ApplyReport, BankConfig, MessageTemplateSpec, OfferSpec, PlaybookSpec, TeamSpec } from '../../domain/provisioning';
 import { auditEntry } from './audit-log';
-import type { Principal } from '../http/auth';
+import type { Principal } from './principal';
 import { HttpError } from '../http/errors';
 
 type Tx = Prisma.TransactionClient;

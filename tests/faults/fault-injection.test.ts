@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from '../../api/http/app';
-import { createApiKey } from '../../api/http/auth';
+import { createApiKey } from '../../api/services/api-keys';
 import { connectApi } from '../../api/server';
 import { createDb, type Db } from '../../config/database';
 import { createSql } from '../../config/sql';

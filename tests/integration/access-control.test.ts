@@ -2,7 +2,7 @@
 // revocable (endpoint and CLI), per-key rate limits, security headers and request ids.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { hashKey } from '../../api/http/auth';
+import { hashKey } from '../../api/services/key-lookup';
 import { KEY_CACHE_TTL_MS } from '../../api/services/key-cache';
 import type { Role } from '../../domain/vocabulary';
 import { createTeam, insertCase } from '../support/case-rows';

@@ -1,5 +1,5 @@
 // The HTTP contract: validation, auth, idempotent signals, conflicts, readiness.
-import { createApiKey } from '../../api/http/auth';
+import { createApiKey } from '../../api/services/api-keys';
 import { KEY_CACHE_TTL_MS } from '../../api/services/key-cache';
 import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, TEST_ADMIN_KEY, uniqueId, type Harness } from '../support/harness';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createApp } from '../../api/http/app';
-import { createApiKey } from '../../api/http/auth';
+import { createApiKey } from '../../api/services/api-keys';
 import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { connectApi } from '../../api/server';
 import { createDb, type Db } from '../../config/database';
