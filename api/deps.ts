@@ -6,7 +6,7 @@ import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
 import type { ApiMetrics } from './metrics';
 import type { Logger } from '../config/logger';
-import type { CaseWorkflows } from './case-workflows';
+import type { CaseWorkflows } from './services/case-workflows';
 import type { DependencyWatches } from './dependency-watch';
 
 // What the local sinks captured; only the dev stack provides one (dev/sinks/outbox.ts).

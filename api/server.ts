@@ -4,7 +4,7 @@ import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
 import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
-import { createCaseWorkflows } from './case-workflows';
+import { createCaseWorkflows } from './services/case-workflows';
 import type { AppDeps } from './deps';
 import { createApiMetrics } from './metrics';
 import { watchDependencies } from './dependency-watch';

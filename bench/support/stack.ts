@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import { createPayloadCodec, newPayloadKey, parsePayloadKeys } from '../../config/payload-codec';
-import { createApiKey } from '../../api/auth';
+import { createApiKey } from '../../api/services/api-keys';
 import { httpPoster, type HttpAnswer } from '../../activities/clients/http-post';
 import { createDb, type Db } from '../../config/database';
 import { startInfrastructure } from '../../dev/infrastructure';

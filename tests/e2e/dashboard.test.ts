@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
+import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { createCustomer, outflowSignal, waitForEvent, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';

@@ -1,6 +1,6 @@
 // The HTTP contract: validation, auth, idempotent signals, conflicts, readiness.
-import { createApiKey } from '../../api/auth';
-import { KEY_CACHE_TTL_MS } from '../../api/key-cache';
+import { createApiKey } from '../../api/services/api-keys';
+import { KEY_CACHE_TTL_MS } from '../../api/services/key-cache';
 import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, TEST_ADMIN_KEY, uniqueId, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
