@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       const key = await issueKey(db, input, CLI_OPERATOR);
       console.log(`Created ${key.role} key "${key.name}" (id ${key.id}). The key is shown only now; store it safely:\n\n  ${key.key}\n`);
     } else if (command === 'list') {
-      for (const k of await listKeys(db)) console.log([k.id, k.role.padEnd(10), (k.teamId ?? '-').padEnd(16), k.prefix + '…', k.revokedAt ? `revoked ${k.revokedAt}` : 'active', k.name].join('  '));
+      for (const k of await listKeys(db)) console.log([k.id, k.role.padEnd(10), (k.teamId ?? '-').padEnd(16), `${k.prefix}…`, k.revokedAt ? `revoked ${k.revokedAt}` : 'active', k.name].join('  '));
     } else if (command === 'revoke' && arg) {
       const k = await revokeKey(db, validated(keyIdParams.safeParse({ keyId: arg })).keyId, CLI_OPERATOR);
       console.log(`Revoked ${k.role} key "${k.name}" (id ${k.id}).`);

@@ -49,7 +49,7 @@ const HUMAN_STEPS: [string, string, Role[], z.ZodType][] = [
   ['retry', 'Run again the step a case that needs attention is stuck on', ['supervisor'], retryStepInputSchema],
 ];
 
-export const OPERATIONS: Operation[] = [
+const OPERATIONS: Operation[] = [
   { method: 'get', path: '/', summary: 'The web dashboard (log in with an API key)', tag: 'dashboard', roles: null, ok: { status: 200, description: 'HTML page', type: 'text/html' }, errors: [400, 503] },
   { method: 'get', path: '/health', summary: 'Liveness (no dependencies checked)', tag: 'service', roles: null, ok: { status: 200, description: '{ status: "ok" }' }, errors: [400] },
   { method: 'get', path: '/ready', summary: 'Readiness: Temporal and PostgreSQL answer', tag: 'service', roles: null, ok: { status: 200, description: 'ready' }, errors: [400, 503] },

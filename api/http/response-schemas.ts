@@ -7,7 +7,7 @@ import { ROLES } from '../../domain/vocabulary';
 const at = z.string().describe('ISO-8601 date-time');
 const ref = z.object({ id: z.string(), name: z.string() });
 
-export const caseSummaryResponse = z.object({
+const caseSummaryResponse = z.object({
   caseId: z.string(),
   workflowId: z.string(),
   customerId: z.string(),
@@ -75,7 +75,7 @@ export const workloadResponse = z.object({
 });
 
 const rate = z.number().nullable().describe('0..1; null when there is nothing to divide by');
-export const reportRowResponse = z.object({
+const reportRowResponse = z.object({
   group: z.string(), period: z.string().optional(),
   opened: z.number(), treated: z.number(), holdout: z.number(), stillOpen: z.number(),
   retained: z.number(), churned: z.number(), declined: z.number(), unreachable: z.number(), excluded: z.number(), erased: z.number().describe('closed because the customer was erased on request'),

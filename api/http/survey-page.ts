@@ -1,5 +1,5 @@
 // The one page customers see: a 0-10 score and an optional comment, posted to /v1/surveys/:token.
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function surveyPage({ token, answered, nonce }: { token: string; answered: boolean; nonce: string }): string {
   const scores = Array.from({ length: 11 }, (_, i) => `<label><input type="radio" name="score" value="${i}" required> ${i}</label>`).join('');
@@ -18,7 +18,7 @@ document.getElementById('survey').addEventListener('submit', async (e) => {
   const form = new FormData(e.target);
   const body = { score: Number(form.get('score')) };
   if (form.get('comment')) body.comment = String(form.get('comment'));
-  const res = await fetch('/v1/surveys/${escape(token)}', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch('/v1/surveys/${escapeHtml(token)}', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const out = await res.json();
   document.getElementById('result').textContent = res.ok ? 'Thank you, we have your answer.' : out.error.message;
   if (res.ok) e.target.remove();

@@ -24,7 +24,7 @@ export interface KeyView {
 
 // A key's prefix (role and a tag of its own, stored and listed by GET /v1/keys) identifies the key, so one
 // found where it should not be can be looked up and revoked; the rest is the secret.
-export function generateKey(role: Role): { key: string; prefix: string } {
+function generateKey(role: Role): { key: string; prefix: string } {
   const prefix = `hf_${role}_${randomBytes(6).toString('hex')}`;
   return { key: `${prefix}_${randomBytes(24).toString('base64url')}`, prefix };
 }

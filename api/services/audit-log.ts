@@ -15,9 +15,9 @@ export async function stampAuditKey(tx: Prisma.TransactionClient, keyId: string 
   if (keyId) await tx.$executeRaw`SELECT set_config('holdfast.key_id', ${keyId}, true)`;
 }
 
-export const AUDIT_COLUMNS = ['id', 'at', 'actor', 'keyId', 'action', 'subjectType', 'subjectId', 'detail'] as const;
+const AUDIT_COLUMNS = ['id', 'at', 'actor', 'keyId', 'action', 'subjectType', 'subjectId', 'detail'] as const;
 export type AuditRow = Record<(typeof AUDIT_COLUMNS)[number], unknown>;
-export const AUDIT_PAGE = 50_000;
+const AUDIT_PAGE = 50_000;
 
 // Entries in [from, to), oldest first, after the entry id `afterId`; one more than a page tells there is more.
 export async function readAudit(sql: Sql, q: { from: Date; to: Date; afterId?: string }): Promise<{ rows: AuditRow[]; nextAfterId?: string }> {

@@ -15,7 +15,7 @@ interface SortKey {
 }
 
 // Every order ends in id, so it is total and a cursor points at exactly one place.
-export const CASE_SORTS = {
+const CASE_SORTS = {
   opened: [{ field: 'openedAt', dir: 'desc' }, { field: 'id', dir: 'desc' }],
   priority: [{ field: 'priority', dir: 'desc' }, { field: 'openedAt', dir: 'desc' }, { field: 'id', dir: 'desc' }],
   // Soonest SLA first; cases without an SLA (closed, or not waiting on a person) last.
@@ -50,7 +50,7 @@ export function caseConditions(q: CaseListQuery, visibleTeam: string | undefined
   return where;
 }
 
-export function caseOrderBy(sort: CaseSort): string {
+function caseOrderBy(sort: CaseSort): string {
   return CASE_SORTS[sort].map(({ field, dir }) => `${COLUMN[field]} ${dir.toUpperCase()}${field === 'slaDueAt' ? ' NULLS LAST' : ''}`).join(', ');
 }
 
@@ -82,7 +82,7 @@ function decodeCursor(sort: CaseSort, cursor: string): Value[] {
 
 // Rows strictly after the cursor in the sort order: for keys k1..kn, (k1 after v1) OR (k1 = v1 AND k2 after v2) ...
 // A null SLA sorts last, so "after" a date includes every null, and nothing non-null comes after a null.
-export function afterCursor(sort: CaseSort, cursor: string, p: SqlParams): string {
+function afterCursor(sort: CaseSort, cursor: string, p: SqlParams): string {
   const keys = CASE_SORTS[sort];
   const values = decodeCursor(sort, cursor).map((v, i) => fromValue(keys[i]!.field, v));
   const equal = (i: number) => (values[i] === null ? `${COLUMN[keys[i]!.field]} IS NULL` : `${COLUMN[keys[i]!.field]} = ${p.add(values[i])}`);

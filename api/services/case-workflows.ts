@@ -48,7 +48,7 @@ function failureType(e: unknown): string | undefined {
   return undefined;
 }
 
-export function toHttpError(e: unknown): never {
+function toHttpError(e: unknown): never {
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
     const stage = (e.cause.details?.[0] as string | undefined) ?? 'closed';
     if (e.cause.type === WRONG_STAGE || e.cause.type === CASE_CLOSED) {

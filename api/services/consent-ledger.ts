@@ -8,8 +8,8 @@ import { consentChangedSignal } from '../../workflows/messages';
 import type { CaseWorkflows } from './case-workflows';
 import { stampAuditKey } from './audit-log';
 
-export const CONSENT_SOURCES = ['sms_keyword', 'api', 'agent', 'import'] as const;
-export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+const CONSENT_SOURCES = ['sms_keyword', 'api', 'agent', 'import'] as const;
+type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 export interface ConsentChangeRecord {
   customerId: string;

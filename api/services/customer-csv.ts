@@ -66,7 +66,10 @@ function cellValue(column: CsvColumn, cell: string): { value?: unknown; problem?
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
   let node = target;
-  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
   node[path.at(-1)!] = value;
 }
 

@@ -4,7 +4,7 @@
 // part is idempotent, so a second request (or a retry after a failure halfway) finishes the job and answers
 // as the first did.
 import type { PoolClient } from 'pg';
-import { customerErasureOutboxRow } from '../../activities/crm-outbox';
+import { customerErasureOutboxRow } from '../../config/crm-outbox';
 import { anonymiseCustomerAndCases } from '../../config/anonymisation-sql';
 import { inTransaction, isoTimestamp } from '../../config/sql';
 import { caseWorkflowId } from '../../domain/case';

@@ -11,7 +11,7 @@ const entries = new Map<string, { principal: Principal | null; until: number }>(
 // While PostgreSQL is down a key checked in the last STALE_KEY_MS still works (GET /v1/status then says
 // what is down, and the dashboard keeps its session) instead of every request retrying the lookup; nothing
 // can be revoked meanwhile, since revoking writes to the same database.
-export const STALE_KEY_MS = 15 * 60_000;
+const STALE_KEY_MS = 15 * 60_000;
 
 export function cachedKey(hash: string, now = Date.now()): Principal | null | undefined {
   const entry = entries.get(hash);

@@ -51,7 +51,7 @@ export async function applyOffer(tx: Tx, by: Principal, o: OfferSpec, tally = co
   await upsert(tx, by, 'offer', o, await tx.offer.findUnique({ where: { id: o.id } }), (r) => stored(r) === canonical(fields), () => tx.offer.upsert({ where: { id: o.id }, create: data, update: data }), tally);
 }
 
-export async function applyPlaybook(tx: Tx, by: Principal, p: PlaybookSpec, tally = counts()): Promise<void> {
+async function applyPlaybook(tx: Tx, by: Principal, p: PlaybookSpec, tally = counts()): Promise<void> {
   const latest = await tx.playbookVersion.findFirst({ where: { playbookId: p.id }, orderBy: { version: 'desc' } });
   if (latest && canonical(latest.definition) === canonical(p.definition)) {
     tally.unchanged++;

@@ -1,10 +1,9 @@
 // Readiness: whether PostgreSQL and Temporal answer, each within a few seconds.
+import { withTimeout } from '../../config/with-timeout';
 import type { AppDeps } from '../deps';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
-const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 type Dependency = 'postgresql' | 'temporal';
 
@@ -20,8 +19,16 @@ export async function checkReadiness({ db, temporal, logger, dependencies }: Pic
   };
   const checks: Record<string, string> = {};
   // The failing dependency is named, its raw error only logged (it can carry hosts and credentials).
-  const check = (name: Dependency, probe: () => Promise<unknown>) =>
-    withTimeout(probe(), CHECK_TIMEOUT_MS).then(() => ((checks[name] = 'ok'), report(name)), (e) => ((checks[name] = 'unavailable'), report(name, e)));
+  const check = async (name: Dependency, probe: () => Promise<unknown>) => {
+    try {
+      await withTimeout(probe(), CHECK_TIMEOUT_MS);
+      checks[name] = 'ok';
+      report(name);
+    } catch (e) {
+      checks[name] = 'unavailable';
+      report(name, e);
+    }
+  };
   await Promise.all([check('postgresql', () => db.$queryRaw`SELECT 1`), check('temporal', () => temporal.workflowService.getSystemInfo({}))]);
   return { checks, failing: Object.keys(checks).filter((k) => checks[k] !== 'ok').sort() };
 }

@@ -23,7 +23,7 @@ const signalInput = (signalId: string, body: SignalBody): RiskSignalInput => ({ 
 
 async function lastCaseOf(row: IntakeRow, catalog: PlaybookCatalog): Promise<LastCase | undefined> {
   const last = row.lastCase;
-  if (!last || last.status !== 'closed') return undefined;
+  if (last?.status !== 'closed') return undefined;
   const definition = await catalog.definition(last.playbook);
   if (!definition) return undefined;
   return { ...last, cooldownMs: durationMs(definition.detect.cooldown), actionThreshold: definition.detect.actionThreshold };
@@ -78,7 +78,7 @@ export function createSignalIntake({ sql, cases }: Pick<AppDeps, 'sql' | 'cases'
     if (!stored.stored) return intake(body, actor);
     const { signalId, openCaseId } = stored;
     const input = signalInput(signalId, body);
-    let joined;
+    let joined: Awaited<ReturnType<typeof cases.startWithSignal>>;
     try {
       // Joining: the id in the start arguments is only used if the open case's run has just ended.
       joined = openCaseId

@@ -12,7 +12,7 @@ export interface StatusReport {
 }
 
 // Keeps the report, for a send that has not stored its SID yet (it looks for the report after storing).
-export async function keepStatusReport(sql: Sql, report: StatusReport): Promise<void> {
+async function keepStatusReport(sql: Sql, report: StatusReport): Promise<void> {
   await sql.query({
     name: 'sms-status-keep',
     text: `INSERT INTO sms_status_reports (sid, status, error_code, received_at) VALUES ($1, $2, $3, now())
@@ -23,7 +23,7 @@ export async function keepStatusReport(sql: Sql, report: StatusReport): Promise<
 
 // Applies the report to the attempt that sent the SID; the attempt's key and case, or null when no attempt has
 // stored the SID yet. An undelivered report also records the provider's code and the reason.
-export async function applyStatusReport(sql: Sql, report: StatusReport): Promise<{ key: string; workflowId: string; runId: string | null } | null> {
+async function applyStatusReport(sql: Sql, report: StatusReport): Promise<{ key: string; workflowId: string; runId: string | null } | null> {
   const { rows } = await sql.query<{ key: string; workflowId: string; runId: string | null }>({
     name: 'sms-status-apply',
     text: `WITH attempt AS (

@@ -20,7 +20,7 @@ export interface RateLimitOptions {
 
 const MAX_TRACKED = 10_000;
 
-export function tokenBuckets({ perMinute, now = Date.now }: RateLimitOptions) {
+function tokenBuckets({ perMinute, now = Date.now }: RateLimitOptions) {
   const buckets = new Map<string, Bucket>();
   const refillPerMs = perMinute / 60_000;
   const current = (key: string, t: number): Bucket => {
@@ -52,7 +52,7 @@ export function tokenBuckets({ perMinute, now = Date.now }: RateLimitOptions) {
 }
 
 // The connecting address (behind a proxy, Express's `trust proxy` setting decides what req.ip is).
-export const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 function refuse(res: Response, retryAfterS: number, message: string): never {
   res.setHeader('retry-after', String(retryAfterS));

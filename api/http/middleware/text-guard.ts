@@ -4,6 +4,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { HttpError } from '../errors';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this refuses
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 // The path of the first unstorable string, walking without recursion (bodies may nest deep).
