@@ -1,0 +1,24 @@
+// The desk's entries in the OpenAPI document (api/openapi.ts spreads them into its list).
+import type { z } from 'zod';
+import type { Role } from '../../domain/vocabulary';
+import { myDayQuery, myDayResponse } from './schemas';
+
+interface DeskOperation {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tag: string;
+  roles: Role[];
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  ok: { status: number; description: string; schema?: z.ZodType };
+  errors?: number[];
+}
+
+export const DESK_OPERATIONS: DeskOperation[] = [
+  {
+    method: 'get', path: '/v1/me/today', summary: "An agent's day: the cases waiting on them in the order to work them and what each waits for, today's contacts against the quota, today's follow-ups (a supervisor names the agent with agentId)",
+    tag: 'desk', roles: ['agent', 'supervisor'], query: myDayQuery, ok: { status: 200, description: 'the day', schema: myDayResponse }, errors: [400, 404, 409],
+  },
+];
