@@ -1,7 +1,8 @@
 // The desk's entries in the OpenAPI document (api/openapi.ts spreads them into its list).
 import type { z } from 'zod';
 import type { Role } from '../../domain/vocabulary';
-import { myDayQuery, myDayResponse } from './schemas';
+import { customerIdParams } from '../schemas';
+import { customerFileResponse, customerSearchQuery, customerSearchResponse, myDayQuery, myDayResponse } from './schemas';
 
 interface DeskOperation {
   method: 'get' | 'post';
@@ -20,5 +21,13 @@ export const DESK_OPERATIONS: DeskOperation[] = [
   {
     method: 'get', path: '/v1/me/today', summary: "An agent's day: the cases waiting on them in the order to work them and what each waits for, today's contacts against the quota, today's follow-ups (a supervisor names the agent with agentId)",
     tag: 'desk', roles: ['agent', 'supervisor'], query: myDayQuery, ok: { status: 200, description: 'the day', schema: myDayResponse }, errors: [400, 404, 409],
+  },
+  {
+    method: 'get', path: '/v1/customers', summary: "Look a customer up by id, name, phone or email (an agent: their team's customers; phone and email masked except to the agent working the customer's open case)",
+    tag: 'desk', roles: ['agent', 'supervisor'], query: customerSearchQuery, ok: { status: 200, description: 'the customers found', schema: customerSearchResponse }, errors: [400],
+  },
+  {
+    method: 'get', path: '/v1/customers/{customerId}/file', summary: "A customer's file: profile, consent and its ledger, cases with outcomes, contacts in the frequency cap's window",
+    tag: 'desk', roles: ['agent', 'supervisor'], params: customerIdParams, ok: { status: 200, description: 'the file', schema: customerFileResponse }, errors: [404],
   },
 ];

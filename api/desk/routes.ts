@@ -5,8 +5,12 @@ import { principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
 import { parse } from '../validate';
+import { customerIdParams } from '../schemas';
+import { visibleTeamOf } from '../../domain/visibility';
+import { customerFile } from './customer-file';
+import { searchCustomers, type Viewer } from './customer-search';
 import { agentToday } from './my-day';
-import { myDayQuery } from './schemas';
+import { customerSearchQuery, myDayQuery } from './schemas';
 
 // Whose day: an agent's key opens its own agent's; a supervisor (or admin) names the agent.
 function dayOwner(res: Response, asked: string | undefined): string {
@@ -20,11 +24,26 @@ function dayOwner(res: Response, asked: string | undefined): string {
   return asked;
 }
 
+// What the key may see of customers: an agent their team's (team-customers.ts), with contact details of the
+// customers whose open case they work.
+function viewerOf(res: Response): Viewer {
+  const principal = principalOf(res);
+  return { team: visibleTeamOf(principal), agentId: principal.agentId };
+}
+
 export function deskRoutes({ sql }: AppDeps): Router {
   const router = Router();
   router.get('/v1/me/today', requireRole('agent', 'supervisor'), async (req, res) => {
     const { agentId } = parse(myDayQuery, req.query, 'query');
     res.json(await agentToday(sql, dayOwner(res, agentId), new Date()));
+  });
+  router.get('/v1/customers', requireRole('agent', 'supervisor'), async (req, res) => {
+    const { query } = parse(customerSearchQuery, req.query, 'query');
+    res.json({ items: await searchCustomers(sql, viewerOf(res), query) });
+  });
+  router.get('/v1/customers/:customerId/file', requireRole('agent', 'supervisor'), async (req, res) => {
+    const { customerId } = parse(customerIdParams, req.params, 'path');
+    res.json(await customerFile(sql, customerId, viewerOf(res), new Date()));
   });
   return router;
 }

@@ -29,3 +29,42 @@ export const myDayResponse = z.object({
   openCases: z.number(),
   generatedAt: at,
 });
+
+export const customerSearchQuery = z.strictObject({
+  query: z.string().trim().min(2, 'type at least 2 characters of a name, or a customer id, phone or email').max(100)
+    .describe("a customer id, part of a name, a phone number's last digits (6 or more) or an email address"),
+});
+
+const contactDetails = z.object({
+  phone: z.string().nullable(), email: z.string().nullable(),
+  shown: z.enum(['full', 'masked']).describe("full only to the agent working the customer's open case"),
+});
+
+export const customerSearchResponse = z.object({
+  items: z.array(z.object({
+    customerId: z.string(), name: z.string(), tier: z.string(), segment: z.string().nullable(), lifecycleStage: z.string().nullable(), contact: contactDetails,
+    openCase: z.object({ caseId: z.string(), stage: z.string(), yours: z.boolean() }).nullable(),
+  })).describe('at most 20, an exact id first, then by name'),
+});
+
+const ref = z.object({ id: z.string(), name: z.string() });
+export const customerFileResponse = z.object({
+  customer: z.object({
+    customerId: z.string(), name: z.string(), tier: z.string(), segment: z.string().nullable(), lifecycleStage: z.string().nullable(),
+    assetsUnderManagement: z.number(), timeZone: z.string(), preferredChannels: z.array(z.string()), contact: contactDetails,
+  }),
+  consent: z.object({
+    current: z.object({ sms: z.boolean(), email: z.boolean(), phone: z.boolean() }),
+    ledger: z.array(z.object({ channel: z.string(), granted: z.boolean(), source: z.string(), actor: z.string(), note: z.string().nullable(), at })),
+  }),
+  openCaseId: z.string().nullable(),
+  cases: z.array(z.object({
+    caseId: z.string(), stage: z.string(), status: z.string(), outcome: z.string().nullable(), reason: z.string(), driver: z.string().nullable(), riskScore: z.number(),
+    openedAt: at, closedAt: at.nullable(), team: ref.nullable(), assignee: ref.nullable(),
+    offer: z.object({ name: z.string(), status: z.string(), cost: z.number() }).nullable(),
+  })).describe("newest first; an agent sees their own team's cases"),
+  contactsInCapWindow: z.object({
+    window: z.string(), maxContacts: z.number(), since: at, left: z.number().describe('contacts the cap still allows in the window'),
+    contacts: z.array(z.object({ at, channel: z.string(), purpose: z.string(), status: z.string(), outcome: z.string().nullable(), note: z.string().nullable(), caseId: z.string() })),
+  }).describe("the contacts the frequency cap counts, in the cap's window of the customer's latest case's playbook"),
+});
