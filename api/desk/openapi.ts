@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Role } from '../../domain/vocabulary';
 import { customerIdParams } from '../schemas';
-import { customerFileResponse, customerSearchQuery, customerSearchResponse, myDayQuery, myDayResponse } from './schemas';
+import { customerFileResponse, customerSearchQuery, customerSearchResponse, handOpenedResponse, handOpeningBody, myDayQuery, myDayResponse } from './schemas';
 
 interface DeskOperation {
   method: 'get' | 'post';
@@ -29,5 +29,9 @@ export const DESK_OPERATIONS: DeskOperation[] = [
   {
     method: 'get', path: '/v1/customers/{customerId}/file', summary: "A customer's file: profile, consent and its ledger, cases with outcomes, contacts in the frequency cap's window",
     tag: 'desk', roles: ['agent', 'supervisor'], params: customerIdParams, ok: { status: 200, description: 'the file', schema: customerFileResponse }, errors: [404],
+  },
+  {
+    method: 'post', path: '/v1/customers/{customerId}/cases', summary: "Open a case by hand from the customer's page (as POST /v1/cases); refused when the customer is not the agent's team's, already has an open case (its caseId in the answer) or has no consented channel",
+    tag: 'desk', roles: ['agent', 'supervisor'], params: customerIdParams, body: handOpeningBody, ok: { status: 201, description: 'the case, opened', schema: handOpenedResponse }, errors: [400, 404, 409, 422, 503],
   },
 ];

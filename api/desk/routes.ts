@@ -1,7 +1,7 @@
 // The retention agent's desk: their day, the customer lookup and file, a case opened from the customer page.
 // Each handler parses its input, calls one service and shapes the answer; the services touch the database.
 import { Router, type Response } from 'express';
-import { principalOf, requireRole } from '../auth';
+import { actorOf, principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
 import { parse } from '../validate';
@@ -10,7 +10,8 @@ import { visibleTeamOf } from '../../domain/visibility';
 import { customerFile } from './customer-file';
 import { searchCustomers, type Viewer } from './customer-search';
 import { agentToday } from './my-day';
-import { customerSearchQuery, myDayQuery } from './schemas';
+import { createHandOpener } from './open-case';
+import { customerSearchQuery, handOpeningBody, myDayQuery } from './schemas';
 
 // Whose day: an agent's key opens its own agent's; a supervisor (or admin) names the agent.
 function dayOwner(res: Response, asked: string | undefined): string {
@@ -31,8 +32,9 @@ function viewerOf(res: Response): Viewer {
   return { team: visibleTeamOf(principal), agentId: principal.agentId };
 }
 
-export function deskRoutes({ sql }: AppDeps): Router {
+export function deskRoutes({ db, sql, cases }: AppDeps): Router {
   const router = Router();
+  const openByHand = createHandOpener(db, sql, cases);
   router.get('/v1/me/today', requireRole('agent', 'supervisor'), async (req, res) => {
     const { agentId } = parse(myDayQuery, req.query, 'query');
     res.json(await agentToday(sql, dayOwner(res, agentId), new Date()));
@@ -44,6 +46,11 @@ export function deskRoutes({ sql }: AppDeps): Router {
   router.get('/v1/customers/:customerId/file', requireRole('agent', 'supervisor'), async (req, res) => {
     const { customerId } = parse(customerIdParams, req.params, 'path');
     res.json(await customerFile(sql, customerId, viewerOf(res), new Date()));
+  });
+  router.post('/v1/customers/:customerId/cases', requireRole('agent', 'supervisor'), async (req, res) => {
+    const { customerId } = parse(customerIdParams, req.params, 'path');
+    const body = parse(handOpeningBody, req.body, 'body');
+    res.status(201).json(await openByHand(viewerOf(res), { customerId, ...body, openedBy: actorOf(res) }));
   });
   return router;
 }

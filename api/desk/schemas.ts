@@ -2,6 +2,7 @@
 // the customer page), as zod: the routes validate with them and the OpenAPI document is built from them.
 import { z } from 'zod';
 import { DESK_TASKS } from '../../domain/desk-tasks';
+import { playbookIdSchema } from '../../domain/playbook';
 
 const id = z.string().trim().min(1).max(128);
 const at = z.string().describe('ISO-8601 date-time');
@@ -67,4 +68,14 @@ export const customerFileResponse = z.object({
     window: z.string(), maxContacts: z.number(), since: at, left: z.number().describe('contacts the cap still allows in the window'),
     contacts: z.array(z.object({ at, channel: z.string(), purpose: z.string(), status: z.string(), outcome: z.string().nullable(), note: z.string().nullable(), caseId: z.string() })),
   }).describe("the contacts the frequency cap counts, in the cap's window of the customer's latest case's playbook"),
+});
+
+export const handOpeningBody = z.strictObject({
+  reason: z.string().trim().min(1, 'say why the customer is at risk: the case and its timeline carry it').max(500),
+  playbookId: playbookIdSchema.optional().describe('the playbook to run; by default the one that applies to the customer'),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const handOpenedResponse = z.object({
+  caseId: z.string(), workflowId: z.string(), stage: z.literal('detected'), playbook: z.object({ id: z.string(), version: z.number() }),
 });
