@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createApiKey } from '../../api/auth';
 import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
-import { createTeam } from '../support/case-rows';
+import { createTeam, insertCase } from '../support/case-rows';
 import { createCustomer, outflowSignal, waitForEvent } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -15,6 +15,7 @@ let browser: Browser;
 let page: Page;
 let agentKey: string;
 let agentId: string;
+let teamId: string;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
@@ -22,6 +23,7 @@ beforeAll(async () => {
   h = await startHarness();
   const team = await createTeam(h.db, [{ quota: 10 }]);
   agentId = team.agentIds[0]!;
+  teamId = team.teamId;
   agentKey = (await createApiKey(h.db, { name: 'Agent 1', role: 'agent', teamId: team.teamId, agentId })).key;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -62,4 +64,34 @@ test('an agent lands on My day, sees the call waiting on them and opens its case
   await page.getByTestId('case-stage').waitFor();
   expect(page.url()).toContain(`#/cases/${caseId}`);
   expect(consoleErrors).toEqual([]);
+}, 120_000);
+
+test("an agent finds a customer from the header, reads their file, and a case they cannot open says why", async () => {
+  const { caseId, customerId } = await callWaitingOn(agentId);
+  // A customer of the team (a closed case) whom the bank may not contact on any channel.
+  const closed = await insertCase(h.db, teamId, { status: 'closed', outcome: 'retained', agentId, openedAt: new Date() });
+  const { customerId: unreachable } = await h.db.case.findUniqueOrThrow({ where: { id: closed } });
+  await logIn(agentKey);
+  await page.getByRole('heading', { name: 'My day' }).waitFor();
+
+  await page.keyboard.press('/');
+  await page.getByRole('searchbox', { name: 'Find a customer' }).fill(customerId);
+  await page.keyboard.press('Enter');
+  const results = page.getByTestId('customer-results');
+  await results.waitFor();
+  // The agent works this customer's open case: the number shows in full.
+  expect(await results.locator('tbody tr').first().textContent()).toMatch(/\+3460\d{7}/);
+  await results.getByRole('link', { name: 'Test Customer' }).click();
+  await page.getByTestId('customer-cases').waitFor();
+  expect(await page.getByTestId('customer-cases').locator(`a[href="#/cases/${caseId}"]`).count()).toBe(1);
+  expect(await page.getByText('work it here').count()).toBe(1);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'desk-customer.png'), fullPage: true });
+
+  await page.goto(`${h.baseUrl}/#/customers/${unreachable}`);
+  const form = page.getByRole('form', { name: 'Open a case' });
+  await form.getByLabel('Why is the customer at risk?').fill('asked to close the account in branch');
+  await form.getByRole('button', { name: 'Open a case' }).click();
+  await expect(form.getByRole('alert').textContent()).resolves.toContain('cannot be contacted on any channel');
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'desk-open-case-refused.png'), fullPage: true });
+  expect(consoleErrors.filter((e) => !e.includes('422'))).toEqual([]);
 }, 120_000);

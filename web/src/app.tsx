@@ -7,6 +7,9 @@ import { BoardPage } from './pages/board';
 import { CasePage } from './pages/case-page';
 import { LoginPage } from './pages/login';
 import { MyDayPage } from './pages/my-day';
+import { CustomerPage } from './pages/customer-page';
+import { CustomerSearchPage } from './pages/customer-search';
+import { CustomerSearchBox } from './components/customer-search-box';
 import { ReportsPage } from './pages/reports';
 import { WorkloadPage } from './pages/workload';
 import { session } from './session';
@@ -57,6 +60,7 @@ export function App() {
           <a href="#/workload" class={page === 'workload' ? 'active' : ''}>Workload</a>
           {supervisor && <a href="#/reports" class={page === 'reports' ? 'active' : ''}>Reports</a>}
         </nav>
+        {(me.role === 'agent' || supervisor) && <CustomerSearchBox />}
         <span class="who">
           {me.name} · {me.role}
           {me.teamId ? ` · ${me.teamId}` : ''}
@@ -64,7 +68,7 @@ export function App() {
         </span>
       </header>
       <main>
-        {page === 'today' || (!page && home === 'today') ? <MyDayPage api={api} me={me} /> : page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : <BoardPage api={api} me={me} />}
+        {page === 'today' || (!page && home === 'today') ? <MyDayPage api={api} me={me} /> : page === 'find' && id ? <CustomerSearchPage api={api} me={me} query={id} /> : page === 'customers' && id ? <CustomerPage api={api} me={me} customerId={id} /> : page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : <BoardPage api={api} me={me} />}
       </main>
     </>
   );

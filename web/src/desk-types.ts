@@ -14,3 +14,24 @@ export interface MyDay {
   openCases: number;
   generatedAt: string;
 }
+
+export interface ContactDetails { phone: string | null; email: string | null; shown: 'full' | 'masked' }
+
+export interface FoundCustomer {
+  customerId: string; name: string; tier: string; segment: string | null; lifecycleStage: string | null; contact: ContactDetails;
+  openCase: { caseId: string; stage: string; yours: boolean } | null;
+}
+
+export interface CustomerFile {
+  customer: {
+    customerId: string; name: string; tier: string; segment: string | null; lifecycleStage: string | null; assetsUnderManagement: number;
+    timeZone: string; preferredChannels: string[]; contact: ContactDetails;
+  };
+  consent: { current: { sms: boolean; email: boolean; phone: boolean }; ledger: { channel: string; granted: boolean; source: string; actor: string; note: string | null; at: string }[] };
+  openCaseId: string | null;
+  cases: {
+    caseId: string; stage: string; status: string; outcome: string | null; reason: string; driver: string | null; riskScore: number; openedAt: string; closedAt: string | null;
+    team: { id: string; name: string } | null; assignee: { id: string; name: string } | null; offer: { name: string; status: string; cost: number } | null;
+  }[];
+  contactsInCapWindow: { window: string; maxContacts: number; since: string; left: number; contacts: { at: string; channel: string; purpose: string; status: string; outcome: string | null; note: string | null; caseId: string }[] };
+}
