@@ -1,8 +1,8 @@
 // The desk's entries in the OpenAPI document (api/openapi.ts spreads them into its list).
 import type { z } from 'zod';
 import type { Role } from '../../domain/vocabulary';
-import { customerIdParams } from '../schemas';
-import { customerFileResponse, customerSearchQuery, customerSearchResponse, handOpenedResponse, handOpeningBody, myDayQuery, myDayResponse } from './schemas';
+import { caseIdParams, customerIdParams } from '../schemas';
+import { callSheetResponse, customerFileResponse, customerSearchQuery, customerSearchResponse, handOpenedResponse, handOpeningBody, myDayQuery, myDayResponse } from './schemas';
 
 interface DeskOperation {
   method: 'get' | 'post';
@@ -33,5 +33,9 @@ export const DESK_OPERATIONS: DeskOperation[] = [
   {
     method: 'post', path: '/v1/customers/{customerId}/cases', summary: "Open a case by hand from the customer's page (as POST /v1/cases); refused when the customer is not the agent's team's, already has an open case (its caseId in the answer) or has no consented channel",
     tag: 'desk', roles: ['agent', 'supervisor'], params: customerIdParams, body: handOpeningBody, ok: { status: 201, description: 'the case, opened', schema: handOpenedResponse }, errors: [400, 404, 409, 422, 503],
+  },
+  {
+    method: 'get', path: '/v1/cases/{caseId}/call-sheet', summary: "The call sheet before a call: why the customer is at risk, who they are and how to reach them, what was said before, the offer that may be made and its conditions, the words of the step's message",
+    tag: 'desk', roles: ['agent', 'supervisor'], params: caseIdParams, ok: { status: 200, description: 'the call sheet', schema: callSheetResponse }, errors: [404],
   },
 ];

@@ -5,7 +5,8 @@ import { actorOf, principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../errors';
 import { parse } from '../validate';
-import { customerIdParams } from '../schemas';
+import { caseIdParams, customerIdParams } from '../schemas';
+import { callSheet } from './call-sheet';
 import { visibleTeamOf } from '../../domain/visibility';
 import { customerFile } from './customer-file';
 import { searchCustomers, type Viewer } from './customer-search';
@@ -51,6 +52,10 @@ export function deskRoutes({ db, sql, cases }: AppDeps): Router {
     const { customerId } = parse(customerIdParams, req.params, 'path');
     const body = parse(handOpeningBody, req.body, 'body');
     res.status(201).json(await openByHand(viewerOf(res), { customerId, ...body, openedBy: actorOf(res) }));
+  });
+  router.get('/v1/cases/:caseId/call-sheet', requireRole('agent', 'supervisor'), async (req, res) => {
+    const { caseId } = parse(caseIdParams, req.params, 'path');
+    res.json(await callSheet(sql, caseId, viewerOf(res), new Date()));
   });
   return router;
 }

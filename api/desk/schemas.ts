@@ -79,3 +79,26 @@ export const handOpeningBody = z.strictObject({
 export const handOpenedResponse = z.object({
   caseId: z.string(), workflowId: z.string(), stage: z.literal('detected'), playbook: z.object({ id: z.string(), version: z.number() }),
 });
+
+export const callSheetResponse = z.object({
+  caseId: z.string(), stage: z.string(), status: z.string(),
+  whyAtRisk: z.object({
+    reason: z.string(), driver: z.string().nullable(), driverSentence: z.string().nullable(), riskScore: z.number(), priority: z.number(),
+    signals: z.array(z.object({ type: z.string(), severity: z.number().nullable(), occurredAt: at, details: z.record(z.string(), z.unknown()), sentence: z.string() })),
+  }),
+  customer: z.object({
+    customerId: z.string(), name: z.string(), tier: z.string(), segment: z.string().nullable(), lifecycleStage: z.string().nullable(), assetsUnderManagement: z.number(),
+    timeZone: z.string(), localTimeNow: z.string(), preferredChannels: z.array(z.string()),
+    consent: z.object({ sms: z.boolean(), email: z.boolean(), phone: z.boolean() }), contact: contactDetails,
+  }),
+  saidBefore: z.object({
+    contacts: z.array(z.object({ at, channel: z.string(), purpose: z.string(), status: z.string(), outcome: z.string().nullable(), note: z.string().nullable(), caseId: z.string() })).describe("the customer's last 20 contacts on any case"),
+    replies: z.array(z.object({ at, channel: z.string(), text: z.string(), caseId: z.string() })).describe("the customer's replies, addresses masked"),
+  }),
+  offer: z.object({
+    current: z.object({ offerId: z.string(), name: z.string(), description: z.string(), cost: z.number(), status: z.string(), expiresAt: at }).nullable(),
+    budget: z.number().nullable().describe("the most an offer may cost for this customer (assets × the playbook's budget rate)"),
+    eligible: z.array(z.object({ offerId: z.string(), name: z.string(), kind: z.string(), description: z.string(), cost: z.number(), conditions: z.array(z.string()) })).describe('catalog offers the playbook would make, best first'),
+  }),
+  script: z.object({ templateId: z.string(), subject: z.string(), text: z.string() }).nullable().describe("the words of the playbook's message for this step, filled in"),
+});
