@@ -63,6 +63,11 @@ test('an agent lands on My day, sees the call waiting on them and opens its case
   await item.getByRole('link', { name: 'Test Customer' }).click();
   await page.getByTestId('case-stage').waitFor();
   expect(page.url()).toContain(`#/cases/${caseId}`);
+  // The call sheet is open before the call: why at risk in words, and the message the customer read.
+  const sheet = page.getByTestId('call-sheet');
+  await sheet.getByText('A large transfer out', { exact: false }).waitFor();
+  expect(await sheet.locator('.script').textContent()).toContain('Hello Test,');
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'desk-call-sheet.png'), fullPage: true });
   expect(consoleErrors).toEqual([]);
 }, 120_000);
 
@@ -75,7 +80,7 @@ test("an agent finds a customer from the header, reads their file, and a case th
   await page.getByRole('heading', { name: 'My day' }).waitFor();
 
   await page.keyboard.press('/');
-  await page.getByRole('searchbox', { name: 'Find a customer' }).fill(customerId);
+  await page.getByRole('searchbox', { name: 'Look up by id, name, phone or email' }).fill(customerId);
   await page.keyboard.press('Enter');
   const results = page.getByTestId('customer-results');
   await results.waitFor();

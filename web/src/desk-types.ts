@@ -35,3 +35,25 @@ export interface CustomerFile {
   }[];
   contactsInCapWindow: { window: string; maxContacts: number; since: string; left: number; contacts: { at: string; channel: string; purpose: string; status: string; outcome: string | null; note: string | null; caseId: string }[] };
 }
+
+export interface CallSheet {
+  caseId: string; stage: string; status: string;
+  whyAtRisk: {
+    reason: string; driver: string | null; driverSentence: string | null; riskScore: number; priority: number;
+    signals: { type: string; severity: number | null; occurredAt: string; details: Record<string, unknown>; sentence: string }[];
+  };
+  customer: {
+    customerId: string; name: string; tier: string; segment: string | null; lifecycleStage: string | null; assetsUnderManagement: number; timeZone: string;
+    localTimeNow: string; preferredChannels: string[]; consent: { sms: boolean; email: boolean; phone: boolean }; contact: ContactDetails;
+  };
+  saidBefore: {
+    contacts: { at: string; channel: string; purpose: string; status: string; outcome: string | null; note: string | null; caseId: string }[];
+    replies: { at: string; channel: string; text: string; caseId: string }[];
+  };
+  offer: {
+    current: { offerId: string; name: string; description: string; cost: number; status: string; expiresAt: string } | null;
+    budget: number | null;
+    eligible: { offerId: string; name: string; kind: string; description: string; cost: number; conditions: string[] }[];
+  };
+  script: { templateId: string; subject: string; text: string } | null;
+}
