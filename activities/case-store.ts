@@ -34,7 +34,7 @@ export interface CarriedEvents {
 // none is, each with the case row and its CRM outbox row, so the CRM never misses an event the timeline has
 // and never holds up the playbook; without a CRM configured nothing is queued. The run id moves with
 // continue-as-new: human steps must reach the run the case lives in now.
-export async function recordCaseEvents({ sql, crm }: Pick<ActivityDeps, 'sql' | 'crm'>, { events, projection }: RecordedEvents): Promise<void> {
+async function recordCaseEvents({ sql, crm }: Pick<ActivityDeps, 'sql' | 'crm'>, { events, projection }: RecordedEvents): Promise<void> {
   if (events.length === 0) return;
   const info = Context.current().info;
   await writeTransition(sql, events, projection, info.workflowExecution?.runId, crm ? info.taskQueue : undefined);

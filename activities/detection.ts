@@ -23,7 +23,7 @@ export interface DetectionFeeds {
   apiKey: string;
 }
 
-export interface SweepRefusal { source: string; index: number; status: number; code: string; message: string }
+interface SweepRefusal { source: string; index: number; status: number; code: string; message: string }
 export interface SweepSource { source: string; signals: number; accepted: number; duplicates: number; refused: number; error?: string }
 export interface SweepSummary {
   sweepId: string;

@@ -12,6 +12,7 @@ import type { ActivityDeps } from './deps';
 import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
 import { CUSTOMER_PROFILE_JSON } from '../config/customer-profile-sql';
+import { agentContactsToday, agentOpenCases } from '../config/agent-load-sql';
 
 interface AgentLoadRow {
   id: string;
@@ -65,9 +66,9 @@ async function assignCase(sql: Sql, req: { caseId: string; tier: Tier; driver?: 
   const { rows } = await sql.query<AgentLoadRow>({
     name: 'agent-loads',
     text: `SELECT a.id, a.team_id, a.skills, a.daily_contact_quota, a.working_hours,
-        (SELECT count(*) FROM contact_attempts ca WHERE ca.agent_id = a.id AND ca.purpose = $2 AND ca.created_at >= $3)::int AS contacts_today,
-        -- Open cases from the counters triggers keep (agent_open_cases), less this case if the agent already has it.
-        ((SELECT coalesce(sum(o.cases), 0) FROM agent_open_cases o WHERE o.agent_id = a.id)
+        ${agentContactsToday('a.id', '$2', '$3')} AS contacts_today,
+        -- Less this case if the agent already has it.
+        (${agentOpenCases('a.id')}
           - CASE WHEN a.id = (SELECT c.agent_id FROM cases c WHERE c.id = $4 AND c.status = 'open') THEN 1 ELSE 0 END)::int AS open_cases
       FROM agents a WHERE a.team_id = $1 AND a.active ORDER BY a.id`,
     values: [team.id, AGENT_CONTACT_PURPOSE, startOfQuotaDay(new Date()), req.caseId],

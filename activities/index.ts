@@ -1,4 +1,5 @@
 // All activities, built from their clients (see worker/ for the wiring).
+import { createAnonymisation } from './anonymisation';
 import { createCaseStore, writingCarriedEvents } from './case-store';
 import { createContactPolicyCheck } from './contact-policy';
 import { createCrmPush } from './crm';
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCrmPush(deps),
     ...createContactPolicyCheck(deps),
     ...createDetection(deps),
+    ...createAnonymisation(deps),
   };
   // The calls a workflow step's events ride with (CaseRun.withRecorded): each writes them before it runs.
   return {

@@ -5,7 +5,7 @@
 // an agent to check.
 import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { PROVIDER_TRIES, PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, type SendResult } from '../domain/delivery';
+import { PROVIDER_TRIES, PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, SMS_STATUS_CALLBACK_PATH, type SendResult } from '../domain/delivery';
 import { ProviderError, type SendFailure } from './clients/provider-errors';
 import { applyEarlyReport, claimAttempt, countProviderTry, markAttempt, type ClaimedAttempt, type SendRequest } from './contact-attempts';
 import { heartbeating, whenDatabaseAnswers } from './own-outage';
@@ -20,8 +20,6 @@ export type { SendRequest } from './contact-attempts';
 type Composer = (name: string) => { subject: string; text: string };
 type Message = { to: string; subject: string; text: string };
 type Senders = Pick<ActivityDeps, 'sql' | 'sms' | 'email' | 'publicBaseUrl' | 'logger'>;
-
-export const STATUS_CALLBACK_PATH = '/v1/webhooks/twilio/status';
 
 async function fail(d: Senders, key: string, failure: SendFailure): Promise<SendResult> {
   await markAttempt(d.sql, key, { status: 'failed', providerCode: failure.code, error: failure.message });
@@ -83,7 +81,7 @@ async function deliver(d: Senders, req: SendRequest, message: Message): Promise<
   try {
     ({ providerId } =
       req.channel === 'sms'
-        ? await d.sms.send(message.to, message.text, { statusCallback: d.publicBaseUrl.replace(/\/$/, '') + STATUS_CALLBACK_PATH })
+        ? await d.sms.send(message.to, message.text, { statusCallback: d.publicBaseUrl.replace(/\/$/, '') + SMS_STATUS_CALLBACK_PATH })
         : await d.email.send({ to: message.to, subject: message.subject, text: message.text, messageId: `<${req.key.replace(/[^A-Za-z0-9.-]/g, '.')}@holdfast>` }));
   } catch (e) {
     if (!(e instanceof ProviderError)) throw e;

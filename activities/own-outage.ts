@@ -7,7 +7,7 @@ import { databaseUnreachable } from '../config/dependency-outage';
 import type { Logger } from '../config/logger';
 
 // How often a long send tells Temporal it is alive; the activity's heartbeat timeout is a few of these.
-export const SEND_HEARTBEAT_EVERY_MS = 10_000;
+const SEND_HEARTBEAT_EVERY_MS = 10_000;
 const MAX_WAIT_MS = 10_000;
 
 function activityContext(): Context | undefined {
@@ -34,14 +34,19 @@ export async function heartbeating<T>(body: () => Promise<T>): Promise<T> {
 export async function whenDatabaseAnswers<T>(what: string, store: () => Promise<T>, logger: Logger): Promise<T> {
   const context = activityContext();
   const deadline = context ? context.info.currentAttemptScheduledTimestampMs + context.info.startToCloseTimeoutMs - 15_000 : Date.now() + 60_000;
-  for (let delay = 1_000, since = Date.now(); ; delay = Math.min(delay * 2, MAX_WAIT_MS)) {
+  const since = Date.now();
+  let failures = 0;
+  for (;;) {
     try {
       const stored = await store();
-      if (delay > 1_000) logger.info(`${what}: stored after the database came back`, { waitedSeconds: Math.round((Date.now() - since) / 1000) });
+      if (failures > 0) logger.info(`${what}: stored after the database came back`, { waitedSeconds: Math.round((Date.now() - since) / 1000) });
       return stored;
     } catch (e) {
+      const delay = Math.min(1_000 * 2 ** failures, MAX_WAIT_MS);
       if (!databaseUnreachable(e) || Date.now() + delay > deadline) throw e;
-      if (delay === 1_000) logger.warn(`${what}: the database is not answering; holding the provider's answer until it does`, { error: String((e as Error)?.message ?? e).slice(0, 200) });
+      // Once per outage, not once per try.
+      if (failures === 0) logger.warn(`${what}: the database is not answering; holding the provider's answer until it does`, { error: String((e as Error)?.message ?? e).slice(0, 200) });
+      failures++;
       context?.heartbeat();
       await (context ? context.sleep(delay) : new Promise((r) => setTimeout(r, delay)));
     }

@@ -7,9 +7,9 @@ import { createSql } from '../config/sql';
 import { listOf, type Env } from '../config/env';
 import { processEnv } from '../config/process-env';
 import type { Logger } from '../config/logger';
-import { createApp } from './app';
+import { createApp } from './http/app';
 import { connectApi } from './server';
-import { DEFAULT_WEB_ROOT } from './routes/dashboard';
+import { DEFAULT_WEB_ROOT } from './http/routes/dashboard';
 
 export interface ApiProcessOptions {
   // The local sinks' outbox, served at /dev/outbox (npm start only).

@@ -6,20 +6,15 @@ import type { Logger } from '../config/logger';
 import { keepOutage } from '../config/outage-record';
 import { OutageWatch } from '../config/outage-watch';
 import type { Sql } from '../config/sql';
+import { withTimeout } from '../config/with-timeout';
 
-export const PROBE_EVERY_MS = 5_000;
+const PROBE_EVERY_MS = 5_000;
 const PROBE_TIMEOUT_MS = 3_000;
 
 export interface DependencyWatches {
   postgresql: OutageWatch;
   temporal: OutageWatch;
   stop(): void;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function watchDependencies(sql: Sql, temporal: Client, logger: Logger, options: { probeEveryMs?: number } = {}): DependencyWatches {

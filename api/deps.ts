@@ -6,7 +6,7 @@ import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
 import type { ApiMetrics } from './metrics';
 import type { Logger } from '../config/logger';
-import type { CaseWorkflows } from './case-workflows';
+import type { CaseWorkflows } from './services/case-workflows';
 import type { DependencyWatches } from './dependency-watch';
 
 // What the local sinks captured; only the dev stack provides one (dev/sinks/outbox.ts).
@@ -26,6 +26,8 @@ export interface AppDeps {
   // The same database through node-postgres, for the reads every board and case page makes.
   sql: Sql;
   temporal: Client;
+  // The workers' task queue: rows the API writes to the CRM outbox (an erasure's) are relayed by its workers.
+  taskQueue: string;
   cases: CaseWorkflows;
   logger: Logger;
   adminKey?: string;

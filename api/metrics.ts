@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Sql } from '../config/sql';
 import type { DependencyWatches } from './dependency-watch';
+import { CRM_BACKLOG } from './services/operations-status';
 
 export interface ApiMetrics {
   registry: Registry;
@@ -17,7 +18,7 @@ const FIGURES_SQL = `
   SELECT 'stage' AS kind, stage AS a, '' AS b, count(*)::int AS n FROM cases WHERE status = 'open' GROUP BY stage
   UNION ALL SELECT 'closed', coalesce(outcome, 'none'), '', count(*)::int FROM cases WHERE status = 'closed' GROUP BY outcome
   UNION ALL SELECT 'send', channel, status, count(*)::int FROM contact_attempts GROUP BY channel, status
-  UNION ALL SELECT 'outbox', '', '', count(*)::int FROM crm_outbox WHERE delivered_at IS NULL`;
+  UNION ALL SELECT 'outbox', '', '', (${CRM_BACKLOG})`;
 
 function databaseGauges(registry: Registry, sql: Sql): void {
   // The gauges are collected in parallel; one query per scrape serves them all.

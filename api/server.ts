@@ -4,7 +4,7 @@ import type { Db } from '../config/database';
 import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
 import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
-import { createCaseWorkflows } from './case-workflows';
+import { createCaseWorkflows } from './services/case-workflows';
 import type { AppDeps } from './deps';
 import { createApiMetrics } from './metrics';
 import { watchDependencies } from './dependency-watch';
@@ -24,6 +24,7 @@ export async function connectApi(options: { db: Db; sql: Sql; temporal: Temporal
     db: options.db,
     sql: options.sql,
     temporal: client,
+    taskQueue: options.temporal.taskQueue,
     cases: createCaseWorkflows(client, options.temporal.taskQueue),
     logger: options.logger,
     adminKey: options.adminKey,

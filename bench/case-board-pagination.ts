@@ -3,9 +3,8 @@
 //   npx tsx bench/case-board-pagination.ts [cases=50000]
 // Uses DATABASE_URL (a scratch database: it inserts rows) or a throw-away embedded PostgreSQL.
 import { join } from 'node:path';
-import { boardPage, encodeCursor } from '../api/case-board';
-import type { CaseWithSummary } from '../api/case-view';
-import { caseListQuery } from '../api/schemas';
+import { boardPage, encodeCursor, type BoardRow } from '../api/services/case-board';
+import { caseListQuery } from '../api/http/schemas';
 import { createDb, type Db } from '../config/database';
 import { createSql } from '../config/sql';
 import { migrate, startEmbeddedPostgres } from '../dev/database';
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
     for (const sort of ['opened', 'priority'] as const) {
       const q = caseListQuery.parse({ team: teamId, sort, limit: String(PAGE) });
       const now = new Date();
-      const page = async (statement: { text: string; values: unknown[] }) => (await sql.query<CaseWithSummary>(statement)).rows;
+      const page = async (statement: { text: string; values: unknown[] }) => (await sql.query<BoardRow>(statement)).rows;
       console.log(`\nsort=${sort}, ${CASES} cases, ${PAGE} per page, ms per page (mean of ${REPEATS})`);
       console.log('depth(rows)   offset(baseline)   keyset   speed-up');
       for (const depth of [0, 1_000, 10_000, Math.floor(CASES * 0.9)]) {

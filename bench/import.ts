@@ -5,7 +5,7 @@
 import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
-import { DEFAULT_IMPORT_BATCH, importCustomers } from '../api/customer-import';
+import { DEFAULT_IMPORT_BATCH, importCustomers } from '../api/services/customer-import';
 import { createSql, type Sql } from '../config/sql';
 import { round, say } from './support/measure';
 import type { BenchStack } from './support/stack';

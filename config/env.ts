@@ -60,6 +60,10 @@ export const envSchema = z.object({
   HOLDFAST_SIGNAL_FEED_TOKEN: optionalString,
   HOLDFAST_API_URL: z.string().url().optional(),
   HOLDFAST_API_KEY: optionalString,
+  // Retention (docs/security.md): closed cases older than this many days, and customers with no open or recent
+  // case, lose their personal data in an hourly sweep. Unset: kept until erased on request. Fractions are
+  // allowed (0.5 is 12 hours), which is how tests use a period of seconds.
+  HOLDFAST_RETENTION_DAYS: z.coerce.number().positive('a number of days above 0, e.g. 365').max(36_500).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,7 +13,7 @@ export interface Logger {
 }
 
 export type LogOutput = (line: string, level: Level) => void;
-const stdio: LogOutput = (line, at) => (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+const stdio: LogOutput = (line, at) => (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
 
 // Phone numbers and email addresses never reach a log line, whatever carries them (an error from a
 // provider, a database constraint's detail): a phone keeps its last two digits, an email its domain, enough

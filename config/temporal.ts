@@ -15,7 +15,7 @@ export interface TemporalConnectionConfig {
 }
 
 // Never a plaintext fallback: without keys the process does not start.
-export function payloadCodecFromEnv(env: Env): PayloadCodec {
+function payloadCodecFromEnv(env: Env): PayloadCodec {
   return createPayloadCodec(parsePayloadKeys(requireEnv(env, 'HOLDFAST_PAYLOAD_KEYS', 'workflow payloads carry customer data and are encrypted (see docs/security.md)')));
 }
 

@@ -1,6 +1,6 @@
 // One API key per role for the local stack, printed at start. Keys are stored hashed, so each start
 // revokes the previous dev keys and issues new ones.
-import { createApiKey } from '../api/auth';
+import { createApiKey } from '../api/services/api-keys';
 import type { Db } from '../config/database';
 import type { Role } from '../domain/vocabulary';
 

@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { postgresAnswers } from './postgres-probe';
 import type { RunAs } from './postgres-user';
 import { StartFailure } from './start-failure';
 
@@ -53,23 +53,10 @@ export async function startServer(server: PostgresServer): Promise<ChildProcess>
   child.once('exit', (code, signal) => (exited ??= `exited with ${signal ?? code}`));
   for (const started = Date.now(); Date.now() - started < 120_000; await new Promise((r) => setTimeout(r, 100))) {
     if (exited) throw new StartFailure(`PostgreSQL ${exited}: ${lastLine(server.logFile)}`, TODO.replace('the log', server.logFile));
-    if (await answers(server)) return child;
+    if (await postgresAnswers(`postgresql://postgres:${server.password}@127.0.0.1:${server.port}/postgres`)) return child;
   }
   child.kill('SIGKILL');
   throw new StartFailure('PostgreSQL did not accept connections within 120 s', TODO.replace('the log', server.logFile));
-}
-
-async function answers(server: PostgresServer): Promise<boolean> {
-  const client = new Client({ host: '127.0.0.1', port: server.port, user: 'postgres', password: server.password, database: 'postgres' });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 function lastLine(file: string): string {

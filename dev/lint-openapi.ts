@@ -1,4 +1,4 @@
-// Lints the OpenAPI document the API serves (api/openapi.ts) with Redocly's recommended rules: writes it to a
+// Lints the OpenAPI document the API serves (api/http/openapi.ts) with Redocly's recommended rules: writes it to a
 // temporary folder with a config that names those rules, runs the pinned @redocly/cli there (no telemetry, no
 // update check) and answers its totals and problems. `npm run lint:api` prints them and fails on any;
 // tests/integration/openapi.test.ts expects none.
@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApiDocument } from '../api/openapi';
+import { openApiDocument } from '../api/http/openapi';
 
 export interface RedoclyProblem {
   ruleId: string;

@@ -9,6 +9,6 @@ export function localPayloadKeys(dataDir: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const keys = newPayloadKey(`local-${new Date().toISOString().slice(0, 10)}`);
-  writeFileSync(file, keys + '\n', { mode: 0o600 });
+  writeFileSync(file, `${keys}\n`, { mode: 0o600 });
   return keys;
 }

@@ -80,7 +80,7 @@ Holdfast is running.
   Dashboard      http://localhost:${env.PORT}/   (log in with the supervisor key below)
   API            http://localhost:${env.PORT}   (try: curl http://localhost:${env.PORT}/ready; contract at /v1/openapi.json)
   Outbox         http://localhost:${env.PORT}/dev/outbox   (SMS, email and CRM calls the local sinks caught)
-  Temporal UI    ${infra.temporalUiUrl ?? '(external cluster: ' + infra.temporalAddress + ')'}
+  Temporal UI    ${infra.temporalUiUrl ?? `(external cluster: ${infra.temporalAddress})`}
   Temporal       ${infra.temporalAddress}   namespace ${env.TEMPORAL_NAMESPACE}, task queue ${env.TEMPORAL_TASK_QUEUE}
   SMTP sink      ${env.SMTP_URL}
   Twilio sink    ${env.TWILIO_API_BASE_URL}   (POST /_control/faults to make it fail, see README)

@@ -21,7 +21,7 @@ export interface AgentLoad {
 }
 
 // The skill an agent needs to treat each churn driver well.
-export const DRIVER_SKILL: Record<ChurnDriver, string> = {
+const DRIVER_SKILL: Record<ChurnDriver, string> = {
   product_yield: 'savings',
   service: 'complaints',
   life_event: 'lending',

@@ -26,7 +26,7 @@ export interface CaseInput {
   resume?: ResumedObservation;
 }
 
-export interface ResumedObservation {
+interface ResumedObservation {
   state: CaseState;
   playbook: PinnedPlaybook;
   customer: CustomerProfile;
@@ -35,7 +35,7 @@ export interface ResumedObservation {
   observeUntil: string;
 }
 
-export interface CaseOfferState {
+interface CaseOfferState {
   offerId: string;
   name: string;
   cost: number;
@@ -71,7 +71,7 @@ export interface CaseState {
   attention?: CaseAttention;
 }
 
-export interface CaseAttention {
+interface CaseAttention {
   reason: string;
   since: string;
   // The step a supervisor's retry runs again.

@@ -3,7 +3,7 @@
 import type { CustomerProfile } from './customer';
 import type { ContactChannel } from './vocabulary';
 
-export function canUseChannel(customer: CustomerProfile, channel: ContactChannel): boolean {
+function canUseChannel(customer: CustomerProfile, channel: ContactChannel): boolean {
   if (!customer.consent[channel]) return false;
   return channel === 'email' ? customer.hasEmail : customer.hasPhone;
 }

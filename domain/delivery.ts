@@ -15,6 +15,10 @@ export const PROVIDER_TRIES = 8;
 export const PROVIDER_UNAVAILABLE = 'provider_unavailable';
 export const SEND_OUTCOME_UNKNOWN = 'send_outcome_unknown';
 
+// Where Twilio posts what became of each SMS (the status callback, under PUBLIC_BASE_URL): every send asks for
+// it (activities/messaging.ts) and the API receives it (api/http/routes/twilio-webhook.ts).
+export const SMS_STATUS_CALLBACK_PATH = '/v1/webhooks/twilio/status';
+
 // Twilio status-callback values that mean the message did not reach the handset.
 export const UNDELIVERED_STATUSES = ['undelivered', 'failed'] as const;
 export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'accepted', 'scheduled', 'read', 'canceled'] as const;

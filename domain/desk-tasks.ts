@@ -6,7 +6,7 @@ import { quietHoursEnd, type ContactPolicy } from './contact-policy';
 // A call to make (the workflow asked for it), the outcome of a message sent to record, a customer's reply to
 // answer, a callback at the time the customer chose, the customer's decision on the offer to record.
 export const DESK_TASKS = ['call', 'record_outcome', 'answer_reply', 'callback', 'record_decision'] as const;
-export type DeskTask = (typeof DESK_TASKS)[number];
+type DeskTask = (typeof DESK_TASKS)[number];
 
 // Timeline steps that change what a case waits for; the others (an SLA breach, a reassignment, a joining
 // signal, a consent change) leave the wait as it was.

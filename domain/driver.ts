@@ -7,7 +7,7 @@ const LIFE_EVENT_PURPOSES = new Set(['house', 'home', 'car', 'education', 'weddi
 
 const detail = (s: RiskSignalInput, key: string): unknown => s.details?.[key];
 
-export function isIntermediaryFunds(s: RiskSignalInput): boolean {
+function isIntermediaryFunds(s: RiskSignalInput): boolean {
   return (
     detail(s, 'intermediary') === true ||
     detail(s, 'counterpartyType') === 'broker' ||
@@ -15,7 +15,7 @@ export function isIntermediaryFunds(s: RiskSignalInput): boolean {
   );
 }
 
-export function isLifeEvent(s: RiskSignalInput): boolean {
+function isLifeEvent(s: RiskSignalInput): boolean {
   const purpose = detail(s, 'purpose');
   return typeof purpose === 'string' && LIFE_EVENT_PURPOSES.has(purpose.toLowerCase());
 }

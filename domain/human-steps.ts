@@ -1,7 +1,7 @@
 // Inputs of the human steps on a case. The API validates requests with these schemas and the workflow's
 // update validators check them again, so bad input never reaches workflow history.
 import { z } from 'zod';
-import { CONTACT_OUTCOMES, OUTCOMES, OUTCOME_CHANNELS, SIGNAL_TYPES } from './vocabulary';
+import { CONTACT_OUTCOMES, OUTCOMES, OUTCOME_CHANNELS, SIGNAL_TYPES, SUPERVISOR_OUTCOMES } from './vocabulary';
 
 const note = z.string().trim().max(2000).optional();
 
@@ -33,8 +33,11 @@ export type SurveyAnswerInput = z.infer<typeof surveyAnswerInputSchema>;
 export const reassignInputSchema = z.object({ agentId: z.string().trim().min(1).max(128), note });
 export type ReassignInput = z.infer<typeof reassignInputSchema>;
 
+// The workflow's close accepts every outcome (the erasure closes with `erased`); a supervisor's close through
+// the API only the outcomes a person may choose.
 export const closeCaseInputSchema = z.object({ outcome: z.enum(OUTCOMES), note: z.string().trim().min(1, 'say why the case is closed by hand').max(2000) });
 export type CloseCaseInput = z.infer<typeof closeCaseInputSchema>;
+export const supervisorCloseInputSchema = closeCaseInputSchema.extend({ outcome: z.enum(SUPERVISOR_OUTCOMES) });
 
 // A supervisor runs the step a case is stuck on again (after fixing what made it fail).
 export const retryStepInputSchema = z.object({ note });

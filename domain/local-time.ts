@@ -45,7 +45,7 @@ export function toLocal(instant: Date, timeZone: string): LocalDateTime {
 const asUtc = (l: LocalDateTime) => Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
 
 // Offset of the zone from UTC at an instant, in milliseconds.
-export function zoneOffsetMs(instant: Date, timeZone: string): number {
+function zoneOffsetMs(instant: Date, timeZone: string): number {
   return asUtc(toLocal(new Date(Math.floor(instant.getTime() / 1000) * 1000), timeZone)) - Math.floor(instant.getTime() / 1000) * 1000;
 }
 

@@ -58,8 +58,6 @@ export const playbookDefinitionSchema = z.object({
 });
 
 export type PlaybookDefinition = z.infer<typeof playbookDefinitionSchema>;
-export const ESCALATION_LEVELS = ['supervisor', 'branch_manager'] as const;
-export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
 export interface PinnedPlaybook {
   id: string;

@@ -50,7 +50,7 @@ export const offerSpecSchema = z.strictObject({
   validUntil: isoDateTime.nullable().default(null),
 });
 
-export const playbookSpecSchema = z.strictObject({ id: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'playbook ids use lower-case letters, digits and "-"'), definition: playbookDefinitionSchema });
+const playbookSpecSchema = z.strictObject({ id: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'playbook ids use lower-case letters, digits and "-"'), definition: playbookDefinitionSchema });
 
 export const bankConfigSchema = z
   .strictObject({

@@ -38,6 +38,8 @@ export interface ReportRow {
   unreachable: number;
   // Closed without treatment: excluded (special funds) plus not_actionable (below the action threshold).
   excluded: number;
+  // Closed because the customer's personal data was erased on request: counted, never concluded.
+  erased: number;
   retentionRate: number | null;
   holdoutRetentionRate: number | null;
   lift: number | null;
@@ -49,7 +51,7 @@ export interface ReportRow {
 
 // The column order of the CSV, and of the JSON rows.
 export const REPORT_COLUMNS: (keyof ReportRow)[] = [
-  'group', 'period', 'opened', 'treated', 'holdout', 'stillOpen', 'retained', 'churned', 'declined', 'unreachable', 'excluded',
+  'group', 'period', 'opened', 'treated', 'holdout', 'stillOpen', 'retained', 'churned', 'declined', 'unreachable', 'excluded', 'erased',
   'retentionRate', 'holdoutRetentionRate', 'lift', 'offerCost', 'costPerRetained', 'assetsRetained', 'slaCompliance',
 ];
 
@@ -58,7 +60,7 @@ export const REPORT_COLUMNS: (keyof ReportRow)[] = [
 // never worked, so they count in neither direction.
 const CONCLUSIVE = new Set(['retained', 'churned', 'declined', 'unreachable']);
 
-export function groupKey(c: CaseFacts, by: ReportGroup): string {
+function groupKey(c: CaseFacts, by: ReportGroup): string {
   switch (by) {
     case 'driver': return c.driver ?? 'undetermined';
     case 'tier': return c.tier;
@@ -104,6 +106,7 @@ export function reportRow(group: string, cases: CaseFacts[], period?: string): R
     declined: closedWith(treated, 'declined').length,
     unreachable: closedWith(treated, 'unreachable').length,
     excluded: closedWith(treated, 'excluded').length + closedWith(treated, 'not_actionable').length,
+    erased: closedWith(treated, 'erased').length,
     retentionRate,
     holdoutRetentionRate,
     lift: retentionRate === null || holdoutRetentionRate === null ? null : round(retentionRate - holdoutRetentionRate, 4),

@@ -10,7 +10,7 @@ export interface RiskSignalInput {
   details?: Record<string, unknown>;
 }
 
-export interface RiskFactor {
+interface RiskFactor {
   signalId: string;
   factor: SignalType;
   contribution: number;
@@ -43,7 +43,7 @@ const round = (n: number, places = 4) => Math.round(n * 10 ** places) / 10 ** pl
 export function signalContribution(signal: RiskSignalInput, now: Date): number {
   const severity = signal.severity ?? DEFAULT_SEVERITY;
   const ageDays = Math.max(0, (now.getTime() - Date.parse(signal.occurredAt)) / DAY_MS);
-  const recency = Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
+  const recency = 0.5 ** (ageDays / HALF_LIFE_DAYS);
   // Severity scales the type weight between half (0) and one and a half (1) of its value.
   return Math.min(1, TYPE_WEIGHT[signal.type] * (0.5 + severity) * recency);
 }

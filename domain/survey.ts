@@ -1,7 +1,7 @@
 // Survey scoring on the 0-10 NPS scale.
-export type NpsCategory = 'detractor' | 'passive' | 'promoter';
+type NpsCategory = 'detractor' | 'passive' | 'promoter';
 
-export function npsCategory(score: number): NpsCategory {
+function npsCategory(score: number): NpsCategory {
   if (score <= 6) return 'detractor';
   if (score <= 8) return 'passive';
   return 'promoter';

@@ -32,7 +32,10 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const OUTCOMES = ['retained', 'churned', 'declined', 'unreachable', 'not_actionable', 'excluded'] as const;
+// erased: closed because the customer asked for their personal data to be erased (DELETE /v1/customers/:id);
+// only the erasure closes a case so, never a supervisor's choice (SUPERVISOR_OUTCOMES).
+export const SUPERVISOR_OUTCOMES = ['retained', 'churned', 'declined', 'unreachable', 'not_actionable', 'excluded'] as const;
+export const OUTCOMES = [...SUPERVISOR_OUTCOMES, 'erased'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 // Channels Holdfast sends on itself (sms, email) or that an agent works (phone).
@@ -41,7 +44,6 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 // Channels an agent may report an outcome for: a branch visit is recorded, never sent.
 export const OUTCOME_CHANNELS = ['phone', 'sms', 'email', 'visit'] as const;
-export type OutcomeChannel = (typeof OUTCOME_CHANNELS)[number];
 
 export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'refused', 'wrong_number', 'callback_requested'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];

@@ -3,7 +3,7 @@
 // the CRM, never the playbook, and loses nothing. One process per task queue holds a lease and relays; the
 // others stand by and take over when it lapses (a killed worker).
 import { randomUUID } from 'node:crypto';
-import type { CrmCaseEvent, CrmClient, FulfilmentTask } from '../activities/clients/crm';
+import type { CrmCaseEvent, CrmClient, CustomerErasure, FulfilmentTask } from '../activities/clients/crm';
 import type { Sql } from '../config/sql';
 import type { Logger } from '../config/logger';
 import { databaseUnreachable } from '../config/dependency-outage';
@@ -34,7 +34,88 @@ interface OutboxHead {
 }
 
 // 1 s, 2 s, 4 s ... capped at a minute.
-export const crmRetryDelayMs = (attempts: number) => Math.min(60_000, 1_000 * 2 ** Math.max(0, attempts - 1));
+const crmRetryDelayMs = (attempts: number) => Math.min(60_000, 1_000 * 2 ** Math.max(0, attempts - 1));
+
+// The relay's SQL: the lease that keeps one relay per task queue, the due rows, and their acknowledgements.
+async function holdRelayLease(sql: Sql, taskQueue: string, holder: string, leaseMs: number): Promise<boolean> {
+  const { rowCount } = await sql.query({
+    name: 'crm-relay-lease',
+    text: `INSERT INTO crm_relay_leases (task_queue, holder, until) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+      ON CONFLICT (task_queue) DO UPDATE SET holder = excluded.holder, until = excluded.until
+      WHERE crm_relay_leases.holder = excluded.holder OR crm_relay_leases.until < now()`,
+    values: [taskQueue, holder, leaseMs],
+  });
+  return rowCount === 1;
+}
+
+// The oldest undelivered row of each case, when it is due.
+async function dueOutboxHeads(sql: Sql, taskQueue: string): Promise<OutboxHead[]> {
+  const { rows } = await sql.query<OutboxHead>({
+    name: 'crm-relay-heads',
+    text: `SELECT o.id, o.kind, o.idempotency_key, o.payload, o.attempts FROM crm_outbox o
+      WHERE o.task_queue = $1 AND o.delivered_at IS NULL AND o.next_attempt_at <= now()
+        AND NOT EXISTS (SELECT 1 FROM crm_outbox p WHERE p.case_id = o.case_id AND p.delivered_at IS NULL AND p.id < o.id)
+      ORDER BY o.id LIMIT 500`,
+    values: [taskQueue],
+  });
+  return rows;
+}
+
+function markFailed(sql: Sql, id: string, attempts: number, e: unknown) {
+  return sql.query({
+    name: 'crm-relay-failed',
+    text: 'UPDATE crm_outbox SET attempts = $2, last_error = $3, next_attempt_at = $4 WHERE id = $1',
+    values: [id, attempts, String((e as Error).message ?? e).slice(0, 500), new Date(Date.now() + crmRetryDelayMs(attempts))],
+  });
+}
+
+function markDelivered(sql: Sql, ids: string[]) {
+  return sql.query({
+    name: 'crm-relay-delivered',
+    text: 'UPDATE crm_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
+    values: [ids],
+  });
+}
+
+interface RelayCycle {
+  sql: Sql;
+  crm: CrmClient;
+  taskQueue: string;
+  logger: Logger;
+  holder: string;
+  leaseMs: number;
+  concurrency: number;
+}
+
+// Delivers one row; true when the CRM took it. A failure is recorded at once, with its backoff.
+async function deliver(relay: RelayCycle, row: OutboxHead): Promise<boolean> {
+  try {
+    if (row.kind === 'fulfilment_task') await relay.crm.createFulfilmentTask(row.payload as FulfilmentTask, row.idempotency_key);
+    else if (row.kind === 'customer_erased') await relay.crm.pushCustomerErasure(row.payload as CustomerErasure, row.idempotency_key);
+    else await relay.crm.pushCaseEvent(row.payload as CrmCaseEvent, row.idempotency_key);
+    return true;
+  } catch (e) {
+    const attempts = row.attempts + 1;
+    await markFailed(relay.sql, row.id, attempts, e);
+    if (attempts === 1 || attempts % 10 === 0) relay.logger.warn('CRM delivery failed, will retry', { key: row.idempotency_key, attempts, error: String(e) });
+    return false;
+  }
+}
+
+// One pass over the due rows, when this process holds the lease. Each group's deliveries are acknowledged in
+// one statement before the next group starts: a case's next event is only sent once the previous one is
+// marked delivered (a crash in between resends it, under the same idempotency key).
+async function relayCycle(relay: RelayCycle): Promise<number> {
+  if (!(await holdRelayLease(relay.sql, relay.taskQueue, relay.holder, relay.leaseMs))) return 0;
+  const heads = await dueOutboxHeads(relay.sql, relay.taskQueue);
+  for (let i = 0; i < heads.length; i += relay.concurrency) {
+    const group = heads.slice(i, i + relay.concurrency);
+    const delivered = await Promise.all(group.map((row) => deliver(relay, row)));
+    const ids = group.filter((_, j) => delivered[j]).map((row) => row.id);
+    if (ids.length > 0) await markDelivered(relay.sql, ids);
+  }
+  return heads.length;
+}
 
 export function startCrmRelay(options: CrmRelayOptions): { outage: OutageWatch; stop(): Promise<void> } {
   const { sql, crm, taskQueue, logger } = options;
@@ -52,65 +133,7 @@ export function startCrmRelay(options: CrmRelayOptions): { outage: OutageWatch; 
   });
   let unexpectedFailures = 0;
 
-  async function holdLease(): Promise<boolean> {
-    const { rowCount } = await sql.query({
-      name: 'crm-relay-lease',
-      text: `INSERT INTO crm_relay_leases (task_queue, holder, until) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
-        ON CONFLICT (task_queue) DO UPDATE SET holder = excluded.holder, until = excluded.until
-        WHERE crm_relay_leases.holder = excluded.holder OR crm_relay_leases.until < now()`,
-      values: [taskQueue, holder, leaseMs],
-    });
-    return rowCount === 1;
-  }
-
-  // The oldest undelivered row of each case, when it is due.
-  const dueHeads = async () => (await sql.query<OutboxHead>({
-    name: 'crm-relay-heads',
-    text: `SELECT o.id, o.kind, o.idempotency_key, o.payload, o.attempts FROM crm_outbox o
-      WHERE o.task_queue = $1 AND o.delivered_at IS NULL AND o.next_attempt_at <= now()
-        AND NOT EXISTS (SELECT 1 FROM crm_outbox p WHERE p.case_id = o.case_id AND p.delivered_at IS NULL AND p.id < o.id)
-      ORDER BY o.id LIMIT 500`,
-    values: [taskQueue],
-  })).rows;
-
-  // Delivers one row; true when the CRM took it. A failure is recorded at once, with its backoff.
-  async function deliver(row: OutboxHead): Promise<boolean> {
-    try {
-      if (row.kind === 'fulfilment_task') await crm.createFulfilmentTask(row.payload as FulfilmentTask, row.idempotency_key);
-      else await crm.pushCaseEvent(row.payload as CrmCaseEvent, row.idempotency_key);
-      return true;
-    } catch (e) {
-      const attempts = row.attempts + 1;
-      await sql.query({
-        name: 'crm-relay-failed',
-        text: 'UPDATE crm_outbox SET attempts = $2, last_error = $3, next_attempt_at = $4 WHERE id = $1',
-        values: [row.id, attempts, String((e as Error).message ?? e).slice(0, 500), new Date(Date.now() + crmRetryDelayMs(attempts))],
-      });
-      if (attempts === 1 || attempts % 10 === 0) logger.warn('CRM delivery failed, will retry', { key: row.idempotency_key, attempts, error: String(e) });
-      return false;
-    }
-  }
-
-  // Each group's deliveries are acknowledged in one statement before the next group starts: a case's next
-  // event is only sent once the previous one is marked delivered (a crash in between resends it, under the
-  // same idempotency key).
-  async function cycle(): Promise<number> {
-    if (!(await holdLease())) return 0;
-    const heads = await dueHeads();
-    for (let i = 0; i < heads.length; i += concurrency) {
-      const group = heads.slice(i, i + concurrency);
-      const delivered = await Promise.all(group.map(deliver));
-      const ids = group.filter((_, j) => delivered[j]).map((row) => row.id);
-      if (ids.length > 0) {
-        await sql.query({
-          name: 'crm-relay-delivered',
-          text: 'UPDATE crm_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
-          values: [ids],
-        });
-      }
-    }
-    return heads.length;
-  }
+  const cycle = () => relayCycle({ sql, crm, taskQueue, logger, holder, leaseMs, concurrency });
 
   // How long to wait after a cycle: the poll interval when idle, a back-off when the cycle failed.
   async function cycleOrBackOff(): Promise<number> {
@@ -130,7 +153,12 @@ export function startCrmRelay(options: CrmRelayOptions): { outage: OutageWatch; 
   const loop = (async () => {
     while (!stopped) {
       const delayMs = await cycleOrBackOff();
-      if (delayMs > 0 && !stopped) await new Promise<void>((r) => ((wake = r), setTimeout(r, delayMs)));
+      if (delayMs > 0 && !stopped) {
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, delayMs);
+        });
+      }
     }
   })();
 

@@ -8,6 +8,7 @@ import { activityDepsFromEnv } from './activity-deps';
 import { workerTuning } from './tuning';
 import { createCaseWorker } from './create-worker';
 import { scheduleDetection } from './detection-schedule';
+import { scheduleAnonymisation } from './anonymisation-schedule';
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   const db = createDb(databaseUrl);
   const { worker, connection, stopAfterWorker } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger), tuning: workerTuning(env) });
   if (env.HOLDFAST_DETECTION_EVERY) await scheduleDetection(temporal, env.HOLDFAST_DETECTION_EVERY, logger);
+  // Always: with the setting off an existing schedule is deleted, so switching retention off takes effect.
+  await scheduleAnonymisation(temporal, env.HOLDFAST_RETENTION_DAYS, logger);
   logger.info('worker started', { taskQueue: temporal.taskQueue, namespace: temporal.namespace });
   try {
     await worker.run();

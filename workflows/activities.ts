@@ -36,7 +36,7 @@ export const localStore = proxyLocalActivities<StoreActivities>({ startToCloseTi
 
 // Tries 1, 2, 4, 8, then 10 s apart, with no limit of their own: the send ends once the provider has
 // answered (or failed PROVIDER_TRIES times), however long PostgreSQL or Temporal is away meanwhile.
-export const SEND_RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' } as const;
+const SEND_RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' } as const;
 
 // A send that holds the provider's answer while the database is down runs for minutes, heartbeating; a
 // worker that dies mid-send is noticed by the missed heartbeats, not by the start-to-close bound.

@@ -1,3 +1,4 @@
 // Entry point of the workflow bundle.
 export { retentionCase } from './retention-case';
 export { detectionSweep } from './detection-sweep';
+export { anonymisationSweep } from './anonymisation-sweep';

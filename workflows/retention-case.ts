@@ -69,7 +69,8 @@ export async function retentionCase(input: CaseInput): Promise<CaseState> {
   if (run.closeRequest && !run.closed) {
     const { outcome, note, actor } = run.closeRequest;
     run.state.attention = undefined;
-    await run.close(outcome, 'closed_by_supervisor', { note }, actor);
+    // An erasure closes with its own reason, so the timeline tells it from a supervisor's judgement.
+    await run.close(outcome, outcome === 'erased' ? 'erased_on_request' : 'closed_by_supervisor', { note }, actor);
   }
 
   // Let in-flight updates (e.g. a late signal) finish recording before the run completes.

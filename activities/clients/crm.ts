@@ -19,9 +19,18 @@ export interface FulfilmentTask {
   cost: number;
 }
 
+// Holdfast erased a customer's personal data on request: the CRM erases its copy of what Holdfast sent it
+// (case events with notes, replies) the same way. Ids only.
+export interface CustomerErasure {
+  customerId: string;
+  erasedAt: string;
+  caseIds: string[];
+}
+
 export interface CrmClient {
   pushCaseEvent(event: CrmCaseEvent, idempotencyKey: string): Promise<void>;
   createFulfilmentTask(task: FulfilmentTask, idempotencyKey: string): Promise<void>;
+  pushCustomerErasure(erasure: CustomerErasure, idempotencyKey: string): Promise<void>;
 }
 
 export function createHttpCrm(baseUrl: string): CrmClient {
@@ -35,5 +44,6 @@ export function createHttpCrm(baseUrl: string): CrmClient {
   return {
     pushCaseEvent: (event, key) => post(`/v1/retention-cases/${encodeURIComponent(event.caseId)}/events`, event, key),
     createFulfilmentTask: (task, key) => post('/v1/fulfilment-tasks', task, key),
+    pushCustomerErasure: (erasure, key) => post(`/v1/customers/${encodeURIComponent(erasure.customerId)}/erasure`, erasure, key),
   };
 }

@@ -2,7 +2,7 @@
 import nodemailer from 'nodemailer';
 import { classifySmtpError, ProviderError } from './provider-errors';
 
-export interface EmailMessage {
+interface EmailMessage {
   to: string;
   subject: string;
   text: string;

@@ -1,6 +1,6 @@
 // What a provider's error means for a message: definitely refused (permanent for this channel), definitely
 // not sent but worth retrying (transient), or sent-or-not unknown (the request left and no answer came back).
-export type SendFailureKind = 'rejected' | 'transient' | 'unknown';
+type SendFailureKind = 'rejected' | 'transient' | 'unknown';
 
 export interface SendFailure {
   kind: SendFailureKind;

@@ -2,7 +2,7 @@
 import twilio from 'twilio';
 import { classifyTwilioError, ProviderError } from './provider-errors';
 
-export interface SentSms {
+interface SentSms {
   providerId: string;
   status: string;
 }

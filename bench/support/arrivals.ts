@@ -22,7 +22,10 @@ export class SmsArrivals {
     if (at !== undefined) return Promise.resolve(at);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no SMS reached ${phone} within ${timeoutMs / 1000} s`)), timeoutMs);
-      this.waiting.set(phone, (t) => (clearTimeout(timer), resolve(t)));
+      this.waiting.set(phone, (t) => {
+        clearTimeout(timer);
+        resolve(t);
+      });
     });
   }
 

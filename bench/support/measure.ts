@@ -73,7 +73,7 @@ export function machine() {
 }
 
 // CPU seconds used so far by a process (Linux /proc; user + system), or NaN.
-export function cpuSeconds(pid: number | undefined): number {
+function cpuSeconds(pid: number | undefined): number {
   if (!pid) return NaN;
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -84,7 +84,7 @@ export function cpuSeconds(pid: number | undefined): number {
 }
 
 // CPU seconds of every process with this command name (e.g. all PostgreSQL backends), living ones only.
-export function cpuSecondsOf(command: string): number {
+function cpuSecondsOf(command: string): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

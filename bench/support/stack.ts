@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import { createPayloadCodec, newPayloadKey, parsePayloadKeys } from '../../config/payload-codec';
-import { createApiKey } from '../../api/auth';
+import { createApiKey } from '../../api/services/api-keys';
 import { httpPoster, type HttpAnswer } from '../../activities/clients/http-post';
 import { createDb, type Db } from '../../config/database';
 import { startInfrastructure } from '../../dev/infrastructure';
@@ -116,7 +116,7 @@ export async function startBenchStack(): Promise<BenchStack> {
 // attempt whose outcome the agent has 30 days to record. A case's work up to its first contact is the demo's,
 // and nothing else of it runs during a measurement (with the demo's seconds-long waits, thousands of earlier
 // cases would time out and retry contact while later ones are measured: a load no bank sees at intake).
-export const BENCH_PLAYBOOK = 'bench-waits-on-agent';
+const BENCH_PLAYBOOK = 'bench-waits-on-agent';
 
 async function seedBenchPlaybook(db: Db): Promise<void> {
   const demo = await db.playbookVersion.findFirstOrThrow({ where: { playbookId: 'demo' }, orderBy: { version: 'desc' } });

@@ -4,7 +4,7 @@ import { startCrmSink, type CrmSink } from './crm-sink';
 import { startSmtpSink, type SmtpFaults } from './smtp-sink';
 import { startTwilioSink, type TwilioSinkOptions } from './twilio-sink';
 
-export const DEV_TWILIO = { accountSid: 'AC0000000000000000000000000000dev1', authToken: 'dev-twilio-auth-token', from: '+15005550006' };
+const DEV_TWILIO = { accountSid: 'AC0000000000000000000000000000dev1', authToken: 'dev-twilio-auth-token', from: '+15005550006' };
 
 export interface LocalSinks {
   outbox: Outbox;

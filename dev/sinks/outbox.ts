@@ -23,7 +23,9 @@ export class Outbox {
   add(item: Omit<OutboxItem, 'id' | 'at'>): OutboxItem {
     const stored = { ...item, id: this.nextId++, at: new Date().toISOString() };
     this.items.unshift(stored);
-    this.waiters = this.waiters.filter((w) => (w.match(stored) ? (w.resolve(stored), false) : true));
+    const answered = this.waiters.filter((w) => w.match(stored));
+    this.waiters = this.waiters.filter((w) => !answered.includes(w));
+    for (const w of answered) w.resolve(stored);
     for (const listener of this.listeners) listener(stored);
     return stored;
   }
@@ -49,7 +51,13 @@ export class Outbox {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         reject(new Error(`nothing matching arrived in the outbox within ${timeoutMs} ms`));
       }, timeoutMs);
-      const waiter: Waiter = { match, resolve: (item) => (clearTimeout(timer), resolve(item)) };
+      const waiter: Waiter = {
+        match,
+        resolve: (item) => {
+          clearTimeout(timer);
+          resolve(item);
+        },
+      };
       this.waiters.push(waiter);
     });
   }

@@ -8,7 +8,7 @@ function decodeQuotedPrintable(text: string): string {
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
-export function parseMessage(raw: string): { headers: Record<string, string>; body: string } {
+function parseMessage(raw: string): { headers: Record<string, string>; body: string } {
   const split = raw.indexOf('\r\n\r\n');
   const head = split >= 0 ? raw.slice(0, split) : raw;
   let body = split >= 0 ? raw.slice(split + 4) : '';

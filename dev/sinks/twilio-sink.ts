@@ -9,7 +9,7 @@ import { httpPoster } from '../../activities/clients/http-post';
 import { listen, readBody, sendJson, type RunningSink } from './http';
 import type { Outbox } from './outbox';
 
-export interface TwilioFaults {
+interface TwilioFaults {
   // Only messages to these numbers misbehave (all when unset).
   onlyTo?: string[];
   // Answer every create with this HTTP status and Twilio error code (e.g. 503/20500 transient, 400/21211).
@@ -51,7 +51,7 @@ interface StoredMessage {
 
 function authorized(req: IncomingMessage, sid: string, token: string): boolean {
   const header = req.headers.authorization ?? '';
-  const expected = 'Basic ' + Buffer.from(`${sid}:${token}`).toString('base64');
+  const expected = `Basic ${Buffer.from(`${sid}:${token}`).toString('base64')}`;
   return header === expected;
 }
 
@@ -98,11 +98,12 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
     const body = form.get('Body');
     const faults = options.faults && (!options.faults.onlyTo || (to && options.faults.onlyTo.includes(to))) ? options.faults : {};
     if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
-    const served = (options.served ??= { failed: 0, reset: 0 });
+    options.served ??= { failed: 0, reset: 0 };
+    const served = options.served;
     if (faults.fail) served.failed++;
     if (faults.fail) return sendJson(res, faults.fail.status, { code: faults.fail.code, message: faults.fail.message ?? 'Service unavailable', more_info: `https://www.twilio.com/docs/errors/${faults.fail.code}`, status: faults.fail.status });
     if (!to || !body) return sendJson(res, 400, { code: 21604, message: "A 'To' phone number and a 'Body' are required.", status: 400 });
-    const message: StoredMessage = { sid: 'SM' + randomBytes(16).toString('hex'), to, from: form.get('From'), body, status: 'queued', created: new Date() };
+    const message: StoredMessage = { sid: `SM${randomBytes(16).toString('hex')}`, to, from: form.get('From'), body, status: 'queued', created: new Date() };
     messages.push(message);
     outbox.add({ kind: 'sms', to, from: message.from ?? undefined, body, data: { sid: message.sid } });
     if (options.beforeReply) await options.beforeReply(to);

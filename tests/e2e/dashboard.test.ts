@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
+import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { createCustomer, outflowSignal, waitForEvent, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
@@ -49,7 +49,7 @@ test('a supervisor finds a signal-opened case, approves its offer and sees the s
   const caseId = signal.body.caseId as string;
   await waitForStage(h, caseId, 'contacting');
 
-  await page.goto(h.baseUrl + '/');
+  await page.goto(`${h.baseUrl}/`);
   await page.getByLabel('API key').fill(h.keys.supervisor);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Case board' }).waitFor();
@@ -98,7 +98,7 @@ test('a case that needs attention carries a badge and a filter on the board, and
 
   // A key kept from an earlier test would be re-checked while the login form shows, and the form would vanish
   // under the test's hands: start logged out, then log in.
-  await page.goto(h.baseUrl + '/');
+  await page.goto(`${h.baseUrl}/`);
   await page.evaluate('sessionStorage.clear()');
   await page.reload();
   await page.getByLabel('API key').fill(h.keys.supervisor);
@@ -118,10 +118,10 @@ test('a case that needs attention carries a badge and a filter on the board, and
 });
 
 test('the workload and reports pages render for a supervisor, the report downloads as CSV, and a wrong key is refused', async () => {
-  await page.goto(h.baseUrl + '/#/workload');
+  await page.goto(`${h.baseUrl}/#/workload`);
   await page.getByRole('heading', { name: 'Team workload' }).waitFor();
   await page.locator('table.workload tbody tr').first().waitFor();
-  await page.goto(h.baseUrl + '/#/reports');
+  await page.goto(`${h.baseUrl}/#/reports`);
   await page.getByRole('heading', { name: 'Retention report' }).waitFor();
   await page.locator('figure.chart svg').first().waitFor();
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-reports.png'), fullPage: true });
@@ -146,7 +146,7 @@ test("an agent's dashboard shows only their team's cases and no supervisor steps
   const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) })).body;
   await waitForStage(h, caseId, 'contacting');
 
-  await page.goto(h.baseUrl + '/');
+  await page.goto(`${h.baseUrl}/`);
   await page.evaluate('sessionStorage.clear()');
   await page.reload();
   await page.getByLabel('API key').fill(h.keys.agent);

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createApiKey } from '../../api/auth';
-import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
+import { createApiKey } from '../../api/services/api-keys';
+import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { seriousAxeViolations, overflowsSideways } from '../support/axe';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { createTeam } from '../support/case-rows';
@@ -43,7 +43,7 @@ test('My day, the customer page and the call sheet at 390 px, by keyboard, witho
   await waitForEvent(h, caseId, 'call_requested');
   expect((await h.call('POST', `/v1/cases/${caseId}/assignment`, { key: h.keys.supervisor, body: { agentId } })).status).toBe(200);
 
-  await page.goto(h.baseUrl + '/');
+  await page.goto(`${h.baseUrl}/`);
   await page.getByLabel('API key').fill(agentKey);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'My day' }).waitFor();

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createApiKey } from '../../api/auth';
-import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
+import { createApiKey } from '../../api/services/api-keys';
+import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { createTeam, insertCase } from '../support/case-rows';
 import { createCustomer, outflowSignal, waitForEvent } from '../support/fixtures';
@@ -44,7 +44,7 @@ async function callWaitingOn(agent: string): Promise<{ caseId: string; customerI
 }
 
 async function logIn(key: string): Promise<void> {
-  await page.goto(h.baseUrl + '/');
+  await page.goto(`${h.baseUrl}/`);
   await page.evaluate('sessionStorage.clear()');
   await page.reload();
   await page.getByLabel('API key').fill(key);

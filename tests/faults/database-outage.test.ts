@@ -123,7 +123,7 @@ test(`cases in every stage come through a ${OUTAGE_MS / 1000} s PostgreSQL crash
   await Promise.all(waitingOnAgent.map((c) => finish(c, refused.humanSteps)));
   const joined = await outcome(waitingOnAgent[0]!, `${waitingOnAgent[0]!.caseId}:reached`);
   expect(joined.status).toBe(200);
-  await Promise.all(waitingOnSurvey.map((c, i) => untilTaken(() => h.call('POST', `/v1/surveys/${surveys[i]!.token}`, { body: { score: 9 } }), refused.surveys)));
+  await Promise.all(waitingOnSurvey.map((_c, i) => untilTaken(() => h.call('POST', `/v1/surveys/${surveys[i]!.token}`, { body: { score: 9 } }), refused.surveys)));
   await Promise.all([...midSend, ...intake].map((c) => finish(c, refused.later)));
 
   const all = [...waitingOnAgent, ...waitingOnSurvey, ...midSend, ...intake];

@@ -49,6 +49,7 @@ export const HOSTILE_STRINGS = [
   '💥'.repeat(300),
   'Ω≈ç√∫˜µ≤≥÷ 日本語 Ñandú l\'Hôpital',
   '\r\nX-Injected: 1',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as plain text on purpose
   '${7*7}{{7*7}}<script>alert(1)</script>',
   ' ',
   '',

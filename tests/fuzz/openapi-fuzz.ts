@@ -40,7 +40,7 @@ interface Operation { id: string; valid: FuzzRequest; parsed: unknown; key?: str
 function operations(target: FuzzTarget): Operation[] {
   const out: Operation[] = [];
   for (const [path, methods] of Object.entries(target.document.paths)) {
-    const named: Record<string, string> = { ...target.named, ...Object.entries(target.namedUnder ?? {}).filter(([prefix]) => path.startsWith(prefix)).reduce((acc, [, values]) => ({ ...acc, ...values }), {}) };
+    const named: Record<string, string> = { ...target.named, ...Object.assign({}, ...Object.entries(target.namedUnder ?? {}).filter(([prefix]) => path.startsWith(prefix)).map(([, values]) => values)) };
     for (const [method, op] of Object.entries(methods)) {
       const params = op.parameters ?? [];
       const concretePath = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(named[name] ?? String(validValue(params.find((p) => p.name === name)?.schema ?? {}, named, name))));
@@ -97,7 +97,7 @@ function refusalProblem(contentType: string, text: string): string | undefined {
   }
 }
 
-const describe = (r: FuzzRequest) => `${r.kind} ${r.method} ${r.path.slice(0, 120)}${r.query.length ? ' ?' + r.query.map(([k, v]) => `${k}=${v.slice(0, 30)}`).join('&') : ''} body=${(r.body ?? '').slice(0, 100)}`;
+const describe = (r: FuzzRequest) => `${r.kind} ${r.method} ${r.path.slice(0, 120)}${r.query.length ? ` ?${r.query.map(([k, v]) => `${k}=${v.slice(0, 30)}`).join('&')}` : ''} body=${(r.body ?? '').slice(0, 100)}`;
 
 export async function fuzzApi(target: FuzzTarget, requests: number, seed: number, progress?: (done: number) => void): Promise<FuzzReport> {
   const random = seededRandom(seed);

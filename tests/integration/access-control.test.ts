@@ -2,8 +2,8 @@
 // revocable (endpoint and CLI), per-key rate limits, security headers and request ids.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { hashKey } from '../../api/auth';
-import { KEY_CACHE_TTL_MS } from '../../api/key-cache';
+import { hashKey } from '../../api/services/key-lookup';
+import { KEY_CACHE_TTL_MS } from '../../api/services/key-cache';
 import type { Role } from '../../domain/vocabulary';
 import { createTeam, insertCase } from '../support/case-rows';
 import { startHarness, uniqueId, type Harness } from '../support/harness';
@@ -125,18 +125,18 @@ describe('API keys', () => {
   test('`npm run keys` creates a working key, lists it without its secret and revokes it', async () => {
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: h.env.DATABASE_URL };
-    const { stdout } = await run('npx', ['tsx', 'api/keys-cli.ts', 'create', '--role', 'supervisor', '--name', 'CLI supervisor'], { env });
+    const { stdout } = await run('npx', ['tsx', 'api/cli/keys-cli.ts', 'create', '--role', 'supervisor', '--name', 'CLI supervisor'], { env });
     const key = /\b(hf_supervisor_\S+)/.exec(stdout)?.[1];
     expect(key).toBeDefined();
     expect((await h.call('GET', '/v1/cases?limit=1', { key })).status).toBe(200);
-    const bad = await run('npx', ['tsx', 'api/keys-cli.ts', 'create', '--role', 'agent', '--name', 'x'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const bad = await run('npx', ['tsx', 'api/cli/keys-cli.ts', 'create', '--role', 'agent', '--name', 'x'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 1, stderr: expect.stringContaining('agentId: an agent key needs an agentId (a person) or a teamId') });
 
     const id = (await h.db.apiKey.findUniqueOrThrow({ where: { hash: hashKey(key!) } })).id;
-    const listed = (await run('npx', ['tsx', 'api/keys-cli.ts', 'list'], { env })).stdout;
+    const listed = (await run('npx', ['tsx', 'api/cli/keys-cli.ts', 'list'], { env })).stdout;
     expect(listed).toMatch(new RegExp(`${id}\\s+supervisor .* active\\s+CLI supervisor`));
     expect(listed).not.toContain(key);
-    await run('npx', ['tsx', 'api/keys-cli.ts', 'revoke', id], { env });
+    await run('npx', ['tsx', 'api/cli/keys-cli.ts', 'revoke', id], { env });
     // The CLI is another process: this API forgets the key when its cache entry expires.
     await new Promise((r) => setTimeout(r, KEY_CACHE_TTL_MS + 200));
     expect((await h.call('GET', '/v1/cases?limit=1', { key })).status).toBe(401);

@@ -1,6 +1,6 @@
 // The HTTP contract: validation, auth, idempotent signals, conflicts, readiness.
-import { createApiKey } from '../../api/auth';
-import { KEY_CACHE_TTL_MS } from '../../api/key-cache';
+import { createApiKey } from '../../api/services/api-keys';
+import { KEY_CACHE_TTL_MS } from '../../api/services/key-cache';
 import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, TEST_ADMIN_KEY, uniqueId, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
@@ -47,7 +47,7 @@ describe('auth', () => {
 
   test('HOLDFAST_ADMIN_KEY is accepted as an admin key', async () => {
     expect((await h.call('GET', '/v1/cases', { key: TEST_ADMIN_KEY })).status).toBe(200);
-    expect((await h.call('GET', '/v1/cases', { key: TEST_ADMIN_KEY + 'x' })).status).toBe(401);
+    expect((await h.call('GET', '/v1/cases', { key: `${TEST_ADMIN_KEY}x` })).status).toBe(401);
   });
 
   test('a key revoked through the API stops working at once', async () => {

@@ -1,7 +1,7 @@
 // The call sheet an agent reads before the call: why at risk in words, who the customer is and how to reach
 // them, what they said before, the offers the playbook may make with their conditions, and the message's words.
-import { createApiKey } from '../../api/auth';
-import { callSheetResponse } from '../../api/desk/schemas';
+import { createApiKey } from '../../api/services/api-keys';
+import { callSheetResponse } from '../../api/http/desk-schemas';
 import { createCustomer, postInboundSms, waitForEvent } from '../support/fixtures';
 import { startHarness, uniqueId, type Harness } from '../support/harness';
 

@@ -23,7 +23,7 @@ async function importFile(name: string, text: string | Buffer): Promise<{ code: 
   const file = join(dir, name);
   writeFileSync(file, text);
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'api/import-cli.ts', file], { cwd: ROOT, env: { ...process.env, DATABASE_URL: process.env.HOLDFAST_TEST_DATABASE_URL } });
+    const { stdout, stderr } = await run('npx', ['tsx', 'api/cli/import-cli.ts', file], { cwd: ROOT, env: { ...process.env, DATABASE_URL: process.env.HOLDFAST_TEST_DATABASE_URL } });
     return { code: 0, stdout, stderr, file };
   } catch (e) {
     const failed = e as { code: number; stdout: string; stderr: string };

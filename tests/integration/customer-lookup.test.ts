@@ -1,7 +1,7 @@
 // The customer lookup and file: an agent finds only their team's customers (the tiers the team serves, or a
 // case on the team), and sees a phone or email in full only while working that customer's open case.
-import { createApiKey } from '../../api/auth';
-import { customerFileResponse, customerSearchResponse } from '../../api/desk/schemas';
+import { createApiKey } from '../../api/services/api-keys';
+import { customerFileResponse, customerSearchResponse } from '../../api/http/desk-schemas';
 import { createTeam, insertCase } from '../support/case-rows';
 import { startHarness, uniqueId, type Harness } from '../support/harness';
 

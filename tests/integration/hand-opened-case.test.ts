@@ -1,7 +1,7 @@
 // A case opened by hand from the customer page runs its playbook like any other; it is refused, with a
 // message that says why, for a customer outside the agent's team, with an open case, or with no channel.
-import { createApiKey } from '../../api/auth';
-import { handOpenedResponse } from '../../api/desk/schemas';
+import { createApiKey } from '../../api/services/api-keys';
+import { handOpenedResponse } from '../../api/http/desk-schemas';
 import { createTeam } from '../support/case-rows';
 import { createCustomer, timeline, waitForStage } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';

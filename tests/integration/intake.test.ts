@@ -1,7 +1,7 @@
 // The API edge: a playbook is checked and its version pinned when the case opens, the returned case id is
 // readable at once, and with Temporal down the API answers 503 with Retry-After within seconds.
 import { testPayloadCodec } from '../support/payload-keys';
-import { createApp } from '../../api/app';
+import { createApp } from '../../api/http/app';
 import { connectApi } from '../../api/server';
 import { createDb } from '../../config/database';
 import { createSql } from '../../config/sql';
@@ -136,7 +136,7 @@ test('a signal posted while no worker runs is accepted at once; its case runs on
   const customer = await createCustomer(h, { preferredChannels: ['sms'] });
   const signal = outflowSignal(customer.id);
   await h.stopWorker();
-  let first;
+  let first: Awaited<ReturnType<typeof h.call>> | undefined;
   try {
     const started = Date.now();
     first = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });

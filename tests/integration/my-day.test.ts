@@ -1,8 +1,8 @@
 // An agent's day (GET /v1/me/today) on real cases: exactly the cases waiting on that agent, soonest deadline
 // first; a case leaves the list once the agent records its outcome; a callback shows at the customer's time;
 // a follow-up due today is listed; whose day a key may open.
-import { createApiKey } from '../../api/auth';
-import { myDayResponse } from '../../api/desk/schemas';
+import { createApiKey } from '../../api/services/api-keys';
+import { myDayResponse } from '../../api/http/desk-schemas';
 import { createTeam, insertCase } from '../support/case-rows';
 import { createCustomer, outflowSignal, waitForEvent } from '../support/fixtures';
 import { eventually, startHarness, type Harness } from '../support/harness';

@@ -3,18 +3,18 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp } from '../../api/app';
+import { createApp } from '../../api/http/app';
 import { createApiMetrics } from '../../api/metrics';
 import type { Sql } from '../../config/sql';
-import { contractMarkdown } from '../../api/contract-doc';
+import { contractMarkdown } from '../../api/http/contract-doc';
 import { lintOpenApi } from '../../dev/lint-openapi';
 import type { AppDeps } from '../../api/deps';
-import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
+import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { createLogger } from '../../config/logger';
 import type { z } from 'zod';
 import {
   caseBoardResponse, caseDetailResponse, issuedKeyResponse, keyListResponse, meResponse, reportResponse, teamsResponse, timelineResponse, workloadResponse,
-} from '../../api/response-schemas';
+} from '../../api/http/response-schemas';
 import { insertCase } from '../support/case-rows';
 import { startHarness, type Harness } from '../support/harness';
 

@@ -30,7 +30,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const admin = (...args: string[]) => run('npx', ['tsx', 'api/admin-cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url } });
+const admin = (...args: string[]) => run('npx', ['tsx', 'api/cli/admin-cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url } });
 
 test('npm run admin -- apply and npm run import bring an empty database to the example setup, once; a signal then runs a case on it', async () => {
   const empty = createDb(database.url);
@@ -56,7 +56,7 @@ test('npm run admin -- apply and npm run import bring an empty database to the e
   for (const kind of ['teams', 'agents', 'offers', 'playbooks', 'templates']) expect(reapplied).toMatch(new RegExp(`${kind}\\s+created 0, updated 0, unchanged \\d+`));
 
   // The example customers, imported as a bank would: every row in, names as written.
-  const imported = await run('npx', ['tsx', 'api/import-cli.ts', EXAMPLE_CUSTOMERS], { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url } });
+  const imported = await run('npx', ['tsx', 'api/cli/import-cli.ts', EXAMPLE_CUSTOMERS], { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url } });
   expect(imported.stdout).toContain('5 rows');
   expect(imported.stdout).toContain('created 5, updated 0, unchanged 0, rejected 0');
   expect((await h.db.customer.findUniqueOrThrow({ where: { id: 'cust-2003' } })).name).toBe('山田 太郎');

@@ -46,12 +46,12 @@ const report = async (query: string) => {
 test('by driver: outcomes, retention rate, lift over the holdout, offer cost, assets and SLA compliance', async () => {
   expect(await report('groupBy=driver')).toEqual([
     {
-      group: 'product_yield', opened: 8, treated: 5, holdout: 3, stillOpen: 1, retained: 2, churned: 1, declined: 1, unreachable: 0, excluded: 0,
+      group: 'product_yield', opened: 8, treated: 5, holdout: 3, stillOpen: 1, retained: 2, churned: 1, declined: 1, unreachable: 0, excluded: 0, erased: 0,
       // 2 retained of 4 concluded; the holdout kept 1 of 3; offers accepted 60 + 48.
       retentionRate: 0.5, holdoutRetentionRate: 0.3333, lift: 0.1667, offerCost: 108, costPerRetained: 54, assetsRetained: 15_000, slaCompliance: 0.8,
     },
     {
-      group: 'service', opened: 3, treated: 3, holdout: 0, stillOpen: 0, retained: 1, churned: 0, declined: 0, unreachable: 1, excluded: 1,
+      group: 'service', opened: 3, treated: 3, holdout: 0, stillOpen: 0, retained: 1, churned: 0, declined: 0, unreachable: 1, excluded: 1, erased: 0,
       // The excluded case counts in neither the retention rate nor SLA compliance.
       retentionRate: 0.5, holdoutRetentionRate: null, lift: null, offerCost: 400, costPerRetained: 400, assetsRetained: 300_000, slaCompliance: 0.5,
     },
@@ -95,12 +95,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    }
     else if (ch !== '\r') field += ch;
   }
   return rows;

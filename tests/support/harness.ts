@@ -2,10 +2,10 @@
 // shared Temporal server and database started by global-setup.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { createApp } from '../../api/app';
-import { createApiKey } from '../../api/auth';
-import { DEFAULT_WEB_ROOT } from '../../api/routes/dashboard';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { createApp } from '../../api/http/app';
+import { createApiKey } from '../../api/services/api-keys';
+import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { connectApi } from '../../api/server';
 import { createDb, type Db } from '../../config/database';
 import { createSql } from '../../config/sql';

@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createDb } from '../../config/database';
 import { freePort } from '../../dev/ports';
+import { postgresAnswers } from '../../dev/postgres-probe';
+import { postgresRunAs } from '../../dev/postgres-user';
 import { runPrisma } from '../../dev/prisma-cli';
 import { seedReferenceData } from '../../dev/seed';
 import { spawnTied } from '../../dev/tied-spawn';
@@ -30,28 +32,11 @@ const asRoot = process.getuid?.() === 0;
 const asPostgres = (command: string, args: string[]): [string, string[]] =>
   asRoot ? ['/usr/bin/setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', command, ...args]] : [command, args];
 
-async function answers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 export async function startStoppablePostgres(): Promise<StoppablePostgres> {
   const bindir = process.env.HOLDFAST_PG_BINDIR ?? execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
   const dir = mkdtempSync(join(tmpdir(), 'holdfast-pg-'));
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
-    chownSync(dir, uid, gid);
-  }
+  const runAs = postgresRunAs();
+  if (runAs) chownSync(dir, runAs.uid, runAs.gid);
   const data = join(dir, 'data');
   const [initdb, initArgs] = asPostgres(join(bindir, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   execFileSync(initdb, initArgs, { stdio: 'ignore' });
@@ -63,7 +48,7 @@ export async function startStoppablePostgres(): Promise<StoppablePostgres> {
     const [command, args] = asPostgres(join(bindir, 'postgres'), ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off', '-c', 'max_connections=200']);
     server = spawnTied(command, args, { stdio: 'ignore' });
     const deadline = Date.now() + 30_000;
-    while (!(await answers(url))) {
+    while (!(await postgresAnswers(url))) {
       if (server.exitCode !== null) throw new Error(`the test's PostgreSQL exited with code ${server.exitCode}`);
       if (Date.now() > deadline) throw new Error('the test PostgreSQL did not start within 30 s');
       await new Promise((r) => setTimeout(r, 100));

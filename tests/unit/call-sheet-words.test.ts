@@ -1,6 +1,6 @@
 // The call sheet's sentences: a signal in words with its share of the score, an offer's conditions.
 import { offerConditions, riskFactorSentence } from '../../domain/call-sheet-words';
-import { agentDayBounds } from '../../api/desk/agent-day';
+import { agentDayBounds } from '../../api/services/agent-day';
 
 test('a signal reads as a sentence with its facts and its share of the risk', () => {
   expect(riskFactorSentence('product_maturity', null, { product: 'fixed deposit 12m', nested: { x: 1 } }, 0.3512)).toBe('A product reaching maturity (product fixed deposit 12m), 35 of the risk points.');

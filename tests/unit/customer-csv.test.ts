@@ -1,6 +1,6 @@
 // The customer file's columns come from the PUT /v1/customers/:id schema; each row is read into that body or
 // refused with every reason at once.
-import { CsvHeaderError, CUSTOMER_CSV_COLUMNS, readCustomerHeader, readCustomerRow } from '../../api/customer-csv';
+import { CsvHeaderError, CUSTOMER_CSV_COLUMNS, readCustomerHeader, readCustomerRow } from '../../api/services/customer-csv';
 
 const HEADER = ['id', 'name', 'tier', 'timeZone', 'phone', 'email', 'preferredChannels', 'consent.sms', 'consent.email', 'consent.phone', 'assetsUnderManagement', 'segment'];
 const columns = readCustomerHeader(HEADER);

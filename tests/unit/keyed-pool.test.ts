@@ -1,4 +1,4 @@
-import { mapInKeyOrder } from '../../api/keyed-pool';
+import { mapInKeyOrder } from '../../api/http/keyed-pool';
 
 // A task that waits until the test lets it finish, recording when it started and ended.
 function gatedTasks() {

@@ -1,6 +1,6 @@
 // Shapes of the desk's answers (GET /v1/me/today, the customer lookup and file; see /v1/openapi.json).
 export type DeskTask = 'call' | 'record_outcome' | 'answer_reply' | 'callback' | 'record_decision';
-export interface DeskCustomer { id: string; name: string; tier: string; timeZone: string }
+interface DeskCustomer { id: string; name: string; tier: string; timeZone: string }
 
 export interface MyDay {
   agent: { id: string; name: string; teamId: string };
@@ -15,7 +15,7 @@ export interface MyDay {
   generatedAt: string;
 }
 
-export interface ContactDetails { phone: string | null; email: string | null; shown: 'full' | 'masked' }
+interface ContactDetails { phone: string | null; email: string | null; shown: 'full' | 'masked' }
 
 export interface FoundCustomer {
   customerId: string; name: string; tier: string; segment: string | null; lifecycleStage: string | null; contact: ContactDetails;

@@ -7,7 +7,7 @@ export interface DetailLine {
 
 function flatten(value: unknown, key: string, out: DetailLine[]): void {
   if (Array.isArray(value) && value.length > 0) {
-    value.forEach((v, i) => flatten(v, `${key}.${i + 1}`, out));
+    for (const [i, v] of value.entries()) flatten(v, `${key}.${i + 1}`, out);
   } else if (value !== null && typeof value === 'object' && Object.keys(value).length > 0) {
     for (const [k, v] of Object.entries(value)) flatten(v, key ? `${key}.${k}` : k, out);
   } else {

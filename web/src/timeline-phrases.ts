@@ -40,7 +40,7 @@ export function who(actor: unknown): string {
   return rest.length ? rest.join(':') : a;
 }
 
-export const agent = (id: unknown, ctx: PhraseContext): string => ctx.names.agents[text(id)] ?? text(id);
+const agent = (id: unknown, ctx: PhraseContext): string => ctx.names.agents[text(id)] ?? text(id);
 
 // "the Wealth team"; an id the dashboard has no name for is shown as it is.
 export const team = (id: unknown, ctx: PhraseContext): string => {

@@ -1,5 +1,5 @@
 // Shapes of the API answers the dashboard reads (see /v1/openapi.json).
-export type Role = 'system' | 'agent' | 'supervisor' | 'admin';
+type Role = 'system' | 'agent' | 'supervisor' | 'admin';
 export interface Me { name: string; role: Role; teamId: string | null; agentId?: string | null }
 
 export interface CaseSummary {
@@ -53,7 +53,7 @@ export interface ReportRow {
   group: string;
   period?: string;
   opened: number; treated: number; holdout: number; stillOpen: number;
-  retained: number; churned: number; declined: number; unreachable: number; excluded: number;
+  retained: number; churned: number; declined: number; unreachable: number; excluded: number; erased: number;
   retentionRate: number | null; holdoutRetentionRate: number | null; lift: number | null;
   offerCost: number; costPerRetained: number | null; assetsRetained: number; slaCompliance: number | null;
 }

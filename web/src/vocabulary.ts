@@ -2,6 +2,6 @@
 // API would refuse.
 import { STAGES } from '../../domain/vocabulary';
 
-export { CONTACT_OUTCOMES, DRIVERS, OUTCOMES, OUTCOME_CHANNELS, TIERS } from '../../domain/vocabulary';
+export { CONTACT_OUTCOMES, DRIVERS, OUTCOME_CHANNELS, SUPERVISOR_OUTCOMES, TIERS } from '../../domain/vocabulary';
 export { REPORT_GROUPS } from '../../domain/retention-report';
 export const OPEN_STAGES = STAGES.filter((s) => s !== 'closed');

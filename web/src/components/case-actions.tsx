@@ -5,7 +5,7 @@ import type { Api, ApiError } from '../api';
 import { words } from '../format';
 import { usePolling } from '../hooks';
 import type { CaseDetail, Me, Team } from '../types';
-import { CONTACT_OUTCOMES, OUTCOMES, OUTCOME_CHANNELS } from '../vocabulary';
+import { CONTACT_OUTCOMES, OUTCOME_CHANNELS, SUPERVISOR_OUTCOMES } from '../vocabulary';
 import { ErrorBanner } from './error-banner';
 
 interface Props {
@@ -36,7 +36,8 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
     setBusy(true);
     setError(undefined);
     const answer = `${path} ${JSON.stringify(body)}`;
-    const stepKey = (stepKeys.current[answer] ??= randomKey());
+    stepKeys.current[answer] ??= randomKey();
+    const stepKey = stepKeys.current[answer];
     try {
       await api.post(`/v1/cases/${encodeURIComponent(detail.caseId)}/${path}`, body, { 'idempotency-key': stepKey });
       delete stepKeys.current[answer];
@@ -110,7 +111,7 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
         )}
         {isSupervisor && (
           <form onSubmit={submit('close')} aria-label="Close case">
-            <select name="outcome" aria-label="Case outcome"><Options values={OUTCOMES} /></select>
+            <select name="outcome" aria-label="Case outcome"><Options values={SUPERVISOR_OUTCOMES} /></select>
             <input name="note" placeholder="why it is closed by hand" required maxLength={2000} />
             <button type="submit" class="danger">Close case</button>
           </form>

@@ -21,7 +21,7 @@ export function CustomerSearchBox() {
     if (q) location.hash = `#/find/${encodeURIComponent(q)}`;
   };
   return (
-    <form role="search" class="search" onSubmit={submit}>
+    <form class="search" onSubmit={submit}>
       {/* Not "customer" in the label: the board has its own "Customer" filter, and labels should not collide. */}
       <label class="sr-only" for="customer-search">Look up by id, name, phone or email</label>
       <input id="customer-search" ref={input} type="search" name="query" placeholder="Find a customer (id, name, phone, email)" autocomplete="off" />

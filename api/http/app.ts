@@ -1,0 +1,82 @@
+// The Express app factory: routes, auth, validation and error mapping. No listen(): callers decide.
+import { metricsHandler } from './routes/metrics';
+import { refuseUnstorableText } from './middleware/text-guard';
+import { adminRoutes } from './routes/admin';
+import { auditRoutes } from './routes/audit';
+import express, { type Express } from 'express';
+import { DEFAULT_FAILED_CREDENTIALS_PER_MINUTE, DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../config/env';
+import { authenticate, requireRole } from './auth';
+import type { AppDeps } from '../deps';
+import { errorHandler } from './error-handler';
+import { HttpError } from './errors';
+import { failedCredentialLimit, rateLimitPerAddress, rateLimitPerKey } from './middleware/rate-limit';
+import { requestContext } from './middleware/request-context';
+import { securityHeaders } from './middleware/security-headers';
+import { caseRoutes } from './routes/cases';
+import { CODEC_PATH, codecCors, codecRoutes } from './routes/codec';
+import { customerImportRoutes } from './routes/customer-import';
+import { customerRoutes } from './routes/customers';
+import { dashboardRoutes } from './routes/dashboard';
+import { detectionRoutes } from './routes/detection';
+import { devRoutes } from './routes/dev';
+import { healthRoutes } from './routes/health';
+import { keyRoutes } from './routes/keys';
+import { meRoutes } from './routes/me';
+import { deskRoutes } from './routes/desk';
+import { openApiRoutes } from './routes/openapi';
+import { playbookRoutes } from './routes/playbooks';
+import { reportRoutes } from './routes/reports';
+import { signalRoutes } from './routes/signals';
+import { surveyRoutes } from './routes/surveys';
+import { statusRoutes } from './routes/status';
+import { teamRoutes } from './routes/teams';
+import { twilioWebhookRoutes } from './routes/twilio-webhook';
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestContext(deps.logger));
+  if (deps.metrics) app.use(deps.metrics.observeRequests());
+  app.use(securityHeaders());
+  app.use(express.json({ limit: '2mb' }));
+  app.use(refuseUnstorableText());
+
+  app.use(healthRoutes(deps));
+  app.use(openApiRoutes());
+  if (deps.webRoot) app.use(dashboardRoutes(deps.webRoot));
+  // Routes without a key are limited per client address; an address that keeps failing credentials (API keys,
+  // Twilio signatures) is refused before any lookup.
+  const failures = failedCredentialLimit({ perMinute: deps.failedCredentialsPerMinute ?? DEFAULT_FAILED_CREDENTIALS_PER_MINUTE });
+  app.use(['/s', '/v1/surveys'], rateLimitPerAddress({ perMinute: deps.publicRateLimitPerMinute ?? DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE }));
+  app.use(surveyRoutes(deps));
+  // Authenticated by Twilio's signature, not by an API key.
+  app.use('/v1/webhooks', failures.guard);
+  app.use(twilioWebhookRoutes(deps, failures.failed));
+  if (deps.outbox) app.use(devRoutes(deps.outbox));
+
+  // Prometheus scrapes with a system (or admin) key: the figures are the bank's business.
+  const authenticated = [failures.guard, authenticate(deps.db, deps.adminKey, failures.failed)];
+  if (deps.metrics) app.get('/metrics', ...authenticated, requireRole('system'), metricsHandler(deps.metrics));
+  app.use(CODEC_PATH, codecCors(deps.codecCorsOrigins ?? []));
+  app.use('/v1', ...authenticated, rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
+  app.use(meRoutes());
+  app.use(deskRoutes(deps));
+  app.use(signalRoutes(deps));
+  app.use(customerImportRoutes(deps));
+  app.use(customerRoutes(deps));
+  app.use(caseRoutes(deps));
+  app.use(playbookRoutes(deps));
+  app.use(keyRoutes(deps));
+  app.use(teamRoutes(deps));
+  app.use(reportRoutes(deps));
+  app.use(statusRoutes(deps));
+  app.use(codecRoutes(deps));
+  app.use(auditRoutes(deps));
+  app.use(adminRoutes(deps));
+  app.use(detectionRoutes(deps));
+
+  app.use((req, _res, next) => next(new HttpError(404, 'route_not_found', `no route ${req.method} ${req.path}`)));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

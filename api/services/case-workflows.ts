@@ -1,0 +1,163 @@
+// The API's side of the retention-case workflow: start or join a case, run human steps as updates, and turn
+// the workflow's typed failures into HTTP answers.
+import { randomUUID } from 'node:crypto';
+import {
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { caseWorkflowId, type CaseInput, type CaseState } from '../../domain/case';
+import type { RiskSignalInput } from '../../domain/risk';
+import { addSignalUpdate, CASE_CLOSED, caseStateQuery, INVALID_INPUT, WRONG_STAGE, type AddSignalResult } from '../../workflows/messages';
+import type { retentionCase } from '../../workflows/retention-case';
+import { HttpError } from '../http/errors';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/client';
+import { deadlinePassed, RETRY_AFTER_SECONDS, TEMPORAL_DEADLINE_MS } from '../http/dependency-errors';
+
+const WORKFLOW_TYPE = 'retentionCase';
+export const newCaseId = () => `case_${randomUUID()}`;
+
+type CaseTarget = { workflowId: string; runId: string | null };
+type CaseOpening = { caseId: string; openedBy: string; playbook: { id: string; version: number }; context?: CaseInput['context'] };
+
+const startArgs = (customerId: string, signal: RiskSignalInput, opening: CaseOpening): CaseInput => ({
+  caseId: opening.caseId, customerId, playbookId: opening.playbook.id, playbook: opening.playbook, reason: `signal:${signal.type}`, openedBy: opening.openedBy, signals: [signal],
+  ...(opening.context ? { context: opening.context } : {}),
+});
+
+// Every call has a deadline (TEMPORAL_DEADLINE_MS): with Temporal down the API answers 503, never hangs.
+export interface CaseWorkflows {
+  // `opening` is the case the signal opens when the customer has none running: its id and pinned playbook.
+  addSignal(customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult>;
+  // A signal that opens a new case: the workflow starts with the signal in its arguments, so the answer needs
+  // only Temporal to have stored the start, not a worker to have run it. A run of the customer's workflow
+  // still going (a case closing) makes it an addSignal.
+  startWithSignal(customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult>;
+  openCase(input: CaseInput): Promise<{ caseId: string; workflowId: string }>;
+  // `stepKey` names this one answer (the caller's Idempotency-Key, a survey's id): sent again, it returns the
+  // first answer's outcome instead of taking the step twice. Without it each call is a new answer.
+  runStep<Input>(target: CaseTarget, update: UpdateDefinition<CaseState, [Input]>, input: Input, stepKey?: string): Promise<CaseState>;
+  signal<Arg>(target: CaseTarget, signal: SignalDefinition<[Arg]>, arg: Arg): Promise<void>;
+}
+
+function failureType(e: unknown): string | undefined {
+  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) return e.cause.type ?? undefined;
+  return undefined;
+}
+
+function toHttpError(e: unknown): never {
+  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+    const stage = (e.cause.details?.[0] as string | undefined) ?? 'closed';
+    if (e.cause.type === WRONG_STAGE || e.cause.type === CASE_CLOSED) {
+      throw new HttpError(409, 'wrong_stage', `${e.cause.message}; this step cannot be taken now`, [{ stage }], { stage });
+    }
+    if (e.cause.type === INVALID_INPUT) throw new HttpError(400, 'validation_failed', e.cause.message);
+  }
+  if (e instanceof WorkflowNotFoundError) {
+    throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
+  }
+  throw e;
+}
+
+// The update did not finish within the deadline (workers busy replaying cases, or down): it may still be taken.
+function stepPending(stepKey: string | undefined): HttpError {
+  const retry = stepKey
+    ? 'send it again with the same Idempotency-Key to get its outcome; it will not be taken twice'
+    : 'send it with an Idempotency-Key header next time, so a retry cannot take it twice; read the case to see whether it was taken';
+  return new HttpError(503, 'step_pending', `the case did not answer within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down) and may still take this step: ${retry}`, [], {}, RETRY_AFTER_SECONDS);
+}
+
+// Temporal answers for an update id it completed in the run, also once the run has closed; an id it does not
+// know (the answer never reached the case, or was refused) is an error, read here as "not taken".
+async function answerTaken(t: Temporal, target: CaseTarget, updateId: string): Promise<CaseState | undefined> {
+  if (!target.runId) return undefined;
+  const taken = t.client.workflow.getHandle(target.workflowId).getUpdateHandle<CaseState>(updateId, { workflowRunId: target.runId });
+  return t.bounded(() => taken.result()).catch(() => undefined);
+}
+
+interface Temporal {
+  client: Client;
+  taskQueue: string;
+  bounded: <R>(fn: () => Promise<R>) => Promise<R>;
+}
+
+async function addSignalWithStart(t: Temporal, customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult> {
+  const workflowId = caseWorkflowId(customerId);
+  // A case that is closing rejects new signals; once its run has ended the next attempt starts a new case.
+  for (let attempt = 1; ; attempt++) {
+    const start = new WithStartWorkflowOperation<typeof retentionCase>(WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: t.taskQueue,
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      // The signal is in the start arguments too: if the update cannot be delivered now (no worker within the
+      // deadline), the case that was started still has it. The update handler ignores a signal it knows.
+      args: [startArgs(customerId, signal, opening)],
+    });
+    try {
+      return await t.bounded(() => t.client.workflow.executeUpdateWithStart(addSignalUpdate, { args: [signal], updateId: `signal:${signal.signalId}`, startWorkflowOperation: start }));
+    } catch (e) {
+      if (failureType(e) !== CASE_CLOSED || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
+async function startWithSignal(t: Temporal, customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult> {
+  const workflowId = caseWorkflowId(customerId);
+  try {
+    await t.bounded(() => t.client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, { workflowId, taskQueue: t.taskQueue, workflowIdConflictPolicy: 'FAIL', args: [startArgs(customerId, signal, opening)] }));
+    return { caseId: opening.caseId, workflowId, joined: false };
+  } catch (e) {
+    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    return addSignalWithStart(t, customerId, signal, opening);
+  }
+}
+
+async function openCase(t: Temporal, input: CaseInput): Promise<{ caseId: string; workflowId: string }> {
+  const workflowId = caseWorkflowId(input.customerId);
+  const { caseId } = input;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await t.bounded(() => t.client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, { workflowId, taskQueue: t.taskQueue, workflowIdConflictPolicy: 'FAIL', args: [input] }));
+      return { caseId, workflowId };
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      const running = t.client.workflow.getHandle(workflowId);
+      const state = await t.bounded(() => running.query(caseStateQuery));
+      // A case that has just closed is still finishing its run: wait for the run to end, then start.
+      if (state.status === 'closed' && attempt < 3) {
+        await t.bounded(() => running.result()).catch(() => undefined);
+        continue;
+      }
+      throw new HttpError(409, 'case_already_open', `customer ${input.customerId} already has an open case`, [], { caseId: state.caseId });
+    }
+  }
+}
+
+export function createCaseWorkflows(client: Client, taskQueue: string): CaseWorkflows {
+  const t: Temporal = { client, taskQueue, bounded: (fn) => client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, fn) };
+  const handle = (target: CaseTarget) => client.workflow.getHandle(target.workflowId, target.runId ?? undefined);
+  return {
+    addSignal: (customerId, signal, opening) => addSignalWithStart(t, customerId, signal, opening),
+    startWithSignal: (customerId, signal, opening) => startWithSignal(t, customerId, signal, opening),
+    openCase: (input) => openCase(t, input),
+    async runStep(target, update, input, stepKey) {
+      const updateId = stepKey ? `${update.name}:${stepKey}` : undefined;
+      try {
+        // Temporal keeps one update per id in a run: a repeated id joins the first, running or finished.
+        return await t.bounded(() => handle(target).executeUpdate(update, { args: [input], ...(updateId ? { updateId } : {}) }));
+      } catch (e) {
+        if (deadlinePassed(e)) throw stepPending(stepKey);
+        // Refused because the case moved on or closed: perhaps by this very answer, taken after its caller gave up.
+        const earlier = updateId ? await answerTaken(t, target, updateId) : undefined;
+        return earlier ?? toHttpError(e);
+      }
+    },
+    async signal(target, signal, arg) {
+      await t.bounded(() => handle(target).signal(signal, arg));
+    },
+  };
+}

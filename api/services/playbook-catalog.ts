@@ -1,0 +1,56 @@
+// The playbook versions the API pins cases to. A version is immutable once posted (a change is a new version),
+// so each parsed definition is kept for the life of the process; only "which version is newest" is asked of
+// the database on every intake, inside the intake's own query.
+import type { Sql } from '../../config/sql';
+import { playbookDefinitionSchema, type PinnedPlaybook, type PlaybookDefinition } from '../../domain/playbook';
+import { choosePlaybook, DEFAULT_PLAYBOOK } from '../../domain/playbook-selection';
+import type { ChurnDriver, Tier } from '../../domain/vocabulary';
+import { HttpError } from '../http/errors';
+
+export type VersionRef = { id: string; version: number };
+
+export interface PlaybookCatalog {
+  newest(): Promise<VersionRef[]>;
+  definition(ref: VersionRef): Promise<PlaybookDefinition | undefined>;
+  // The version a new case runs: the named playbook's newest, or the best match among the newest versions.
+  pin(newest: VersionRef[], req: { playbookId?: string; tier: Tier; driver: ChurnDriver }): Promise<VersionRef>;
+}
+
+export const unknownPlaybook = (playbookId: string) => new HttpError(422, 'playbook_not_found', `no playbook with id ${playbookId}; GET /v1/playbooks lists them`);
+
+export function createPlaybookCatalog(sql: Sql): PlaybookCatalog {
+  const parsed = new Map<string, Promise<PlaybookDefinition | undefined>>();
+
+  function definition({ id, version }: VersionRef) {
+    const key = `${id}@${version}`;
+    let found = parsed.get(key);
+    if (!found) {
+      found = sql
+        .query<{ definition: unknown }>('SELECT definition FROM playbook_versions WHERE playbook_id = $1 AND version = $2', [id, version])
+        .then(({ rows }) => (rows[0] ? playbookDefinitionSchema.parse(rows[0].definition) : undefined));
+      // A failed read is not remembered; a missing version may be posted later.
+      found.then((d) => d ?? parsed.delete(key), () => parsed.delete(key));
+      parsed.set(key, found);
+    }
+    return found;
+  }
+
+  return {
+    definition,
+    async newest() {
+      const { rows } = await sql.query<VersionRef>('SELECT playbook_id AS id, max(version) AS version FROM playbook_versions GROUP BY playbook_id');
+      return rows;
+    },
+    async pin(newest, req) {
+      const candidates = req.playbookId ? newest.filter((v) => v.id === req.playbookId) : newest;
+      const loaded = await Promise.all(candidates.map(async (v): Promise<PinnedPlaybook | undefined> => {
+        const d = await definition(v);
+        return d && { id: v.id, version: v.version, definition: d };
+      }));
+      const chosen = choosePlaybook(loaded.filter((p): p is PinnedPlaybook => !!p), req);
+      if (chosen) return { id: chosen.id, version: chosen.version };
+      if (req.playbookId) throw unknownPlaybook(req.playbookId);
+      throw new HttpError(422, 'playbook_not_found', `no playbook applies to this customer and "${DEFAULT_PLAYBOOK}" is missing; post one with POST /v1/playbooks/${DEFAULT_PLAYBOOK}/versions`);
+    },
+  };
+}

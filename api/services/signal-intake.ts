@@ -1,0 +1,96 @@
+// Signal intake: each risk signal is stored once per idempotency key, then joins the customer's open case or
+// starts a new one; a repeated key answers with the first answer. What a signal does is decided in
+// domain/signal-intake.ts from one query's facts (signal-store.ts); this file carries the decision out.
+import { decideDuringCooldown } from '../../domain/cooldown';
+import { classifyDriver } from '../../domain/driver';
+import { durationMs } from '../../domain/duration';
+import type { RiskSignalInput } from '../../domain/risk';
+import { decideIntake, type LastCase } from '../../domain/signal-intake';
+import type { Tier } from '../../domain/vocabulary';
+import type { Sql } from '../../config/sql';
+import type { AppDeps } from '../deps';
+import { HttpError } from '../http/errors';
+import type { SignalBody } from '../http/schemas';
+import { newCaseId } from './case-workflows';
+import { createPlaybookCatalog, unknownPlaybook, type PlaybookCatalog } from './playbook-catalog';
+import { linkSignal, readIntakeFacts, signalsSince, storeSignalAndOpenCase, storeSignalOnce, withdrawUnstartedCase, type IntakeRow } from './signal-store';
+
+export type SignalAnswer = { status: number; body: Record<string, unknown> };
+
+const COOLDOWN_LOOKBACK_MS = 90 * 24 * 3600_000;
+
+const signalInput = (signalId: string, body: SignalBody): RiskSignalInput => ({ signalId, type: body.type, severity: body.severity, occurredAt: body.occurredAt, details: body.details ?? {} });
+
+async function lastCaseOf(row: IntakeRow, catalog: PlaybookCatalog): Promise<LastCase | undefined> {
+  const last = row.lastCase;
+  if (last?.status !== 'closed') return undefined;
+  const definition = await catalog.definition(last.playbook);
+  if (!definition) return undefined;
+  return { ...last, cooldownMs: durationMs(definition.detect.cooldown), actionThreshold: definition.detect.actionThreshold };
+}
+
+// During a cool-down the signal is re-scored with the customer's recent ones; only a call for action after an
+// untreated close opens a case. Undefined: open as usual.
+async function answerDuringCooldown(sql: Sql, body: SignalBody, existingId: string | undefined, cooling: { lastCase: LastCase; until: Date }, tier: Tier): Promise<SignalAnswer | undefined> {
+  const { lastCase: last, until } = cooling;
+  const stored = await signalsSince(sql, body.customerId, new Date(Date.now() - COOLDOWN_LOOKBACK_MS));
+  const recent = stored.filter((s) => s.idempotency_key !== body.idempotencyKey).map((s) => ({ signalId: s.id, type: s.type as RiskSignalInput['type'], severity: s.severity ?? undefined, occurredAt: s.occurred_at.toISOString(), details: s.details }));
+  const incoming = signalInput(existingId ?? 'incoming', body);
+  if (decideDuringCooldown({ outcome: last.outcome, threshold: last.actionThreshold }, [...recent, incoming], tier, new Date()).reopen) return undefined;
+  const signalId = existingId ?? (await storeSignalOnce(sql, body));
+  await linkSignal(sql, signalId, { caseId: last.id, workflowId: last.workflowId });
+  return { status: 202, body: { signalId, caseId: last.id, workflowId: last.workflowId, duplicate: false, coolingDownUntil: until.toISOString() } };
+}
+
+export function createSignalIntake({ sql, cases }: Pick<AppDeps, 'sql' | 'cases'>) {
+  const catalog = createPlaybookCatalog(sql);
+
+  return async function intake(body: SignalBody, actor: string): Promise<SignalAnswer> {
+    const row = await readIntakeFacts(sql, body.idempotencyKey, body.customerId);
+    const decision = decideIntake(body, { existing: row.existing, customerTier: row.customer?.tier, hasOpenCase: row.hasOpenCase, lastCase: await lastCaseOf(row, catalog) }, new Date());
+    const existingId = row.existing?.id;
+    switch (decision.kind) {
+      case 'key_reused':
+        throw new HttpError(422, 'idempotency_key_reused', `idempotency key ${body.idempotencyKey} was already used for another signal (customer ${decision.existing.customerId}, type ${decision.existing.type})`);
+      case 'duplicate':
+        return { status: 200, body: { signalId: decision.existing.id, caseId: decision.existing.caseId, workflowId: decision.existing.workflowId, duplicate: true } };
+      case 'unknown_customer':
+        throw new HttpError(404, 'customer_not_found', `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`);
+    }
+    if (body.playbookId && !row.newest.some((v) => v.id === body.playbookId)) throw unknownPlaybook(body.playbookId);
+    switch (decision.kind) {
+      case 'store_only':
+        return { status: 202, body: { signalId: existingId ?? (await storeSignalOnce(sql, body)), caseId: null, workflowId: null, duplicate: false } };
+      case 'cooling_down': {
+        const answer = await answerDuringCooldown(sql, body, existingId, decision, row.customer!.tier);
+        if (answer) return answer;
+        break;
+      }
+    }
+
+    const pin = await catalog.pin(row.newest, { playbookId: body.playbookId, tier: row.customer!.tier, driver: classifyDriver([signalInput('incoming', body)]) });
+    // The customer and the pinned playbook go to the case with its start: it need not read them again.
+    const definition = await catalog.definition(pin);
+    const context = row.customer && definition ? { customer: row.customer, playbook: { ...pin, definition } } : undefined;
+    const opening = { caseId: newCaseId(), customerId: body.customerId, reason: `signal:${body.type}`, playbook: pin, context };
+    const stored = await storeSignalAndOpenCase(sql, body, existingId, opening);
+    // The same key posted twice at once: the first stored it; answer as its retry would.
+    if (!stored.stored) return intake(body, actor);
+    const { signalId, openCaseId } = stored;
+    const input = signalInput(signalId, body);
+    let joined: Awaited<ReturnType<typeof cases.startWithSignal>>;
+    try {
+      // Joining: the id in the start arguments is only used if the open case's run has just ended.
+      joined = openCaseId
+        ? await cases.addSignal(body.customerId, input, { ...opening, caseId: newCaseId(), openedBy: actor })
+        : await cases.startWithSignal(body.customerId, input, { ...opening, openedBy: actor });
+    } catch (e) {
+      if (!openCaseId) await withdrawUnstartedCase(sql, opening.caseId);
+      throw e;
+    }
+    // The customer's previous run was still ending: this signal joined another case than the row written.
+    if (!openCaseId && joined.caseId !== opening.caseId) await withdrawUnstartedCase(sql, opening.caseId);
+    await linkSignal(sql, signalId, joined);
+    return { status: 202, body: { signalId, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
+  };
+}
