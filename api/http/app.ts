@@ -22,6 +22,7 @@ import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
 import { meRoutes } from './routes/me';
+import { deskRoutes } from './routes/desk';
 import { openApiRoutes } from './routes/openapi';
 import { playbookRoutes } from './routes/playbooks';
 import { reportRoutes } from './routes/reports';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(CODEC_PATH, codecCors(deps.codecCorsOrigins ?? []));
   app.use('/v1', ...authenticated, rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
   app.use(meRoutes());
+  app.use(deskRoutes(deps));
   app.use(signalRoutes(deps));
   app.use(customerImportRoutes(deps));
   app.use(customerRoutes(deps));

@@ -6,6 +6,7 @@ import { codecBody } from './routes/codec';
 import { detectionQuery } from './routes/detection';
 import { agentBody, agentIdParams, offerBody, offerIdParams, teamBody, templateBody, templateIdParams } from './routes/admin';
 import { bankConfigSchema } from '../../domain/provisioning';
+import { DESK_OPERATIONS } from './desk-openapi';
 import { z } from 'zod';
 import { CUSTOMER_CSV_COLUMNS } from '../services/customer-csv';
 import {
@@ -95,6 +96,7 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/surveys/{token}', summary: 'Answer a survey (the token is the credential; single use: the same answer sent again is told it was recorded, another answer gets 409)', tag: 'surveys', roles: null, params: surveyTokenParams, body: surveyAnswerInputSchema, ok: { status: 200, description: 'thanks' }, errors: [400, 404, 409] },
   { method: 'post', path: INBOUND_SMS_PATH, summary: "Twilio's inbound SMS webhook (X-Twilio-Signature checked): STOP/START and survey scores", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 200, description: 'empty TwiML', type: 'text/xml' }, errors: [403, 415] },
   { method: 'post', path: SMS_STATUS_CALLBACK_PATH, summary: "Twilio's SMS status callback (X-Twilio-Signature checked): records delivery; undelivered moves the case to its next channel", tag: 'webhooks', roles: null, bodyType: 'application/x-www-form-urlencoded', ok: { status: 204, description: 'recorded' }, errors: [400, 403, 415] },
+  ...DESK_OPERATIONS,
   { method: 'get', path: '/dev/outbox', summary: 'Local stack only: what the SMS, email and CRM sinks captured', tag: 'local stack', roles: null, query: outboxQuery, ok: { status: 200, description: '{ items }' }, errors: [400] },
 ];
 

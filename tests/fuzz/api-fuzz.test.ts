@@ -36,9 +36,7 @@ async function existingThings(): Promise<Record<string, string>> {
   // Signals are for a customer without a case: a balance recovery is then stored without opening one (a signal
   // joining an open case would wait for a worker, and this run has none).
   await h.db.customer.create({ data: { id: 'fuzz-customer-2', name: 'Fuzz Signals', tier: 'mass', timeZone: 'Europe/Madrid', preferredChannels: ['sms'] } });
-  // Cases opened by hand are for a customer of their own: with no worker they stay open, and the erasure of
-  // fuzz-customer-1 would rightly answer 503 while its open case cannot close.
-  await h.db.customer.create({ data: { id: 'fuzz-customer-3', name: 'Fuzz Manual Opens', tier: 'mass', timeZone: 'Europe/Madrid', phone: '+34600000003', preferredChannels: ['sms'] } });
+  await h.db.customer.create({ data: { id: 'fuzz-customer-3', name: 'Fuzz Opened By Hand', tier: 'mass', timeZone: 'Europe/Madrid', phone: '+34600000003', preferredChannels: ['sms'], consentSms: true } });
   const key = await h.db.apiKey.findFirstOrThrow({ where: { role: 'agent' } });
   return { customerId, caseId, token, teamId: 'contact-centre', agentId: 'agent-cc-1', playbookId: 'demo', keyId: key.id, offerId: 'fee-waiver-12m' };
 }
@@ -46,11 +44,10 @@ async function existingThings(): Promise<Record<string, string>> {
 test(`fuzzing every operation of /v1/openapi.json with ${REQUESTS} requests: no 5xx, JSON refusals, refusals change nothing`, async () => {
   const named = await existingThings();
   const document = (await h.call('GET', '/v1/openapi.json')).body as OpenApiDocument;
-  const namedUnder = {
-    '/v1/signals': { customerId: 'fuzz-customer-2', type: 'balance_recovery' },
-    '/v1/cases': { customerId: 'fuzz-customer-3' },
-    '/v1/customers/{customerId}/cases': { customerId: 'fuzz-customer-3' },
-  };
+  // A case opened by hand (POST /v1/cases, the customer page) stays open without a worker, and erasing its
+  // customer would wait for it to close (503 erasure_pending): cases are opened for a customer of their own.
+  const openedByHand = { customerId: 'fuzz-customer-3' };
+  const namedUnder = { '/v1/signals': { customerId: 'fuzz-customer-2', type: 'balance_recovery' }, '/v1/cases': openedByHand, '/v1/customers/{customerId}/cases': openedByHand };
   const started = Date.now();
   const progress = (done: number) => process.stderr.write(`fuzz: ${done}/${REQUESTS} requests, ${Math.round((Date.now() - started) / 1000)} s\n`);
   const report = await fuzzApi({ baseUrl: h.baseUrl, document, keys: h.keys, named, namedUnder, snapshot: database.snapshot }, REQUESTS, SEED, REQUESTS > 2_000 ? progress : undefined);

@@ -6,6 +6,10 @@ import { useHashRoute } from './hooks';
 import { BoardPage } from './pages/board';
 import { CasePage } from './pages/case-page';
 import { LoginPage } from './pages/login';
+import { MyDayPage } from './pages/my-day';
+import { CustomerPage } from './pages/customer-page';
+import { CustomerSearchPage } from './pages/customer-search';
+import { CustomerSearchBox } from './components/customer-search-box';
 import { ReportsPage } from './pages/reports';
 import { WorkloadPage } from './pages/workload';
 import { session } from './session';
@@ -44,15 +48,19 @@ export function App() {
   }
   const [page, id] = route;
   const supervisor = me.role === 'supervisor' || me.role === 'admin';
+  // A person's agent key starts on their day; everyone else on the board.
+  const home = me.agentId ? 'today' : 'board';
   return (
     <>
       <header class="top">
         <strong>Holdfast</strong>
         <nav>
-          <a href="#/board" class={!page || page === 'board' ? 'active' : ''}>Case board</a>
+          <a href="#/today" class={page === 'today' || (!page && home === 'today') ? 'active' : ''}>{me.role === 'agent' ? 'My day' : 'Agents’ days'}</a>
+          <a href="#/board" class={page === 'board' || (!page && home === 'board') ? 'active' : ''}>Case board</a>
           <a href="#/workload" class={page === 'workload' ? 'active' : ''}>Workload</a>
           {supervisor && <a href="#/reports" class={page === 'reports' ? 'active' : ''}>Reports</a>}
         </nav>
+        {(me.role === 'agent' || supervisor) && <CustomerSearchBox />}
         <span class="who">
           {me.name} · {me.role}
           {me.teamId ? ` · ${me.teamId}` : ''}
@@ -60,7 +68,7 @@ export function App() {
         </span>
       </header>
       <main>
-        {page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : <BoardPage api={api} me={me} />}
+        {page === 'today' || (!page && home === 'today') ? <MyDayPage api={api} me={me} /> : page === 'find' && id ? <CustomerSearchPage api={api} me={me} query={id} /> : page === 'customers' && id ? <CustomerPage api={api} me={me} customerId={id} /> : page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : <BoardPage api={api} me={me} />}
       </main>
     </>
   );

@@ -1,6 +1,6 @@
 // Shapes of the API answers the dashboard reads (see /v1/openapi.json).
 type Role = 'system' | 'agent' | 'supervisor' | 'admin';
-export interface Me { name: string; role: Role; teamId: string | null }
+export interface Me { name: string; role: Role; teamId: string | null; agentId?: string | null }
 
 export interface CaseSummary {
   caseId: string;

@@ -67,8 +67,8 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
       <fieldset disabled={busy}>
         {worksCases && stage === 'contacting' && (
           <form onSubmit={submit('contact-outcome')} aria-label="Record contact outcome">
-            <select name="channel"><Options values={OUTCOME_CHANNELS} /></select>
-            <select name="outcome"><Options values={CONTACT_OUTCOMES} /></select>
+            <select name="channel" aria-label="Channel"><Options values={OUTCOME_CHANNELS} /></select>
+            <select name="outcome" aria-label="Contact outcome"><Options values={CONTACT_OUTCOMES} /></select>
             <label>callback at <input name="callbackAt" type="datetime-local" /></label>
             {note}
             <button type="submit">Record contact outcome</button>
@@ -97,7 +97,7 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
         )}
         {isSupervisor && (
           <form onSubmit={submit('assignment')} aria-label="Reassign">
-            <select name="agentId" required>
+            <select name="agentId" required aria-label="Agent">
               <option value="">choose an agent…</option>
               {(teams.data?.items ?? []).map((t) => (
                 <optgroup key={t.id} label={t.name}>
@@ -111,7 +111,7 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
         )}
         {isSupervisor && (
           <form onSubmit={submit('close')} aria-label="Close case">
-            <select name="outcome"><Options values={SUPERVISOR_OUTCOMES} /></select>
+            <select name="outcome" aria-label="Case outcome"><Options values={SUPERVISOR_OUTCOMES} /></select>
             <input name="note" placeholder="why it is closed by hand" required maxLength={2000} />
             <button type="submit" class="danger">Close case</button>
           </form>

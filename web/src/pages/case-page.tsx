@@ -1,6 +1,7 @@
 // One case: who the customer is, why the case opened, what happened (timeline, contacts, offer, survey),
 // and the human steps this key's role may take at this stage.
 import type { PageProps } from '../app';
+import { CallSheetPanel } from '../components/call-sheet';
 import { CaseActions } from '../components/case-actions';
 import { ErrorBanner } from '../components/error-banner';
 import { Timeline, timelineNames } from '../components/timeline';
@@ -39,7 +40,9 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
         {customer.name} <span class={`stage stage-${c.stage}`} data-testid="case-stage">{words(c.stage)}</span>
         {c.outcome && <span class="outcome"> {words(c.outcome)}</span>}
       </h1>
+      <p><a href={`#/customers/${encodeURIComponent(customer.id)}`}>Customer file</a></p>
       <ErrorBanner error={detail.error} />
+      {(me.role === 'agent' || me.role === 'supervisor' || me.role === 'admin') && <CallSheetPanel api={api} caseId={caseId} />}
       <div class="grid">
         <div class="panel">
           <h2>Customer</h2>
