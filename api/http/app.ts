@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
 import { meRoutes } from './routes/me';
 import { openApiRoutes } from './routes/openapi';
+import { dryRunRoutes } from './routes/dry-run';
 import { playbookDraftRoutes } from './routes/playbook-drafts';
 import { playbookRoutes } from './routes/playbooks';
 import { reportRoutes } from './routes/reports';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(caseRoutes(deps));
   app.use(playbookRoutes(deps));
   app.use(playbookDraftRoutes(deps));
+  app.use(dryRunRoutes(deps));
   app.use(keyRoutes(deps));
   app.use(teamRoutes(deps));
   app.use(reportRoutes(deps));

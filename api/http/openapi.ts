@@ -5,6 +5,7 @@ import { INBOUND_SMS_PATH } from './routes/twilio-webhook';
 import { codecBody } from './routes/codec';
 import { detectionQuery } from './routes/detection';
 import { draftBody } from './routes/playbook-drafts';
+import { dryRunBody } from './routes/dry-run';
 import { agentBody, agentIdParams, offerBody, offerIdParams, teamBody, templateBody, templateIdParams } from './routes/admin';
 import { bankConfigSchema } from '../../domain/provisioning';
 import { z } from 'zod';
@@ -86,6 +87,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'put', path: '/v1/playbooks/{playbookId}/draft', summary: 'Save the draft (from a version, or as edited); saved even when invalid, with every field at fault in the answer', tag: 'playbooks', roles: [], params: playbookParams, body: draftBody, ok: { status: 200, description: 'the draft (201 when created)' }, errors: [400, 404] },
   { method: 'delete', path: '/v1/playbooks/{playbookId}/draft', summary: 'Throw the draft away (audited)', tag: 'playbooks', roles: [], params: playbookParams, ok: { status: 204, description: 'discarded' }, errors: [404] },
   { method: 'post', path: '/v1/playbooks/{playbookId}/draft/publish', summary: 'Publish the draft as the next version (audited; running cases keep theirs); refused while any field is at fault', tag: 'playbooks', roles: [], params: playbookParams, ok: { status: 201, description: '{ id, version, name, createdAt, definition, basedOnVersion }' }, errors: [404, 409, 422] },
+  { method: 'post', path: '/v1/playbooks/{playbookId}/dry-run', summary: "Replay the window's stored signals through the draft or a version with today's customers, teams, agents, offers and contact policy, beside the current version; read-only, nothing sent or written", tag: 'playbooks', roles: ['supervisor'], params: playbookParams, body: dryRunBody, ok: { status: 200, description: '{ playbookId, candidate, current, window: { from, to, days, signals, covered, note }, assumptions: { reach, acceptance }, result: { totals, days: [{ day, counts, teams }], offers, decisions? }, baseline, difference }' }, errors: [400, 404, 422] },
   { method: 'post', path: '/v1/keys', summary: 'Issue an API key (the key is in this answer only)', tag: 'keys', roles: [], body: createKeySchema, ok: { status: 201, description: 'the key, with its secret', schema: issuedKeyResponse }, errors: [400, 404] },
   { method: 'get', path: '/v1/keys', summary: 'List API keys (never the secrets)', tag: 'keys', roles: [], ok: { status: 200, description: 'keys', schema: keyListResponse } },
   { method: 'post', path: '/v1/admin/apply', summary: "Apply a bank's setup (teams, agents, offers, playbooks) in one transaction; idempotent", tag: 'provisioning', roles: [], body: bankConfigSchema, ok: { status: 200, description: '{ applied: { teams|agents|offers|playbooks: { created, updated, unchanged } } }' }, errors: [400] },
