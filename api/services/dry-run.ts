@@ -90,17 +90,17 @@ export async function dryRun(db: Db, sql: Sql, playbookId: string, req: DryRunRe
   };
 }
 
-// What part of the window the stored signals cover: a window reaching before the first stored signal (or
-// after the last) says so, rather than passing silence for calm.
+// What part of the window the stored signals cover: a window reaching back before the first stored signal
+// says so (by more than a day), rather than passing missing data off as calm days. Quiet days after the last
+// signal are not missing data: they are counted as covered.
 function coverage(w: Window, span: { first: Date | null; last: Date | null }, signals: number) {
   const days = Math.round((w.to.getTime() - w.from.getTime()) / DAY_MS);
   const from = span.first && span.first > w.from ? span.first : w.from;
-  const to = span.last && span.last < w.to ? span.last : w.to;
-  const coveredDays = span.first ? Math.max(0, Math.round(((to.getTime() - from.getTime()) / DAY_MS) * 10) / 10) : 0;
+  const coveredDays = span.first ? Math.max(0, Math.round(((w.to.getTime() - from.getTime()) / DAY_MS) * 10) / 10) : 0;
   const note = !span.first
     ? 'no signals are stored at all: every figure is zero'
-    : coveredDays < days
-      ? `stored signals cover ${coveredDays} of the ${days} days asked for (${from.toISOString()} to ${to.toISOString()})`
+    : coveredDays < days - 1
+      ? `stored signals cover ${coveredDays} of the ${days} days asked for: the first is from ${span.first.toISOString()}`
       : undefined;
-  return { from: w.from.toISOString(), to: w.to.toISOString(), days, signals, covered: { from: from.toISOString(), to: to.toISOString(), days: coveredDays }, note };
+  return { from: w.from.toISOString(), to: w.to.toISOString(), days, signals, covered: { from: (from > w.to ? w.to : from).toISOString(), to: w.to.toISOString(), days: coveredDays }, note };
 }

@@ -6,6 +6,7 @@ import { useHashRoute } from './hooks';
 import { BoardPage } from './pages/board';
 import { CasePage } from './pages/case-page';
 import { LoginPage } from './pages/login';
+import { PlaybooksPage } from './pages/playbooks';
 import { ReportsPage } from './pages/reports';
 import { WorkloadPage } from './pages/workload';
 import { session } from './session';
@@ -52,6 +53,7 @@ export function App() {
           <a href="#/board" class={!page || page === 'board' ? 'active' : ''}>Case board</a>
           <a href="#/workload" class={page === 'workload' ? 'active' : ''}>Workload</a>
           {supervisor && <a href="#/reports" class={page === 'reports' ? 'active' : ''}>Reports</a>}
+          {supervisor && <a href="#/playbooks" class={page === 'playbooks' ? 'active' : ''}>Playbooks</a>}
         </nav>
         <span class="who">
           {me.name} · {me.role}
@@ -60,7 +62,7 @@ export function App() {
         </span>
       </header>
       <main>
-        {page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : <BoardPage api={api} me={me} />}
+        {page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : page === 'playbooks' && supervisor ? <PlaybooksPage api={api} me={me} playbookId={id} /> : <BoardPage api={api} me={me} />}
       </main>
     </>
   );
