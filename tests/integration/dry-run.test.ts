@@ -1,6 +1,8 @@
 // A dry run decides, for the same signals, what the live workflow decided: cases opened, excluded, not
 // actionable, held out, the agent (quota moving the rest to the next day), the offer, quiet hours moving a
 // contact; and it writes nothing. Uses its own team (affluent service cases) so other suites never route to it.
+import { dryRun as runDryRun } from '../../api/services/dry-run';
+import { createSql } from '../../config/sql';
 import { PLAYBOOKS } from '../../dev/seed';
 import { caseStage, createCustomer, createTestPlaybook, timeline, waitForEvent } from '../support/fixtures';
 import { eventually, startHarness, uniqueId, type Harness } from '../support/harness';
@@ -144,4 +146,16 @@ test('windows without signals answer zeros, a window longer than the stored sign
   expect((await dryRun(playbookId, { version: 1, days: 0 })).body.error.details[0].path).toBe('body.days');
   expect((await dryRun(playbookId, { version: 1 }, h.keys.agent)).status).toBe(403);
   expect((await dryRun(playbookId, { version: 1 }, h.keys.admin)).status).toBe(200);
+});
+
+test('a dry run whose caller went away stops between days, with nothing written', async () => {
+  const playbookId = await createTestPlaybook(h, () => undefined);
+  const sql = createSql(h.env.DATABASE_URL!);
+  try {
+    const to = new Date();
+    const request = { from: new Date(to.getTime() - 30 * 86_400_000), to, source: { version: 1 }, allSignals: true, decisions: 0 };
+    await expect(runDryRun(h.db, sql, playbookId, request, AbortSignal.abort())).rejects.toMatchObject({ status: 499, code: 'request_closed' });
+  } finally {
+    await sql.end();
+  }
 });
