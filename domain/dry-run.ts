@@ -132,6 +132,12 @@ function keep(state: ReplayState, decision: Decision): Decision {
   return decision;
 }
 
+// A signal that ends here: counted under `figure` and kept as a decision.
+function note(state: ReplayState, counts: Counts, figure: keyof Counts, decision: Decision): void {
+  counts[figure]++;
+  keep(state, decision);
+}
+
 // What intake and the detect stage decide for one signal (api/services/signal-intake.ts, workflows/stages/detect.ts).
 function replaySignal(state: ReplayState, counts: Counts, teamDay: (id: string) => TeamDay, signal: ReplaySignal): void {
   counts.signals++;
@@ -144,11 +150,21 @@ function replaySignal(state: ReplayState, counts: Counts, teamDay: (id: string) 
   const closed = cs.closed && { id: '', workflowId: '', status: 'closed', outcome: cs.closed.outcome, closedAt: cs.closed.at, cooldownMs: durationMs(world.candidate.definition.detect.cooldown), actionThreshold: world.candidate.definition.detect.actionThreshold };
   const intake = decideIntake(signal, { customerTier: customer?.tier, hasOpenCase: cs.open, lastCase: closed || undefined }, at);
   cs.signals = [...cs.signals.filter((s) => at.getTime() - Date.parse(s.occurredAt) < 90 * DAY_MS), signal];
-  if (intake.kind === 'unknown_customer' || !customer) return void counts.unknownCustomer++, void keep(state, { ...base, outcome: 'unknown_customer' });
-  if (intake.kind === 'store_only') return void counts.storeOnly++, void keep(state, { ...base, outcome: 'store_only' });
-  if (cs.open) return void counts.joinedOpenCase++, void keep(state, { ...base, outcome: 'joined' });
+  if (intake.kind === 'unknown_customer' || !customer) {
+    note(state, counts, 'unknownCustomer', { ...base, outcome: 'unknown_customer' });
+    return;
+  }
+  if (intake.kind === 'store_only') {
+    note(state, counts, 'storeOnly', { ...base, outcome: 'store_only' });
+    return;
+  }
+  if (cs.open) {
+    note(state, counts, 'joinedOpenCase', { ...base, outcome: 'joined' });
+    return;
+  }
   if (intake.kind === 'cooling_down' && !decideDuringCooldown({ outcome: intake.lastCase.outcome, threshold: intake.lastCase.actionThreshold }, cs.signals, customer.tier, at).reopen) {
-    return void counts.coolingDown++, void keep(state, { ...base, outcome: 'cooling_down' });
+    note(state, counts, 'coolingDown', { ...base, outcome: 'cooling_down' });
+    return;
   }
   detectAndTreat(state, counts, teamDay, { signal, customer, cs, decision: base });
 }
@@ -161,19 +177,25 @@ function detectAndTreat(state: ReplayState, counts: Counts, teamDay: (id: string
   const driver = classifyDriver([signal]);
   const chosen = world.allSignals ? world.candidate : choosePlaybook(world.latest, { tier: customer.tier, driver });
   cs.open = true;
-  if (chosen?.id !== world.candidate.id) return void counts.otherPlaybook++, void keep(state, { ...decision, outcome: 'other_playbook' });
+  if (chosen?.id !== world.candidate.id) {
+    note(state, counts, 'otherPlaybook', { ...decision, outcome: 'other_playbook' });
+    return;
+  }
   counts.casesOpened++;
   const { definition } = world.candidate;
-  const close = (outcome: 'excluded' | 'not_actionable') => {
+  const close = (outcome: 'excluded' | 'not_actionable'): void => {
     cs.open = false;
     cs.closed = { outcome, at };
-    counts[outcome === 'excluded' ? 'excluded' : 'notActionable']++;
-    keep(state, { ...decision, outcome });
+    note(state, counts, outcome === 'excluded' ? 'excluded' : 'notActionable', { ...decision, outcome });
   };
-  if (driver === 'special_funds') return close('excluded');
-  if (assessRisk([signal], customer.tier, at).score < definition.detect.actionThreshold) return close('not_actionable');
+  const score = assessRisk([signal], customer.tier, at).score;
+  if (driver === 'special_funds' || score < definition.detect.actionThreshold) {
+    close(driver === 'special_funds' ? 'excluded' : 'not_actionable');
+    return;
+  }
   if (definition.holdout.percent > 0 && inHoldout(customer.id, world.candidate.id, definition.holdout.percent)) {
-    return void counts.heldOut++, void keep(state, { ...decision, outcome: 'held_out' });
+    note(state, counts, 'heldOut', { ...decision, outcome: 'held_out' });
+    return;
   }
   const team = teamFor(world.teams, customer.tier, driver);
   const opened = keep(state, { ...decision, outcome: 'opened', teamId: team?.id ?? null, agentId: null });

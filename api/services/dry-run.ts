@@ -66,7 +66,9 @@ async function replayBoth(worlds: (DryRunWorld | undefined)[], days: ReturnType<
   for (const day of days) {
     await new Promise((resolve) => setImmediate(resolve));
     if (abort.aborted) throw new HttpError(499, 'request_closed', 'the request was closed before the dry run finished; nothing was written');
-    states.forEach((s, i) => s && results[i]!.push(replayDay(s, day.start, day.signals)));
+    states.forEach((s, i) => {
+      if (s) results[i]!.push(replayDay(s, day.start, day.signals));
+    });
   }
   return states.map((s, i) => s && { totals: results[i]!.reduce((sum, d) => addCounts(sum, d.counts), emptyCounts()), days: results[i]!, offers: [...s.offers.values()], decisions: keep ? s.decisions : undefined });
 }
@@ -102,5 +104,5 @@ function coverage(w: Window, span: { first: Date | null; last: Date | null }, si
     : coveredDays < days - 1
       ? `stored signals cover ${coveredDays} of the ${days} days asked for: the first is from ${span.first.toISOString()}`
       : undefined;
-  return { from: w.from.toISOString(), to: w.to.toISOString(), days, signals, covered: { from: (from > w.to ? w.to : from).toISOString(), to: w.to.toISOString(), days: coveredDays }, note };
+  return { from: w.from.toISOString(), to: w.to.toISOString(), days, signals, covered: { from: new Date(Math.min(from.getTime(), w.to.getTime())).toISOString(), to: w.to.toISOString(), days: coveredDays }, note };
 }

@@ -115,7 +115,7 @@ function DraftPanel({ api, admin, playbookId, draft, current, onChange, onPublis
       <label>Definition (JSON)<textarea name="definition" rows={18} readOnly={!admin} value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
       {syntax && <p class="error">{syntax}</p>}
       <p class={draft.valid ? 'outcome' : 'error'} data-draft-valid={String(draft.valid)}>{draft.valid ? 'The draft is a valid playbook.' : `${draft.issues.length} field${draft.issues.length === 1 ? '' : 's'} to fix before publishing:`}</p>
-      <ul class="issues">{draft.issues.map((i) => <li key={i.field}><strong>{label(i.field)}</strong> ({i.field}): {i.message}</li>)}</ul>
+      <ul class="issues">{draft.issues.map((i) => <li key={i.field} class="issue"><strong>{label(i.field)}</strong> ({i.field}): {i.message}</li>)}</ul>
       <h3>Difference from the current version</h3>
       {changes.length === 0 ? <p class="muted">No setting differs.</p> : (
         <table class="diff"><thead><tr><th>Setting</th><th>Current (v{current?.version})</th><th>Draft</th></tr></thead>
@@ -143,12 +143,22 @@ function DryRunPanel({ api, playbookId, draft, versions }: { api: Api; playbookI
   const run = () => {
     setRunning(true);
     const body = { ...(chosen === 'draft' ? { draft: true } : { version: Number(chosen) }), days, allSignals };
-    api.post<DryRunAnswer>(`/v1/playbooks/${playbookId}/dry-run`, body).then((a) => (setAnswer(a), setError(undefined)), setError).finally(() => setRunning(false));
+    const done = (a: DryRunAnswer) => {
+      setAnswer(a);
+      setError(undefined);
+    };
+    api.post<DryRunAnswer>(`/v1/playbooks/${playbookId}/dry-run`, body).then(done, setError).finally(() => setRunning(false));
   };
   return (
     <div class="dry-run-panel">
       <h3>Dry run on the bank's own signals</h3>
-      <form class="filters" onSubmit={(e) => (e.preventDefault(), run())}>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run();
+        }}
+      >
         <label>Replay
           <select name="source" value={chosen} onChange={(e) => setSource(e.currentTarget.value)}>
             {draft && <option value="draft">the draft</option>}
