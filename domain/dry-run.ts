@@ -36,6 +36,8 @@ export interface DryRunWorld {
   // Replay every signal through the candidate, as if each named it (a playbook only named, like demo).
   allSignals: boolean;
   customers: Map<string, CustomerProfile>;
+  // Each customer's real contacts before the window that still count against the frequency cap.
+  contactsBefore: Map<string, Date[]>;
   teams: TeamCandidate[];
   agents: DryRunAgent[];
   offers: (CatalogOffer & { volumeCap: number | null })[];
@@ -143,7 +145,7 @@ function replaySignal(state: ReplayState, counts: Counts, teamDay: (id: string) 
   counts.signals++;
   const { world } = state;
   const customer = world.customers.get(signal.customerId);
-  const cs = state.customers.get(signal.customerId) ?? { open: false, signals: [], contacts: [] };
+  const cs = state.customers.get(signal.customerId) ?? { open: false, signals: [], contacts: [...(world.contactsBefore.get(signal.customerId) ?? [])] };
   state.customers.set(signal.customerId, cs);
   const at = signal.receivedAt;
   const base = { signalId: signal.signalId, customerId: signal.customerId };

@@ -3,11 +3,13 @@
 // catalog with the slots held now, every playbook's versions, and the bank's recent reach and acceptance rates.
 import type { PoolClient } from 'pg';
 import { agentOpenCases } from '../../config/agent-load-sql';
+import { cappedContactAt, countsAgainstCap } from '../../config/capped-contacts-sql';
 import { CUSTOMER_PROFILE_JSON } from '../../config/customer-profile-sql';
 import type { CustomerProfile } from '../../domain/customer';
 import type { DryRunAgent, ReplaySignal } from '../../domain/dry-run';
 import type { CatalogOffer } from '../../domain/offer';
 import { HELD_OFFER_STATUSES } from '../../domain/offer';
+import { AGENT_CONTACT_PURPOSE } from '../../domain/quota-day';
 import { playbookDefinitionSchema, type PinnedPlaybook } from '../../domain/playbook';
 import type { SignalType } from '../../domain/vocabulary';
 
@@ -71,4 +73,17 @@ export async function readOffers(tx: PoolClient): Promise<(CatalogOffer & { volu
 export async function readPlaybookVersions(tx: PoolClient): Promise<PinnedPlaybook[]> {
   const { rows } = await tx.query<{ playbook_id: string; version: number; definition: unknown }>('SELECT playbook_id, version, definition FROM playbook_versions');
   return rows.map((r) => ({ id: r.playbook_id, version: r.version, definition: playbookDefinitionSchema.parse(r.definition) }));
+}
+
+// The window's customers' real contacts in the 90 days before it (no playbook's cap window is longer in
+// practice): the replay's frequency cap counts them, then the contacts it makes itself.
+export async function readContactsBefore(tx: PoolClient, w: Window): Promise<Map<string, Date[]>> {
+  const { rows } = await tx.query<{ customer_id: string; at: Date[] }>(
+    `SELECT ca.customer_id, array_agg(${cappedContactAt} ORDER BY ${cappedContactAt}) AS at FROM contact_attempts ca
+      WHERE ca.customer_id IN (SELECT DISTINCT customer_id FROM risk_signals WHERE ${signalFilter})
+        AND ${countsAgainstCap('$4')} AND ${cappedContactAt} < $1 AND ${cappedContactAt} >= $1 - interval '90 days'
+      GROUP BY ca.customer_id`,
+    [...windowValues(w), AGENT_CONTACT_PURPOSE],
+  );
+  return new Map(rows.map((r) => [r.customer_id, r.at]));
 }

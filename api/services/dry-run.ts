@@ -8,7 +8,7 @@ import { addCounts, diffCounts, emptyCounts } from '../../domain/dry-run-tally';
 import { playbookDefinitionSchema, type PinnedPlaybook } from '../../domain/playbook';
 import { newestVersions } from '../../domain/playbook-selection';
 import { HttpError, notFound } from '../http/errors';
-import { readCustomers, readDirectory, readOffers, readPlaybookVersions, readSignals, storedSignalSpan, type Window } from './dry-run-world';
+import { readContactsBefore, readCustomers, readDirectory, readOffers, readPlaybookVersions, readSignals, storedSignalSpan, type Window } from './dry-run-world';
 import { recentRates } from './dry-run-rates';
 import { validDraft } from './playbook-drafts';
 
@@ -34,10 +34,10 @@ async function readWorld(sql: Sql, w: Window) {
   return inTransaction(sql, async (tx) => {
     // PostgreSQL itself refuses any write from here on: the guarantee does not rest on this code.
     await tx.query('SET TRANSACTION READ ONLY');
-    const [signals, customers, directory, offers, versions, rates, span] = [
-      await readSignals(tx, w), await readCustomers(tx, w), await readDirectory(tx), await readOffers(tx), await readPlaybookVersions(tx), await recentRates(tx), await storedSignalSpan(tx),
+    const [signals, customers, contactsBefore, directory, offers, versions, rates, span] = [
+      await readSignals(tx, w), await readCustomers(tx, w), await readContactsBefore(tx, w), await readDirectory(tx), await readOffers(tx), await readPlaybookVersions(tx), await recentRates(tx), await storedSignalSpan(tx),
     ];
-    return { signals, customers, directory, offers, versions, rates, span };
+    return { signals, customers, contactsBefore, directory, offers, versions, rates, span };
   });
 }
 
@@ -47,7 +47,7 @@ function worldFor(w: World, candidate: PinnedPlaybook, allSignals: boolean): Dry
   const latest = newestVersions(w.versions).map((p) => (p.id === candidate.id ? candidate : p));
   if (!latest.some((p) => p.id === candidate.id)) latest.push(candidate);
   const rates = { reach: w.rates.reach.rate, acceptance: w.rates.acceptance.rate };
-  return { candidate, latest, allSignals, customers: w.customers, teams: w.directory.teams, agents: w.directory.agents, offers: w.offers, rates };
+  return { candidate, latest, allSignals, customers: w.customers, contactsBefore: w.contactsBefore, teams: w.directory.teams, agents: w.directory.agents, offers: w.offers, rates };
 }
 
 // The days of the window, each with its signals, in order.

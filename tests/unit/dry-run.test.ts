@@ -11,7 +11,7 @@ const customer = (id: string, over: Partial<CustomerProfile> = {}): CustomerProf
 function world(customers: CustomerProfile[], definition = PLAYBOOKS.demo!): DryRunWorld {
   const candidate = { id: 'demo', version: 1, definition };
   return {
-    candidate, latest: [candidate], allSignals: true, customers: new Map(customers.map((c) => [c.id, c])),
+    candidate, latest: [candidate], allSignals: true, customers: new Map(customers.map((c) => [c.id, c])), contactsBefore: new Map(),
     teams: [{ id: 'cc', tiers: ['mass'] }], agents: [{ id: 'a1', teamId: 'cc', skills: [], dailyContactQuota: 2, openCases: 0, workingHours: null }],
     offers: [], rates: { reach: 0.5, acceptance: 0.5 },
   };
@@ -39,4 +39,15 @@ test('quiet hours move a late contact to the next morning; no consented channel 
   expect(day.counts).toMatchObject({ deferredQuietHours: 1, contactsMovedToNextDay: 1, noConsentedChannel: 1 });
   // 08:00 in Madrid (UTC+1 in November).
   expect(state.decisions.find((d) => d.customerId === 'late')?.contactAt).toBe('2026-11-03T07:00:00.000Z');
+});
+
+test("the frequency cap counts the customer's real contacts from before the window", () => {
+  const w = world([customer('busy')]);
+  const before = ['2026-10-30T10:00:00Z', '2026-10-31T10:00:00Z', '2026-11-01T10:00:00Z'].map((d) => new Date(d));
+  w.contactsBefore.set('busy', before);
+  const state = startReplay(w, 10);
+  const day = replayDay(state, new Date('2026-11-02T00:00:00Z'), [signal('busy', '2026-11-02T10:00:00Z')]);
+  // Demo's cap: 3 contacts in 7 days; the oldest leaves the window a week after it was made.
+  expect(day.counts).toMatchObject({ deferredFrequencyCap: 1, contactsMovedToNextDay: 1 });
+  expect(state.decisions[0]?.contactAt).toBe('2026-11-06T10:00:00.000Z');
 });
