@@ -4,6 +4,7 @@
 import { decideContact, type ContactPolicy } from '../domain/contact-policy';
 import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
 import type { ContactChannel } from '../domain/vocabulary';
+import { cappedContactAt, countsAgainstCap } from '../config/capped-contacts-sql';
 import type { Sql } from '../config/sql';
 import type { ActivityDeps } from './deps';
 
@@ -22,16 +23,13 @@ export interface PolicyQuestion {
 // attempt was already claimed: an earlier try of the send passed the check, and the message may be out, so
 // it must not be held now (its own contact would count against the cap).
 export async function contactPolicyAnswer(sql: Sql, q: PolicyQuestion, attemptKey?: string): Promise<PolicyAnswer | 'claimed'> {
-  // The customer's consent and time zone, with every contact that counts against the cap, in one statement.
-  // A contact is a retention message that went out (the provider took it and did not report it
-  // undelivered) or a call or visit an agent recorded. Refused and never-sent messages do not count.
+  // The customer's consent and time zone, with every contact that counts against the cap
+  // (config/capped-contacts-sql.ts), in one statement.
   const { rows } = await sql.query<{ consent_sms: boolean; consent_email: boolean; consent_phone: boolean; time_zone: string; previous: Date[]; claimed: boolean }>({
     name: 'contact-policy',
     text: `SELECT c.consent_sms, c.consent_email, c.consent_phone, c.time_zone,
-        COALESCE((SELECT array_agg(COALESCE(ca.sent_at, ca.created_at)) FROM contact_attempts ca
-          WHERE ca.customer_id = c.id AND (
-            (ca.purpose = 'contact' AND ca.status = 'sent' AND (ca.delivery_status IS NULL OR ca.delivery_status NOT IN ('undelivered', 'failed')))
-            OR (ca.purpose = $2 AND ca.channel IN ('phone', 'visit')))), '{}') AS previous,
+        COALESCE((SELECT array_agg(${cappedContactAt}) FROM contact_attempts ca
+          WHERE ca.customer_id = c.id AND ${countsAgainstCap('$2')}), '{}') AS previous,
         EXISTS (SELECT 1 FROM contact_attempts WHERE key = $3) AS claimed
       FROM customers c WHERE c.id = $1`,
     values: [q.customerId, AGENT_CONTACT_PURPOSE, attemptKey ?? null],

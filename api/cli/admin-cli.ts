@@ -1,6 +1,7 @@
 // `npm run admin -- apply <holdfast.config.yaml|.json>`: brings the database to the bank's setup (teams,
 // agents, offers, playbooks, message templates) in one transaction, idempotently, and prints what changed.
 // `npm run admin -- export`: the current setup in the same format, to start a config file from.
+// `npm run admin -- dry-run ...`: a playbook's dry run (api/cli/dry-run-cli.ts).
 // Uses DATABASE_URL, or the database of a running `npm start`.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
@@ -9,8 +10,9 @@ import { bankConfigSchema } from '../../domain/provisioning';
 import { cliDatabaseUrl, cliOperator, validated } from './cli-support';
 import { HttpError } from '../http/errors';
 import { applyConfig } from '../services/provisioning';
+import { DRY_RUN_USAGE, dryRunCommand } from './dry-run-cli';
 
-const USAGE = 'usage: npm run admin -- apply <holdfast.config.yaml or .json> | export';
+const USAGE = `usage: npm run admin -- apply <holdfast.config.yaml or .json> | export | ${DRY_RUN_USAGE}`;
 
 async function exportConfig(db: Db): Promise<string> {
   const [teams, agents, offers, versions, templates] = await Promise.all([
@@ -31,11 +33,12 @@ async function exportConfig(db: Db): Promise<string> {
 
 async function main(): Promise<void> {
   const [command, file] = process.argv.slice(2);
-  if (command !== 'apply' && command !== 'export') throw new Error(USAGE);
+  if (command !== 'apply' && command !== 'export' && command !== 'dry-run') throw new Error(USAGE);
   if (command === 'apply' && !file) throw new Error(USAGE);
   const db = createDb(cliDatabaseUrl());
   try {
     if (command === 'export') return void process.stdout.write(await exportConfig(db));
+    if (command === 'dry-run') return await dryRunCommand(db, process.argv.slice(3));
     const text = readFileSync(file!, 'utf8');
     const config = validated(bankConfigSchema.safeParse(file!.endsWith('.json') ? JSON.parse(text) : parseYaml(text)));
     const applied = await applyConfig(db, config, cliOperator('npm run admin'));

@@ -24,6 +24,8 @@ import { keyRoutes } from './routes/keys';
 import { meRoutes } from './routes/me';
 import { deskRoutes } from './routes/desk';
 import { openApiRoutes } from './routes/openapi';
+import { dryRunRoutes } from './routes/dry-run';
+import { playbookDraftRoutes } from './routes/playbook-drafts';
 import { playbookRoutes } from './routes/playbooks';
 import { reportRoutes } from './routes/reports';
 import { signalRoutes } from './routes/signals';
@@ -67,6 +69,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(customerRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(playbookRoutes(deps));
+  app.use(playbookDraftRoutes(deps));
+  app.use(dryRunRoutes(deps));
   app.use(keyRoutes(deps));
   app.use(teamRoutes(deps));
   app.use(reportRoutes(deps));

@@ -4,6 +4,8 @@ import { SMS_STATUS_CALLBACK_PATH } from '../../domain/delivery';
 import { INBOUND_SMS_PATH } from './routes/twilio-webhook';
 import { codecBody } from './routes/codec';
 import { detectionQuery } from './routes/detection';
+import { draftBody } from './routes/playbook-drafts';
+import { dryRunBody } from './routes/dry-run';
 import { agentBody, agentIdParams, offerBody, offerIdParams, teamBody, templateBody, templateIdParams } from './routes/admin';
 import { bankConfigSchema } from '../../domain/provisioning';
 import { DESK_OPERATIONS } from './desk-openapi';
@@ -82,6 +84,11 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/playbooks', summary: 'Playbooks with their latest version', tag: 'playbooks', roles: ['supervisor'], ok: { status: 200, description: '{ items }' } },
   { method: 'get', path: '/v1/playbooks/{playbookId}', summary: 'A playbook with all its versions', tag: 'playbooks', roles: ['supervisor'], params: playbookParams, ok: { status: 200, description: 'the playbook' }, errors: [404] },
   { method: 'post', path: '/v1/playbooks/{playbookId}/versions', summary: 'Add a playbook version (running cases keep theirs)', tag: 'playbooks', roles: [], params: playbookParams, body: playbookDefinitionSchema, ok: { status: 201, description: 'the new version' }, errors: [400] },
+  { method: 'get', path: '/v1/playbooks/{playbookId}/draft', summary: "The playbook's draft with every field at fault (valid, issues: [{ field, message }])", tag: 'playbooks', roles: ['supervisor'], params: playbookParams, ok: { status: 200, description: '{ playbookId, basedOnVersion, definition, updatedBy, createdAt, updatedAt, valid, issues }' }, errors: [404] },
+  { method: 'put', path: '/v1/playbooks/{playbookId}/draft', summary: 'Save the draft (from a version, or as edited); saved even when invalid, with every field at fault in the answer', tag: 'playbooks', roles: [], params: playbookParams, body: draftBody, ok: { status: 200, description: 'the draft (201 when created)' }, errors: [400, 404] },
+  { method: 'delete', path: '/v1/playbooks/{playbookId}/draft', summary: 'Throw the draft away (audited)', tag: 'playbooks', roles: [], params: playbookParams, ok: { status: 204, description: 'discarded' }, errors: [404] },
+  { method: 'post', path: '/v1/playbooks/{playbookId}/draft/publish', summary: 'Publish the draft as the next version (audited; running cases keep theirs); refused while any field is at fault', tag: 'playbooks', roles: [], params: playbookParams, ok: { status: 201, description: '{ id, version, name, createdAt, definition, basedOnVersion }' }, errors: [404, 409, 422] },
+  { method: 'post', path: '/v1/playbooks/{playbookId}/dry-run', summary: "Replay the window's stored signals through the draft or a version with today's customers, teams, agents, offers and contact policy, beside the current version; read-only, nothing sent or written", tag: 'playbooks', roles: ['supervisor'], params: playbookParams, body: dryRunBody, ok: { status: 200, description: '{ playbookId, candidate, current, window: { from, to, days, signals, covered, note }, assumptions: { reach, acceptance }, result: { totals, days: [{ day, counts, teams }], offers, decisions? }, baseline, difference }' }, errors: [400, 404, 422] },
   { method: 'post', path: '/v1/keys', summary: 'Issue an API key (the key is in this answer only)', tag: 'keys', roles: [], body: createKeySchema, ok: { status: 201, description: 'the key, with its secret', schema: issuedKeyResponse }, errors: [400, 404] },
   { method: 'get', path: '/v1/keys', summary: 'List API keys (never the secrets)', tag: 'keys', roles: [], ok: { status: 200, description: 'keys', schema: keyListResponse } },
   { method: 'post', path: '/v1/admin/apply', summary: "Apply a bank's setup (teams, agents, offers, playbooks) in one transaction; idempotent", tag: 'provisioning', roles: [], body: bankConfigSchema, ok: { status: 200, description: '{ applied: { teams|agents|offers|playbooks: { created, updated, unchanged } } }' }, errors: [400] },
@@ -131,7 +138,7 @@ const errorBody = z.object({
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'invalid request: nothing was changed', 401: 'no API key, or an unknown or revoked one', 403: "the key's role may not do this",
-  404: 'not found (or not visible to this key)', 409: 'conflicts with the current state', 429: 'over this key\'s rate limit; see Retry-After', 503: 'a dependency is down or busy (step_pending: the step may still be taken; retry with the same Idempotency-Key); see Retry-After',
+  404: 'not found (or not visible to this key)', 409: 'conflicts with the current state', 422: 'well-formed, but the thing it acts on is not valid yet (details list every field at fault)', 429: 'over this key\'s rate limit; see Retry-After', 503: 'a dependency is down or busy (step_pending: the step may still be taken; retry with the same Idempotency-Key); see Retry-After',
 };
 
 // The customer file: a header of the customer fields (dotted for nested ones) plus id, then one row per customer.

@@ -9,6 +9,8 @@ export class ApiError extends Error {
 export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown, extraHeaders?: Record<string, string>): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  del(path: string): Promise<void>;
   download(path: string, accept: string): Promise<Blob>;
 }
 
@@ -26,6 +28,8 @@ export function createApi(key: string, onUnauthenticated: () => void): Api {
   return {
     get: async (path) => (await send('GET', path)).json(),
     post: async (path, body, extraHeaders) => (await send('POST', path, body, 'application/json', extraHeaders)).json(),
+    put: async (path, body) => (await send('PUT', path, body)).json(),
+    del: async (path) => void (await send('DELETE', path)),
     download: async (path, accept) => (await send('GET', path, undefined, accept)).blob(),
   };
 }

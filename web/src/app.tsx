@@ -10,6 +10,7 @@ import { MyDayPage } from './pages/my-day';
 import { CustomerPage } from './pages/customer-page';
 import { CustomerSearchPage } from './pages/customer-search';
 import { CustomerSearchBox } from './components/customer-search-box';
+import { PlaybooksPage } from './pages/playbooks';
 import { ReportsPage } from './pages/reports';
 import { WorkloadPage } from './pages/workload';
 import { session } from './session';
@@ -59,6 +60,7 @@ export function App() {
           <a href="#/board" class={page === 'board' || (!page && home === 'board') ? 'active' : ''}>Case board</a>
           <a href="#/workload" class={page === 'workload' ? 'active' : ''}>Workload</a>
           {supervisor && <a href="#/reports" class={page === 'reports' ? 'active' : ''}>Reports</a>}
+          {supervisor && <a href="#/playbooks" class={page === 'playbooks' ? 'active' : ''}>Playbooks</a>}
         </nav>
         {(me.role === 'agent' || supervisor) && <CustomerSearchBox />}
         <span class="who">
@@ -68,7 +70,7 @@ export function App() {
         </span>
       </header>
       <main>
-        {page === 'today' || (!page && home === 'today') ? <MyDayPage api={api} me={me} /> : page === 'find' && id ? <CustomerSearchPage api={api} me={me} query={id} /> : page === 'customers' && id ? <CustomerPage api={api} me={me} customerId={id} /> : page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : <BoardPage api={api} me={me} />}
+        {page === 'today' || (!page && home === 'today') ? <MyDayPage api={api} me={me} /> : page === 'find' && id ? <CustomerSearchPage api={api} me={me} query={id} /> : page === 'customers' && id ? <CustomerPage api={api} me={me} customerId={id} /> : page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : page === 'playbooks' && supervisor ? <PlaybooksPage api={api} me={me} playbookId={id} /> : <BoardPage api={api} me={me} />}
       </main>
     </>
   );
