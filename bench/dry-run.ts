@@ -1,4 +1,4 @@
-// `tsx bench/dry-run.ts [--signals 100000] [--customers 100000] [--days 30]`: a playbook dry run over a window
+// `npm run bench:dry-run -- [--signals 100000] [--customers 100000] [--days 30]`: a playbook dry run over a window
 // of stored signals (generated in SQL, spread over the days), against a baseline of reading the same signals
 // in one bare SQL query. Goal (issue 29): 100,000 signals over 30 days for 100,000 customers in under 30 s.
 // Uses DATABASE_URL, or an embedded PostgreSQL of its own.
