@@ -8,6 +8,7 @@ import { listOf, type Env } from '../config/env';
 import { processEnv } from '../config/process-env';
 import type { Logger } from '../config/logger';
 import { createApp } from './http/app';
+import { answerClientErrorsAsJson } from './http/client-errors';
 import { connectApi } from './server';
 import { DEFAULT_WEB_ROOT } from './http/routes/dashboard';
 
@@ -29,6 +30,7 @@ export async function serveApi(env: Env, logger: Logger, options: ApiProcessOpti
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);
   });
+  answerClientErrorsAsJson(server);
   logger.info('API listening', { port: env.PORT });
   // SIGTERM: /ready answers 503 for HOLDFAST_DRAIN_SECONDS (the load balancer stops sending), then no new
   // connections; requests in flight get HOLDFAST_SHUTDOWN_GRACE_SECONDS to finish; exit 0.

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/http/app';
+import { answerClientErrorsAsJson } from '../../api/http/client-errors';
 import { createApiKey } from '../../api/services/api-keys';
 import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { connectApi } from '../../api/server';
@@ -74,6 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const listening = new Promise<number>((resolve) => {
     // The API is created below; the port is needed first for PUBLIC_BASE_URL.
     server = require('node:http').createServer();
+    answerClientErrorsAsJson(server!);
     server!.listen(0, '127.0.0.1', () => resolve((server!.address() as { port: number }).port));
   });
   const port = await listening;
