@@ -23,6 +23,7 @@ import { keyRoutes } from './routes/keys';
 import { meRoutes } from './routes/me';
 import { openApiRoutes } from './routes/openapi';
 import { playbookRoutes } from './routes/playbooks';
+import { experimentRoutes } from './routes/experiments';
 import { reportRoutes } from './routes/reports';
 import { signalRoutes } from './routes/signals';
 import { surveyRoutes } from './routes/surveys';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(customerRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(playbookRoutes(deps));
+  app.use(experimentRoutes(deps));
   app.use(keyRoutes(deps));
   app.use(teamRoutes(deps));
   app.use(reportRoutes(deps));

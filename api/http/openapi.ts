@@ -2,6 +2,7 @@
 // here cannot drift from what the API accepts. A test checks every Express route appears here.
 import { SMS_STATUS_CALLBACK_PATH } from '../../domain/delivery';
 import { INBOUND_SMS_PATH } from './routes/twilio-webhook';
+import { EXPERIMENT_OPERATIONS } from './experiment-operations';
 import { codecBody } from './routes/codec';
 import { detectionQuery } from './routes/detection';
 import { agentBody, agentIdParams, offerBody, offerIdParams, teamBody, templateBody, templateIdParams } from './routes/admin';
@@ -23,7 +24,7 @@ import {
 } from './response-schemas';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
-interface Operation {
+export interface Operation {
   method: Method;
   path: string;
   summary: string;
@@ -81,6 +82,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/playbooks', summary: 'Playbooks with their latest version', tag: 'playbooks', roles: ['supervisor'], ok: { status: 200, description: '{ items }' } },
   { method: 'get', path: '/v1/playbooks/{playbookId}', summary: 'A playbook with all its versions', tag: 'playbooks', roles: ['supervisor'], params: playbookParams, ok: { status: 200, description: 'the playbook' }, errors: [404] },
   { method: 'post', path: '/v1/playbooks/{playbookId}/versions', summary: 'Add a playbook version (running cases keep theirs)', tag: 'playbooks', roles: [], params: playbookParams, body: playbookDefinitionSchema, ok: { status: 201, description: 'the new version' }, errors: [400] },
+  ...EXPERIMENT_OPERATIONS,
   { method: 'post', path: '/v1/keys', summary: 'Issue an API key (the key is in this answer only)', tag: 'keys', roles: [], body: createKeySchema, ok: { status: 201, description: 'the key, with its secret', schema: issuedKeyResponse }, errors: [400, 404] },
   { method: 'get', path: '/v1/keys', summary: 'List API keys (never the secrets)', tag: 'keys', roles: [], ok: { status: 200, description: 'keys', schema: keyListResponse } },
   { method: 'post', path: '/v1/admin/apply', summary: "Apply a bank's setup (teams, agents, offers, playbooks) in one transaction; idempotent", tag: 'provisioning', roles: [], body: bankConfigSchema, ok: { status: 200, description: '{ applied: { teams|agents|offers|playbooks: { created, updated, unchanged } } }' }, errors: [400] },
