@@ -24,6 +24,7 @@ import { meRoutes } from './routes/me';
 import { openApiRoutes } from './routes/openapi';
 import { playbookRoutes } from './routes/playbooks';
 import { experimentRoutes } from './routes/experiments';
+import { funnelRoutes } from './routes/funnel';
 import { reportRoutes } from './routes/reports';
 import { signalRoutes } from './routes/signals';
 import { surveyRoutes } from './routes/surveys';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(caseRoutes(deps));
   app.use(playbookRoutes(deps));
   app.use(experimentRoutes(deps));
+  app.use(funnelRoutes(deps));
   app.use(keyRoutes(deps));
   app.use(teamRoutes(deps));
   app.use(reportRoutes(deps));

@@ -1,6 +1,6 @@
 // The experiment routes in the OpenAPI document (spread into OPERATIONS in openapi.ts).
 import { experimentInput } from '../../domain/experiment';
-import { experimentIdParams, experimentListResponse, experimentResponse, experimentWithResultsResponse, promoteBody } from './experiment-schemas';
+import { experimentIdParams, experimentListResponse, experimentResponse, experimentWithResultsResponse, funnelQuery, funnelResponse, promoteBody } from './experiment-schemas';
 import type { Operation } from './openapi';
 import { playbookParams } from './schemas';
 
@@ -17,4 +17,5 @@ export const EXPERIMENT_OPERATIONS: Operation[] = [
   steer('resume', 'Resume a paused experiment'),
   steer('stop', 'Stop an experiment: new cases run the current version; cases keep their arm'),
   { method: 'post', path: '/v1/experiments/{experimentId}/promote', summary: "Promote an arm: its version becomes the playbook's current one and the experiment stops", tag: 'experiments', roles: ['supervisor'], params: experimentIdParams, body: promoteBody, ok: { status: 200, description: 'the stopped experiment', schema: experimentResponse }, errors: [400, 404, 409] },
+  { method: 'get', path: '/v1/playbooks/{playbookId}/funnel', summary: 'The funnel of cases opened in [from, to): per step (detected, assigned, contacted, reached, offered, accepted, surveyed, retained) how many entered, how many left there and why, conversion to the next step, median and p90 seconds in the step; by version, experiment arm or team (Accept: text/csv for CSV)', tag: 'experiments', roles: ['supervisor'], params: playbookParams, query: funnelQuery, ok: { status: 200, description: 'the funnel (as CSV with Accept: text/csv: step, entered, left, left_<reason>..., conversion, medianSeconds, p90Seconds)', type: 'application/json, text/csv', schema: funnelResponse }, errors: [400] },
 ];
