@@ -5,6 +5,7 @@ import { createApi, type Api } from './api';
 import { useHashRoute } from './hooks';
 import { BoardPage } from './pages/board';
 import { CasePage } from './pages/case-page';
+import { ExperimentsPage } from './pages/experiments';
 import { LoginPage } from './pages/login';
 import { ReportsPage } from './pages/reports';
 import { WorkloadPage } from './pages/workload';
@@ -52,6 +53,7 @@ export function App() {
           <a href="#/board" class={!page || page === 'board' ? 'active' : ''}>Case board</a>
           <a href="#/workload" class={page === 'workload' ? 'active' : ''}>Workload</a>
           {supervisor && <a href="#/reports" class={page === 'reports' ? 'active' : ''}>Reports</a>}
+          {supervisor && <a href="#/experiments" class={page === 'experiments' ? 'active' : ''}>Experiments</a>}
         </nav>
         <span class="who">
           {me.name} · {me.role}
@@ -60,7 +62,7 @@ export function App() {
         </span>
       </header>
       <main>
-        {page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : <BoardPage api={api} me={me} />}
+        {page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : page === 'experiments' && supervisor ? <ExperimentsPage api={api} me={me} playbookId={id} /> : <BoardPage api={api} me={me} />}
       </main>
     </>
   );
