@@ -18,7 +18,7 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
     if (!customer) throw notFound('customer_not_found', `no customer with id ${body.customerId}`);
     const signals = [{ signalId: `manual:${Date.now()}`, type: 'manual' as const, severity: 1, occurredAt: new Date().toISOString(), details: { reason: body.reason, note: body.note } }];
     const current = await catalog.pin(await catalog.newest(), { playbookId: body.playbookId, tier: customer.tier, driver: classifyDriver(signals) });
-    const pinned = await pinWithExperiment(sql, current, body.customerId, (await catalog.definition(current))?.holdout.percent ?? 0);
+    const pinned = await pinWithExperiment(sql, current, body.customerId, async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0);
     const playbook = pinned.pin;
     const caseId = newCaseId();
     // The case row is written (and readable) before the workflow starts; a failed start withdraws it.

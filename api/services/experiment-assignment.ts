@@ -24,13 +24,22 @@ async function liveExperiment(sql: Sql, playbookId: string): Promise<{ id: strin
   return rows[0];
 }
 
-export async function pinWithExperiment(sql: Sql, pin: VersionRef, customerId: string, holdoutPercent: number): Promise<ArmPin> {
-  if (holdoutPercent > 0 && inHoldout(customerId, pin.id, holdoutPercent)) return { pin };
+// `holdoutPercent` of a version of the playbook. A customer the arm's own version would hold out (its percent
+// may be higher than the current version's) runs that version held out, in no arm: so every case in an arm is
+// treated, and the results need not look for holdout events.
+export async function pinWithExperiment(sql: Sql, pin: VersionRef, customerId: string, holdoutPercent: (version: number) => Promise<number>): Promise<ArmPin> {
+  const heldOut = async (version: number) => {
+    const percent = await holdoutPercent(version);
+    return percent > 0 && inHoldout(customerId, pin.id, percent);
+  };
+  if (await heldOut(pin.version)) return { pin };
   const live = await liveExperiment(sql, pin.id);
   if (!live) return { pin };
   const chosen = experimentPin(live.status, experimentBucket(live.id, customerId), live.arms);
   if (!chosen) return { pin };
-  return { pin: { id: pin.id, version: chosen.version }, arm: chosen.arm ? { experimentId: live.id, arm: chosen.arm } : undefined };
+  const armPin = { id: pin.id, version: chosen.version };
+  if (!chosen.arm || (await heldOut(chosen.version))) return { pin: armPin };
+  return { pin: armPin, arm: { experimentId: live.id, arm: chosen.arm } };
 }
 
 // Once: a retried intake that opened the same case writes nothing new.

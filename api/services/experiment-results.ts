@@ -1,6 +1,6 @@
 // An experiment's results: each arm's counts in one SQL aggregate over the cases pinned to it, the figures from
-// domain/experiment-results.ts. A case the workflow put in the holdout (an arm's version may hold out more
-// than the version intake decided holdout with) is not counted as treated.
+// domain/experiment-results.ts. No case in an arm is held out: intake gives a held-out customer no arm
+// (experiment-assignment.ts), so there are no holdout events to look for.
 import type { Sql } from '../../config/sql';
 import { experimentResults, type ArmCounts } from '../../domain/experiment-results';
 import { CONCLUSIVE } from '../../domain/retention-report';
@@ -14,8 +14,7 @@ SELECT a.arm, a.version, a.weight, a.control,
   FROM experiment_arms a
   LEFT JOIN case_experiment_arms x ON x.experiment_id = a.experiment_id AND x.arm = a.arm
   LEFT JOIN cases c ON c.id = x.case_id
-       AND NOT EXISTS (SELECT 1 FROM case_events h WHERE h.case_id = c.id AND h.type = 'holdout_assigned')
-  LEFT JOIN LATERAL (SELECT sum(cost) AS cost FROM case_offers WHERE case_id = c.id AND status = 'accepted') o ON true
+  LEFT JOIN (SELECT case_id, sum(cost) AS cost FROM case_offers WHERE status = 'accepted' GROUP BY case_id) o ON o.case_id = c.id
  WHERE a.experiment_id = $1
  GROUP BY a.arm, a.version, a.weight, a.control
  ORDER BY a.arm`;

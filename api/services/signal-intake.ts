@@ -71,7 +71,7 @@ export function createSignalIntake({ sql, cases }: Pick<AppDeps, 'sql' | 'cases'
 
     const current = await catalog.pin(row.newest, { playbookId: body.playbookId, tier: row.customer!.tier, driver: classifyDriver([signalInput('incoming', body)]) });
     // A live experiment on the playbook may pin another of its versions, and the case's arm.
-    const pinned = await pinWithExperiment(sql, current, body.customerId, (await catalog.definition(current))?.holdout.percent ?? 0);
+    const pinned = await pinWithExperiment(sql, current, body.customerId, async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0);
     const pin = pinned.pin;
     // The customer and the pinned playbook go to the case with its start: it need not read them again.
     const definition = await catalog.definition(pin);
