@@ -5,22 +5,30 @@ import type { Sql } from '../../config/sql';
 import { experimentResults, type ArmCounts } from '../../domain/experiment-results';
 import { CONCLUSIVE } from '../../domain/retention-report';
 
+const conclusive = [...CONCLUSIVE].map((o) => `'${o}'`).join(', ');
+
+// Counted per arm first (a handful of groups, like the bare aggregate), then joined to the arms, so an arm
+// without cases still shows.
 export const ARM_COUNTS_SQL = `
 SELECT a.arm, a.version, a.weight, a.control,
-       count(c.id)::int AS cases,
-       count(c.id) FILTER (WHERE c.status = 'closed' AND c.outcome = ANY($2))::int AS conclusive,
-       count(c.id) FILTER (WHERE c.status = 'closed' AND c.outcome = 'retained')::int AS retained,
-       coalesce(sum(o.cost), 0)::float8 AS "offerCost"
+       coalesce(k.cases, 0)::int AS cases, coalesce(k.conclusive, 0)::int AS conclusive, coalesce(k.retained, 0)::int AS retained,
+       coalesce(k.offer_cost, 0)::float8 AS "offerCost"
   FROM experiment_arms a
-  LEFT JOIN case_experiment_arms x ON x.experiment_id = a.experiment_id AND x.arm = a.arm
-  LEFT JOIN cases c ON c.id = x.case_id
-  LEFT JOIN (SELECT case_id, sum(cost) AS cost FROM case_offers WHERE status = 'accepted' GROUP BY case_id) o ON o.case_id = c.id
+  LEFT JOIN (
+    SELECT x.arm, count(*) AS cases,
+           count(*) FILTER (WHERE c.status = 'closed' AND c.outcome IN (${conclusive})) AS conclusive,
+           count(*) FILTER (WHERE c.status = 'closed' AND c.outcome = 'retained') AS retained,
+           sum(o.cost) AS offer_cost
+      FROM case_experiment_arms x
+      JOIN cases c ON c.id = x.case_id
+      LEFT JOIN (SELECT case_id, sum(cost) AS cost FROM case_offers WHERE status = 'accepted' GROUP BY case_id) o ON o.case_id = x.case_id
+     WHERE x.experiment_id = $1
+     GROUP BY x.arm) k ON k.arm = a.arm
  WHERE a.experiment_id = $1
- GROUP BY a.arm, a.version, a.weight, a.control
  ORDER BY a.arm`;
 
 export async function armCounts(sql: Sql, experimentId: string): Promise<ArmCounts[]> {
-  const { rows } = await sql.query<ArmCounts>(ARM_COUNTS_SQL, [experimentId, [...CONCLUSIVE]]);
+  const { rows } = await sql.query<ArmCounts>(ARM_COUNTS_SQL, [experimentId]);
   return rows;
 }
 

@@ -65,13 +65,13 @@ WITH scope AS (
 SELECT step, count(*)::int AS entered,
        count(*) FILTER (WHERE deepest AND leave_reason IS NOT NULL)::int AS "left",
        ${LEAVE_REASONS.map((r) => `count(*) FILTER (WHERE deepest AND leave_reason = '${r}')::int AS "${r}"`).join(',\n       ')},
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - entered_at)) FILTER (WHERE step <> 'retained') AS median,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - entered_at)) FILTER (WHERE step <> 'retained') AS p90
+       -- Both percentiles from one sort of the step's durations.
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - entered_at)) FILTER (WHERE step <> 'retained') AS percentiles
   FROM steps GROUP BY ord, step ORDER BY ord`;
 
-type FunnelSqlRow = { step: FunnelStepCounts['step']; entered: number; left: number; median: number | null; p90: number | null } & Record<string, number>;
+type FunnelSqlRow = { step: FunnelStepCounts['step']; entered: number; left: number; percentiles: (number | null)[] | null } & Record<string, unknown>;
 
-const seconds = (x: number | null) => (x === null ? null : Math.round(Number(x) * 1000) / 1000);
+const seconds = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(Number(x) * 1000) / 1000);
 
 export async function readFunnel(sql: Sql, q: FunnelQuery): Promise<FunnelRow[]> {
   // Grouping a case's events and the percentiles' sorts spill to disk at the default work_mem from about
@@ -84,8 +84,8 @@ export async function readFunnel(sql: Sql, q: FunnelQuery): Promise<FunnelRow[]>
     step: r.step,
     entered: r.entered,
     left: r.left,
-    leftBecause: Object.fromEntries(LEAVE_REASONS.map((reason) => [reason, r[reason] ?? 0])) as FunnelStepCounts['leftBecause'],
-    medianSeconds: seconds(r.median),
-    p90Seconds: seconds(r.p90),
+    leftBecause: Object.fromEntries(LEAVE_REASONS.map((reason) => [reason, Number(r[reason] ?? 0)])) as FunnelStepCounts['leftBecause'],
+    medianSeconds: seconds(r.percentiles?.[0]),
+    p90Seconds: seconds(r.percentiles?.[1]),
   })));
 }
