@@ -6,8 +6,8 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
-export const CONFIDENCE = 0.95;
-export const ALPHA = 1 - CONFIDENCE;
+const CONFIDENCE = 0.95;
+const ALPHA = 1 - CONFIDENCE;
 const Z = normalQuantile(1 - ALPHA / 2, 0, 1);
 
 export interface Interval {

@@ -8,9 +8,9 @@ import { playbookIdSchema } from './playbook';
 export const EXPERIMENT_STATUSES = ['running', 'paused', 'stopped'] as const;
 export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number];
 
-export const ARM_NAMES = ['A', 'B', 'C', 'D'] as const;
+const ARM_NAMES = ['A', 'B', 'C', 'D'] as const;
 
-export const experimentArmInput = z.object({
+const experimentArmInput = z.object({
   // Optional, for a caller who names it: an arm must be a version of the experiment's own playbook.
   playbookId: playbookIdSchema.optional(),
   version: z.number().int().min(1).describe('a version of this playbook'),

@@ -9,7 +9,7 @@ export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 // Why a closed case left: a supervisor's close first (whatever outcome they chose), then the holdout (never
 // treated), then the outcome, with an expired offer told apart from a declined one.
 export const LEAVE_REASONS = ['excluded', 'not_actionable', 'holdout', 'unreachable', 'declined', 'offer_expired', 'churned', 'closed_by_hand', 'erased'] as const;
-export type LeaveReason = (typeof LEAVE_REASONS)[number];
+type LeaveReason = (typeof LEAVE_REASONS)[number];
 
 export interface FunnelStepCounts {
   step: FunnelStep;
@@ -36,7 +36,7 @@ export function funnelRows(counts: FunnelStepCounts[]): FunnelRow[] {
   });
 }
 
-export const FUNNEL_CSV_COLUMNS = ['step', 'entered', 'left', ...LEAVE_REASONS.map((r) => `left_${r}`), 'conversion', 'medianSeconds', 'p90Seconds'] as const;
+const FUNNEL_CSV_COLUMNS = ['step', 'entered', 'left', ...LEAVE_REASONS.map((r) => `left_${r}`), 'conversion', 'medianSeconds', 'p90Seconds'] as const;
 
 export function funnelCsv(rows: FunnelRow[]): string {
   const flat: Record<string, unknown>[] = rows.map((r) => ({ ...r, ...Object.fromEntries(LEAVE_REASONS.map((reason) => [`left_${reason}`, r.leftBecause[reason]])) }));

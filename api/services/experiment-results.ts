@@ -9,7 +9,7 @@ const conclusive = [...CONCLUSIVE].map((o) => `'${o}'`).join(', ');
 
 // Counted per arm first (a handful of groups, like the bare aggregate), then joined to the arms, so an arm
 // without cases still shows.
-export const ARM_COUNTS_SQL = `
+const ARM_COUNTS_SQL = `
 SELECT a.arm, a.version, a.weight, a.control,
        coalesce(k.cases, 0)::int AS cases, coalesce(k.conclusive, 0)::int AS conclusive, coalesce(k.retained, 0)::int AS retained,
        coalesce(k.offer_cost, 0)::float8 AS "offerCost"
@@ -27,7 +27,7 @@ SELECT a.arm, a.version, a.weight, a.control,
  WHERE a.experiment_id = $1
  ORDER BY a.arm`;
 
-export async function armCounts(sql: Sql, experimentId: string): Promise<ArmCounts[]> {
+async function armCounts(sql: Sql, experimentId: string): Promise<ArmCounts[]> {
   const { rows } = await sql.query<ArmCounts>(ARM_COUNTS_SQL, [experimentId]);
   return rows;
 }

@@ -13,7 +13,7 @@ import { actorName, type Principal } from './principal';
 const withArms = { arms: { orderBy: { arm: 'asc' } } } satisfies Prisma.PlaybookExperimentInclude;
 type ExperimentRow = Prisma.PlaybookExperimentGetPayload<{ include: typeof withArms }>;
 
-export const experimentView = (e: ExperimentRow) => ({
+const experimentView = (e: ExperimentRow) => ({
   id: e.id,
   playbookId: e.playbookId,
   status: e.status as ExperimentStatus,

@@ -25,7 +25,7 @@ const STEP_ROWS = FUNNEL_STEPS.map((step, i) => {
 
 // A held-out case is only detected: it is never treated, whatever its outcome. The reason a case left is
 // read from its case_closed event (a supervisor's close says closed_by_supervisor whatever the outcome).
-export const FUNNEL_SQL = `
+const FUNNEL_SQL = `
 WITH scope AS (
   SELECT c.id, c.status, c.closed_at
     FROM cases c
