@@ -58,7 +58,7 @@ export const REPORT_COLUMNS: (keyof ReportRow)[] = [
 // Outcomes that say whether the customer stayed: the denominator of a retention rate. Cases excluded
 // (intermediary-driven special funds) or judged not actionable (risk below the playbook's threshold) were
 // never worked, so they count in neither direction.
-const CONCLUSIVE = new Set(['retained', 'churned', 'declined', 'unreachable']);
+export const CONCLUSIVE = new Set(['retained', 'churned', 'declined', 'unreachable']);
 
 function groupKey(c: CaseFacts, by: ReportGroup): string {
   switch (by) {

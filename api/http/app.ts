@@ -27,6 +27,8 @@ import { openApiRoutes } from './routes/openapi';
 import { dryRunRoutes } from './routes/dry-run';
 import { playbookDraftRoutes } from './routes/playbook-drafts';
 import { playbookRoutes } from './routes/playbooks';
+import { experimentRoutes } from './routes/experiments';
+import { funnelRoutes } from './routes/funnel';
 import { reportRoutes } from './routes/reports';
 import { signalRoutes } from './routes/signals';
 import { surveyRoutes } from './routes/surveys';
@@ -71,6 +73,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(playbookRoutes(deps));
   app.use(playbookDraftRoutes(deps));
   app.use(dryRunRoutes(deps));
+  app.use(experimentRoutes(deps));
+  app.use(funnelRoutes(deps));
   app.use(keyRoutes(deps));
   app.use(teamRoutes(deps));
   app.use(reportRoutes(deps));

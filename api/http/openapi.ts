@@ -2,6 +2,7 @@
 // here cannot drift from what the API accepts. A test checks every Express route appears here.
 import { SMS_STATUS_CALLBACK_PATH } from '../../domain/delivery';
 import { INBOUND_SMS_PATH } from './routes/twilio-webhook';
+import { EXPERIMENT_OPERATIONS } from './experiment-operations';
 import { codecBody } from './routes/codec';
 import { detectionQuery } from './routes/detection';
 import { draftBody } from './routes/playbook-drafts';
@@ -26,7 +27,7 @@ import {
 } from './response-schemas';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
-interface Operation {
+export interface Operation {
   method: Method;
   path: string;
   summary: string;
@@ -89,6 +90,7 @@ const OPERATIONS: Operation[] = [
   { method: 'delete', path: '/v1/playbooks/{playbookId}/draft', summary: 'Throw the draft away (audited)', tag: 'playbooks', roles: [], params: playbookParams, ok: { status: 204, description: 'discarded' }, errors: [404] },
   { method: 'post', path: '/v1/playbooks/{playbookId}/draft/publish', summary: 'Publish the draft as the next version (audited; running cases keep theirs); refused while any field is at fault', tag: 'playbooks', roles: [], params: playbookParams, ok: { status: 201, description: '{ id, version, name, createdAt, definition, basedOnVersion }' }, errors: [404, 409, 422] },
   { method: 'post', path: '/v1/playbooks/{playbookId}/dry-run', summary: "Replay the window's stored signals through the draft or a version with today's customers, teams, agents, offers and contact policy, beside the current version; read-only, nothing sent or written", tag: 'playbooks', roles: ['supervisor'], params: playbookParams, body: dryRunBody, ok: { status: 200, description: '{ playbookId, candidate, current, window: { from, to, days, signals, covered, note }, assumptions: { reach, acceptance }, result: { totals, days: [{ day, counts, teams }], offers, decisions? }, baseline, difference }' }, errors: [400, 404, 422] },
+  ...EXPERIMENT_OPERATIONS,
   { method: 'post', path: '/v1/keys', summary: 'Issue an API key (the key is in this answer only)', tag: 'keys', roles: [], body: createKeySchema, ok: { status: 201, description: 'the key, with its secret', schema: issuedKeyResponse }, errors: [400, 404] },
   { method: 'get', path: '/v1/keys', summary: 'List API keys (never the secrets)', tag: 'keys', roles: [], ok: { status: 200, description: 'keys', schema: keyListResponse } },
   { method: 'post', path: '/v1/admin/apply', summary: "Apply a bank's setup (teams, agents, offers, playbooks) in one transaction; idempotent", tag: 'provisioning', roles: [], body: bankConfigSchema, ok: { status: 200, description: '{ applied: { teams|agents|offers|playbooks: { created, updated, unchanged } } }' }, errors: [400] },

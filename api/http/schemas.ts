@@ -115,11 +115,11 @@ export const keyIdParams = z.object({ keyId: z.uuid('a key id as returned when t
 export const teamIdParams = z.object({ teamId: idSchema });
 
 // A day (YYYY-MM-DD, UTC) or an ISO-8601 date-time with offset. A day as `to` includes that whole day.
-const reportBound = z.union([z.iso.date(), isoDateTime], { message: 'a date (2026-11-01) or an ISO-8601 date-time with offset' });
+export const reportBound = z.union([z.iso.date(), isoDateTime], { message: 'a date (2026-11-01) or an ISO-8601 date-time with offset' });
 const DAY = 86_400_000;
 
 // [from, to) from optional bounds: 30 days back from now by default, at most `maxDays` long.
-function dateRange(q: { from?: string; to?: string }, ctx: z.RefinementCtx, maxDays: number, tooLong: string): { from: Date; to: Date } {
+export function dateRange(q: { from?: string; to?: string }, ctx: z.RefinementCtx, maxDays: number, tooLong: string): { from: Date; to: Date } {
   const toMs = q.to === undefined ? Date.now() : Date.parse(q.to) + (q.to.length === 10 ? DAY : 0);
   const fromMs = q.from === undefined ? toMs - 30 * DAY : Date.parse(q.from);
   if (fromMs >= toMs) ctx.addIssue({ code: 'custom', path: ['from'], message: '"from" must be before "to"' });

@@ -6,6 +6,7 @@ import { playbookDefinitionSchema, type PinnedPlaybook, type PlaybookDefinition 
 import { choosePlaybook, DEFAULT_PLAYBOOK } from '../../domain/playbook-selection';
 import type { ChurnDriver, Tier } from '../../domain/vocabulary';
 import { HttpError } from '../http/errors';
+import { CURRENT_VERSIONS_SQL } from './current-versions-sql';
 
 export type VersionRef = { id: string; version: number };
 
@@ -38,7 +39,7 @@ export function createPlaybookCatalog(sql: Sql): PlaybookCatalog {
   return {
     definition,
     async newest() {
-      const { rows } = await sql.query<VersionRef>('SELECT playbook_id AS id, max(version) AS version FROM playbook_versions GROUP BY playbook_id');
+      const { rows } = await sql.query<VersionRef>(CURRENT_VERSIONS_SQL);
       return rows;
     },
     async pin(newest, req) {

@@ -12,6 +12,7 @@ import type { AppDeps } from '../deps';
 import { HttpError } from '../http/errors';
 import type { SignalBody } from '../http/schemas';
 import { newCaseId } from './case-workflows';
+import { pinWithExperiment, recordCaseArm } from './experiment-assignment';
 import { createPlaybookCatalog, unknownPlaybook, type PlaybookCatalog } from './playbook-catalog';
 import { linkSignal, readIntakeFacts, signalsSince, storeSignalAndOpenCase, storeSignalOnce, withdrawUnstartedCase, type IntakeRow } from './signal-store';
 
@@ -68,7 +69,10 @@ export function createSignalIntake({ sql, cases }: Pick<AppDeps, 'sql' | 'cases'
       }
     }
 
-    const pin = await catalog.pin(row.newest, { playbookId: body.playbookId, tier: row.customer!.tier, driver: classifyDriver([signalInput('incoming', body)]) });
+    const current = await catalog.pin(row.newest, { playbookId: body.playbookId, tier: row.customer!.tier, driver: classifyDriver([signalInput('incoming', body)]) });
+    // A live experiment on the playbook may pin another of its versions, and the case's arm.
+    const pinned = await pinWithExperiment(sql, current, body.customerId, async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0);
+    const pin = pinned.pin;
     // The customer and the pinned playbook go to the case with its start: it need not read them again.
     const definition = await catalog.definition(pin);
     const context = row.customer && definition ? { customer: row.customer, playbook: { ...pin, definition } } : undefined;
@@ -90,6 +94,7 @@ export function createSignalIntake({ sql, cases }: Pick<AppDeps, 'sql' | 'cases'
     }
     // The customer's previous run was still ending: this signal joined another case than the row written.
     if (!openCaseId && joined.caseId !== opening.caseId) await withdrawUnstartedCase(sql, opening.caseId);
+    else if (!openCaseId) await recordCaseArm(sql, opening.caseId, pinned);
     await linkSignal(sql, signalId, joined);
     return { status: 202, body: { signalId, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
   };

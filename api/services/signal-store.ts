@@ -8,6 +8,7 @@ import type { StoredSignal } from '../../domain/signal-intake';
 import type { VersionRef } from './playbook-catalog';
 import { CUSTOMER_PROFILE_JSON } from '../../config/customer-profile-sql';
 import type { CustomerProfile } from '../../domain/customer';
+import { CURRENT_VERSIONS_SQL } from './current-versions-sql';
 
 export interface IntakeRow {
   existing?: StoredSignal;
@@ -15,7 +16,7 @@ export interface IntakeRow {
   customer?: CustomerProfile;
   hasOpenCase: boolean;
   lastCase?: { id: string; workflowId: string; status: string; outcome: string | null; closedAt: Date | null; playbook: VersionRef };
-  // The newest version of every playbook.
+  // The version of every playbook that new cases pin: its newest, or the one an experiment promoted.
   newest: VersionRef[];
 }
 
@@ -28,8 +29,8 @@ SELECT
   (SELECT json_build_object('id', id, 'workflowId', workflow_id, 'status', status, 'outcome', outcome, 'closedAt', closed_at,
                             'playbook', json_build_object('id', playbook_id, 'version', playbook_version))
      FROM cases WHERE customer_id = $2 ORDER BY opened_at DESC LIMIT 1) AS last_case,
-  (SELECT coalesce(json_agg(json_build_object('id', playbook_id, 'version', version)), '[]')
-     FROM (SELECT playbook_id, max(version) AS version FROM playbook_versions GROUP BY playbook_id) v) AS newest`;
+  (SELECT coalesce(json_agg(json_build_object('id', id, 'version', version)), '[]')
+     FROM (${CURRENT_VERSIONS_SQL}) v) AS newest`;
 
 export async function readIntakeFacts(sql: Sql, idempotencyKey: string, customerId: string): Promise<IntakeRow> {
   const { rows } = await sql.query(INTAKE_FACTS, [idempotencyKey, customerId]);

@@ -5,6 +5,7 @@ import { createApi, type Api } from './api';
 import { useHashRoute } from './hooks';
 import { BoardPage } from './pages/board';
 import { CasePage } from './pages/case-page';
+import { ExperimentsPage } from './pages/experiments';
 import { LoginPage } from './pages/login';
 import { MyDayPage } from './pages/my-day';
 import { CustomerPage } from './pages/customer-page';
@@ -61,6 +62,7 @@ export function App() {
           <a href="#/workload" class={page === 'workload' ? 'active' : ''}>Workload</a>
           {supervisor && <a href="#/reports" class={page === 'reports' ? 'active' : ''}>Reports</a>}
           {supervisor && <a href="#/playbooks" class={page === 'playbooks' ? 'active' : ''}>Playbooks</a>}
+          {supervisor && <a href="#/experiments" class={page === 'experiments' ? 'active' : ''}>Experiments</a>}
         </nav>
         {(me.role === 'agent' || supervisor) && <CustomerSearchBox />}
         <span class="who">
@@ -70,7 +72,7 @@ export function App() {
         </span>
       </header>
       <main>
-        {page === 'today' || (!page && home === 'today') ? <MyDayPage api={api} me={me} /> : page === 'find' && id ? <CustomerSearchPage api={api} me={me} query={id} /> : page === 'customers' && id ? <CustomerPage api={api} me={me} customerId={id} /> : page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : page === 'playbooks' && supervisor ? <PlaybooksPage api={api} me={me} playbookId={id} /> : <BoardPage api={api} me={me} />}
+        {page === 'today' || (!page && home === 'today') ? <MyDayPage api={api} me={me} /> : page === 'find' && id ? <CustomerSearchPage api={api} me={me} query={id} /> : page === 'customers' && id ? <CustomerPage api={api} me={me} customerId={id} /> : page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : page === 'experiments' && supervisor ? <ExperimentsPage api={api} me={me} playbookId={id} /> : page === 'playbooks' && supervisor ? <PlaybooksPage api={api} me={me} playbookId={id} /> : <BoardPage api={api} me={me} />}
       </main>
     </>
   );

@@ -1,0 +1,36 @@
+import { differenceInterval, twoProportionPValue, verdict, wilsonInterval } from '../../domain/experiment-statistics';
+
+test('Wilson interval for 81/263 is (0.2553, 0.3662)', () => {
+  const i = wilsonInterval(81, 263)!;
+  expect(i.low).toBeCloseTo(0.2553, 4);
+  expect(i.high).toBeCloseTo(0.3662, 4);
+});
+
+test('Wilson interval at the edges stays inside 0..1 and is undefined without cases', () => {
+  // Newcombe (1998), table I: 0/10 → (0, 0.2775), 10/10 → (0.7225, 1).
+  expect(wilsonInterval(0, 10)!.low).toBeCloseTo(0, 10);
+  expect(wilsonInterval(0, 10)!.high).toBeCloseTo(0.2775, 4);
+  expect(wilsonInterval(10, 10)!.low).toBeCloseTo(0.7225, 4);
+  expect(wilsonInterval(0, 0)).toBeUndefined();
+});
+
+test("the difference's interval is Newcombe's published example: 56/70 - 48/80 = 0.2 (0.0524, 0.3339)", () => {
+  const i = differenceInterval({ successes: 56, trials: 70 }, { successes: 48, trials: 80 })!;
+  expect(i.low).toBeCloseTo(0.0524, 4);
+  expect(i.high).toBeCloseTo(0.3339, 4);
+});
+
+test('two-proportion z-test by hand: 56/70 vs 48/80', () => {
+  // pooled 104/150; se = sqrt(p(1-p)(1/70+1/80)) = 0.075467; z = 0.2/0.075467 = 2.6502; p = 2(1 - Φ(2.6502)) = 0.008045
+  expect(twoProportionPValue({ successes: 56, trials: 70 }, { successes: 48, trials: 80 })).toBeCloseTo(0.00805, 4);
+  expect(twoProportionPValue({ successes: 5, trials: 5 }, { successes: 7, trials: 7 })).toBe(1);
+  expect(twoProportionPValue({ successes: 0, trials: 0 }, { successes: 7, trials: 7 })).toBeUndefined();
+});
+
+test('verdicts', () => {
+  const control = { successes: 48, trials: 80 };
+  expect(verdict({ successes: 56, trials: 70 }, control, false)).toBe('collecting');
+  expect(verdict({ successes: 56, trials: 70 }, control, true)).toBe('winner');
+  expect(verdict({ successes: 30, trials: 80 }, control, true)).toBe('worse');
+  expect(verdict({ successes: 50, trials: 80 }, control, true)).toBe('no_difference');
+});
