@@ -5,10 +5,10 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'domain/ holds pure rules: zod and other domain files only (no I/O, Temporal, Express or Prisma).',
+      comment: 'domain/ holds pure rules: zod, @stdlib maths and other domain files only (no I/O, Temporal, Express or Prisma).',
       severity: 'error',
       from: { path: '^domain/' },
-      to: { pathNot: ['^domain/', '^node_modules/zod/'] },
+      to: { pathNot: ['^domain/', '^node_modules/zod/', '^node_modules/@stdlib/'] },
     },
     {
       name: 'workflows-are-deterministic',

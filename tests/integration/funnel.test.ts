@@ -74,7 +74,10 @@ async function writeCase(playbookId: string, i: number, timeline: { events: Ev[]
 test("the funnel's counts equal the counts read off every case's timeline", async () => {
   const playbookId = uniqueId('funnel').toLowerCase();
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const openedAt = new Date(Date.now() - 3600_000);
   const timelines = Array.from({ length: 120 }, () => randomTimeline(rand));
   for (const [i, t] of timelines.entries()) await writeCase(playbookId, i, t, openedAt);
