@@ -5,7 +5,8 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'domain/ holds pure rules: zod, @stdlib maths and other domain files only (no I/O, Temporal, Express or Prisma).',
+      comment:
+        'domain/ holds pure rules: zod, @stdlib maths and other domain files only (no I/O, Temporal, Express or Prisma).',
       severity: 'error',
       from: { path: '^domain/' },
       to: { pathNot: ['^domain/', '^node_modules/zod/', '^node_modules/@stdlib/'] },
@@ -65,6 +66,9 @@ module.exports = {
     exclude: { path: ['^node_modules', '^web/dist', '^dist'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

@@ -12,7 +12,9 @@ export interface AnonymisationBatch {
 export function createAnonymisation({ sql }: Pick<ActivityDeps, 'sql'>) {
   return {
     // How many cases this batch anonymised; fewer than `size`: none left.
-    anonymiseExpiredCases: (batch: AnonymisationBatch): Promise<number> => anonymiseClosedCases(sql, new Date(batch.before), batch.size),
-    anonymiseInactiveCustomers: (batch: AnonymisationBatch): Promise<number> => anonymiseInactiveCustomers(sql, new Date(batch.before), batch.size),
+    anonymiseExpiredCases: (batch: AnonymisationBatch): Promise<number> =>
+      anonymiseClosedCases(sql, new Date(batch.before), batch.size),
+    anonymiseInactiveCustomers: (batch: AnonymisationBatch): Promise<number> =>
+      anonymiseInactiveCustomers(sql, new Date(batch.before), batch.size),
   };
 }

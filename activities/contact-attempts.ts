@@ -24,8 +24,20 @@ export interface ClaimedAttempt {
   email: string | null;
 }
 
-const ATTEMPT_COLUMNS = { status: 'status', providerId: 'provider_id', providerCode: 'provider_code', error: 'error', sentAt: 'sent_at' } as const;
-export type AttemptUpdate = { status: string; providerId?: string | null; providerCode?: string | null; error?: string | null; sentAt?: Date | null };
+const ATTEMPT_COLUMNS = {
+  status: 'status',
+  providerId: 'provider_id',
+  providerCode: 'provider_code',
+  error: 'error',
+  sentAt: 'sent_at',
+} as const;
+export type AttemptUpdate = {
+  status: string;
+  providerId?: string | null;
+  providerCode?: string | null;
+  error?: string | null;
+  sentAt?: Date | null;
+};
 
 // The attempt row for this key (claimed now, or as an earlier try left it) with the customer's name and
 // addresses, in one statement.
@@ -62,7 +74,11 @@ export async function markAttempt(sql: Sql, key: string, data: AttemptUpdate): P
 // One more failure of the provider itself on this send (a transient refusal, or an answer lost so the outcome
 // is unknown), recorded with the attempt's new status; returns how many the provider has had. Our own outages
 // never come here: they throw before the provider is asked or are waited out after it answered.
-export async function countProviderTry(sql: Sql, key: string, data: { status: string; providerCode: string; error: string }): Promise<number> {
+export async function countProviderTry(
+  sql: Sql,
+  key: string,
+  data: { status: string; providerCode: string; error: string },
+): Promise<number> {
   const { rows } = await sql.query<{ provider_tries: number }>({
     name: 'count-provider-try',
     text: 'UPDATE contact_attempts SET status = $2, provider_code = $3, error = $4, provider_tries = provider_tries + 1 WHERE key = $1 RETURNING provider_tries',
@@ -74,7 +90,11 @@ export async function countProviderTry(sql: Sql, key: string, data: { status: st
 // A status callback that arrived before the SID was stored (the webhook keeps it by SID): applied here. An
 // undelivered report makes the send a channel failure, as the callback would have.
 export async function applyEarlyReport(sql: Sql, key: string, sid: string): Promise<SendResult | undefined> {
-  const { rows } = await sql.query<{ status: string; error_code: string | null }>({ name: 'sms-early-report', text: 'SELECT status, error_code FROM sms_status_reports WHERE sid = $1', values: [sid] });
+  const { rows } = await sql.query<{ status: string; error_code: string | null }>({
+    name: 'sms-early-report',
+    text: 'SELECT status, error_code FROM sms_status_reports WHERE sid = $1',
+    values: [sid],
+  });
   const report = rows[0];
   if (!report) return undefined;
   const undelivered = (UNDELIVERED_STATUSES as readonly string[]).includes(report.status);

@@ -13,7 +13,10 @@ export function createCrmPush({ db, crm, logger }: ActivityDeps) {
         logger.warn('no CRM configured, fulfilment task not created', { caseId: task.caseId, offerId: task.offerId });
         return;
       }
-      await db.crmOutbox.createMany({ data: [fulfilmentOutboxRow(task, Context.current().info.taskQueue)], skipDuplicates: true });
+      await db.crmOutbox.createMany({
+        data: [fulfilmentOutboxRow(task, Context.current().info.taskQueue)],
+        skipDuplicates: true,
+      });
     },
   };
 }

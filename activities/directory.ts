@@ -25,7 +25,11 @@ interface AgentLoadRow {
 }
 
 async function loadCustomer(sql: Sql, customerId: string): Promise<CustomerProfile> {
-  const { rows } = await sql.query<{ profile: CustomerProfile }>({ name: 'load-customer', text: `SELECT ${CUSTOMER_PROFILE_JSON} AS profile FROM customers WHERE id = $1`, values: [customerId] });
+  const { rows } = await sql.query<{ profile: CustomerProfile }>({
+    name: 'load-customer',
+    text: `SELECT ${CUSTOMER_PROFILE_JSON} AS profile FROM customers WHERE id = $1`,
+    values: [customerId],
+  });
   const profile = rows[0]?.profile;
   if (!profile) throw ApplicationFailure.nonRetryable(`customer ${customerId} does not exist`, 'customer_not_found');
   return profile;
@@ -45,10 +49,16 @@ function playbookLoader(db: Db): (req: PlaybookRequest) => Promise<PinnedPlayboo
     const versions = await db.playbookVersion.findMany({
       where: req.playbookId ? { playbookId: req.playbookId, ...(req.version ? { version: req.version } : {}) } : {},
     });
-    const parsed = versions.map((v) => ({ id: v.playbookId, version: v.version, definition: playbookDefinitionSchema.parse(v.definition) }));
+    const parsed = versions.map((v) => ({
+      id: v.playbookId,
+      version: v.version,
+      definition: playbookDefinitionSchema.parse(v.definition),
+    }));
     const chosen = choosePlaybook(newestVersions(parsed), req);
     if (!chosen) {
-      const what = req.playbookId ? `playbook ${req.playbookId}${req.version ? ` version ${req.version}` : ''} does not exist` : `no playbook applies and "${DEFAULT_PLAYBOOK}" is missing`;
+      const what = req.playbookId
+        ? `playbook ${req.playbookId}${req.version ? ` version ${req.version}` : ''} does not exist`
+        : `no playbook applies and "${DEFAULT_PLAYBOOK}" is missing`;
       throw ApplicationFailure.nonRetryable(what, 'playbook_not_found');
     }
     if (pinnedKey) pinnedVersions.set(pinnedKey, chosen);
@@ -57,8 +67,14 @@ function playbookLoader(db: Db): (req: PlaybookRequest) => Promise<PinnedPlayboo
 }
 
 // The team serving the tier (and driver), then its agent ranked first by domain/assignment.ts.
-async function assignCase(sql: Sql, req: { caseId: string; tier: Tier; driver?: ChurnDriver }): Promise<{ teamId?: string; agentId?: string }> {
-  const teams = await sql.query<{ id: string; tiers: string[]; drivers: string[] }>({ name: 'teams', text: 'SELECT id, tiers, drivers FROM teams ORDER BY id' });
+async function assignCase(
+  sql: Sql,
+  req: { caseId: string; tier: Tier; driver?: ChurnDriver },
+): Promise<{ teamId?: string; agentId?: string }> {
+  const teams = await sql.query<{ id: string; tiers: string[]; drivers: string[] }>({
+    name: 'teams',
+    text: 'SELECT id, tiers, drivers FROM teams ORDER BY id',
+  });
   const team = teamFor(teams.rows, req.tier, req.driver);
   if (!team) return {};
   // Every active agent of the team with today's recorded contacts and open cases, in one statement; neither
@@ -74,16 +90,36 @@ async function assignCase(sql: Sql, req: { caseId: string; tier: Tier; driver?: 
     values: [team.id, AGENT_CONTACT_PURPOSE, startOfQuotaDay(new Date()), req.caseId],
   });
   const now = new Date();
-  const loads = rows.map((a) => ({ id: a.id, teamId: a.team_id, skills: a.skills, dailyContactQuota: a.daily_contact_quota, contactsToday: a.contacts_today, openCases: a.open_cases, onShift: onShift(a.working_hours, now) }));
+  const loads = rows.map((a) => ({
+    id: a.id,
+    teamId: a.team_id,
+    skills: a.skills,
+    dailyContactQuota: a.daily_contact_quota,
+    contactsToday: a.contacts_today,
+    openCases: a.open_cases,
+    onShift: onShift(a.working_hours, now),
+  }));
   return { teamId: team.id, agentId: rankAgents(loads, req.driver)[0]?.id };
 }
 
 async function listOfferCatalog(db: Db): Promise<CatalogOffer[]> {
   // Only offers inside their validity window, if they have one.
   const now = new Date();
-  const offers = await db.offer.findMany({ where: { active: true, AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: now } }] }, { OR: [{ validUntil: null }, { validUntil: { gt: now } }] }] } });
+  const offers = await db.offer.findMany({
+    where: {
+      active: true,
+      AND: [
+        { OR: [{ validFrom: null }, { validFrom: { lte: now } }] },
+        { OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+      ],
+    },
+  });
   // Offers held now count against a volume cap: awaiting approval, presented, or accepted.
-  const held = await db.caseOffer.groupBy({ by: ['offerId'], where: { status: { in: HELD_OFFER_STATUSES } }, _count: { _all: true } });
+  const held = await db.caseOffer.groupBy({
+    by: ['offerId'],
+    where: { status: { in: HELD_OFFER_STATUSES } },
+    _count: { _all: true },
+  });
   const heldBy = new Map(held.map((g) => [g.offerId, g._count._all]));
   return offers.map(({ volumeCap, validFrom: _from, validUntil: _until, ...o }) => ({
     ...o,
@@ -99,11 +135,18 @@ export function createDirectory(deps: ActivityDeps) {
   return {
     loadCustomer: (customerId: string) => loadCustomer(sql, customerId),
     // What detect needs, in one step: the customer and the playbook version the case pinned.
-    async loadCaseContext(req: { customerId: string; playbook: { playbookId?: string; version?: number; driver: ChurnDriver } }): Promise<{ customer: CustomerProfile; playbook: PinnedPlaybook }> {
+    async loadCaseContext(req: {
+      customerId: string;
+      playbook: { playbookId?: string; version?: number; driver: ChurnDriver };
+    }): Promise<{ customer: CustomerProfile; playbook: PinnedPlaybook }> {
       const customer = await loadCustomer(sql, req.customerId);
       return { customer, playbook: await loadPlaybook({ ...req.playbook, tier: customer.tier }) };
     },
-    assignCase: (req: { caseId: string; tier: Tier; driver?: ChurnDriver }): Promise<{ teamId?: string; agentId?: string }> => assignCase(sql, req),
+    assignCase: (req: {
+      caseId: string;
+      tier: Tier;
+      driver?: ChurnDriver;
+    }): Promise<{ teamId?: string; agentId?: string }> => assignCase(sql, req),
     listOfferCatalog: () => listOfferCatalog(db),
   };
 }

@@ -10,7 +10,8 @@ import { OutageWatch } from '../config/outage-watch';
 export class IntakeUnavailable extends Error {}
 
 let watch: OutageWatch | undefined;
-const intakeWatch = (logger: Logger) => (watch ??= new OutageWatch('the Holdfast API (signal intake)', logger.child({ loop: 'detection-sweep' })));
+const intakeWatch = (logger: Logger) =>
+  (watch ??= new OutageWatch('the Holdfast API (signal intake)', logger.child({ loop: 'detection-sweep' })));
 
 export async function untilIntakeAnswers<T>(post: () => Promise<T>, logger: Logger): Promise<T> {
   const outage = intakeWatch(logger);
@@ -24,7 +25,11 @@ export async function untilIntakeAnswers<T>(post: () => Promise<T>, logger: Logg
       const context = Context.current();
       const delay = outage.failed(e);
       // Leave the activity's last minute to fail it: the next scheduled sweep reads the same files again.
-      if (Date.now() + delay > context.info.currentAttemptScheduledTimestampMs + context.info.startToCloseTimeoutMs - 60_000) throw e;
+      if (
+        Date.now() + delay >
+        context.info.currentAttemptScheduledTimestampMs + context.info.startToCloseTimeoutMs - 60_000
+      )
+        throw e;
       await context.sleep(delay);
     }
   }

@@ -5,9 +5,22 @@
 // an agent to check.
 import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { PROVIDER_TRIES, PROVIDER_UNAVAILABLE, SEND_OUTCOME_UNKNOWN, SMS_STATUS_CALLBACK_PATH, type SendResult } from '../domain/delivery';
+import {
+  PROVIDER_TRIES,
+  PROVIDER_UNAVAILABLE,
+  SEND_OUTCOME_UNKNOWN,
+  SMS_STATUS_CALLBACK_PATH,
+  type SendResult,
+} from '../domain/delivery';
 import { ProviderError, type SendFailure } from './clients/provider-errors';
-import { applyEarlyReport, claimAttempt, countProviderTry, markAttempt, type ClaimedAttempt, type SendRequest } from './contact-attempts';
+import {
+  applyEarlyReport,
+  claimAttempt,
+  countProviderTry,
+  markAttempt,
+  type ClaimedAttempt,
+  type SendRequest,
+} from './contact-attempts';
 import { heartbeating, whenDatabaseAnswers } from './own-outage';
 import type { CarriedEvents } from './case-store';
 import { contactPolicyAnswer, type PolicyHold } from './contact-policy';
@@ -29,19 +42,33 @@ async function fail(d: Senders, key: string, failure: SendFailure): Promise<Send
 // The SMS may be out: the retry looks it up at the provider before sending, until the provider has failed it
 // PROVIDER_TRIES times; then the outcome stays unknown for a person to check.
 async function unknownOutcome(d: Senders, key: string, e: unknown): Promise<SendResult> {
-  const failure = e instanceof ProviderError ? e.failure : { kind: 'unknown' as const, code: 'error', message: String(e) };
-  const tries = await countProviderTry(d.sql, key, { status: 'unknown', providerCode: failure.code, error: failure.message });
+  const failure =
+    e instanceof ProviderError ? e.failure : { kind: 'unknown' as const, code: 'error', message: String(e) };
+  const tries = await countProviderTry(d.sql, key, {
+    status: 'unknown',
+    providerCode: failure.code,
+    error: failure.message,
+  });
   if (tries >= PROVIDER_TRIES) return { status: 'unknown', code: failure.code, message: failure.message };
   throw ApplicationFailure.retryable(`sms outcome unknown: ${failure.message}`, SEND_OUTCOME_UNKNOWN, failure);
 }
 
 // An earlier try may have reached the provider: an email is reported unknown (it cannot be looked up); an SMS
 // found at the provider is sent. Undefined: not found, send it.
-async function resumeInterrupted(d: Senders, req: SendRequest, attempt: ClaimedAttempt, message: Message): Promise<SendResult | undefined> {
+async function resumeInterrupted(
+  d: Senders,
+  req: SendRequest,
+  attempt: ClaimedAttempt,
+  message: Message,
+): Promise<SendResult | undefined> {
   if (req.channel === 'email') {
     await markAttempt(d.sql, req.key, { status: 'unknown' });
     d.logger.warn('email outcome unknown, not resending', { key: req.key });
-    return { status: 'unknown', code: attempt.provider_code ?? undefined, message: attempt.error ?? 'the email may have been sent; an agent should check with the customer' };
+    return {
+      status: 'unknown',
+      code: attempt.provider_code ?? undefined,
+      message: attempt.error ?? 'the email may have been sent; an agent should check with the customer',
+    };
   }
   let found: Awaited<ReturnType<Senders['sms']['findSent']>>;
   try {
@@ -62,9 +89,17 @@ async function providerFailed(d: Senders, req: SendRequest, e: ProviderError): P
   const { failure } = e;
   if (failure.kind === 'rejected') return fail(d, req.key, failure);
   if (failure.kind === 'transient') {
-    const tries = await countProviderTry(d.sql, req.key, { status: 'retrying', providerCode: failure.code, error: failure.message });
+    const tries = await countProviderTry(d.sql, req.key, {
+      status: 'retrying',
+      providerCode: failure.code,
+      error: failure.message,
+    });
     if (tries >= PROVIDER_TRIES) return fail(d, req.key, failure);
-    throw ApplicationFailure.retryable(`${req.channel} provider did not take the message: ${failure.message}`, PROVIDER_UNAVAILABLE, failure);
+    throw ApplicationFailure.retryable(
+      `${req.channel} provider did not take the message: ${failure.message}`,
+      PROVIDER_UNAVAILABLE,
+      failure,
+    );
   }
   if (req.channel === 'email') {
     await markAttempt(d.sql, req.key, { status: 'unknown', providerCode: failure.code, error: failure.message });
@@ -81,26 +116,50 @@ async function deliver(d: Senders, req: SendRequest, message: Message): Promise<
   try {
     ({ providerId } =
       req.channel === 'sms'
-        ? await d.sms.send(message.to, message.text, { statusCallback: d.publicBaseUrl.replace(/\/$/, '') + SMS_STATUS_CALLBACK_PATH })
-        : await d.email.send({ to: message.to, subject: message.subject, text: message.text, messageId: `<${req.key.replace(/[^A-Za-z0-9.-]/g, '.')}@holdfast>` }));
+        ? await d.sms.send(message.to, message.text, {
+            statusCallback: d.publicBaseUrl.replace(/\/$/, '') + SMS_STATUS_CALLBACK_PATH,
+          })
+        : await d.email.send({
+            to: message.to,
+            subject: message.subject,
+            text: message.text,
+            messageId: `<${req.key.replace(/[^A-Za-z0-9.-]/g, '.')}@holdfast>`,
+          }));
   } catch (e) {
     if (!(e instanceof ProviderError)) throw e;
     return whenDatabaseAnswers(`${req.channel} send ${req.key}`, () => providerFailed(d, req, e), d.logger);
   }
-  return whenDatabaseAnswers(`${req.channel} send ${req.key}`, async () => {
-    await markAttempt(d.sql, req.key, { status: 'sent', providerId, providerCode: null, error: null, sentAt: new Date() });
-    if (req.channel === 'sms') return (await applyEarlyReport(d.sql, req.key, providerId)) ?? { status: 'sent', providerId };
-    return { status: 'sent', providerId };
-  }, d.logger);
+  return whenDatabaseAnswers(
+    `${req.channel} send ${req.key}`,
+    async () => {
+      await markAttempt(d.sql, req.key, {
+        status: 'sent',
+        providerId,
+        providerCode: null,
+        error: null,
+        sentAt: new Date(),
+      });
+      if (req.channel === 'sms')
+        return (await applyEarlyReport(d.sql, req.key, providerId)) ?? { status: 'sent', providerId };
+      return { status: 'sent', providerId };
+    },
+    d.logger,
+  );
 }
 
 async function sendOnce(d: Senders, req: SendRequest, compose: Composer): Promise<SendResult> {
   const attempt = await claimAttempt(d.sql, req);
   if (attempt.status === 'sent') return { status: 'sent', providerId: attempt.provider_id ?? undefined };
-  if (attempt.status === 'failed') return { status: 'failed', code: attempt.provider_code ?? 'failed', message: attempt.error ?? 'failed' };
+  if (attempt.status === 'failed')
+    return { status: 'failed', code: attempt.provider_code ?? 'failed', message: attempt.error ?? 'failed' };
 
   const to = req.channel === 'sms' ? attempt.phone : attempt.email;
-  if (!to) return fail(d, req.key, { kind: 'rejected', code: 'missing_address', message: `customer ${req.customerId} has no ${req.channel} address` });
+  if (!to)
+    return fail(d, req.key, {
+      kind: 'rejected',
+      code: 'missing_address',
+      message: `customer ${req.customerId} has no ${req.channel} address`,
+    });
   const message = { to, ...compose(attempt.name) };
   if (attempt.status === 'sending' || attempt.status === 'unknown') {
     const resumed = await resumeInterrupted(d, req, attempt, message);
@@ -116,12 +175,27 @@ export interface PolicyCheckedSend extends CarriedEvents {
   policy?: ContactPolicy;
 }
 export type HeldSend = { status: 'held'; hold: PolicyHold };
-type SurveyRequest = { key: string; caseId: string; workflowId: string; customerId: string; channel: 'sms' | 'email'; policy?: ContactPolicy };
+type SurveyRequest = {
+  key: string;
+  caseId: string;
+  workflowId: string;
+  customerId: string;
+  channel: 'sms' | 'email';
+  policy?: ContactPolicy;
+};
 
-async function heldByPolicy(deps: ActivityDeps, check: { policy?: ContactPolicy }, req: Omit<SendRequest, 'caseId'>): Promise<HeldSend | undefined> {
+async function heldByPolicy(
+  deps: ActivityDeps,
+  check: { policy?: ContactPolicy },
+  req: Omit<SendRequest, 'caseId'>,
+): Promise<HeldSend | undefined> {
   if (!check.policy) return undefined;
   // A try after the one that claimed the attempt goes on with the send: the policy let it out then.
-  const answer = await contactPolicyAnswer(deps.sql, { customerId: req.customerId, channel: req.channel, policy: check.policy, purpose: req.purpose }, req.key);
+  const answer = await contactPolicyAnswer(
+    deps.sql,
+    { customerId: req.customerId, channel: req.channel, policy: check.policy, purpose: req.purpose },
+    req.key,
+  );
   return answer === 'claimed' || answer.action === 'contact' ? undefined : { status: 'held', hold: answer };
 }
 
@@ -131,7 +205,9 @@ export function createMessaging(deps: ActivityDeps) {
   return {
     async sendCaseMessage(req: SendRequest & { policy?: ContactPolicy }): Promise<SendResult | HeldSend> {
       const { policy, ...send } = req;
-      return heartbeating(async () => (await heldByPolicy(deps, { policy }, send)) ?? sendOnce(deps, send, await templates.contact()));
+      return heartbeating(
+        async () => (await heldByPolicy(deps, { policy }, send)) ?? sendOnce(deps, send, await templates.contact()),
+      );
     },
 
     async sendSurvey(req: SurveyRequest): Promise<SendResult | HeldSend> {
@@ -141,14 +217,29 @@ export function createMessaging(deps: ActivityDeps) {
 
   async function surveyOnce(req: SurveyRequest): Promise<SendResult | HeldSend> {
     const key = `${req.key}:message`;
-    const held = await heldByPolicy(deps, req, { key, customerId: req.customerId, channel: req.channel, purpose: 'survey' });
+    const held = await heldByPolicy(deps, req, {
+      key,
+      customerId: req.customerId,
+      channel: req.channel,
+      purpose: 'survey',
+    });
     if (held) return held;
     const survey = await db.survey.upsert({
       where: { key: req.key },
-      create: { key: req.key, token: randomBytes(18).toString('base64url'), caseId: req.caseId, workflowId: req.workflowId, channel: req.channel },
+      create: {
+        key: req.key,
+        token: randomBytes(18).toString('base64url'),
+        caseId: req.caseId,
+        workflowId: req.workflowId,
+        channel: req.channel,
+      },
       update: {},
     });
     const link = `${publicBaseUrl.replace(/\/$/, '')}/s/${survey.token}`;
-    return sendOnce(deps, { key, caseId: req.caseId, customerId: req.customerId, channel: req.channel, purpose: 'survey' }, await templates.survey(link));
+    return sendOnce(
+      deps,
+      { key, caseId: req.caseId, customerId: req.customerId, channel: req.channel, purpose: 'survey' },
+      await templates.survey(link),
+    );
   }
 }

@@ -33,19 +33,27 @@ export async function heartbeating<T>(body: () => Promise<T>): Promise<T> {
 // activity is cancelled or its time is nearly up; the next try then resumes from the attempt row.
 export async function whenDatabaseAnswers<T>(what: string, store: () => Promise<T>, logger: Logger): Promise<T> {
   const context = activityContext();
-  const deadline = context ? context.info.currentAttemptScheduledTimestampMs + context.info.startToCloseTimeoutMs - 15_000 : Date.now() + 60_000;
+  const deadline = context
+    ? context.info.currentAttemptScheduledTimestampMs + context.info.startToCloseTimeoutMs - 15_000
+    : Date.now() + 60_000;
   const since = Date.now();
   let failures = 0;
   for (;;) {
     try {
       const stored = await store();
-      if (failures > 0) logger.info(`${what}: stored after the database came back`, { waitedSeconds: Math.round((Date.now() - since) / 1000) });
+      if (failures > 0)
+        logger.info(`${what}: stored after the database came back`, {
+          waitedSeconds: Math.round((Date.now() - since) / 1000),
+        });
       return stored;
     } catch (e) {
       const delay = Math.min(1_000 * 2 ** failures, MAX_WAIT_MS);
       if (!databaseUnreachable(e) || Date.now() + delay > deadline) throw e;
       // Once per outage, not once per try.
-      if (failures === 0) logger.warn(`${what}: the database is not answering; holding the provider's answer until it does`, { error: String((e as Error)?.message ?? e).slice(0, 200) });
+      if (failures === 0)
+        logger.warn(`${what}: the database is not answering; holding the provider's answer until it does`, {
+          error: String((e as Error)?.message ?? e).slice(0, 200),
+        });
       failures++;
       context?.heartbeat();
       await (context ? context.sleep(delay) : new Promise((r) => setTimeout(r, delay)));

@@ -33,7 +33,10 @@ export function signalsFromCsv(text: string): unknown[] {
   if (!header) return [];
   const names = header.map((h) => h.trim());
   const unknown = names.filter((n) => !SIGNAL_FIELDS.includes(n) && !/^details\.[A-Za-z0-9_]+$/.test(n));
-  if (unknown.length) throw new FeedFormatError(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; the columns are ${SIGNAL_FIELDS.join(', ')} and details.<name>`);
+  if (unknown.length)
+    throw new FeedFormatError(
+      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; the columns are ${SIGNAL_FIELDS.join(', ')} and details.<name>`,
+    );
   return records.map((cells) => {
     const signal: Record<string, unknown> = {};
     const details: Record<string, unknown> = {};
@@ -41,7 +44,8 @@ export function signalsFromCsv(text: string): unknown[] {
       const cell = (cells[i] ?? '').trim();
       if (cell === '') return;
       if (name === 'severity') signal.severity = isNumberCell(cell) ? Number(cell) : cell;
-      else if (name.startsWith('details.')) details[name.slice('details.'.length)] = isNumberCell(cell) ? Number(cell) : cell;
+      else if (name.startsWith('details.'))
+        details[name.slice('details.'.length)] = isNumberCell(cell) ? Number(cell) : cell;
       else signal[name] = cell;
     });
     if (Object.keys(details).length) signal.details = details;

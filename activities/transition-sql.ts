@@ -45,19 +45,51 @@ SELECT count(*)::int AS inserted FROM event`;
 
 // Events of one case, in order, with the projection they leave it in; all of them are written or none is.
 // `crmTaskQueue`: the relay that delivers these events to the CRM, or undefined when no CRM is configured.
-export async function writeTransition(sql: Sql, events: CaseEventRecord[], p: CaseProjection, runId: string | undefined, crmTaskQueue: string | undefined): Promise<void> {
-  const outbox = crmTaskQueue ? events.map((event) => caseEventOutboxRow(event, p.customerId, p.stage, crmTaskQueue)) : undefined;
+export async function writeTransition(
+  sql: Sql,
+  events: CaseEventRecord[],
+  p: CaseProjection,
+  runId: string | undefined,
+  crmTaskQueue: string | undefined,
+): Promise<void> {
+  const outbox = crmTaskQueue
+    ? events.map((event) => caseEventOutboxRow(event, p.customerId, p.stage, crmTaskQueue))
+    : undefined;
   await sql.query({
     name: 'case-transition',
     text: TRANSITION,
     values: [
-      events[0]!.caseId, events.map((e) => e.seq), events.map((e) => new Date(e.at)), events.map((e) => e.type), events.map((e) => e.actor), events.map((e) => JSON.stringify(e.data)),
-      p.workflowId, runId ?? null, p.customerId, p.reason, p.stage, p.status, p.outcome ?? null, p.riskScore,
-      JSON.stringify(p.riskExplanation), p.driver ?? null, p.priority, p.playbook?.id ?? 'unpinned', p.playbook?.version ?? 0,
-      p.teamId ?? null, p.agentId ?? null, p.slaDueAt ? new Date(p.slaDueAt) : null, new Date(p.openedAt),
-      p.closedAt ? new Date(p.closedAt) : null, p.attention?.reason ?? null, p.attention ? new Date(p.attention.since) : null,
-      crmTaskQueue ?? null, 'case_event' satisfies CrmOutboxKind, outbox?.map((o) => o.idempotencyKey) ?? events.map(() => null),
-      outbox?.map((o) => JSON.stringify(o.payload)) ?? events.map(() => null), RELEASABLE_OFFER_STATUSES,
+      events[0]!.caseId,
+      events.map((e) => e.seq),
+      events.map((e) => new Date(e.at)),
+      events.map((e) => e.type),
+      events.map((e) => e.actor),
+      events.map((e) => JSON.stringify(e.data)),
+      p.workflowId,
+      runId ?? null,
+      p.customerId,
+      p.reason,
+      p.stage,
+      p.status,
+      p.outcome ?? null,
+      p.riskScore,
+      JSON.stringify(p.riskExplanation),
+      p.driver ?? null,
+      p.priority,
+      p.playbook?.id ?? 'unpinned',
+      p.playbook?.version ?? 0,
+      p.teamId ?? null,
+      p.agentId ?? null,
+      p.slaDueAt ? new Date(p.slaDueAt) : null,
+      new Date(p.openedAt),
+      p.closedAt ? new Date(p.closedAt) : null,
+      p.attention?.reason ?? null,
+      p.attention ? new Date(p.attention.since) : null,
+      crmTaskQueue ?? null,
+      'case_event' satisfies CrmOutboxKind,
+      outbox?.map((o) => o.idempotencyKey) ?? events.map(() => null),
+      outbox?.map((o) => JSON.stringify(o.payload)) ?? events.map(() => null),
+      RELEASABLE_OFFER_STATUSES,
     ],
   });
 }

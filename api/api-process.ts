@@ -23,10 +23,27 @@ export interface ApiProcessOptions {
 export async function serveApi(env: Env, logger: Logger, options: ApiProcessOptions = {}): Promise<Server> {
   const { databaseUrl, temporal } = processEnv(env, 'api');
   const db = createDb(databaseUrl);
-  const deps = await connectApi({ db, sql: createSql(databaseUrl), temporal, logger, adminKey: env.HOLDFAST_ADMIN_KEY, twilioAuthToken: env.TWILIO_AUTH_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL });
+  const deps = await connectApi({
+    db,
+    sql: createSql(databaseUrl),
+    temporal,
+    logger,
+    adminKey: env.HOLDFAST_ADMIN_KEY,
+    twilioAuthToken: env.TWILIO_AUTH_TOKEN,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+  });
   let draining = false;
   const codecCorsOrigins = [...listOf(env.HOLDFAST_CODEC_CORS_ORIGINS), ...(options.extraCodecOrigins ?? [])];
-  const app = createApp({ ...deps, outbox: options.outbox, isDraining: () => draining, rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE, publicRateLimitPerMinute: env.HOLDFAST_PUBLIC_RATE_LIMIT_PER_MINUTE, failedCredentialsPerMinute: env.HOLDFAST_FAILED_CREDENTIALS_PER_MINUTE, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins });
+  const app = createApp({
+    ...deps,
+    outbox: options.outbox,
+    isDraining: () => draining,
+    rateLimitPerMinute: env.HOLDFAST_RATE_LIMIT_PER_MINUTE,
+    publicRateLimitPerMinute: env.HOLDFAST_PUBLIC_RATE_LIMIT_PER_MINUTE,
+    failedCredentialsPerMinute: env.HOLDFAST_FAILED_CREDENTIALS_PER_MINUTE,
+    webRoot: DEFAULT_WEB_ROOT,
+    codecCorsOrigins,
+  });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);
   });
@@ -37,7 +54,11 @@ export async function serveApi(env: Env, logger: Logger, options: ApiProcessOpti
   const stop = async (signal: string) => {
     if (draining) return;
     draining = true;
-    logger.info('API draining', { signal, drainSeconds: env.HOLDFAST_DRAIN_SECONDS, graceSeconds: env.HOLDFAST_SHUTDOWN_GRACE_SECONDS });
+    logger.info('API draining', {
+      signal,
+      drainSeconds: env.HOLDFAST_DRAIN_SECONDS,
+      graceSeconds: env.HOLDFAST_SHUTDOWN_GRACE_SECONDS,
+    });
     await new Promise((r) => setTimeout(r, env.HOLDFAST_DRAIN_SECONDS * 1000));
     const closed = new Promise((r) => server.close(r));
     server.closeIdleConnections();

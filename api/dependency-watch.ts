@@ -17,11 +17,22 @@ export interface DependencyWatches {
   stop(): void;
 }
 
-export function watchDependencies(sql: Sql, temporal: Client, logger: Logger, options: { probeEveryMs?: number } = {}): DependencyWatches {
+export function watchDependencies(
+  sql: Sql,
+  temporal: Client,
+  logger: Logger,
+  options: { probeEveryMs?: number } = {},
+): DependencyWatches {
   const every = options.probeEveryMs ?? PROBE_EVERY_MS;
   const process = `api ${globalThis.process.pid}`;
-  const postgresql = new OutageWatch('PostgreSQL', logger, { maxDelayMs: every * 2, onEnd: (o) => keepOutage(sql, process, o) });
-  const temporalWatch = new OutageWatch('Temporal', logger, { maxDelayMs: every * 2, onEnd: (o) => keepOutage(sql, process, o) });
+  const postgresql = new OutageWatch('PostgreSQL', logger, {
+    maxDelayMs: every * 2,
+    onEnd: (o) => keepOutage(sql, process, o),
+  });
+  const temporalWatch = new OutageWatch('Temporal', logger, {
+    maxDelayMs: every * 2,
+    onEnd: (o) => keepOutage(sql, process, o),
+  });
   const probes: [OutageWatch, () => Promise<unknown>][] = [
     [postgresql, () => sql.query('SELECT 1')],
     [temporalWatch, () => temporal.workflowService.getSystemInfo({})],

@@ -24,14 +24,21 @@ function databaseGauges(registry: Registry, sql: Sql): void {
   // The gauges are collected in parallel; one query per scrape serves them all.
   let pending: Promise<void> | undefined;
   const refresh = () => (pending ??= load().finally(() => setImmediate(() => (pending = undefined))));
-  const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers: [registry], collect: refresh });
+  const gauge = (name: string, help: string, labelNames: string[] = []) =>
+    new Gauge({ name, help, labelNames, registers: [registry], collect: refresh });
   const stage = gauge('holdfast_open_cases', 'Open cases by stage', ['stage']);
   const closed = gauge('holdfast_closed_cases', 'Closed cases by outcome (all time)', ['outcome']);
-  const sends = gauge('holdfast_contact_attempts', 'Contact attempts by channel and result (all time)', ['channel', 'result']);
+  const sends = gauge('holdfast_contact_attempts', 'Contact attempts by channel and result (all time)', [
+    'channel',
+    'result',
+  ]);
   const backlog = gauge('holdfast_crm_outbox_backlog', 'Case events not yet delivered to the CRM');
   // While PostgreSQL is down the figures keep their last values; holdfast_dependency_up says why.
   async function load(): Promise<void> {
-    const rows = await sql.query<{ kind: string; a: string; b: string; n: number }>(FIGURES_SQL).then((r) => r.rows, () => undefined);
+    const rows = await sql.query<{ kind: string; a: string; b: string; n: number }>(FIGURES_SQL).then(
+      (r) => r.rows,
+      () => undefined,
+    );
     if (!rows) return;
     for (const g of [stage, closed, sends, backlog]) g.reset();
     backlog.set(0);
@@ -47,15 +54,33 @@ function databaseGauges(registry: Registry, sql: Sql): void {
 // Outages of PostgreSQL and Temporal as this process's probe sees them (api/dependency-watch.ts).
 function dependencyGauges(registry: Registry, watches: DependencyWatches): void {
   const all = () => [watches.postgresql, watches.temporal];
-  new Gauge({ name: 'holdfast_dependency_up', help: 'Whether this process reaches the dependency (1) or not (0)', labelNames: ['dependency'], registers: [registry], collect() {
-    for (const w of all()) this.set({ dependency: w.dependency }, w.down ? 0 : 1);
-  } });
-  new Gauge({ name: 'holdfast_dependency_outage_seconds', help: 'Length of the outage under way (0 when none)', labelNames: ['dependency'], registers: [registry], collect() {
-    for (const w of all()) this.set({ dependency: w.dependency }, w.current()?.seconds ?? 0);
-  } });
-  new Gauge({ name: 'holdfast_dependency_outages_ended', help: 'Outages this process has seen end since it started', labelNames: ['dependency'], registers: [registry], collect() {
-    for (const w of all()) this.set({ dependency: w.dependency }, w.endedCount);
-  } });
+  new Gauge({
+    name: 'holdfast_dependency_up',
+    help: 'Whether this process reaches the dependency (1) or not (0)',
+    labelNames: ['dependency'],
+    registers: [registry],
+    collect() {
+      for (const w of all()) this.set({ dependency: w.dependency }, w.down ? 0 : 1);
+    },
+  });
+  new Gauge({
+    name: 'holdfast_dependency_outage_seconds',
+    help: 'Length of the outage under way (0 when none)',
+    labelNames: ['dependency'],
+    registers: [registry],
+    collect() {
+      for (const w of all()) this.set({ dependency: w.dependency }, w.current()?.seconds ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'holdfast_dependency_outages_ended',
+    help: 'Outages this process has seen end since it started',
+    labelNames: ['dependency'],
+    registers: [registry],
+    collect() {
+      for (const w of all()) this.set({ dependency: w.dependency }, w.endedCount);
+    },
+  });
 }
 
 export function createApiMetrics(sql: Sql, dependencies?: DependencyWatches): ApiMetrics {
@@ -68,7 +93,12 @@ export function createApiMetrics(sql: Sql, dependencies?: DependencyWatches): Ap
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const signals = new Counter({ name: 'holdfast_signals_total', help: 'Risk signals received by what became of them', labelNames: ['outcome'], registers: [registry] });
+  const signals = new Counter({
+    name: 'holdfast_signals_total',
+    help: 'Risk signals received by what became of them',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
   databaseGauges(registry, sql);
   if (dependencies) dependencyGauges(registry, dependencies);
   return {
@@ -86,7 +116,10 @@ export function createApiMetrics(sql: Sql, dependencies?: DependencyWatches): Ap
 }
 
 // What became of a signal, from the intake's answer.
-export function signalOutcome(answer: { status: number; body: { duplicate?: boolean; caseId?: string | null; coolingDownUntil?: string } }): 'case' | 'duplicate' | 'stored' | 'cooling_down' {
+export function signalOutcome(answer: {
+  status: number;
+  body: { duplicate?: boolean; caseId?: string | null; coolingDownUntil?: string };
+}): 'case' | 'duplicate' | 'stored' | 'cooling_down' {
   if (answer.body.duplicate) return 'duplicate';
   if (answer.body.coolingDownUntil) return 'cooling_down';
   return answer.body.caseId ? 'case' : 'stored';

@@ -10,15 +10,31 @@ import { createApiMetrics } from './metrics';
 import { watchDependencies } from './dependency-watch';
 
 // `sql` (node-postgres, for the hot reads) is the API's own from here on: close() ends it.
-export async function connectApi(options: { db: Db; sql: Sql; temporal: TemporalConnectionConfig; logger: Logger; adminKey?: string; twilioAuthToken?: string; publicBaseUrl?: string }): Promise<AppDeps & { close(): Promise<void> }> {
+export async function connectApi(options: {
+  db: Db;
+  sql: Sql;
+  temporal: TemporalConnectionConfig;
+  logger: Logger;
+  adminKey?: string;
+  twilioAuthToken?: string;
+  publicBaseUrl?: string;
+}): Promise<AppDeps & { close(): Promise<void> }> {
   // Lazy: the API starts (and /ready says why) even when Temporal is down. Its gRPC retries fit inside the
   // API's own deadline (TEMPORAL_DEADLINE_MS), so nothing keeps retrying after a request answered 503.
   const connection = Connection.lazy({
     ...connectionOptions(options.temporal),
     connectTimeout: 3_000,
-    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4, initialIntervalMs: () => 100, maxIntervalMs: () => 1_000 }))],
+    interceptors: [
+      makeGrpcRetryInterceptor(
+        defaultGrpcRetryOptions({ maxAttempts: 4, initialIntervalMs: () => 100, maxIntervalMs: () => 1_000 }),
+      ),
+    ],
   });
-  const client = new Client({ connection, namespace: options.temporal.namespace, dataConverter: { payloadCodecs: [options.temporal.payloadCodec] } });
+  const client = new Client({
+    connection,
+    namespace: options.temporal.namespace,
+    dataConverter: { payloadCodecs: [options.temporal.payloadCodec] },
+  });
   const dependencies = watchDependencies(options.sql, client, options.logger);
   return {
     db: options.db,

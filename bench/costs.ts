@@ -12,9 +12,24 @@ const surveyToken = (body: string) => /\/s\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
 export async function benchCosts(stack: BenchStack) {
   const id = `bench-cost-${Date.now()}`;
   const phone = '+15559990001';
-  await stack.db.customer.create({ data: { id, name: 'Bench Cost', tier: 'mass', timeZone: 'UTC', phone, preferredChannels: ['sms'], consentSms: true, assetsUnderManagement: 20_000 } });
+  await stack.db.customer.create({
+    data: {
+      id,
+      name: 'Bench Cost',
+      tier: 'mass',
+      timeZone: 'UTC',
+      phone,
+      preferredChannels: ['sms'],
+      consentSms: true,
+      assetsUnderManagement: 20_000,
+    },
+  });
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${stack.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${stack.keys.supervisor}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${stack.keys.supervisor}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<Record<string, unknown>>;
   };
@@ -23,7 +38,7 @@ export async function benchCosts(stack: BenchStack) {
   await resetStatements(stack);
   const idleFrom = await statements(stack);
   await new Promise((r) => setTimeout(r, 5_000));
-  const idlePerSecond = (await statements(stack) - idleFrom - 1) / 5;
+  const idlePerSecond = ((await statements(stack)) - idleFrom - 1) / 5;
 
   await resetStatements(stack);
   const started = Date.now();
@@ -42,7 +57,10 @@ export async function benchCosts(stack: BenchStack) {
   await call('POST', `/v1/cases/${caseId}/contact-outcome`, { channel: 'phone', outcome: 'reached' });
   await stage('awaiting_decision');
   await call('POST', `/v1/cases/${caseId}/offer-decision`, { decision: 'accepted' });
-  const survey = await stack.sinks.outbox.waitFor((m) => m.kind === 'sms' && m.to === phone && m.body.includes('/s/'), 120_000);
+  const survey = await stack.sinks.outbox.waitFor(
+    (m) => m.kind === 'sms' && m.to === phone && m.body.includes('/s/'),
+    120_000,
+  );
   await stage('surveyed');
   await call('POST', `/v1/surveys/${surveyToken(survey.body)}`, { score: 9 });
   await handle.result();
@@ -64,6 +82,8 @@ export async function benchCosts(stack: BenchStack) {
     caseSeconds: round(seconds),
     topStatements: top,
   };
-  say(`costs: ${result.workflowTasks} workflow tasks, ${result.taskQueueActivities} task-queue + ${result.localActivities} local activities, ${result.historyEvents} events, ~${result.sqlStatements} SQL statements`);
+  say(
+    `costs: ${result.workflowTasks} workflow tasks, ${result.taskQueueActivities} task-queue + ${result.localActivities} local activities, ${result.historyEvents} events, ~${result.sqlStatements} SQL statements`,
+  );
   return result;
 }

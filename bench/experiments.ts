@@ -35,22 +35,37 @@ async function seed(sql: Sql): Promise<void> {
     // A million cases take longer than the pool's 30-second statement limit to write.
     await client.query('SET statement_timeout = 0');
     await client.query('SET session_replication_role = replica');
-    await client.query("INSERT INTO customers (id, name, tier, time_zone, updated_at) VALUES ('bench-customer', 'Bench', 'mass', 'UTC', now()) ON CONFLICT DO NOTHING");
-    await client.query(`INSERT INTO playbook_experiments (id, playbook_id, active_playbook_id, status, min_sample_per_arm, created_by) VALUES ('${EXPERIMENT}', '${PLAYBOOK}', '${PLAYBOOK}', 'running', 1000, 'bench')`);
-    await client.query(`INSERT INTO experiment_arms VALUES ('${EXPERIMENT}', 'A', 1, 50, true), ('${EXPERIMENT}', 'B', 2, 50, false)`);
+    await client.query(
+      "INSERT INTO customers (id, name, tier, time_zone, updated_at) VALUES ('bench-customer', 'Bench', 'mass', 'UTC', now()) ON CONFLICT DO NOTHING",
+    );
+    await client.query(
+      `INSERT INTO playbook_experiments (id, playbook_id, active_playbook_id, status, min_sample_per_arm, created_by) VALUES ('${EXPERIMENT}', '${PLAYBOOK}', '${PLAYBOOK}', 'running', 1000, 'bench')`,
+    );
+    await client.query(
+      `INSERT INTO experiment_arms VALUES ('${EXPERIMENT}', 'A', 1, 50, true), ('${EXPERIMENT}', 'B', 2, 50, false)`,
+    );
     const closing = `CASE ${PATH_OF} WHEN 'O' THEN NULL ELSE base + interval '1 minute' * (i % 7 + 3) END`;
-    await client.query(`
+    await client.query(
+      `
       INSERT INTO cases (id, workflow_id, customer_id, reason, stage, status, outcome, playbook_id, playbook_version, opened_at, closed_at, updated_at)
       SELECT 'bc-' || i, 'bench/' || i, 'bench-customer', 'bench', CASE WHEN ${PATH_OF} = 'O' THEN 'contacting' ELSE 'closed' END,
              CASE WHEN ${PATH_OF} = 'O' THEN 'open' ELSE 'closed' END,
              CASE ${PATH_OF} WHEN 'H' THEN 'churned' WHEN 'X' THEN 'excluded' WHEN 'U' THEN 'unreachable' WHEN 'D' THEN 'declined' WHEN 'R' THEN 'retained' END,
              '${PLAYBOOK}', 1 + i % 2, base, ${closing}, now()
-        FROM generate_series(1, $1) i, LATERAL (SELECT now() - interval '20 days' + interval '1 second' * (i % 1000000) AS base) b`, [CASES]);
-    await client.query(`INSERT INTO case_experiment_arms (case_id, experiment_id, arm, version) SELECT 'bc-' || i, '${EXPERIMENT}', CASE WHEN i % 2 = 1 THEN 'A' ELSE 'B' END, 1 + i % 2 FROM generate_series(1, $1) i`, [CASES]);
-    await client.query(`
+        FROM generate_series(1, $1) i, LATERAL (SELECT now() - interval '20 days' + interval '1 second' * (i % 1000000) AS base) b`,
+      [CASES],
+    );
+    await client.query(
+      `INSERT INTO case_experiment_arms (case_id, experiment_id, arm, version) SELECT 'bc-' || i, '${EXPERIMENT}', CASE WHEN i % 2 = 1 THEN 'A' ELSE 'B' END, 1 + i % 2 FROM generate_series(1, $1) i`,
+      [CASES],
+    );
+    await client.query(
+      `
       INSERT INTO case_events (id, case_id, seq, at, type, actor, data)
       SELECT 'bc-' || i || ':' || p.seq, 'bc-' || i, p.seq, now() - interval '20 days' + interval '1 second' * (i % 1000000) + interval '1 minute' * p.seq * (i % 5 + 1), p.type, 'bench', p.data::jsonb
-        FROM generate_series(1, $1) i JOIN ${PATHS} ON p.path = ${PATH_OF}`, [CASES]);
+        FROM generate_series(1, $1) i JOIN ${PATHS} ON p.path = ${PATH_OF}`,
+      [CASES],
+    );
     await client.query('SET session_replication_role = origin');
     for (const table of ['cases', 'case_events', 'case_experiment_arms']) await client.query(`VACUUM ANALYZE ${table}`);
   } finally {
@@ -73,7 +88,9 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(join(__dirname, '..', '.data', `bench-pg-${process.pid}`), { persistent: false });
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres(join(__dirname, '..', '.data', `bench-pg-${process.pid}`), { persistent: false });
   const url = process.env.DATABASE_URL ?? embedded!.url;
   if (embedded) migrate(url);
   const sql = createSql(url);
@@ -83,13 +100,31 @@ async function main(): Promise<void> {
     console.log(`seeded ${CASES} cases in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
     const period = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date(Date.now() + 86_400_000) };
     const rows = [
-      ['results (per arm, with statistics)', await timed(() => readExperimentResults(sql, { id: EXPERIMENT, minSamplePerArm: 1000 })), await timed(() => sql.query(BARE_RESULTS, [EXPERIMENT]))],
-      ['funnel (whole playbook)', await timed(() => readFunnel(sql, { playbookId: PLAYBOOK, ...period })), await timed(() => sql.query(BARE_FUNNEL, [PLAYBOOK]))],
-      ['funnel (one arm)', await timed(() => readFunnel(sql, { playbookId: PLAYBOOK, experimentId: EXPERIMENT, arm: 'B', ...period })), await timed(() => sql.query(`${BARE_FUNNEL.replace('WHERE', 'JOIN case_experiment_arms x ON x.case_id = c.id AND x.arm = \'B\' WHERE')}`, [PLAYBOOK]))],
+      [
+        'results (per arm, with statistics)',
+        await timed(() => readExperimentResults(sql, { id: EXPERIMENT, minSamplePerArm: 1000 })),
+        await timed(() => sql.query(BARE_RESULTS, [EXPERIMENT])),
+      ],
+      [
+        'funnel (whole playbook)',
+        await timed(() => readFunnel(sql, { playbookId: PLAYBOOK, ...period })),
+        await timed(() => sql.query(BARE_FUNNEL, [PLAYBOOK])),
+      ],
+      [
+        'funnel (one arm)',
+        await timed(() => readFunnel(sql, { playbookId: PLAYBOOK, experimentId: EXPERIMENT, arm: 'B', ...period })),
+        await timed(() =>
+          sql.query(
+            `${BARE_FUNNEL.replace('WHERE', "JOIN case_experiment_arms x ON x.case_id = c.id AND x.arm = 'B' WHERE")}`,
+            [PLAYBOOK],
+          ),
+        ),
+      ],
     ] as const;
     console.log(`\n${CASES} cases, median of ${REPEATS} runs (ms)`);
     console.log('| query | ms | bare aggregate ms | ratio |\n|---|---|---|---|');
-    for (const [name, ms, bare] of rows) console.log(`| ${name} | ${ms.toFixed(0)} | ${bare.toFixed(0)} | ${(ms / bare).toFixed(2)}x |`);
+    for (const [name, ms, bare] of rows)
+      console.log(`| ${name} | ${ms.toFixed(0)} | ${bare.toFixed(0)} | ${(ms / bare).toFixed(2)}x |`);
   } finally {
     await sql.end();
     await embedded?.stop();

@@ -12,7 +12,8 @@ import type { BenchStack } from './support/stack';
 
 const NAMES = ["Siobhán O'Brien", 'Nguyễn Thị Minh', '山田 太郎', 'José Álvarez-Núñez', 'Zoë Ng', 'محمد الأحمد'];
 const TIERS = ['mass', 'affluent', 'premier'];
-const HEADER = 'id,name,tier,segment,assetsUnderManagement,timeZone,phone,email,preferredChannels,consent.sms,consent.email,consent.phone';
+const HEADER =
+  'id,name,tier,segment,assetsUnderManagement,timeZone,phone,email,preferredChannels,consent.sms,consent.email,consent.phone';
 
 function customersFile(prefix: string, rows: number): string {
   const dir = join(__dirname, '..', '.data', 'bench');
@@ -20,7 +21,9 @@ function customersFile(prefix: string, rows: number): string {
   const file = join(dir, `${prefix}.csv`);
   const lines = [HEADER];
   for (let i = 0; i < rows; i++) {
-    lines.push(`${prefix}-${i},"${NAMES[i % NAMES.length]} ${i}",${TIERS[i % 3]},retail,${i * 10}.50,Europe/Madrid,+346${String(i).padStart(8, '0')},c${i}@example.com,sms;email,${i % 2 === 0},true,false`);
+    lines.push(
+      `${prefix}-${i},"${NAMES[i % NAMES.length]} ${i}",${TIERS[i % 3]},retail,${i * 10}.50,Europe/Madrid,+346${String(i).padStart(8, '0')},c${i}@example.com,sms;email,${i % 2 === 0},true,false`,
+    );
   }
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
@@ -33,7 +36,18 @@ async function bareWrite(sql: Sql, file: string, table: string): Promise<number>
   let batch: string[][] = [];
   const insert = async (rows: string[][]) => {
     const records = rows.map(([id, name, tier, segment, aum, tz, phone, email, channels, sms, mail, call]) => ({
-      id, name, tier, segment, aum, tz, phone, email, channels: channels!.split(';'), sms: sms === 'true', mail: mail === 'true', call: call === 'true',
+      id,
+      name,
+      tier,
+      segment,
+      aum,
+      tz,
+      phone,
+      email,
+      channels: channels!.split(';'),
+      sms: sms === 'true',
+      mail: mail === 'true',
+      call: call === 'true',
     }));
     await sql.query(
       `INSERT INTO ${table} (id, name, tier, segment, assets_under_management, time_zone, phone, email, preferred_channels, consent_sms, consent_email, consent_phone, updated_at)

@@ -20,12 +20,27 @@ export interface IntakeOptions {
 export async function bareBaseline(stack: BenchStack, n: number, concurrency: number, activities: number) {
   const taskQueue = `bench-bare-${Date.now()}`;
   const connection = await NativeConnection.connect({ address: stack.temporalAddress });
-  const worker = await Worker.create({ connection, taskQueue, workflowsPath: require.resolve('./bare/workflows'), activities: { noop: async () => undefined }, dataConverter: { payloadCodecs: [stack.payloadCodec] } });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowsPath: require.resolve('./bare/workflows'),
+    activities: { noop: async () => undefined },
+    dataConverter: { payloadCodecs: [stack.payloadCodec] },
+  });
   const label = activities === 1 ? 'bare (a)' : `bare (b, ${activities} activities)`;
   const runOne = async (id: string) => {
-    const handle = activities === 1
-      ? await stack.client.workflow.start('bareOneActivity', { taskQueue, workflowId: `${taskQueue}-${id}`, args: [] })
-      : await stack.client.workflow.start('bareActivities', { taskQueue, workflowId: `${taskQueue}-${id}`, args: [activities] });
+    const handle =
+      activities === 1
+        ? await stack.client.workflow.start('bareOneActivity', {
+            taskQueue,
+            workflowId: `${taskQueue}-${id}`,
+            args: [],
+          })
+        : await stack.client.workflow.start('bareActivities', {
+            taskQueue,
+            workflowId: `${taskQueue}-${id}`,
+            args: [activities],
+          });
     await handle.result();
   };
   let cpuBefore = cpuSnapshot({ temporal: stack.temporalPid });
@@ -75,11 +90,15 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   const warmUp = customers.slice(2 * n);
   const warmIds: string[] = [];
   await pool(warmUp.length, concurrency, 'holdfast warm-up', async (i) => {
-    warmIds[i] = (JSON.parse((await postSignal(stack, warmUp[i]!.id, `bench-${run}-warm-${i}`)).body) as { workflowId: string }).workflowId;
+    warmIds[i] = (
+      JSON.parse((await postSignal(stack, warmUp[i]!.id, `bench-${run}-warm-${i}`)).body) as { workflowId: string }
+    ).workflowId;
     await firstSms(warmUp[i]!.phone);
   });
   const steps = await stepsToFirstSend(stack, warmIds[0]!);
-  say(`a case runs ${steps.activities} activities (${steps.remote} through the task queue) in ${steps.workflowTasks} workflow tasks up to its first send`);
+  say(
+    `a case runs ${steps.activities} activities (${steps.remote} through the task queue) in ${steps.workflowTasks} workflow tasks up to its first send`,
+  );
 
   // Every run starts on a quiet stack (settle), the bare ones too.
   const pids = { worker: stack.worker.pid, api: stack.api.pid, temporal: stack.temporalPid };
@@ -93,10 +112,17 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   await resetStatements(stack);
   const cacheBefore = await workflowCacheCounts(stack);
   const cpuBefore = cpuSnapshot(pids);
-  const single = await driveIntake(n, concurrency, 'holdfast signals', (i) => customers[i]!, firstSms, async (i) => {
-    const res = await postSignal(stack, customers[i]!.id, `bench-${run}-${i}`);
-    if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${res.body}`);
-  });
+  const single = await driveIntake(
+    n,
+    concurrency,
+    'holdfast signals',
+    (i) => customers[i]!,
+    firstSms,
+    async (i) => {
+      const res = await postSignal(stack, customers[i]!.id, `bench-${run}-${i}`);
+      if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${res.body}`);
+    },
+  );
   const cpuMsPerCase = cpuMsPer(cpuBefore, cpuSnapshot(pids), n);
   // Every statement of the run (the CRM relay's included), per case; and those that took PostgreSQL longest.
   const sqlPerCase = round((await statements(stack)) / n, 1);
@@ -110,17 +136,30 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   const perBatch = 50;
   const batches = Math.ceil(n / perBatch);
   await settle(pids);
-  const batched = await driveIntake(batches, Math.max(1, Math.floor(concurrency / 8)), 'holdfast batches', (i) => customers.slice(n + i * perBatch, n + Math.min(n, (i + 1) * perBatch)), firstSms, async (b) => {
-    const items = customers.slice(n + b * perBatch, n + Math.min(n, (b + 1) * perBatch));
-    const res = await postJson(stack, '/v1/signals/batch', { signals: items.map((c) => signalBody(c.id, `bench-${run}-${c.id}`)) });
-    const body = JSON.parse(res.body) as { results?: { status: number }[] };
-    if (res.status !== 200 || body.results?.some((r) => r.status !== 202)) throw new Error(`batch ${b}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-  }, n);
+  const batched = await driveIntake(
+    batches,
+    Math.max(1, Math.floor(concurrency / 8)),
+    'holdfast batches',
+    (i) => customers.slice(n + i * perBatch, n + Math.min(n, (i + 1) * perBatch)),
+    firstSms,
+    async (b) => {
+      const items = customers.slice(n + b * perBatch, n + Math.min(n, (b + 1) * perBatch));
+      const res = await postJson(stack, '/v1/signals/batch', {
+        signals: items.map((c) => signalBody(c.id, `bench-${run}-${c.id}`)),
+      });
+      const body = JSON.parse(res.body) as { results?: { status: number }[] };
+      if (res.status !== 200 || body.results?.some((r) => r.status !== 202))
+        throw new Error(`batch ${b}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    },
+    n,
+  );
   arrivals.close();
   await settle(pids);
   bareRuns.push(await bareBaseline(stack, n, concurrency, 1));
   const bareA = medianRun(bareRuns);
-  say(`CPU ms per case: ${JSON.stringify(cpuMsPerCase)}; SQL statements per case: ${sqlPerCase}; workflow cache misses per case: ${cacheMissesPerCase} (hits ${round((cacheAfter.hits - cacheBefore.hits) / n, 2)}); bare (a) per workflow: ${JSON.stringify(bareA.cpuMs)}; bare (a) runs: ${bareRuns.map((r) => round(r.perSecond)).join(', ')}/s`);
+  say(
+    `CPU ms per case: ${JSON.stringify(cpuMsPerCase)}; SQL statements per case: ${sqlPerCase}; workflow cache misses per case: ${cacheMissesPerCase} (hits ${round((cacheAfter.hits - cacheBefore.hits) / n, 2)}); bare (a) per workflow: ${JSON.stringify(bareA.cpuMs)}; bare (a) runs: ${bareRuns.map((r) => round(r.perSecond)).join(', ')}/s`,
+  );
 
   return {
     size: { signals: n, concurrency },
@@ -135,7 +174,11 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
     cacheMissesPerCase,
     topSql,
     cpuMsPerBareWorkflow: bareA.cpuMs,
-    single: { ...single, ratioToPhysicalLimit: round(single.casesToFirstContactPerSecond / bareA.perSecond, 2), ratioToBareSameActivities: round(single.casesToFirstContactPerSecond / bareB.perSecond, 2) },
+    single: {
+      ...single,
+      ratioToPhysicalLimit: round(single.casesToFirstContactPerSecond / bareA.perSecond, 2),
+      ratioToBareSameActivities: round(single.casesToFirstContactPerSecond / bareB.perSecond, 2),
+    },
     batch: { ...batched, ratioToPhysicalLimit: round(batched.casesToFirstContactPerSecond / bareA.perSecond, 2) },
   };
 }

@@ -19,7 +19,10 @@ export async function benchLatency(stack: BenchStack, options: LatencyOptions) {
   const toContact: number[] = [];
   let errors = 0;
   const started = Date.now();
-  const tick = setInterval(() => say(`latency: ${accepted.length}/${n} accepted, ${toContact.length} contacted`), 2_000);
+  const tick = setInterval(
+    () => say(`latency: ${accepted.length}/${n} accepted, ${toContact.length} contacted`),
+    2_000,
+  );
   const sends = customers.map(async (c, i) => {
     const due = started + (i * 1000) / options.rate;
     await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));

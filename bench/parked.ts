@@ -11,7 +11,9 @@ export interface ParkedOptions {
 }
 
 const databaseMiB = async (stack: BenchStack) => {
-  const [row] = await stack.db.$queryRawUnsafe<{ size: bigint }[]>('SELECT pg_database_size(current_database()) AS size');
+  const [row] = await stack.db.$queryRawUnsafe<{ size: bigint }[]>(
+    'SELECT pg_database_size(current_database()) AS size',
+  );
   return Math.round(Number(row!.size) / 2 ** 20);
 };
 
@@ -22,12 +24,18 @@ export async function benchParked(stack: BenchStack, options: ParkedOptions) {
   const n = options.cases;
   const run = `${Date.now()}`;
   const customers = await createBenchCustomers(stack.db, `parked-${run}`, n, 5_580_000_000);
-  const before = { workerMiB: rssMiB(stack.worker.pid), temporalMiB: rssMiB(stack.temporalPid), databaseMiB: await databaseMiB(stack) };
+  const before = {
+    workerMiB: rssMiB(stack.worker.pid),
+    temporalMiB: rssMiB(stack.temporalPid),
+    databaseMiB: await databaseMiB(stack),
+  };
 
   const prefix = `bench-parked-${run}-%`;
   const parkedCount = async () => {
     const [row] = await stack.db.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM cases c WHERE c.customer_id LIKE $1 AND c.status = 'open' AND c.stage = 'contacting'`, prefix);
+      `SELECT count(*) AS n FROM cases c WHERE c.customer_id LIKE $1 AND c.status = 'open' AND c.stage = 'contacting'`,
+      prefix,
+    );
     return Number(row!.n);
   };
   // Parked cases build up over weeks, not in one burst: they are opened in waves the worker's cache holds
@@ -39,17 +47,30 @@ export async function benchParked(stack: BenchStack, options: ParkedOptions) {
       const res = await postSignal(stack, customers[i]!.id, `bench-parked-${run}-${i}`);
       if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${res.body}`);
     });
-    await waitUntil('parked: cases waiting on the agent', async () => {
-      const parked = await parkedCount();
-      return { done: parked === from + size, progress: `${parked}/${n}` };
-    }, 10 * 60_000);
+    await waitUntil(
+      'parked: cases waiting on the agent',
+      async () => {
+        const parked = await parkedCount();
+        return { done: parked === from + size, progress: `${parked}/${n}` };
+      },
+      10 * 60_000,
+    );
   }
   // Let the worker settle (the cache holds what it holds) before reading memory.
   await new Promise((r) => setTimeout(r, 5_000));
-  const parked = { workerMiB: rssMiB(stack.worker.pid), temporalMiB: rssMiB(stack.temporalPid), databaseMiB: await databaseMiB(stack) };
-  say(`parked: ${n} cases; worker ${before.workerMiB} → ${parked.workerMiB} MiB, Temporal ${before.temporalMiB} → ${parked.temporalMiB} MiB`);
+  const parked = {
+    workerMiB: rssMiB(stack.worker.pid),
+    temporalMiB: rssMiB(stack.temporalPid),
+    databaseMiB: await databaseMiB(stack),
+  };
+  say(
+    `parked: ${n} cases; worker ${before.workerMiB} → ${parked.workerMiB} MiB, Temporal ${before.temporalMiB} → ${parked.temporalMiB} MiB`,
+  );
 
-  const cases = await stack.db.case.findMany({ where: { customerId: { startsWith: `bench-parked-${run}-` }, status: 'open' }, select: { id: true } });
+  const cases = await stack.db.case.findMany({
+    where: { customerId: { startsWith: `bench-parked-${run}-` }, status: 'open' },
+    select: { id: true },
+  });
   const started = Date.now();
   let answerErrors = 0;
   let retried = 0;
@@ -59,7 +80,11 @@ export async function benchParked(stack: BenchStack, options: ParkedOptions) {
     for (let attempt = 1; ; attempt++) {
       const res = await fetch(`${stack.apiUrl}/v1/cases/${cases[i]!.id}/contact-outcome`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${stack.keys.supervisor}`, 'content-type': 'application/json', 'idempotency-key': `bench-${cases[i]!.id}` },
+        headers: {
+          authorization: `Bearer ${stack.keys.supervisor}`,
+          'content-type': 'application/json',
+          'idempotency-key': `bench-${cases[i]!.id}`,
+        },
         body: JSON.stringify({ channel: 'phone', outcome: 'refused' }),
       });
       await res.arrayBuffer();
@@ -72,10 +97,17 @@ export async function benchParked(stack: BenchStack, options: ParkedOptions) {
       return;
     }
   });
-  await waitUntil('parked: cases moved on', async () => {
-    const [row] = await stack.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM cases WHERE customer_id LIKE $1 AND status = 'open'`, prefix);
-    return { done: Number(row!.n) === 0, progress: `${n - Number(row!.n)}/${n} closed` };
-  }, 30 * 60_000);
+  await waitUntil(
+    'parked: cases moved on',
+    async () => {
+      const [row] = await stack.db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM cases WHERE customer_id LIKE $1 AND status = 'open'`,
+        prefix,
+      );
+      return { done: Number(row!.n) === 0, progress: `${n - Number(row!.n)}/${n} closed` };
+    },
+    30 * 60_000,
+  );
   const answeredSeconds = (Date.now() - started) / 1000;
   return {
     size: options,

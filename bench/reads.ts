@@ -27,9 +27,12 @@ export async function fillCases(stack: Pick<BenchStack, 'db'>, n: number): Promi
     const to = Math.min(n, from + 24_999);
     await db.$executeRawUnsafe(`INSERT INTO customers (id, name, tier, time_zone, preferred_channels, updated_at)
       SELECT '${run}-' || g, 'Read Customer ' || g, 'mass', 'UTC', '{sms}', now() FROM generate_series(${from}, ${to}) g`);
-    await db.$executeRawUnsafe(`INSERT INTO cases (id, workflow_id, customer_id, reason, stage, status, risk_score, priority, playbook_id, playbook_version, team_id, opened_at, updated_at, last_event_seq)
+    await db.$executeRawUnsafe(
+      `INSERT INTO cases (id, workflow_id, customer_id, reason, stage, status, risk_score, priority, playbook_id, playbook_version, team_id, opened_at, updated_at, last_event_seq)
       SELECT '${run}-' || g, 'retention-case/${run}-' || g, '${run}-' || g, 'signal:large_outflow', (ARRAY['assigned','contacting','offering','surveying'])[1 + g % 4], 'open', 0.8, g % 100, 'demo', 1, $1, now() - g * interval '1 minute', now(), 8
-      FROM generate_series(${from}, ${to}) g`, team?.id ?? null);
+      FROM generate_series(${from}, ${to}) g`,
+      team?.id ?? null,
+    );
     // One SMS attempt a case, as a case past assignment has: the case page lists them (by an index on case_id).
     await db.$executeRawUnsafe(`INSERT INTO contact_attempts (id, key, case_id, customer_id, channel, purpose, status, created_at, sent_at)
       SELECT gen_random_uuid()::text, '${run}-' || g || ':contact:1', '${run}-' || g, '${run}-' || g, 'sms', 'contact', 'sent', now(), now() FROM generate_series(${from}, ${to}) g`);
@@ -42,7 +45,10 @@ export async function fillCases(stack: Pick<BenchStack, 'db'>, n: number): Promi
 }
 
 export function startBareServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawnTied(process.execPath, ['--import', 'tsx', join(__dirname, 'bare', 'read-server.ts')], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnTied(process.execPath, ['--import', 'tsx', join(__dirname, 'bare', 'read-server.ts')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`bare read server exited with code ${code}`)));
@@ -51,7 +57,12 @@ export function startBareServer(databaseUrl: string, port: number): Promise<Chil
 
 export type Result = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
-export async function load(url: string, paths: string[], headers: Record<string, string>, options: ReadsOptions): Promise<Result> {
+export async function load(
+  url: string,
+  paths: string[],
+  headers: Record<string, string>,
+  options: ReadsOptions,
+): Promise<Result> {
   let i = 0;
   const result = await autocannon({
     url,
@@ -60,7 +71,13 @@ export async function load(url: string, paths: string[], headers: Record<string,
     headers,
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
   });
-  return { rps: round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return {
+    rps: round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
 }
 
 // Keeps posting signals for new customers (16 at a time) until stopped: the "during intake" load.
@@ -109,7 +126,12 @@ export async function benchReads(stack: BenchStack, options: ReadsOptions) {
     for (const name of ['case', 'timeline', 'board'] as const) await measure('idle', name);
     // Enough customers for the background intake to never run out: two cores accept about 60 signals a second,
     // so 200 a second for every second of the four loads below leaves room.
-    const customers = await createBenchCustomers(stack.db, `reads-${Date.now()}`, 4 * (options.seconds + 1) * 200, 5_570_000_000);
+    const customers = await createBenchCustomers(
+      stack.db,
+      `reads-${Date.now()}`,
+      4 * (options.seconds + 1) * 200,
+      5_570_000_000,
+    );
     const stop = backgroundIntake(stack, customers);
     try {
       for (const name of ['case', 'timeline'] as const) await measure('during intake', name);

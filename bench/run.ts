@@ -38,8 +38,13 @@ const num = (name: keyof typeof flags) => {
 };
 
 async function main(): Promise<void> {
-  const only = new Set(String(flags.only).split(',').map((s) => s.trim()));
-  for (const name of only) if (!(ALL as readonly string[]).includes(name)) throw new Error(`--only takes ${ALL.join(', ')}; got ${name}`);
+  const only = new Set(
+    String(flags.only)
+      .split(',')
+      .map((s) => s.trim()),
+  );
+  for (const name of only)
+    if (!(ALL as readonly string[]).includes(name)) throw new Error(`--only takes ${ALL.join(', ')}; got ${name}`);
   const started = Date.now();
   const stack = await startBenchStack();
   const results: Record<string, unknown> = { at: new Date().toISOString(), machine: machine() };
@@ -47,12 +52,20 @@ async function main(): Promise<void> {
     // First, while the stack is idle: an import runs on its own, not beside a burst of cases.
     if (only.has('import')) results.import = await benchImport(stack, { rows: num('import-rows') });
     if (only.has('costs')) results.costs = await benchCosts(stack);
-    if (only.has('intake')) results.intake = await benchIntake(stack, { signals: num('signals'), concurrency: num('concurrency') });
-    if (only.has('latency')) results.latency = await benchLatency(stack, { rate: num('rate'), seconds: num('seconds') });
-    if (only.has('parked')) results.parked = await benchParked(stack, { cases: num('parked'), concurrency: num('concurrency') });
+    if (only.has('intake'))
+      results.intake = await benchIntake(stack, { signals: num('signals'), concurrency: num('concurrency') });
+    if (only.has('latency'))
+      results.latency = await benchLatency(stack, { rate: num('rate'), seconds: num('seconds') });
+    if (only.has('parked'))
+      results.parked = await benchParked(stack, { cases: num('parked'), concurrency: num('concurrency') });
     // Last: its "during intake" load leaves a thousand or more cases still moving when it stops, which the
     // parked cases would otherwise wait behind.
-    if (only.has('reads')) results.reads = await benchReads(stack, { cases: num('read-cases'), connections: num('connections'), seconds: num('read-seconds') });
+    if (only.has('reads'))
+      results.reads = await benchReads(stack, {
+        cases: num('read-cases'),
+        connections: num('connections'),
+        seconds: num('read-seconds'),
+      });
   } finally {
     await stack.stop();
   }
@@ -67,7 +80,10 @@ async function main(): Promise<void> {
   say(`written bench/results/bench-${stamp}.{json,md}`);
 }
 
-main().then(() => process.exit(0), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

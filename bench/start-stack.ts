@@ -11,12 +11,27 @@ import { freePort } from '../dev/ports';
 import { round, say } from './support/measure';
 import { fillCases, load, startBareServer, type Result } from './reads';
 
-const { values: flags } = parseArgs({ options: { cases: { type: 'string', default: '20000' }, connections: { type: 'string', default: '32' }, seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' } } });
-const options = { cases: Number(flags.cases), connections: Number(flags.connections), seconds: Number(flags.seconds), rounds: Number(flags.rounds) };
+const { values: flags } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '20000' },
+    connections: { type: 'string', default: '32' },
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+  },
+});
+const options = {
+  cases: Number(flags.cases),
+  connections: Number(flags.connections),
+  seconds: Number(flags.seconds),
+  rounds: Number(flags.rounds),
+};
 
 // Starts `npm start`'s entry on a data directory of its own; resolves with its keys once it says it runs.
 async function startStack(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'dev', 'start.ts')], { env: { ...process.env, HOLDFAST_DEV_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'dev', 'start.ts')], {
+    env: { ...process.env, HOLDFAST_DEV_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -33,8 +48,19 @@ async function startStack(dataDir: string, port: number) {
 function trickle(apiUrl: string, systemKey: string): () => void {
   let n = 0;
   const timer = setInterval(() => {
-    const body = { idempotencyKey: `bench-start-${Date.now()}-${n++}`, customerId: `cust-100${1 + (n % 4)}`, type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString(), playbookId: 'demo' };
-    void fetch(`${apiUrl}/v1/signals`, { method: 'POST', headers: { authorization: `Bearer ${systemKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(() => undefined);
+    const body = {
+      idempotencyKey: `bench-start-${Date.now()}-${n++}`,
+      customerId: `cust-100${1 + (n % 4)}`,
+      type: 'large_outflow',
+      severity: 0.9,
+      occurredAt: new Date().toISOString(),
+      playbookId: 'demo',
+    };
+    void fetch(`${apiUrl}/v1/signals`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${systemKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).catch(() => undefined);
   }, 1_000);
   return () => clearInterval(timer);
 }
@@ -55,7 +81,9 @@ async function main(): Promise<void> {
     const paths = (await fillCases({ db }, options.cases)).map((id) => `/v1/cases/${id}`);
     const rounds: { holdfast: Result; bare: Result }[] = [];
     for (let i = 0; i < options.rounds; i++) {
-      say(`bench:start: round ${i + 1} of ${options.rounds}, ${options.connections} connections, ${options.seconds} s each`);
+      say(
+        `bench:start: round ${i + 1} of ${options.rounds}, ${options.connections} connections, ${options.seconds} s each`,
+      );
       const warm = { ...options, seconds: 1 };
       await load(`http://127.0.0.1:${barePort}`, paths, {}, warm);
       const b = await load(`http://127.0.0.1:${barePort}`, paths, {}, options);
@@ -65,7 +93,9 @@ async function main(): Promise<void> {
     }
     const ratios = rounds.map((r) => r.holdfast.rps / r.bare.rps).sort((a, b) => a - b);
     const median = rounds.find((r) => r.holdfast.rps / r.bare.rps === ratios[Math.floor(ratios.length / 2)])!;
-    console.log(`| case read on npm start | Holdfast ${median.holdfast.rps} req/s, p99 ${median.holdfast.p99} ms | bare ${median.bare.rps} req/s, p99 ${median.bare.p99} ms | ${round(ratios[Math.floor(ratios.length / 2)]!, 2)}× (rounds: ${ratios.map((r) => round(r, 2)).join(', ')}) |`);
+    console.log(
+      `| case read on npm start | Holdfast ${median.holdfast.rps} req/s, p99 ${median.holdfast.p99} ms | bare ${median.bare.rps} req/s, p99 ${median.bare.p99} ms | ${round(ratios[Math.floor(ratios.length / 2)]!, 2)}× (rounds: ${ratios.map((r) => round(r, 2)).join(', ')}) |`,
+    );
   } finally {
     stopTrickle();
     bare.kill('SIGTERM');

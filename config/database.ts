@@ -6,5 +6,7 @@ export type Db = PrismaClient;
 
 // Bounded waits: with PostgreSQL down a request fails within seconds (the API answers 503) instead of hanging.
 export function createDb(databaseUrl: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 }),
+  });
 }

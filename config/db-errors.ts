@@ -2,4 +2,5 @@
 import { Prisma } from '@prisma/client';
 
 // A unique constraint refused the row: someone (a retry, a concurrent request) wrote it first.
-export const isUniqueViolation = (e: unknown): boolean => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+export const isUniqueViolation = (e: unknown): boolean =>
+  e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';

@@ -2,7 +2,21 @@
 // step waits it out and goes on; it never counts against a customer's channel or flags a case.
 import { Prisma } from '@prisma/client';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003', '08004']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+  '08004',
+]);
 const PRISMA_UNREACHABLE = ['P1001', 'P1002', 'P1008', 'P1017', 'P2024'];
 // What Prisma's driver adapter reports (meta.driverAdapterError.cause.kind) when the server cannot be reached.
 const ADAPTER_UNREACHABLE = ['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections'];
@@ -15,7 +29,8 @@ export function databaseUnreachable(e: unknown): boolean {
   if (e instanceof Prisma.PrismaClientInitializationError) return true;
   if (e instanceof Prisma.PrismaClientKnownRequestError) {
     if (PRISMA_UNREACHABLE.includes(e.code)) return true;
-    const kind = (e.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause?.kind;
+    const kind = (e.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError
+      ?.cause?.kind;
     if (kind && ADAPTER_UNREACHABLE.includes(kind)) return true;
   }
   for (let c: unknown = e, depth = 0; c && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {

@@ -36,8 +36,18 @@ export const envSchema = z.object({
   HOLDFAST_CODEC_CORS_ORIGINS: optionalString,
   HOLDFAST_ADMIN_KEY: z.string().min(16, 'HOLDFAST_ADMIN_KEY must be at least 16 characters').optional(),
   HOLDFAST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
-  HOLDFAST_PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE),
-  HOLDFAST_FAILED_CREDENTIALS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_FAILED_CREDENTIALS_PER_MINUTE),
+  HOLDFAST_PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE),
+  HOLDFAST_FAILED_CREDENTIALS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(DEFAULT_FAILED_CREDENTIALS_PER_MINUTE),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // Worker tuning (see worker/tuning.ts for what each bounds and why the defaults).
   // SIGTERM: how long the API keeps answering in-flight requests and the worker lets activities finish.
@@ -47,7 +57,10 @@ export const envSchema = z.object({
   HOLDFAST_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(0),
   // host:port where the worker serves the Temporal SDK's Prometheus metrics (workflow and activity task
   // latencies, slots, cache, polls); unset: none.
-  HOLDFAST_WORKER_METRICS_ADDRESS: z.string().regex(/^[^:\s]+:\d{1,5}$/, 'host:port, e.g. 0.0.0.0:9464').optional(),
+  HOLDFAST_WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'host:port, e.g. 0.0.0.0:9464')
+    .optional(),
   HOLDFAST_WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
   HOLDFAST_WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1_000).default(40),
   HOLDFAST_WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).max(1_000).default(100),
@@ -70,7 +83,9 @@ export type Env = z.infer<typeof envSchema>;
 
 // An empty variable is an unset one: Compose's ${VAR:-} and a blank line of an .env file both mean "not set".
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== '')));
+  const result = envSchema.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== '')),
+  );
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
@@ -78,7 +93,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return result.data;
 }
 
-export const listOf = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+export const listOf = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function requireEnv<K extends keyof Env>(env: Env, key: K, why: string): NonNullable<Env[K]> {
   const value = env[key];

@@ -13,7 +13,8 @@ export interface Logger {
 }
 
 export type LogOutput = (line: string, level: Level) => void;
-const stdio: LogOutput = (line, at) => (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+const stdio: LogOutput = (line, at) =>
+  (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
 
 // Phone numbers and email addresses never reach a log line, whatever carries them (an error from a
 // provider, a database constraint's detail): a phone keeps its last two digits, an email its domain, enough
@@ -24,10 +25,17 @@ export function maskContactDetails(line: string): string {
     .replace(PHONE_PATTERN, (m) => `+***${m.slice(-2)}`);
 }
 
-export function createLogger(level: Level = 'info', base: Record<string, unknown> = {}, output: LogOutput = stdio): Logger {
+export function createLogger(
+  level: Level = 'info',
+  base: Record<string, unknown> = {},
+  output: LogOutput = stdio,
+): Logger {
   const write = (at: Level, msg: string, fields?: Record<string, unknown>) => {
     if (order[at] < order[level]) return;
-    output(maskContactDetails(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...base, ...fields })), at);
+    output(
+      maskContactDetails(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...base, ...fields })),
+      at,
+    );
   };
   return {
     debug: (m, f) => write('debug', m, f),

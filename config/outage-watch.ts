@@ -46,12 +46,23 @@ export class OutageWatch {
     this.lastError = String((error as Error)?.message ?? error).slice(0, 300);
     if (this.started === undefined) {
       this.started = this.lastReminder = at;
-      this.logger.warn(`${this.dependency} is not answering; backing off until it does`, { dependency: this.dependency, error: this.lastError });
+      this.logger.warn(`${this.dependency} is not answering; backing off until it does`, {
+        dependency: this.dependency,
+        error: this.lastError,
+      });
     } else if (at - this.lastReminder >= (this.options.remindEveryMs ?? 60_000)) {
       this.lastReminder = at;
-      this.logger.warn(`${this.dependency} still not answering`, { dependency: this.dependency, outageSeconds: Math.round((at - this.started) / 1000), failures: this.failures, error: this.lastError });
+      this.logger.warn(`${this.dependency} still not answering`, {
+        dependency: this.dependency,
+        outageSeconds: Math.round((at - this.started) / 1000),
+        failures: this.failures,
+        error: this.lastError,
+      });
     }
-    return Math.min(this.options.maxDelayMs ?? 30_000, (this.options.firstDelayMs ?? 1_000) * 2 ** Math.min(this.failures - 1, 16));
+    return Math.min(
+      this.options.maxDelayMs ?? 30_000,
+      (this.options.firstDelayMs ?? 1_000) * 2 ** Math.min(this.failures - 1, 16),
+    );
   }
 
   // A call to the dependency succeeded: an outage under way has ended.
@@ -62,8 +73,14 @@ export class OutageWatch {
     this.failures = 0;
     this.ended++;
     this.endedOutage = outage;
-    this.logger.info(`${this.dependency} is answering again`, { dependency: this.dependency, outageSeconds: outage.seconds, failures: outage.failures });
-    void Promise.resolve(this.options.onEnd?.(outage)).catch((e) => this.logger.warn('could not keep the ended outage', { dependency: this.dependency, error: String(e) }));
+    this.logger.info(`${this.dependency} is answering again`, {
+      dependency: this.dependency,
+      outageSeconds: outage.seconds,
+      failures: outage.failures,
+    });
+    void Promise.resolve(this.options.onEnd?.(outage)).catch((e) =>
+      this.logger.warn('could not keep the ended outage', { dependency: this.dependency, error: String(e) }),
+    );
   }
 
   get down(): boolean {
@@ -85,6 +102,12 @@ export class OutageWatch {
 
   private snapshot(): Outage | undefined {
     if (this.started === undefined) return undefined;
-    return { dependency: this.dependency, startedAt: new Date(this.started), seconds: Math.round((this.now() - this.started) / 1000), failures: this.failures, lastError: this.lastError };
+    return {
+      dependency: this.dependency,
+      startedAt: new Date(this.started),
+      seconds: Math.round((this.now() - this.started) / 1000),
+      failures: this.failures,
+      lastError: this.lastError,
+    };
   }
 }

@@ -28,11 +28,14 @@ export function parsePayloadKeys(value: string): PayloadKey[] {
     const [id, material, ...rest] = entry.trim().split(':');
     const key = Buffer.from(material ?? '', 'base64');
     if (!id || !/^[A-Za-z0-9._-]{1,64}$/.test(id) || rest.length || key.length !== 32) {
-      throw new Error(`HOLDFAST_PAYLOAD_KEYS entry ${i + 1} must be <id>:<32 bytes in base64> (the id: letters, digits, ".", "_", "-")`);
+      throw new Error(
+        `HOLDFAST_PAYLOAD_KEYS entry ${i + 1} must be <id>:<32 bytes in base64> (the id: letters, digits, ".", "_", "-")`,
+      );
     }
     return { id, key };
   });
-  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new Error('HOLDFAST_PAYLOAD_KEYS has two keys with the same id');
+  if (new Set(keys.map((k) => k.id)).size !== keys.length)
+    throw new Error('HOLDFAST_PAYLOAD_KEYS has two keys with the same id');
   return keys;
 }
 
@@ -45,12 +48,16 @@ export interface JsonPayload {
 }
 
 export const payloadToJson = (p: Payload): Required<JsonPayload> => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+  ),
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
 
 export const payloadFromJson = (p: JsonPayload): Payload => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))])),
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))]),
+  ),
   data: new Uint8Array(Buffer.from(p.data ?? '', 'base64')),
 });
 
@@ -71,7 +78,14 @@ export function createPayloadCodec(keys: PayloadKey[]): PayloadCodec {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', current.key, iv);
     const sealed = Buffer.concat([iv, cipher.update(serialise(p)), cipher.final(), cipher.getAuthTag()]);
-    return { metadata: { encoding: text(ENCRYPTED_ENCODING), 'encryption-cipher': text(CIPHER), 'encryption-key-id': text(current.id) }, data: new Uint8Array(sealed) };
+    return {
+      metadata: {
+        encoding: text(ENCRYPTED_ENCODING),
+        'encryption-cipher': text(CIPHER),
+        'encryption-key-id': text(current.id),
+      },
+      data: new Uint8Array(sealed),
+    };
   };
 
   const decrypt = (p: Payload): Payload => {
@@ -80,11 +94,14 @@ export function createPayloadCodec(keys: PayloadKey[]): PayloadCodec {
     const key = byId.get(keyId);
     if (!key) throw new Error(`payload encrypted with key "${keyId}", which is not in HOLDFAST_PAYLOAD_KEYS`);
     const cipher = str(p.metadata?.['encryption-cipher']);
-    if (cipher !== CIPHER) throw new Error(`payload sealed with cipher "${cipher}", which Holdfast does not read (it seals with ${CIPHER})`);
+    if (cipher !== CIPHER)
+      throw new Error(`payload sealed with cipher "${cipher}", which Holdfast does not read (it seals with ${CIPHER})`);
     const sealed = Buffer.from(p.data ?? new Uint8Array());
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    return deserialise(Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]));
+    return deserialise(
+      Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]),
+    );
   };
 
   return {

@@ -10,7 +10,10 @@ export interface ProcessEnv {
 }
 
 export function processEnv(env: Env, service: 'api' | 'worker'): ProcessEnv {
-  const purpose = service === 'api' ? { db: 'the API reads cases from PostgreSQL', temporal: 'the API starts cases on Temporal' } : { db: 'the worker records cases in PostgreSQL', temporal: 'the worker needs a Temporal server' };
+  const purpose =
+    service === 'api'
+      ? { db: 'the API reads cases from PostgreSQL', temporal: 'the API starts cases on Temporal' }
+      : { db: 'the worker records cases in PostgreSQL', temporal: 'the worker needs a Temporal server' };
   return {
     databaseUrl: requireEnv(env, 'DATABASE_URL', purpose.db),
     temporal: temporalConfig(env, requireEnv(env, 'TEMPORAL_ADDRESS', purpose.temporal)),

@@ -6,7 +6,12 @@ import { Pool, type PoolClient } from 'pg';
 export type Sql = Pool;
 
 export function createSql(databaseUrl: string): Sql {
-  const pool = new Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 });
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: 30_000,
+  });
   // An idle connection dropped by the server (a restart) is replaced on next use; without a listener the
   // pool's error event would crash the process.
   pool.on('error', () => undefined);
@@ -15,7 +20,8 @@ export function createSql(databaseUrl: string): Sql {
 
 // A timestamptz column as ISO-8601 text, as Date.toISOString() writes it: answers PostgreSQL builds as JSON
 // carry times in the same form as those the API serialises itself.
-export const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoTimestamp = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 // Numbered parameters ($1, $2...) for one statement built from optional parts, in the order the text uses them.
 export class SqlParams {

@@ -16,7 +16,15 @@ export interface TemporalConnectionConfig {
 
 // Never a plaintext fallback: without keys the process does not start.
 function payloadCodecFromEnv(env: Env): PayloadCodec {
-  return createPayloadCodec(parsePayloadKeys(requireEnv(env, 'HOLDFAST_PAYLOAD_KEYS', 'workflow payloads carry customer data and are encrypted (see docs/security.md)')));
+  return createPayloadCodec(
+    parsePayloadKeys(
+      requireEnv(
+        env,
+        'HOLDFAST_PAYLOAD_KEYS',
+        'workflow payloads carry customer data and are encrypted (see docs/security.md)',
+      ),
+    ),
+  );
 }
 
 export function temporalConfig(env: Env, address: string): TemporalConnectionConfig {

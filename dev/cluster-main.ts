@@ -9,12 +9,16 @@ const DATA_DIR = join(__dirname, '..', '.data');
 
 async function main(): Promise<void> {
   const log = (msg: string) => console.log(`[cluster] ${msg}`);
-  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(join(DATA_DIR, 'cluster-postgres'), { persistent: true, maxConnections: 400 });
+  const pg = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres(join(DATA_DIR, 'cluster-postgres'), { persistent: true, maxConnections: 400 });
   const databaseUrl = process.env.DATABASE_URL ?? pg!.url;
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const port = Number(process.env.HOLDFAST_CLUSTER_PORT ?? 7233);
   const cluster = await startTemporalCluster({ databaseUrl, dataDir: join(DATA_DIR, 'cluster'), namespace, port, log });
-  log(`Temporal on PostgreSQL: ${cluster.address} (namespace ${namespace}); server log in .data/cluster/temporal-server.log`);
+  log(
+    `Temporal on PostgreSQL: ${cluster.address} (namespace ${namespace}); server log in .data/cluster/temporal-server.log`,
+  );
   log(`run Holdfast against it: TEMPORAL_ADDRESS=${cluster.address} DATABASE_URL=${databaseUrl} npm start`);
   const stop = async () => {
     await cluster.stop();

@@ -35,7 +35,10 @@ function restoreLibrarySymlinks(): void {
 
 // statementStats loads pg_stat_statements (the benchmarks count a case's SQL statements with it).
 // maxConnections: a Temporal cluster on the same server needs more than PostgreSQL's default 100.
-export async function startEmbeddedPostgres(dataDir: string, options: { persistent: boolean; statementStats?: boolean; maxConnections?: number; nativeDir?: string }): Promise<DevDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { persistent: boolean; statementStats?: boolean; maxConnections?: number; nativeDir?: string },
+): Promise<DevDatabase> {
   restoreLibrarySymlinks();
   const runAs = postgresRunAs();
   const nativeDir = options.nativeDir ?? join(platformPackageDir(), 'native');
@@ -47,7 +50,10 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
     port: await freePort(),
     password: 'postgres',
     logFile: `${realDataDir}.log`,
-    flags: [...(options.statementStats ? ['-c', 'shared_preload_libraries=pg_stat_statements'] : []), ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : [])],
+    flags: [
+      ...(options.statementStats ? ['-c', 'shared_preload_libraries=pg_stat_statements'] : []),
+      ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
+    ],
   };
   const fresh = !existsSync(join(realDataDir, 'PG_VERSION'));
   initialise(server);

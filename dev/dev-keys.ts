@@ -7,7 +7,10 @@ import type { Role } from '../domain/vocabulary';
 const DEV_KEY_PREFIX = 'dev: ';
 
 export async function issueDevKeys(db: Db): Promise<Record<Role, string>> {
-  await db.apiKey.updateMany({ where: { name: { startsWith: DEV_KEY_PREFIX }, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.apiKey.updateMany({
+    where: { name: { startsWith: DEV_KEY_PREFIX }, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   const keys = {} as Record<Role, string>;
   const specs: { role: Role; teamId?: string }[] = [
     { role: 'system' },
@@ -16,7 +19,12 @@ export async function issueDevKeys(db: Db): Promise<Record<Role, string>> {
     { role: 'admin' },
   ];
   for (const spec of specs) {
-    keys[spec.role] = (await createApiKey(db, { name: `${DEV_KEY_PREFIX}${spec.role}${spec.teamId ? ` (${spec.teamId})` : ''}`, ...spec })).key;
+    keys[spec.role] = (
+      await createApiKey(db, {
+        name: `${DEV_KEY_PREFIX}${spec.role}${spec.teamId ? ` (${spec.teamId})` : ''}`,
+        ...spec,
+      })
+    ).key;
   }
   return keys;
 }

@@ -30,12 +30,29 @@ export function initialise(server: PostgresServer): void {
   writeFileSync(pwfile, `${server.password}\n`, { mode: 0o600 });
   if (server.runAs) for (const p of [dir, pwfile]) chownSync(p, server.runAs.uid, server.runAs.gid);
   try {
-    const args = ['-D', server.dataDir, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--no-locale', '--no-sync'];
-    const result = spawnSync(join(server.binDir, 'initdb'), args, { ...server.runAs, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    const args = [
+      '-D',
+      server.dataDir,
+      '-U',
+      'postgres',
+      `--pwfile=${pwfile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      '--no-locale',
+      '--no-sync',
+    ];
+    const result = spawnSync(join(server.binDir, 'initdb'), args, {
+      ...server.runAs,
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     if (result.status !== 0) {
       writeFileSync(server.logFile, `${result.error?.message ?? ''}${result.stdout ?? ''}${result.stderr ?? ''}`);
       const why = result.error?.message ?? result.stderr.trim().split('\n').pop();
-      throw new StartFailure(`PostgreSQL's initdb failed in ${server.dataDir}: ${why}`, TODO.replace('the log', server.logFile));
+      throw new StartFailure(
+        `PostgreSQL's initdb failed in ${server.dataDir}: ${why}`,
+        TODO.replace('the log', server.logFile),
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -45,15 +62,34 @@ export function initialise(server: PostgresServer): void {
 // Starts the server and resolves once it answers a query; rejects with one line if it exits first.
 export async function startServer(server: PostgresServer): Promise<ChildProcess> {
   const log = openSync(server.logFile, 'a');
-  const args = ['-D', server.dataDir, '-p', String(server.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...server.flags];
-  const child = spawn(join(server.binDir, 'postgres'), args, { ...server.runAs, stdio: ['ignore', log, log], env: { ...process.env, LC_ALL: 'C' } });
+  const args = [
+    '-D',
+    server.dataDir,
+    '-p',
+    String(server.port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    ...server.flags,
+  ];
+  const child = spawn(join(server.binDir, 'postgres'), args, {
+    ...server.runAs,
+    stdio: ['ignore', log, log],
+    env: { ...process.env, LC_ALL: 'C' },
+  });
   closeSync(log);
   let exited: string | undefined;
   child.once('error', (e) => (exited = e.message));
   child.once('exit', (code, signal) => (exited ??= `exited with ${signal ?? code}`));
   for (const started = Date.now(); Date.now() - started < 120_000; await new Promise((r) => setTimeout(r, 100))) {
-    if (exited) throw new StartFailure(`PostgreSQL ${exited}: ${lastLine(server.logFile)}`, TODO.replace('the log', server.logFile));
-    if (await postgresAnswers(`postgresql://postgres:${server.password}@127.0.0.1:${server.port}/postgres`)) return child;
+    if (exited)
+      throw new StartFailure(
+        `PostgreSQL ${exited}: ${lastLine(server.logFile)}`,
+        TODO.replace('the log', server.logFile),
+      );
+    if (await postgresAnswers(`postgresql://postgres:${server.password}@127.0.0.1:${server.port}/postgres`))
+      return child;
   }
   child.kill('SIGKILL');
   throw new StartFailure('PostgreSQL did not accept connections within 120 s', TODO.replace('the log', server.logFile));

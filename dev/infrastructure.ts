@@ -51,8 +51,13 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
 
     let databaseUrl = options.databaseUrl;
     if (!databaseUrl) {
-      const dir = options.persistent ? join(options.dataDir, 'postgres') : join(options.dataDir, `postgres-test-${process.pid}`);
-      const pg = await startEmbeddedPostgres(dir, { persistent: options.persistent, statementStats: options.statementStats });
+      const dir = options.persistent
+        ? join(options.dataDir, 'postgres')
+        : join(options.dataDir, `postgres-test-${process.pid}`);
+      const pg = await startEmbeddedPostgres(dir, {
+        persistent: options.persistent,
+        statementStats: options.statementStats,
+      });
       stops.push(pg.stop);
       databaseUrl = pg.url;
       options.log(`embedded PostgreSQL on ${new URL(pg.url).host}`);

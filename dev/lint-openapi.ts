@@ -28,7 +28,12 @@ export function lintOpenApi(document: unknown = openApiDocument()): RedoclyResul
     writeFileSync(join(dir, 'redocly.yaml'), 'extends:\n  - recommended\ntelemetry: off\n');
     const out = execFileSync(process.execPath, [CLI, 'lint', 'openapi.json', '--format=json'], {
       cwd: dir,
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      env: {
+        ...process.env,
+        REDOCLY_TELEMETRY: 'off',
+        REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
+        REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Redocly exits 1 on errors; its JSON is on stdout either way.
     }).toString();

@@ -2,7 +2,18 @@
 // .data/). A checkout the server's user cannot enter (root cloning into a 0700 directory such as its own
 // home) gets a copy of the binaries and its data directory under /var/lib/holdfast, reachable by that user;
 // the checkout keeps a symlink where the data directory would be, so the rest of the tooling finds it.
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { canReach, type RunAs } from './postgres-user';
@@ -16,7 +27,10 @@ function sharedDir(...parts: string[]): string {
     mkdirSync(dir, { recursive: true });
     for (let d = dir; d.startsWith(SHARED_ROOT); d = dirname(d)) chmodSync(d, 0o755);
   } catch (e) {
-    throw new StartFailure(`the embedded PostgreSQL needs ${SHARED_ROOT}, which could not be made (${(e as Error).message})`, 'make it writable, set HOLDFAST_POSTGRES_HOME to a directory its user can reach, or set DATABASE_URL');
+    throw new StartFailure(
+      `the embedded PostgreSQL needs ${SHARED_ROOT}, which could not be made (${(e as Error).message})`,
+      'make it writable, set HOLDFAST_POSTGRES_HOME to a directory its user can reach, or set DATABASE_URL',
+    );
   }
   return dir;
 }

@@ -18,9 +18,16 @@ export function postgresRunAs(): RunAs | undefined {
   if (process.getuid?.() !== 0) return undefined;
   if (idOf('-u') === undefined) {
     try {
-      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'pipe' });
+      execFileSync(
+        'useradd',
+        ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
+        { stdio: 'pipe' },
+      );
     } catch (e) {
-      throw new StartFailure(`PostgreSQL cannot run as root and the user 'postgres' could not be created (${(e as Error).message.split('\n')[0]})`, "create a 'postgres' user, or set DATABASE_URL to a PostgreSQL server of your own");
+      throw new StartFailure(
+        `PostgreSQL cannot run as root and the user 'postgres' could not be created (${(e as Error).message.split('\n')[0]})`,
+        "create a 'postgres' user, or set DATABASE_URL to a PostgreSQL server of your own",
+      );
     }
   }
   return { uid: idOf('-u')!, gid: idOf('-g')! };

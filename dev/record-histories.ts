@@ -10,7 +10,10 @@ const root = join(__dirname, '..');
 const jest = join(root, 'node_modules', '.bin', 'jest');
 // Only the tests that record: the rest of the integration suite would run for nothing.
 const recorders = readdirSync(join(root, 'tests', 'integration'))
-  .filter((f) => f.endsWith('.test.ts') && readFileSync(join(root, 'tests', 'integration', f), 'utf8').includes('recordHistory('))
+  .filter(
+    (f) =>
+      f.endsWith('.test.ts') && readFileSync(join(root, 'tests', 'integration', f), 'utf8').includes('recordHistory('),
+  )
   .map((f) => join('tests', 'integration', f));
 const result = spawnSync(jest, recorders, {
   cwd: root,

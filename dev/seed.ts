@@ -24,30 +24,94 @@ export const AGENTS = [
 
 const ALL_TIERS = ['premier', 'affluent', 'mass'];
 export const OFFERS = [
-  { id: 'rate-bonus-50bp', name: '+0.50% rate bonus for 12 months', kind: 'rate_bonus', drivers: ['product_yield'], tiers: ALL_TIERS, cost: 250, minValue: 50_000 },
-  { id: 'rate-bonus-25bp', name: '+0.25% rate bonus for 6 months', kind: 'rate_bonus', drivers: ['product_yield'], tiers: ALL_TIERS, cost: 60, minValue: 5_000 },
-  { id: 'fee-waiver-12m', name: 'Account fees waived for 12 months', kind: 'fee_waiver', drivers: ['service', 'product_yield'], tiers: ALL_TIERS, cost: 48, minValue: 0 },
-  { id: 'points-5000', name: '5,000 loyalty points', kind: 'points', drivers: ['service'], tiers: ['affluent', 'mass'], cost: 25, minValue: 0 },
-  { id: 'concierge-service', name: 'Dedicated concierge service', kind: 'value_added_service', drivers: ['service', 'product_yield'], tiers: ['premier'], cost: 400, minValue: 250_000, volumeCap: 50 },
-  { id: 'instalment-plan', name: 'Interest-free instalment plan', kind: 'instalment_plan', drivers: ['life_event'], tiers: ALL_TIERS, cost: 40, minValue: 0 },
-  { id: 'preferred-financing', name: 'Preferred-rate purchase financing', kind: 'financing', drivers: ['life_event'], tiers: ['premier', 'affluent'], cost: 300, minValue: 50_000, volumeCap: 200 },
+  {
+    id: 'rate-bonus-50bp',
+    name: '+0.50% rate bonus for 12 months',
+    kind: 'rate_bonus',
+    drivers: ['product_yield'],
+    tiers: ALL_TIERS,
+    cost: 250,
+    minValue: 50_000,
+  },
+  {
+    id: 'rate-bonus-25bp',
+    name: '+0.25% rate bonus for 6 months',
+    kind: 'rate_bonus',
+    drivers: ['product_yield'],
+    tiers: ALL_TIERS,
+    cost: 60,
+    minValue: 5_000,
+  },
+  {
+    id: 'fee-waiver-12m',
+    name: 'Account fees waived for 12 months',
+    kind: 'fee_waiver',
+    drivers: ['service', 'product_yield'],
+    tiers: ALL_TIERS,
+    cost: 48,
+    minValue: 0,
+  },
+  {
+    id: 'points-5000',
+    name: '5,000 loyalty points',
+    kind: 'points',
+    drivers: ['service'],
+    tiers: ['affluent', 'mass'],
+    cost: 25,
+    minValue: 0,
+  },
+  {
+    id: 'concierge-service',
+    name: 'Dedicated concierge service',
+    kind: 'value_added_service',
+    drivers: ['service', 'product_yield'],
+    tiers: ['premier'],
+    cost: 400,
+    minValue: 250_000,
+    volumeCap: 50,
+  },
+  {
+    id: 'instalment-plan',
+    name: 'Interest-free instalment plan',
+    kind: 'instalment_plan',
+    drivers: ['life_event'],
+    tiers: ALL_TIERS,
+    cost: 40,
+    minValue: 0,
+  },
+  {
+    id: 'preferred-financing',
+    name: 'Preferred-rate purchase financing',
+    kind: 'financing',
+    drivers: ['life_event'],
+    tiers: ['premier', 'affluent'],
+    cost: 300,
+    minValue: 50_000,
+    volumeCap: 200,
+  },
 ];
 
 export const PLAYBOOKS: Record<string, PlaybookDefinition> = {
   standard: playbookDefinitionSchema.parse({
     name: 'Standard retention',
-    description: 'Production timings: agents have two days per contact attempt, offers last a week, survey after four days.',
+    description:
+      'Production timings: agents have two days per contact attempt, offers last a week, survey after four days.',
     detect: { actionThreshold: 0.35 },
     contact: { maxAttempts: 3, outcomeTimeout: '2d', maxCallbackDelay: '7d' },
     offer: { approvalCostThreshold: 200, approvalTimeout: '1d', expiry: '7d', budgetRate: 0.005 },
     survey: { delay: '4d', answerTimeout: '5d' },
-    escalation: { levels: ['supervisor', 'branch_manager'], grace: '1d', slaFactorByTier: { premier: 0.25, affluent: 0.5 } },
+    escalation: {
+      levels: ['supervisor', 'branch_manager'],
+      grace: '1d',
+      slaFactorByTier: { premier: 0.25, affluent: 0.5 },
+    },
     holdout: { percent: 5 },
     outcome: { observationWindow: '30d' },
   }),
   demo: playbookDefinitionSchema.parse({
     name: 'Demo (seconds)',
-    description: 'The standard playbook with second-scale timings, no quiet hours and no cool-down, for demos and tests at any hour.',
+    description:
+      'The standard playbook with second-scale timings, no quiet hours and no cool-down, for demos and tests at any hour.',
     detect: { actionThreshold: 0.35, cooldown: '0s' },
     contact: {
       maxAttempts: 3,
@@ -61,10 +125,58 @@ export const PLAYBOOKS: Record<string, PlaybookDefinition> = {
 };
 
 export const DEMO_CUSTOMERS = [
-  { id: 'cust-1001', name: 'Ana García', tier: 'premier', assetsUnderManagement: 1_200_000, timeZone: 'Europe/Madrid', phone: '+34600111001', email: 'ana.garcia@example.com', preferredChannels: ['phone', 'email', 'sms'], consentSms: true, consentEmail: true, consentPhone: true },
-  { id: 'cust-1002', name: 'Ben Okafor', tier: 'affluent', assetsUnderManagement: 150_000, timeZone: 'Europe/London', phone: '+447700900002', email: 'ben.okafor@example.com', preferredChannels: ['email', 'sms'], consentSms: true, consentEmail: true, consentPhone: false },
-  { id: 'cust-1003', name: 'Chen Wei', tier: 'mass', assetsUnderManagement: 12_000, timeZone: 'Asia/Singapore', phone: '+6581230003', email: null, preferredChannels: ['sms'], consentSms: true, consentEmail: false, consentPhone: false },
-  { id: 'cust-1004', name: 'Dana Novak', tier: 'affluent', assetsUnderManagement: 90_000, timeZone: 'America/New_York', phone: '+12125550104', email: 'dana.novak@example.com', preferredChannels: ['sms', 'email'], consentSms: true, consentEmail: true, consentPhone: true },
+  {
+    id: 'cust-1001',
+    name: 'Ana García',
+    tier: 'premier',
+    assetsUnderManagement: 1_200_000,
+    timeZone: 'Europe/Madrid',
+    phone: '+34600111001',
+    email: 'ana.garcia@example.com',
+    preferredChannels: ['phone', 'email', 'sms'],
+    consentSms: true,
+    consentEmail: true,
+    consentPhone: true,
+  },
+  {
+    id: 'cust-1002',
+    name: 'Ben Okafor',
+    tier: 'affluent',
+    assetsUnderManagement: 150_000,
+    timeZone: 'Europe/London',
+    phone: '+447700900002',
+    email: 'ben.okafor@example.com',
+    preferredChannels: ['email', 'sms'],
+    consentSms: true,
+    consentEmail: true,
+    consentPhone: false,
+  },
+  {
+    id: 'cust-1003',
+    name: 'Chen Wei',
+    tier: 'mass',
+    assetsUnderManagement: 12_000,
+    timeZone: 'Asia/Singapore',
+    phone: '+6581230003',
+    email: null,
+    preferredChannels: ['sms'],
+    consentSms: true,
+    consentEmail: false,
+    consentPhone: false,
+  },
+  {
+    id: 'cust-1004',
+    name: 'Dana Novak',
+    tier: 'affluent',
+    assetsUnderManagement: 90_000,
+    timeZone: 'America/New_York',
+    phone: '+12125550104',
+    email: 'dana.novak@example.com',
+    preferredChannels: ['sms', 'email'],
+    consentSms: true,
+    consentEmail: true,
+    consentPhone: true,
+  },
 ] as const;
 
 export async function seedReferenceData(db: Db): Promise<void> {
@@ -78,7 +190,9 @@ export async function seedReferenceData(db: Db): Promise<void> {
   for (const [playbookId, definition] of Object.entries(PLAYBOOKS)) {
     const latest = await db.playbookVersion.findFirst({ where: { playbookId }, orderBy: { version: 'desc' } });
     if (latest && isDeepStrictEqual(playbookDefinitionSchema.parse(latest.definition), definition)) continue;
-    await db.playbookVersion.create({ data: { playbookId, version: (latest?.version ?? 0) + 1, name: definition.name, definition } });
+    await db.playbookVersion.create({
+      data: { playbookId, version: (latest?.version ?? 0) + 1, name: definition.name, definition },
+    });
   }
 }
 

@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   const env = parseEnv({ ...sinks.env, ...process.env });
   const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
   const temporalUi = process.env.HOLDFAST_DEV_TEMPORAL_UI;
-  await serveApi(env, logger, { outbox: sinks.outbox, extraCodecOrigins: temporalUi ? [new URL(temporalUi).origin] : [], onStopped: sinks.close });
+  await serveApi(env, logger, {
+    outbox: sinks.outbox,
+    extraCodecOrigins: temporalUi ? [new URL(temporalUi).origin] : [],
+    onStopped: sinks.close,
+  });
   process.send?.({ listening: env.PORT } satisfies StackApiMessage);
 }
 

@@ -12,7 +12,10 @@ export interface StackChild {
 }
 
 export function startStackChild(name: string, entry: string, env: NodeJS.ProcessEnv): StackChild {
-  const child = spawnTied(process.execPath, ['--import', 'tsx', resolve(__dirname, '..', entry)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
+  const child = spawnTied(process.execPath, ['--import', 'tsx', resolve(__dirname, '..', entry)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env,
+  });
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => resolve(`the ${name} stopped (${signal ?? `exit code ${code}`})`));
     child.once('error', (e) => resolve(`the ${name} could not start: ${e.message}`));

@@ -51,8 +51,21 @@ async function main(): Promise<void> {
     // Scheduled detection reads signal files dropped here every minute and posts them to this API.
     const signalDrop = join(DATA_DIR, 'signal-drop');
     mkdirSync(signalDrop, { recursive: true });
-    const detection = { HOLDFAST_SIGNAL_FEED_DIR: signalDrop, HOLDFAST_DETECTION_EVERY: '1m', HOLDFAST_API_URL: `http://127.0.0.1:${baseEnv.PORT}`, HOLDFAST_API_KEY: keys.system };
-    const stackEnv = { ...detection, HOLDFAST_PAYLOAD_KEYS: localPayloadKeys(DATA_DIR), ...process.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress, PUBLIC_BASE_URL: publicBaseUrl, HOLDFAST_DEV_TEMPORAL_UI: infra.temporalUiUrl ?? '' };
+    const detection = {
+      HOLDFAST_SIGNAL_FEED_DIR: signalDrop,
+      HOLDFAST_DETECTION_EVERY: '1m',
+      HOLDFAST_API_URL: `http://127.0.0.1:${baseEnv.PORT}`,
+      HOLDFAST_API_KEY: keys.system,
+    };
+    const stackEnv = {
+      ...detection,
+      HOLDFAST_PAYLOAD_KEYS: localPayloadKeys(DATA_DIR),
+      ...process.env,
+      DATABASE_URL: infra.databaseUrl,
+      TEMPORAL_ADDRESS: infra.temporalAddress,
+      PUBLIC_BASE_URL: publicBaseUrl,
+      HOLDFAST_DEV_TEMPORAL_UI: infra.temporalUiUrl ?? '',
+    };
     // For `npm run keys` while this stack runs (it has no DATABASE_URL of its own to find the embedded one).
     const stackFile = join(DATA_DIR, 'dev-stack.json');
     mkdirSync(DATA_DIR, { recursive: true });

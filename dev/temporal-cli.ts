@@ -9,7 +9,8 @@ import { join } from 'node:path';
 export const TEMPORAL_CLI_VERSION = '1.5.1';
 
 export function temporalCacheDir(): string {
-  const base = process.env.HOLDFAST_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'holdfast');
+  const base =
+    process.env.HOLDFAST_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'holdfast');
   return join(base, 'temporal-cli', `v${TEMPORAL_CLI_VERSION}`);
 }
 
@@ -33,7 +34,10 @@ function buildWithGo(go: string, binDir: string, log: (msg: string) => void): vo
       `-X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
       `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`,
     ],
-    { env: { ...process.env, GOBIN: binDir, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' }, stdio: ['ignore', 'inherit', 'inherit'] },
+    {
+      env: { ...process.env, GOBIN: binDir, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
   );
   log(`Temporal CLI built in ${Math.round((Date.now() - started) / 1000)} s`);
 }

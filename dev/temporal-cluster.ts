@@ -32,30 +32,70 @@ export function ensureTemporalServer(log: (msg: string) => void = console.log): 
   const env = { ...process.env, GOBIN: binDir, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
   if (!existsSync(server) || !existsSync(sqlTool)) {
     mkdirSync(binDir, { recursive: true });
-    log(`building Temporal server v${TEMPORAL_SERVER_VERSION} and its SQL tool from Go modules into ${binDir} (first run only, several minutes)`);
+    log(
+      `building Temporal server v${TEMPORAL_SERVER_VERSION} and its SQL tool from Go modules into ${binDir} (first run only, several minutes)`,
+    );
     const started = Date.now();
-    execFileSync(go, ['install', `${MODULE}/cmd/server@v${TEMPORAL_SERVER_VERSION}`, `${MODULE}/cmd/tools/sql@v${TEMPORAL_SERVER_VERSION}`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(
+      go,
+      [
+        'install',
+        `${MODULE}/cmd/server@v${TEMPORAL_SERVER_VERSION}`,
+        `${MODULE}/cmd/tools/sql@v${TEMPORAL_SERVER_VERSION}`,
+      ],
+      { env, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     log(`Temporal server built in ${Math.round((Date.now() - started) / 1000)} s`);
   }
   const modCache = execFileSync(go, ['env', 'GOMODCACHE'], { env, encoding: 'utf8' }).trim();
   const schemaDir = join(modCache, `${MODULE}@v${TEMPORAL_SERVER_VERSION}`, 'schema', 'postgresql', 'v12');
-  if (!existsSync(schemaDir)) execFileSync(go, ['mod', 'download', `${MODULE}@v${TEMPORAL_SERVER_VERSION}`], { env, stdio: 'ignore' });
+  if (!existsSync(schemaDir))
+    execFileSync(go, ['mod', 'download', `${MODULE}@v${TEMPORAL_SERVER_VERSION}`], { env, stdio: 'ignore' });
   return { server, sqlTool, schemaDir };
 }
 
-interface PgTarget { host: string; port: string; user: string; password: string }
+interface PgTarget {
+  host: string;
+  port: string;
+  user: string;
+  password: string;
+}
 const pgTarget = (databaseUrl: string): PgTarget => {
   const u = new URL(databaseUrl);
-  return { host: u.hostname, port: u.port || '5432', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+  return {
+    host: u.hostname,
+    port: u.port || '5432',
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  };
 };
 
 // Creates the database if needed and brings its schema to the release's version (update-schema applies only
 // the versions it lacks, so a second start changes nothing).
-function setUpSchema(build: TemporalServerBuild, pg: PgTarget, database: string, store: 'temporal' | 'visibility'): void {
-  const base = ['--plugin', 'postgres12', '--ep', pg.host, '-p', pg.port, '-u', pg.user, '--pw', pg.password, '--db', database];
+function setUpSchema(
+  build: TemporalServerBuild,
+  pg: PgTarget,
+  database: string,
+  store: 'temporal' | 'visibility',
+): void {
+  const base = [
+    '--plugin',
+    'postgres12',
+    '--ep',
+    pg.host,
+    '-p',
+    pg.port,
+    '-u',
+    pg.user,
+    '--pw',
+    pg.password,
+    '--db',
+    database,
+  ];
   const run = (args: string[], allowFailure = false) => {
     const r = spawnSync(build.sqlTool, [...base, ...args], { encoding: 'utf8' });
-    if (r.status !== 0 && !allowFailure) throw new Error(`temporal-sql-tool ${args[0]} on ${database} failed: ${r.stderr || r.stdout}`);
+    if (r.status !== 0 && !allowFailure)
+      throw new Error(`temporal-sql-tool ${args[0]} on ${database} failed: ${r.stderr || r.stdout}`);
     return r;
   };
   run(['create-database'], true);
@@ -80,17 +120,36 @@ export interface TemporalCluster {
   stop(): Promise<void>;
 }
 
-async function serverConfig(options: ClusterOptions, pg: PgTarget, prefix: string, frontendPort: number): Promise<void> {
+async function serverConfig(
+  options: ClusterOptions,
+  pg: PgTarget,
+  prefix: string,
+  frontendPort: number,
+): Promise<void> {
   const configDir = join(options.dataDir, 'config');
   mkdirSync(configDir, { recursive: true });
   const store = (databaseName: string, maxConns: number) => ({
-    sql: { pluginName: 'postgres12', databaseName, connectAddr: `${pg.host}:${pg.port}`, connectProtocol: 'tcp', user: pg.user, password: pg.password, maxConns, maxIdleConns: maxConns, maxConnLifetime: '1h' },
+    sql: {
+      pluginName: 'postgres12',
+      databaseName,
+      connectAddr: `${pg.host}:${pg.port}`,
+      connectProtocol: 'tcp',
+      user: pg.user,
+      password: pg.password,
+      maxConns,
+      maxIdleConns: maxConns,
+      maxConnLifetime: '1h',
+    },
   });
-  const rpc = async (grpcPort: number) => ({ rpc: { grpcPort, membershipPort: await freeLowPort(), bindOnLocalHost: true } });
+  const rpc = async (grpcPort: number) => ({
+    rpc: { grpcPort, membershipPort: await freeLowPort(), bindOnLocalHost: true },
+  });
   const config = {
     log: { stdout: true, level: 'warn', format: 'json' },
     persistence: {
-      defaultStore: 'default', visibilityStore: 'visibility', numHistoryShards: 4,
+      defaultStore: 'default',
+      visibilityStore: 'visibility',
+      numHistoryShards: 4,
       // Per service (frontend, history, matching, worker): 4 x 15 connections at most.
       datastores: { default: store(`${prefix}_temporal`, 10), visibility: store(`${prefix}_temporal_visibility`, 5) },
     },
@@ -102,40 +161,78 @@ async function serverConfig(options: ClusterOptions, pg: PgTarget, prefix: strin
       worker: await rpc(await freeLowPort()),
     },
     clusterMetadata: {
-      enableGlobalNamespace: false, failoverVersionIncrement: 10, masterClusterName: 'active', currentClusterName: 'active',
-      clusterInformation: { active: { enabled: true, initialFailoverVersion: 1, rpcName: 'frontend', rpcAddress: `127.0.0.1:${frontendPort}` } },
+      enableGlobalNamespace: false,
+      failoverVersionIncrement: 10,
+      masterClusterName: 'active',
+      currentClusterName: 'active',
+      clusterInformation: {
+        active: {
+          enabled: true,
+          initialFailoverVersion: 1,
+          rpcName: 'frontend',
+          rpcAddress: `127.0.0.1:${frontendPort}`,
+        },
+      },
     },
     dcRedirectionPolicy: { policy: 'noop' },
     dynamicConfigClient: { filepath: join(configDir, 'dynamic.yaml'), pollInterval: '10s' },
   };
   // YAML is a superset of JSON: the server reads these as written.
   writeFileSync(join(configDir, 'development.yaml'), JSON.stringify(config, null, 2));
-  writeFileSync(join(configDir, 'dynamic.yaml'), JSON.stringify({
-    'frontend.enableUpdateWorkflowExecution': [{ value: true }],
-    'frontend.enableExecuteMultiOperation': [{ value: true }],
-    // Search attributes registered a moment ago are usable at once (the dev server does the same).
-    'system.forceSearchAttributesCacheRefreshOnRead': [{ value: true }],
-  }, null, 2));
+  writeFileSync(
+    join(configDir, 'dynamic.yaml'),
+    JSON.stringify(
+      {
+        'frontend.enableUpdateWorkflowExecution': [{ value: true }],
+        'frontend.enableExecuteMultiOperation': [{ value: true }],
+        // Search attributes registered a moment ago are usable at once (the dev server does the same).
+        'system.forceSearchAttributesCacheRefreshOnRead': [{ value: true }],
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 // The namespace and the search attributes, then a wait until a visibility query may use them: unlike the
 // dev server, a real cluster takes them through its namespace cache and the visibility store's mapping.
 async function registerNamespace(address: string, namespace: string, log: (msg: string) => void): Promise<void> {
   const cli = ensureTemporalCli(log);
-  spawnSync(cli, ['operator', 'namespace', 'create', '--address', address, '--namespace', namespace, '--retention', '72h'], { stdio: 'ignore' });
+  spawnSync(
+    cli,
+    ['operator', 'namespace', 'create', '--address', address, '--namespace', namespace, '--retention', '72h'],
+    { stdio: 'ignore' },
+  );
   const connection = await Connection.connect({ address });
   try {
     const client = new Client({ connection, namespace });
     const deadline = Date.now() + 60_000;
     for (;;) {
       for (const key of CASE_SEARCH_ATTRIBUTES) {
-        spawnSync(cli, ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', key.name, '--type', 'Keyword'], { stdio: 'ignore' });
+        spawnSync(
+          cli,
+          [
+            'operator',
+            'search-attribute',
+            'create',
+            '--address',
+            address,
+            '--namespace',
+            namespace,
+            '--name',
+            key.name,
+            '--type',
+            'Keyword',
+          ],
+          { stdio: 'ignore' },
+        );
       }
       try {
         await client.workflow.count(CASE_SEARCH_ATTRIBUTES.map((k) => `${k.name} = 'ready-check'`).join(' AND '));
         return;
       } catch (e) {
-        if (Date.now() > deadline) throw new Error(`namespace ${namespace} or its search attributes not ready: ${String(e)}`);
+        if (Date.now() > deadline)
+          throw new Error(`namespace ${namespace} or its search attributes not ready: ${String(e)}`);
         await new Promise((r) => setTimeout(r, 1_000));
       }
     }
@@ -155,7 +252,11 @@ export async function startTemporalCluster(options: ClusterOptions): Promise<Tem
   const port = options.port ?? (await freeLowPort());
   await serverConfig(options, pg, prefix, port);
   const out = openSync(join(options.dataDir, 'temporal-server.log'), 'a');
-  const child = spawnTied(build.server, ['--root', options.dataDir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'], { stdio: ['ignore', out, out] });
+  const child = spawnTied(
+    build.server,
+    ['--root', options.dataDir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'],
+    { stdio: ['ignore', out, out] },
+  );
   const address = `127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -32,7 +32,11 @@ export async function waitForServer(address: string, child: ChildProcess, timeou
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new StartFailure(`the Temporal dev server exited with code ${child.exitCode}`, 'see its log in .data/, or set TEMPORAL_ADDRESS to a Temporal server of your own');
+    if (child.exitCode !== null)
+      throw new StartFailure(
+        `the Temporal dev server exited with code ${child.exitCode}`,
+        'see its log in .data/, or set TEMPORAL_ADDRESS to a Temporal server of your own',
+      );
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       await connection.workflowService.getSystemInfo({});
@@ -43,14 +47,33 @@ export async function waitForServer(address: string, child: ChildProcess, timeou
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  throw new StartFailure(`the Temporal server did not answer on ${address} within ${timeoutMs / 1000} s (${String(lastError).split('\n')[0]})`, 'see its log in .data/, or set TEMPORAL_ADDRESS to a Temporal server of your own');
+  throw new StartFailure(
+    `the Temporal server did not answer on ${address} within ${timeoutMs / 1000} s (${String(lastError).split('\n')[0]})`,
+    'see its log in .data/, or set TEMPORAL_ADDRESS to a Temporal server of your own',
+  );
 }
 
 // An existing db file keeps the namespace it was created with; attributes added to the code since then are
 // created here (the CLI applies --search-attribute only to a new namespace).
 function ensureSearchAttributes(cli: string, address: string, namespace: string): void {
   for (const key of CASE_SEARCH_ATTRIBUTES) {
-    spawnSync(cli, ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', key.name, '--type', 'Keyword'], { stdio: 'ignore' });
+    spawnSync(
+      cli,
+      [
+        'operator',
+        'search-attribute',
+        'create',
+        '--address',
+        address,
+        '--namespace',
+        namespace,
+        '--name',
+        key.name,
+        '--type',
+        'Keyword',
+      ],
+      { stdio: 'ignore' },
+    );
   }
 }
 
@@ -61,16 +84,26 @@ export async function startDevTemporal(options: DevTemporalOptions): Promise<Dev
   if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
   if (options.logFile) mkdirSync(dirname(options.logFile), { recursive: true });
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--namespace', options.namespace,
-    '--log-format', 'json',
-    '--log-level', 'warn',
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
-    '--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true',
-    '--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1',
-    '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1',
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--namespace',
+    options.namespace,
+    '--log-format',
+    'json',
+    '--log-level',
+    'warn',
+    '--dynamic-config-value',
+    'frontend.enableUpdateWorkflowExecution=true',
+    '--dynamic-config-value',
+    'frontend.enableExecuteMultiOperation=true',
+    '--dynamic-config-value',
+    'matching.numTaskqueueReadPartitions=1',
+    '--dynamic-config-value',
+    'matching.numTaskqueueWritePartitions=1',
     ...searchAttributeFlags(),
     ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),

@@ -17,14 +17,23 @@ async function main(): Promise<number> {
   const pg = await startEmbeddedPostgres(join(dir, 'postgres'), { persistent: false, maxConnections: 400 });
   try {
     const started = Date.now();
-    const cluster = await startTemporalCluster({ databaseUrl: pg.url, dataDir: join(dir, 'temporal'), namespace: 'default', log });
+    const cluster = await startTemporalCluster({
+      databaseUrl: pg.url,
+      dataDir: join(dir, 'temporal'),
+      namespace: 'default',
+      log,
+    });
     log(`Temporal on PostgreSQL at ${cluster.address}, ready in ${Math.round((Date.now() - started) / 1000)} s`);
     try {
-      const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), '--runInBand', ...SUITES, ...process.argv.slice(2)], {
-        cwd: ROOT,
-        stdio: 'inherit',
-        env: { ...process.env, TEMPORAL_ADDRESS: cluster.address, DATABASE_URL: pg.url, HOLDFAST_CLUSTER_TESTS: '1' },
-      });
+      const jest = spawn(
+        process.execPath,
+        [require.resolve('jest/bin/jest'), '--runInBand', ...SUITES, ...process.argv.slice(2)],
+        {
+          cwd: ROOT,
+          stdio: 'inherit',
+          env: { ...process.env, TEMPORAL_ADDRESS: cluster.address, DATABASE_URL: pg.url, HOLDFAST_CLUSTER_TESTS: '1' },
+        },
+      );
       return await new Promise<number>((resolve) => jest.once('exit', (code) => resolve(code ?? 1)));
     } finally {
       await cluster.stop();
@@ -35,7 +44,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(`[test-cluster] ${String((e as Error)?.stack ?? e)}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`[test-cluster] ${String((e as Error)?.stack ?? e)}`);
+    process.exit(1);
+  },
+);

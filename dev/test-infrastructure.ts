@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   process.stdin.on('end', () => void stop());
   process.stdin.on('close', () => void stop());
   process.stdin.resume();
-  process.stdout.write(`${JSON.stringify({ temporalAddress: infra.temporalAddress, databaseUrl: infra.databaseUrl })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ temporalAddress: infra.temporalAddress, databaseUrl: infra.databaseUrl })}\n`,
+  );
 }
 
 main().catch((e) => {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 const SETPRIV = '/usr/bin/setpriv';
 
 export function spawnTied(command: string, args: string[], options: SpawnOptions): ChildProcess {
-  if (process.platform === 'linux' && existsSync(SETPRIV)) return spawn(SETPRIV, ['--pdeathsig', 'KILL', '--', command, ...args], options);
+  if (process.platform === 'linux' && existsSync(SETPRIV))
+    return spawn(SETPRIV, ['--pdeathsig', 'KILL', '--', command, ...args], options);
   return spawn(command, args, options);
 }

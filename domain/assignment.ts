@@ -34,7 +34,6 @@ export function teamFor(teams: TeamCandidate[], tier: Tier, driver?: ChurnDriver
   return specialist ?? serving.find((t) => !t.drivers?.length);
 }
 
-
 export function remainingQuota(agent: AgentLoad): number {
   return Math.max(0, agent.dailyContactQuota - agent.contactsToday);
 }
@@ -47,6 +46,9 @@ export function rankAgents(agents: AgentLoad[], driver?: ChurnDriver): AgentLoad
     .sort(
       (a, b) =>
         offShift(a) - offShift(b) ||
-        skilled(a) - skilled(b) || remainingQuota(b) - remainingQuota(a) || a.openCases - b.openCases || a.id.localeCompare(b.id),
+        skilled(a) - skilled(b) ||
+        remainingQuota(b) - remainingQuota(a) ||
+        a.openCases - b.openCases ||
+        a.id.localeCompare(b.id),
     );
 }

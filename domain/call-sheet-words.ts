@@ -21,10 +21,18 @@ const SIGNAL_SENTENCES: Record<string, string> = {
 };
 
 const detailText = (details: Record<string, unknown>) =>
-  Object.entries(details).filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object').map(([k, v]) => `${k} ${String(v)}`).join(', ');
+  Object.entries(details)
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
 
 // "A large transfer out (severity 0.9; amount 25000, purpose savings), 63 of the risk points."
-export function riskFactorSentence(type: string, severity: number | null, details: Record<string, unknown>, contribution: number | undefined): string {
+export function riskFactorSentence(
+  type: string,
+  severity: number | null,
+  details: Record<string, unknown>,
+  contribution: number | undefined,
+): string {
   const what = SIGNAL_SENTENCES[type] ?? type.replace(/_/g, ' ');
   const facts = [severity === null ? '' : `severity ${severity}`, detailText(details)].filter(Boolean).join('; ');
   const points = contribution === undefined ? '' : `, ${Math.round(contribution * 100)} of the risk points`;
@@ -43,7 +51,9 @@ export interface OfferTerms {
 // What an offer asks: who approves it, how long the customer has, what is left of it.
 export function offerConditions(t: OfferTerms): string[] {
   return [
-    t.cost > t.approvalCostThreshold ? `Costs ${t.cost}: above ${t.approvalCostThreshold}, a supervisor approves it before it is made.` : `Costs ${t.cost}: no approval needed.`,
+    t.cost > t.approvalCostThreshold
+      ? `Costs ${t.cost}: above ${t.approvalCostThreshold}, a supervisor approves it before it is made.`
+      : `Costs ${t.cost}: no approval needed.`,
     `The customer has ${t.expiry} to accept once it is made.`,
     ...(t.minValue > 0 ? [`For customers with at least ${t.minValue} in assets.`] : []),
     ...(t.remaining !== null ? [`${t.remaining} left under its volume cap.`] : []),

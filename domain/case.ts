@@ -61,7 +61,14 @@ export interface CaseState {
   agentId?: string;
   slaDueAt?: string;
   // round > 1: contact reopened after a low survey score.
-  contact: { attempts: number; round?: number; channel?: ContactChannel; lastOutcome?: ContactOutcome; failedChannels?: ContactChannel[]; retry?: number };
+  contact: {
+    attempts: number;
+    round?: number;
+    channel?: ContactChannel;
+    lastOutcome?: ContactOutcome;
+    failedChannels?: ContactChannel[];
+    retry?: number;
+  };
   offer?: CaseOfferState;
   survey?: { channel: 'sms' | 'email'; score?: number };
   openedAt: string;
@@ -79,7 +86,22 @@ interface CaseAttention {
 }
 
 // The fields of CaseState that the case row in PostgreSQL mirrors, with the risk flattened.
-type MirroredField = 'caseId' | 'workflowId' | 'customerId' | 'reason' | 'stage' | 'status' | 'outcome' | 'driver' | 'playbook' | 'teamId' | 'agentId' | 'slaDueAt' | 'openedAt' | 'closedAt' | 'attention';
+type MirroredField =
+  | 'caseId'
+  | 'workflowId'
+  | 'customerId'
+  | 'reason'
+  | 'stage'
+  | 'status'
+  | 'outcome'
+  | 'driver'
+  | 'playbook'
+  | 'teamId'
+  | 'agentId'
+  | 'slaDueAt'
+  | 'openedAt'
+  | 'closedAt'
+  | 'attention';
 export interface CaseProjection extends Pick<CaseState, MirroredField> {
   riskScore: number;
   riskExplanation: RiskAssessment['factors'];

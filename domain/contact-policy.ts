@@ -7,12 +7,16 @@ import { durationSchema } from './duration-schema';
 import { addLocalDays, fromLocal, toLocal } from './local-time';
 import type { ContactChannel } from './vocabulary';
 
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'a time of day as HH:MM or HH:MM:SS, e.g. "21:00"');
+const timeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'a time of day as HH:MM or HH:MM:SS, e.g. "21:00"');
 
 export const contactPolicySchema = z.object({
   // Local times between which nobody is contacted; start after end means the window spans midnight.
   quietHours: z.object({ start: timeOfDay, end: timeOfDay }).default({ start: '21:00', end: '08:00' }),
-  frequencyCap: z.object({ maxContacts: z.number().int().min(1), window: durationSchema }).default({ maxContacts: 3, window: '7d' }),
+  frequencyCap: z
+    .object({ maxContacts: z.number().int().min(1), window: durationSchema })
+    .default({ maxContacts: 3, window: '7d' }),
 });
 export type ContactPolicy = z.infer<typeof contactPolicySchema>;
 
@@ -44,20 +48,30 @@ export function quietHoursEnd(now: Date, timeZone: string, window: ContactPolicy
   const inside = start < end ? at >= start && at < end : at >= start || at < end;
   if (!inside) return undefined;
   const endDay = start < end || at < end ? local : addLocalDays(local, 1);
-  return fromLocal({ ...endDay, hour: Math.floor(end / 3600), minute: Math.floor((end % 3600) / 60), second: end % 60 }, timeZone);
+  return fromLocal(
+    { ...endDay, hour: Math.floor(end / 3600), minute: Math.floor((end % 3600) / 60), second: end % 60 },
+    timeZone,
+  );
 }
 
 // When the customer may be contacted again under the cap, or undefined when they may be now.
 export function frequencyCapUntil(now: Date, previous: Date[], cap: ContactPolicy['frequencyCap']): Date | undefined {
   const windowMs = durationMs(cap.window);
-  const inWindow = previous.filter((d) => d.getTime() > now.getTime() - windowMs && d.getTime() <= now.getTime()).sort((a, b) => a.getTime() - b.getTime());
+  const inWindow = previous
+    .filter((d) => d.getTime() > now.getTime() - windowMs && d.getTime() <= now.getTime())
+    .sort((a, b) => a.getTime() - b.getTime());
   if (inWindow.length < cap.maxContacts) return undefined;
   // The oldest contacts must leave the window until one slot is free.
   return new Date(inWindow[inWindow.length - cap.maxContacts]!.getTime() + windowMs);
 }
 
 // Surveys the customer agreed to by accepting an offer are not retention contacts: they skip the cap.
-export function decideContact(now: Date, ctx: ContactContext, policy: ContactPolicy, options: { applyCap: boolean } = { applyCap: true }): PolicyDecision {
+export function decideContact(
+  now: Date,
+  ctx: ContactContext,
+  policy: ContactPolicy,
+  options: { applyCap: boolean } = { applyCap: true },
+): PolicyDecision {
   if (!ctx.consent) return { action: 'skip', reason: 'no_consent' };
   const capUntil = options.applyCap ? frequencyCapUntil(now, ctx.previousContacts, policy.frequencyCap) : undefined;
   if (capUntil) return { action: 'defer', reason: 'frequency_cap', until: capUntil };

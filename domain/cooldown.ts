@@ -8,7 +8,12 @@ import type { Tier } from './vocabulary';
 
 const UNTREATED_OUTCOMES = ['not_actionable', 'excluded'];
 
-export function decideDuringCooldown(last: { outcome: string | null; threshold: number }, signals: RiskSignalInput[], tier: Tier, now: Date): { reopen: boolean; score?: number } {
+export function decideDuringCooldown(
+  last: { outcome: string | null; threshold: number },
+  signals: RiskSignalInput[],
+  tier: Tier,
+  now: Date,
+): { reopen: boolean; score?: number } {
   if (!last.outcome || !UNTREATED_OUTCOMES.includes(last.outcome)) return { reopen: false };
   const { score } = assessRisk(signals, tier, now);
   const actionable = score >= last.threshold && classifyDriver(signals) !== 'special_funds';

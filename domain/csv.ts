@@ -11,8 +11,19 @@ export function csvLine(values: readonly unknown[], options: { guardFormulas?: b
   return `${values.map(field).join(',')}\r\n`;
 }
 
-export function toCsv<R extends object>(columns: readonly (keyof R & string)[], rows: readonly R[], options: { guardFormulas?: boolean } = {}): string {
-  return `${columns.join(',')}\r\n${rows.map((r) => csvLine(columns.map((c) => (r as Record<string, unknown>)[c]), options)).join('')}`;
+export function toCsv<R extends object>(
+  columns: readonly (keyof R & string)[],
+  rows: readonly R[],
+  options: { guardFormulas?: boolean } = {},
+): string {
+  return `${columns.join(',')}\r\n${rows
+    .map((r) =>
+      csvLine(
+        columns.map((c) => (r as Record<string, unknown>)[c]),
+        options,
+      ),
+    )
+    .join('')}`;
 }
 
 // A cell read as a number: digits with an optional sign and decimal point ("1,5" and "1e3" stay text).

@@ -21,7 +21,18 @@ export const SMS_STATUS_CALLBACK_PATH = '/v1/webhooks/twilio/status';
 
 // Twilio status-callback values that mean the message did not reach the handset.
 export const UNDELIVERED_STATUSES = ['undelivered', 'failed'] as const;
-export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'accepted', 'scheduled', 'read', 'canceled'] as const;
+export const DELIVERY_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'accepted',
+  'scheduled',
+  'read',
+  'canceled',
+] as const;
 
 // A later report from the provider about one send (by its attempt key).
 export interface DeliveryReport {

@@ -11,9 +11,24 @@ type DeskTask = (typeof DESK_TASKS)[number];
 // Timeline steps that change what a case waits for; the others (an SLA breach, a reassignment, a joining
 // signal, a consent change) leave the wait as it was.
 export const WAIT_STEPS = [
-  'call_requested', 'contact_sent', 'contact_unconfirmed', 'customer_replied', 'contact_outcome_recorded', 'contact_outcome_timed_out',
-  'contact_failed', 'contact_deferred', 'contact_skipped', 'offer_approval_requested', 'offer_presented', 'offer_decision_recorded',
-  'resurvey_scheduled', 'survey_sent', 'observation_started', 'needs_attention', 'case_assigned', 'queued_for_agent',
+  'call_requested',
+  'contact_sent',
+  'contact_unconfirmed',
+  'customer_replied',
+  'contact_outcome_recorded',
+  'contact_outcome_timed_out',
+  'contact_failed',
+  'contact_deferred',
+  'contact_skipped',
+  'offer_approval_requested',
+  'offer_presented',
+  'offer_decision_recorded',
+  'resurvey_scheduled',
+  'survey_sent',
+  'observation_started',
+  'needs_attention',
+  'case_assigned',
+  'queued_for_agent',
 ] as const;
 
 export interface CaseWait {
@@ -35,7 +50,11 @@ export interface DueTask {
 }
 
 // A callback the customer asked for, never inside their quiet hours: the call waits until the hours end.
-export function callbackTime(requested: Date, timeZone: string, quietHours: ContactPolicy['quietHours'] | undefined): Date {
+export function callbackTime(
+  requested: Date,
+  timeZone: string,
+  quietHours: ContactPolicy['quietHours'] | undefined,
+): Date {
   return (quietHours && quietHoursEnd(requested, timeZone, quietHours)) || requested;
 }
 
@@ -48,10 +67,19 @@ function contactTask(wait: CaseWait): DueTask | undefined {
     case 'contact_sent':
       return { task: 'record_outcome', dueAt: wait.slaDueAt, channel };
     case 'contact_unconfirmed':
-      return { task: 'record_outcome', dueAt: wait.slaDueAt, channel, detail: 'the provider did not confirm the send: ask the customer whether it arrived' };
+      return {
+        task: 'record_outcome',
+        dueAt: wait.slaDueAt,
+        channel,
+        detail: 'the provider did not confirm the send: ask the customer whether it arrived',
+      };
     case 'contact_outcome_recorded': {
       if (step.data.outcome !== 'callback_requested' || typeof step.data.callbackAt !== 'string') return undefined;
-      return { task: 'callback', dueAt: callbackTime(new Date(step.data.callbackAt), wait.customerTimeZone, wait.quietHours), channel: 'phone' };
+      return {
+        task: 'callback',
+        dueAt: callbackTime(new Date(step.data.callbackAt), wait.customerTimeZone, wait.quietHours),
+        channel: 'phone',
+      };
     }
     default:
       return undefined;
@@ -64,15 +92,24 @@ export function dueTask(wait: CaseWait): DueTask | undefined {
   if (wait.needsAttention || !wait.lastStep) return undefined;
   const step = wait.lastStep;
   if (step.type === 'customer_replied' && (wait.stage === 'contacting' || wait.stage === 'awaiting_decision')) {
-    return { task: 'answer_reply', dueAt: wait.slaDueAt, channel: String(step.data.channel ?? ''), detail: String(step.data.text ?? '') };
+    return {
+      task: 'answer_reply',
+      dueAt: wait.slaDueAt,
+      channel: String(step.data.channel ?? ''),
+      detail: String(step.data.text ?? ''),
+    };
   }
   if (wait.stage === 'contacting') return contactTask(wait);
-  if (wait.stage === 'awaiting_decision' && step.type === 'offer_presented') return { task: 'record_decision', dueAt: wait.slaDueAt };
+  if (wait.stage === 'awaiting_decision' && step.type === 'offer_presented')
+    return { task: 'record_decision', dueAt: wait.slaDueAt };
   return undefined;
 }
 
 // Work the soonest deadline first; without one (none today) after those that have one; then the riskier case.
-export function byDeskOrder(a: { dueAt: Date | null; priority: number }, b: { dueAt: Date | null; priority: number }): number {
+export function byDeskOrder(
+  a: { dueAt: Date | null; priority: number },
+  b: { dueAt: Date | null; priority: number },
+): number {
   const due = (x: Date | null) => x?.getTime() ?? Number.POSITIVE_INFINITY;
   if (due(a.dueAt) !== due(b.dueAt)) return due(a.dueAt) < due(b.dueAt) ? -1 : 1;
   return b.priority - a.priority;
@@ -80,9 +117,18 @@ export function byDeskOrder(a: { dueAt: Date | null; priority: number }, b: { du
 
 // A follow-up of the case that falls in [dayStart, dayEnd): the survey going out, or the observation window
 // ending (the day the verdict is taken, when a look at the customer's balance is due).
-export function followUpIn(wait: Pick<CaseWait, 'stage' | 'lastStep'>, dayStart: Date, dayEnd: Date): { kind: 'survey' | 'observation_ends'; at: Date } | undefined {
+export function followUpIn(
+  wait: Pick<CaseWait, 'stage' | 'lastStep'>,
+  dayStart: Date,
+  dayEnd: Date,
+): { kind: 'survey' | 'observation_ends'; at: Date } | undefined {
   const step = wait.lastStep;
-  const at = step?.type === 'resurvey_scheduled' ? step.data.at : step?.type === 'observation_started' ? step.data.until : undefined;
+  const at =
+    step?.type === 'resurvey_scheduled'
+      ? step.data.at
+      : step?.type === 'observation_started'
+        ? step.data.until
+        : undefined;
   if (typeof at !== 'string') return undefined;
   const when = new Date(at);
   if (when < dayStart || when >= dayEnd) return undefined;

@@ -52,8 +52,23 @@ export interface Counts {
 }
 
 export const emptyCounts = (): Counts => ({
-  signals: 0, casesOpened: 0, excluded: 0, notActionable: 0, heldOut: 0, joinedOpenCase: 0, coolingDown: 0, storeOnly: 0, unknownCustomer: 0,
-  otherPlaybook: 0, assigned: 0, queuedToNextDay: 0, noTeam: 0, noConsentedChannel: 0, deferredQuietHours: 0, deferredFrequencyCap: 0, contactsMovedToNextDay: 0,
+  signals: 0,
+  casesOpened: 0,
+  excluded: 0,
+  notActionable: 0,
+  heldOut: 0,
+  joinedOpenCase: 0,
+  coolingDown: 0,
+  storeOnly: 0,
+  unknownCustomer: 0,
+  otherPlaybook: 0,
+  assigned: 0,
+  queuedToNextDay: 0,
+  noTeam: 0,
+  noConsentedChannel: 0,
+  deferredQuietHours: 0,
+  deferredFrequencyCap: 0,
+  contactsMovedToNextDay: 0,
 });
 
 export function addCounts(into: Counts, from: Counts): Counts {

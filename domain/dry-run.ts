@@ -53,7 +53,16 @@ export interface ReplaySignal extends RiskSignalInput {
 interface Decision {
   signalId: string;
   customerId: string;
-  outcome: 'opened' | 'excluded' | 'not_actionable' | 'held_out' | 'joined' | 'cooling_down' | 'store_only' | 'unknown_customer' | 'other_playbook';
+  outcome:
+    | 'opened'
+    | 'excluded'
+    | 'not_actionable'
+    | 'held_out'
+    | 'joined'
+    | 'cooling_down'
+    | 'store_only'
+    | 'unknown_customer'
+    | 'other_playbook';
   teamId?: string | null;
   agentId?: string | null;
   queued?: boolean;
@@ -88,10 +97,31 @@ export interface ReplayState {
 }
 
 export function startReplay(world: DryRunWorld, keepDecisions = 0): ReplayState {
-  const offers = new Map(world.offers.map((o) => [o.id, { offerId: o.id, cases: 0, expectedPresented: 0, expectedAccepted: 0, expectedCost: 0, budget: 0, volumeCap: o.volumeCap, capHits: 0 }]));
+  const offers = new Map(
+    world.offers.map((o) => [
+      o.id,
+      {
+        offerId: o.id,
+        cases: 0,
+        expectedPresented: 0,
+        expectedAccepted: 0,
+        expectedCost: 0,
+        budget: 0,
+        volumeCap: o.volumeCap,
+        capHits: 0,
+      },
+    ]),
+  );
   return {
-    world, customers: new Map(), openCases: new Map(world.agents.map((a) => [a.id, a.openCases])), contactsToday: new Map(), queues: new Map(),
-    offers, remaining: new Map(world.offers.map((o) => [o.id, o.remaining])), decisions: [], keepDecisions,
+    world,
+    customers: new Map(),
+    openCases: new Map(world.agents.map((a) => [a.id, a.openCases])),
+    contactsToday: new Map(),
+    queues: new Map(),
+    offers,
+    remaining: new Map(world.offers.map((o) => [o.id, o.remaining])),
+    decisions: [],
+    keepDecisions,
   };
 }
 
@@ -113,7 +143,9 @@ export function replayDay(state: ReplayState, dayStart: Date, signals: ReplaySig
   const teamDay = (teamId: string) => {
     let t = teams.get(teamId);
     if (!t) {
-      const quota = state.world.agents.filter((a) => a.teamId === teamId).reduce((sum, a) => sum + a.dailyContactQuota, 0);
+      const quota = state.world.agents
+        .filter((a) => a.teamId === teamId)
+        .reduce((sum, a) => sum + a.dailyContactQuota, 0);
       t = { teamId, contactsNeeded: 0, quota, assigned: 0, saturation: 0, backlogCarried: 0 };
       teams.set(teamId, t);
     }
@@ -126,7 +158,11 @@ export function replayDay(state: ReplayState, dayStart: Date, signals: ReplaySig
   for (const signal of signals) replaySignal(state, counts, teamDay, signal);
   for (const [teamId, queue] of state.queues) teamDay(teamId).backlogCarried = queue.length;
   for (const t of teams.values()) t.saturation = t.quota > 0 ? round2(t.contactsNeeded / t.quota) : 0;
-  return { day: dayStart.toISOString().slice(0, 10), counts, teams: [...teams.values()].sort((a, b) => a.teamId.localeCompare(b.teamId)) };
+  return {
+    day: dayStart.toISOString().slice(0, 10),
+    counts,
+    teams: [...teams.values()].sort((a, b) => a.teamId.localeCompare(b.teamId)),
+  };
 }
 
 function keep(state: ReplayState, decision: Decision): Decision {
@@ -141,16 +177,37 @@ function note(state: ReplayState, counts: Counts, figure: keyof Counts, decision
 }
 
 // What intake and the detect stage decide for one signal (api/services/signal-intake.ts, workflows/stages/detect.ts).
-function replaySignal(state: ReplayState, counts: Counts, teamDay: (id: string) => TeamDay, signal: ReplaySignal): void {
+function replaySignal(
+  state: ReplayState,
+  counts: Counts,
+  teamDay: (id: string) => TeamDay,
+  signal: ReplaySignal,
+): void {
   counts.signals++;
   const { world } = state;
   const customer = world.customers.get(signal.customerId);
-  const cs = state.customers.get(signal.customerId) ?? { open: false, signals: [], contacts: [...(world.contactsBefore.get(signal.customerId) ?? [])] };
+  const cs = state.customers.get(signal.customerId) ?? {
+    open: false,
+    signals: [],
+    contacts: [...(world.contactsBefore.get(signal.customerId) ?? [])],
+  };
   state.customers.set(signal.customerId, cs);
   const at = signal.receivedAt;
   const base = { signalId: signal.signalId, customerId: signal.customerId };
-  const closed = cs.closed && { id: '', workflowId: '', status: 'closed', outcome: cs.closed.outcome, closedAt: cs.closed.at, cooldownMs: durationMs(world.candidate.definition.detect.cooldown), actionThreshold: world.candidate.definition.detect.actionThreshold };
-  const intake = decideIntake(signal, { customerTier: customer?.tier, hasOpenCase: cs.open, lastCase: closed || undefined }, at);
+  const closed = cs.closed && {
+    id: '',
+    workflowId: '',
+    status: 'closed',
+    outcome: cs.closed.outcome,
+    closedAt: cs.closed.at,
+    cooldownMs: durationMs(world.candidate.definition.detect.cooldown),
+    actionThreshold: world.candidate.definition.detect.actionThreshold,
+  };
+  const intake = decideIntake(
+    signal,
+    { customerTier: customer?.tier, hasOpenCase: cs.open, lastCase: closed || undefined },
+    at,
+  );
   cs.signals = [...cs.signals.filter((s) => at.getTime() - Date.parse(s.occurredAt) < 90 * DAY_MS), signal];
   if (intake.kind === 'unknown_customer' || !customer) {
     note(state, counts, 'unknownCustomer', { ...base, outcome: 'unknown_customer' });
@@ -164,16 +221,34 @@ function replaySignal(state: ReplayState, counts: Counts, teamDay: (id: string) 
     note(state, counts, 'joinedOpenCase', { ...base, outcome: 'joined' });
     return;
   }
-  if (intake.kind === 'cooling_down' && !decideDuringCooldown({ outcome: intake.lastCase.outcome, threshold: intake.lastCase.actionThreshold }, cs.signals, customer.tier, at).reopen) {
+  if (
+    intake.kind === 'cooling_down' &&
+    !decideDuringCooldown(
+      { outcome: intake.lastCase.outcome, threshold: intake.lastCase.actionThreshold },
+      cs.signals,
+      customer.tier,
+      at,
+    ).reopen
+  ) {
     note(state, counts, 'coolingDown', { ...base, outcome: 'cooling_down' });
     return;
   }
   detectAndTreat(state, counts, teamDay, { signal, customer, cs, decision: base });
 }
 
-type Opening = { signal: ReplaySignal; customer: CustomerProfile; cs: CustomerState; decision: Pick<Decision, 'signalId' | 'customerId'> };
+type Opening = {
+  signal: ReplaySignal;
+  customer: CustomerProfile;
+  cs: CustomerState;
+  decision: Pick<Decision, 'signalId' | 'customerId'>;
+};
 
-function detectAndTreat(state: ReplayState, counts: Counts, teamDay: (id: string) => TeamDay, { signal, customer, cs, decision }: Opening): void {
+function detectAndTreat(
+  state: ReplayState,
+  counts: Counts,
+  teamDay: (id: string) => TeamDay,
+  { signal, customer, cs, decision }: Opening,
+): void {
   const { world } = state;
   const at = signal.receivedAt;
   const driver = classifyDriver([signal]);
@@ -218,7 +293,15 @@ function assignAndContact(state: ReplayState, counts: Counts, teamDay: (id: stri
   day.contactsNeeded++;
   const loads: AgentLoad[] = state.world.agents
     .filter((x) => x.teamId === a.teamId)
-    .map((x) => ({ id: x.id, teamId: x.teamId, skills: x.skills, dailyContactQuota: x.dailyContactQuota, contactsToday: state.contactsToday.get(x.id) ?? 0, openCases: state.openCases.get(x.id) ?? 0, onShift: onShift(x.workingHours, a.at) }));
+    .map((x) => ({
+      id: x.id,
+      teamId: x.teamId,
+      skills: x.skills,
+      dailyContactQuota: x.dailyContactQuota,
+      contactsToday: state.contactsToday.get(x.id) ?? 0,
+      openCases: state.openCases.get(x.id) ?? 0,
+      onShift: onShift(x.workingHours, a.at),
+    }));
   const agent = rankAgents(loads, a.driver)[0];
   if (!agent) {
     if (!a.carried) counts.queuedToNextDay++;
@@ -232,11 +315,23 @@ function assignAndContact(state: ReplayState, counts: Counts, teamDay: (id: stri
   day.assigned++;
   a.decision.agentId = agent.id;
   state.openCases.set(agent.id, (state.openCases.get(agent.id) ?? 0) + 1);
-  const contacted = contactAndOffer(state, counts, { customer: a.customer, driver: a.driver, decision: a.decision, at: a.at, agentId: agent.id });
+  const contacted = contactAndOffer(state, counts, {
+    customer: a.customer,
+    driver: a.driver,
+    decision: a.decision,
+    at: a.at,
+    agentId: agent.id,
+  });
   if (contacted) state.contactsToday.set(agent.id, (state.contactsToday.get(agent.id) ?? 0) + 1);
 }
 
-type Contacting = { customer: CustomerProfile; driver: ChurnDriver; decision: Decision; at: Date; agentId: string | undefined };
+type Contacting = {
+  customer: CustomerProfile;
+  driver: ChurnDriver;
+  decision: Decision;
+  at: Date;
+  agentId: string | undefined;
+};
 
 // The first contact on the customer's first consented channel, deferred by the frequency cap and quiet
 // hours as the workflow sleeps through them; then the offer the case would make once the customer is reached.
@@ -253,7 +348,11 @@ function contactAndOffer(state: ReplayState, counts: Counts, c: Contacting): boo
   }
   let when = c.at;
   for (let tries = 0; tries < 10; tries++) {
-    const policy = decideContact(when, { channel, timeZone: c.customer.timeZone, consent: true, previousContacts: cs.contacts }, definition.contact.policy);
+    const policy = decideContact(
+      when,
+      { channel, timeZone: c.customer.timeZone, consent: true, previousContacts: cs.contacts },
+      definition.contact.policy,
+    );
     if (policy.action !== 'defer') break;
     counts[policy.reason === 'quiet_hours' ? 'deferredQuietHours' : 'deferredFrequencyCap']++;
     when = policy.until;
@@ -267,9 +366,17 @@ function contactAndOffer(state: ReplayState, counts: Counts, c: Contacting): boo
 
 function chooseOffer(state: ReplayState, customer: CustomerProfile, driver: ChurnDriver): string | null {
   const { world } = state;
-  const ctx = { tier: customer.tier as Tier, driver, assetsUnderManagement: customer.assetsUnderManagement, budgetRate: world.candidate.definition.offer.budgetRate };
+  const ctx = {
+    tier: customer.tier as Tier,
+    driver,
+    assetsUnderManagement: customer.assetsUnderManagement,
+    budgetRate: world.candidate.definition.offer.budgetRate,
+  };
   const catalog = world.offers.map((o) => ({ ...o, remaining: state.remaining.get(o.id) }));
-  const uncapped = eligibleOffers(catalog.map((o) => ({ ...o, remaining: undefined })), ctx)[0];
+  const uncapped = eligibleOffers(
+    catalog.map((o) => ({ ...o, remaining: undefined })),
+    ctx,
+  )[0];
   const offer = eligibleOffers(catalog, ctx)[0];
   if (uncapped && uncapped.id !== offer?.id) state.offers.get(uncapped.id)!.capHits++;
   if (!offer) return null;

@@ -2,4 +2,6 @@
 import { z } from 'zod';
 import { DURATION_PATTERN } from './duration';
 
-export const durationSchema = z.string().regex(DURATION_PATTERN, 'a duration is a whole number followed by s, m, h or d, e.g. "30s" or "3d"');
+export const durationSchema = z
+  .string()
+  .regex(DURATION_PATTERN, 'a duration is a whole number followed by s, m, h or d, e.g. "30s" or "3d"');

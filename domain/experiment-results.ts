@@ -1,6 +1,13 @@
 // An experiment's results from each arm's counts: the rate with its interval, and each arm against the
 // control. Pure, so the figures are checked against hand-computed ones without a database.
-import { differenceInterval, twoProportionPValue, verdict, wilsonInterval, type Interval, type Verdict } from './experiment-statistics';
+import {
+  differenceInterval,
+  twoProportionPValue,
+  verdict,
+  wilsonInterval,
+  type Interval,
+  type Verdict,
+} from './experiment-statistics';
 
 export interface ArmCounts {
   arm: string;
@@ -37,7 +44,10 @@ function againstControl(a: ArmCounts, control: ArmCounts, everyArmHasMinimum: bo
   };
 }
 
-export function experimentResults(arms: ArmCounts[], minSamplePerArm: number): { collecting: boolean; arms: ArmResult[] } {
+export function experimentResults(
+  arms: ArmCounts[],
+  minSamplePerArm: number,
+): { collecting: boolean; arms: ArmResult[] } {
   const control = arms.find((a) => a.control)!;
   const everyArmHasMinimum = arms.every((a) => a.conclusive >= minSamplePerArm);
   return {

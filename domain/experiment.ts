@@ -20,16 +20,34 @@ const experimentArmInput = z.object({
 
 export const experimentInput = z
   .object({
-    arms: z.array(experimentArmInput).min(2, 'an experiment needs at least 2 arms').max(4, 'an experiment has at most 4 arms'),
+    arms: z
+      .array(experimentArmInput)
+      .min(2, 'an experiment needs at least 2 arms')
+      .max(4, 'an experiment has at most 4 arms'),
     minSamplePerArm: z.number().int().min(1, 'minSamplePerArm must be at least 1 conclusive case per arm'),
   })
   .superRefine((input, ctx) => {
     const total = input.arms.reduce((sum, a) => sum + a.weight, 0);
-    if (total !== 100) ctx.addIssue({ code: 'custom', path: ['arms'], message: `the arms' weights must sum to 100; they sum to ${total}` });
+    if (total !== 100)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['arms'],
+        message: `the arms' weights must sum to 100; they sum to ${total}`,
+      });
     const controls = input.arms.filter((a) => a.control).length;
-    if (controls !== 1) ctx.addIssue({ code: 'custom', path: ['arms'], message: `exactly one arm must be the control (control: true); ${controls} are` });
+    if (controls !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['arms'],
+        message: `exactly one arm must be the control (control: true); ${controls} are`,
+      });
     const versions = input.arms.map((a) => a.version);
-    if (new Set(versions).size !== versions.length) ctx.addIssue({ code: 'custom', path: ['arms'], message: `each arm must run a different version; got versions ${versions.join(', ')}` });
+    if (new Set(versions).size !== versions.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['arms'],
+        message: `each arm must run a different version; got versions ${versions.join(', ')}`,
+      });
   });
 export type ExperimentInput = z.infer<typeof experimentInput>;
 
@@ -59,7 +77,11 @@ export function armForBucket(bucket: number, arms: readonly Arm[]): Arm {
 // What a new case of the playbook runs while the experiment is live: a running experiment gives it the arm
 // of its bucket; a paused one sends everyone to the control's version without an arm, so paused intake does
 // not mix unrandomised cases into the comparison.
-export function experimentPin(status: ExperimentStatus, bucket: number, arms: readonly Arm[]): { version: number; arm?: string } | undefined {
+export function experimentPin(
+  status: ExperimentStatus,
+  bucket: number,
+  arms: readonly Arm[],
+): { version: number; arm?: string } | undefined {
   if (status === 'stopped') return undefined;
   if (status === 'paused') return { version: arms.find((a) => a.control)!.version };
   const chosen = armForBucket(bucket, arms);

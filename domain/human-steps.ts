@@ -35,7 +35,10 @@ export type ReassignInput = z.infer<typeof reassignInputSchema>;
 
 // The workflow's close accepts every outcome (the erasure closes with `erased`); a supervisor's close through
 // the API only the outcomes a person may choose.
-export const closeCaseInputSchema = z.object({ outcome: z.enum(OUTCOMES), note: z.string().trim().min(1, 'say why the case is closed by hand').max(2000) });
+export const closeCaseInputSchema = z.object({
+  outcome: z.enum(OUTCOMES),
+  note: z.string().trim().min(1, 'say why the case is closed by hand').max(2000),
+});
 export type CloseCaseInput = z.infer<typeof closeCaseInputSchema>;
 export const supervisorCloseInputSchema = closeCaseInputSchema.extend({ outcome: z.enum(SUPERVISOR_OUTCOMES) });
 

@@ -30,7 +30,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -38,22 +45,39 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 export function toLocal(instant: Date, timeZone: string): LocalDateTime {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-  return { year: +parts.year!, month: +parts.month!, day: +parts.day!, hour: +parts.hour!, minute: +parts.minute!, second: +parts.second! };
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    year: +parts.year!,
+    month: +parts.month!,
+    day: +parts.day!,
+    hour: +parts.hour!,
+    minute: +parts.minute!,
+    second: +parts.second!,
+  };
 }
 
 const asUtc = (l: LocalDateTime) => Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
 
 // Offset of the zone from UTC at an instant, in milliseconds.
 function zoneOffsetMs(instant: Date, timeZone: string): number {
-  return asUtc(toLocal(new Date(Math.floor(instant.getTime() / 1000) * 1000), timeZone)) - Math.floor(instant.getTime() / 1000) * 1000;
+  return (
+    asUtc(toLocal(new Date(Math.floor(instant.getTime() / 1000) * 1000), timeZone)) -
+    Math.floor(instant.getTime() / 1000) * 1000
+  );
 }
 
 export function fromLocal(local: LocalDateTime, timeZone: string): Date {
   const wall = asUtc(local);
   const HALF_DAY = 12 * 3_600_000;
   // The zone's offsets before and after any change near this time; they differ only around a DST change.
-  const candidates = [zoneOffsetMs(new Date(wall - HALF_DAY), timeZone), zoneOffsetMs(new Date(wall + HALF_DAY), timeZone)]
+  const candidates = [
+    zoneOffsetMs(new Date(wall - HALF_DAY), timeZone),
+    zoneOffsetMs(new Date(wall + HALF_DAY), timeZone),
+  ]
     .map((offset) => wall - offset)
     .sort((a, b) => a - b);
   // The earliest candidate that shows the wanted wall time wins; none does for a skipped time, which takes

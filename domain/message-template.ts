@@ -6,7 +6,10 @@ import { z } from 'zod';
 
 export const TEMPLATE_IDS = ['contact', 'survey'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
-export interface MessageText { subject: string; text: string }
+export interface MessageText {
+  subject: string;
+  text: string;
+}
 
 const PLACEHOLDERS: Record<TemplateId, { allowed: string[]; required: string[] }> = {
   contact: { allowed: ['firstName', 'name'], required: [] },
@@ -38,11 +41,17 @@ export const messageTemplateSpecSchema = z
     const { allowed, required } = PLACEHOLDERS[t.id];
     for (const field of ['subject', 'text'] as const) {
       for (const [, name] of t[field].matchAll(PLACEHOLDER)) {
-        if (!allowed.includes(name!)) ctx.addIssue({ code: 'custom', path: [field], message: `{{${name}}} is not a placeholder of the ${t.id} message; it has ${allowed.map((a) => `{{${a}}}`).join(', ')}` });
+        if (!allowed.includes(name!))
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `{{${name}}} is not a placeholder of the ${t.id} message; it has ${allowed.map((a) => `{{${a}}}`).join(', ')}`,
+          });
       }
     }
     for (const name of required) {
-      if (![...t.text.matchAll(PLACEHOLDER)].some(([, n]) => n === name)) ctx.addIssue({ code: 'custom', path: ['text'], message: `the ${t.id} message must include {{${name}}}` });
+      if (![...t.text.matchAll(PLACEHOLDER)].some(([, n]) => n === name))
+        ctx.addIssue({ code: 'custom', path: ['text'], message: `the ${t.id} message must include {{${name}}}` });
     }
   });
 export type MessageTemplateSpec = z.infer<typeof messageTemplateSpecSchema>;

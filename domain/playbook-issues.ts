@@ -12,13 +12,25 @@ interface FieldIssue {
 
 type Issue = z.core.$ZodIssue;
 
-const NOUNS: Record<string, string> = { number: 'a number', string: 'a value', object: 'a group of settings', array: 'a list', boolean: 'true or false' };
+const NOUNS: Record<string, string> = {
+  number: 'a number',
+  string: 'a value',
+  object: 'a group of settings',
+  array: 'a list',
+  boolean: 'true or false',
+};
 
-const bound = (issue: Issue & { minimum?: unknown; maximum?: unknown; origin?: string; inclusive?: boolean }, word: 'least' | 'most') => {
+const bound = (
+  issue: Issue & { minimum?: unknown; maximum?: unknown; origin?: string; inclusive?: boolean },
+  word: 'least' | 'most',
+) => {
   const limit = word === 'least' ? issue.minimum : issue.maximum;
-  if (issue.origin === 'string') return word === 'least' && limit === 1 ? 'must not be empty' : `must be at ${word} ${limit} characters long`;
+  if (issue.origin === 'string')
+    return word === 'least' && limit === 1 ? 'must not be empty' : `must be at ${word} ${limit} characters long`;
   if (issue.origin === 'array') return `must hold at ${word} ${limit} entries`;
-  return issue.inclusive === false ? `must be ${word === 'least' ? 'more' : 'less'} than ${limit}` : `must be at ${word} ${limit}`;
+  return issue.inclusive === false
+    ? `must be ${word === 'least' ? 'more' : 'less'} than ${limit}`
+    : `must be at ${word} ${limit}`;
 };
 
 // zod's own messages are written for developers ("Too big: expected number to be <=1"); the schema's custom
@@ -27,7 +39,11 @@ function describeIssue(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const noun = NOUNS[issue.expected] ?? issue.expected;
-      return issue.message.endsWith('received undefined') ? `is missing: give ${noun}` : issue.expected === 'int' ? 'must be a whole number' : `must be ${noun}`;
+      return issue.message.endsWith('received undefined')
+        ? `is missing: give ${noun}`
+        : issue.expected === 'int'
+          ? 'must be a whole number'
+          : `must be ${noun}`;
     }
     case 'too_small':
       return bound(issue, 'least');
@@ -42,11 +58,16 @@ function describeIssue(issue: Issue): string {
   }
 }
 
-export type PlaybookCheck = { valid: true; definition: PlaybookDefinition; issues: [] } | { valid: false; issues: FieldIssue[] };
+export type PlaybookCheck =
+  | { valid: true; definition: PlaybookDefinition; issues: [] }
+  | { valid: false; issues: FieldIssue[] };
 
 export function checkPlaybook(definition: unknown): PlaybookCheck {
   const result = playbookDefinitionSchema.safeParse(definition);
   if (result.success) return { valid: true, definition: result.data, issues: [] };
-  const issues = result.error.issues.map((i) => ({ field: i.path.join('.') || '(the whole playbook)', message: describeIssue(i) }));
+  const issues = result.error.issues.map((i) => ({
+    field: i.path.join('.') || '(the whole playbook)',
+    message: describeIssue(i),
+  }));
   return { valid: false, issues };
 }

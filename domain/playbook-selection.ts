@@ -12,7 +12,10 @@ export function newestVersions(versions: PinnedPlaybook[]): PinnedPlaybook[] {
   return [...newest.values()];
 }
 
-export function choosePlaybook(latest: PinnedPlaybook[], req: { playbookId?: string; tier: Tier; driver: ChurnDriver }): PinnedPlaybook | undefined {
+export function choosePlaybook(
+  latest: PinnedPlaybook[],
+  req: { playbookId?: string; tier: Tier; driver: ChurnDriver },
+): PinnedPlaybook | undefined {
   if (req.playbookId) return latest.find((p) => p.id === req.playbookId);
   const specificity = (p: PinnedPlaybook) => {
     const { tiers, drivers } = p.definition.appliesTo;
@@ -20,6 +23,12 @@ export function choosePlaybook(latest: PinnedPlaybook[], req: { playbookId?: str
     return (tiers.length ? 1 : 0) + (drivers.length ? 1 : 0);
   };
   return latest
-    .filter((p) => specificity(p) >= 0 && (p.definition.appliesTo.tiers.length > 0 || p.definition.appliesTo.drivers.length > 0 || p.id === DEFAULT_PLAYBOOK))
+    .filter(
+      (p) =>
+        specificity(p) >= 0 &&
+        (p.definition.appliesTo.tiers.length > 0 ||
+          p.definition.appliesTo.drivers.length > 0 ||
+          p.id === DEFAULT_PLAYBOOK),
+    )
     .sort((a, b) => specificity(b) - specificity(a) || a.id.localeCompare(b.id))[0];
 }

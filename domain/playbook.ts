@@ -26,7 +26,10 @@ export const playbookDefinitionSchema = z.object({
     // Latest a requested callback is honoured; later requests are moved to this bound.
     maxCallbackDelay: durationSchema,
     // Defaults keep playbook versions written before the policy existed valid.
-    policy: contactPolicySchema.default({ quietHours: { start: '21:00', end: '08:00' }, frequencyCap: { maxContacts: 3, window: '7d' } }),
+    policy: contactPolicySchema.default({
+      quietHours: { start: '21:00', end: '08:00' },
+      frequencyCap: { maxContacts: 3, window: '7d' },
+    }),
   }),
   offer: z.object({
     // Offers costing more than this need a supervisor's approval.
@@ -52,7 +55,14 @@ export const playbookDefinitionSchema = z.object({
       levels: z.array(z.enum(['supervisor', 'branch_manager'])).default([]),
       grace: durationSchema.default('1d'),
       // Agents' and supervisors' waits scale by tier: 0.5 gives premier customers half the time.
-      slaFactorByTier: z.object({ premier: z.number().positive().max(10), affluent: z.number().positive().max(10), mass: z.number().positive().max(10) }).partial().default({}),
+      slaFactorByTier: z
+        .object({
+          premier: z.number().positive().max(10),
+          affluent: z.number().positive().max(10),
+          mass: z.number().positive().max(10),
+        })
+        .partial()
+        .default({}),
     })
     .default({ levels: [], grace: '1d', slaFactorByTier: {} }),
 });

@@ -7,10 +7,17 @@ import { playbookDefinitionSchema } from './playbook';
 import { workingHoursSchema } from './working-hours';
 import { DRIVERS, TIERS } from './vocabulary';
 
-const id = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
 const name = z.string().trim().min(1).max(200);
 // Compared as instants, stored as timestamps: normalised to UTC ISO form.
-const isoDateTime = z.iso.datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-12-01T00:00:00Z' }).transform((s) => new Date(s).toISOString());
+const isoDateTime = z.iso
+  .datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-12-01T00:00:00Z' })
+  .transform((s) => new Date(s).toISOString());
 
 export const teamSpecSchema = z.strictObject({
   id,
@@ -50,7 +57,15 @@ export const offerSpecSchema = z.strictObject({
   validUntil: isoDateTime.nullable().default(null),
 });
 
-const playbookSpecSchema = z.strictObject({ id: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'playbook ids use lower-case letters, digits and "-"'), definition: playbookDefinitionSchema });
+const playbookSpecSchema = z.strictObject({
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9-]+$/, 'playbook ids use lower-case letters, digits and "-"'),
+  definition: playbookDefinitionSchema,
+});
 
 export const bankConfigSchema = z
   .strictObject({
@@ -61,10 +76,17 @@ export const bankConfigSchema = z
     templates: z.array(messageTemplateSpecSchema).default([]),
   })
   .superRefine((c, ctx) => {
-    for (const [key, items] of Object.entries({ teams: c.teams, agents: c.agents, offers: c.offers, playbooks: c.playbooks, templates: c.templates })) {
+    for (const [key, items] of Object.entries({
+      teams: c.teams,
+      agents: c.agents,
+      offers: c.offers,
+      playbooks: c.playbooks,
+      templates: c.templates,
+    })) {
       const seen = new Set<string>();
       items.forEach((item, i) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${item.id} appears twice in ${key}` });
+        if (seen.has(item.id))
+          ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${item.id} appears twice in ${key}` });
         seen.add(item.id);
       });
     }
@@ -78,5 +100,9 @@ export type BankConfig = z.infer<typeof bankConfigSchema>;
 export type { MessageTemplateSpec } from './message-template';
 
 // What an apply did, per kind.
-export interface ApplyCounts { created: number; updated: number; unchanged: number }
+export interface ApplyCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
 export type ApplyReport = Record<keyof BankConfig, ApplyCounts>;

@@ -51,8 +51,25 @@ export interface ReportRow {
 
 // The column order of the CSV, and of the JSON rows.
 export const REPORT_COLUMNS: (keyof ReportRow)[] = [
-  'group', 'period', 'opened', 'treated', 'holdout', 'stillOpen', 'retained', 'churned', 'declined', 'unreachable', 'excluded', 'erased',
-  'retentionRate', 'holdoutRetentionRate', 'lift', 'offerCost', 'costPerRetained', 'assetsRetained', 'slaCompliance',
+  'group',
+  'period',
+  'opened',
+  'treated',
+  'holdout',
+  'stillOpen',
+  'retained',
+  'churned',
+  'declined',
+  'unreachable',
+  'excluded',
+  'erased',
+  'retentionRate',
+  'holdoutRetentionRate',
+  'lift',
+  'offerCost',
+  'costPerRetained',
+  'assetsRetained',
+  'slaCompliance',
 ];
 
 // Outcomes that say whether the customer stayed: the denominator of a retention rate. Cases excluded
@@ -62,11 +79,16 @@ export const CONCLUSIVE = new Set(['retained', 'churned', 'declined', 'unreachab
 
 function groupKey(c: CaseFacts, by: ReportGroup): string {
   switch (by) {
-    case 'driver': return c.driver ?? 'undetermined';
-    case 'tier': return c.tier;
-    case 'team': return c.teamId ?? 'unassigned';
-    case 'offer': return c.offerId ?? 'no_offer';
-    case 'playbook': return c.playbookId;
+    case 'driver':
+      return c.driver ?? 'undetermined';
+    case 'tier':
+      return c.tier;
+    case 'team':
+      return c.teamId ?? 'unassigned';
+    case 'offer':
+      return c.offerId ?? 'no_offer';
+    case 'playbook':
+      return c.playbookId;
   }
 }
 
@@ -86,14 +108,21 @@ const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 *
 export function reportRow(group: string, cases: CaseFacts[], period?: string): ReportRow {
   const treated = cases.filter((c) => !c.holdout);
   const control = cases.filter((c) => c.holdout);
-  const closedWith = (list: CaseFacts[], outcome: string) => list.filter((c) => c.status === 'closed' && c.outcome === outcome);
-  const conclusive = (list: CaseFacts[]) => list.filter((c) => c.status === 'closed' && CONCLUSIVE.has(String(c.outcome)));
+  const closedWith = (list: CaseFacts[], outcome: string) =>
+    list.filter((c) => c.status === 'closed' && c.outcome === outcome);
+  const conclusive = (list: CaseFacts[]) =>
+    list.filter((c) => c.status === 'closed' && CONCLUSIVE.has(String(c.outcome)));
   const retained = closedWith(treated, 'retained');
   const retentionRate = ratio(retained.length, conclusive(treated).length);
   const holdoutRetentionRate = ratio(closedWith(control, 'retained').length, conclusive(control).length);
-  const offerCost = round(treated.reduce((sum, c) => sum + c.acceptedOfferCost, 0), 2);
+  const offerCost = round(
+    treated.reduce((sum, c) => sum + c.acceptedOfferCost, 0),
+    2,
+  );
   // SLA compliance over the cases people worked: treated cases that were not excluded up front.
-  const worked = treated.filter((c) => !(c.status === 'closed' && (c.outcome === 'excluded' || c.outcome === 'not_actionable')));
+  const worked = treated.filter(
+    (c) => !(c.status === 'closed' && (c.outcome === 'excluded' || c.outcome === 'not_actionable')),
+  );
   return {
     group,
     ...(period === undefined ? {} : { period }),
@@ -109,10 +138,14 @@ export function reportRow(group: string, cases: CaseFacts[], period?: string): R
     erased: closedWith(treated, 'erased').length,
     retentionRate,
     holdoutRetentionRate,
-    lift: retentionRate === null || holdoutRetentionRate === null ? null : round(retentionRate - holdoutRetentionRate, 4),
+    lift:
+      retentionRate === null || holdoutRetentionRate === null ? null : round(retentionRate - holdoutRetentionRate, 4),
     offerCost,
     costPerRetained: retained.length === 0 ? null : round(offerCost / retained.length, 2),
-    assetsRetained: round(retained.reduce((sum, c) => sum + c.assetsUnderManagement, 0), 2),
+    assetsRetained: round(
+      retained.reduce((sum, c) => sum + c.assetsUnderManagement, 0),
+      2,
+    ),
     slaCompliance: ratio(worked.filter((c) => !c.slaBreached).length, worked.length),
   };
 }
@@ -135,5 +168,8 @@ export function retentionReport(cases: CaseFacts[], by: ReportGroup, period?: Re
 
 // The same rows as CSV, columns in REPORT_COLUMNS order.
 export function reportCsv(rows: ReportRow[], withPeriod: boolean): string {
-  return toCsv(REPORT_COLUMNS.filter((c) => withPeriod || c !== 'period'), rows);
+  return toCsv(
+    REPORT_COLUMNS.filter((c) => withPeriod || c !== 'period'),
+    rows,
+  );
 }

@@ -44,9 +44,14 @@ export type IntakeDecision =
   // Join the open case, or open one.
   | { kind: 'open_or_join'; tier: Tier };
 
-export function decideIntake(signal: { customerId: string; type: string }, facts: IntakeFacts, now: Date): IntakeDecision {
+export function decideIntake(
+  signal: { customerId: string; type: string },
+  facts: IntakeFacts,
+  now: Date,
+): IntakeDecision {
   const { existing, customerTier, lastCase } = facts;
-  if (existing && (existing.customerId !== signal.customerId || existing.type !== signal.type)) return { kind: 'key_reused', existing };
+  if (existing && (existing.customerId !== signal.customerId || existing.type !== signal.type))
+    return { kind: 'key_reused', existing };
   if (existing?.caseId) return { kind: 'duplicate', existing };
   if (!customerTier) return { kind: 'unknown_customer' };
   if (signal.type === 'balance_recovery' && !facts.hasOpenCase) return { kind: 'store_only' };

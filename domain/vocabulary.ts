@@ -34,7 +34,14 @@ export type Stage = (typeof STAGES)[number];
 
 // erased: closed because the customer asked for their personal data to be erased (DELETE /v1/customers/:id);
 // only the erasure closes a case so, never a supervisor's choice (SUPERVISOR_OUTCOMES).
-export const SUPERVISOR_OUTCOMES = ['retained', 'churned', 'declined', 'unreachable', 'not_actionable', 'excluded'] as const;
+export const SUPERVISOR_OUTCOMES = [
+  'retained',
+  'churned',
+  'declined',
+  'unreachable',
+  'not_actionable',
+  'excluded',
+] as const;
 export const OUTCOMES = [...SUPERVISOR_OUTCOMES, 'erased'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 

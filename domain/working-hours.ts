@@ -13,7 +13,10 @@ export const workingHoursSchema = z
     from: clock,
     to: clock,
   })
-  .refine((h) => h.from < h.to, { message: '"from" must be before "to" (hours that cross midnight: two agents, or 00:00–23:59)', path: ['to'] });
+  .refine((h) => h.from < h.to, {
+    message: '"from" must be before "to" (hours that cross midnight: two agents, or 00:00–23:59)',
+    path: ['to'],
+  });
 
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 

@@ -14,19 +14,32 @@ import type { Logger } from '../config/logger';
 function smsFromEnv(env: Env, logger: Logger): SmsSender {
   const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM: from } = env;
   if (!accountSid && !authToken && !from) {
-    logger.warn('SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM): cases contact customers by their other channels');
+    logger.warn(
+      'SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM): cases contact customers by their other channels',
+    );
     return smsNotConfigured;
   }
   const why = 'SMS through Twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM together';
-  return createTwilioSms({ accountSid: requireEnv(env, 'TWILIO_ACCOUNT_SID', why), authToken: requireEnv(env, 'TWILIO_AUTH_TOKEN', why), from: requireEnv(env, 'TWILIO_FROM', why), apiBaseUrl: env.TWILIO_API_BASE_URL });
+  return createTwilioSms({
+    accountSid: requireEnv(env, 'TWILIO_ACCOUNT_SID', why),
+    authToken: requireEnv(env, 'TWILIO_AUTH_TOKEN', why),
+    from: requireEnv(env, 'TWILIO_FROM', why),
+    apiBaseUrl: env.TWILIO_API_BASE_URL,
+  });
 }
 
 // The sweep needs somewhere to read and somewhere to post; a feed without the API to post to is a mistake.
 function detectionFromEnv(env: Env): DetectionFeeds | undefined {
   const { HOLDFAST_SIGNAL_FEED_DIR: dropDir, HOLDFAST_SIGNAL_FEED_URL: pullUrl } = env;
   if (!dropDir && !pullUrl) return undefined;
-  const why = 'the detection sweep posts the feed\'s signals to the API (POST /v1/signals/batch) with a system key';
-  return { dropDir, pullUrl, pullToken: env.HOLDFAST_SIGNAL_FEED_TOKEN, apiUrl: requireEnv(env, 'HOLDFAST_API_URL', why).replace(/\/$/, ''), apiKey: requireEnv(env, 'HOLDFAST_API_KEY', why) };
+  const why = "the detection sweep posts the feed's signals to the API (POST /v1/signals/batch) with a system key";
+  return {
+    dropDir,
+    pullUrl,
+    pullToken: env.HOLDFAST_SIGNAL_FEED_TOKEN,
+    apiUrl: requireEnv(env, 'HOLDFAST_API_URL', why).replace(/\/$/, ''),
+    apiKey: requireEnv(env, 'HOLDFAST_API_KEY', why),
+  };
 }
 
 export function activityDepsFromEnv(env: Env, db: Db, logger: Logger): ActivityDeps {

@@ -17,9 +17,15 @@ export interface CaseWorkerOptions {
 
 // The worker process also relays the CRM outbox of its task queue (see crm-relay.ts). stopAfterWorker(), once
 // the worker has stopped, ends the relay and closes the activities' SQL pool.
-export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection; stopAfterWorker(): Promise<void> }> {
+export async function createCaseWorker(
+  options: CaseWorkerOptions,
+): Promise<{ worker: Worker; connection: NativeConnection; stopAfterWorker(): Promise<void> }> {
   // Temporal may come up after the worker (a container started first): wait for it, saying so.
-  const connection = await untilConnected(`Temporal at ${options.temporal.address}`, () => NativeConnection.connect(connectionOptions(options.temporal)), options.deps.logger);
+  const connection = await untilConnected(
+    `Temporal at ${options.temporal.address}`,
+    () => NativeConnection.connect(connectionOptions(options.temporal)),
+    options.deps.logger,
+  );
   const worker = await Worker.create({
     connection,
     namespace: options.temporal.namespace,
@@ -27,7 +33,9 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ wo
     activities: createActivities(options.deps),
     dataConverter: { payloadCodecs: [options.temporal.payloadCodec] },
     ...options.tuning,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows') }),
   });
   const { sql, crm, logger } = options.deps;
   const relay = crm ? startCrmRelay({ sql, crm, taskQueue: options.temporal.taskQueue, logger }) : undefined;

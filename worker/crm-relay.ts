@@ -65,7 +65,12 @@ function markFailed(sql: Sql, id: string, attempts: number, e: unknown) {
   return sql.query({
     name: 'crm-relay-failed',
     text: 'UPDATE crm_outbox SET attempts = $2, last_error = $3, next_attempt_at = $4 WHERE id = $1',
-    values: [id, attempts, String((e as Error).message ?? e).slice(0, 500), new Date(Date.now() + crmRetryDelayMs(attempts))],
+    values: [
+      id,
+      attempts,
+      String((e as Error).message ?? e).slice(0, 500),
+      new Date(Date.now() + crmRetryDelayMs(attempts)),
+    ],
   });
 }
 
@@ -90,14 +95,17 @@ interface RelayCycle {
 // Delivers one row; true when the CRM took it. A failure is recorded at once, with its backoff.
 async function deliver(relay: RelayCycle, row: OutboxHead): Promise<boolean> {
   try {
-    if (row.kind === 'fulfilment_task') await relay.crm.createFulfilmentTask(row.payload as FulfilmentTask, row.idempotency_key);
-    else if (row.kind === 'customer_erased') await relay.crm.pushCustomerErasure(row.payload as CustomerErasure, row.idempotency_key);
+    if (row.kind === 'fulfilment_task')
+      await relay.crm.createFulfilmentTask(row.payload as FulfilmentTask, row.idempotency_key);
+    else if (row.kind === 'customer_erased')
+      await relay.crm.pushCustomerErasure(row.payload as CustomerErasure, row.idempotency_key);
     else await relay.crm.pushCaseEvent(row.payload as CrmCaseEvent, row.idempotency_key);
     return true;
   } catch (e) {
     const attempts = row.attempts + 1;
     await markFailed(relay.sql, row.id, attempts, e);
-    if (attempts === 1 || attempts % 10 === 0) relay.logger.warn('CRM delivery failed, will retry', { key: row.idempotency_key, attempts, error: String(e) });
+    if (attempts === 1 || attempts % 10 === 0)
+      relay.logger.warn('CRM delivery failed, will retry', { key: row.idempotency_key, attempts, error: String(e) });
     return false;
   }
 }
@@ -169,7 +177,9 @@ export function startCrmRelay(options: CrmRelayOptions): { outage: OutageWatch; 
       wake?.();
       await loop;
       // Hand the lease over at once rather than after it lapses.
-      await sql.query('DELETE FROM crm_relay_leases WHERE task_queue = $1 AND holder = $2', [taskQueue, holder]).catch(() => undefined);
+      await sql
+        .query('DELETE FROM crm_relay_leases WHERE task_queue = $1 AND holder = $2', [taskQueue, holder])
+        .catch(() => undefined);
     },
   };
 }

@@ -16,11 +16,17 @@ async function main(): Promise<void> {
   const { databaseUrl, temporal } = processEnv(env, 'worker');
   // Before any connection: the SDK's metrics go to a Prometheus endpoint of their own.
   if (env.HOLDFAST_WORKER_METRICS_ADDRESS) {
-    Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: env.HOLDFAST_WORKER_METRICS_ADDRESS } } } });
+    Runtime.install({
+      telemetryOptions: { metrics: { prometheus: { bindAddress: env.HOLDFAST_WORKER_METRICS_ADDRESS } } },
+    });
     logger.info('worker metrics served', { address: env.HOLDFAST_WORKER_METRICS_ADDRESS });
   }
   const db = createDb(databaseUrl);
-  const { worker, connection, stopAfterWorker } = await createCaseWorker({ temporal, deps: activityDepsFromEnv(env, db, logger), tuning: workerTuning(env) });
+  const { worker, connection, stopAfterWorker } = await createCaseWorker({
+    temporal,
+    deps: activityDepsFromEnv(env, db, logger),
+    tuning: workerTuning(env),
+  });
   if (env.HOLDFAST_DETECTION_EVERY) await scheduleDetection(temporal, env.HOLDFAST_DETECTION_EVERY, logger);
   // Always: with the setting off an existing schedule is deleted, so switching retention off takes effect.
   await scheduleAnonymisation(temporal, env.HOLDFAST_RETENTION_DAYS, logger);

@@ -8,7 +8,11 @@ import type { Env } from '../config/env';
 
 export type WorkerTuning = Pick<
   WorkerOptions,
-  'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentLocalActivityExecutions' | 'shutdownGraceTime'
+  | 'maxCachedWorkflows'
+  | 'maxConcurrentWorkflowTaskExecutions'
+  | 'maxConcurrentActivityTaskExecutions'
+  | 'maxConcurrentLocalActivityExecutions'
+  | 'shutdownGraceTime'
 >;
 
 export function workerTuning(env: Env): WorkerTuning {

@@ -32,7 +32,10 @@ export type StoreActivities = Pick<
 // What the stages call. An update or signal handler writes through `acts` instead: a handler awaiting a local
 // activity while the main coroutine awaits another in the same workflow task could be replayed in another
 // order than it ran (the two results resolve together on replay) and fail with a nondeterminism error.
-export const localStore = proxyLocalActivities<StoreActivities>({ startToCloseTimeout: '10 seconds', retry: STORE_RETRY });
+export const localStore = proxyLocalActivities<StoreActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: STORE_RETRY,
+});
 
 // Tries 1, 2, 4, 8, then 10 s apart, with no limit of their own: the send ends once the provider has
 // answered (or failed PROVIDER_TRIES times), however long PostgreSQL or Temporal is away meanwhile.

@@ -5,7 +5,9 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { CaseActivities } from './activities';
 
-const { anonymiseExpiredCases, anonymiseInactiveCustomers } = proxyActivities<Pick<CaseActivities, 'anonymiseExpiredCases' | 'anonymiseInactiveCustomers'>>({
+const { anonymiseExpiredCases, anonymiseInactiveCustomers } = proxyActivities<
+  Pick<CaseActivities, 'anonymiseExpiredCases' | 'anonymiseInactiveCustomers'>
+>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
@@ -24,7 +26,10 @@ export interface AnonymisationSweepResult {
   customers: number;
 }
 
-async function inBatches(step: (batch: { before: string; size: number }) => Promise<number>, before: string): Promise<number> {
+async function inBatches(
+  step: (batch: { before: string; size: number }) => Promise<number>,
+  before: string,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const done = await step({ before, size: BATCH });

@@ -51,7 +51,10 @@ export class CaseRun {
   readonly answers = new HumanAnswerDesk();
   readonly sla: SlaTimer;
 
-  constructor(readonly input: CaseInput, workflowId: string) {
+  constructor(
+    readonly input: CaseInput,
+    workflowId: string,
+  ) {
     if (input.resume) {
       this.state = input.resume.state;
       this.customer = input.resume.customer;
@@ -86,7 +89,11 @@ export class CaseRun {
   // supervisor moved the deadline; then the caller's timeout path runs.
   // A customer's wait (escalate: false) never escalates: it ends at its own deadline. `interrupted` ends the
   // wait early without an answer (e.g. the message it waits on was reported undelivered).
-  awaitAnswer<K extends AnswerKind>(kind: K, timeoutMs: number, options: { escalate?: boolean; interrupted?: () => boolean } = {}): Promise<HumanAnswers[K] | undefined> {
+  awaitAnswer<K extends AnswerKind>(
+    kind: K,
+    timeoutMs: number,
+    options: { escalate?: boolean; interrupted?: () => boolean } = {},
+  ): Promise<HumanAnswers[K] | undefined> {
     return this.answers.take(kind, options.interrupted ?? (() => false), async (arrived) => {
       if (options.escalate === false) {
         await condition(arrived, timeoutMs);
@@ -101,7 +108,10 @@ export class CaseRun {
   // History is long enough to carry the case over to a new run.
   get historyIsLong(): boolean {
     const info = workflowInfo();
-    return info.continueAsNewSuggested || (this.input.historyLimit !== undefined && info.historyLength > this.input.historyLimit);
+    return (
+      info.continueAsNewSuggested ||
+      (this.input.historyLimit !== undefined && info.historyLength > this.input.historyLimit)
+    );
   }
 
   // True when every recorded transition is in PostgreSQL, so an API read shows the current case.
@@ -167,7 +177,12 @@ export class CaseRun {
     this.state.slaDueAt = ms === undefined ? undefined : new Date(Date.now() + ms).toISOString();
   }
 
-  async close(outcome: Outcome, reason: string, data: Record<string, unknown> = {}, actor = SYSTEM_ACTOR): Promise<void> {
+  async close(
+    outcome: Outcome,
+    reason: string,
+    data: Record<string, unknown> = {},
+    actor = SYSTEM_ACTOR,
+  ): Promise<void> {
     this.state.status = 'closed';
     this.state.outcome = outcome;
     this.state.closeReason = reason;

@@ -11,7 +11,12 @@ import type { CaseRun } from './case-run';
 type Purpose = 'contact' | 'survey';
 
 // A hold on the contact: a skip is recorded and ends the wait; a deferral is recorded and slept through.
-async function honourHold(run: CaseRun, channel: ContactChannel, purpose: Purpose, hold: PolicyHold): Promise<'skip' | 'retry'> {
+async function honourHold(
+  run: CaseRun,
+  channel: ContactChannel,
+  purpose: Purpose,
+  hold: PolicyHold,
+): Promise<'skip' | 'retry'> {
   if (hold.action === 'skip') {
     await run.record('contact_skipped', { channel, purpose, reason: hold.reason });
     return 'skip';
@@ -21,9 +26,21 @@ async function honourHold(run: CaseRun, channel: ContactChannel, purpose: Purpos
   return 'retry';
 }
 
-export async function clearToContact(run: CaseRun, channel: ContactChannel, purpose: Purpose): Promise<'contact' | 'skip'> {
+export async function clearToContact(
+  run: CaseRun,
+  channel: ContactChannel,
+  purpose: Purpose,
+): Promise<'contact' | 'skip'> {
   for (;;) {
-    const answer = await run.withRecorded((recorded) => run.store.checkContactPolicy({ customerId: run.state.customerId, channel, policy: run.definition.contact.policy, purpose, recorded }));
+    const answer = await run.withRecorded((recorded) =>
+      run.store.checkContactPolicy({
+        customerId: run.state.customerId,
+        channel,
+        policy: run.definition.contact.policy,
+        purpose,
+        recorded,
+      }),
+    );
     if (answer.action === 'contact') return 'contact';
     if ((await honourHold(run, channel, purpose, answer)) === 'skip') return 'skip';
   }
@@ -31,7 +48,12 @@ export async function clearToContact(run: CaseRun, channel: ContactChannel, purp
 
 // Sends once the policy lets the message out, the send checking it and carrying the step's deferred events;
 // a send that was held is tried again after the deferral, under the same key (nothing was claimed).
-export async function sendWhenClear(run: CaseRun, channel: ContactChannel, purpose: Purpose, send: (check: PolicyCheckedSend) => Promise<SendResult | HeldSend>): Promise<SendResult | 'skip'> {
+export async function sendWhenClear(
+  run: CaseRun,
+  channel: ContactChannel,
+  purpose: Purpose,
+  send: (check: PolicyCheckedSend) => Promise<SendResult | HeldSend>,
+): Promise<SendResult | 'skip'> {
   const { policy } = run.definition.contact;
   for (;;) {
     const result = await run.withRecorded((recorded) => send({ recorded, policy }), { send: true });

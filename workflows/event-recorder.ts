@@ -52,7 +52,10 @@ export class EventRecorder {
   // there are none. If the call fails or is cancelled they stay deferred for the next write (writes are keyed
   // by sequence, so one that did land is not written twice). `holdSearchAttributes` keeps the step's search
   // attributes for the next write or send, so they reach Temporal in one upsert.
-  async carry<R>(call: (recorded?: RecordedEvents) => Promise<R>, options: { more?: CaseEventRecord[]; holdSearchAttributes?: boolean } = {}): Promise<R> {
+  async carry<R>(
+    call: (recorded?: RecordedEvents) => Promise<R>,
+    options: { more?: CaseEventRecord[]; holdSearchAttributes?: boolean } = {},
+  ): Promise<R> {
     const events = [...this.deferred, ...(options.more ?? [])];
     this.deferred = [];
     if (events.length === 0) return call(undefined);
@@ -73,7 +76,14 @@ export class EventRecorder {
         this.state.stage = e.stage;
         this.tag(CASE_STAGE, e.stage);
       }
-      return { caseId: this.state.caseId, seq: ++this.state.eventSeq, at: new Date().toISOString(), type: e.type, actor: e.actor ?? SYSTEM_ACTOR, data: e.data ?? {} };
+      return {
+        caseId: this.state.caseId,
+        seq: ++this.state.eventSeq,
+        at: new Date().toISOString(),
+        type: e.type,
+        actor: e.actor ?? SYSTEM_ACTOR,
+        data: e.data ?? {},
+      };
     });
   }
 

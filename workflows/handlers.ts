@@ -7,7 +7,14 @@ import { UNDELIVERED_STATUSES } from '../domain/delivery';
 import { assessRisk, type RiskSignalInput } from '../domain/risk';
 import type { CaseRun } from './case-run';
 import { registerHumanSteps } from './human-step-handlers';
-import { addSignalUpdate, CASE_CLOSED, caseStateQuery, consentChangedSignal, customerReplySignal, deliveryReportSignal } from './messages';
+import {
+  addSignalUpdate,
+  CASE_CLOSED,
+  caseStateQuery,
+  consentChangedSignal,
+  customerReplySignal,
+  deliveryReportSignal,
+} from './messages';
 import { stepSchemas } from './step-schemas';
 import { requireValid } from './step-guards';
 import { registerSupervisorSteps } from './supervisor-handlers';
@@ -22,7 +29,12 @@ function registerAddSignal(run: CaseRun): void {
         if (signal.type === 'balance_recovery') run.recovered = true;
         if (run.state.tier) run.state.risk = assessRisk(run.state.signals, run.state.tier, new Date());
         // Recorded only once the case exists in the store (after detect's first event).
-        if (run.state.eventSeq > 0) await run.record('signal_joined', { signalId: signal.signalId, type: signal.type, score: run.state.risk?.score ?? null }, { fromHandler: true });
+        if (run.state.eventSeq > 0)
+          await run.record(
+            'signal_joined',
+            { signalId: signal.signalId, type: signal.type, score: run.state.risk?.score ?? null },
+            { fromHandler: true },
+          );
       }
       return { caseId: run.state.caseId, workflowId: run.state.workflowId, joined: !known };
     },
@@ -48,12 +60,26 @@ export function registerHandlers(run: CaseRun, cancelStages: () => void): void {
 
   setHandler(consentChangedSignal, async (change) => {
     if (run.closed || run.state.eventSeq === 0) return;
-    await run.record('consent_changed', { channel: change.channel, granted: change.granted, source: change.source }, { actor: change.actor, fromHandler: true });
+    await run.record(
+      'consent_changed',
+      { channel: change.channel, granted: change.granted, source: change.source },
+      { actor: change.actor, fromHandler: true },
+    );
   });
 
   // A reply from the customer is the agent's to answer: it goes on the timeline (and to the CRM) as their task.
   setHandler(customerReplySignal, async (reply) => {
     if (run.closed || run.state.eventSeq === 0) return;
-    await run.record('customer_replied', { channel: reply.channel, text: reply.text.slice(0, 1600), receivedAt: reply.receivedAt, task: 'reply_to_customer', agentId: run.state.agentId ?? null }, { actor: `customer:${reply.channel}`, fromHandler: true });
+    await run.record(
+      'customer_replied',
+      {
+        channel: reply.channel,
+        text: reply.text.slice(0, 1600),
+        receivedAt: reply.receivedAt,
+        task: 'reply_to_customer',
+        agentId: run.state.agentId ?? null,
+      },
+      { actor: `customer:${reply.channel}`, fromHandler: true },
+    );
   });
 }

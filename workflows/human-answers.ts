@@ -3,7 +3,13 @@
 // answer is expected now (isExpecting); its handler begins the answer, records it, then gives it; the waiting
 // stage takes it (take). An answer accepted before its wait ended is honoured even if the wait times out meanwhile.
 import { condition } from '@temporalio/workflow';
-import type { Actor, ContactOutcomeInput, OfferApprovalInput, OfferDecisionInput, SurveyAnswerInput } from '../domain/human-steps';
+import type {
+  Actor,
+  ContactOutcomeInput,
+  OfferApprovalInput,
+  OfferDecisionInput,
+  SurveyAnswerInput,
+} from '../domain/human-steps';
 
 export interface HumanAnswers {
   contact: ContactOutcomeInput & Actor;
@@ -40,7 +46,11 @@ export class HumanAnswerDesk {
 
   // Waits with `wait` (given a predicate that turns true once an answer arrived or `interrupted` ends the wait
   // early), then returns the answer, if any; one still being recorded is waited for.
-  async take<K extends AnswerKind>(kind: K, interrupted: () => boolean, wait: (arrived: () => boolean) => Promise<void>): Promise<HumanAnswers[K] | undefined> {
+  async take<K extends AnswerKind>(
+    kind: K,
+    interrupted: () => boolean,
+    wait: (arrived: () => boolean) => Promise<void>,
+  ): Promise<HumanAnswers[K] | undefined> {
     this.expecting = kind;
     await wait(() => this.given[kind] !== undefined || (interrupted() && !this.answering.has(kind)));
     this.expecting = undefined;

@@ -35,8 +35,25 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
     async record(run, input) {
       const { caseId, customerId } = run.state;
       const agentId = input.actorAgentId ?? run.state.agentId;
-      await acts.recordContactOutcome({ key: contactKey(run, 'outcome'), caseId, customerId, agentId, channel: input.channel, outcome: input.outcome, note: input.note });
-      await run.record('contact_outcome_recorded', { channel: input.channel, outcome: input.outcome, callbackAt: input.callbackAt ?? null, note: input.note ?? null }, { actor: input.actor, fromHandler: true });
+      await acts.recordContactOutcome({
+        key: contactKey(run, 'outcome'),
+        caseId,
+        customerId,
+        agentId,
+        channel: input.channel,
+        outcome: input.outcome,
+        note: input.note,
+      });
+      await run.record(
+        'contact_outcome_recorded',
+        {
+          channel: input.channel,
+          outcome: input.outcome,
+          callbackAt: input.callbackAt ?? null,
+          note: input.note ?? null,
+        },
+        { actor: input.actor, fromHandler: true },
+      );
     },
   },
   approval: {
@@ -44,13 +61,23 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
     schema: () => stepSchemas().offerApprovalInputSchema,
     stage: 'offering',
     ready: (run) => run.state.offer?.status === 'pending_approval',
-    record: (run, input) => run.record(input.approve ? 'offer_approved' : 'offer_rejected', { offerId: run.state.offer?.offerId ?? null, note: input.note ?? null }, { actor: input.actor, fromHandler: true }),
+    record: (run, input) =>
+      run.record(
+        input.approve ? 'offer_approved' : 'offer_rejected',
+        { offerId: run.state.offer?.offerId ?? null, note: input.note ?? null },
+        { actor: input.actor, fromHandler: true },
+      ),
   },
   decision: {
     update: offerDecisionUpdate,
     schema: () => stepSchemas().offerDecisionInputSchema,
     stage: 'awaiting_decision',
-    record: (run, input) => run.record('offer_decision_recorded', { offerId: run.state.offer?.offerId ?? null, decision: input.decision, note: input.note ?? null }, { actor: input.actor, fromHandler: true }),
+    record: (run, input) =>
+      run.record(
+        'offer_decision_recorded',
+        { offerId: run.state.offer?.offerId ?? null, decision: input.decision, note: input.note ?? null },
+        { actor: input.actor, fromHandler: true },
+      ),
     answeredWhen: (run) => run.state.stage !== 'awaiting_decision' && run.projected,
   },
   survey: {
@@ -85,5 +112,6 @@ function registerHumanStep<K extends AnswerKind>(run: CaseRun, kind: K, step: Hu
 }
 
 export function registerHumanSteps(run: CaseRun): void {
-  for (const kind of Object.keys(HUMAN_STEPS) as AnswerKind[]) registerHumanStep(run, kind, HUMAN_STEPS[kind] as HumanStep<typeof kind>);
+  for (const kind of Object.keys(HUMAN_STEPS) as AnswerKind[])
+    registerHumanStep(run, kind, HUMAN_STEPS[kind] as HumanStep<typeof kind>);
 }

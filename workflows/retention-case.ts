@@ -1,6 +1,13 @@
 // The retention case: one entity workflow per customer (id retention-case/<customerId>) running the
 // playbook's five stages. Stages live in ./stages; this function only sequences them.
-import { allHandlersFinished, CancellationScope, condition, ContinueAsNew, isCancellation, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  ContinueAsNew,
+  isCancellation,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { CaseInput, CaseState } from '../domain/case';
 import { CaseRun } from './case-run';
 import { registerHandlers } from './handlers';
@@ -23,7 +30,10 @@ function stepRunner(run: CaseRun): StepRunner {
         return await body();
       } catch (e) {
         if (isCancellation(e) || e instanceof ContinueAsNew) throw e;
-        const error = e instanceof Error ? `${e.name}: ${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}` : String(e);
+        const error =
+          e instanceof Error
+            ? `${e.name}: ${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}`
+            : String(e);
         await run.record('case_failed', { step, error: error.slice(0, 1000) });
         await run.awaitSupervisor('step_failed', step, { error: error.slice(0, 300) });
       }
@@ -34,7 +44,8 @@ function stepRunner(run: CaseRun): StepRunner {
 async function runStages(run: CaseRun, step: StepRunner): Promise<void> {
   await step('detect', () => detect(run));
   // A holdout case gets no treatment: it is only observed, to measure the playbook's lift.
-  if (!run.closed && run.holdout) return step('conclude', () => conclude(run, { outcome: 'churned', reason: 'holdout' }));
+  if (!run.closed && run.holdout)
+    return step('conclude', () => conclude(run, { outcome: 'churned', reason: 'holdout' }));
   if (!run.closed) await step('assign', () => assign(run));
   if (!run.closed) {
     const contacted = await step('contact', () => contact(run));
@@ -62,7 +73,9 @@ export async function retentionCase(input: CaseInput): Promise<CaseState> {
   const step = stepRunner(run);
 
   try {
-    await stages.run(() => (input.resume ? step('observe', () => resumeObserving(run, input.resume!)) : runStages(run, step)));
+    await stages.run(() =>
+      input.resume ? step('observe', () => resumeObserving(run, input.resume!)) : runStages(run, step),
+    );
   } catch (e) {
     if (!isCancellation(e) || !run.closeRequest) throw e;
   }

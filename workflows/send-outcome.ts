@@ -9,7 +9,8 @@ export async function settledSend<R>(send: () => Promise<R>): Promise<R | SendRe
   } catch (e) {
     if (!(e instanceof ActivityFailure)) throw e;
     const cause = e.cause;
-    if (cause instanceof TimeoutFailure) return { status: 'unknown', code: 'timeout', message: 'the provider did not answer in time' };
+    if (cause instanceof TimeoutFailure)
+      return { status: 'unknown', code: 'timeout', message: 'the provider did not answer in time' };
     if (!(cause instanceof ApplicationFailure)) throw e;
     const detail = cause.details?.[0] as { code?: string; message?: string } | undefined;
     const message = detail?.message ?? cause.message;

@@ -28,7 +28,13 @@ export class SlaTimer {
 
   // Waits until `arrived` or the deadline; each deadline passed escalates one level (onBreach records it) and
   // grants the grace period; with no level left, the wait ends.
-  async escalating(kind: AnswerKind, timeoutMs: number, arrived: () => boolean, escalation: Escalation, onBreach: (level: string, nextDeadline: string) => Promise<void>): Promise<void> {
+  async escalating(
+    kind: AnswerKind,
+    timeoutMs: number,
+    arrived: () => boolean,
+    escalation: Escalation,
+    onBreach: (level: string, nextDeadline: string) => Promise<void>,
+  ): Promise<void> {
     let escalations = 0;
     this.wait = { kind, dueMs: Date.now() + timeoutMs, moved: 0 };
     for (;;) {

@@ -8,4 +8,3 @@ export function stepSchemas(): typeof HumanSteps {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('../domain/human-steps') as typeof HumanSteps;
 }
-

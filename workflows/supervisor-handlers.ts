@@ -15,7 +15,11 @@ function registerReassign(run: CaseRun): void {
       run.state.teamId = input.teamId;
       run.state.agentId = input.agentId;
       run.tagSearchAttributes();
-      await run.record('case_reassigned', { from, to: { teamId: input.teamId, agentId: input.agentId }, note: input.note ?? null }, { actor: input.actor, fromHandler: true });
+      await run.record(
+        'case_reassigned',
+        { from, to: { teamId: input.teamId, agentId: input.agentId }, note: input.note ?? null },
+        { actor: input.actor, fromHandler: true },
+      );
       // A case that needs attention goes on with its new agent.
       if (run.needsAttention) run.resolveAttention({ action: 'reassign', actor: input.actor, note: input.note });
       return run.state;
@@ -36,15 +40,21 @@ function registerExtendSla(run: CaseRun): void {
     async (input) => {
       const wait = run.sla.waitingFor!;
       run.sla.moveDeadline(new Date(input.until));
-      await run.record('sla_extended', { wait, until: input.until, note: input.note ?? null }, { actor: input.actor, fromHandler: true });
+      await run.record(
+        'sla_extended',
+        { wait, until: input.until, note: input.note ?? null },
+        { actor: input.actor, fromHandler: true },
+      );
       return run.state;
     },
     {
       validator: (input) => {
         requireValid(stepSchemas().extendSlaInputSchema, input);
         requireOpen(run);
-        if (!run.sla.waitingFor) throw wrongStage(run, `the case is in stage ${run.state.stage} and not waiting on anyone`);
-        if (Date.parse(input.until) <= Date.now()) throw ApplicationFailure.create({ type: INVALID_INPUT, message: 'until must be in the future' });
+        if (!run.sla.waitingFor)
+          throw wrongStage(run, `the case is in stage ${run.state.stage} and not waiting on anyone`);
+        if (Date.parse(input.until) <= Date.now())
+          throw ApplicationFailure.create({ type: INVALID_INPUT, message: 'until must be in the future' });
       },
     },
   );
@@ -82,7 +92,8 @@ export function registerSupervisorSteps(run: CaseRun, cancelStages: () => void):
       validator: (input) => {
         requireValid(stepSchemas().retryStepInputSchema, input);
         requireOpen(run);
-        if (!run.needsAttention) throw wrongStage(run, `the case is in stage ${run.state.stage} and does not need attention`);
+        if (!run.needsAttention)
+          throw wrongStage(run, `the case is in stage ${run.state.stage} and does not need attention`);
       },
     },
   );

@@ -37,13 +37,18 @@ export function createHttpCrm(baseUrl: string): CrmClient {
   const root = new URL(baseUrl.replace(/\/?$/, '/'));
   const send = httpPoster(5_000);
   async function post(path: string, body: unknown, idempotencyKey: string): Promise<void> {
-    const { status } = await send(new URL(path.replace(/^\//, ''), root), JSON.stringify(body), { 'content-type': 'application/json', 'idempotency-key': idempotencyKey });
+    const { status } = await send(new URL(path.replace(/^\//, ''), root), JSON.stringify(body), {
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+    });
     // 409: the CRM already has it.
-    if ((status < 200 || status > 299) && status !== 409) throw new Error(`CRM answered ${status} to ${path} (${idempotencyKey})`);
+    if ((status < 200 || status > 299) && status !== 409)
+      throw new Error(`CRM answered ${status} to ${path} (${idempotencyKey})`);
   }
   return {
     pushCaseEvent: (event, key) => post(`/v1/retention-cases/${encodeURIComponent(event.caseId)}/events`, event, key),
     createFulfilmentTask: (task, key) => post('/v1/fulfilment-tasks', task, key),
-    pushCustomerErasure: (erasure, key) => post(`/v1/customers/${encodeURIComponent(erasure.customerId)}/erasure`, erasure, key),
+    pushCustomerErasure: (erasure, key) =>
+      post(`/v1/customers/${encodeURIComponent(erasure.customerId)}/erasure`, erasure, key),
   };
 }

@@ -32,7 +32,13 @@ export function createSmtpEmail(smtpUrl: string, from: string): EmailSender {
   return {
     async send(message) {
       try {
-        const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, messageId: message.messageId });
+        const info = await transport.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          messageId: message.messageId,
+        });
         return { providerId: info.messageId };
       } catch (e) {
         throw new ProviderError(classifySmtpError(e));

@@ -20,17 +20,27 @@ const IDLE_MS = 4_000;
 
 // `timeoutMs`: how long a request may wait for the server (connection or answer) before it fails.
 export function httpPoster(timeoutMs: number): HttpPost {
-  const agents = { http: new http.Agent({ keepAlive: true, timeout: IDLE_MS }), https: new https.Agent({ keepAlive: true, timeout: IDLE_MS }) };
+  const agents = {
+    http: new http.Agent({ keepAlive: true, timeout: IDLE_MS }),
+    https: new https.Agent({ keepAlive: true, timeout: IDLE_MS }),
+  };
   const send = (url: URL, payload: Buffer, headers: Record<string, string>, retried: boolean): Promise<HttpAnswer> =>
     new Promise((resolve, reject) => {
       const secure = url.protocol === 'https:';
       const request = (secure ? https : http).request(
         url,
-        { method: 'POST', agent: secure ? agents.https : agents.http, timeout: timeoutMs, headers: { ...headers, 'content-length': payload.length } },
+        {
+          method: 'POST',
+          agent: secure ? agents.https : agents.http,
+          timeout: timeoutMs,
+          headers: { ...headers, 'content-length': payload.length },
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
           response.on('error', reject);
         },
       );

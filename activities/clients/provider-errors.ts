@@ -20,7 +20,8 @@ const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOS
 
 const errorCode = (e: unknown): string | undefined => {
   const err = e as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof err?.code === 'string' ? err.code : typeof err?.cause?.code === 'string' ? err.cause.code : undefined;
+  const code =
+    typeof err?.code === 'string' ? err.code : typeof err?.cause?.code === 'string' ? err.cause.code : undefined;
   return code;
 };
 
@@ -48,7 +49,11 @@ export function classifySmtpError(e: unknown): SendFailure {
   const err = e as { responseCode?: unknown };
   const code = errorCode(e) ?? 'smtp_error';
   if (typeof err?.responseCode === 'number') {
-    return { kind: err.responseCode >= 500 ? 'rejected' : 'transient', code: String(err.responseCode), message: messageOf(e) };
+    return {
+      kind: err.responseCode >= 500 ? 'rejected' : 'transient',
+      code: String(err.responseCode),
+      message: messageOf(e),
+    };
   }
   const neverConnected = NEVER_CONNECTED.has(code) || [...NEVER_CONNECTED].some((c) => messageOf(e).includes(c));
   return { kind: neverConnected ? 'transient' : 'unknown', code, message: messageOf(e) };

@@ -31,7 +31,12 @@ export function createTwilioSms(options: TwilioOptions): SmsSender {
   return {
     async send(to, body, { statusCallback } = {}) {
       try {
-        const message = await client.messages.create({ to, from: options.from, body, ...(statusCallback ? { statusCallback } : {}) });
+        const message = await client.messages.create({
+          to,
+          from: options.from,
+          body,
+          ...(statusCallback ? { statusCallback } : {}),
+        });
         return { providerId: message.sid, status: message.status };
       } catch (e) {
         throw new ProviderError(classifyTwilioError(e));
@@ -42,7 +47,9 @@ export function createTwilioSms(options: TwilioOptions): SmsSender {
         // Twilio filters DateSent by day; the exact time is checked here.
         const day = new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), since.getUTCDate()));
         const messages = await client.messages.list({ to, from: options.from, dateSentAfter: day, limit: 200 });
-        const match = messages.find((m) => m.body === body && (m.dateCreated ?? m.dateSent ?? new Date(0)).getTime() >= since.getTime() - 1_000);
+        const match = messages.find(
+          (m) => m.body === body && (m.dateCreated ?? m.dateSent ?? new Date(0)).getTime() >= since.getTime() - 1_000,
+        );
         return match ? { providerId: match.sid, status: match.status } : undefined;
       } catch (e) {
         throw new ProviderError({ ...classifyTwilioError(e), kind: 'unknown' });
@@ -55,7 +62,11 @@ export function createTwilioSms(options: TwilioOptions): SmsSender {
 // back to the customer's next channel at once, with the reason on its timeline.
 export const smsNotConfigured: SmsSender = {
   async send() {
-    throw new ProviderError({ kind: 'rejected', code: 'sms_not_configured', message: 'SMS is not configured in this deployment (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)' });
+    throw new ProviderError({
+      kind: 'rejected',
+      code: 'sms_not_configured',
+      message: 'SMS is not configured in this deployment (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)',
+    });
   },
   async findSent() {
     return undefined;

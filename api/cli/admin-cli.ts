@@ -24,8 +24,29 @@ async function exportConfig(db: Db): Promise<string> {
   ]);
   return toYaml({
     teams: teams.map(({ id, name, tiers, drivers }) => ({ id, name, tiers, drivers })),
-    agents: agents.map(({ id, teamId, name, skills, dailyContactQuota, active, workingHours }) => ({ id, teamId, name, skills, dailyContactQuota, active, workingHours })),
-    offers: offers.map((o) => ({ id: o.id, name: o.name, kind: o.kind, description: o.description, drivers: o.drivers, tiers: o.tiers, cost: Number(o.cost), minValue: Number(o.minValue), volumeCap: o.volumeCap, active: o.active, validFrom: o.validFrom?.toISOString() ?? null, validUntil: o.validUntil?.toISOString() ?? null })),
+    agents: agents.map(({ id, teamId, name, skills, dailyContactQuota, active, workingHours }) => ({
+      id,
+      teamId,
+      name,
+      skills,
+      dailyContactQuota,
+      active,
+      workingHours,
+    })),
+    offers: offers.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      description: o.description,
+      drivers: o.drivers,
+      tiers: o.tiers,
+      cost: Number(o.cost),
+      minValue: Number(o.minValue),
+      volumeCap: o.volumeCap,
+      active: o.active,
+      validFrom: o.validFrom?.toISOString() ?? null,
+      validUntil: o.validUntil?.toISOString() ?? null,
+    })),
     playbooks: versions.map((v) => ({ id: v.playbookId, definition: v.definition })),
     templates: templates.map(({ id, subject, text }) => ({ id, subject, text })),
   });
@@ -42,7 +63,8 @@ async function main(): Promise<void> {
     const text = readFileSync(file!, 'utf8');
     const config = validated(bankConfigSchema.safeParse(file!.endsWith('.json') ? JSON.parse(text) : parseYaml(text)));
     const applied = await applyConfig(db, config, cliOperator('npm run admin'));
-    for (const [kind, c] of Object.entries(applied)) console.log(`${kind.padEnd(10)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);
+    for (const [kind, c] of Object.entries(applied))
+      console.log(`${kind.padEnd(10)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);
   } finally {
     await db.$disconnect();
   }

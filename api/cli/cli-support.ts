@@ -13,10 +13,18 @@ export function cliDatabaseUrl(): string {
   throw new Error('set DATABASE_URL (or run `npm start`, whose database this command then uses)');
 }
 
-export function validated<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
+export function validated<T>(
+  result:
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+): T {
   if (result.success) return result.data;
   throw new Error(result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
 }
 
 // Whoever runs the command on the server, as the audit log names them.
-export const cliOperator = (command: string): Principal => ({ keyId: 'cli', name: `${userInfo().username}@${hostname()} (${command})`, role: 'admin' });
+export const cliOperator = (command: string): Principal => ({
+  keyId: 'cli',
+  name: `${userInfo().username}@${hostname()} (${command})`,
+  role: 'admin',
+});

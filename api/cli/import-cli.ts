@@ -27,8 +27,7 @@ function progressReporter(totalBytes: number): { update(p: ImportProgress): void
         if (Date.now() - lastRender < 100) return;
         lastRender = Date.now();
         process.stderr.write(`\r${render(p)}`);
-      }
-      else if (Date.now() - lastLine > 2_000) {
+      } else if (Date.now() - lastLine > 2_000) {
         lastLine = Date.now();
         process.stderr.write(`${render(p)}\n`);
       }
@@ -40,11 +39,15 @@ function progressReporter(totalBytes: number): { update(p: ImportProgress): void
 }
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { rejected: { type: 'string' }, batch: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { rejected: { type: 'string' }, batch: { type: 'string' } },
+  });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new Error(USAGE);
   const batchSize = values.batch === undefined ? DEFAULT_IMPORT_BATCH : Number(values.batch);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error(`--batch takes a whole number from 1 to 10000; got ${values.batch}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+    throw new Error(`--batch takes a whole number from 1 to 10000; got ${values.batch}`);
   const totalBytes = statSync(file).size;
   const reportPath = values.rejected ?? `${file}.rejected.csv`;
   // The report of an earlier import of this file would mislead next to this one.
@@ -69,7 +72,9 @@ async function main(): Promise<void> {
       onProgress: (p) => progress.update(p),
     });
     const rate = Math.round(summary.rows / Math.max(summary.seconds, 0.001));
-    console.log(`${summary.rows} rows in ${summary.seconds.toFixed(1)} s (${rate} rows/s): created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`);
+    console.log(
+      `${summary.rows} rows in ${summary.seconds.toFixed(1)} s (${rate} rows/s): created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`,
+    );
     if (summary.rejected) console.log(`rejected rows, with line and reason: ${reportPath}`);
     process.exitCode = summary.rejected ? 2 : 0;
   } finally {

@@ -8,21 +8,44 @@ import { cliDatabaseUrl, cliOperator, validated } from './cli-support';
 import { HttpError } from '../http/errors';
 import { createKeySchema, keyIdParams } from '../http/schemas';
 
-const USAGE = 'usage: npm run keys -- create --role <system|agent|supervisor|admin> --name <name> [--team <team id>] | create --role agent --agent <agent id> | list | revoke <key id>';
+const USAGE =
+  'usage: npm run keys -- create --role <system|agent|supervisor|admin> --name <name> [--team <team id>] | create --role agent --agent <agent id> | list | revoke <key id>';
 
 const CLI_OPERATOR = cliOperator('npm run keys');
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, team: { type: 'string' }, agent: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      team: { type: 'string' },
+      agent: { type: 'string' },
+    },
+  });
   const [command, arg] = positionals;
   const db = createDb(cliDatabaseUrl());
   try {
     if (command === 'create') {
-      const input = validated(createKeySchema.safeParse({ role: values.role, name: values.name, teamId: values.team, agentId: values.agent }));
+      const input = validated(
+        createKeySchema.safeParse({ role: values.role, name: values.name, teamId: values.team, agentId: values.agent }),
+      );
       const key = await issueKey(db, input, CLI_OPERATOR);
-      console.log(`Created ${key.role} key "${key.name}" (id ${key.id}). The key is shown only now; store it safely:\n\n  ${key.key}\n`);
+      console.log(
+        `Created ${key.role} key "${key.name}" (id ${key.id}). The key is shown only now; store it safely:\n\n  ${key.key}\n`,
+      );
     } else if (command === 'list') {
-      for (const k of await listKeys(db)) console.log([k.id, k.role.padEnd(10), (k.teamId ?? '-').padEnd(16), `${k.prefix}…`, k.revokedAt ? `revoked ${k.revokedAt}` : 'active', k.name].join('  '));
+      for (const k of await listKeys(db))
+        console.log(
+          [
+            k.id,
+            k.role.padEnd(10),
+            (k.teamId ?? '-').padEnd(16),
+            `${k.prefix}…`,
+            k.revokedAt ? `revoked ${k.revokedAt}` : 'active',
+            k.name,
+          ].join('  '),
+        );
     } else if (command === 'revoke' && arg) {
       const k = await revokeKey(db, validated(keyIdParams.safeParse({ keyId: arg })).keyId, CLI_OPERATOR);
       console.log(`Revoked ${k.role} key "${k.name}" (id ${k.id}).`);

@@ -4,7 +4,11 @@ import { refuseUnstorableText } from './middleware/text-guard';
 import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import express, { type Express } from 'express';
-import { DEFAULT_FAILED_CREDENTIALS_PER_MINUTE, DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../config/env';
+import {
+  DEFAULT_FAILED_CREDENTIALS_PER_MINUTE,
+  DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+} from '../../config/env';
 import { authenticate, requireRole } from './auth';
 import type { AppDeps } from '../deps';
 import { errorHandler } from './error-handler';
@@ -51,8 +55,13 @@ export function createApp(deps: AppDeps): Express {
   if (deps.webRoot) app.use(dashboardRoutes(deps.webRoot));
   // Routes without a key are limited per client address; an address that keeps failing credentials (API keys,
   // Twilio signatures) is refused before any lookup.
-  const failures = failedCredentialLimit({ perMinute: deps.failedCredentialsPerMinute ?? DEFAULT_FAILED_CREDENTIALS_PER_MINUTE });
-  app.use(['/s', '/v1/surveys'], rateLimitPerAddress({ perMinute: deps.publicRateLimitPerMinute ?? DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE }));
+  const failures = failedCredentialLimit({
+    perMinute: deps.failedCredentialsPerMinute ?? DEFAULT_FAILED_CREDENTIALS_PER_MINUTE,
+  });
+  app.use(
+    ['/s', '/v1/surveys'],
+    rateLimitPerAddress({ perMinute: deps.publicRateLimitPerMinute ?? DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE }),
+  );
   app.use(surveyRoutes(deps));
   // Authenticated by Twilio's signature, not by an API key.
   app.use('/v1/webhooks', failures.guard);
@@ -63,7 +72,11 @@ export function createApp(deps: AppDeps): Express {
   const authenticated = [failures.guard, authenticate(deps.db, deps.adminKey, failures.failed)];
   if (deps.metrics) app.get('/metrics', ...authenticated, requireRole('system'), metricsHandler(deps.metrics));
   app.use(CODEC_PATH, codecCors(deps.codecCorsOrigins ?? []));
-  app.use('/v1', ...authenticated, rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }));
+  app.use(
+    '/v1',
+    ...authenticated,
+    rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }),
+  );
   app.use(meRoutes());
   app.use(deskRoutes(deps));
   app.use(signalRoutes(deps));

@@ -30,7 +30,11 @@ export function requireRole(...roles: Role[]) {
   return (_req: Request, res: Response, next: NextFunction) => {
     const principal = res.locals.principal as Principal;
     if (principal.role !== 'admin' && !roles.includes(principal.role)) {
-      throw new HttpError(403, 'forbidden', `this endpoint needs one of the roles: ${['admin', ...roles].join(', ')}; your key has role ${principal.role}`);
+      throw new HttpError(
+        403,
+        'forbidden',
+        `this endpoint needs one of the roles: ${['admin', ...roles].join(', ')}; your key has role ${principal.role}`,
+      );
     }
     next();
   };

@@ -2,32 +2,72 @@
 // generated from the routes' zod schemas): `npm run docs:api` rewrites it, and a test fails when it is stale.
 import { openApiDocument } from './openapi';
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; enum?: unknown[]; items?: Schema; format?: string; description?: string; anyOf?: Schema[] };
-type Operation = { summary: string; description: string; tags: string[]; parameters?: { name: string; in: string; required: boolean; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { description: string }> };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  enum?: unknown[];
+  items?: Schema;
+  format?: string;
+  description?: string;
+  anyOf?: Schema[];
+};
+type Operation = {
+  summary: string;
+  description: string;
+  tags: string[];
+  parameters?: { name: string; in: string; required: boolean; schema: Schema }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, { description: string }>;
+};
 
 const typeOf = (s: Schema): string => {
   if (s.enum) return s.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
   if (s.anyOf) return s.anyOf.map(typeOf).join(' or ');
   if (s.type === 'array') return `${typeOf(s.items ?? {})}[]`;
-  return [Array.isArray(s.type) ? s.type.join(' or ') : s.type ?? 'any', s.format ? `(${s.format})` : ''].filter(Boolean).join(' ');
+  return [Array.isArray(s.type) ? s.type.join(' or ') : (s.type ?? 'any'), s.format ? `(${s.format})` : '']
+    .filter(Boolean)
+    .join(' ');
 };
 
 function fields(schema: Schema): string[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, p]) => `| \`${name}\` | ${typeOf(p)} | ${required.has(name) ? 'yes' : ''} | ${(p.description ?? '').replace(/\|/g, '\\|')} |`);
+  return Object.entries(schema.properties ?? {}).map(
+    ([name, p]) =>
+      `| \`${name}\` | ${typeOf(p)} | ${required.has(name) ? 'yes' : ''} | ${(p.description ?? '').replace(/\|/g, '\\|')} |`,
+  );
 }
 
 function operationSection(method: string, path: string, op: Operation): string[] {
   const lines = [`### ${method.toUpperCase()} \`${path}\``, '', `${op.summary}. ${op.description}`, ''];
   const params = op.parameters ?? [];
-  if (params.length) lines.push('| parameter | in | type | required | |', '|---|---|---|---|---|', ...params.map((p) => `| \`${p.name}\` | ${p.in} | ${typeOf(p.schema)} | ${p.required ? 'yes' : ''} | ${(p.schema as { description?: string }).description ?? ''} |`), '');
+  if (params.length)
+    lines.push(
+      '| parameter | in | type | required | |',
+      '|---|---|---|---|---|',
+      ...params.map(
+        (p) =>
+          `| \`${p.name}\` | ${p.in} | ${typeOf(p.schema)} | ${p.required ? 'yes' : ''} | ${(p.schema as { description?: string }).description ?? ''} |`,
+      ),
+      '',
+    );
   const [contentType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
   if (contentType) {
     lines.push(`Body (\`${contentType}\`):`, '');
     const rows = media ? fields(media.schema) : [];
-    lines.push(...(rows.length ? ['| field | type | required | |', '|---|---|---|---|', ...rows] : ['(see `/v1/openapi.json` for its schema)']), '');
+    lines.push(
+      ...(rows.length
+        ? ['| field | type | required | |', '|---|---|---|---|', ...rows]
+        : ['(see `/v1/openapi.json` for its schema)']),
+      '',
+    );
   }
-  lines.push(`Answers: ${Object.entries(op.responses).map(([status, r]) => `${status} (${r.description})`).join('; ')}.`, '');
+  lines.push(
+    `Answers: ${Object.entries(op.responses)
+      .map(([status, r]) => `${status} (${r.description})`)
+      .join('; ')}.`,
+    '',
+  );
   return lines;
 }
 
@@ -52,5 +92,8 @@ export function contractMarkdown(): string {
 }
 
 if (require.main === module) {
-  require('node:fs').writeFileSync(require('node:path').join(__dirname, '..', '..', 'docs', 'api.md'), contractMarkdown());
+  require('node:fs').writeFileSync(
+    require('node:path').join(__dirname, '..', '..', 'docs', 'api.md'),
+    contractMarkdown(),
+  );
 }

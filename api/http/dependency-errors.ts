@@ -18,24 +18,59 @@ const grpcErrors = (e: unknown) => [e, (e as { cause?: unknown })?.cause].filter
 
 // The call's deadline passed: Temporal may have taken it and still be working on it (an update waiting for a busy worker).
 export function deadlinePassed(e: unknown): boolean {
-  return grpcErrors(e).some((c) => [GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(c.code)) || (e instanceof ServiceError && /deadline/i.test(e.message));
+  return (
+    grpcErrors(e).some((c) => [GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(c.code)) ||
+    (e instanceof ServiceError && /deadline/i.test(e.message))
+  );
 }
 
 function temporalDown(e: unknown): boolean {
-  return deadlinePassed(e) || grpcErrors(e).some((c) => c.code === GRPC_UNAVAILABLE) || (e instanceof ServiceError && /unavailable|connect/i.test(e.message));
+  return (
+    deadlinePassed(e) ||
+    grpcErrors(e).some((c) => c.code === GRPC_UNAVAILABLE) ||
+    (e instanceof ServiceError && /unavailable|connect/i.test(e.message))
+  );
 }
 
 // Temporal refuses an update while the workflow's task is being retried after a failure (a worker died
 // mid-task, a task timed out): the case is busy for a few seconds, and a retry succeeds once a worker runs it.
 function caseBusy(e: unknown): boolean {
-  return grpcErrors(e).some((c) => c.code === GRPC_FAILED_PRECONDITION && /workflow task in failed state|update-with-start could not be executed/i.test(c.details ?? c.message))
-    || /Workflow Task in failed state/i.test(String((e as Error)?.message ?? ''));
+  return (
+    grpcErrors(e).some(
+      (c) =>
+        c.code === GRPC_FAILED_PRECONDITION &&
+        /workflow task in failed state|update-with-start could not be executed/i.test(c.details ?? c.message),
+    ) || /Workflow Task in failed state/i.test(String((e as Error)?.message ?? ''))
+  );
 }
 
-
 export function dependencyError(e: unknown): HttpError | undefined {
-  if (temporalDown(e)) return new HttpError(503, 'temporal_unavailable', 'the workflow service (Temporal) is not answering; nothing was changed that will be lost, try again shortly', [], {}, RETRY_AFTER_SECONDS);
-  if (caseBusy(e)) return new HttpError(503, 'case_busy', 'the case is recovering from a worker failure and cannot take this now; nothing was changed, try again shortly', [], {}, RETRY_AFTER_SECONDS);
-  if (databaseUnreachable(e)) return new HttpError(503, 'database_unavailable', 'the database is not answering; nothing was changed, try again shortly', [], {}, RETRY_AFTER_SECONDS);
+  if (temporalDown(e))
+    return new HttpError(
+      503,
+      'temporal_unavailable',
+      'the workflow service (Temporal) is not answering; nothing was changed that will be lost, try again shortly',
+      [],
+      {},
+      RETRY_AFTER_SECONDS,
+    );
+  if (caseBusy(e))
+    return new HttpError(
+      503,
+      'case_busy',
+      'the case is recovering from a worker failure and cannot take this now; nothing was changed, try again shortly',
+      [],
+      {},
+      RETRY_AFTER_SECONDS,
+    );
+  if (databaseUnreachable(e))
+    return new HttpError(
+      503,
+      'database_unavailable',
+      'the database is not answering; nothing was changed, try again shortly',
+      [],
+      {},
+      RETRY_AFTER_SECONDS,
+    );
   return undefined;
 }

@@ -11,12 +11,19 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const requestId = res.locals.requestId as string | undefined;
     const unavailable = dependencyError(err);
     if (unavailable) {
-      ((res.locals.log as Logger | undefined) ?? logger).warn('dependency unavailable', { method: req.method, path: maskedPath(req.path), code: unavailable.code, error: String(err).slice(0, 300) });
+      ((res.locals.log as Logger | undefined) ?? logger).warn('dependency unavailable', {
+        method: req.method,
+        path: maskedPath(req.path),
+        code: unavailable.code,
+        error: String(err).slice(0, 300),
+      });
       err = unavailable;
     }
     if (err instanceof HttpError) {
       if (err.retryAfter !== undefined) res.setHeader('Retry-After', String(err.retryAfter));
-      res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details, requestId }, ...err.extra });
+      res
+        .status(err.status)
+        .json({ error: { code: err.code, message: err.message, details: err.details, requestId }, ...err.extra });
       return;
     }
     const parserRefusal = bodyParserRefusal(err);
@@ -24,8 +31,20 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(parserRefusal.status).json({ error: { ...parserRefusal, status: undefined, details: [], requestId } });
       return;
     }
-    ((res.locals.log as Logger | undefined) ?? logger).error('unhandled error', { method: req.method, path: maskedPath(req.path), error: String(err), stack: (err as Error)?.stack });
-    res.status(500).json({ error: { code: 'internal_error', message: 'something went wrong on our side; quote the request id when reporting it', details: [], requestId } });
+    ((res.locals.log as Logger | undefined) ?? logger).error('unhandled error', {
+      method: req.method,
+      path: maskedPath(req.path),
+      error: String(err),
+      stack: (err as Error)?.stack,
+    });
+    res.status(500).json({
+      error: {
+        code: 'internal_error',
+        message: 'something went wrong on our side; quote the request id when reporting it',
+        details: [],
+        requestId,
+      },
+    });
   };
 }
 
@@ -34,8 +53,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 const PARSER_MESSAGES: Record<string, [code: string, message: string]> = {
   'entity.parse.failed': ['malformed_json', 'the request body is not valid JSON'],
   'entity.too.large': ['payload_too_large', 'the request body is too large'],
-  'charset.unsupported': ['unsupported_charset', 'send the body as UTF-8 (Content-Type: application/json; charset=utf-8)'],
-  'encoding.unsupported': ['unsupported_encoding', 'the Content-Encoding is not supported; send the body uncompressed, gzip or deflate'],
+  'charset.unsupported': [
+    'unsupported_charset',
+    'send the body as UTF-8 (Content-Type: application/json; charset=utf-8)',
+  ],
+  'encoding.unsupported': [
+    'unsupported_encoding',
+    'the Content-Encoding is not supported; send the body uncompressed, gzip or deflate',
+  ],
   'request.size.invalid': ['malformed_body', 'the request body is shorter or longer than its Content-Length'],
   'request.aborted': ['request_aborted', 'the request was aborted before its body arrived'],
 };
@@ -43,7 +68,8 @@ const PARSER_MESSAGES: Record<string, [code: string, message: string]> = {
 function bodyParserRefusal(err: unknown): { status: number; code: string; message: string } | undefined {
   const { status, type } = (err ?? {}) as { status?: unknown; type?: unknown };
   // The router could not percent-decode a path parameter (e.g. bytes that are not UTF-8).
-  if (err instanceof URIError && status === 400) return { status, code: 'malformed_path', message: 'a path segment is not valid percent-encoded UTF-8' };
+  if (err instanceof URIError && status === 400)
+    return { status, code: 'malformed_path', message: 'a path segment is not valid percent-encoded UTF-8' };
   if (typeof status !== 'number' || status < 400 || status >= 500 || typeof type !== 'string') return undefined;
   const [code, message] = PARSER_MESSAGES[type] ?? ['malformed_body', 'the request body could not be read'];
   return { status, code, message };

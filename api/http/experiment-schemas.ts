@@ -5,8 +5,17 @@ import { EXPERIMENT_STATUSES } from '../../domain/experiment';
 import { FUNNEL_STEPS, LEAVE_REASONS } from '../../domain/funnel';
 import { dateRange, reportBound } from './schemas';
 
-export const experimentIdParams = z.object({ experimentId: z.string().regex(/^exp_[0-9a-f-]{36}$/, 'an experiment id looks like exp_ followed by a UUID, as POST /v1/playbooks/{playbookId}/experiments answered') });
-export const promoteBody = z.object({ arm: z.string().min(1).max(8).describe('the arm whose version becomes the playbook\'s current one, e.g. "B"') });
+export const experimentIdParams = z.object({
+  experimentId: z
+    .string()
+    .regex(
+      /^exp_[0-9a-f-]{36}$/,
+      'an experiment id looks like exp_ followed by a UUID, as POST /v1/playbooks/{playbookId}/experiments answered',
+    ),
+});
+export const promoteBody = z.object({
+  arm: z.string().min(1).max(8).describe('the arm whose version becomes the playbook\'s current one, e.g. "B"'),
+});
 
 const interval = z.object({ low: z.number(), high: z.number() }).nullable().describe('95% interval');
 const verdict = z.enum(['collecting', 'winner', 'no_difference', 'worse']);
@@ -16,7 +25,9 @@ export const experimentResponse = z.object({
   playbookId: z.string(),
   status: z.enum(EXPERIMENT_STATUSES),
   minSamplePerArm: z.number().int(),
-  arms: z.array(z.object({ arm: z.string(), version: z.number().int(), weight: z.number().int(), control: z.boolean() })),
+  arms: z.array(
+    z.object({ arm: z.string(), version: z.number().int(), weight: z.number().int(), control: z.boolean() }),
+  ),
   promotedArm: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -26,22 +37,30 @@ export const experimentResponse = z.object({
 export const experimentWithResultsResponse = experimentResponse.extend({
   results: z.object({
     collecting: z.boolean().describe('true until every arm has minSamplePerArm conclusive cases'),
-    arms: z.array(z.object({
-      arm: z.string(), version: z.number().int(), weight: z.number().int(), control: z.boolean(),
-      cases: z.number().int().describe('cases opened in the arm (held-out cases excluded)'),
-      conclusive: z.number().int().describe('closed retained, churned, declined or unreachable'),
-      retained: z.number().int(),
-      offerCost: z.number().describe('cost of the offers accepted in the arm'),
-      retentionRate: z.number().nullable().describe('retained / conclusive'),
-      interval: interval.describe('95% Wilson score interval of the retention rate'),
-      costPerRetained: z.number().nullable(),
-      vsControl: z.object({
-        difference: z.number().nullable().describe('retention rate minus the control\'s'),
-        interval: interval.describe('95% interval of the difference (Newcombe hybrid score)'),
-        pValue: z.number().nullable().describe('two-sided, pooled two-proportion z-test'),
-        verdict,
-      }).nullable().describe('null on the control arm'),
-    })),
+    arms: z.array(
+      z.object({
+        arm: z.string(),
+        version: z.number().int(),
+        weight: z.number().int(),
+        control: z.boolean(),
+        cases: z.number().int().describe('cases opened in the arm (held-out cases excluded)'),
+        conclusive: z.number().int().describe('closed retained, churned, declined or unreachable'),
+        retained: z.number().int(),
+        offerCost: z.number().describe('cost of the offers accepted in the arm'),
+        retentionRate: z.number().nullable().describe('retained / conclusive'),
+        interval: interval.describe('95% Wilson score interval of the retention rate'),
+        costPerRetained: z.number().nullable(),
+        vsControl: z
+          .object({
+            difference: z.number().nullable().describe("retention rate minus the control's"),
+            interval: interval.describe('95% interval of the difference (Newcombe hybrid score)'),
+            pValue: z.number().nullable().describe('two-sided, pooled two-proportion z-test'),
+            verdict,
+          })
+          .nullable()
+          .describe('null on the control arm'),
+      }),
+    ),
   }),
 });
 
@@ -58,22 +77,40 @@ export const funnelQuery = z
     to: reportBound.optional(),
   })
   .transform((q, ctx) => {
-    if (q.arm && !q.experimentId) ctx.addIssue({ code: 'custom', path: ['arm'], message: 'an arm is named within an experiment: add experimentId' });
-    return { ...dateRange(q, ctx, 3 * 366, 'a funnel covers at most three years; narrow from/to'), version: q.version, experimentId: q.experimentId, arm: q.arm, teamId: q.team };
+    if (q.arm && !q.experimentId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['arm'],
+        message: 'an arm is named within an experiment: add experimentId',
+      });
+    return {
+      ...dateRange(q, ctx, 3 * 366, 'a funnel covers at most three years; narrow from/to'),
+      version: q.version,
+      experimentId: q.experimentId,
+      arm: q.arm,
+      teamId: q.team,
+    };
   });
 
-const leftBecause = z.object(Object.fromEntries(LEAVE_REASONS.map((r) => [r, z.number().int()])) as Record<(typeof LEAVE_REASONS)[number], z.ZodNumber>);
+const leftBecause = z.object(
+  Object.fromEntries(LEAVE_REASONS.map((r) => [r, z.number().int()])) as Record<
+    (typeof LEAVE_REASONS)[number],
+    z.ZodNumber
+  >,
+);
 export const funnelResponse = z.object({
   playbookId: z.string(),
   from: z.string(),
   to: z.string(),
-  steps: z.array(z.object({
-    step: z.enum(FUNNEL_STEPS),
-    entered: z.number().int().describe('cases that reached the step'),
-    left: z.number().int().describe('cases that closed at this step without being retained'),
-    leftBecause,
-    conversion: z.number().nullable().describe('entered the next step / entered this one'),
-    medianSeconds: z.number().nullable().describe('time in the step, to the next step or the close'),
-    p90Seconds: z.number().nullable(),
-  })),
+  steps: z.array(
+    z.object({
+      step: z.enum(FUNNEL_STEPS),
+      entered: z.number().int().describe('cases that reached the step'),
+      left: z.number().int().describe('cases that closed at this step without being retained'),
+      leftBecause,
+      conversion: z.number().nullable().describe('entered the next step / entered this one'),
+      medianSeconds: z.number().nullable().describe('time in the step, to the next step or the close'),
+      p90Seconds: z.number().nullable(),
+    }),
+  ),
 });

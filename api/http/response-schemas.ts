@@ -22,7 +22,10 @@ const caseSummaryResponse = z.object({
   team: ref.optional(),
   assignee: ref.optional(),
   sla: z.object({ dueAt: at.nullable(), breached: z.boolean() }),
-  attention: z.object({ reason: z.string(), since: at.nullable() }).nullable().describe('set while the case needs a supervisor: retry, reassign or close it'),
+  attention: z
+    .object({ reason: z.string(), since: at.nullable() })
+    .nullable()
+    .describe('set while the case needs a supervisor: retry, reassign or close it'),
   openedAt: at,
   closedAt: at.optional(),
 });
@@ -36,28 +39,81 @@ export const caseBoardResponse = z.object({
 
 export const caseDetailResponse = caseSummaryResponse.extend({
   customer: z.object({
-    id: z.string(), name: z.string(), tier: z.string(), segment: z.string().optional(), lifecycleStage: z.string().optional(),
-    assetsUnderManagement: z.number(), timeZone: z.string(), preferredChannels: z.array(z.string()),
+    id: z.string(),
+    name: z.string(),
+    tier: z.string(),
+    segment: z.string().optional(),
+    lifecycleStage: z.string().optional(),
+    assetsUnderManagement: z.number(),
+    timeZone: z.string(),
+    preferredChannels: z.array(z.string()),
     consent: z.object({ sms: z.boolean(), email: z.boolean(), phone: z.boolean() }),
   }),
   reason: z.string(),
   riskExplanation: z.array(z.object({ signalId: z.string(), factor: z.string(), contribution: z.number() })),
-  contactAttempts: z.array(z.object({
-    id: z.string(), channel: z.string(), purpose: z.string(), status: z.string(), outcome: z.string().optional(),
-    agentId: z.string().optional(), providerId: z.string().optional(), note: z.string().optional(), at,
-    providerCode: z.string().optional().describe("the provider's code of a refused or undelivered send"), error: z.string().optional(),
-    deliveryStatus: z.string().optional().describe('what the provider reported later: queued, sent, delivered, undelivered, failed'),
-  })),
-  offer: z.object({ offerId: z.string(), name: z.string(), kind: z.string(), cost: z.number(), status: z.string(), expiresAt: at, decidedAt: at.optional() }).optional(),
-  survey: z.object({ channel: z.string(), sentAt: at, answeredAt: at.optional(), score: z.number().optional(), comment: z.string().optional() }).optional(),
+  contactAttempts: z.array(
+    z.object({
+      id: z.string(),
+      channel: z.string(),
+      purpose: z.string(),
+      status: z.string(),
+      outcome: z.string().optional(),
+      agentId: z.string().optional(),
+      providerId: z.string().optional(),
+      note: z.string().optional(),
+      at,
+      providerCode: z.string().optional().describe("the provider's code of a refused or undelivered send"),
+      error: z.string().optional(),
+      deliveryStatus: z
+        .string()
+        .optional()
+        .describe('what the provider reported later: queued, sent, delivered, undelivered, failed'),
+    }),
+  ),
+  offer: z
+    .object({
+      offerId: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      cost: z.number(),
+      status: z.string(),
+      expiresAt: at,
+      decidedAt: at.optional(),
+    })
+    .optional(),
+  survey: z
+    .object({
+      channel: z.string(),
+      sentAt: at,
+      answeredAt: at.optional(),
+      score: z.number().optional(),
+      comment: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const timelineResponse = z.object({
-  events: z.array(z.object({ seq: z.number(), at, type: z.string(), actor: z.string().describe('role:key name, or holdfast'), data: z.record(z.string(), z.unknown()) })),
+  events: z.array(
+    z.object({
+      seq: z.number(),
+      at,
+      type: z.string(),
+      actor: z.string().describe('role:key name, or holdfast'),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
 });
 
 export const teamsResponse = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), tiers: z.array(z.string()), drivers: z.array(z.string()), agents: z.array(z.object({ id: z.string(), name: z.string(), active: z.boolean() })) })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      tiers: z.array(z.string()),
+      drivers: z.array(z.string()),
+      agents: z.array(z.object({ id: z.string(), name: z.string(), active: z.boolean() })),
+    }),
+  ),
 });
 
 export const workloadResponse = z.object({
@@ -65,36 +121,92 @@ export const workloadResponse = z.object({
   name: z.string(),
   at,
   quotaDayStartedAt: at.describe('contacts count from here (start of the UTC day)'),
-  agents: z.array(z.object({
-    agentId: z.string(), name: z.string(), active: z.boolean(), openCases: z.number(), slaBreaches: z.number(),
-    contactsToday: z.number(), dailyContactQuota: z.number(), quotaRemaining: z.number(),
-  })),
+  agents: z.array(
+    z.object({
+      agentId: z.string(),
+      name: z.string(),
+      active: z.boolean(),
+      openCases: z.number(),
+      slaBreaches: z.number(),
+      contactsToday: z.number(),
+      dailyContactQuota: z.number(),
+      quotaRemaining: z.number(),
+    }),
+  ),
   unassigned: z.object({ openCases: z.number(), slaBreaches: z.number() }),
   needsAttention: z.number().describe("the team's open cases waiting for a supervisor"),
-  totals: z.object({ openCases: z.number(), slaBreaches: z.number(), contactsToday: z.number(), dailyContactQuota: z.number() }),
+  totals: z.object({
+    openCases: z.number(),
+    slaBreaches: z.number(),
+    contactsToday: z.number(),
+    dailyContactQuota: z.number(),
+  }),
 });
 
 const rate = z.number().nullable().describe('0..1; null when there is nothing to divide by');
 const reportRowResponse = z.object({
-  group: z.string(), period: z.string().optional(),
-  opened: z.number(), treated: z.number(), holdout: z.number(), stillOpen: z.number(),
-  retained: z.number(), churned: z.number(), declined: z.number(), unreachable: z.number(), excluded: z.number(), erased: z.number().describe('closed because the customer was erased on request'),
-  retentionRate: rate, holdoutRetentionRate: rate, lift: z.number().nullable(),
-  offerCost: z.number(), costPerRetained: z.number().nullable(), assetsRetained: z.number(), slaCompliance: rate,
+  group: z.string(),
+  period: z.string().optional(),
+  opened: z.number(),
+  treated: z.number(),
+  holdout: z.number(),
+  stillOpen: z.number(),
+  retained: z.number(),
+  churned: z.number(),
+  declined: z.number(),
+  unreachable: z.number(),
+  excluded: z.number(),
+  erased: z.number().describe('closed because the customer was erased on request'),
+  retentionRate: rate,
+  holdoutRetentionRate: rate,
+  lift: z.number().nullable(),
+  offerCost: z.number(),
+  costPerRetained: z.number().nullable(),
+  assetsRetained: z.number(),
+  slaCompliance: rate,
 });
-export const reportResponse = z.object({ from: at, to: at, groupBy: z.string(), period: z.string().nullable(), rows: z.array(reportRowResponse) });
+export const reportResponse = z.object({
+  from: at,
+  to: at,
+  groupBy: z.string(),
+  period: z.string().nullable(),
+  rows: z.array(reportRowResponse),
+});
 
 // The CSV's columns are the row's fields; a mismatch would fail here when the module loads.
 const missing = REPORT_COLUMNS.filter((c) => !(c in reportRowResponse.shape));
 if (missing.length) throw new Error(`report columns without a documented field: ${missing.join(', ')}`);
 
-export const keyResponse = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable(), agentId: z.string().nullable().describe('the agent (person) the key belongs to'), prefix: z.string(), createdAt: at, revokedAt: at.nullable() });
-export const issuedKeyResponse = keyResponse.extend({ key: z.string().describe('the secret: shown in this answer only') });
+export const keyResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  teamId: z.string().nullable(),
+  agentId: z.string().nullable().describe('the agent (person) the key belongs to'),
+  prefix: z.string(),
+  createdAt: at,
+  revokedAt: at.nullable(),
+});
+export const issuedKeyResponse = keyResponse.extend({
+  key: z.string().describe('the secret: shown in this answer only'),
+});
 export const keyListResponse = z.object({ items: z.array(keyResponse) });
-export const meResponse = z.object({ name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable(), agentId: z.string().nullable() });
+export const meResponse = z.object({
+  name: z.string(),
+  role: z.enum(ROLES),
+  teamId: z.string().nullable(),
+  agentId: z.string().nullable(),
+});
 
 export const erasureResponse = z.object({
   customerId: z.string(),
   erasedAt: at.describe('when the first erasure of this customer committed; a repeated request answers the same'),
-  cases: z.array(z.object({ caseId: z.string(), status: z.string(), outcome: z.string().nullable().describe('an open case is closed with outcome erased'), closedAt: at.nullable() })),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      status: z.string(),
+      outcome: z.string().nullable().describe('an open case is closed with outcome erased'),
+      closedAt: at.nullable(),
+    }),
+  ),
 });

@@ -5,13 +5,29 @@ import { isTimeZone } from '../../domain/local-time';
 import { playbookIdSchema } from '../../domain/playbook';
 import { REPORT_GROUPS, REPORT_PERIODS } from '../../domain/retention-report';
 
-const isoDateTime = z.iso.datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-11-22T09:30:00+01:00' });
-export const idSchema = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'an ISO-8601 date-time with offset, e.g. 2026-11-22T09:30:00+01:00',
+});
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
 
 // The Idempotency-Key header of a human step: one key names one answer, so a retry cannot take the step twice.
 export const stepHeaders = z.object({
-  'idempotency-key': z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces, e.g. a UUID').optional()
-    .describe('Names this answer: sent again (after a 503 or a lost response) it returns the first outcome instead of taking the step twice. A UUID per answer is enough.'),
+  'idempotency-key': z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces, e.g. a UUID')
+    .optional()
+    .describe(
+      'Names this answer: sent again (after a 503 or a lost response) it returns the first outcome instead of taking the step twice. A UUID per answer is enough.',
+    ),
 });
 
 export const signalSchema = z.object({
@@ -26,7 +42,9 @@ export const signalSchema = z.object({
 });
 export type SignalBody = z.infer<typeof signalSchema>;
 // Each signal is validated on its own, so one bad signal fails alone; only the array's size fails the batch.
-export const signalBatchSchema = z.object({ signals: z.array(signalSchema).max(1000, 'at most 1000 signals per batch') });
+export const signalBatchSchema = z.object({
+  signals: z.array(signalSchema).max(1000, 'at most 1000 signals per batch'),
+});
 
 export const customerSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -53,7 +71,11 @@ export const customerIdParams = z.object({ customerId: idSchema });
 // Why a customer's data is erased: the bank's reference for the request (a ticket number, "PIPL art. 47
 // request of 2026-12-01"). It is kept in the audit log, so it must not repeat the customer's data.
 export const erasureRequestSchema = z.object({
-  reason: z.string().trim().min(1, "say why the data is erased (the request's reference), without the customer's personal data").max(500),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "say why the data is erased (the request's reference), without the customer's personal data")
+    .max(500),
 });
 
 export const consentChangeSchema = z.object({
@@ -81,7 +103,10 @@ export const caseListQuery = z.object({
   team: idSchema.optional(),
   assigneeId: idSchema.optional(),
   customerId: idSchema.optional(),
-  slaBreached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  slaBreached: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   // Open cases waiting in a team queue for an agent.
   unassigned: z.enum(['true']).optional(),
   // Open cases that need a supervisor (no channel left, a failed step).
@@ -103,11 +128,24 @@ export const createKeySchema = z
     agentId: idSchema.optional(),
   })
   .superRefine((k, ctx) => {
-    if (k.agentId !== undefined && k.role !== 'agent') ctx.addIssue({ code: 'custom', path: ['agentId'], message: 'only agent keys belong to an agent' });
-    if (k.agentId !== undefined && k.teamId !== undefined) ctx.addIssue({ code: 'custom', path: ['teamId'], message: "a key with an agentId works the agent's team; leave teamId out" });
-    if (k.role === 'agent' && k.teamId === undefined && k.agentId === undefined) ctx.addIssue({ code: 'custom', path: ['agentId'], message: 'an agent key needs an agentId (a person) or a teamId' });
-    if (k.role !== 'agent' && k.teamId !== undefined) ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'only agent keys take a teamId' });
-    if (k.name === undefined && k.agentId === undefined) ctx.addIssue({ code: 'custom', path: ['name'], message: 'name the key (the person or system that holds it)' });
+    if (k.agentId !== undefined && k.role !== 'agent')
+      ctx.addIssue({ code: 'custom', path: ['agentId'], message: 'only agent keys belong to an agent' });
+    if (k.agentId !== undefined && k.teamId !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['teamId'],
+        message: "a key with an agentId works the agent's team; leave teamId out",
+      });
+    if (k.role === 'agent' && k.teamId === undefined && k.agentId === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agentId'],
+        message: 'an agent key needs an agentId (a person) or a teamId',
+      });
+    if (k.role !== 'agent' && k.teamId !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'only agent keys take a teamId' });
+    if (k.name === undefined && k.agentId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'name the key (the person or system that holds it)' });
   });
 export type CreateKeyBody = z.infer<typeof createKeySchema>;
 export const keyIdParams = z.object({ keyId: z.uuid('a key id as returned when the key was created') });
@@ -115,11 +153,18 @@ export const keyIdParams = z.object({ keyId: z.uuid('a key id as returned when t
 export const teamIdParams = z.object({ teamId: idSchema });
 
 // A day (YYYY-MM-DD, UTC) or an ISO-8601 date-time with offset. A day as `to` includes that whole day.
-export const reportBound = z.union([z.iso.date(), isoDateTime], { message: 'a date (2026-11-01) or an ISO-8601 date-time with offset' });
+export const reportBound = z.union([z.iso.date(), isoDateTime], {
+  message: 'a date (2026-11-01) or an ISO-8601 date-time with offset',
+});
 const DAY = 86_400_000;
 
 // [from, to) from optional bounds: 30 days back from now by default, at most `maxDays` long.
-export function dateRange(q: { from?: string; to?: string }, ctx: z.RefinementCtx, maxDays: number, tooLong: string): { from: Date; to: Date } {
+export function dateRange(
+  q: { from?: string; to?: string },
+  ctx: z.RefinementCtx,
+  maxDays: number,
+  tooLong: string,
+): { from: Date; to: Date } {
   const toMs = q.to === undefined ? Date.now() : Date.parse(q.to) + (q.to.length === 10 ? DAY : 0);
   const fromMs = q.from === undefined ? toMs - 30 * DAY : Date.parse(q.from);
   if (fromMs >= toMs) ctx.addIssue({ code: 'custom', path: ['from'], message: '"from" must be before "to"' });
@@ -134,12 +179,29 @@ export const retentionReportQuery = z
     // Adds a period column (UTC day, ISO week starting Monday, or month) for charts over time.
     period: z.enum(REPORT_PERIODS).optional(),
   })
-  .transform((q, ctx) => ({ ...dateRange(q, ctx, 3 * 366, 'a report covers at most three years; narrow from/to'), groupBy: q.groupBy, period: q.period }));
+  .transform((q, ctx) => ({
+    ...dateRange(q, ctx, 3 * 366, 'a report covers at most three years; narrow from/to'),
+    groupBy: q.groupBy,
+    period: q.period,
+  }));
 export const playbookParams = z.object({ playbookId: playbookIdSchema });
-export const outboxQuery = z.object({ kind: z.enum(['sms', 'email', 'crm']).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
+export const outboxQuery = z.object({
+  kind: z.enum(['sms', 'email', 'crm']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
 
 // The audit export: [from, to) (defaults: the last 30 days), at most a year per request; a page holds 50,000
 // entries and the X-Next-After-Id header (pass it as afterId) says there are more.
 export const auditQuery = z
-  .object({ from: reportBound.optional(), to: reportBound.optional(), afterId: z.string().regex(/^\d{1,18}$/, 'an entry id from X-Next-After-Id').optional() })
-  .transform((q, ctx) => ({ ...dateRange(q, ctx, 366, 'an export covers at most a year; narrow from/to'), afterId: q.afterId }));
+  .object({
+    from: reportBound.optional(),
+    to: reportBound.optional(),
+    afterId: z
+      .string()
+      .regex(/^\d{1,18}$/, 'an entry id from X-Next-After-Id')
+      .optional(),
+  })
+  .transform((q, ctx) => ({
+    ...dateRange(q, ctx, 366, 'an export covers at most a year; narrow from/to'),
+    afterId: q.afterId,
+  }));

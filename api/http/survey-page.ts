@@ -2,7 +2,10 @@
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function surveyPage({ token, answered, nonce }: { token: string; answered: boolean; nonce: string }): string {
-  const scores = Array.from({ length: 11 }, (_, i) => `<label><input type="radio" name="score" value="${i}" required> ${i}</label>`).join('');
+  const scores = Array.from(
+    { length: 11 },
+    (_, i) => `<label><input type="radio" name="score" value="${i}" required> ${i}</label>`,
+  ).join('');
   const body = answered
     ? '<p>Thank you, we have your answer.</p>'
     : `<form id="survey">

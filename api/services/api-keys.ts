@@ -29,24 +29,60 @@ function generateKey(role: Role): { key: string; prefix: string } {
   return { key: `${prefix}_${randomBytes(24).toString('base64url')}`, prefix };
 }
 
-export async function createApiKey(db: Db | Prisma.TransactionClient, input: { name: string; role: Role; teamId?: string; agentId?: string }): Promise<{ id: string; key: string }> {
+export async function createApiKey(
+  db: Db | Prisma.TransactionClient,
+  input: { name: string; role: Role; teamId?: string; agentId?: string },
+): Promise<{ id: string; key: string }> {
   const { key, prefix } = generateKey(input.role);
-  const row = await db.apiKey.create({ data: { name: input.name, role: input.role, teamId: input.teamId, agentId: input.agentId, hash: hashKey(key), prefix } });
+  const row = await db.apiKey.create({
+    data: {
+      name: input.name,
+      role: input.role,
+      teamId: input.teamId,
+      agentId: input.agentId,
+      hash: hashKey(key),
+      prefix,
+    },
+  });
   return { id: row.id, key };
 }
 
-type KeyRow = { id: string; name: string; role: string; teamId: string | null; agentId: string | null; prefix: string; createdAt: Date; revokedAt: Date | null };
-const view = (k: KeyRow): KeyView => ({ id: k.id, name: k.name, role: k.role, teamId: k.teamId, agentId: k.agentId, prefix: k.prefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null });
+type KeyRow = {
+  id: string;
+  name: string;
+  role: string;
+  teamId: string | null;
+  agentId: string | null;
+  prefix: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+};
+const view = (k: KeyRow): KeyView => ({
+  id: k.id,
+  name: k.name,
+  role: k.role,
+  teamId: k.teamId,
+  agentId: k.agentId,
+  prefix: k.prefix,
+  createdAt: k.createdAt.toISOString(),
+  revokedAt: k.revokedAt?.toISOString() ?? null,
+});
 
 // A person's key takes its team (and, unless named, its name) from the agent record.
 async function keyHolder(db: Db, input: CreateKeyBody): Promise<{ name: string; teamId?: string; agentId?: string }> {
   if (input.agentId === undefined) {
-    if (input.teamId && (await db.team.count({ where: { id: input.teamId } })) === 0) throw notFound('team_not_found', `no team with id ${input.teamId}`);
+    if (input.teamId && (await db.team.count({ where: { id: input.teamId } })) === 0)
+      throw notFound('team_not_found', `no team with id ${input.teamId}`);
     return { name: input.name!, teamId: input.teamId };
   }
   const agent = await db.agent.findUnique({ where: { id: input.agentId } });
   if (!agent) throw notFound('agent_not_found', `no agent with id ${input.agentId}`);
-  if (!agent.active) throw new HttpError(409, 'agent_inactive', `agent ${agent.id} is not active; activate the agent before issuing a key for them`);
+  if (!agent.active)
+    throw new HttpError(
+      409,
+      'agent_inactive',
+      `agent ${agent.id} is not active; activate the agent before issuing a key for them`,
+    );
   return { name: input.name ?? agent.name, teamId: agent.teamId, agentId: agent.id };
 }
 
@@ -56,7 +92,14 @@ export async function issueKey(db: Db, input: CreateKeyBody, by: Principal): Pro
   return db.$transaction(async (tx) => {
     const { id, key } = await createApiKey(tx, { ...holder, role: input.role });
     const row = await tx.apiKey.findUniqueOrThrow({ where: { id } });
-    await tx.auditEntry.create({ data: auditEntry(by, 'key.issued', { type: 'api_key', id }, { role: row.role, name: row.name, teamId: row.teamId, agentId: row.agentId, prefix: row.prefix }) });
+    await tx.auditEntry.create({
+      data: auditEntry(
+        by,
+        'key.issued',
+        { type: 'api_key', id },
+        { role: row.role, name: row.name, teamId: row.teamId, agentId: row.agentId, prefix: row.prefix },
+      ),
+    });
     return { ...view(row), key };
   });
 }
@@ -68,10 +111,18 @@ export async function listKeys(db: Db): Promise<KeyView[]> {
 export async function revokeKey(db: Db, id: string, by: Principal): Promise<KeyView> {
   const row = await db.apiKey.findUnique({ where: { id } });
   if (!row) throw notFound('key_not_found', `no API key with id ${id}`);
-  if (row.revokedAt) throw new HttpError(409, 'key_already_revoked', `key ${id} was revoked at ${row.revokedAt.toISOString()}`);
+  if (row.revokedAt)
+    throw new HttpError(409, 'key_already_revoked', `key ${id} was revoked at ${row.revokedAt.toISOString()}`);
   const revoked = await db.$transaction(async (tx) => {
     const updated = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
-    await tx.auditEntry.create({ data: auditEntry(by, 'key.revoked', { type: 'api_key', id }, { role: row.role, name: row.name, prefix: row.prefix }) });
+    await tx.auditEntry.create({
+      data: auditEntry(
+        by,
+        'key.revoked',
+        { type: 'api_key', id },
+        { role: row.role, name: row.name, prefix: row.prefix },
+      ),
+    });
     return view(updated);
   });
   forgetKey(id);

@@ -6,8 +6,20 @@ import { isoTimestamp, type Sql } from '../../config/sql';
 import { toCsv } from '../../domain/csv';
 import { actorName, type Principal } from './principal';
 
-export function auditEntry(principal: Principal, action: string, subject: { type: string; id: string }, detail: Record<string, unknown> = {}): Prisma.AuditEntryCreateInput {
-  return { actor: actorName(principal), keyId: principal.keyId, action, subjectType: subject.type, subjectId: subject.id, detail: detail as Prisma.InputJsonObject };
+export function auditEntry(
+  principal: Principal,
+  action: string,
+  subject: { type: string; id: string },
+  detail: Record<string, unknown> = {},
+): Prisma.AuditEntryCreateInput {
+  return {
+    actor: actorName(principal),
+    keyId: principal.keyId,
+    action,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    detail: detail as Prisma.InputJsonObject,
+  };
 }
 
 // Rows the triggers write in this transaction carry this key id.
@@ -20,7 +32,10 @@ export type AuditRow = Record<(typeof AUDIT_COLUMNS)[number], unknown>;
 const AUDIT_PAGE = 50_000;
 
 // Entries in [from, to), oldest first, after the entry id `afterId`; one more than a page tells there is more.
-export async function readAudit(sql: Sql, q: { from: Date; to: Date; afterId?: string }): Promise<{ rows: AuditRow[]; nextAfterId?: string }> {
+export async function readAudit(
+  sql: Sql,
+  q: { from: Date; to: Date; afterId?: string },
+): Promise<{ rows: AuditRow[]; nextAfterId?: string }> {
   const { rows } = await sql.query<AuditRow>(
     `SELECT id::text AS id, ${isoTimestamp('at')} AS at, actor, key_id AS "keyId", action,
             subject_type AS "subjectType", subject_id AS "subjectId", detail

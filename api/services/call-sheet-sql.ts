@@ -5,10 +5,27 @@ import { isoTimestamp as iso, type Sql } from '../../config/sql';
 import { HELD_OFFER_STATUSES } from '../../domain/offer';
 
 export interface SheetCaseRow {
-  id: string; customerId: string; stage: string; status: string; reason: string; driver: string | null; riskScore: number; priority: number;
-  riskExplanation: { signalId: string; factor: string; contribution: number }[]; agentId: string | null; definition: unknown;
-  name: string; tier: string; segment: string | null; lifecycleStage: string | null; assets: number; timeZone: string; phone: string | null; email: string | null;
-  preferredChannels: string[]; consent: { sms: boolean; email: boolean; phone: boolean };
+  id: string;
+  customerId: string;
+  stage: string;
+  status: string;
+  reason: string;
+  driver: string | null;
+  riskScore: number;
+  priority: number;
+  riskExplanation: { signalId: string; factor: string; contribution: number }[];
+  agentId: string | null;
+  definition: unknown;
+  name: string;
+  tier: string;
+  segment: string | null;
+  lifecycleStage: string | null;
+  assets: number;
+  timeZone: string;
+  phone: string | null;
+  email: string | null;
+  preferredChannels: string[];
+  consent: { sms: boolean; email: boolean; phone: boolean };
 }
 
 export async function sheetCase(sql: Sql, caseId: string, team: string | undefined): Promise<SheetCaseRow | undefined> {
@@ -28,7 +45,13 @@ export async function sheetCase(sql: Sql, caseId: string, team: string | undefin
 }
 
 export async function caseSignals(sql: Sql, caseId: string) {
-  const { rows } = await sql.query<{ id: string; type: string; severity: number | null; occurredAt: string; details: Record<string, unknown> }>({
+  const { rows } = await sql.query<{
+    id: string;
+    type: string;
+    severity: number | null;
+    occurredAt: string;
+    details: Record<string, unknown>;
+  }>({
     name: 'desk-sheet-signals',
     text: `SELECT id, type, severity, ${iso('occurred_at')} AS "occurredAt", details FROM risk_signals WHERE case_id = $1 ORDER BY occurred_at`,
     values: [caseId],
@@ -38,7 +61,15 @@ export async function caseSignals(sql: Sql, caseId: string) {
 
 // What was said before: the customer's last 20 contacts, on any case.
 export async function customerContacts(sql: Sql, customerId: string) {
-  const { rows } = await sql.query<{ at: string; channel: string; purpose: string; status: string; outcome: string | null; note: string | null; caseId: string }>({
+  const { rows } = await sql.query<{
+    at: string;
+    channel: string;
+    purpose: string;
+    status: string;
+    outcome: string | null;
+    note: string | null;
+    caseId: string;
+  }>({
     name: 'desk-sheet-contacts',
     text: `SELECT ${iso('COALESCE(sent_at, created_at)')} AS at, channel, purpose, status, outcome, note, case_id AS "caseId"
       FROM contact_attempts WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 20`,
@@ -60,8 +91,17 @@ export async function customerReplies(sql: Sql, customerId: string) {
 }
 
 export interface CatalogRow {
-  id: string; name: string; kind: string; description: string; drivers: string[]; tiers: string[]; cost: number; minValue: number;
-  active: boolean; remaining: number | null; validUntil: string | null;
+  id: string;
+  name: string;
+  kind: string;
+  description: string;
+  drivers: string[];
+  tiers: string[];
+  cost: number;
+  minValue: number;
+  active: boolean;
+  remaining: number | null;
+  validUntil: string | null;
 }
 
 // Active offers inside their validity window, with the slots a volume cap has left (as the workflow counts).
@@ -78,7 +118,14 @@ export async function offerCatalog(sql: Sql): Promise<CatalogRow[]> {
 }
 
 export async function caseOffer(sql: Sql, caseId: string) {
-  const { rows } = await sql.query<{ offerId: string; name: string; description: string; cost: number; status: string; expiresAt: string }>({
+  const { rows } = await sql.query<{
+    offerId: string;
+    name: string;
+    description: string;
+    cost: number;
+    status: string;
+    expiresAt: string;
+  }>({
     name: 'desk-sheet-case-offer',
     text: `SELECT co.offer_id AS "offerId", o.name, o.description, co.cost::float8 AS cost, co.status, ${iso('co.expires_at')} AS "expiresAt"
       FROM case_offers co JOIN offers o ON o.id = co.offer_id WHERE co.case_id = $1 ORDER BY co.created_at DESC LIMIT 1`,
@@ -88,6 +135,10 @@ export async function caseOffer(sql: Sql, caseId: string) {
 }
 
 export async function messageTemplate(sql: Sql, id: string) {
-  const { rows } = await sql.query<{ subject: string; text: string }>({ name: 'desk-sheet-template', text: 'SELECT subject, text FROM message_templates WHERE id = $1', values: [id] });
+  const { rows } = await sql.query<{ subject: string; text: string }>({
+    name: 'desk-sheet-template',
+    text: 'SELECT subject, text FROM message_templates WHERE id = $1',
+    values: [id],
+  });
   return rows[0];
 }

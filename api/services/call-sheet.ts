@@ -12,20 +12,55 @@ import { notFound } from '../http/errors';
 import { contactDetailsFor } from './contact-details';
 import type { Viewer } from './customer-search';
 import { localTime } from './local-format';
-import { caseOffer, caseSignals, customerContacts, customerReplies, messageTemplate, offerCatalog, sheetCase, type CatalogRow, type SheetCaseRow } from './call-sheet-sql';
+import {
+  caseOffer,
+  caseSignals,
+  customerContacts,
+  customerReplies,
+  messageTemplate,
+  offerCatalog,
+  sheetCase,
+  type CatalogRow,
+  type SheetCaseRow,
+} from './call-sheet-sql';
 
 // The message of the step the case is at; offers and decisions have no customer message of their own.
-const STEP_TEMPLATE: Record<string, TemplateId> = { detected: 'contact', assigned: 'contact', contacting: 'contact', resurvey_scheduled: 'survey', surveyed: 'survey' };
+const STEP_TEMPLATE: Record<string, TemplateId> = {
+  detected: 'contact',
+  assigned: 'contact',
+  contacting: 'contact',
+  resurvey_scheduled: 'survey',
+  surveyed: 'survey',
+};
 
 function offersFor(row: SheetCaseRow, playbook: PlaybookDefinition | undefined, catalog: CatalogRow[]) {
   if (!playbook || !row.driver) return { budget: null, eligible: [] };
-  const ctx = { tier: row.tier as Tier, driver: row.driver as ChurnDriver, assetsUnderManagement: row.assets, budgetRate: playbook.offer.budgetRate };
+  const ctx = {
+    tier: row.tier as Tier,
+    driver: row.driver as ChurnDriver,
+    assetsUnderManagement: row.assets,
+    budgetRate: playbook.offer.budgetRate,
+  };
   const byId = new Map(catalog.map((o) => [o.id, o]));
-  const eligible = eligibleOffers(catalog.map((o) => ({ ...o, remaining: o.remaining ?? undefined })), ctx).map((o) => {
+  const eligible = eligibleOffers(
+    catalog.map((o) => ({ ...o, remaining: o.remaining ?? undefined })),
+    ctx,
+  ).map((o) => {
     const full = byId.get(o.id)!;
     return {
-      offerId: o.id, name: o.name, kind: o.kind, description: full.description, cost: o.cost,
-      conditions: offerConditions({ cost: o.cost, minValue: o.minValue, approvalCostThreshold: playbook.offer.approvalCostThreshold, expiry: playbook.offer.expiry, remaining: full.remaining, validUntil: full.validUntil }),
+      offerId: o.id,
+      name: o.name,
+      kind: o.kind,
+      description: full.description,
+      cost: o.cost,
+      conditions: offerConditions({
+        cost: o.cost,
+        minValue: o.minValue,
+        approvalCostThreshold: playbook.offer.approvalCostThreshold,
+        expiry: playbook.offer.expiry,
+        remaining: full.remaining,
+        validUntil: full.validUntil,
+      }),
     };
   });
   return { budget: offerBudget(ctx), eligible };
@@ -41,15 +76,33 @@ async function script(sql: Sql, stage: string, name: string) {
 function whyAtRisk(row: SheetCaseRow, signals: Awaited<ReturnType<typeof caseSignals>>) {
   const contribution = new Map(row.riskExplanation.map((f) => [f.signalId, f.contribution]));
   return {
-    reason: row.reason, driver: row.driver, driverSentence: row.driver ? DRIVER_SENTENCES[row.driver as ChurnDriver] ?? null : null, riskScore: row.riskScore, priority: row.priority,
-    signals: signals.map((s) => ({ type: s.type, severity: s.severity, occurredAt: s.occurredAt, details: s.details, sentence: riskFactorSentence(s.type, s.severity, s.details, contribution.get(s.id)) })),
+    reason: row.reason,
+    driver: row.driver,
+    driverSentence: row.driver ? (DRIVER_SENTENCES[row.driver as ChurnDriver] ?? null) : null,
+    riskScore: row.riskScore,
+    priority: row.priority,
+    signals: signals.map((s) => ({
+      type: s.type,
+      severity: s.severity,
+      occurredAt: s.occurredAt,
+      details: s.details,
+      sentence: riskFactorSentence(s.type, s.severity, s.details, contribution.get(s.id)),
+    })),
   };
 }
 
 function customerOf(row: SheetCaseRow, viewer: Viewer, now: Date) {
   return {
-    customerId: row.customerId, name: row.name, tier: row.tier, segment: row.segment, lifecycleStage: row.lifecycleStage, assetsUnderManagement: row.assets,
-    timeZone: row.timeZone, localTimeNow: localTime(now, row.timeZone), preferredChannels: row.preferredChannels, consent: row.consent,
+    customerId: row.customerId,
+    name: row.name,
+    tier: row.tier,
+    segment: row.segment,
+    lifecycleStage: row.lifecycleStage,
+    assetsUnderManagement: row.assets,
+    timeZone: row.timeZone,
+    localTimeNow: localTime(now, row.timeZone),
+    preferredChannels: row.preferredChannels,
+    consent: row.consent,
     contact: contactDetailsFor(viewer.agentId, row.status === 'open' ? row.agentId : null, row.phone, row.email),
   };
 }
@@ -59,10 +112,17 @@ export async function callSheet(sql: Sql, caseId: string, viewer: Viewer, now: D
   if (!row) throw notFound('case_not_found', `no case with id ${caseId}`);
   const playbook = playbookDefinitionSchema.safeParse(row.definition).data;
   const [signals, contacts, replies, catalog, current, words] = await Promise.all([
-    caseSignals(sql, caseId), customerContacts(sql, row.customerId), customerReplies(sql, row.customerId), offerCatalog(sql), caseOffer(sql, caseId), script(sql, row.stage, row.name),
+    caseSignals(sql, caseId),
+    customerContacts(sql, row.customerId),
+    customerReplies(sql, row.customerId),
+    offerCatalog(sql),
+    caseOffer(sql, caseId),
+    script(sql, row.stage, row.name),
   ]);
   return {
-    caseId, stage: row.stage, status: row.status,
+    caseId,
+    stage: row.stage,
+    status: row.status,
     whyAtRisk: whyAtRisk(row, signals),
     customer: customerOf(row, viewer, now),
     saidBefore: {

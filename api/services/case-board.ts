@@ -16,10 +16,21 @@ interface SortKey {
 
 // Every order ends in id, so it is total and a cursor points at exactly one place.
 const CASE_SORTS = {
-  opened: [{ field: 'openedAt', dir: 'desc' }, { field: 'id', dir: 'desc' }],
-  priority: [{ field: 'priority', dir: 'desc' }, { field: 'openedAt', dir: 'desc' }, { field: 'id', dir: 'desc' }],
+  opened: [
+    { field: 'openedAt', dir: 'desc' },
+    { field: 'id', dir: 'desc' },
+  ],
+  priority: [
+    { field: 'priority', dir: 'desc' },
+    { field: 'openedAt', dir: 'desc' },
+    { field: 'id', dir: 'desc' },
+  ],
   // Soonest SLA first; cases without an SLA (closed, or not waiting on a person) last.
-  slaDue: [{ field: 'slaDueAt', dir: 'asc' }, { field: 'priority', dir: 'desc' }, { field: 'id', dir: 'asc' }],
+  slaDue: [
+    { field: 'slaDueAt', dir: 'asc' },
+    { field: 'priority', dir: 'desc' },
+    { field: 'id', dir: 'asc' },
+  ],
 } as const satisfies Record<string, readonly SortKey[]>;
 export type CaseSort = keyof typeof CASE_SORTS;
 
@@ -27,7 +38,12 @@ type CaseRowKeys = { openedAt: Date; priority: number; slaDueAt: Date | null; id
 // A board row: the sort keys (for the next page's cursor) and the case as the board shows it.
 export type BoardRow = CaseRowKeys & { summary: Record<string, unknown> };
 
-const COLUMN: Record<Field, string> = { openedAt: 'c.opened_at', priority: 'c.priority', slaDueAt: 'c.sla_due_at', id: 'c.id' };
+const COLUMN: Record<Field, string> = {
+  openedAt: 'c.opened_at',
+  priority: 'c.priority',
+  slaDueAt: 'c.sla_due_at',
+  id: 'c.id',
+};
 
 // The filter's conditions, ANDed; `c` is the case and `cu` its customer. `visibleTeam` is an agent's team.
 export function caseConditions(q: CaseListQuery, visibleTeam: string | undefined, now: Date, p: SqlParams): string[] {
@@ -46,23 +62,34 @@ export function caseConditions(q: CaseListQuery, visibleTeam: string | undefined
   if (q.unassigned) where.push(`c.status = 'open'`, 'c.agent_id IS NULL');
   if (q.needsAttention) where.push(`c.status = 'open'`, 'c.attention_since IS NOT NULL');
   if (q.slaBreached === true) where.push(`c.status = 'open'`, `c.sla_due_at < ${p.add(now)}`);
-  if (q.slaBreached === false) where.push(`(c.sla_due_at IS NULL OR c.sla_due_at >= ${p.add(now)} OR c.status = 'closed')`);
+  if (q.slaBreached === false)
+    where.push(`(c.sla_due_at IS NULL OR c.sla_due_at >= ${p.add(now)} OR c.status = 'closed')`);
   return where;
 }
 
 function caseOrderBy(sort: CaseSort): string {
-  return CASE_SORTS[sort].map(({ field, dir }) => `${COLUMN[field]} ${dir.toUpperCase()}${field === 'slaDueAt' ? ' NULLS LAST' : ''}`).join(', ');
+  return CASE_SORTS[sort]
+    .map(({ field, dir }) => `${COLUMN[field]} ${dir.toUpperCase()}${field === 'slaDueAt' ? ' NULLS LAST' : ''}`)
+    .join(', ');
 }
 
 const toValue = (v: Date | number | string | null): Value => (v instanceof Date ? v.toISOString() : v);
-const fromValue = (field: Field, v: Value) => (v !== null && (field === 'openedAt' || field === 'slaDueAt') ? new Date(v) : v);
+const fromValue = (field: Field, v: Value) =>
+  v !== null && (field === 'openedAt' || field === 'slaDueAt') ? new Date(v) : v;
 
 export function encodeCursor(sort: CaseSort, row: CaseRowKeys): string {
-  return Buffer.from(JSON.stringify({ s: sort, v: CASE_SORTS[sort].map(({ field }) => toValue(row[field])) })).toString('base64url');
+  return Buffer.from(JSON.stringify({ s: sort, v: CASE_SORTS[sort].map(({ field }) => toValue(row[field])) })).toString(
+    'base64url',
+  );
 }
 
 function decodeCursor(sort: CaseSort, cursor: string): Value[] {
-  const invalid = () => new HttpError(400, 'invalid_cursor', 'the cursor is not one this API returned for this sort; start again without it');
+  const invalid = () =>
+    new HttpError(
+      400,
+      'invalid_cursor',
+      'the cursor is not one this API returned for this sort; start again without it',
+    );
   let decoded: { s?: unknown; v?: unknown };
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as typeof decoded;
@@ -74,7 +101,14 @@ function decodeCursor(sort: CaseSort, cursor: string): Value[] {
   const values = decoded.v as Value[];
   keys.forEach(({ field }, i) => {
     const v = values[i];
-    const ok = field === 'priority' ? typeof v === 'number' : field === 'id' ? typeof v === 'string' : v === null ? field === 'slaDueAt' : typeof v === 'string' && !Number.isNaN(Date.parse(v));
+    const ok =
+      field === 'priority'
+        ? typeof v === 'number'
+        : field === 'id'
+          ? typeof v === 'string'
+          : v === null
+            ? field === 'slaDueAt'
+            : typeof v === 'string' && !Number.isNaN(Date.parse(v));
     if (!ok) throw invalid();
   });
   return values;
@@ -85,7 +119,8 @@ function decodeCursor(sort: CaseSort, cursor: string): Value[] {
 function afterCursor(sort: CaseSort, cursor: string, p: SqlParams): string {
   const keys = CASE_SORTS[sort];
   const values = decodeCursor(sort, cursor).map((v, i) => fromValue(keys[i]!.field, v));
-  const equal = (i: number) => (values[i] === null ? `${COLUMN[keys[i]!.field]} IS NULL` : `${COLUMN[keys[i]!.field]} = ${p.add(values[i])}`);
+  const equal = (i: number) =>
+    values[i] === null ? `${COLUMN[keys[i]!.field]} IS NULL` : `${COLUMN[keys[i]!.field]} = ${p.add(values[i])}`;
   const beyond = (i: number, inclusive: boolean): string | undefined => {
     const { field, dir } = keys[i]!;
     if (values[i] === null) return undefined;
@@ -105,7 +140,12 @@ function afterCursor(sort: CaseSort, cursor: string, p: SqlParams): string {
 
 // One board page (limit + 1 rows, to know whether another follows) as BoardRows: a keyset range scan over the
 // sort's index, with the customer, team and agent joined in the same statement.
-export function boardPage(q: CaseListQuery, visibleTeam: string | undefined, now: Date, options: { offset?: number } = {}): { text: string; values: unknown[] } {
+export function boardPage(
+  q: CaseListQuery,
+  visibleTeam: string | undefined,
+  now: Date,
+  options: { offset?: number } = {},
+): { text: string; values: unknown[] } {
   const p = new SqlParams();
   const where = caseConditions(q, visibleTeam, now, p);
   if (q.cursor) where.push(afterCursor(q.sort, q.cursor, p));

@@ -11,7 +11,10 @@ const notFound = (e: unknown) => isGrpcServiceError(e) && e.code === GRPC_NOT_FO
 async function deleteRun(client: Client, workflowId: string, runId?: string): Promise<boolean> {
   try {
     // A run still going is terminated first by Temporal itself.
-    await client.workflowService.deleteWorkflowExecution({ namespace: client.options.namespace, workflowExecution: { workflowId, runId } });
+    await client.workflowService.deleteWorkflowExecution({
+      namespace: client.options.namespace,
+      workflowExecution: { workflowId, runId },
+    });
     return true;
   } catch (e) {
     if (notFound(e)) return false;
@@ -22,7 +25,8 @@ async function deleteRun(client: Client, workflowId: string, runId?: string): Pr
 async function listedRuns(client: Client, workflowId: string): Promise<string[]> {
   const runs: string[] = [];
   // The id is Holdfast's own (letters, digits, "-", "_", ":", "/"), never a caller's text: safe to quote.
-  for await (const execution of client.workflow.list({ query: `WorkflowId = '${workflowId.replace(/'/g, '')}'` })) runs.push(execution.runId);
+  for await (const execution of client.workflow.list({ query: `WorkflowId = '${workflowId.replace(/'/g, '')}'` }))
+    runs.push(execution.runId);
   return runs;
 }
 

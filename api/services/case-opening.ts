@@ -16,16 +16,50 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
   return async function openCaseByHand(body: OpenCaseBody, openedBy: string) {
     const customer = await db.customer.findUnique({ where: { id: body.customerId } });
     if (!customer) throw notFound('customer_not_found', `no customer with id ${body.customerId}`);
-    const signals = [{ signalId: `manual:${Date.now()}`, type: 'manual' as const, severity: 1, occurredAt: new Date().toISOString(), details: { reason: body.reason, note: body.note } }];
-    const current = await catalog.pin(await catalog.newest(), { playbookId: body.playbookId, tier: customer.tier, driver: classifyDriver(signals) });
-    const pinned = await pinWithExperiment(sql, current, body.customerId, async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0);
+    const signals = [
+      {
+        signalId: `manual:${Date.now()}`,
+        type: 'manual' as const,
+        severity: 1,
+        occurredAt: new Date().toISOString(),
+        details: { reason: body.reason, note: body.note },
+      },
+    ];
+    const current = await catalog.pin(await catalog.newest(), {
+      playbookId: body.playbookId,
+      tier: customer.tier,
+      driver: classifyDriver(signals),
+    });
+    const pinned = await pinWithExperiment(
+      sql,
+      current,
+      body.customerId,
+      async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0,
+    );
     const playbook = pinned.pin;
     const caseId = newCaseId();
     // The case row is written (and readable) before the workflow starts; a failed start withdraws it.
-    const { openCaseId } = await openCaseRow(sql, { caseId, customerId: body.customerId, reason: body.reason, playbook });
-    if (openCaseId) throw new HttpError(409, 'case_already_open', `customer ${body.customerId} already has an open case`, [], { caseId: openCaseId });
+    const { openCaseId } = await openCaseRow(sql, {
+      caseId,
+      customerId: body.customerId,
+      reason: body.reason,
+      playbook,
+    });
+    if (openCaseId)
+      throw new HttpError(409, 'case_already_open', `customer ${body.customerId} already has an open case`, [], {
+        caseId: openCaseId,
+      });
     try {
-      const opened = await cases.openCase({ caseId, customerId: body.customerId, reason: body.reason, playbookId: playbook.id, playbook, openedBy, forceAction: true, signals });
+      const opened = await cases.openCase({
+        caseId,
+        customerId: body.customerId,
+        reason: body.reason,
+        playbookId: playbook.id,
+        playbook,
+        openedBy,
+        forceAction: true,
+        signals,
+      });
       await recordCaseArm(sql, caseId, pinned);
       return { ...opened, stage: 'detected' as const, playbook };
     } catch (e) {

@@ -9,7 +9,10 @@ import { stageCounts } from './stage-counts';
 // The board: one page of cases for the filter (and, for an agent, their team) with the cursor of the next,
 // and the filter's per-stage counts over all its cases, not just this page (the board's column headers).
 export async function readCaseBoard(sql: Sql, q: CaseListQuery, visibleTeam: string | undefined, now: Date) {
-  const [{ rows }, counts] = await Promise.all([sql.query<BoardRow>(boardPage(q, visibleTeam, now)), stageCounts(sql, q, visibleTeam, now)]);
+  const [{ rows }, counts] = await Promise.all([
+    sql.query<BoardRow>(boardPage(q, visibleTeam, now)),
+    stageCounts(sql, q, visibleTeam, now),
+  ]);
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);
   return {
@@ -21,7 +24,12 @@ export async function readCaseBoard(sql: Sql, q: CaseListQuery, visibleTeam: str
 }
 
 // What a human step needs of its case.
-export interface CaseRef { id: string; workflowId: string; runId: string | null; status: string }
+export interface CaseRef {
+  id: string;
+  workflowId: string;
+  runId: string | null;
+  status: string;
+}
 
 // Case $1 with its customer, team and agent, if it exists and (for an agent's key, $2) belongs to that team.
 const VISIBLE_CASE = `${CASE_JOINS} WHERE c.id = $1 AND ($2::text IS NULL OR c.team_id = $2)`;
@@ -75,6 +83,10 @@ const CASE_DETAIL = `SELECT (${caseSummaryJson('now()')}
   ${VISIBLE_CASE}`;
 
 export async function caseDetailJson(sql: Sql, caseId: string, teamId?: string): Promise<string | null> {
-  const { rows } = await sql.query<{ body: string }>({ name: 'case-detail-json', text: CASE_DETAIL, values: [caseId, teamId ?? null] });
+  const { rows } = await sql.query<{ body: string }>({
+    name: 'case-detail-json',
+    text: CASE_DETAIL,
+    values: [caseId, teamId ?? null],
+  });
   return rows[0]?.body ?? null;
 }

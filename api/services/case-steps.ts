@@ -21,15 +21,30 @@ export interface HumanStep<Input extends object> {
   actorAgentId?: string;
 }
 
-export async function takeHumanStep<Input extends object>({ sql, cases }: Pick<AppDeps, 'sql' | 'cases'>, step: HumanStep<Input>): Promise<string> {
+export async function takeHumanStep<Input extends object>(
+  { sql, cases }: Pick<AppDeps, 'sql' | 'cases'>,
+  step: HumanStep<Input>,
+): Promise<string> {
   const row = await findCase(sql, step.caseId, step.visibleTeam);
   if (!row) throw notFound('case_not_found', `no case with id ${step.caseId}`);
   const { input, stepKey } = step.readInput();
   // A keyed answer to a closed case may be the one that closed it: runStep finds its outcome, or refuses it.
-  if (row.status === 'closed' && !stepKey) throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
+  if (row.status === 'closed' && !stepKey)
+    throw new HttpError(
+      409,
+      'wrong_stage',
+      'the case is closed; this step cannot be taken now',
+      [{ stage: 'closed' }],
+      { stage: 'closed' },
+    );
   const extra = (await step.prepare?.(input)) ?? {};
   const actor = { actor: step.actor, ...(step.actorAgentId ? { actorAgentId: step.actorAgentId } : {}) };
-  await cases.runStep({ workflowId: row.workflowId, runId: row.runId }, step.update, { ...input, ...extra, ...actor } as Input & Actor, stepKey);
+  await cases.runStep(
+    { workflowId: row.workflowId, runId: row.runId },
+    step.update,
+    { ...input, ...extra, ...actor } as Input & Actor,
+    stepKey,
+  );
   return (await caseDetailJson(sql, row.id))!;
 }
 
@@ -37,6 +52,7 @@ export async function takeHumanStep<Input extends object>({ sql, cases }: Pick<A
 export async function reassignmentTarget(db: Db, { agentId }: { agentId: string }): Promise<{ teamId: string }> {
   const agent = await db.agent.findUnique({ where: { id: agentId } });
   if (!agent) throw notFound('agent_not_found', `no agent with id ${agentId}`);
-  if (!agent.active) throw new HttpError(422, 'agent_inactive', `agent ${agentId} is not active; choose an active agent`);
+  if (!agent.active)
+    throw new HttpError(422, 'agent_inactive', `agent ${agentId} is not active; choose an active agent`);
   return { teamId: agent.teamId };
 }

@@ -11,7 +11,14 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { caseWorkflowId, type CaseInput, type CaseState } from '../../domain/case';
 import type { RiskSignalInput } from '../../domain/risk';
-import { addSignalUpdate, CASE_CLOSED, caseStateQuery, INVALID_INPUT, WRONG_STAGE, type AddSignalResult } from '../../workflows/messages';
+import {
+  addSignalUpdate,
+  CASE_CLOSED,
+  caseStateQuery,
+  INVALID_INPUT,
+  WRONG_STAGE,
+  type AddSignalResult,
+} from '../../workflows/messages';
 import type { retentionCase } from '../../workflows/retention-case';
 import { HttpError } from '../http/errors';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/client';
@@ -21,10 +28,21 @@ const WORKFLOW_TYPE = 'retentionCase';
 export const newCaseId = () => `case_${randomUUID()}`;
 
 type CaseTarget = { workflowId: string; runId: string | null };
-type CaseOpening = { caseId: string; openedBy: string; playbook: { id: string; version: number }; context?: CaseInput['context'] };
+type CaseOpening = {
+  caseId: string;
+  openedBy: string;
+  playbook: { id: string; version: number };
+  context?: CaseInput['context'];
+};
 
 const startArgs = (customerId: string, signal: RiskSignalInput, opening: CaseOpening): CaseInput => ({
-  caseId: opening.caseId, customerId, playbookId: opening.playbook.id, playbook: opening.playbook, reason: `signal:${signal.type}`, openedBy: opening.openedBy, signals: [signal],
+  caseId: opening.caseId,
+  customerId,
+  playbookId: opening.playbook.id,
+  playbook: opening.playbook,
+  reason: `signal:${signal.type}`,
+  openedBy: opening.openedBy,
+  signals: [signal],
   ...(opening.context ? { context: opening.context } : {}),
 });
 
@@ -39,7 +57,12 @@ export interface CaseWorkflows {
   openCase(input: CaseInput): Promise<{ caseId: string; workflowId: string }>;
   // `stepKey` names this one answer (the caller's Idempotency-Key, a survey's id): sent again, it returns the
   // first answer's outcome instead of taking the step twice. Without it each call is a new answer.
-  runStep<Input>(target: CaseTarget, update: UpdateDefinition<CaseState, [Input]>, input: Input, stepKey?: string): Promise<CaseState>;
+  runStep<Input>(
+    target: CaseTarget,
+    update: UpdateDefinition<CaseState, [Input]>,
+    input: Input,
+    stepKey?: string,
+  ): Promise<CaseState>;
   signal<Arg>(target: CaseTarget, signal: SignalDefinition<[Arg]>, arg: Arg): Promise<void>;
 }
 
@@ -52,12 +75,20 @@ function toHttpError(e: unknown): never {
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
     const stage = (e.cause.details?.[0] as string | undefined) ?? 'closed';
     if (e.cause.type === WRONG_STAGE || e.cause.type === CASE_CLOSED) {
-      throw new HttpError(409, 'wrong_stage', `${e.cause.message}; this step cannot be taken now`, [{ stage }], { stage });
+      throw new HttpError(409, 'wrong_stage', `${e.cause.message}; this step cannot be taken now`, [{ stage }], {
+        stage,
+      });
     }
     if (e.cause.type === INVALID_INPUT) throw new HttpError(400, 'validation_failed', e.cause.message);
   }
   if (e instanceof WorkflowNotFoundError) {
-    throw new HttpError(409, 'wrong_stage', 'the case is closed; this step cannot be taken now', [{ stage: 'closed' }], { stage: 'closed' });
+    throw new HttpError(
+      409,
+      'wrong_stage',
+      'the case is closed; this step cannot be taken now',
+      [{ stage: 'closed' }],
+      { stage: 'closed' },
+    );
   }
   throw e;
 }
@@ -67,14 +98,23 @@ function stepPending(stepKey: string | undefined): HttpError {
   const retry = stepKey
     ? 'send it again with the same Idempotency-Key to get its outcome; it will not be taken twice'
     : 'send it with an Idempotency-Key header next time, so a retry cannot take it twice; read the case to see whether it was taken';
-  return new HttpError(503, 'step_pending', `the case did not answer within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down) and may still take this step: ${retry}`, [], {}, RETRY_AFTER_SECONDS);
+  return new HttpError(
+    503,
+    'step_pending',
+    `the case did not answer within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down) and may still take this step: ${retry}`,
+    [],
+    {},
+    RETRY_AFTER_SECONDS,
+  );
 }
 
 // Temporal answers for an update id it completed in the run, also once the run has closed; an id it does not
 // know (the answer never reached the case, or was refused) is an error, read here as "not taken".
 async function answerTaken(t: Temporal, target: CaseTarget, updateId: string): Promise<CaseState | undefined> {
   if (!target.runId) return undefined;
-  const taken = t.client.workflow.getHandle(target.workflowId).getUpdateHandle<CaseState>(updateId, { workflowRunId: target.runId });
+  const taken = t.client.workflow
+    .getHandle(target.workflowId)
+    .getUpdateHandle<CaseState>(updateId, { workflowRunId: target.runId });
   return t.bounded(() => taken.result()).catch(() => undefined);
 }
 
@@ -84,7 +124,12 @@ interface Temporal {
   bounded: <R>(fn: () => Promise<R>) => Promise<R>;
 }
 
-async function addSignalWithStart(t: Temporal, customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult> {
+async function addSignalWithStart(
+  t: Temporal,
+  customerId: string,
+  signal: RiskSignalInput,
+  opening: CaseOpening,
+): Promise<AddSignalResult> {
   const workflowId = caseWorkflowId(customerId);
   // A case that is closing rejects new signals; once its run has ended the next attempt starts a new case.
   for (let attempt = 1; ; attempt++) {
@@ -97,7 +142,13 @@ async function addSignalWithStart(t: Temporal, customerId: string, signal: RiskS
       args: [startArgs(customerId, signal, opening)],
     });
     try {
-      return await t.bounded(() => t.client.workflow.executeUpdateWithStart(addSignalUpdate, { args: [signal], updateId: `signal:${signal.signalId}`, startWorkflowOperation: start }));
+      return await t.bounded(() =>
+        t.client.workflow.executeUpdateWithStart(addSignalUpdate, {
+          args: [signal],
+          updateId: `signal:${signal.signalId}`,
+          startWorkflowOperation: start,
+        }),
+      );
     } catch (e) {
       if (failureType(e) !== CASE_CLOSED || attempt >= 5) throw e;
       await new Promise((r) => setTimeout(r, 200 * attempt));
@@ -105,10 +156,22 @@ async function addSignalWithStart(t: Temporal, customerId: string, signal: RiskS
   }
 }
 
-async function startWithSignal(t: Temporal, customerId: string, signal: RiskSignalInput, opening: CaseOpening): Promise<AddSignalResult> {
+async function startWithSignal(
+  t: Temporal,
+  customerId: string,
+  signal: RiskSignalInput,
+  opening: CaseOpening,
+): Promise<AddSignalResult> {
   const workflowId = caseWorkflowId(customerId);
   try {
-    await t.bounded(() => t.client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, { workflowId, taskQueue: t.taskQueue, workflowIdConflictPolicy: 'FAIL', args: [startArgs(customerId, signal, opening)] }));
+    await t.bounded(() =>
+      t.client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: t.taskQueue,
+        workflowIdConflictPolicy: 'FAIL',
+        args: [startArgs(customerId, signal, opening)],
+      }),
+    );
     return { caseId: opening.caseId, workflowId, joined: false };
   } catch (e) {
     if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
@@ -121,7 +184,14 @@ async function openCase(t: Temporal, input: CaseInput): Promise<{ caseId: string
   const { caseId } = input;
   for (let attempt = 1; ; attempt++) {
     try {
-      await t.bounded(() => t.client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, { workflowId, taskQueue: t.taskQueue, workflowIdConflictPolicy: 'FAIL', args: [input] }));
+      await t.bounded(() =>
+        t.client.workflow.start<typeof retentionCase>(WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue: t.taskQueue,
+          workflowIdConflictPolicy: 'FAIL',
+          args: [input],
+        }),
+      );
       return { caseId, workflowId };
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
@@ -132,13 +202,19 @@ async function openCase(t: Temporal, input: CaseInput): Promise<{ caseId: string
         await t.bounded(() => running.result()).catch(() => undefined);
         continue;
       }
-      throw new HttpError(409, 'case_already_open', `customer ${input.customerId} already has an open case`, [], { caseId: state.caseId });
+      throw new HttpError(409, 'case_already_open', `customer ${input.customerId} already has an open case`, [], {
+        caseId: state.caseId,
+      });
     }
   }
 }
 
 export function createCaseWorkflows(client: Client, taskQueue: string): CaseWorkflows {
-  const t: Temporal = { client, taskQueue, bounded: (fn) => client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, fn) };
+  const t: Temporal = {
+    client,
+    taskQueue,
+    bounded: (fn) => client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, fn),
+  };
   const handle = (target: CaseTarget) => client.workflow.getHandle(target.workflowId, target.runId ?? undefined);
   return {
     addSignal: (customerId, signal, opening) => addSignalWithStart(t, customerId, signal, opening),
@@ -148,7 +224,9 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
       const updateId = stepKey ? `${update.name}:${stepKey}` : undefined;
       try {
         // Temporal keeps one update per id in a run: a repeated id joins the first, running or finished.
-        return await t.bounded(() => handle(target).executeUpdate(update, { args: [input], ...(updateId ? { updateId } : {}) }));
+        return await t.bounded(() =>
+          handle(target).executeUpdate(update, { args: [input], ...(updateId ? { updateId } : {}) }),
+        );
       } catch (e) {
         if (deadlinePassed(e)) throw stepPending(stepKey);
         // Refused because the case moved on or closed: perhaps by this very answer, taken after its caller gave up.

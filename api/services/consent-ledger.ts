@@ -28,11 +28,24 @@ const COLUMN = { sms: 'consentSms', email: 'consentEmail', phone: 'consentPhone'
 export async function writeConsentChange(tx: Prisma.TransactionClient, change: ConsentChangeRecord): Promise<void> {
   await stampAuditKey(tx, change.keyId);
   await tx.customer.update({ where: { id: change.customerId }, data: { [COLUMN[change.channel]]: change.granted } });
-  await tx.consentEvent.create({ data: { customerId: change.customerId, channel: change.channel, granted: change.granted, source: change.source, actor: change.actor, address: change.address, note: change.note } });
+  await tx.consentEvent.create({
+    data: {
+      customerId: change.customerId,
+      channel: change.channel,
+      granted: change.granted,
+      source: change.source,
+      actor: change.actor,
+      address: change.address,
+      note: change.note,
+    },
+  });
 }
 
 // The latest opt-out of each channel whose customer has not opted in since: a PUT may not undo these.
-export async function standingOptOuts(db: Db | Prisma.TransactionClient, customerId: string): Promise<Map<string, { source: string; at: Date }>> {
+export async function standingOptOuts(
+  db: Db | Prisma.TransactionClient,
+  customerId: string,
+): Promise<Map<string, { source: string; at: Date }>> {
   const events = await db.consentEvent.findMany({ where: { customerId }, orderBy: { at: 'asc' } });
   const standing = new Map<string, { source: string; at: Date }>();
   for (const e of events) {
@@ -43,10 +56,25 @@ export async function standingOptOuts(db: Db | Prisma.TransactionClient, custome
 }
 
 // Tells the customer's open case, if any (best effort: the ledger is the record; the timeline mirrors it).
-export async function announceConsentChange(db: Db, cases: CaseWorkflows, logger: Logger, change: ConsentChangeRecord): Promise<void> {
-  const open = await db.case.findFirst({ where: { customerId: change.customerId, status: 'open' }, select: { workflowId: true, runId: true } });
+export async function announceConsentChange(
+  db: Db,
+  cases: CaseWorkflows,
+  logger: Logger,
+  change: ConsentChangeRecord,
+): Promise<void> {
+  const open = await db.case.findFirst({
+    where: { customerId: change.customerId, status: 'open' },
+    select: { workflowId: true, runId: true },
+  });
   if (!open) return;
   await cases
-    .signal(open, consentChangedSignal, { channel: change.channel, granted: change.granted, source: change.source, actor: change.actor })
-    .catch((e) => logger.warn('consent change not shown on the case timeline', { customerId: change.customerId, error: String(e) }));
+    .signal(open, consentChangedSignal, {
+      channel: change.channel,
+      granted: change.granted,
+      source: change.source,
+      actor: change.actor,
+    })
+    .catch((e) =>
+      logger.warn('consent change not shown on the case timeline', { customerId: change.customerId, error: String(e) }),
+    );
 }

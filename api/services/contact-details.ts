@@ -9,7 +9,12 @@ export interface ContactDetails {
   shown: 'full' | 'masked';
 }
 
-export function contactDetailsFor(viewerAgentId: string | undefined, openCaseAgentId: string | null, phone: string | null, email: string | null): ContactDetails {
+export function contactDetailsFor(
+  viewerAgentId: string | undefined,
+  openCaseAgentId: string | null,
+  phone: string | null,
+  email: string | null,
+): ContactDetails {
   if (viewerAgentId !== undefined && viewerAgentId === openCaseAgentId) return { phone, email, shown: 'full' };
   return { phone: phone && maskPhone(phone), email: email && maskEmail(email), shown: 'masked' };
 }

@@ -7,7 +7,12 @@ import { isNumberCell } from '../../domain/csv';
 import { customerSchema, idSchema, type CustomerBody } from '../http/schemas';
 
 type Kind = 'text' | 'number' | 'boolean' | 'list';
-export interface CsvColumn { name: string; path: string[]; kind: Kind; required: boolean }
+export interface CsvColumn {
+  name: string;
+  path: string[];
+  kind: Kind;
+  required: boolean;
+}
 
 function kindOf(schema: z.ZodType): Kind {
   if (schema instanceof z.ZodNumber) return 'number';
@@ -26,7 +31,10 @@ function columnsOf(shape: Record<string, z.ZodType>, prefix: string[] = []): Csv
   });
 }
 
-export const CUSTOMER_CSV_COLUMNS: readonly CsvColumn[] = [{ name: 'id', path: ['id'], kind: 'text', required: true }, ...columnsOf(customerSchema.shape as Record<string, z.ZodType>)];
+export const CUSTOMER_CSV_COLUMNS: readonly CsvColumn[] = [
+  { name: 'id', path: ['id'], kind: 'text', required: true },
+  ...columnsOf(customerSchema.shape as Record<string, z.ZodType>),
+];
 
 export class CsvHeaderError extends Error {}
 
@@ -36,12 +44,17 @@ export function readCustomerHeader(header: string[]): CsvColumn[] {
   const names = header.map((h) => h.trim());
   const problems: string[] = [];
   const unknown = names.filter((n) => !byName.has(n));
-  if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => JSON.stringify(n)).join(', ')}`);
+  if (unknown.length)
+    problems.push(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => JSON.stringify(n)).join(', ')}`);
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
-  if (repeated.length) problems.push(`repeated column${repeated.length > 1 ? 's' : ''} ${[...new Set(repeated)].join(', ')}`);
+  if (repeated.length)
+    problems.push(`repeated column${repeated.length > 1 ? 's' : ''} ${[...new Set(repeated)].join(', ')}`);
   const missing = CUSTOMER_CSV_COLUMNS.filter((c) => c.required && !names.includes(c.name)).map((c) => c.name);
   if (missing.length) problems.push(`missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  if (problems.length) throw new CsvHeaderError(`${problems.join('; ')}. The columns are: ${CUSTOMER_CSV_COLUMNS.map((c) => c.name + (c.required ? '' : ' (optional)')).join(', ')}`);
+  if (problems.length)
+    throw new CsvHeaderError(
+      `${problems.join('; ')}. The columns are: ${CUSTOMER_CSV_COLUMNS.map((c) => c.name + (c.required ? '' : ' (optional)')).join(', ')}`,
+    );
   return names.map((n) => byName.get(n)!);
 }
 
@@ -52,13 +65,20 @@ function cellValue(column: CsvColumn, cell: string): { value?: unknown; problem?
   if (text === '') return column.required ? { problem: `${column.name}: empty, and it is required` } : {};
   switch (column.kind) {
     case 'number':
-      return isNumberCell(text) ? { value: Number(text) } : { problem: `${column.name}: ${JSON.stringify(cell)} is not a number (digits and a dot, e.g. 250000.50)` };
+      return isNumberCell(text)
+        ? { value: Number(text) }
+        : { problem: `${column.name}: ${JSON.stringify(cell)} is not a number (digits and a dot, e.g. 250000.50)` };
     case 'boolean':
       if (/^true$/i.test(text)) return { value: true };
       if (/^false$/i.test(text)) return { value: false };
       return { problem: `${column.name}: ${JSON.stringify(cell)} is neither true nor false` };
     case 'list':
-      return { value: text.split(';').map((s) => s.trim()).filter(Boolean) };
+      return {
+        value: text
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
     default:
       return { value: cell };
   }
@@ -76,7 +96,8 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
 // One data row, as the customer PUT /v1/customers/:id would store, or every reason it cannot be.
 export function readCustomerRow(columns: CsvColumn[], cells: string[]): CustomerRow {
   const rawId = cells[columns.findIndex((c) => c.name === 'id')]?.trim() || undefined;
-  if (cells.length !== columns.length) return { ok: false, id: rawId, reason: `the row has ${cells.length} fields and the header ${columns.length}` };
+  if (cells.length !== columns.length)
+    return { ok: false, id: rawId, reason: `the row has ${cells.length} fields and the header ${columns.length}` };
   // PostgreSQL cannot store NUL; a NUL in a customer file is a broken export, not a name.
   const nul = columns.find((_, i) => cells[i]!.includes('\u0000'));
   if (nul) return { ok: false, id: rawId, reason: `${nul.name}: contains a NUL character` };
@@ -91,7 +112,11 @@ export function readCustomerRow(columns: CsvColumn[], cells: string[]): Customer
   const { id, ...body } = record;
   const idResult = idSchema.safeParse(id);
   const bodyResult = customerSchema.safeParse(body);
-  const issues = [...(idResult.success ? [] : idResult.error.issues.map((i) => ({ ...i, path: ['id'] }))), ...(bodyResult.success ? [] : bodyResult.error.issues)];
-  if (issues.length) return { ok: false, id: rawId, reason: issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  const issues = [
+    ...(idResult.success ? [] : idResult.error.issues.map((i) => ({ ...i, path: ['id'] }))),
+    ...(bodyResult.success ? [] : bodyResult.error.issues),
+  ];
+  if (issues.length)
+    return { ok: false, id: rawId, reason: issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   return { ok: true, id: idResult.data!, customer: bodyResult.data! };
 }

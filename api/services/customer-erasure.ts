@@ -34,7 +34,12 @@ type CaseRow = { id: string; workflow_id: string; run_id: string | null; status:
 async function closeOpenCases(deps: AppDeps, rows: CaseRow[], actor: string): Promise<void> {
   for (const row of rows.filter((r) => r.status === 'open')) {
     try {
-      await deps.cases.runStep({ workflowId: row.workflow_id, runId: row.run_id }, closeCaseUpdate, { outcome: 'erased', note: 'personal data erased on request', actor }, `erasure:${row.id}`);
+      await deps.cases.runStep(
+        { workflowId: row.workflow_id, runId: row.run_id },
+        closeCaseUpdate,
+        { outcome: 'erased', note: 'personal data erased on request', actor },
+        `erasure:${row.id}`,
+      );
     } catch (e) {
       // 409: the case closed meanwhile, or its workflow is gone already (an erasure that failed halfway);
       // the transaction closes a row still open.
@@ -46,7 +51,15 @@ async function closeOpenCases(deps: AppDeps, rows: CaseRow[], actor: string): Pr
 }
 
 // The case did not close in time (its workers are busy or down): nothing is deleted before it has.
-const erasurePending = () => new HttpError(503, 'erasure_pending', `the customer's open case did not close within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down); nothing was erased yet: send the same request again`, [], {}, RETRY_AFTER_SECONDS);
+const erasurePending = () =>
+  new HttpError(
+    503,
+    'erasure_pending',
+    `the customer's open case did not close within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down); nothing was erased yet: send the same request again`,
+    [],
+    {},
+    RETRY_AFTER_SECONDS,
+  );
 
 // The first erasure's time, unless the customer was sent anew since (then this is a new erasure).
 async function earlierErasure(tx: PoolClient, customerId: string): Promise<string | undefined> {
@@ -71,27 +84,49 @@ async function caseOutcomes(tx: PoolClient, customerId: string): Promise<Erasure
 async function eraseRows(deps: AppDeps, request: ErasureRequest): Promise<ErasureResult> {
   return inTransaction(deps.sql, async (tx) => {
     await tx.query('SELECT 1 FROM customers WHERE id = $1 FOR UPDATE', [request.customerId]);
-    await tx.query(`UPDATE cases SET status = 'closed', stage = 'closed', outcome = 'erased', closed_at = now(), attention_reason = NULL, attention_since = NULL WHERE customer_id = $1 AND status = 'open'`, [request.customerId]);
+    await tx.query(
+      `UPDATE cases SET status = 'closed', stage = 'closed', outcome = 'erased', closed_at = now(), attention_reason = NULL, attention_since = NULL WHERE customer_id = $1 AND status = 'open'`,
+      [request.customerId],
+    );
     const earlier = await earlierErasure(tx, request.customerId);
     await anonymiseCustomerAndCases(tx, request.customerId);
     const cases = await caseOutcomes(tx, request.customerId);
     if (earlier) return { customerId: request.customerId, erasedAt: earlier, cases };
     const { rows } = await tx.query<{ at: string }>(
       `INSERT INTO audit_log (actor, key_id, action, subject_type, subject_id, detail) VALUES ($1, $2, 'customer.erased', 'customer', $3, $4) RETURNING ${isoTimestamp('at')} AS at`,
-      [request.actor, request.keyId ?? null, request.customerId, { reason: request.reason, caseIds: cases.map((c) => c.caseId) }],
+      [
+        request.actor,
+        request.keyId ?? null,
+        request.customerId,
+        { reason: request.reason, caseIds: cases.map((c) => c.caseId) },
+      ],
     );
     const erasedAt = rows[0]!.at;
-    const outbox = customerErasureOutboxRow({ customerId: request.customerId, erasedAt, caseIds: cases.map((c) => c.caseId) }, deps.taskQueue);
-    await tx.query('INSERT INTO crm_outbox (task_queue, case_id, kind, idempotency_key, payload) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING', [outbox.taskQueue, outbox.caseId, outbox.kind, outbox.idempotencyKey, outbox.payload]);
+    const outbox = customerErasureOutboxRow(
+      { customerId: request.customerId, erasedAt, caseIds: cases.map((c) => c.caseId) },
+      deps.taskQueue,
+    );
+    await tx.query(
+      'INSERT INTO crm_outbox (task_queue, case_id, kind, idempotency_key, payload) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING',
+      [outbox.taskQueue, outbox.caseId, outbox.kind, outbox.idempotencyKey, outbox.payload],
+    );
     return { customerId: request.customerId, erasedAt, cases };
   });
 }
 
 export async function eraseCustomer(deps: AppDeps, request: ErasureRequest): Promise<ErasureResult> {
-  const { rows } = await deps.sql.query<CaseRow>('SELECT k.id, k.workflow_id, k.run_id, k.status FROM customers c LEFT JOIN cases k ON k.customer_id = c.id WHERE c.id = $1', [request.customerId]);
-  if (rows.length === 0) throw notFound('customer_not_found', `no customer with id ${request.customerId}; nothing to erase (check the id)`);
+  const { rows } = await deps.sql.query<CaseRow>(
+    'SELECT k.id, k.workflow_id, k.run_id, k.status FROM customers c LEFT JOIN cases k ON k.customer_id = c.id WHERE c.id = $1',
+    [request.customerId],
+  );
+  if (rows.length === 0)
+    throw notFound('customer_not_found', `no customer with id ${request.customerId}; nothing to erase (check the id)`);
   const cases = rows.filter((r) => r.id !== null);
   await closeOpenCases(deps, cases, request.actor);
-  await deleteCaseHistories(deps.temporal, caseWorkflowId(request.customerId), cases.flatMap((r) => (r.run_id ? [r.run_id] : [])));
+  await deleteCaseHistories(
+    deps.temporal,
+    caseWorkflowId(request.customerId),
+    cases.flatMap((r) => (r.run_id ? [r.run_id] : [])),
+  );
   return eraseRows(deps, request);
 }

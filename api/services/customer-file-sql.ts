@@ -6,12 +6,29 @@ import { AGENT_CONTACT_PURPOSE } from '../../domain/quota-day';
 import { OPEN_CASE_JOIN, TEAM_CUSTOMER } from './team-customers';
 
 export interface FileCustomerRow {
-  id: string; name: string; tier: string; segment: string | null; lifecycleStage: string | null; assets: number; timeZone: string;
-  phone: string | null; email: string | null; preferredChannels: string[]; consentSms: boolean; consentEmail: boolean; consentPhone: boolean;
-  openCaseId: string | null; openAgentId: string | null; frequencyCap: { maxContacts: number; window: string } | null;
+  id: string;
+  name: string;
+  tier: string;
+  segment: string | null;
+  lifecycleStage: string | null;
+  assets: number;
+  timeZone: string;
+  phone: string | null;
+  email: string | null;
+  preferredChannels: string[];
+  consentSms: boolean;
+  consentEmail: boolean;
+  consentPhone: boolean;
+  openCaseId: string | null;
+  openAgentId: string | null;
+  frequencyCap: { maxContacts: number; window: string } | null;
 }
 
-export async function fileCustomer(sql: Sql, customerId: string, team: string | undefined): Promise<FileCustomerRow | undefined> {
+export async function fileCustomer(
+  sql: Sql,
+  customerId: string,
+  team: string | undefined,
+): Promise<FileCustomerRow | undefined> {
   const { rows } = await sql.query<FileCustomerRow>({
     name: 'desk-file-customer',
     text: `SELECT cu.id, cu.name, cu.tier, cu.segment, cu.lifecycle_stage AS "lifecycleStage", cu.assets_under_management::float8 AS assets,
@@ -26,7 +43,14 @@ export async function fileCustomer(sql: Sql, customerId: string, team: string | 
 }
 
 export async function consentLedger(sql: Sql, customerId: string) {
-  const { rows } = await sql.query<{ channel: string; granted: boolean; source: string; actor: string; note: string | null; at: string }>({
+  const { rows } = await sql.query<{
+    channel: string;
+    granted: boolean;
+    source: string;
+    actor: string;
+    note: string | null;
+    at: string;
+  }>({
     name: 'desk-file-consent',
     text: `SELECT channel, granted, source, actor, note, ${iso('at')} AS at FROM consent_events WHERE customer_id = $1 ORDER BY at, id`,
     values: [customerId],
@@ -37,8 +61,17 @@ export async function consentLedger(sql: Sql, customerId: string) {
 // Newest first; an agent sees their own team's cases only (domain/visibility.ts), so no other team's case id leaks.
 export async function casesOfCustomer(sql: Sql, customerId: string, team: string | undefined) {
   const { rows } = await sql.query<{
-    caseId: string; stage: string; status: string; outcome: string | null; reason: string; driver: string | null; riskScore: number;
-    openedAt: string; closedAt: string | null; team: { id: string; name: string } | null; assignee: { id: string; name: string } | null;
+    caseId: string;
+    stage: string;
+    status: string;
+    outcome: string | null;
+    reason: string;
+    driver: string | null;
+    riskScore: number;
+    openedAt: string;
+    closedAt: string | null;
+    team: { id: string; name: string } | null;
+    assignee: { id: string; name: string } | null;
     offer: { name: string; status: string; cost: number } | null;
   }>({
     name: 'desk-file-cases',
@@ -58,7 +91,15 @@ export async function casesOfCustomer(sql: Sql, customerId: string, team: string
 // The contacts the frequency cap counts (activities/contact-policy.ts: messages that went out, calls and
 // visits agents recorded) since `since`, newest first.
 export async function contactsSince(sql: Sql, customerId: string, since: Date) {
-  const { rows } = await sql.query<{ at: string; channel: string; purpose: string; status: string; outcome: string | null; note: string | null; caseId: string }>({
+  const { rows } = await sql.query<{
+    at: string;
+    channel: string;
+    purpose: string;
+    status: string;
+    outcome: string | null;
+    note: string | null;
+    caseId: string;
+  }>({
     name: 'desk-file-contacts',
     text: `SELECT ${iso('COALESCE(ca.sent_at, ca.created_at)')} AS at, ca.channel, ca.purpose, ca.status, ca.outcome, ca.note, ca.case_id AS "caseId"
       FROM contact_attempts ca WHERE ca.customer_id = $1 AND COALESCE(ca.sent_at, ca.created_at) >= $2 AND (

@@ -11,15 +11,25 @@ import { casesOfCustomer, consentLedger, contactsSince, fileCustomer, type FileC
 
 // The viewer's own words for "not yours": an agent learns why, without learning whether the customer exists.
 export function customerNotFound(customerId: string, viewer: Viewer) {
-  return notFound('customer_not_found', viewer.team
-    ? `no customer with id ${customerId} among team ${viewer.team}'s customers (the tiers it serves, or a case it worked); a supervisor can open any customer`
-    : `no customer with id ${customerId}`);
+  return notFound(
+    'customer_not_found',
+    viewer.team
+      ? `no customer with id ${customerId} among team ${viewer.team}'s customers (the tiers it serves, or a case it worked); a supervisor can open any customer`
+      : `no customer with id ${customerId}`,
+  );
 }
 
 function profile(c: FileCustomerRow, viewer: Viewer) {
   return {
-    customerId: c.id, name: c.name, tier: c.tier, segment: c.segment, lifecycleStage: c.lifecycleStage, assetsUnderManagement: c.assets,
-    timeZone: c.timeZone, preferredChannels: c.preferredChannels, contact: contactDetailsFor(viewer.agentId, c.openAgentId, c.phone, c.email),
+    customerId: c.id,
+    name: c.name,
+    tier: c.tier,
+    segment: c.segment,
+    lifecycleStage: c.lifecycleStage,
+    assetsUnderManagement: c.assets,
+    timeZone: c.timeZone,
+    preferredChannels: c.preferredChannels,
+    contact: contactDetailsFor(viewer.agentId, c.openAgentId, c.phone, c.email),
   };
 }
 
@@ -27,16 +37,28 @@ export async function customerFile(sql: Sql, customerId: string, viewer: Viewer,
   const customer = await fileCustomer(sql, customerId, viewer.team);
   if (!customer) throw customerNotFound(customerId, viewer);
   // The cap of the customer's latest case's playbook; the policy's default for a customer without one.
-  const cap = contactPolicySchema.shape.frequencyCap.safeParse(customer.frequencyCap ?? undefined).data ?? contactPolicySchema.parse({}).frequencyCap;
+  const cap =
+    contactPolicySchema.shape.frequencyCap.safeParse(customer.frequencyCap ?? undefined).data ??
+    contactPolicySchema.parse({}).frequencyCap;
   const since = new Date(now.getTime() - durationMs(cap.window));
-  const [ledger, cases, contacts] = await Promise.all([consentLedger(sql, customerId), casesOfCustomer(sql, customerId, viewer.team), contactsSince(sql, customerId, since)]);
+  const [ledger, cases, contacts] = await Promise.all([
+    consentLedger(sql, customerId),
+    casesOfCustomer(sql, customerId, viewer.team),
+    contactsSince(sql, customerId, since),
+  ]);
   return {
     customer: profile(customer, viewer),
-    consent: { current: { sms: customer.consentSms, email: customer.consentEmail, phone: customer.consentPhone }, ledger },
+    consent: {
+      current: { sms: customer.consentSms, email: customer.consentEmail, phone: customer.consentPhone },
+      ledger,
+    },
     openCaseId: customer.openCaseId,
     cases,
     contactsInCapWindow: {
-      window: cap.window, maxContacts: cap.maxContacts, since: since.toISOString(), left: Math.max(0, cap.maxContacts - contacts.length),
+      window: cap.window,
+      maxContacts: cap.maxContacts,
+      since: since.toISOString(),
+      left: Math.max(0, cap.maxContacts - contacts.length),
       contacts: contacts.map((x) => ({ ...x, note: x.note && maskContactsInText(x.note) })),
     },
   };

@@ -15,9 +15,25 @@ import type { ConsentChangeRecord } from './consent-ledger';
 import { readCustomerHeader, readCustomerRow, type CsvColumn } from './customer-csv';
 import type { CustomerBody } from '../http/schemas';
 
-export interface RejectedRow { line: number; id?: string; reason: string; cells: string[] }
-export interface ImportProgress { bytes: number; rows: number }
-export interface ImportSummary { importId: string; rows: number; created: number; updated: number; unchanged: number; rejected: number; seconds: number }
+export interface RejectedRow {
+  line: number;
+  id?: string;
+  reason: string;
+  cells: string[];
+}
+export interface ImportProgress {
+  bytes: number;
+  rows: number;
+}
+export interface ImportSummary {
+  importId: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  seconds: number;
+}
 
 export interface ImportOptions {
   by: Principal;
@@ -36,12 +52,30 @@ export const DEFAULT_IMPORT_BATCH = 1000;
 const WRITERS = 2;
 export class CsvEmptyError extends Error {}
 
-interface ValidRow { line: number; id: string; customer: CustomerBody; cells: string[] }
-interface BatchResult { created: number; updated: number; rejected: { row: ValidRow; reason: string }[]; changes: ConsentChangeRecord[] }
+interface ValidRow {
+  line: number;
+  id: string;
+  customer: CustomerBody;
+  cells: string[];
+}
+interface BatchResult {
+  created: number;
+  updated: number;
+  rejected: { row: ValidRow; reason: string }[];
+  changes: ConsentChangeRecord[];
+}
 
 const CONSENT_COLUMN = { sms: 'consent_sms', email: 'consent_email', phone: 'consent_phone' } as const;
-interface ExistingConsent { id: string; consent_sms: boolean; consent_email: boolean; consent_phone: boolean }
-interface OptOut { source: string; at: Date }
+interface ExistingConsent {
+  id: string;
+  consent_sms: boolean;
+  consent_email: boolean;
+  consent_phone: boolean;
+}
+interface OptOut {
+  source: string;
+  at: Date;
+}
 
 // The standing opt-outs (latest event per channel is a withdrawal) of the batch's customers.
 async function standingOptOutsOf(tx: PoolClient, ids: string[]): Promise<Map<string, Map<string, OptOut>>> {
@@ -64,13 +98,20 @@ const optOutReason = (id: string, lifted: [string, OptOut][]) =>
   `import false, or record the customer's consent with POST /v1/customers/${id}/consent`;
 
 // Which rows may be written (none may lift a standing opt-out) and the consent changes they make.
-function classify(batch: ValidRow[], existing: Map<string, ExistingConsent>, optOuts: Map<string, Map<string, OptOut>>, by: Principal) {
+function classify(
+  batch: ValidRow[],
+  existing: Map<string, ExistingConsent>,
+  optOuts: Map<string, Map<string, OptOut>>,
+  by: Principal,
+) {
   const rejected: BatchResult['rejected'] = [];
   const accepted: ValidRow[] = [];
   const changes: ConsentChangeRecord[] = [];
   for (const row of batch) {
     const before = existing.get(row.id);
-    const lifted = [...(optOuts.get(row.id)?.entries() ?? [])].filter(([ch]) => row.customer.consent[ch as ContactChannel]);
+    const lifted = [...(optOuts.get(row.id)?.entries() ?? [])].filter(
+      ([ch]) => row.customer.consent[ch as ContactChannel],
+    );
     if (lifted.length) {
       rejected.push({ row, reason: optOutReason(row.id, lifted) });
       continue;
@@ -78,13 +119,33 @@ function classify(batch: ValidRow[], existing: Map<string, ExistingConsent>, opt
     accepted.push(row);
     for (const channel of CONTACT_CHANNELS) {
       if (before && before[CONSENT_COLUMN[channel]] === row.customer.consent[channel]) continue;
-      changes.push({ customerId: row.id, channel, granted: row.customer.consent[channel], source: 'import', actor: actorName(by), keyId: by.keyId });
+      changes.push({
+        customerId: row.id,
+        channel,
+        granted: row.customer.consent[channel],
+        source: 'import',
+        actor: actorName(by),
+        keyId: by.keyId,
+      });
     }
   }
   return { accepted, rejected, changes };
 }
 
-const FIELDS = ['name', 'tier', 'segment', 'lifecycle_stage', 'assets_under_management', 'time_zone', 'phone', 'email', 'preferred_channels', 'consent_sms', 'consent_email', 'consent_phone'];
+const FIELDS = [
+  'name',
+  'tier',
+  'segment',
+  'lifecycle_stage',
+  'assets_under_management',
+  'time_zone',
+  'phone',
+  'email',
+  'preferred_channels',
+  'consent_sms',
+  'consent_email',
+  'consent_phone',
+];
 // Only a row that differs is updated (and counted): a re-import leaves updated_at alone.
 const UPSERT = `INSERT INTO customers (id, ${FIELDS.join(', ')}, updated_at)
   SELECT r.id, r.name, r.tier::"Tier", r.segment, r.lifecycle_stage, r.assets_under_management, r.time_zone, r.phone, r.email,
@@ -101,19 +162,38 @@ const CONSENT_EVENTS = `INSERT INTO consent_events (id, customer_id, channel, gr
     FROM jsonb_to_recordset($1::jsonb) AS e(customer_id text, channel text, granted boolean)`;
 
 const record = ({ id, customer: c }: ValidRow) => ({
-  id, name: c.name, tier: c.tier, segment: c.segment ?? null, lifecycle_stage: c.lifecycleStage ?? null,
-  assets_under_management: c.assetsUnderManagement ?? 0, time_zone: c.timeZone, phone: c.phone ?? null, email: c.email ?? null,
-  preferred_channels: c.preferredChannels, consent_sms: c.consent.sms, consent_email: c.consent.email, consent_phone: c.consent.phone,
+  id,
+  name: c.name,
+  tier: c.tier,
+  segment: c.segment ?? null,
+  lifecycle_stage: c.lifecycleStage ?? null,
+  assets_under_management: c.assetsUnderManagement ?? 0,
+  time_zone: c.timeZone,
+  phone: c.phone ?? null,
+  email: c.email ?? null,
+  preferred_channels: c.preferredChannels,
+  consent_sms: c.consent.sms,
+  consent_email: c.consent.email,
+  consent_phone: c.consent.phone,
 });
 
 async function writeBatch(tx: PoolClient, batch: ValidRow[], by: Principal): Promise<BatchResult> {
   if (by.keyId) await tx.query(`SELECT set_config('holdfast.key_id', $1, true)`, [by.keyId]);
   const ids = batch.map((r) => r.id);
-  const { rows: existingRows } = await tx.query<ExistingConsent>('SELECT id, consent_sms, consent_email, consent_phone FROM customers WHERE id = ANY($1) ORDER BY id FOR UPDATE', [ids]);
+  const { rows: existingRows } = await tx.query<ExistingConsent>(
+    'SELECT id, consent_sms, consent_email, consent_phone FROM customers WHERE id = ANY($1) ORDER BY id FOR UPDATE',
+    [ids],
+  );
   const existing = new Map(existingRows.map((r) => [r.id, r]));
   // Only a channel turned on can lift an opt-out (the consent columns follow the ledger), so only those rows
   // are looked up in it: a re-import of an unchanged file reads no ledger at all.
-  const turningOn = batch.filter((r) => existing.has(r.id) && CONTACT_CHANNELS.some((ch) => r.customer.consent[ch] && !existing.get(r.id)![CONSENT_COLUMN[ch]])).map((r) => r.id);
+  const turningOn = batch
+    .filter(
+      (r) =>
+        existing.has(r.id) &&
+        CONTACT_CHANNELS.some((ch) => r.customer.consent[ch] && !existing.get(r.id)![CONSENT_COLUMN[ch]]),
+    )
+    .map((r) => r.id);
   const optOuts = turningOn.length ? await standingOptOutsOf(tx, turningOn) : new Map<string, Map<string, OptOut>>();
   const { accepted, rejected, changes } = classify(batch, existing, optOuts, by);
   if (!accepted.length) return { created: 0, updated: 0, rejected, changes: [] };
@@ -121,16 +201,36 @@ async function writeBatch(tx: PoolClient, batch: ValidRow[], by: Principal): Pro
   // instead of deadlocking.
   const byId = [...accepted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const { rows: written } = await tx.query<{ created: boolean }>(UPSERT, [JSON.stringify(byId.map(record))]);
-  if (changes.length) await tx.query(CONSENT_EVENTS, [JSON.stringify(changes.map((c) => ({ customer_id: c.customerId, channel: c.channel, granted: c.granted }))), actorName(by)]);
+  if (changes.length)
+    await tx.query(CONSENT_EVENTS, [
+      JSON.stringify(changes.map((c) => ({ customer_id: c.customerId, channel: c.channel, granted: c.granted }))),
+      actorName(by),
+    ]);
   const created = written.filter((w) => w.created).length;
-  return { created, updated: written.length - created, rejected, changes: changes.filter((c) => existing.has(c.customerId)) };
+  return {
+    created,
+    updated: written.length - created,
+    rejected,
+    changes: changes.filter((c) => existing.has(c.customerId)),
+  };
 }
 
 // The file's rows that pass validation, in order; every other row goes to `reject` with its reason. The header
 // is checked before the first row is read.
-async function* validRows(input: Readable, summary: ImportSummary, reject: (r: RejectedRow) => void, options: ImportOptions): AsyncGenerator<ValidRow> {
+async function* validRows(
+  input: Readable,
+  summary: ImportSummary,
+  reject: (r: RejectedRow) => void,
+  options: ImportOptions,
+): AsyncGenerator<ValidRow> {
   // A row the CSV parser cannot read (an unclosed quote) is rejected with the parser's reason.
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    skip_records_with_error: true,
+  });
   parser.on('skip', (err: { message: string; lines?: number }) => {
     summary.rows++;
     reject({ line: err.lines ?? 0, reason: `not a CSV row: ${err.message}`, cells: [] });
@@ -150,13 +250,23 @@ async function* validRows(input: Readable, summary: ImportSummary, reject: (r: R
     options.onProgress?.({ bytes: parser.info.bytes, rows: summary.rows });
     // A file that is not UTF-8 (Latin-1 from a spreadsheet) decodes to U+FFFD: refuse the row, do not mangle the name.
     if (record.some((cell) => cell.includes('\uFFFD'))) {
-      reject({ line, reason: 'the row is not valid UTF-8: save the file as UTF-8 (in a spreadsheet, "CSV UTF-8")', cells: record });
+      reject({
+        line,
+        reason: 'the row is not valid UTF-8: save the file as UTF-8 (in a spreadsheet, "CSV UTF-8")',
+        cells: record,
+      });
       continue;
     }
     const row = readCustomerRow(columns, record);
     const earlier = row.ok ? lineOfId.get(row.id) : undefined;
     if (!row.ok) reject({ line, id: row.id, reason: row.reason, cells: record });
-    else if (earlier !== undefined) reject({ line, id: row.id, reason: `id ${row.id} is also on line ${earlier}: one row per customer`, cells: record });
+    else if (earlier !== undefined)
+      reject({
+        line,
+        id: row.id,
+        reason: `id ${row.id} is also on line ${earlier}: one row per customer`,
+        cells: record,
+      });
     else {
       lineOfId.set(row.id, line);
       yield { line, id: row.id, customer: row.customer, cells: record };
@@ -168,7 +278,15 @@ async function* validRows(input: Readable, summary: ImportSummary, reject: (r: R
 // Reads the CSV from `input` and imports it, one transaction per batch of rows.
 export async function importCustomers(sql: Sql, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
-  const summary: ImportSummary = { importId: randomUUID(), rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, seconds: 0 };
+  const summary: ImportSummary = {
+    importId: randomUUID(),
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    seconds: 0,
+  };
   const reject = (r: RejectedRow) => {
     summary.rejected++;
     options.onRejected?.(r);
@@ -203,8 +321,19 @@ export async function importCustomers(sql: Sql, input: Readable, options: Import
   summary.seconds = (Date.now() - started) / 1000;
   await sql.query(
     `INSERT INTO audit_log (actor, key_id, action, subject_type, subject_id, detail) VALUES ($1, $2, 'customers.imported', 'import', $3, $4)`,
-    [actorName(options.by), options.by.keyId ?? null, summary.importId, { source: options.source, rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected }],
+    [
+      actorName(options.by),
+      options.by.keyId ?? null,
+      summary.importId,
+      {
+        source: options.source,
+        rows: summary.rows,
+        created: summary.created,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+      },
+    ],
   );
   return summary;
 }
-

@@ -11,8 +11,16 @@ export interface Viewer {
 }
 
 interface FoundRow {
-  id: string; name: string; tier: string; segment: string | null; lifecycleStage: string | null; phone: string | null; email: string | null;
-  openCaseId: string | null; openStage: string | null; openAgentId: string | null;
+  id: string;
+  name: string;
+  tier: string;
+  segment: string | null;
+  lifecycleStage: string | null;
+  phone: string | null;
+  email: string | null;
+  openCaseId: string | null;
+  openStage: string | null;
+  openAgentId: string | null;
 }
 
 const SEARCH = `SELECT cu.id, cu.name, cu.tier, cu.segment, cu.lifecycle_stage AS "lifecycleStage", cu.phone, cu.email,
@@ -29,10 +37,24 @@ export async function searchCustomers(sql: Sql, viewer: Viewer, query: string) {
   const digits = query.replace(/\D/g, '');
   // Only a query that is all phone characters searches phones: "Ana 2" must not match numbers ending in 2.
   const phoneDigits = /^[+\d\s().-]+$/.test(query) ? digits : '';
-  const { rows } = await sql.query<FoundRow>({ name: 'desk-customer-search', text: SEARCH, values: [viewer.team ?? null, query, likeText(query), phoneDigits] });
+  const { rows } = await sql.query<FoundRow>({
+    name: 'desk-customer-search',
+    text: SEARCH,
+    values: [viewer.team ?? null, query, likeText(query), phoneDigits],
+  });
   return rows.map((r) => ({
-    customerId: r.id, name: r.name, tier: r.tier, segment: r.segment, lifecycleStage: r.lifecycleStage,
+    customerId: r.id,
+    name: r.name,
+    tier: r.tier,
+    segment: r.segment,
+    lifecycleStage: r.lifecycleStage,
     contact: contactDetailsFor(viewer.agentId, r.openAgentId, r.phone, r.email),
-    openCase: r.openCaseId ? { caseId: r.openCaseId, stage: r.openStage!, yours: viewer.agentId !== undefined && r.openAgentId === viewer.agentId } : null,
+    openCase: r.openCaseId
+      ? {
+          caseId: r.openCaseId,
+          stage: r.openStage!,
+          yours: viewer.agentId !== undefined && r.openAgentId === viewer.agentId,
+        }
+      : null,
   }));
 }

@@ -9,7 +9,11 @@ import { standingOptOuts, writeConsentChange, type ConsentChangeRecord } from '.
 import { HttpError } from '../http/errors';
 import type { CustomerBody } from '../http/schemas';
 
-export const consentOf = (c: Pick<Customer, 'consentSms' | 'consentEmail' | 'consentPhone'>) => ({ sms: c.consentSms, email: c.consentEmail, phone: c.consentPhone });
+export const consentOf = (c: Pick<Customer, 'consentSms' | 'consentEmail' | 'consentPhone'>) => ({
+  sms: c.consentSms,
+  email: c.consentEmail,
+  phone: c.consentPhone,
+});
 
 const customerData = (body: CustomerBody) => ({
   name: body.name,
@@ -23,23 +27,56 @@ const customerData = (body: CustomerBody) => ({
   preferredChannels: body.preferredChannels,
 });
 
-async function refuseLiftedOptOuts(tx: Prisma.TransactionClient, customerId: string, body: CustomerBody): Promise<void> {
+async function refuseLiftedOptOuts(
+  tx: Prisma.TransactionClient,
+  customerId: string,
+  body: CustomerBody,
+): Promise<void> {
   const optOuts = await standingOptOuts(tx, customerId);
   const reEnabled = CONTACT_CHANNELS.filter((ch) => body.consent[ch] && optOuts.has(ch));
   if (!reEnabled.length) return;
-  const why = reEnabled.map((ch) => `${ch} (opted out by ${optOuts.get(ch)!.source} at ${optOuts.get(ch)!.at.toISOString()})`).join(', ');
-  throw new HttpError(409, 'consent_opted_out', `the customer opted out of ${why}; send consent.${reEnabled[0]}: false, or record the customer's new consent with POST /v1/customers/${customerId}/consent`, reEnabled.map((channel) => ({ channel, ...optOuts.get(channel) })));
+  const why = reEnabled
+    .map((ch) => `${ch} (opted out by ${optOuts.get(ch)!.source} at ${optOuts.get(ch)!.at.toISOString()})`)
+    .join(', ');
+  throw new HttpError(
+    409,
+    'consent_opted_out',
+    `the customer opted out of ${why}; send consent.${reEnabled[0]}: false, or record the customer's new consent with POST /v1/customers/${customerId}/consent`,
+    reEnabled.map((channel) => ({ channel, ...optOuts.get(channel) })),
+  );
 }
 
-export async function upsertCustomer(db: Db, customerId: string, body: CustomerBody, by: Principal): Promise<{ stored: Customer; existed: boolean; changes: ConsentChangeRecord[] }> {
+export async function upsertCustomer(
+  db: Db,
+  customerId: string,
+  body: CustomerBody,
+  by: Principal,
+): Promise<{ stored: Customer; existed: boolean; changes: ConsentChangeRecord[] }> {
   const data = customerData(body);
   return db.$transaction(async (tx) => {
     const before = await tx.customer.findUnique({ where: { id: customerId } });
     if (before) await refuseLiftedOptOuts(tx, customerId, body);
     const current = before ? consentOf(before) : { sms: false, email: false, phone: false };
-    const saved = await tx.customer.upsert({ where: { id: customerId }, create: { id: customerId, ...data }, update: data });
-    const changes: ConsentChangeRecord[] = CONTACT_CHANNELS.filter((ch) => !before || body.consent[ch] !== current[ch]).map((channel) => ({ customerId, channel, granted: body.consent[channel], source: 'api', actor: actorName(by), keyId: by.keyId }));
+    const saved = await tx.customer.upsert({
+      where: { id: customerId },
+      create: { id: customerId, ...data },
+      update: data,
+    });
+    const changes: ConsentChangeRecord[] = CONTACT_CHANNELS.filter(
+      (ch) => !before || body.consent[ch] !== current[ch],
+    ).map((channel) => ({
+      customerId,
+      channel,
+      granted: body.consent[channel],
+      source: 'api',
+      actor: actorName(by),
+      keyId: by.keyId,
+    }));
     for (const change of changes) await writeConsentChange(tx, change);
-    return { stored: await tx.customer.findUniqueOrThrow({ where: { id: saved.id } }), existed: before !== null, changes };
+    return {
+      stored: await tx.customer.findUniqueOrThrow({ where: { id: saved.id } }),
+      existed: before !== null,
+      changes,
+    };
   });
 }

@@ -38,12 +38,22 @@ export async function findCustomer(db: Db, customerId: string): Promise<Customer
 }
 
 // Tells each customer's open case of their consent changes (an import's, for customers that existed before).
-export async function announceConsentChanges({ db, cases }: Deps, log: Logger, changes: ConsentChangeRecord[]): Promise<void> {
+export async function announceConsentChanges(
+  { db, cases }: Deps,
+  log: Logger,
+  changes: ConsentChangeRecord[],
+): Promise<void> {
   for (const change of changes) await announceConsentChange(db, cases, log, change);
 }
 
 // A new customer has no case to tell of its consent.
-export async function putCustomer({ db, cases }: Deps, log: Logger, customerId: string, body: CustomerBody, by: Principal): Promise<{ stored: Customer; existed: boolean }> {
+export async function putCustomer(
+  { db, cases }: Deps,
+  log: Logger,
+  customerId: string,
+  body: CustomerBody,
+  by: Principal,
+): Promise<{ stored: Customer; existed: boolean }> {
   const { stored, existed, changes } = await upsertCustomer(db, customerId, body, by);
   if (existed) await announceConsentChanges({ db, cases }, log, changes);
   return { stored, existed };
@@ -53,7 +63,8 @@ export async function putCustomer({ db, cases }: Deps, log: Logger, customerId: 
 // customer asked the agent, or signed a form), and how an agent records an opt-out by phone.
 export async function changeConsent({ db, cases }: Deps, log: Logger, change: ConsentChangeRecord): Promise<Customer> {
   const stored = await db.$transaction(async (tx) => {
-    if (!(await tx.customer.findUnique({ where: { id: change.customerId }, select: { id: true } }))) throw notFound('customer_not_found', `no customer with id ${change.customerId}`);
+    if (!(await tx.customer.findUnique({ where: { id: change.customerId }, select: { id: true } })))
+      throw notFound('customer_not_found', `no customer with id ${change.customerId}`);
     await writeConsentChange(tx, change);
     return tx.customer.findUniqueOrThrow({ where: { id: change.customerId } });
   });
@@ -68,6 +79,13 @@ export async function consentHistory(db: Db, customerId: string) {
   return {
     customerId,
     consent: consentOf(customer),
-    events: events.map((e) => ({ channel: e.channel, granted: e.granted, source: e.source, actor: e.actor, note: e.note ?? undefined, at: e.at.toISOString() })),
+    events: events.map((e) => ({
+      channel: e.channel,
+      granted: e.granted,
+      source: e.source,
+      actor: e.actor,
+      note: e.note ?? undefined,
+      at: e.at.toISOString(),
+    })),
   };
 }

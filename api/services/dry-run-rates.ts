@@ -15,8 +15,16 @@ const DEFAULTS = { reach: 0.5, acceptance: 0.3 };
 
 const assumption = (hits: number, of: number, what: string, fallback: number): Assumption =>
   of >= MIN_CASES
-    ? { rate: Math.round((hits / of) * 1000) / 1000, basis: `${hits} of ${of} ${what} in the last ${LOOKBACK_DAYS} days`, cases: of }
-    : { rate: fallback, basis: `fewer than ${MIN_CASES} ${what} in the last ${LOOKBACK_DAYS} days (${of}): assumed ${fallback}`, cases: of };
+    ? {
+        rate: Math.round((hits / of) * 1000) / 1000,
+        basis: `${hits} of ${of} ${what} in the last ${LOOKBACK_DAYS} days`,
+        cases: of,
+      }
+    : {
+        rate: fallback,
+        basis: `fewer than ${MIN_CASES} ${what} in the last ${LOOKBACK_DAYS} days (${of}): assumed ${fallback}`,
+        cases: of,
+      };
 
 export async function recentRates(tx: PoolClient): Promise<{ reach: Assumption; acceptance: Assumption }> {
   const { rows } = await tx.query<{ contacted: number; reached: number; presented: number; accepted: number }>(

@@ -8,7 +8,16 @@ import { addCounts, diffCounts, emptyCounts } from '../../domain/dry-run-tally';
 import { playbookDefinitionSchema, type PinnedPlaybook } from '../../domain/playbook';
 import { newestVersions } from '../../domain/playbook-selection';
 import { HttpError, notFound } from '../http/errors';
-import { readContactsBefore, readCustomers, readDirectory, readOffers, readPlaybookVersions, readSignals, storedSignalSpan, type Window } from './dry-run-world';
+import {
+  readContactsBefore,
+  readCustomers,
+  readDirectory,
+  readOffers,
+  readPlaybookVersions,
+  readSignals,
+  storedSignalSpan,
+  type Window,
+} from './dry-run-world';
 import { recentRates } from './dry-run-rates';
 import { validDraft } from './playbook-drafts';
 
@@ -25,9 +34,18 @@ async function candidateOf(db: Db, playbookId: string, source: DryRunRequest['so
     const { draft, definition } = await validDraft(db, playbookId);
     return { label: { source: 'draft' as const, basedOnVersion: draft.basedOnVersion }, definition };
   }
-  const row = await db.playbookVersion.findUnique({ where: { playbookId_version: { playbookId, version: source.version } } });
-  if (!row) throw notFound('version_not_found', `playbook ${playbookId} has no version ${source.version}; GET /v1/playbooks/${playbookId} lists its versions`);
-  return { label: { source: 'version' as const, version: row.version }, definition: playbookDefinitionSchema.parse(row.definition) };
+  const row = await db.playbookVersion.findUnique({
+    where: { playbookId_version: { playbookId, version: source.version } },
+  });
+  if (!row)
+    throw notFound(
+      'version_not_found',
+      `playbook ${playbookId} has no version ${source.version}; GET /v1/playbooks/${playbookId} lists its versions`,
+    );
+  return {
+    label: { source: 'version' as const, version: row.version },
+    definition: playbookDefinitionSchema.parse(row.definition),
+  };
 }
 
 async function readWorld(sql: Sql, w: Window) {
@@ -35,7 +53,14 @@ async function readWorld(sql: Sql, w: Window) {
     // PostgreSQL itself refuses any write from here on: the guarantee does not rest on this code.
     await tx.query('SET TRANSACTION READ ONLY');
     const [signals, customers, contactsBefore, directory, offers, versions, rates, span] = [
-      await readSignals(tx, w), await readCustomers(tx, w), await readContactsBefore(tx, w), await readDirectory(tx), await readOffers(tx), await readPlaybookVersions(tx), await recentRates(tx), await storedSignalSpan(tx),
+      await readSignals(tx, w),
+      await readCustomers(tx, w),
+      await readContactsBefore(tx, w),
+      await readDirectory(tx),
+      await readOffers(tx),
+      await readPlaybookVersions(tx),
+      await recentRates(tx),
+      await storedSignalSpan(tx),
     ];
     return { signals, customers, contactsBefore, directory, offers, versions, rates, span };
   });
@@ -47,39 +72,77 @@ function worldFor(w: World, candidate: PinnedPlaybook, allSignals: boolean): Dry
   const latest = newestVersions(w.versions).map((p) => (p.id === candidate.id ? candidate : p));
   if (!latest.some((p) => p.id === candidate.id)) latest.push(candidate);
   const rates = { reach: w.rates.reach.rate, acceptance: w.rates.acceptance.rate };
-  return { candidate, latest, allSignals, customers: w.customers, contactsBefore: w.contactsBefore, teams: w.directory.teams, agents: w.directory.agents, offers: w.offers, rates };
+  return {
+    candidate,
+    latest,
+    allSignals,
+    customers: w.customers,
+    contactsBefore: w.contactsBefore,
+    teams: w.directory.teams,
+    agents: w.directory.agents,
+    offers: w.offers,
+    rates,
+  };
 }
 
 // The days of the window, each with its signals, in order.
 function byDay(from: Date, to: Date, signals: ReplaySignal[]): { start: Date; signals: ReplaySignal[] }[] {
   const days: { start: Date; signals: ReplaySignal[] }[] = [];
-  for (let t = Math.floor(from.getTime() / DAY_MS) * DAY_MS; t < to.getTime(); t += DAY_MS) days.push({ start: new Date(t), signals: [] });
+  for (let t = Math.floor(from.getTime() / DAY_MS) * DAY_MS; t < to.getTime(); t += DAY_MS)
+    days.push({ start: new Date(t), signals: [] });
   const first = days[0]?.start.getTime() ?? 0;
   for (const s of signals) days[Math.floor((s.receivedAt.getTime() - first) / DAY_MS)]?.signals.push(s);
   return days;
 }
 
 // Both replays, day by day; between days the event loop runs, so a closed request is noticed and the run stops.
-async function replayBoth(worlds: (DryRunWorld | undefined)[], days: ReturnType<typeof byDay>, keep: number, abort: AbortSignal) {
+async function replayBoth(
+  worlds: (DryRunWorld | undefined)[],
+  days: ReturnType<typeof byDay>,
+  keep: number,
+  abort: AbortSignal,
+) {
   const states = worlds.map((w) => (w ? startReplay(w, keep) : undefined));
   const results: DayResult[][] = worlds.map(() => []);
   for (const day of days) {
     await new Promise((resolve) => setImmediate(resolve));
-    if (abort.aborted) throw new HttpError(499, 'request_closed', 'the request was closed before the dry run finished; nothing was written');
+    if (abort.aborted)
+      throw new HttpError(
+        499,
+        'request_closed',
+        'the request was closed before the dry run finished; nothing was written',
+      );
     states.forEach((s, i) => {
       if (s) results[i]!.push(replayDay(s, day.start, day.signals));
     });
   }
-  return states.map((s, i) => s && { totals: results[i]!.reduce((sum, d) => addCounts(sum, d.counts), emptyCounts()), days: results[i]!, offers: [...s.offers.values()], decisions: keep ? s.decisions : undefined });
+  return states.map(
+    (s, i) =>
+      s && {
+        totals: results[i]!.reduce((sum, d) => addCounts(sum, d.counts), emptyCounts()),
+        days: results[i]!,
+        offers: [...s.offers.values()],
+        decisions: keep ? s.decisions : undefined,
+      },
+  );
 }
 
 export async function dryRun(db: Db, sql: Sql, playbookId: string, req: DryRunRequest, abort: AbortSignal) {
   const { label, definition } = await candidateOf(db, playbookId, req.source);
   const world = await readWorld(sql, req);
   const current = newestVersions(world.versions).find((p) => p.id === playbookId);
-  const candidate = { id: playbookId, version: label.source === 'version' ? label.version : (current?.version ?? 0) + 1, definition };
+  const candidate = {
+    id: playbookId,
+    version: label.source === 'version' ? label.version : (current?.version ?? 0) + 1,
+    definition,
+  };
   const days = byDay(req.from, req.to, world.signals);
-  const [result, baseline] = await replayBoth([worldFor(world, candidate, req.allSignals), current && worldFor(world, current, req.allSignals)], days, req.decisions, abort);
+  const [result, baseline] = await replayBoth(
+    [worldFor(world, candidate, req.allSignals), current && worldFor(world, current, req.allSignals)],
+    days,
+    req.decisions,
+    abort,
+  );
   return {
     playbookId,
     candidate: label,
@@ -104,5 +167,16 @@ function coverage(w: Window, span: { first: Date | null; last: Date | null }, si
     : coveredDays < days - 1
       ? `stored signals cover ${coveredDays} of the ${days} days asked for: the first is from ${span.first.toISOString()}`
       : undefined;
-  return { from: w.from.toISOString(), to: w.to.toISOString(), days, signals, covered: { from: new Date(Math.min(from.getTime(), w.to.getTime())).toISOString(), to: w.to.toISOString(), days: coveredDays }, note };
+  return {
+    from: w.from.toISOString(),
+    to: w.to.toISOString(),
+    days,
+    signals,
+    covered: {
+      from: new Date(Math.min(from.getTime(), w.to.getTime())).toISOString(),
+      to: w.to.toISOString(),
+      days: coveredDays,
+    },
+    note,
+  };
 }

@@ -13,7 +13,10 @@ export interface ArmPin {
   arm?: { experimentId: string; arm: string };
 }
 
-async function liveExperiment(sql: Sql, playbookId: string): Promise<{ id: string; status: ExperimentStatus; arms: Arm[] } | undefined> {
+async function liveExperiment(
+  sql: Sql,
+  playbookId: string,
+): Promise<{ id: string; status: ExperimentStatus; arms: Arm[] } | undefined> {
   const { rows } = await sql.query<{ id: string; status: ExperimentStatus; arms: Arm[] }>({
     name: 'experiment-live',
     text: `SELECT e.id, e.status, json_agg(json_build_object('arm', a.arm, 'version', a.version, 'weight', a.weight, 'control', a.control) ORDER BY a.arm) AS arms
@@ -27,7 +30,12 @@ async function liveExperiment(sql: Sql, playbookId: string): Promise<{ id: strin
 // `holdoutPercent` of a version of the playbook. A customer the arm's own version would hold out (its percent
 // may be higher than the current version's) runs that version held out, in no arm: so every case in an arm is
 // treated, and the results need not look for holdout events.
-export async function pinWithExperiment(sql: Sql, pin: VersionRef, customerId: string, holdoutPercent: (version: number) => Promise<number>): Promise<ArmPin> {
+export async function pinWithExperiment(
+  sql: Sql,
+  pin: VersionRef,
+  customerId: string,
+  holdoutPercent: (version: number) => Promise<number>,
+): Promise<ArmPin> {
   const heldOut = async (version: number) => {
     const percent = await holdoutPercent(version);
     return percent > 0 && inHoldout(customerId, pin.id, percent);

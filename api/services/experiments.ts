@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
 import type { Db } from '../../config/database';
 import { isUniqueViolation } from '../../config/db-errors';
-import { namedArms, nextStatus, type ExperimentAction, type ExperimentInput, type ExperimentStatus } from '../../domain/experiment';
+import {
+  namedArms,
+  nextStatus,
+  type ExperimentAction,
+  type ExperimentInput,
+  type ExperimentStatus,
+} from '../../domain/experiment';
 import { HttpError, notFound } from '../http/errors';
 import { auditEntry } from './audit-log';
 import { actorName, type Principal } from './principal';
@@ -29,31 +35,71 @@ export type ExperimentView = ReturnType<typeof experimentView>;
 // Every arm must name an existing version of this playbook.
 async function checkArms(db: Db, playbookId: string, input: ExperimentInput): Promise<void> {
   const foreign = input.arms.find((a) => a.playbookId && a.playbookId !== playbookId);
-  if (foreign) throw new HttpError(422, 'arm_of_another_playbook', `an arm names version ${foreign.version} of playbook ${foreign.playbookId}; every arm must be a version of ${playbookId}`);
-  const versions = (await db.playbookVersion.findMany({ where: { playbookId }, select: { version: true } })).map((v) => v.version);
-  if (versions.length === 0) throw notFound('playbook_not_found', `no playbook with id ${playbookId}; GET /v1/playbooks lists them`);
+  if (foreign)
+    throw new HttpError(
+      422,
+      'arm_of_another_playbook',
+      `an arm names version ${foreign.version} of playbook ${foreign.playbookId}; every arm must be a version of ${playbookId}`,
+    );
+  const versions = (await db.playbookVersion.findMany({ where: { playbookId }, select: { version: true } })).map(
+    (v) => v.version,
+  );
+  if (versions.length === 0)
+    throw notFound('playbook_not_found', `no playbook with id ${playbookId}; GET /v1/playbooks lists them`);
   const missing = input.arms.filter((a) => !versions.includes(a.version)).map((a) => a.version);
-  if (missing.length) throw new HttpError(422, 'version_not_found', `playbook ${playbookId} has no version ${missing.join(', ')}; its versions are ${versions.sort((a, b) => a - b).join(', ')}`);
+  if (missing.length)
+    throw new HttpError(
+      422,
+      'version_not_found',
+      `playbook ${playbookId} has no version ${missing.join(', ')}; its versions are ${versions.sort((a, b) => a - b).join(', ')}`,
+    );
 }
 
-export async function startExperiment(db: Db, playbookId: string, input: ExperimentInput, by: Principal): Promise<ExperimentView> {
+export async function startExperiment(
+  db: Db,
+  playbookId: string,
+  input: ExperimentInput,
+  by: Principal,
+): Promise<ExperimentView> {
   await checkArms(db, playbookId, input);
   const id = `exp_${randomUUID()}`;
   const arms = namedArms(input);
   try {
     const created = await db.$transaction(async (tx) => {
       const row = await tx.playbookExperiment.create({
-        data: { id, playbookId, activePlaybookId: playbookId, status: 'running', minSamplePerArm: input.minSamplePerArm, createdBy: actorName(by), arms: { create: arms } },
+        data: {
+          id,
+          playbookId,
+          activePlaybookId: playbookId,
+          status: 'running',
+          minSamplePerArm: input.minSamplePerArm,
+          createdBy: actorName(by),
+          arms: { create: arms },
+        },
         include: withArms,
       });
-      await tx.auditEntry.create({ data: auditEntry(by, 'experiment.started', { type: 'experiment', id }, { playbookId, arms, minSamplePerArm: input.minSamplePerArm }) });
+      await tx.auditEntry.create({
+        data: auditEntry(
+          by,
+          'experiment.started',
+          { type: 'experiment', id },
+          { playbookId, arms, minSamplePerArm: input.minSamplePerArm },
+        ),
+      });
       return row;
     });
     return experimentView(created);
   } catch (e) {
     if (isUniqueViolation(e)) {
-      const live = await db.playbookExperiment.findUnique({ where: { activePlaybookId: playbookId }, select: { id: true, status: true } });
-      throw new HttpError(409, 'experiment_already_running', `playbook ${playbookId} already has a ${live?.status ?? 'live'} experiment${live ? ` (${live.id})` : ''}; stop or promote it first`);
+      const live = await db.playbookExperiment.findUnique({
+        where: { activePlaybookId: playbookId },
+        select: { id: true, status: true },
+      });
+      throw new HttpError(
+        409,
+        'experiment_already_running',
+        `playbook ${playbookId} already has a ${live?.status ?? 'live'} experiment${live ? ` (${live.id})` : ''}; stop or promote it first`,
+      );
     }
     throw e;
   }
@@ -70,25 +116,59 @@ export async function getExperiment(db: Db, id: string): Promise<ExperimentView>
 }
 
 export async function listExperiments(db: Db, playbookId: string): Promise<ExperimentView[]> {
-  const rows = await db.playbookExperiment.findMany({ where: { playbookId }, include: withArms, orderBy: { createdAt: 'desc' } });
+  const rows = await db.playbookExperiment.findMany({
+    where: { playbookId },
+    include: withArms,
+    orderBy: { createdAt: 'desc' },
+  });
   return rows.map(experimentView);
 }
 
 // The row changes only from the status it was read in: two supervisors acting at once get one 409.
-async function moveStatus(tx: Prisma.TransactionClient, row: ExperimentRow, to: ExperimentStatus, extra: Prisma.PlaybookExperimentUpdateManyMutationInput = {}) {
+async function moveStatus(
+  tx: Prisma.TransactionClient,
+  row: ExperimentRow,
+  to: ExperimentStatus,
+  extra: Prisma.PlaybookExperimentUpdateManyMutationInput = {},
+) {
   const stopping = to === 'stopped' ? { activePlaybookId: null, stoppedAt: new Date() } : {};
-  const { count } = await tx.playbookExperiment.updateMany({ where: { id: row.id, status: row.status }, data: { status: to, ...stopping, ...extra } });
-  if (count === 0) throw new HttpError(409, 'experiment_changed', `experiment ${row.id} was changed at the same time; read it and try again`);
+  const { count } = await tx.playbookExperiment.updateMany({
+    where: { id: row.id, status: row.status },
+    data: { status: to, ...stopping, ...extra },
+  });
+  if (count === 0)
+    throw new HttpError(
+      409,
+      'experiment_changed',
+      `experiment ${row.id} was changed at the same time; read it and try again`,
+    );
 }
 
-export async function changeExperimentStatus(db: Db, id: string, action: ExperimentAction, by: Principal): Promise<ExperimentView> {
+export async function changeExperimentStatus(
+  db: Db,
+  id: string,
+  action: ExperimentAction,
+  by: Principal,
+): Promise<ExperimentView> {
   await db.$transaction(async (tx) => {
     const row = await readExperiment(tx, id);
     const to = nextStatus(action, row.status as ExperimentStatus);
     const done = action === 'stop' ? 'stopped' : `${action}d`;
-    if (!to) throw new HttpError(409, action === 'resume' ? 'experiment_not_paused' : 'experiment_not_live', `experiment ${id} is ${row.status}; it cannot be ${done}`);
+    if (!to)
+      throw new HttpError(
+        409,
+        action === 'resume' ? 'experiment_not_paused' : 'experiment_not_live',
+        `experiment ${id} is ${row.status}; it cannot be ${done}`,
+      );
     await moveStatus(tx, row, to);
-    await tx.auditEntry.create({ data: auditEntry(by, `experiment.${done}`, { type: 'experiment', id }, { playbookId: row.playbookId, from: row.status }) });
+    await tx.auditEntry.create({
+      data: auditEntry(
+        by,
+        `experiment.${done}`,
+        { type: 'experiment', id },
+        { playbookId: row.playbookId, from: row.status },
+      ),
+    });
   });
   return getExperiment(db, id);
 }
@@ -98,13 +178,34 @@ export async function changeExperimentStatus(db: Db, id: string, action: Experim
 export async function promoteArm(db: Db, id: string, arm: string, by: Principal): Promise<ExperimentView> {
   await db.$transaction(async (tx) => {
     const row = await readExperiment(tx, id);
-    if (row.status === 'stopped') throw new HttpError(409, 'experiment_stopped', `experiment ${id} is stopped${row.promotedArm ? ` (arm ${row.promotedArm} was promoted)` : ''}; only a running or paused experiment's arm can be promoted`);
+    if (row.status === 'stopped')
+      throw new HttpError(
+        409,
+        'experiment_stopped',
+        `experiment ${id} is stopped${row.promotedArm ? ` (arm ${row.promotedArm} was promoted)` : ''}; only a running or paused experiment's arm can be promoted`,
+      );
     const chosen = row.arms.find((a) => a.arm === arm);
-    if (!chosen) throw new HttpError(422, 'arm_not_found', `experiment ${id} has no arm ${arm}; its arms are ${row.arms.map((a) => a.arm).join(', ')}`);
+    if (!chosen)
+      throw new HttpError(
+        422,
+        'arm_not_found',
+        `experiment ${id} has no arm ${arm}; its arms are ${row.arms.map((a) => a.arm).join(', ')}`,
+      );
     await moveStatus(tx, row, 'stopped', { promotedArm: arm });
     const current = { version: chosen.version, setAt: new Date() };
-    await tx.playbookCurrentVersion.upsert({ where: { playbookId: row.playbookId }, create: { playbookId: row.playbookId, ...current }, update: current });
-    await tx.auditEntry.create({ data: auditEntry(by, 'experiment.promoted', { type: 'experiment', id }, { playbookId: row.playbookId, arm, version: chosen.version }) });
+    await tx.playbookCurrentVersion.upsert({
+      where: { playbookId: row.playbookId },
+      create: { playbookId: row.playbookId, ...current },
+      update: current,
+    });
+    await tx.auditEntry.create({
+      data: auditEntry(
+        by,
+        'experiment.promoted',
+        { type: 'experiment', id },
+        { playbookId: row.playbookId, arm, version: chosen.version },
+      ),
+    });
   });
   return getExperiment(db, id);
 }

@@ -69,23 +69,41 @@ SELECT step, count(*)::int AS entered,
        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - entered_at)) FILTER (WHERE step <> 'retained') AS percentiles
   FROM steps GROUP BY ord, step ORDER BY ord`;
 
-type FunnelSqlRow = { step: FunnelStepCounts['step']; entered: number; left: number; percentiles: (number | null)[] | null } & Record<string, unknown>;
+type FunnelSqlRow = {
+  step: FunnelStepCounts['step'];
+  entered: number;
+  left: number;
+  percentiles: (number | null)[] | null;
+} & Record<string, unknown>;
 
-const seconds = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(Number(x) * 1000) / 1000);
+const seconds = (x: number | null | undefined) =>
+  x === null || x === undefined ? null : Math.round(Number(x) * 1000) / 1000;
 
 export async function readFunnel(sql: Sql, q: FunnelQuery): Promise<FunnelRow[]> {
   // Grouping a case's events and the percentiles' sorts spill to disk at the default work_mem from about
   // 10,000 cases on; in memory they run several times faster (bench/experiments.ts).
   const { rows } = await inTransaction(sql, async (tx) => {
     await tx.query(`SET LOCAL work_mem = '${FUNNEL_WORK_MEM}'`);
-    return tx.query<FunnelSqlRow>(FUNNEL_SQL, [q.playbookId, q.version ?? null, q.experimentId ?? null, q.arm ?? null, q.teamId ?? null, q.from, q.to]);
+    return tx.query<FunnelSqlRow>(FUNNEL_SQL, [
+      q.playbookId,
+      q.version ?? null,
+      q.experimentId ?? null,
+      q.arm ?? null,
+      q.teamId ?? null,
+      q.from,
+      q.to,
+    ]);
   });
-  return funnelRows(rows.map((r) => ({
-    step: r.step,
-    entered: r.entered,
-    left: r.left,
-    leftBecause: Object.fromEntries(LEAVE_REASONS.map((reason) => [reason, Number(r[reason] ?? 0)])) as FunnelStepCounts['leftBecause'],
-    medianSeconds: seconds(r.percentiles?.[0]),
-    p90Seconds: seconds(r.percentiles?.[1]),
-  })));
+  return funnelRows(
+    rows.map((r) => ({
+      step: r.step,
+      entered: r.entered,
+      left: r.left,
+      leftBecause: Object.fromEntries(
+        LEAVE_REASONS.map((reason) => [reason, Number(r[reason] ?? 0)]),
+      ) as FunnelStepCounts['leftBecause'],
+      medianSeconds: seconds(r.percentiles?.[0]),
+      p90Seconds: seconds(r.percentiles?.[1]),
+    })),
+  );
 }

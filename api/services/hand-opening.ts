@@ -21,9 +21,18 @@ interface HandOpening {
 }
 
 const caseAlreadyOpen = (customerId: string, caseId: string) =>
-  new HttpError(409, 'case_already_open', `customer ${customerId} already has an open case, ${caseId}: work that case (GET /v1/cases/${caseId}, or #/cases/${caseId} on the dashboard) instead of opening another`, [], { caseId, link: `/v1/cases/${caseId}` });
+  new HttpError(
+    409,
+    'case_already_open',
+    `customer ${customerId} already has an open case, ${caseId}: work that case (GET /v1/cases/${caseId}, or #/cases/${caseId} on the dashboard) instead of opening another`,
+    [],
+    { caseId, link: `/v1/cases/${caseId}` },
+  );
 
-type Reachable = Pick<Customer, 'id' | 'tier' | 'phone' | 'email' | 'preferredChannels' | 'consentSms' | 'consentEmail' | 'consentPhone' | 'timeZone'>;
+type Reachable = Pick<
+  Customer,
+  'id' | 'tier' | 'phone' | 'email' | 'preferredChannels' | 'consentSms' | 'consentEmail' | 'consentPhone' | 'timeZone'
+>;
 
 // Each channel's state in words: "sms: no consent, email: no address, phone: ok".
 function channelStates(c: Reachable, consent: Record<ContactChannel, boolean>): string {
@@ -37,9 +46,22 @@ function channelStates(c: Reachable, consent: Record<ContactChannel, boolean>): 
 
 function requireConsentedChannel(c: Reachable): void {
   const consent = { sms: c.consentSms, email: c.consentEmail, phone: c.consentPhone };
-  const profile = { id: c.id, tier: c.tier as Tier, assetsUnderManagement: 0, timeZone: c.timeZone, hasPhone: !!c.phone, hasEmail: !!c.email, preferredChannels: c.preferredChannels as ContactChannel[], consent };
+  const profile = {
+    id: c.id,
+    tier: c.tier as Tier,
+    assetsUnderManagement: 0,
+    timeZone: c.timeZone,
+    hasPhone: !!c.phone,
+    hasEmail: !!c.email,
+    preferredChannels: c.preferredChannels as ContactChannel[],
+    consent,
+  };
   if (contactChannels(profile).length > 0) return;
-  throw new HttpError(422, 'no_consented_channel', `customer ${c.id} cannot be contacted on any channel (${channelStates(c, consent)}); record their consent (POST /v1/customers/${c.id}/consent) or their contact details first`);
+  throw new HttpError(
+    422,
+    'no_consented_channel',
+    `customer ${c.id} cannot be contacted on any channel (${channelStates(c, consent)}); record their consent (POST /v1/customers/${c.id}/consent) or their contact details first`,
+  );
 }
 
 async function reachableCustomer(db: Db, customerId: string): Promise<Reachable> {
@@ -54,6 +76,9 @@ export function createHandOpener(deps: Pick<AppDeps, 'db' | 'sql' | 'cases'>) {
     if (visible.openCaseId) throw caseAlreadyOpen(o.customerId, visible.openCaseId);
     requireConsentedChannel(await reachableCustomer(deps.db, o.customerId));
     // A case opened meanwhile (by a signal) still wins: the start refuses with 409 and that case's id.
-    return openCaseByHand({ customerId: o.customerId, reason: o.reason, playbookId: o.playbookId, note: o.note }, o.openedBy);
+    return openCaseByHand(
+      { customerId: o.customerId, reason: o.reason, playbookId: o.playbookId, note: o.note },
+      o.openedBy,
+    );
   };
 }

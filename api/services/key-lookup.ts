@@ -17,7 +17,8 @@ function sameSecret(a: string, b: string): boolean {
 
 // The key's principal; null when the key is unknown or revoked.
 export async function principalOfKey(db: Db, key: string, adminKey?: string): Promise<Principal | null> {
-  if (adminKey && sameSecret(key, adminKey)) return { keyId: 'bootstrap-admin', name: 'bootstrap admin', role: 'admin' };
+  if (adminKey && sameSecret(key, adminKey))
+    return { keyId: 'bootstrap-admin', name: 'bootstrap admin', role: 'admin' };
   const hash = hashKey(key);
   const cached = cachedKey(hash);
   if (cached !== undefined) return cached;
@@ -26,7 +27,16 @@ export async function principalOfKey(db: Db, key: string, adminKey?: string): Pr
     throw e;
   });
   if (row === 'stale') return staleKey(hash)!;
-  const principal = row && !row.revokedAt ? { keyId: row.id, name: row.name, role: row.role, teamId: row.teamId ?? undefined, agentId: row.agentId ?? undefined } : null;
+  const principal =
+    row && !row.revokedAt
+      ? {
+          keyId: row.id,
+          name: row.name,
+          role: row.role,
+          teamId: row.teamId ?? undefined,
+          agentId: row.agentId ?? undefined,
+        }
+      : null;
   rememberKey(hash, principal);
   return principal;
 }

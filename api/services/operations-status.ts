@@ -21,18 +21,35 @@ const FIGURES = `SELECT (${CRM_BACKLOG}) AS backlog,
     (SELECT last_error FROM crm_outbox WHERE delivered_at IS NULL AND last_error IS NOT NULL ORDER BY id DESC LIMIT 1) AS "lastError",
     (SELECT count(*)::int FROM cases WHERE status = 'open' AND attention_since IS NOT NULL) AS "needsAttention"`;
 
-type FigureRow = { backlog: number; failing: number; oldest: Date | null; lastError: string | null; needsAttention: number };
+type FigureRow = {
+  backlog: number;
+  failing: number;
+  oldest: Date | null;
+  lastError: string | null;
+  needsAttention: number;
+};
 
 const watchStatus = (w: OutageWatch | undefined) => {
   if (!w) return { status: 'unknown' as const };
   const now = w.current();
-  return now ? { status: 'down' as const, since: now.startedAt.toISOString(), seconds: now.seconds, lastError: now.lastError } : { status: 'up' as const };
+  return now
+    ? { status: 'down' as const, since: now.startedAt.toISOString(), seconds: now.seconds, lastError: now.lastError }
+    : { status: 'up' as const };
 };
 
 async function figures(db: Db, sql: Sql, now: Date) {
-  const [{ rows: [f] }, outages] = await Promise.all([
+  const [
+    {
+      rows: [f],
+    },
+    outages,
+  ] = await Promise.all([
     sql.query<FigureRow>({ name: 'operations-status', text: FIGURES }),
-    db.dependencyOutage.findMany({ where: { endedAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) } }, orderBy: { endedAt: 'desc' }, take: RECENT_OUTAGES }),
+    db.dependencyOutage.findMany({
+      where: { endedAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) } },
+      orderBy: { endedAt: 'desc' },
+      take: RECENT_OUTAGES,
+    }),
   ]);
   const { backlog, failing, oldest, lastError, needsAttention } = f!;
   return {
@@ -44,18 +61,30 @@ async function figures(db: Db, sql: Sql, now: Date) {
       lastError,
     },
     cases: { needsAttention },
-    recentOutages: outages.map((o) => ({ dependency: o.dependency, process: o.process, startedAt: o.startedAt.toISOString(), endedAt: o.endedAt.toISOString(), seconds: o.seconds })),
+    recentOutages: outages.map((o) => ({
+      dependency: o.dependency,
+      process: o.process,
+      startedAt: o.startedAt.toISOString(),
+      endedAt: o.endedAt.toISOString(),
+      seconds: o.seconds,
+    })),
   };
 }
 
-export async function operationsStatus({ db, sql, dependencies }: Pick<AppDeps, 'db' | 'sql' | 'dependencies'>, now: Date) {
+export async function operationsStatus(
+  { db, sql, dependencies }: Pick<AppDeps, 'db' | 'sql' | 'dependencies'>,
+  now: Date,
+) {
   const known = await figures(db, sql, now).catch((e: unknown) => {
     if (databaseUnreachable(e)) return undefined;
     throw e;
   });
   return {
     at: now.toISOString(),
-    dependencies: { postgresql: known ? { status: 'up' } : { ...watchStatus(dependencies?.postgresql), status: 'down' }, temporal: watchStatus(dependencies?.temporal) },
+    dependencies: {
+      postgresql: known ? { status: 'up' } : { ...watchStatus(dependencies?.postgresql), status: 'down' },
+      temporal: watchStatus(dependencies?.temporal),
+    },
     crmOutbox: known?.crmOutbox ?? null,
     cases: known?.cases ?? null,
     recentOutages: known?.recentOutages ?? [],

@@ -17,7 +17,8 @@ export interface PlaybookCatalog {
   pin(newest: VersionRef[], req: { playbookId?: string; tier: Tier; driver: ChurnDriver }): Promise<VersionRef>;
 }
 
-export const unknownPlaybook = (playbookId: string) => new HttpError(422, 'playbook_not_found', `no playbook with id ${playbookId}; GET /v1/playbooks lists them`);
+export const unknownPlaybook = (playbookId: string) =>
+  new HttpError(422, 'playbook_not_found', `no playbook with id ${playbookId}; GET /v1/playbooks lists them`);
 
 export function createPlaybookCatalog(sql: Sql): PlaybookCatalog {
   const parsed = new Map<string, Promise<PlaybookDefinition | undefined>>();
@@ -27,10 +28,16 @@ export function createPlaybookCatalog(sql: Sql): PlaybookCatalog {
     let found = parsed.get(key);
     if (!found) {
       found = sql
-        .query<{ definition: unknown }>('SELECT definition FROM playbook_versions WHERE playbook_id = $1 AND version = $2', [id, version])
+        .query<{ definition: unknown }>(
+          'SELECT definition FROM playbook_versions WHERE playbook_id = $1 AND version = $2',
+          [id, version],
+        )
         .then(({ rows }) => (rows[0] ? playbookDefinitionSchema.parse(rows[0].definition) : undefined));
       // A failed read is not remembered; a missing version may be posted later.
-      found.then((d) => d ?? parsed.delete(key), () => parsed.delete(key));
+      found.then(
+        (d) => d ?? parsed.delete(key),
+        () => parsed.delete(key),
+      );
       parsed.set(key, found);
     }
     return found;
@@ -44,14 +51,23 @@ export function createPlaybookCatalog(sql: Sql): PlaybookCatalog {
     },
     async pin(newest, req) {
       const candidates = req.playbookId ? newest.filter((v) => v.id === req.playbookId) : newest;
-      const loaded = await Promise.all(candidates.map(async (v): Promise<PinnedPlaybook | undefined> => {
-        const d = await definition(v);
-        return d && { id: v.id, version: v.version, definition: d };
-      }));
-      const chosen = choosePlaybook(loaded.filter((p): p is PinnedPlaybook => !!p), req);
+      const loaded = await Promise.all(
+        candidates.map(async (v): Promise<PinnedPlaybook | undefined> => {
+          const d = await definition(v);
+          return d && { id: v.id, version: v.version, definition: d };
+        }),
+      );
+      const chosen = choosePlaybook(
+        loaded.filter((p): p is PinnedPlaybook => !!p),
+        req,
+      );
       if (chosen) return { id: chosen.id, version: chosen.version };
       if (req.playbookId) throw unknownPlaybook(req.playbookId);
-      throw new HttpError(422, 'playbook_not_found', `no playbook applies to this customer and "${DEFAULT_PLAYBOOK}" is missing; post one with POST /v1/playbooks/${DEFAULT_PLAYBOOK}/versions`);
+      throw new HttpError(
+        422,
+        'playbook_not_found',
+        `no playbook applies to this customer and "${DEFAULT_PLAYBOOK}" is missing; post one with POST /v1/playbooks/${DEFAULT_PLAYBOOK}/versions`,
+      );
     },
   };
 }

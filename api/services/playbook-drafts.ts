@@ -19,13 +19,23 @@ export interface DraftSave {
 function draftView(d: PlaybookDraft) {
   const check = checkPlaybook(d.definition);
   return {
-    playbookId: d.playbookId, basedOnVersion: d.basedOnVersion, definition: d.definition, updatedBy: d.updatedBy,
-    createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(), valid: check.valid, issues: check.issues,
+    playbookId: d.playbookId,
+    basedOnVersion: d.basedOnVersion,
+    definition: d.definition,
+    updatedBy: d.updatedBy,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    valid: check.valid,
+    issues: check.issues,
   };
 }
 export type DraftView = ReturnType<typeof draftView>;
 
-const noDraft = (playbookId: string) => notFound('draft_not_found', `playbook ${playbookId} has no draft; create one with PUT /v1/playbooks/${playbookId}/draft`);
+const noDraft = (playbookId: string) =>
+  notFound(
+    'draft_not_found',
+    `playbook ${playbookId} has no draft; create one with PUT /v1/playbooks/${playbookId}/draft`,
+  );
 
 export async function readDraft(db: Db, playbookId: string): Promise<DraftView> {
   const draft = await db.playbookDraft.findUnique({ where: { playbookId } });
@@ -37,20 +47,46 @@ export async function readDraft(db: Db, playbookId: string): Promise<DraftView> 
 async function draftSource(db: Db, playbookId: string, save: DraftSave) {
   const kept = await db.playbookDraft.findUnique({ where: { playbookId } });
   if (save.fromVersion === undefined) {
-    if (save.definition === undefined) throw new HttpError(400, 'nothing_to_save', 'send a definition to save, or fromVersion to start the draft from a version');
-    const latest = kept ? undefined : await db.playbookVersion.findFirst({ where: { playbookId }, orderBy: { version: 'desc' }, select: { version: true } });
+    if (save.definition === undefined)
+      throw new HttpError(
+        400,
+        'nothing_to_save',
+        'send a definition to save, or fromVersion to start the draft from a version',
+      );
+    const latest = kept
+      ? undefined
+      : await db.playbookVersion.findFirst({
+          where: { playbookId },
+          orderBy: { version: 'desc' },
+          select: { version: true },
+        });
     return { basedOnVersion: kept ? kept.basedOnVersion : (latest?.version ?? null), definition: save.definition };
   }
-  const version = await db.playbookVersion.findUnique({ where: { playbookId_version: { playbookId, version: save.fromVersion } } });
-  if (!version) throw notFound('version_not_found', `playbook ${playbookId} has no version ${save.fromVersion}; GET /v1/playbooks/${playbookId} lists its versions`);
+  const version = await db.playbookVersion.findUnique({
+    where: { playbookId_version: { playbookId, version: save.fromVersion } },
+  });
+  if (!version)
+    throw notFound(
+      'version_not_found',
+      `playbook ${playbookId} has no version ${save.fromVersion}; GET /v1/playbooks/${playbookId} lists its versions`,
+    );
   return { basedOnVersion: version.version, definition: save.definition ?? version.definition };
 }
 
-export async function saveDraft(db: Db, playbookId: string, save: DraftSave, by: Principal): Promise<{ created: boolean; draft: DraftView }> {
+export async function saveDraft(
+  db: Db,
+  playbookId: string,
+  save: DraftSave,
+  by: Principal,
+): Promise<{ created: boolean; draft: DraftView }> {
   const { basedOnVersion, definition } = await draftSource(db, playbookId, save);
   const data = { basedOnVersion, definition: definition as Prisma.InputJsonValue, updatedBy: actorName(by) };
   const existed = (await db.playbookDraft.count({ where: { playbookId } })) > 0;
-  const row = await db.playbookDraft.upsert({ where: { playbookId }, create: { playbookId, ...data }, update: { ...data, updatedAt: new Date() } });
+  const row = await db.playbookDraft.upsert({
+    where: { playbookId },
+    create: { playbookId, ...data },
+    update: { ...data, updatedAt: new Date() },
+  });
   return { created: !existed, draft: draftView(row) };
 }
 
@@ -58,7 +94,9 @@ export async function discardDraft(db: Db, playbookId: string, by: Principal): P
   await db.$transaction(async (tx) => {
     const gone = await tx.playbookDraft.deleteMany({ where: { playbookId } });
     if (gone.count === 0) throw noDraft(playbookId);
-    await tx.auditEntry.create({ data: auditEntry(by, 'playbook.draft_discarded', { type: 'playbook', id: playbookId }) });
+    await tx.auditEntry.create({
+      data: auditEntry(by, 'playbook.draft_discarded', { type: 'playbook', id: playbookId }),
+    });
   });
 }
 
@@ -69,7 +107,12 @@ export async function validDraft(db: Db, playbookId: string) {
   const check = checkPlaybook(draft.definition);
   if (!check.valid) {
     const summary = check.issues.map((i) => `${i.field} ${i.message}`).join('; ');
-    throw new HttpError(422, 'draft_invalid', `the draft of ${playbookId} is not a valid playbook; fix these fields first: ${summary}`, check.issues);
+    throw new HttpError(
+      422,
+      'draft_invalid',
+      `the draft of ${playbookId} is not a valid playbook; fix these fields first: ${summary}`,
+      check.issues,
+    );
   }
   return { draft, definition: check.definition };
 }
@@ -80,17 +123,40 @@ export async function publishDraft(db: Db, playbookId: string, by: Principal) {
   const { draft, definition } = await validDraft(db, playbookId);
   try {
     return await db.$transaction(async (tx) => {
-      const last = await tx.playbookVersion.findFirst({ where: { playbookId }, orderBy: { version: 'desc' }, select: { version: true } });
+      const last = await tx.playbookVersion.findFirst({
+        where: { playbookId },
+        orderBy: { version: 'desc' },
+        select: { version: true },
+      });
       const version = (last?.version ?? 0) + 1;
       const gone = await tx.playbookDraft.deleteMany({ where: { playbookId, updatedAt: draft.updatedAt } });
-      if (gone.count === 0) throw new HttpError(409, 'draft_changed', 'the draft was saved or published by someone else meanwhile; read it again and publish then');
+      if (gone.count === 0)
+        throw new HttpError(
+          409,
+          'draft_changed',
+          'the draft was saved or published by someone else meanwhile; read it again and publish then',
+        );
       const row = await tx.playbookVersion.create({ data: { playbookId, version, name: definition.name, definition } });
       const detail = { version, name: row.name, basedOnVersion: draft.basedOnVersion, draftSavedBy: draft.updatedBy };
-      await tx.auditEntry.create({ data: auditEntry(by, 'playbook.draft_published', { type: 'playbook', id: playbookId }, detail) });
-      return { id: playbookId, version, name: row.name, createdAt: row.createdAt.toISOString(), definition: row.definition, basedOnVersion: draft.basedOnVersion };
+      await tx.auditEntry.create({
+        data: auditEntry(by, 'playbook.draft_published', { type: 'playbook', id: playbookId }, detail),
+      });
+      return {
+        id: playbookId,
+        version,
+        name: row.name,
+        createdAt: row.createdAt.toISOString(),
+        definition: row.definition,
+        basedOnVersion: draft.basedOnVersion,
+      };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new HttpError(409, 'version_conflict', 'another version of this playbook was created at the same time; read it and publish again');
+    if (isUniqueViolation(e))
+      throw new HttpError(
+        409,
+        'version_conflict',
+        'another version of this playbook was created at the same time; read it and publish again',
+      );
     throw e;
   }
 }

@@ -8,13 +8,22 @@ import type { Principal } from './principal';
 import { HttpError, notFound } from '../http/errors';
 import { auditEntry } from './audit-log';
 
-const versionView = (v: PlaybookVersion) => ({ version: v.version, createdAt: v.createdAt.toISOString(), definition: v.definition });
+const versionView = (v: PlaybookVersion) => ({
+  version: v.version,
+  createdAt: v.createdAt.toISOString(),
+  definition: v.definition,
+});
 
 // Every playbook with its newest version's name and number.
 export async function listPlaybooks(db: Db) {
   const versions = await db.playbookVersion.findMany({ orderBy: [{ playbookId: 'asc' }, { version: 'desc' }] });
   const latest = versions.filter((v, i) => i === 0 || versions[i - 1]!.playbookId !== v.playbookId);
-  return latest.map((v) => ({ id: v.playbookId, name: v.name, latestVersion: v.version, versions: versions.filter((x) => x.playbookId === v.playbookId).length }));
+  return latest.map((v) => ({
+    id: v.playbookId,
+    name: v.name,
+    latestVersion: v.version,
+    versions: versions.filter((x) => x.playbookId === v.playbookId).length,
+  }));
 }
 
 export async function playbookWithVersions(db: Db, playbookId: string) {
@@ -28,14 +37,27 @@ export async function addPlaybookVersion(db: Db, playbookId: string, definition:
   const last = await db.playbookVersion.findFirst({ where: { playbookId }, orderBy: { version: 'desc' } });
   try {
     const created = await db.$transaction(async (tx) => {
-      const row = await tx.playbookVersion.create({ data: { playbookId, version: (last?.version ?? 0) + 1, name: definition.name, definition } });
-      await tx.auditEntry.create({ data: auditEntry(by, 'playbook.version_added', { type: 'playbook', id: playbookId }, { version: row.version, name: row.name }) });
+      const row = await tx.playbookVersion.create({
+        data: { playbookId, version: (last?.version ?? 0) + 1, name: definition.name, definition },
+      });
+      await tx.auditEntry.create({
+        data: auditEntry(
+          by,
+          'playbook.version_added',
+          { type: 'playbook', id: playbookId },
+          { version: row.version, name: row.name },
+        ),
+      });
       return row;
     });
     return { id: playbookId, ...versionView(created) };
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new HttpError(409, 'version_conflict', 'another version of this playbook was created at the same time; read it and try again');
+      throw new HttpError(
+        409,
+        'version_conflict',
+        'another version of this playbook was created at the same time; read it and try again',
+      );
     }
     throw e;
   }

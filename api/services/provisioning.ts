@@ -3,7 +3,16 @@
 // same file twice changes nothing. Every change is in the audit log.
 import { Prisma } from '@prisma/client';
 import type { Db } from '../../config/database';
-import type { AgentSpec, ApplyCounts, ApplyReport, BankConfig, MessageTemplateSpec, OfferSpec, PlaybookSpec, TeamSpec } from '../../domain/provisioning';
+import type {
+  AgentSpec,
+  ApplyCounts,
+  ApplyReport,
+  BankConfig,
+  MessageTemplateSpec,
+  OfferSpec,
+  PlaybookSpec,
+  TeamSpec,
+} from '../../domain/provisioning';
 import { auditEntry } from './audit-log';
 import type { Principal } from './principal';
 import { HttpError } from '../http/errors';
@@ -12,43 +21,132 @@ type Tx = Prisma.TransactionClient;
 
 // JSON with keys sorted, so a definition read back from jsonb compares equal to the same one from a file.
 const canonical = (v: unknown): string =>
-  Array.isArray(v) ? `[${v.map(canonical).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v);
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
 
 const counts = (): ApplyCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
 // Upserts one row and says what happened; `same` compares the stored row with the spec.
-async function upsert<S extends { id: string }, R>(tx: Tx, by: Principal, kind: string, spec: S, found: R | null, same: (row: R) => boolean, write: () => Promise<unknown>, tally: ApplyCounts): Promise<void> {
+async function upsert<S extends { id: string }, R>(
+  tx: Tx,
+  by: Principal,
+  kind: string,
+  spec: S,
+  found: R | null,
+  same: (row: R) => boolean,
+  write: () => Promise<unknown>,
+  tally: ApplyCounts,
+): Promise<void> {
   if (found && same(found)) {
     tally.unchanged++;
     return;
   }
   await write();
-  await tx.auditEntry.create({ data: auditEntry(by, `${kind}.${found ? 'updated' : 'created'}`, { type: kind, id: spec.id }, { ...spec }) });
+  await tx.auditEntry.create({
+    data: auditEntry(by, `${kind}.${found ? 'updated' : 'created'}`, { type: kind, id: spec.id }, { ...spec }),
+  });
   tally[found ? 'updated' : 'created']++;
 }
 
 export const applyTeam = async (tx: Tx, by: Principal, t: TeamSpec, tally = counts()) =>
-  upsert(tx, by, 'team', t, await tx.team.findUnique({ where: { id: t.id } }), (r) => canonical({ name: r.name, tiers: r.tiers, drivers: r.drivers }) === canonical({ name: t.name, tiers: t.tiers, drivers: t.drivers }),
-    () => tx.team.upsert({ where: { id: t.id }, create: t, update: t }), tally);
+  upsert(
+    tx,
+    by,
+    'team',
+    t,
+    await tx.team.findUnique({ where: { id: t.id } }),
+    (r) =>
+      canonical({ name: r.name, tiers: r.tiers, drivers: r.drivers }) ===
+      canonical({ name: t.name, tiers: t.tiers, drivers: t.drivers }),
+    () => tx.team.upsert({ where: { id: t.id }, create: t, update: t }),
+    tally,
+  );
 
 // Prisma writes a JSON null as Prisma.DbNull (SQL NULL), not as the JSON value null.
 const agentRow = (a: AgentSpec) => ({ ...a, workingHours: a.workingHours ?? Prisma.DbNull });
 
 export async function applyAgent(tx: Tx, by: Principal, a: AgentSpec, tally = counts()): Promise<void> {
-  if (!(await tx.team.findUnique({ where: { id: a.teamId }, select: { id: true } }))) throw new HttpError(400, 'team_not_found', `agent ${a.id} names team ${a.teamId}, which does not exist (add it under teams)`, [{ path: `agents.${a.id}.teamId` }]);
+  if (!(await tx.team.findUnique({ where: { id: a.teamId }, select: { id: true } })))
+    throw new HttpError(
+      400,
+      'team_not_found',
+      `agent ${a.id} names team ${a.teamId}, which does not exist (add it under teams)`,
+      [{ path: `agents.${a.id}.teamId` }],
+    );
   const { id: _id, ...fields } = a;
-  await upsert(tx, by, 'agent', a, await tx.agent.findUnique({ where: { id: a.id } }), (r) => canonical({ teamId: r.teamId, name: r.name, skills: r.skills, dailyContactQuota: r.dailyContactQuota, active: r.active, workingHours: r.workingHours }) === canonical(fields),
-    () => tx.agent.upsert({ where: { id: a.id }, create: agentRow(a), update: agentRow(a) }), tally);
+  await upsert(
+    tx,
+    by,
+    'agent',
+    a,
+    await tx.agent.findUnique({ where: { id: a.id } }),
+    (r) =>
+      canonical({
+        teamId: r.teamId,
+        name: r.name,
+        skills: r.skills,
+        dailyContactQuota: r.dailyContactQuota,
+        active: r.active,
+        workingHours: r.workingHours,
+      }) === canonical(fields),
+    () => tx.agent.upsert({ where: { id: a.id }, create: agentRow(a), update: agentRow(a) }),
+    tally,
+  );
 }
 
 export async function applyOffer(tx: Tx, by: Principal, o: OfferSpec, tally = counts()): Promise<void> {
-  if (o.validFrom && o.validUntil && o.validFrom >= o.validUntil) throw new HttpError(400, 'validation_failed', `offer ${o.id}: validUntil (${o.validUntil}) must be after validFrom (${o.validFrom})`, [{ path: `offers.${o.id}.validUntil` }]);
+  if (o.validFrom && o.validUntil && o.validFrom >= o.validUntil)
+    throw new HttpError(
+      400,
+      'validation_failed',
+      `offer ${o.id}: validUntil (${o.validUntil}) must be after validFrom (${o.validFrom})`,
+      [{ path: `offers.${o.id}.validUntil` }],
+    );
   const data = { ...o, description: o.description ?? o.name };
   const iso = (d: Date | null) => d?.toISOString() ?? null;
-  const stored = (r: { name: string; kind: string; description: string; drivers: string[]; tiers: string[]; cost: Prisma.Decimal; minValue: Prisma.Decimal; volumeCap: number | null; active: boolean; validFrom: Date | null; validUntil: Date | null }) =>
-    canonical({ name: r.name, kind: r.kind, description: r.description, drivers: r.drivers, tiers: r.tiers, cost: Number(r.cost), minValue: Number(r.minValue), volumeCap: r.volumeCap, active: r.active, validFrom: iso(r.validFrom), validUntil: iso(r.validUntil) });
+  const stored = (r: {
+    name: string;
+    kind: string;
+    description: string;
+    drivers: string[];
+    tiers: string[];
+    cost: Prisma.Decimal;
+    minValue: Prisma.Decimal;
+    volumeCap: number | null;
+    active: boolean;
+    validFrom: Date | null;
+    validUntil: Date | null;
+  }) =>
+    canonical({
+      name: r.name,
+      kind: r.kind,
+      description: r.description,
+      drivers: r.drivers,
+      tiers: r.tiers,
+      cost: Number(r.cost),
+      minValue: Number(r.minValue),
+      volumeCap: r.volumeCap,
+      active: r.active,
+      validFrom: iso(r.validFrom),
+      validUntil: iso(r.validUntil),
+    });
   const { id: _id, ...fields } = data;
-  await upsert(tx, by, 'offer', o, await tx.offer.findUnique({ where: { id: o.id } }), (r) => stored(r) === canonical(fields), () => tx.offer.upsert({ where: { id: o.id }, create: data, update: data }), tally);
+  await upsert(
+    tx,
+    by,
+    'offer',
+    o,
+    await tx.offer.findUnique({ where: { id: o.id } }),
+    (r) => stored(r) === canonical(fields),
+    () => tx.offer.upsert({ where: { id: o.id }, create: data, update: data }),
+    tally,
+  );
 }
 
 async function applyPlaybook(tx: Tx, by: Principal, p: PlaybookSpec, tally = counts()): Promise<void> {
@@ -58,31 +156,62 @@ async function applyPlaybook(tx: Tx, by: Principal, p: PlaybookSpec, tally = cou
     return;
   }
   const version = (latest?.version ?? 0) + 1;
-  await tx.playbookVersion.create({ data: { playbookId: p.id, version, name: p.definition.name, definition: p.definition as Prisma.InputJsonObject } });
-  await tx.auditEntry.create({ data: auditEntry(by, 'playbook.version_added', { type: 'playbook', id: p.id }, { version, name: p.definition.name }) });
+  await tx.playbookVersion.create({
+    data: { playbookId: p.id, version, name: p.definition.name, definition: p.definition as Prisma.InputJsonObject },
+  });
+  await tx.auditEntry.create({
+    data: auditEntry(
+      by,
+      'playbook.version_added',
+      { type: 'playbook', id: p.id },
+      { version, name: p.definition.name },
+    ),
+  });
   tally[latest ? 'updated' : 'created']++;
 }
 
 export const applyTemplate = async (tx: Tx, by: Principal, t: MessageTemplateSpec, tally = counts()) =>
-  upsert(tx, by, 'template', t, await tx.messageTemplate.findUnique({ where: { id: t.id } }), (r) => r.subject === t.subject && r.text === t.text,
-    () => tx.messageTemplate.upsert({ where: { id: t.id }, create: t, update: { ...t, updatedAt: new Date() } }), tally);
+  upsert(
+    tx,
+    by,
+    'template',
+    t,
+    await tx.messageTemplate.findUnique({ where: { id: t.id } }),
+    (r) => r.subject === t.subject && r.text === t.text,
+    () => tx.messageTemplate.upsert({ where: { id: t.id }, create: t, update: { ...t, updatedAt: new Date() } }),
+    tally,
+  );
 
 export async function applyConfig(db: Db, config: BankConfig, by: Principal): Promise<ApplyReport> {
-  const report: ApplyReport = { teams: counts(), agents: counts(), offers: counts(), playbooks: counts(), templates: counts() };
-  await db.$transaction(async (tx) => {
-    for (const t of config.teams) await applyTeam(tx, by, t, report.teams);
-    for (const a of config.agents) await applyAgent(tx, by, a, report.agents);
-    for (const o of config.offers) await applyOffer(tx, by, o, report.offers);
-    for (const p of config.playbooks) await applyPlaybook(tx, by, p, report.playbooks);
-    for (const t of config.templates) await applyTemplate(tx, by, t, report.templates);
-  }, { timeout: 120_000 });
+  const report: ApplyReport = {
+    teams: counts(),
+    agents: counts(),
+    offers: counts(),
+    playbooks: counts(),
+    templates: counts(),
+  };
+  await db.$transaction(
+    async (tx) => {
+      for (const t of config.teams) await applyTeam(tx, by, t, report.teams);
+      for (const a of config.agents) await applyAgent(tx, by, a, report.agents);
+      for (const o of config.offers) await applyOffer(tx, by, o, report.offers);
+      for (const p of config.playbooks) await applyPlaybook(tx, by, p, report.playbooks);
+      for (const t of config.templates) await applyTemplate(tx, by, t, report.templates);
+    },
+    { timeout: 120_000 },
+  );
   return report;
 }
 
 // One team, agent, offer or template on its own (the admin PUTs), in its own transaction: what became of it.
 export type ApplySpec<S> = (tx: Tx, by: Principal, spec: S, tally: ApplyCounts) => Promise<void>;
 
-export async function applyOne<S>(db: Db, by: Principal, spec: S, apply: ApplySpec<S>): Promise<'created' | 'updated' | 'unchanged'> {
+export async function applyOne<S>(
+  db: Db,
+  by: Principal,
+  spec: S,
+  apply: ApplySpec<S>,
+): Promise<'created' | 'updated' | 'unchanged'> {
   const tally = counts();
   await db.$transaction((tx) => apply(tx, by, spec, tally));
   return tally.created ? 'created' : tally.updated ? 'updated' : 'unchanged';

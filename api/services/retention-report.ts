@@ -8,7 +8,12 @@ async function caseFacts(db: Db, from: Date, to: Date): Promise<CaseFacts[]> {
   const rows = await db.case.findMany({
     where: { openedAt: { gte: from, lt: to } },
     select: {
-      openedAt: true, driver: true, teamId: true, playbookId: true, status: true, outcome: true,
+      openedAt: true,
+      driver: true,
+      teamId: true,
+      playbookId: true,
+      status: true,
+      outcome: true,
       customer: { select: { tier: true, assetsUnderManagement: true } },
       offers: { select: { offerId: true, cost: true, status: true }, orderBy: { createdAt: 'asc' } },
       events: { where: { type: { in: ['holdout_assigned', 'sla_breached'] } }, select: { type: true } },
@@ -31,6 +36,9 @@ async function caseFacts(db: Db, from: Date, to: Date): Promise<CaseFacts[]> {
 }
 
 // The report's rows for cases opened in [from, to), by group (and period).
-export async function retentionReportRows(db: Db, q: { from: Date; to: Date; groupBy: ReportGroup; period?: ReportPeriod }) {
+export async function retentionReportRows(
+  db: Db,
+  q: { from: Date; to: Date; groupBy: ReportGroup; period?: ReportPeriod },
+) {
   return retentionReport(await caseFacts(db, q.from, q.to), q.groupBy, q.period);
 }

@@ -14,33 +14,82 @@ import type { SignalBody } from '../http/schemas';
 import { newCaseId } from './case-workflows';
 import { pinWithExperiment, recordCaseArm } from './experiment-assignment';
 import { createPlaybookCatalog, unknownPlaybook, type PlaybookCatalog } from './playbook-catalog';
-import { linkSignal, readIntakeFacts, signalsSince, storeSignalAndOpenCase, storeSignalOnce, withdrawUnstartedCase, type IntakeRow } from './signal-store';
+import {
+  linkSignal,
+  readIntakeFacts,
+  signalsSince,
+  storeSignalAndOpenCase,
+  storeSignalOnce,
+  withdrawUnstartedCase,
+  type IntakeRow,
+} from './signal-store';
 
 export type SignalAnswer = { status: number; body: Record<string, unknown> };
 
 const COOLDOWN_LOOKBACK_MS = 90 * 24 * 3600_000;
 
-const signalInput = (signalId: string, body: SignalBody): RiskSignalInput => ({ signalId, type: body.type, severity: body.severity, occurredAt: body.occurredAt, details: body.details ?? {} });
+const signalInput = (signalId: string, body: SignalBody): RiskSignalInput => ({
+  signalId,
+  type: body.type,
+  severity: body.severity,
+  occurredAt: body.occurredAt,
+  details: body.details ?? {},
+});
 
 async function lastCaseOf(row: IntakeRow, catalog: PlaybookCatalog): Promise<LastCase | undefined> {
   const last = row.lastCase;
   if (last?.status !== 'closed') return undefined;
   const definition = await catalog.definition(last.playbook);
   if (!definition) return undefined;
-  return { ...last, cooldownMs: durationMs(definition.detect.cooldown), actionThreshold: definition.detect.actionThreshold };
+  return {
+    ...last,
+    cooldownMs: durationMs(definition.detect.cooldown),
+    actionThreshold: definition.detect.actionThreshold,
+  };
 }
 
 // During a cool-down the signal is re-scored with the customer's recent ones; only a call for action after an
 // untreated close opens a case. Undefined: open as usual.
-async function answerDuringCooldown(sql: Sql, body: SignalBody, existingId: string | undefined, cooling: { lastCase: LastCase; until: Date }, tier: Tier): Promise<SignalAnswer | undefined> {
+async function answerDuringCooldown(
+  sql: Sql,
+  body: SignalBody,
+  existingId: string | undefined,
+  cooling: { lastCase: LastCase; until: Date },
+  tier: Tier,
+): Promise<SignalAnswer | undefined> {
   const { lastCase: last, until } = cooling;
   const stored = await signalsSince(sql, body.customerId, new Date(Date.now() - COOLDOWN_LOOKBACK_MS));
-  const recent = stored.filter((s) => s.idempotency_key !== body.idempotencyKey).map((s) => ({ signalId: s.id, type: s.type as RiskSignalInput['type'], severity: s.severity ?? undefined, occurredAt: s.occurred_at.toISOString(), details: s.details }));
+  const recent = stored
+    .filter((s) => s.idempotency_key !== body.idempotencyKey)
+    .map((s) => ({
+      signalId: s.id,
+      type: s.type as RiskSignalInput['type'],
+      severity: s.severity ?? undefined,
+      occurredAt: s.occurred_at.toISOString(),
+      details: s.details,
+    }));
   const incoming = signalInput(existingId ?? 'incoming', body);
-  if (decideDuringCooldown({ outcome: last.outcome, threshold: last.actionThreshold }, [...recent, incoming], tier, new Date()).reopen) return undefined;
+  if (
+    decideDuringCooldown(
+      { outcome: last.outcome, threshold: last.actionThreshold },
+      [...recent, incoming],
+      tier,
+      new Date(),
+    ).reopen
+  )
+    return undefined;
   const signalId = existingId ?? (await storeSignalOnce(sql, body));
   await linkSignal(sql, signalId, { caseId: last.id, workflowId: last.workflowId });
-  return { status: 202, body: { signalId, caseId: last.id, workflowId: last.workflowId, duplicate: false, coolingDownUntil: until.toISOString() } };
+  return {
+    status: 202,
+    body: {
+      signalId,
+      caseId: last.id,
+      workflowId: last.workflowId,
+      duplicate: false,
+      coolingDownUntil: until.toISOString(),
+    },
+  };
 }
 
 export function createSignalIntake({ sql, cases }: Pick<AppDeps, 'sql' | 'cases'>) {
@@ -48,20 +97,53 @@ export function createSignalIntake({ sql, cases }: Pick<AppDeps, 'sql' | 'cases'
 
   return async function intake(body: SignalBody, actor: string): Promise<SignalAnswer> {
     const row = await readIntakeFacts(sql, body.idempotencyKey, body.customerId);
-    const decision = decideIntake(body, { existing: row.existing, customerTier: row.customer?.tier, hasOpenCase: row.hasOpenCase, lastCase: await lastCaseOf(row, catalog) }, new Date());
+    const decision = decideIntake(
+      body,
+      {
+        existing: row.existing,
+        customerTier: row.customer?.tier,
+        hasOpenCase: row.hasOpenCase,
+        lastCase: await lastCaseOf(row, catalog),
+      },
+      new Date(),
+    );
     const existingId = row.existing?.id;
     switch (decision.kind) {
       case 'key_reused':
-        throw new HttpError(422, 'idempotency_key_reused', `idempotency key ${body.idempotencyKey} was already used for another signal (customer ${decision.existing.customerId}, type ${decision.existing.type})`);
+        throw new HttpError(
+          422,
+          'idempotency_key_reused',
+          `idempotency key ${body.idempotencyKey} was already used for another signal (customer ${decision.existing.customerId}, type ${decision.existing.type})`,
+        );
       case 'duplicate':
-        return { status: 200, body: { signalId: decision.existing.id, caseId: decision.existing.caseId, workflowId: decision.existing.workflowId, duplicate: true } };
+        return {
+          status: 200,
+          body: {
+            signalId: decision.existing.id,
+            caseId: decision.existing.caseId,
+            workflowId: decision.existing.workflowId,
+            duplicate: true,
+          },
+        };
       case 'unknown_customer':
-        throw new HttpError(404, 'customer_not_found', `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`);
+        throw new HttpError(
+          404,
+          'customer_not_found',
+          `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`,
+        );
     }
     if (body.playbookId && !row.newest.some((v) => v.id === body.playbookId)) throw unknownPlaybook(body.playbookId);
     switch (decision.kind) {
       case 'store_only':
-        return { status: 202, body: { signalId: existingId ?? (await storeSignalOnce(sql, body)), caseId: null, workflowId: null, duplicate: false } };
+        return {
+          status: 202,
+          body: {
+            signalId: existingId ?? (await storeSignalOnce(sql, body)),
+            caseId: null,
+            workflowId: null,
+            duplicate: false,
+          },
+        };
       case 'cooling_down': {
         const answer = await answerDuringCooldown(sql, body, existingId, decision, row.customer!.tier);
         if (answer) return answer;
@@ -69,14 +151,30 @@ export function createSignalIntake({ sql, cases }: Pick<AppDeps, 'sql' | 'cases'
       }
     }
 
-    const current = await catalog.pin(row.newest, { playbookId: body.playbookId, tier: row.customer!.tier, driver: classifyDriver([signalInput('incoming', body)]) });
+    const current = await catalog.pin(row.newest, {
+      playbookId: body.playbookId,
+      tier: row.customer!.tier,
+      driver: classifyDriver([signalInput('incoming', body)]),
+    });
     // A live experiment on the playbook may pin another of its versions, and the case's arm.
-    const pinned = await pinWithExperiment(sql, current, body.customerId, async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0);
+    const pinned = await pinWithExperiment(
+      sql,
+      current,
+      body.customerId,
+      async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0,
+    );
     const pin = pinned.pin;
     // The customer and the pinned playbook go to the case with its start: it need not read them again.
     const definition = await catalog.definition(pin);
-    const context = row.customer && definition ? { customer: row.customer, playbook: { ...pin, definition } } : undefined;
-    const opening = { caseId: newCaseId(), customerId: body.customerId, reason: `signal:${body.type}`, playbook: pin, context };
+    const context =
+      row.customer && definition ? { customer: row.customer, playbook: { ...pin, definition } } : undefined;
+    const opening = {
+      caseId: newCaseId(),
+      customerId: body.customerId,
+      reason: `signal:${body.type}`,
+      playbook: pin,
+      context,
+    };
     const stored = await storeSignalAndOpenCase(sql, body, existingId, opening);
     // The same key posted twice at once: the first stored it; answer as its retry would.
     if (!stored.stored) return intake(body, actor);

@@ -15,7 +15,14 @@ export interface IntakeRow {
   // The customer as a case reads it (handed to a new case with its start, so it need not read it again).
   customer?: CustomerProfile;
   hasOpenCase: boolean;
-  lastCase?: { id: string; workflowId: string; status: string; outcome: string | null; closedAt: Date | null; playbook: VersionRef };
+  lastCase?: {
+    id: string;
+    workflowId: string;
+    status: string;
+    outcome: string | null;
+    closedAt: Date | null;
+    playbook: VersionRef;
+  };
   // The version of every playbook that new cases pin: its newest, or the one an experiment promoted.
   newest: VersionRef[];
 }
@@ -66,7 +73,15 @@ async function insertSignal(db: Sql, s: NewSignal): Promise<string | undefined> 
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO risk_signals (id, idempotency_key, customer_id, type, severity, occurred_at, details)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [`sig_${randomUUID()}`, s.idempotencyKey, s.customerId, s.type, s.severity ?? null, s.occurredAt, JSON.stringify(s.details ?? {})],
+    [
+      `sig_${randomUUID()}`,
+      s.idempotencyKey,
+      s.customerId,
+      s.type,
+      s.severity ?? null,
+      s.occurredAt,
+      JSON.stringify(s.details ?? {}),
+    ],
   );
   return rows[0]?.id;
 }
@@ -75,7 +90,9 @@ async function insertSignal(db: Sql, s: NewSignal): Promise<string | undefined> 
 export async function storeSignalOnce(sql: Sql, s: NewSignal): Promise<string> {
   const id = await insertSignal(sql, s);
   if (id) return id;
-  const { rows } = await sql.query<{ id: string }>('SELECT id FROM risk_signals WHERE idempotency_key = $1', [s.idempotencyKey]);
+  const { rows } = await sql.query<{ id: string }>('SELECT id FROM risk_signals WHERE idempotency_key = $1', [
+    s.idempotencyKey,
+  ]);
   return rows[0]!.id;
 }
 
@@ -83,19 +100,35 @@ export async function storeSignalOnce(sql: Sql, s: NewSignal): Promise<string> {
 // workflow's first event updates it; a workflow that could not be started withdraws it. Unless the customer
 // already has an open case, whose id it then returns: openings are serialised per customer (row lock), so two
 // signals at once open one case, not two. One call (the intake_store_signal_and_open_case function).
-async function openCaseWithSignal(sql: Sql, opening: OpeningCase, signal?: { existingId?: string; new: NewSignal }): Promise<{ stored: false } | { stored: true; signalId?: string; openCaseId?: string }> {
+async function openCaseWithSignal(
+  sql: Sql,
+  opening: OpeningCase,
+  signal?: { existingId?: string; new: NewSignal },
+): Promise<{ stored: false } | { stored: true; signalId?: string; openCaseId?: string }> {
   const s = signal?.new;
   const { rows } = await sql.query<{ stored: boolean; signal_id: string | null; open_case_id: string | null }>({
     name: 'intake-open-case',
     text: 'SELECT * FROM intake_store_signal_and_open_case($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
     values: [
-      signal?.existingId ?? null, s ? `sig_${randomUUID()}` : null, s?.idempotencyKey ?? null, opening.customerId, s?.type ?? null,
-      s?.severity ?? null, s?.occurredAt ?? null, s ? JSON.stringify(s.details ?? {}) : null,
-      opening.caseId, caseWorkflowId(opening.customerId), opening.reason, opening.playbook.id, opening.playbook.version,
+      signal?.existingId ?? null,
+      s ? `sig_${randomUUID()}` : null,
+      s?.idempotencyKey ?? null,
+      opening.customerId,
+      s?.type ?? null,
+      s?.severity ?? null,
+      s?.occurredAt ?? null,
+      s ? JSON.stringify(s.details ?? {}) : null,
+      opening.caseId,
+      caseWorkflowId(opening.customerId),
+      opening.reason,
+      opening.playbook.id,
+      opening.playbook.version,
     ],
   });
   const r = rows[0]!;
-  return r.stored ? { stored: true, signalId: r.signal_id ?? undefined, openCaseId: r.open_case_id ?? undefined } : { stored: false };
+  return r.stored
+    ? { stored: true, signalId: r.signal_id ?? undefined, openCaseId: r.open_case_id ?? undefined }
+    : { stored: false };
 }
 
 export async function openCaseRow(sql: Sql, opening: OpeningCase): Promise<{ openCaseId?: string }> {
@@ -105,13 +138,26 @@ export async function openCaseRow(sql: Sql, opening: OpeningCase): Promise<{ ope
 
 // The signal (unless stored already) and the case it opens, together. `stored: false` when a concurrent request
 // stored the same key first: the caller answers as that request's retry would.
-export async function storeSignalAndOpenCase(sql: Sql, signal: NewSignal, existingId: string | undefined, opening: OpeningCase): Promise<{ stored: false } | { stored: true; signalId: string; openCaseId?: string }> {
+export async function storeSignalAndOpenCase(
+  sql: Sql,
+  signal: NewSignal,
+  existingId: string | undefined,
+  opening: OpeningCase,
+): Promise<{ stored: false } | { stored: true; signalId: string; openCaseId?: string }> {
   const result = await openCaseWithSignal(sql, opening, { existingId, new: signal });
   return result.stored ? { stored: true, signalId: result.signalId!, openCaseId: result.openCaseId } : result;
 }
 
-export async function linkSignal(sql: Sql, signalId: string, target: { caseId: string; workflowId: string }): Promise<void> {
-  await sql.query('UPDATE risk_signals SET case_id = $2, workflow_id = $3 WHERE id = $1', [signalId, target.caseId, target.workflowId]);
+export async function linkSignal(
+  sql: Sql,
+  signalId: string,
+  target: { caseId: string; workflowId: string },
+): Promise<void> {
+  await sql.query('UPDATE risk_signals SET case_id = $2, workflow_id = $3 WHERE id = $1', [
+    signalId,
+    target.caseId,
+    target.workflowId,
+  ]);
 }
 
 // Nothing half-written: a case whose workflow never started (no event recorded) disappears with the failed
@@ -122,7 +168,14 @@ export async function withdrawUnstartedCase(sql: Sql, caseId: string): Promise<v
 
 // The customer's signals since a date, oldest first: what a re-score during cool-down weighs.
 export async function signalsSince(sql: Sql, customerId: string, since: Date) {
-  const { rows } = await sql.query<{ id: string; idempotency_key: string; type: string; severity: number | null; occurred_at: Date; details: Record<string, unknown> }>(
+  const { rows } = await sql.query<{
+    id: string;
+    idempotency_key: string;
+    type: string;
+    severity: number | null;
+    occurred_at: Date;
+    details: Record<string, unknown>;
+  }>(
     'SELECT id, idempotency_key, type, severity, occurred_at, details FROM risk_signals WHERE customer_id = $1 AND occurred_at >= $2 ORDER BY occurred_at LIMIT 200',
     [customerId, since],
   );

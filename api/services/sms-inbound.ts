@@ -12,13 +12,30 @@ const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', '
 const START_WORDS = new Set(['START', 'UNSTOP', 'YES', 'OPTIN']);
 
 // STOP/START keywords change SMS consent for every customer with this number, in the consent ledger.
-async function applyKeyword({ db, cases }: Deps, log: Logger, from: string, word: string, ids: string[]): Promise<void> {
+async function applyKeyword(
+  { db, cases }: Deps,
+  log: Logger,
+  from: string,
+  word: string,
+  ids: string[],
+): Promise<void> {
   const granted = START_WORDS.has(word);
-  const changes: ConsentChangeRecord[] = ids.map((customerId) => ({ customerId, channel: 'sms', granted, source: 'sms_keyword', actor: 'customer:sms', address: from, note: word }));
+  const changes: ConsentChangeRecord[] = ids.map((customerId) => ({
+    customerId,
+    channel: 'sms',
+    granted,
+    source: 'sms_keyword',
+    actor: 'customer:sms',
+    address: from,
+    note: word,
+  }));
   await db.$transaction(async (tx) => {
     for (const change of changes) await writeConsentChange(tx, change);
     // A keyword from a number no customer has is kept: the customer may be created with it later.
-    if (ids.length === 0) await tx.consentEvent.create({ data: { channel: 'sms', granted, source: 'sms_keyword', actor: 'customer:sms', address: from, note: word } });
+    if (ids.length === 0)
+      await tx.consentEvent.create({
+        data: { channel: 'sms', granted, source: 'sms_keyword', actor: 'customer:sms', address: from, note: word },
+      });
   });
   for (const change of changes) await announceConsentChange(db, cases, log, change);
   log.info(granted ? 'sms opt-in' : 'sms opt-out', { customers: ids.length });
@@ -33,14 +50,23 @@ async function answerSurvey({ db, cases }: Deps, log: Logger, score: number, ids
   });
   if (!survey) return false;
   await cases
-    .runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { score, actor: 'customer:sms' }, survey.id)
+    .runStep(
+      { workflowId: survey.case.workflowId, runId: survey.case.runId },
+      surveyAnswerUpdate,
+      { score, actor: 'customer:sms' },
+      survey.id,
+    )
     .catch((e) => log.warn('sms survey answer not accepted', { error: String(e) }));
   return true;
 }
 
 // Any other text goes to the customer's open case as a reply for the agent; without one it is only logged.
 async function passReplyOn({ db, cases }: Deps, log: Logger, text: string, ids: string[]): Promise<void> {
-  const open = await db.case.findFirst({ where: { customerId: { in: ids }, status: 'open' }, orderBy: { openedAt: 'desc' }, select: { id: true, workflowId: true, runId: true } });
+  const open = await db.case.findFirst({
+    where: { customerId: { in: ids }, status: 'open' },
+    orderBy: { openedAt: 'desc' },
+    select: { id: true, workflowId: true, runId: true },
+  });
   if (!open) return void log.info('sms reply without an open case', { customers: ids.length });
   await cases.signal(open, customerReplySignal, { channel: 'sms', text, receivedAt: new Date().toISOString() });
 }
@@ -51,5 +77,6 @@ export async function takeInboundSms(deps: Deps, log: Logger, sms: { from: strin
   const customers = await deps.db.customer.findMany({ where: { phone: from }, select: { id: true } });
   const ids = customers.map((c) => c.id);
   if (STOP_WORDS.has(word) || START_WORDS.has(word)) await applyKeyword(deps, log, from, word, ids);
-  else if (!(/^(10|[0-9])$/.test(text) && (await answerSurvey(deps, log, Number(text), ids))) && text) await passReplyOn(deps, log, text, ids);
+  else if (!(/^(10|[0-9])$/.test(text) && (await answerSurvey(deps, log, Number(text), ids))) && text)
+    await passReplyOn(deps, log, text, ids);
 }

@@ -23,7 +23,10 @@ async function keepStatusReport(sql: Sql, report: StatusReport): Promise<void> {
 
 // Applies the report to the attempt that sent the SID; the attempt's key and case, or null when no attempt has
 // stored the SID yet. An undelivered report also records the provider's code and the reason.
-async function applyStatusReport(sql: Sql, report: StatusReport): Promise<{ key: string; workflowId: string; runId: string | null } | null> {
+async function applyStatusReport(
+  sql: Sql,
+  report: StatusReport,
+): Promise<{ key: string; workflowId: string; runId: string | null } | null> {
   const { rows } = await sql.query<{ key: string; workflowId: string; runId: string | null }>({
     name: 'sms-status-apply',
     text: `WITH attempt AS (
@@ -41,9 +44,17 @@ async function applyStatusReport(sql: Sql, report: StatusReport): Promise<{ key:
 // A status callback: kept first, applied second. A send that stores its SID after this statement finds the
 // report (the send stores first and looks second), so an early report is applied by one side or both, never by
 // neither. An undelivered SMS moves the case on to its next channel.
-export async function recordSmsStatus({ sql, cases, logger }: Pick<AppDeps, 'sql' | 'cases' | 'logger'>, report: StatusReport): Promise<void> {
+export async function recordSmsStatus(
+  { sql, cases, logger }: Pick<AppDeps, 'sql' | 'cases' | 'logger'>,
+  report: StatusReport,
+): Promise<void> {
   await keepStatusReport(sql, report);
   const attempt = await applyStatusReport(sql, report);
-  if (!attempt) return void logger.info('status callback before its send was recorded; kept for the send', { sid: report.sid, status: report.status });
-  if (report.undelivered) await cases.signal(attempt, deliveryReportSignal, { key: attempt.key, status: report.status, code: report.code });
+  if (!attempt)
+    return void logger.info('status callback before its send was recorded; kept for the send', {
+      sid: report.sid,
+      status: report.status,
+    });
+  if (report.undelivered)
+    await cases.signal(attempt, deliveryReportSignal, { key: attempt.key, status: report.status, code: report.code });
 }

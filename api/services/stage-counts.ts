@@ -21,7 +21,11 @@ function countableByCounters(q: CaseListQuery): boolean {
 }
 
 // The team asked for and the team an agent may see are both conditions: when they differ, nothing matches.
-async function fromCounters(sql: Sql, q: CaseListQuery, visibleTeam: string | undefined): Promise<Record<string, number>> {
+async function fromCounters(
+  sql: Sql,
+  q: CaseListQuery,
+  visibleTeam: string | undefined,
+): Promise<Record<string, number>> {
   const { rows } = await sql.query<{ stage: string; cases: string }>({
     name: 'board-stage-counts',
     text: `SELECT stage, sum(cases)::text AS cases FROM case_stage_counts
@@ -33,7 +37,12 @@ async function fromCounters(sql: Sql, q: CaseListQuery, visibleTeam: string | un
   return everyStage(rows.map((r) => ({ stage: r.stage, cases: Number(r.cases) })));
 }
 
-async function byCounting(sql: Sql, q: CaseListQuery, visibleTeam: string | undefined, now: Date): Promise<Record<string, number>> {
+async function byCounting(
+  sql: Sql,
+  q: CaseListQuery,
+  visibleTeam: string | undefined,
+  now: Date,
+): Promise<Record<string, number>> {
   const p = new SqlParams();
   const where = caseConditions(q, visibleTeam, now, p);
   const customers = q.tier !== undefined ? 'JOIN customers cu ON cu.id = c.customer_id' : '';
@@ -44,6 +53,11 @@ async function byCounting(sql: Sql, q: CaseListQuery, visibleTeam: string | unde
   return everyStage(rows);
 }
 
-export function stageCounts(sql: Sql, q: CaseListQuery, visibleTeam: string | undefined, now: Date): Promise<Record<string, number>> {
+export function stageCounts(
+  sql: Sql,
+  q: CaseListQuery,
+  visibleTeam: string | undefined,
+  now: Date,
+): Promise<Record<string, number>> {
   return countableByCounters(q) ? fromCounters(sql, q, visibleTeam) : byCounting(sql, q, visibleTeam, now);
 }

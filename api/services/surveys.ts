@@ -6,7 +6,10 @@ import type { AppDeps } from '../deps';
 import { HttpError } from '../http/errors';
 
 async function openSurvey(db: Db, token: string) {
-  const survey = await db.survey.findUnique({ where: { token }, include: { case: { select: { workflowId: true, runId: true, status: true } } } });
+  const survey = await db.survey.findUnique({
+    where: { token },
+    include: { case: { select: { workflowId: true, runId: true, status: true } } },
+  });
   if (!survey) throw new HttpError(404, 'survey_not_found', 'this survey link is not valid');
   return survey;
 }
@@ -18,20 +21,33 @@ export async function surveyForPage(db: Db, token: string): Promise<{ token: str
 }
 
 // `readAnswer` is called once the link is known valid, so a bad link is "not found" whatever was posted.
-export async function answerSurvey({ db, cases }: Pick<AppDeps, 'db' | 'cases'>, token: string, readAnswer: () => SurveyAnswerInput): Promise<{ status: 'recorded'; score: number }> {
+export async function answerSurvey(
+  { db, cases }: Pick<AppDeps, 'db' | 'cases'>,
+  token: string,
+  readAnswer: () => SurveyAnswerInput,
+): Promise<{ status: 'recorded'; score: number }> {
   const survey = await openSurvey(db, token);
   const answer = readAnswer();
   if (survey.answeredAt) {
     // The same answer again (a double submit whose first copy was recorded first, or a retry after a lost
     // response) is told it was recorded; another answer is refused.
-    if (survey.score === answer.score && (survey.comment ?? '') === (answer.comment ?? '')) return { status: 'recorded', score: answer.score };
+    if (survey.score === answer.score && (survey.comment ?? '') === (answer.comment ?? ''))
+      return { status: 'recorded', score: answer.score };
     throw new HttpError(409, 'survey_already_answered', 'this survey has already been answered; thank you');
   }
   if (survey.case.status === 'closed') throw new HttpError(410, 'survey_closed', 'this survey is closed');
   // The survey's id names its one answer: a double submit or a retry joins the first instead of being refused.
-  const state = await cases.runStep({ workflowId: survey.case.workflowId, runId: survey.case.runId }, surveyAnswerUpdate, { ...answer, actor: 'customer' }, survey.id).catch((e) => {
-    if (e instanceof HttpError && e.code === 'wrong_stage') throw new HttpError(409, 'survey_already_answered', 'this survey is no longer open for answers');
-    throw e;
-  });
+  const state = await cases
+    .runStep(
+      { workflowId: survey.case.workflowId, runId: survey.case.runId },
+      surveyAnswerUpdate,
+      { ...answer, actor: 'customer' },
+      survey.id,
+    )
+    .catch((e) => {
+      if (e instanceof HttpError && e.code === 'wrong_stage')
+        throw new HttpError(409, 'survey_already_answered', 'this survey is no longer open for answers');
+      throw e;
+    });
   return { status: 'recorded', score: state.survey?.score ?? answer.score };
 }

@@ -7,7 +7,10 @@ import type { Sql } from '../../config/sql';
 import { AGENT_CONTACT_PURPOSE, startOfQuotaDay } from '../../domain/quota-day';
 
 export async function listTeams(db: Db) {
-  const teams = await db.team.findMany({ orderBy: { id: 'asc' }, include: { agents: { orderBy: { id: 'asc' }, select: { id: true, name: true, active: true } } } });
+  const teams = await db.team.findMany({
+    orderBy: { id: 'asc' },
+    include: { agents: { orderBy: { id: 'asc' }, select: { id: true, name: true, active: true } } },
+  });
   return teams.map((t) => ({ id: t.id, name: t.name, tiers: t.tiers, drivers: t.drivers, agents: t.agents }));
 }
 
@@ -26,14 +29,31 @@ const AGENT_FIGURES = `SELECT a.id AS "agentId", a.name, a.active,
   FROM agents a WHERE a.team_id = $1 ORDER BY a.id`;
 
 type TeamRow = { id: string; name: string; unassignedOpen: number; unassignedBreached: number; needsAttention: number };
-type AgentRow = { agentId: string; name: string; active: boolean; dailyContactQuota: number; openCases: number; slaBreaches: number; contactsToday: number };
+type AgentRow = {
+  agentId: string;
+  name: string;
+  active: boolean;
+  dailyContactQuota: number;
+  openCases: number;
+  slaBreaches: number;
+  contactsToday: number;
+};
 
 // The team's workload at `now`; null when there is no such team.
 export async function teamWorkload(sql: Sql, teamId: string, now: Date) {
   const dayStart = startOfQuotaDay(now);
-  const [{ rows: [team] }, { rows: agents }] = await Promise.all([
+  const [
+    {
+      rows: [team],
+    },
+    { rows: agents },
+  ] = await Promise.all([
     sql.query<TeamRow>({ name: 'workload-team', text: TEAM_FIGURES, values: [teamId, now] }),
-    sql.query<AgentRow>({ name: 'workload-agents', text: AGENT_FIGURES, values: [teamId, now, AGENT_CONTACT_PURPOSE, dayStart] }),
+    sql.query<AgentRow>({
+      name: 'workload-agents',
+      text: AGENT_FIGURES,
+      values: [teamId, now, AGENT_CONTACT_PURPOSE, dayStart],
+    }),
   ]);
   if (!team) return null;
   const rows = agents.map((a) => ({ ...a, quotaRemaining: Math.max(0, a.dailyContactQuota - a.contactsToday) }));

@@ -16,12 +16,17 @@ app.get('/v1/cases/:id', async (req, res) => {
 });
 
 app.get('/v1/cases/:id/timeline', async (req, res) => {
-  const { rows } = await pool.query('SELECT seq, at, type, actor, data FROM case_events WHERE case_id = $1 ORDER BY seq', [req.params.id]);
+  const { rows } = await pool.query(
+    'SELECT seq, at, type, actor, data FROM case_events WHERE case_id = $1 ORDER BY seq',
+    [req.params.id],
+  );
   res.json({ events: rows });
 });
 
 app.get('/v1/cases', async (_req, res) => {
-  const { rows } = await pool.query(`SELECT * FROM cases WHERE status = 'open' ORDER BY opened_at DESC, id DESC LIMIT 50`);
+  const { rows } = await pool.query(
+    `SELECT * FROM cases WHERE status = 'open' ORDER BY opened_at DESC, id DESC LIMIT 50`,
+  );
   res.json({ cases: rows });
 });
 

@@ -21,7 +21,10 @@ export class SmsArrivals {
     const at = this.seen.get(phone);
     if (at !== undefined) return Promise.resolve(at);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no SMS reached ${phone} within ${timeoutMs / 1000} s`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no SMS reached ${phone} within ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
       this.waiting.set(phone, (t) => {
         clearTimeout(timer);
         resolve(t);

@@ -19,7 +19,10 @@ type Results = {
   totalSeconds?: unknown;
 };
 
-const ms = (p: Record<string, number>) => Object.values(p).map((v) => Math.round(v)).join(' / ');
+const ms = (p: Record<string, number>) =>
+  Object.values(p)
+    .map((v) => Math.round(v))
+    .join(' / ');
 
 export function renderMarkdown(input: Record<string, unknown>): string {
   const r = input as Results;
@@ -31,7 +34,9 @@ export function renderMarkdown(input: Record<string, unknown>): string {
     '|---|---|---|---|---|',
   ];
   const row = (bench: string, measure: string, holdfast: unknown, baseline: unknown = '', ratio: unknown = '') =>
-    lines.push(`| ${bench} | ${measure} | ${String(holdfast)} | ${String(baseline)} | ${ratio === '' ? '' : `${String(ratio)}×`} |`);
+    lines.push(
+      `| ${bench} | ${measure} | ${String(holdfast)} | ${String(baseline)} | ${ratio === '' ? '' : `${String(ratio)}×`} |`,
+    );
 
   if (r.costs) {
     const c = r.costs;
@@ -43,47 +48,124 @@ export function renderMarkdown(input: Record<string, unknown>): string {
   if (r.intake) {
     const i = r.intake;
     const size = `${i.size.signals} signals, concurrency ${i.size.concurrency}`;
-    row('intake', `${size}: activities to first send (task queue), workflow tasks`, `${i.activitiesToFirstSend} (${i.taskQueueActivitiesToFirstSend}), ${i.workflowTasksToFirstSend}`);
+    row(
+      'intake',
+      `${size}: activities to first send (task queue), workflow tasks`,
+      `${i.activitiesToFirstSend} (${i.taskQueueActivitiesToFirstSend}), ${i.workflowTasksToFirstSend}`,
+    );
     row('intake', 'signals accepted/s, one per request', i.single.signalsAcceptedPerSecond);
-    row('intake', `cases to first contact/s vs bare (a) one activity (median of ${i.bareOneActivityRunsPerSecond.join(', ')})`, i.single.casesToFirstContactPerSecond, i.bareOneActivityPerSecond, i.single.ratioToPhysicalLimit);
-    row('intake', `cases to first contact/s vs bare (b) ${i.activitiesToFirstSend} activities`, i.single.casesToFirstContactPerSecond, i.bareToFirstSendPerSecond, i.single.ratioToBareSameActivities);
+    row(
+      'intake',
+      `cases to first contact/s vs bare (a) one activity (median of ${i.bareOneActivityRunsPerSecond.join(', ')})`,
+      i.single.casesToFirstContactPerSecond,
+      i.bareOneActivityPerSecond,
+      i.single.ratioToPhysicalLimit,
+    );
+    row(
+      'intake',
+      `cases to first contact/s vs bare (b) ${i.activitiesToFirstSend} activities`,
+      i.single.casesToFirstContactPerSecond,
+      i.bareToFirstSendPerSecond,
+      i.single.ratioToBareSameActivities,
+    );
     row('intake', '202 p50 / p99 ms', ms(i.single.acceptMs));
-    const cpu = (c: Record<string, number>) => Object.entries(c).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${v}`).join(', ');
+    const cpu = (c: Record<string, number>) =>
+      Object.entries(c)
+        .filter(([, v]) => Number.isFinite(v))
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
     row('intake', 'CPU ms per case (bare: per workflow)', cpu(i.cpuMsPerCase), cpu(i.cpuMsPerBareWorkflow));
     if (Number.isFinite(i.sqlPerCase)) row('intake', 'SQL statements per case (CRM relay included)', i.sqlPerCase);
     row('intake', 'workflow cache misses per case (each a replay from history)', i.cacheMissesPerCase);
     row('intake', 'signal → first SMS p50 / p95 / p99 ms', ms(i.single.firstContactMs));
-    row('intake', 'batch (50 a request): cases to first contact/s vs bare (a)', i.batch.casesToFirstContactPerSecond, i.bareOneActivityPerSecond, i.batch.ratioToPhysicalLimit);
+    row(
+      'intake',
+      'batch (50 a request): cases to first contact/s vs bare (a)',
+      i.batch.casesToFirstContactPerSecond,
+      i.bareOneActivityPerSecond,
+      i.batch.ratioToPhysicalLimit,
+    );
   }
   if (r.latency) {
     const l = r.latency;
-    row('latency', `${l.offered.rate} signals/s for ${l.offered.seconds} s: signal → first SMS p50 / p95 / p99 ms`, ms(l.firstContactMs));
+    row(
+      'latency',
+      `${l.offered.rate} signals/s for ${l.offered.seconds} s: signal → first SMS p50 / p95 / p99 ms`,
+      ms(l.firstContactMs),
+    );
     row('latency', '202 p50 / p99 ms; errors', `${ms(l.acceptMs)}; ${l.errors}`);
   }
   if (r.reads) {
     for (const [name, x] of Object.entries(r.reads.rows)) {
-      row('reads', `${name}: rps (p50 / p99 ms), ${r.reads.size.cases} cases, ${r.reads.size.connections} connections`, `${x.holdfast.rps} (${x.holdfast.p50} / ${x.holdfast.p99})${x.holdfast.errors + x.holdfast.non2xx ? ` ${x.holdfast.errors + x.holdfast.non2xx} errors` : ''}`, `${x.bare.rps} (${x.bare.p50} / ${x.bare.p99})`, x.ratio);
+      row(
+        'reads',
+        `${name}: rps (p50 / p99 ms), ${r.reads.size.cases} cases, ${r.reads.size.connections} connections`,
+        `${x.holdfast.rps} (${x.holdfast.p50} / ${x.holdfast.p99})${x.holdfast.errors + x.holdfast.non2xx ? ` ${x.holdfast.errors + x.holdfast.non2xx} errors` : ''}`,
+        `${x.bare.rps} (${x.bare.p50} / ${x.bare.p99})`,
+        x.ratio,
+      );
     }
   }
   if (r.parked) {
     const p = r.parked;
-    row('parked', `${p.size.cases} cases parked: worker RSS MiB (KiB per case)`, `${p.parked.workerMiB} (${p.workerKiBPerCase})`, `${p.before.workerMiB} before`);
-    row('parked', 'Temporal server RSS MiB (KiB per case)', `${p.parked.temporalMiB} (${p.temporalKiBPerCase})`, `${p.before.temporalMiB} before`);
-    row('parked', 'PostgreSQL MiB (KiB per case)', `${p.parked.databaseMiB} (${p.databaseKiBPerCase})`, `${p.before.databaseMiB} before`);
-    row('parked', 'all answered at once: seconds until every case moved on (cases/s); errors; 503s sent again', `${p.allMovedOnSeconds} (${p.movedOnPerSecond}); ${p.answerErrors}; ${p.answersRetried}`);
+    row(
+      'parked',
+      `${p.size.cases} cases parked: worker RSS MiB (KiB per case)`,
+      `${p.parked.workerMiB} (${p.workerKiBPerCase})`,
+      `${p.before.workerMiB} before`,
+    );
+    row(
+      'parked',
+      'Temporal server RSS MiB (KiB per case)',
+      `${p.parked.temporalMiB} (${p.temporalKiBPerCase})`,
+      `${p.before.temporalMiB} before`,
+    );
+    row(
+      'parked',
+      'PostgreSQL MiB (KiB per case)',
+      `${p.parked.databaseMiB} (${p.databaseKiBPerCase})`,
+      `${p.before.databaseMiB} before`,
+    );
+    row(
+      'parked',
+      'all answered at once: seconds until every case moved on (cases/s); errors; 503s sent again',
+      `${p.allMovedOnSeconds} (${p.movedOnPerSecond}); ${p.answerErrors}; ${p.answersRetried}`,
+    );
   }
   if (r.import) {
     const x = r.import;
-    row('import', `${x.size.rows} customers from CSV, new: rows/s vs bare write (goal ≥ 5,000 rows/s)`, x.newRowsPerSecond, x.bareRowsPerSecond, x.ratioNew);
-    row('import', 'the same file again (every row unchanged): rows/s vs bare write', x.unchangedRowsPerSecond, x.bareRowsPerSecond, x.ratioUnchanged);
+    row(
+      'import',
+      `${x.size.rows} customers from CSV, new: rows/s vs bare write (goal ≥ 5,000 rows/s)`,
+      x.newRowsPerSecond,
+      x.bareRowsPerSecond,
+      x.ratioNew,
+    );
+    row(
+      'import',
+      'the same file again (every row unchanged): rows/s vs bare write',
+      x.unchangedRowsPerSecond,
+      x.bareRowsPerSecond,
+      x.ratioUnchanged,
+    );
   }
   statementTable(lines, 'during the cost case', r.costs?.topStatements);
   statementTable(lines, 'during intake (one signal a request)', r.intake?.topSql);
   return `${lines.join('\n')}\n`;
 }
 
-function statementTable(lines: string[], when: string, rows?: { calls: number; msPerCall?: number; query: string }[]): void {
+function statementTable(
+  lines: string[],
+  when: string,
+  rows?: { calls: number; msPerCall?: number; query: string }[],
+): void {
   if (!rows?.length) return;
-  lines.push('', `SQL statements that took PostgreSQL longest ${when}:`, '', '| calls | ms a call | statement |', '|---|---|---|');
+  lines.push(
+    '',
+    `SQL statements that took PostgreSQL longest ${when}:`,
+    '',
+    '| calls | ms a call | statement |',
+    '|---|---|---|',
+  );
   for (const s of rows) lines.push(`| ${s.calls} | ${s.msPerCall ?? ''} | \`${s.query.replace(/\|/g, '\\|')}\` |`);
 }

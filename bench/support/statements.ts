@@ -10,7 +10,9 @@ export async function resetStatements(stack: BenchStack): Promise<void> {
 // Statements run since the last reset; NaN when the statistics cannot be read.
 export async function statements(stack: BenchStack): Promise<number> {
   if (!stack.statementStats) return NaN;
-  const [row] = await stack.db.$queryRawUnsafe<{ calls: bigint | null }[]>(`SELECT sum(calls) AS calls FROM pg_stat_statements WHERE ${THIS_DATABASE}`);
+  const [row] = await stack.db.$queryRawUnsafe<{ calls: bigint | null }[]>(
+    `SELECT sum(calls) AS calls FROM pg_stat_statements WHERE ${THIS_DATABASE}`,
+  );
   return Number(row?.calls ?? 0);
 }
 
@@ -20,6 +22,11 @@ export async function topStatements(stack: BenchStack, limit = 8) {
   if (!stack.statementStats) return [];
   const rows = await stack.db.$queryRawUnsafe<{ calls: bigint; ms: number; query: string }[]>(
     `SELECT calls, total_exec_time::float8 AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements
-     WHERE ${THIS_DATABASE} ORDER BY total_exec_time DESC LIMIT ${Number(limit)}`);
-  return rows.map((r) => ({ calls: Number(r.calls), msPerCall: Math.round((r.ms / Math.max(1, Number(r.calls))) * 1000) / 1000, query: r.query }));
+     WHERE ${THIS_DATABASE} ORDER BY total_exec_time DESC LIMIT ${Number(limit)}`,
+  );
+  return rows.map((r) => ({
+    calls: Number(r.calls),
+    msPerCall: Math.round((r.ms / Math.max(1, Number(r.calls))) * 1000) / 1000,
+    query: r.query,
+  }));
 }

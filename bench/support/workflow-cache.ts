@@ -8,7 +8,10 @@ export interface CacheCounts {
 }
 
 const sum = (text: string, name: string) =>
-  text.split('\n').filter((line) => new RegExp(`^temporal_${name}(_total)?[{ ]`).test(line)).reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
+  text
+    .split('\n')
+    .filter((line) => new RegExp(`^temporal_${name}(_total)?[{ ]`).test(line))
+    .reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
 
 export async function workflowCacheCounts(stack: BenchStack): Promise<CacheCounts> {
   const text = await (await fetch(stack.workerMetricsUrl)).text();

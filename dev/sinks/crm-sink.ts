@@ -20,16 +20,35 @@ export async function startCrmSink(outbox: Outbox, port = 0): Promise<CrmSink> {
     const match = /^\/v1\/retention-cases\/([^/]+)\/events$/.exec(req.url ?? '');
     const fulfilment = req.url === '/v1/fulfilment-tasks';
     const erasure = /^\/v1\/customers\/([^/]+)\/erasure$/.exec(req.url ?? '');
-    if (req.method !== 'POST' || (!match && !fulfilment && !erasure)) return sendJson(res, 404, { message: 'not found' });
+    if (req.method !== 'POST' || (!match && !fulfilment && !erasure))
+      return sendJson(res, 404, { message: 'not found' });
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !key) return sendJson(res, 400, { message: 'Idempotency-Key header is required' });
     const event = JSON.parse(await readBody(req)) as Record<string, unknown>;
     state.received.push(key);
     if (seen.has(key)) return sendJson(res, 200, { duplicate: true });
     seen.add(key);
-    if (erasure) outbox.add({ kind: 'crm', to: decodeURIComponent(erasure[1]!), body: 'customer erased', data: { idempotencyKey: key, task: 'erasure', ...event } });
-    else if (match) outbox.add({ kind: 'crm', to: decodeURIComponent(match[1]!), body: `${String(event.type)} (${String(event.stage)})`, data: { idempotencyKey: key, ...event } });
-    else outbox.add({ kind: 'crm', to: String(event.caseId), body: `fulfilment task: ${String(event.offerName)}`, data: { idempotencyKey: key, task: 'fulfilment', ...event } });
+    if (erasure)
+      outbox.add({
+        kind: 'crm',
+        to: decodeURIComponent(erasure[1]!),
+        body: 'customer erased',
+        data: { idempotencyKey: key, task: 'erasure', ...event },
+      });
+    else if (match)
+      outbox.add({
+        kind: 'crm',
+        to: decodeURIComponent(match[1]!),
+        body: `${String(event.type)} (${String(event.stage)})`,
+        data: { idempotencyKey: key, ...event },
+      });
+    else
+      outbox.add({
+        kind: 'crm',
+        to: String(event.caseId),
+        body: `fulfilment task: ${String(event.offerName)}`,
+        data: { idempotencyKey: key, task: 'fulfilment', ...event },
+      });
     sendJson(res, 201, { duplicate: false });
   }, port);
   return Object.assign(state, sink) as CrmSink;

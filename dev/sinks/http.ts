@@ -21,7 +21,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(JSON.stringify(body));
 }
 
-export function listen(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port = 0): Promise<RunningSink> {
+export function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  port = 0,
+): Promise<RunningSink> {
   const server: Server = createServer((req, res) => {
     handler(req, res).catch((e) => sendJson(res, 500, { message: String(e) }));
   });
@@ -31,7 +34,11 @@ export function listen(handler: (req: IncomingMessage, res: ServerResponse) => P
       resolve({
         url: `http://127.0.0.1:${bound}`,
         port: bound,
-        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

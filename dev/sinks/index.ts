@@ -4,7 +4,11 @@ import { startCrmSink, type CrmSink } from './crm-sink';
 import { startSmtpSink, type SmtpFaults } from './smtp-sink';
 import { startTwilioSink, type TwilioSinkOptions } from './twilio-sink';
 
-const DEV_TWILIO = { accountSid: 'AC0000000000000000000000000000dev1', authToken: 'dev-twilio-auth-token', from: '+15005550006' };
+const DEV_TWILIO = {
+  accountSid: 'AC0000000000000000000000000000dev1',
+  authToken: 'dev-twilio-auth-token',
+  from: '+15005550006',
+};
 
 export interface LocalSinks {
   outbox: Outbox;
@@ -22,7 +26,9 @@ export interface LocalSinks {
   close(): Promise<void>;
 }
 
-export async function startLocalSinks(ports: { smtp?: number; twilio?: number; crm?: number } = {}): Promise<LocalSinks> {
+export async function startLocalSinks(
+  ports: { smtp?: number; twilio?: number; crm?: number } = {},
+): Promise<LocalSinks> {
   const outbox = new Outbox();
   const twilioOptions: TwilioSinkOptions = { accountSid: DEV_TWILIO.accountSid, authToken: DEV_TWILIO.authToken };
   const [smtp, twilio, crm] = await Promise.all([

@@ -4,7 +4,9 @@ import type { Outbox } from './outbox';
 import type { RunningSink } from './http';
 
 function decodeQuotedPrintable(text: string): string {
-  const bytes = text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
@@ -40,13 +42,23 @@ export function startSmtpSink(outbox: Outbox, port = 0): Promise<RunningSink & {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        if (faults.rejectWith) return callback(Object.assign(new Error('refused by the sink'), { responseCode: faults.rejectWith }));
+        if (faults.rejectWith)
+          return callback(Object.assign(new Error('refused by the sink'), { responseCode: faults.rejectWith }));
         const { headers, body } = parseMessage(Buffer.concat(chunks).toString('utf8'));
         const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
-        outbox.add({ kind: 'email', to, from: headers.from, subject: headers.subject, body, data: { messageId: headers['message-id'] } });
+        outbox.add({
+          kind: 'email',
+          to,
+          from: headers.from,
+          subject: headers.subject,
+          body,
+          data: { messageId: headers['message-id'] },
+        });
         if (faults.dropAfterData) {
           // smtp-server keeps its connections; the one carrying this session is closed without a reply.
-          const connections = (server as unknown as { connections: Set<{ session?: { id: string }; _socket: { destroy(): void } }> }).connections;
+          const connections = (
+            server as unknown as { connections: Set<{ session?: { id: string }; _socket: { destroy(): void } }> }
+          ).connections;
           for (const c of connections) if (c.session?.id === session.id) c._socket.destroy();
           return;
         }
@@ -58,7 +70,12 @@ export function startSmtpSink(outbox: Outbox, port = 0): Promise<RunningSink & {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const bound = (server.server.address() as { port: number }).port;
-      resolve({ url: `smtp://127.0.0.1:${bound}`, port: bound, faults, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        url: `smtp://127.0.0.1:${bound}`,
+        port: bound,
+        faults,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }

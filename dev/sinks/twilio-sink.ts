@@ -58,8 +58,18 @@ function authorized(req: IncomingMessage, sid: string, token: string): boolean {
 function resource(m: StoredMessage, accountSid: string, path: string) {
   const date = m.created.toUTCString();
   return {
-    sid: m.sid, account_sid: accountSid, to: m.to, from: m.from, body: m.body, status: m.status, num_segments: '1', direction: 'outbound-api',
-    date_created: date, date_updated: date, date_sent: date, uri: `${path.replace('.json', '')}/${m.sid}.json`,
+    sid: m.sid,
+    account_sid: accountSid,
+    to: m.to,
+    from: m.from,
+    body: m.body,
+    status: m.status,
+    num_segments: '1',
+    direction: 'outbound-api',
+    date_created: date,
+    date_updated: date,
+    date_sent: date,
+    uri: `${path.replace('.json', '')}/${m.sid}.json`,
   };
 }
 
@@ -68,10 +78,17 @@ const post = httpPoster(5_000);
 // Twilio signs callbacks with the account's auth token over the URL and the sorted form fields.
 async function postStatus(url: string, authToken: string, params: Record<string, string>): Promise<void> {
   const signature = twilio.getExpectedTwilioSignature(authToken, url, params);
-  await post(new URL(url), new URLSearchParams(params).toString(), { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }).catch(() => undefined);
+  await post(new URL(url), new URLSearchParams(params).toString(), {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-twilio-signature': signature,
+  }).catch(() => undefined);
 }
 
-export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions, port = 0): Promise<RunningSink & { options: TwilioSinkOptions }> {
+export async function startTwilioSink(
+  outbox: Outbox,
+  options: TwilioSinkOptions,
+  port = 0,
+): Promise<RunningSink & { options: TwilioSinkOptions }> {
   const path = `/2010-04-01/Accounts/${options.accountSid}/Messages.json`;
   const messages: StoredMessage[] = [];
   const resetOnce = new Set<string>();
@@ -81,29 +98,60 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
       options.faults = JSON.parse((await readBody(req)) || '{}') as TwilioFaults;
       return sendJson(res, 200, { faults: options.faults });
     }
-    if (url.pathname !== path || (req.method !== 'POST' && req.method !== 'GET')) return sendJson(res, 404, { code: 20404, message: 'The requested resource was not found' });
-    if (!authorized(req, options.accountSid, options.authToken)) return sendJson(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+    if (url.pathname !== path || (req.method !== 'POST' && req.method !== 'GET'))
+      return sendJson(res, 404, { code: 20404, message: 'The requested resource was not found' });
+    if (!authorized(req, options.accountSid, options.authToken))
+      return sendJson(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
 
     if (req.method === 'GET') {
       const to = url.searchParams.get('To');
       const from = url.searchParams.get('From');
       const after = url.searchParams.get('DateSent>');
       const day = after ? Date.parse(after.slice(0, 10)) : 0;
-      const found = messages.filter((m) => (!to || m.to === to) && (!from || m.from === from) && m.created.getTime() >= day);
-      return sendJson(res, 200, { messages: found.map((m) => resource(m, options.accountSid, path)), page: 0, page_size: 200, first_page_uri: url.pathname, next_page_uri: null, previous_page_uri: null, uri: url.pathname + url.search });
+      const found = messages.filter(
+        (m) => (!to || m.to === to) && (!from || m.from === from) && m.created.getTime() >= day,
+      );
+      return sendJson(res, 200, {
+        messages: found.map((m) => resource(m, options.accountSid, path)),
+        page: 0,
+        page_size: 200,
+        first_page_uri: url.pathname,
+        next_page_uri: null,
+        previous_page_uri: null,
+        uri: url.pathname + url.search,
+      });
     }
 
     const form = new URLSearchParams(await readBody(req));
     const to = form.get('To');
     const body = form.get('Body');
-    const faults = options.faults && (!options.faults.onlyTo || (to && options.faults.onlyTo.includes(to))) ? options.faults : {};
+    const faults =
+      options.faults && (!options.faults.onlyTo || (to && options.faults.onlyTo.includes(to))) ? options.faults : {};
     if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
     options.served ??= { failed: 0, reset: 0 };
     const served = options.served;
     if (faults.fail) served.failed++;
-    if (faults.fail) return sendJson(res, faults.fail.status, { code: faults.fail.code, message: faults.fail.message ?? 'Service unavailable', more_info: `https://www.twilio.com/docs/errors/${faults.fail.code}`, status: faults.fail.status });
-    if (!to || !body) return sendJson(res, 400, { code: 21604, message: "A 'To' phone number and a 'Body' are required.", status: 400 });
-    const message: StoredMessage = { sid: `SM${randomBytes(16).toString('hex')}`, to, from: form.get('From'), body, status: 'queued', created: new Date() };
+    if (faults.fail)
+      return sendJson(res, faults.fail.status, {
+        code: faults.fail.code,
+        message: faults.fail.message ?? 'Service unavailable',
+        more_info: `https://www.twilio.com/docs/errors/${faults.fail.code}`,
+        status: faults.fail.status,
+      });
+    if (!to || !body)
+      return sendJson(res, 400, {
+        code: 21604,
+        message: "A 'To' phone number and a 'Body' are required.",
+        status: 400,
+      });
+    const message: StoredMessage = {
+      sid: `SM${randomBytes(16).toString('hex')}`,
+      to,
+      from: form.get('From'),
+      body,
+      status: 'queued',
+      created: new Date(),
+    };
     messages.push(message);
     outbox.add({ kind: 'sms', to, from: message.from ?? undefined, body, data: { sid: message.sid } });
     if (options.beforeReply) await options.beforeReply(to);
@@ -113,7 +161,15 @@ export async function startTwilioSink(outbox: Outbox, options: TwilioSinkOptions
       const undelivered = faults.undeliveredTo?.includes(to);
       const report = () => {
         message.status = undelivered ? 'undelivered' : 'delivered';
-        const params: Record<string, string> = { MessageSid: message.sid, SmsSid: message.sid, AccountSid: options.accountSid, To: to, From: message.from ?? '', MessageStatus: message.status, SmsStatus: message.status };
+        const params: Record<string, string> = {
+          MessageSid: message.sid,
+          SmsSid: message.sid,
+          AccountSid: options.accountSid,
+          To: to,
+          From: message.from ?? '',
+          MessageStatus: message.status,
+          SmsStatus: message.status,
+        };
         if (undelivered) params.ErrorCode = String(faults.undeliveredCode ?? 30003);
         return postStatus(callback, options.authToken, params);
       };

@@ -14,7 +14,8 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
+  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
+    throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
   h = await startHarness();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -30,14 +31,18 @@ afterAll(async () => {
 // key: value lines.
 async function expectTimelineInSentences(page: Page): Promise<void> {
   const timeline = page.locator('ol.timeline');
-  expect(await timeline.locator('[data-event-type="contact_outcome_recorded"] .sentence').textContent()).toBe('Phone contact recorded by test supervisor: reached');
+  expect(await timeline.locator('[data-event-type="contact_outcome_recorded"] .sentence').textContent()).toBe(
+    'Phone contact recorded by test supervisor: reached',
+  );
   const sentences = await timeline.locator('.sentence').allTextContents();
   expect(sentences.length).toBeGreaterThanOrEqual(6);
   for (const s of sentences) expect(s).toMatch(/^[A-Z][^{}[\]]+$/);
   expect(await timeline.textContent()).not.toMatch(/[{}]/);
   const approved = timeline.locator('[data-event-type="offer_approved"]');
   await approved.getByText('Details').click();
-  expect(await approved.locator('.event-details li').allTextContents()).toContainEqual(expect.stringMatching(/^offerId: \S+$/));
+  expect(await approved.locator('.event-details li').allTextContents()).toContainEqual(
+    expect.stringMatching(/^offerId: \S+$/),
+  );
   await timeline.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-timeline.png') });
 }
 
@@ -78,21 +83,31 @@ test('a supervisor finds a signal-opened case, approves its offer and sees the s
   await page.getByRole('button', { name: 'Accepted' }).waitFor();
   expect(await stage.textContent()).toBe('awaiting decision');
   expect(await page.getByTestId('offer-status').textContent()).toBe('presented');
-  await page.locator('[data-event-type="offer_approved"]').getByText(/^Offer '.+' approved by test supervisor$/).waitFor();
+  await page
+    .locator('[data-event-type="offer_approved"]')
+    .getByText(/^Offer '.+' approved by test supervisor$/)
+    .waitFor();
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-case-approved.png'), fullPage: true });
   await expectTimelineInSentences(page);
 
   // The browser's steps reached the workflow, signed with the supervisor's key name.
-  const events = (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body.events as { type: string; actor: string }[];
+  const events = (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body.events as {
+    type: string;
+    actor: string;
+  }[];
   expect(events.find((e) => e.type === 'contact_outcome_recorded')?.actor).toBe('supervisor:test supervisor');
   expect(events.find((e) => e.type === 'offer_approved')?.actor).toBe('supervisor:test supervisor');
   expect(consoleErrors).toEqual([]);
 });
 
 test('a case that needs attention carries a badge and a filter on the board, and the supervisor retries it', async () => {
-  const customer = await createCustomer(h, { preferredChannels: ['sms'], consent: { sms: true, email: false, phone: false } });
+  const customer = await createCustomer(h, {
+    preferredChannels: ['sms'],
+    consent: { sms: true, email: false, phone: false },
+  });
   h.sinks.twilio.faults = { onlyTo: [customer.phone], fail: { status: 400, code: 21211, message: 'invalid number' } };
-  const caseId = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) })).body.caseId as string;
+  const caseId = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) })).body
+    .caseId as string;
   await waitForEvent(h, caseId, 'needs_attention');
   h.sinks.twilio.faults = undefined;
 
@@ -113,7 +128,11 @@ test('a case that needs attention carries a badge and a filter on the board, and
   await page.getByRole('button', { name: 'Retry step' }).click();
   await page.getByRole('button', { name: 'Retry step' }).waitFor({ state: 'detached', timeout: 30_000 });
   await waitForEvent(h, caseId, 'contact_sent');
-  expect((await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body.events.find((e: { type: string }) => e.type === 'attention_resolved')?.actor).toBe('supervisor:test supervisor');
+  expect(
+    (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body.events.find(
+      (e: { type: string }) => e.type === 'attention_resolved',
+    )?.actor,
+  ).toBe('supervisor:test supervisor');
   expect(consoleErrors).toEqual([]);
 });
 
@@ -125,11 +144,22 @@ test('the workload and reports pages render for a supervisor, the report downloa
   await page.getByRole('heading', { name: 'Retention report' }).waitFor();
   await page.locator('figure.chart svg').first().waitFor();
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-reports.png'), fullPage: true });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^retention-driver-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await new Promise<string>((resolve, reject) => {
     let text = '';
-    download.createReadStream().then((stream) => stream.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve(text)).on('error', reject), reject);
+    download.createReadStream().then(
+      (stream) =>
+        stream
+          .setEncoding('utf8')
+          .on('data', (c: string) => (text += c))
+          .on('end', () => resolve(text))
+          .on('error', reject),
+      reject,
+    );
   });
   expect(csv.split('\r\n')[0]).toMatch(/^group,opened,treated,holdout,/);
 
@@ -143,7 +173,8 @@ test('the workload and reports pages render for a supervisor, the report downloa
 
 test("an agent's dashboard shows only their team's cases and no supervisor steps", async () => {
   const customer = await createCustomer(h);
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) })).body;
+  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) }))
+    .body;
   await waitForStage(h, caseId, 'contacting');
 
   await page.goto(`${h.baseUrl}/`);
@@ -153,7 +184,9 @@ test("an agent's dashboard shows only their team's cases and no supervisor steps
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Case board' }).waitFor();
   expect(await page.getByRole('link', { name: 'Reports' }).count()).toBe(0);
-  expect(await page.locator('select[name="team"] option:not([value=""])').allTextContents()).toEqual(['contact-centre']);
+  expect(await page.locator('select[name="team"] option:not([value=""])').allTextContents()).toEqual([
+    'contact-centre',
+  ]);
 
   await page.goto(`${h.baseUrl}/#/cases/${caseId}`);
   await page.getByRole('form', { name: 'Record contact outcome' }).waitFor();

@@ -18,7 +18,8 @@ let agentKey: string;
 let agentId: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
+  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
+    throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
   h = await startHarness();
   const team = await createTeam(h.db, [{}]);
   agentId = team.agentIds[0]!;
@@ -39,9 +40,12 @@ async function expectFitsAndPassesAxe(name: string): Promise<void> {
 
 test('My day, the customer page and the call sheet at 390 px, by keyboard, without serious axe violations', async () => {
   const customer = await createCustomer(h, { preferredChannels: ['phone'] });
-  const caseId = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) })).body.caseId as string;
+  const caseId = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) })).body
+    .caseId as string;
   await waitForEvent(h, caseId, 'call_requested');
-  expect((await h.call('POST', `/v1/cases/${caseId}/assignment`, { key: h.keys.supervisor, body: { agentId } })).status).toBe(200);
+  expect(
+    (await h.call('POST', `/v1/cases/${caseId}/assignment`, { key: h.keys.supervisor, body: { agentId } })).status,
+  ).toBe(200);
 
   await page.goto(`${h.baseUrl}/`);
   await page.getByLabel('API key').fill(agentKey);

@@ -19,7 +19,8 @@ let teamId: string;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
+  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
+    throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
   h = await startHarness();
   const team = await createTeam(h.db, [{ quota: 10 }]);
   agentId = team.agentIds[0]!;
@@ -37,9 +38,13 @@ afterAll(async () => {
 
 async function callWaitingOn(agent: string): Promise<{ caseId: string; customerId: string }> {
   const customer = await createCustomer(h, { preferredChannels: ['phone'] });
-  const caseId = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) })).body.caseId as string;
+  const caseId = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id) })).body
+    .caseId as string;
   await waitForEvent(h, caseId, 'call_requested');
-  expect((await h.call('POST', `/v1/cases/${caseId}/assignment`, { key: h.keys.supervisor, body: { agentId: agent } })).status).toBe(200);
+  expect(
+    (await h.call('POST', `/v1/cases/${caseId}/assignment`, { key: h.keys.supervisor, body: { agentId: agent } }))
+      .status,
+  ).toBe(200);
   return { caseId, customerId: customer.id };
 }
 
@@ -71,10 +76,15 @@ test('an agent lands on My day, sees the call waiting on them and opens its case
   expect(consoleErrors).toEqual([]);
 }, 120_000);
 
-test("an agent finds a customer from the header, reads their file, and a case they cannot open says why", async () => {
+test('an agent finds a customer from the header, reads their file, and a case they cannot open says why', async () => {
   const { caseId, customerId } = await callWaitingOn(agentId);
   // A customer of the team (a closed case) whom the bank may not contact on any channel.
-  const closed = await insertCase(h.db, teamId, { status: 'closed', outcome: 'retained', agentId, openedAt: new Date() });
+  const closed = await insertCase(h.db, teamId, {
+    status: 'closed',
+    outcome: 'retained',
+    agentId,
+    openedAt: new Date(),
+  });
   const { customerId: unreachable } = await h.db.case.findUniqueOrThrow({ where: { id: closed } });
   await logIn(agentKey);
   await page.getByRole('heading', { name: 'My day' }).waitFor();

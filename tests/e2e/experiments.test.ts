@@ -15,7 +15,8 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
+  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
+    throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
   h = await startHarness();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
@@ -34,15 +35,29 @@ test('a supervisor sees an experiment with its results and funnel per arm, and p
   const v2 = structuredClone(PLAYBOOKS.demo) as Record<string, any>;
   v2.holdout = { percent: 0 };
   await h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: v2 });
-  const started = await h.call('POST', `/v1/playbooks/${playbookId}/experiments`, { key: h.keys.supervisor, body: { minSamplePerArm: 2, arms: [{ version: 1, weight: 50, control: true }, { version: 2, weight: 50 }] } });
+  const started = await h.call('POST', `/v1/playbooks/${playbookId}/experiments`, {
+    key: h.keys.supervisor,
+    body: {
+      minSamplePerArm: 2,
+      arms: [
+        { version: 1, weight: 50, control: true },
+        { version: 2, weight: 50 },
+      ],
+    },
+  });
   expect(started.status).toBe(201);
 
   // Eight cases, closed by hand: every other one retained.
   for (let i = 0; i < 8; i++) {
     const c = await createCustomer(h);
-    const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })).body;
+    const { caseId } = (
+      await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })
+    ).body;
     await waitForStage(h, caseId, 'contacting');
-    await h.call('POST', `/v1/cases/${caseId}/close`, { key: h.keys.supervisor, body: { outcome: i % 2 ? 'retained' : 'churned', note: 'e2e' } });
+    await h.call('POST', `/v1/cases/${caseId}/close`, {
+      key: h.keys.supervisor,
+      body: { outcome: i % 2 ? 'retained' : 'churned', note: 'e2e' },
+    });
     await waitForClosed(h, caseId);
   }
 

@@ -14,7 +14,8 @@ let browser: Browser;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
+  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
+    throw new Error('the dashboard is not built: run `npm run web:build` (npm test does)');
   h = await startHarness();
   browser = await launchChromium();
 });
@@ -39,7 +40,9 @@ async function logIn(key: string, hash: string): Promise<Page> {
 test('an admin drafts, sees the faults and the difference, dry-runs and publishes; a supervisor only reads and runs', async () => {
   const playbookId = await createTestPlaybook(h, () => undefined);
   const customer = await createCustomer(h);
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id, { playbookId }) })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id, { playbookId }) })
+  ).body;
   await waitForStage(h, caseId, 'contacting');
 
   const page = await logIn(h.keys.admin, `#/playbooks/${playbookId}`);
@@ -48,7 +51,11 @@ test('an admin drafts, sees the faults and the difference, dry-runs and publishe
   await page.getByRole('button', { name: 'Start a draft from v1' }).click();
   const editor = page.getByLabel('Definition (JSON)');
   await editor.waitFor();
-  await editor.fill((await editor.inputValue()).replace('"actionThreshold": 0.35', '"actionThreshold": 1.5').replace('"maxAttempts": 3', '"maxAttempts": 0'));
+  await editor.fill(
+    (await editor.inputValue())
+      .replace('"actionThreshold": 0.35', '"actionThreshold": 1.5')
+      .replace('"maxAttempts": 3', '"maxAttempts": 0'),
+  );
   await page.locator('[data-draft-valid="false"]').waitFor();
   expect(await page.locator('ul.issues li').allTextContents()).toEqual([
     'Detect › action threshold (detect.actionThreshold): must be at most 1',
@@ -57,7 +64,11 @@ test('an admin drafts, sees the faults and the difference, dry-runs and publishe
   expect(await page.getByRole('button', { name: 'Publish as version 2' }).isDisabled()).toBe(true);
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'playbooks-draft-invalid.png'), fullPage: true });
 
-  await editor.fill((await editor.inputValue()).replace('"actionThreshold": 1.5', '"actionThreshold": 0.99').replace('"maxAttempts": 0', '"maxAttempts": 3'));
+  await editor.fill(
+    (await editor.inputValue())
+      .replace('"actionThreshold": 1.5', '"actionThreshold": 0.99')
+      .replace('"maxAttempts": 0', '"maxAttempts": 3'),
+  );
   await page.locator('[data-draft-valid="true"]').waitFor();
   expect(await page.locator('table.diff tbody').textContent()).toBe('Detect › action threshold0.350.99');
 

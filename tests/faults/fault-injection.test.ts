@@ -45,7 +45,11 @@ let worker: ChildProcess | undefined;
 const taskQueue = uniqueId('fault-queue');
 
 const startTemporal = async () => {
-  temporal = await startDevTemporal({ port: temporalPort, namespace: 'default', dbFile: join(temporalDir, 'temporal.db') });
+  temporal = await startDevTemporal({
+    port: temporalPort,
+    namespace: 'default',
+    dbFile: join(temporalDir, 'temporal.db'),
+  });
   recordTestTemporalPid(join(ROOT, '.data'), temporal.pid);
 };
 
@@ -71,10 +75,23 @@ beforeAll(async () => {
   await startTemporal();
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  const temporalConfig = { address: temporal.address, namespace: 'default', taskQueue, payloadCodec: testPayloadCodec() };
+  const temporalConfig = {
+    address: temporal.address,
+    namespace: 'default',
+    taskQueue,
+    payloadCodec: testPayloadCodec(),
+  };
   api = await connectApi({ db, sql: createSql(databaseUrl), temporal: temporalConfig, logger: createLogger('error') });
   server = createApp({ ...api, rateLimitPerMinute: 1_000_000 }).listen(port, '127.0.0.1');
-  env = { ...sinks.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: 'info', HOLDFAST_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS };
+  env = {
+    ...sinks.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    PUBLIC_BASE_URL: baseUrl,
+    LOG_LEVEL: 'info',
+    HOLDFAST_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
+  };
 }, 120_000);
 
 afterAll(async () => {
@@ -92,7 +109,11 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
   const systemKey = (await createApiKey(db, { name: 'fault test', role: 'system' })).key;
   const adminKey = (await createApiKey(db, { name: 'fault admin', role: 'admin' })).key;
   const call = async (method: string, path: string, key: string, body?: unknown) => {
-    const res = await fetch(baseUrl + path, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json().catch(() => ({}))) as any };
   };
   // One attempt, a short wait for the agent: a case ends on its own (unreachable) without anyone answering.
@@ -105,8 +126,17 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
   const customers = [];
   for (let i = 0; i < CASES; i++) {
     const id = uniqueId('fault-cust');
-    const phone = `+3470${String(1_000_000 + i * 7919).padStart(7, '0')}${String(Math.floor(Math.random() * 10))}`.slice(0, 13);
-    const body = { name: `Fault ${i}`, tier: 'mass', timeZone: 'UTC', phone, email: `${id}@example.com`, preferredChannels: ['sms', 'email'], consent: { sms: true, email: true, phone: false } };
+    const phone =
+      `+3470${String(1_000_000 + i * 7919).padStart(7, '0')}${String(Math.floor(Math.random() * 10))}`.slice(0, 13);
+    const body = {
+      name: `Fault ${i}`,
+      tier: 'mass',
+      timeZone: 'UTC',
+      phone,
+      email: `${id}@example.com`,
+      preferredChannels: ['sms', 'email'],
+      consent: { sms: true, email: true, phone: false },
+    };
     expect((await call('PUT', `/v1/customers/${id}`, systemKey, body)).status).toBe(201);
     customers.push({ id, phone });
   }
@@ -121,11 +151,19 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
   // Senders retry a signal with its idempotency key until it is taken, as a bank's risk engine would.
   const caseIds = new Map<string, string>();
   const post = async (customerId: string) => {
-    const signal = { idempotencyKey: uniqueId('fault-sig'), customerId, type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString(), playbookId };
+    const signal = {
+      idempotencyKey: uniqueId('fault-sig'),
+      customerId,
+      type: 'large_outflow',
+      severity: 0.9,
+      occurredAt: new Date().toISOString(),
+      playbookId,
+    };
     for (;;) {
       const res = await call('POST', '/v1/signals', systemKey, signal).catch(() => ({ status: 0, body: {} as any }));
       if (res.status === 202 || res.status === 200) return void caseIds.set(customerId, res.body.caseId);
-      if (res.status !== 503 && res.status !== 0) throw new Error(`signal refused: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 503 && res.status !== 0)
+        throw new Error(`signal refused: ${res.status} ${JSON.stringify(res.body)}`);
       await sleep(500);
     }
   };
@@ -165,10 +203,14 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
   expect(kills).toEqual({ worker: 3, temporal: 1, database: 1 });
 
   const ids = [...caseIds.values()];
-  const settled = await eventually(async () => {
-    const rows = await db.case.findMany({ where: { id: { in: ids } } });
-    return rows.length === CASES && rows.every((r) => r.status === 'closed' || r.attentionReason) ? rows : undefined;
-  }, 'every case closed or needing attention', 300_000);
+  const settled = await eventually(
+    async () => {
+      const rows = await db.case.findMany({ where: { id: { in: ids } } });
+      return rows.length === CASES && rows.every((r) => r.status === 'closed' || r.attentionReason) ? rows : undefined;
+    },
+    'every case closed or needing attention',
+    300_000,
+  );
 
   // Messages: at most one per customer and address, and each attempt went out or is visibly unconfirmed.
   const messages = [...sinks.outbox.list({ kind: 'sms' }), ...sinks.outbox.list({ kind: 'email' })];
@@ -177,16 +219,35 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
   const duplicates = [...perAddress.values()].filter((n) => n > 1).length;
   const attempts = await db.contactAttempt.findMany({ where: { caseId: { in: ids } } });
   const unsettled = attempts.filter((a) => !['sent', 'failed', 'unknown'].includes(a.status));
-  const events = await db.caseEvent.findMany({ where: { caseId: { in: ids } }, orderBy: [{ caseId: 'asc' }, { seq: 'asc' }] });
-  const unconfirmedWithoutTask = attempts.filter((a) => a.status === 'unknown' && !events.some((e) => e.caseId === a.caseId && e.type === 'contact_unconfirmed'));
-  const sentButMissing = attempts.filter((a) => a.status === 'sent' && !messages.some((m) => (m.data?.sid ?? m.data?.messageId) && (a.providerId === m.data?.sid || a.providerId === m.data?.messageId)));
+  const events = await db.caseEvent.findMany({
+    where: { caseId: { in: ids } },
+    orderBy: [{ caseId: 'asc' }, { seq: 'asc' }],
+  });
+  const unconfirmedWithoutTask = attempts.filter(
+    (a) => a.status === 'unknown' && !events.some((e) => e.caseId === a.caseId && e.type === 'contact_unconfirmed'),
+  );
+  const sentButMissing = attempts.filter(
+    (a) =>
+      a.status === 'sent' &&
+      !messages.some(
+        (m) =>
+          (m.data?.sid ?? m.data?.messageId) && (a.providerId === m.data?.sid || a.providerId === m.data?.messageId),
+      ),
+  );
 
   // The CRM: every event once, in order per case.
-  const crmKeys = await eventually(async () => {
-    const keys = new Set(sinks.crm.received);
-    return events.every((e) => keys.has(`${e.caseId}:${e.seq}`)) ? keys : undefined;
-  }, 'the CRM to receive every event', 120_000);
-  const crmItems = sinks.outbox.list({ kind: 'crm' }).reverse().filter((i) => ids.includes(String(i.to)) && i.data?.task !== 'fulfilment');
+  const crmKeys = await eventually(
+    async () => {
+      const keys = new Set(sinks.crm.received);
+      return events.every((e) => keys.has(`${e.caseId}:${e.seq}`)) ? keys : undefined;
+    },
+    'the CRM to receive every event',
+    120_000,
+  );
+  const crmItems = sinks.outbox
+    .list({ kind: 'crm' })
+    .reverse()
+    .filter((i) => ids.includes(String(i.to)) && i.data?.task !== 'fulfilment');
   const outOfOrder = ids.filter((id) => {
     const seqs = crmItems.filter((i) => i.to === id).map((i) => Number(i.data?.seq));
     return seqs.some((s, i) => i > 0 && s <= seqs[i - 1]!);
@@ -203,7 +264,11 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
     temporalRestarts: kills.temporal,
     databaseCrashes: kills.database,
     // A channel failure that was really our database: must be none.
-    databaseBlamedOnChannel: events.filter((e) => e.type === 'contact_failed' && /ECONNREFUSED|database|Connection terminated|connect/i.test(JSON.stringify(e.data))).length,
+    databaseBlamedOnChannel: events.filter(
+      (e) =>
+        e.type === 'contact_failed' &&
+        /ECONNREFUSED|database|Connection terminated|connect/i.test(JSON.stringify(e.data)),
+    ).length,
     messages: messages.length,
     duplicateMessages: duplicates,
     attemptsSent: attempts.filter((a) => a.status === 'sent').length,
@@ -218,7 +283,15 @@ test(`${CASES} cases through worker kills, a Temporal restart, a CRM outage and 
     crmOutOfOrderCases: outOfOrder.length,
   };
   console.log(`fault-injection figures: ${JSON.stringify(figures)}`);
-  expect(figures).toMatchObject({ databaseBlamedOnChannel: 0, duplicateMessages: 0, unsettledAttempts: 0, unconfirmedWithoutTask: 0, sentButNotAtProvider: 0, crmLost: 0, crmOutOfOrderCases: 0 });
+  expect(figures).toMatchObject({
+    databaseBlamedOnChannel: 0,
+    duplicateMessages: 0,
+    unsettledAttempts: 0,
+    unconfirmedWithoutTask: 0,
+    sentButNotAtProvider: 0,
+    crmLost: 0,
+    crmOutOfOrderCases: 0,
+  });
   expect(figures.closed + figures.needsAttention).toBe(CASES);
   // The faults were really served, not scheduled around.
   expect(figures.smsRefusedTransiently).toBeGreaterThan(0);

@@ -26,39 +26,117 @@ afterAll(async () => {
 // case (steps on it are refused as conflicts without calling Temporal) and an answered survey.
 async function existingThings(): Promise<Record<string, string>> {
   const customerId = 'fuzz-customer-1';
-  await h.db.customer.create({ data: { id: customerId, name: 'Fuzz Customer', tier: 'mass', timeZone: 'Europe/Madrid', phone: '+34600000001', preferredChannels: ['sms'] } });
+  await h.db.customer.create({
+    data: {
+      id: customerId,
+      name: 'Fuzz Customer',
+      tier: 'mass',
+      timeZone: 'Europe/Madrid',
+      phone: '+34600000001',
+      preferredChannels: ['sms'],
+    },
+  });
   const caseId = 'fuzz-case-1';
   await h.db.case.create({
-    data: { id: caseId, workflowId: `retention-case/${customerId}`, customerId, reason: 'fuzz', stage: 'closed', status: 'closed', outcome: 'retained', driver: 'product_yield', priority: 50, playbookId: 'demo', playbookVersion: 1, teamId: 'contact-centre', openedAt: new Date(), closedAt: new Date() },
+    data: {
+      id: caseId,
+      workflowId: `retention-case/${customerId}`,
+      customerId,
+      reason: 'fuzz',
+      stage: 'closed',
+      status: 'closed',
+      outcome: 'retained',
+      driver: 'product_yield',
+      priority: 50,
+      playbookId: 'demo',
+      playbookVersion: 1,
+      teamId: 'contact-centre',
+      openedAt: new Date(),
+      closedAt: new Date(),
+    },
   });
   const token = 'fuzzsurveytoken0123456789';
-  await h.db.survey.create({ data: { key: `${caseId}:survey`, token, caseId, workflowId: `retention-case/${customerId}`, channel: 'sms', answeredAt: new Date(), score: 9 } });
+  await h.db.survey.create({
+    data: {
+      key: `${caseId}:survey`,
+      token,
+      caseId,
+      workflowId: `retention-case/${customerId}`,
+      channel: 'sms',
+      answeredAt: new Date(),
+      score: 9,
+    },
+  });
   // Signals are for a customer without a case: a balance recovery is then stored without opening one (a signal
   // joining an open case would wait for a worker, and this run has none).
-  await h.db.customer.create({ data: { id: 'fuzz-customer-2', name: 'Fuzz Signals', tier: 'mass', timeZone: 'Europe/Madrid', preferredChannels: ['sms'] } });
-  await h.db.customer.create({ data: { id: 'fuzz-customer-3', name: 'Fuzz Opened By Hand', tier: 'mass', timeZone: 'Europe/Madrid', phone: '+34600000003', preferredChannels: ['sms'], consentSms: true } });
+  await h.db.customer.create({
+    data: {
+      id: 'fuzz-customer-2',
+      name: 'Fuzz Signals',
+      tier: 'mass',
+      timeZone: 'Europe/Madrid',
+      preferredChannels: ['sms'],
+    },
+  });
+  await h.db.customer.create({
+    data: {
+      id: 'fuzz-customer-3',
+      name: 'Fuzz Opened By Hand',
+      tier: 'mass',
+      timeZone: 'Europe/Madrid',
+      phone: '+34600000003',
+      preferredChannels: ['sms'],
+      consentSms: true,
+    },
+  });
   const key = await h.db.apiKey.findFirstOrThrow({ where: { role: 'agent' } });
-  return { customerId, caseId, token, teamId: 'contact-centre', agentId: 'agent-cc-1', playbookId: 'demo', keyId: key.id, offerId: 'fee-waiver-12m' };
+  return {
+    customerId,
+    caseId,
+    token,
+    teamId: 'contact-centre',
+    agentId: 'agent-cc-1',
+    playbookId: 'demo',
+    keyId: key.id,
+    offerId: 'fee-waiver-12m',
+  };
 }
 
-test(`fuzzing every operation of /v1/openapi.json with ${REQUESTS} requests: no 5xx, JSON refusals, refusals change nothing`, async () => {
-  const named = await existingThings();
-  const document = (await h.call('GET', '/v1/openapi.json')).body as OpenApiDocument;
-  // A case opened by hand (POST /v1/cases, the customer page) stays open without a worker, and erasing its
-  // customer would wait for it to close (503 erasure_pending): cases are opened for a customer of their own.
-  const openedByHand = { customerId: 'fuzz-customer-3' };
-  const namedUnder = { '/v1/signals': { customerId: 'fuzz-customer-2', type: 'balance_recovery' }, '/v1/cases': openedByHand, '/v1/customers/{customerId}/cases': openedByHand };
-  const started = Date.now();
-  const progress = (done: number) => process.stderr.write(`fuzz: ${done}/${REQUESTS} requests, ${Math.round((Date.now() - started) / 1000)} s\n`);
-  const report = await fuzzApi({ baseUrl: h.baseUrl, document, keys: h.keys, named, namedUnder, snapshot: database.snapshot }, REQUESTS, SEED, REQUESTS > 2_000 ? progress : undefined);
+test(
+  `fuzzing every operation of /v1/openapi.json with ${REQUESTS} requests: no 5xx, JSON refusals, refusals change nothing`,
+  async () => {
+    const named = await existingThings();
+    const document = (await h.call('GET', '/v1/openapi.json')).body as OpenApiDocument;
+    // A case opened by hand (POST /v1/cases, the customer page) stays open without a worker, and erasing its
+    // customer would wait for it to close (503 erasure_pending): cases are opened for a customer of their own.
+    const openedByHand = { customerId: 'fuzz-customer-3' };
+    const namedUnder = {
+      '/v1/signals': { customerId: 'fuzz-customer-2', type: 'balance_recovery' },
+      '/v1/cases': openedByHand,
+      '/v1/customers/{customerId}/cases': openedByHand,
+    };
+    const started = Date.now();
+    const progress = (done: number) =>
+      process.stderr.write(`fuzz: ${done}/${REQUESTS} requests, ${Math.round((Date.now() - started) / 1000)} s\n`);
+    const report = await fuzzApi(
+      { baseUrl: h.baseUrl, document, keys: h.keys, named, namedUnder, snapshot: database.snapshot },
+      REQUESTS,
+      SEED,
+      REQUESTS > 2_000 ? progress : undefined,
+    );
 
-  const classes: Record<string, number> = {};
-  for (const [status, n] of Object.entries(report.byStatus)) classes[`${status[0]}xx`] = (classes[`${status[0]}xx`] ?? 0) + n;
-  console.log(`fuzz seed ${report.seed}: ${report.requests} requests over ${report.operations} operations; ${JSON.stringify(classes)}; statuses ${JSON.stringify(report.byStatus)}; kinds ${JSON.stringify(report.byKind)}; failures ${report.failures.length}`);
-  expect(report.failures.slice(0, 20)).toEqual([]);
-  expect(report.requests).toBe(REQUESTS);
-  // The run reached the code behind validation, not only the parsers: some requests were accepted.
-  expect(classes['2xx'] ?? 0).toBeGreaterThan(0);
-  expect(classes['4xx'] ?? 0).toBeGreaterThan(REQUESTS / 2);
-  // About 30 ms a request here, with the database digest around each refusal.
-}, 120_000 + REQUESTS * 150);
+    const classes: Record<string, number> = {};
+    for (const [status, n] of Object.entries(report.byStatus))
+      classes[`${status[0]}xx`] = (classes[`${status[0]}xx`] ?? 0) + n;
+    console.log(
+      `fuzz seed ${report.seed}: ${report.requests} requests over ${report.operations} operations; ${JSON.stringify(classes)}; statuses ${JSON.stringify(report.byStatus)}; kinds ${JSON.stringify(report.byKind)}; failures ${report.failures.length}`,
+    );
+    expect(report.failures.slice(0, 20)).toEqual([]);
+    expect(report.requests).toBe(REQUESTS);
+    // The run reached the code behind validation, not only the parsers: some requests were accepted.
+    expect(classes['2xx'] ?? 0).toBeGreaterThan(0);
+    expect(classes['4xx'] ?? 0).toBeGreaterThan(REQUESTS / 2);
+    // About 30 ms a request here, with the database digest around each refusal.
+  },
+  120_000 + REQUESTS * 150,
+);

@@ -47,7 +47,7 @@ export const HOSTILE_STRINGS = [
   '\u202e\u0007\u001b[31m',
   '\ud800',
   '💥'.repeat(300),
-  'Ω≈ç√∫˜µ≤≥÷ 日本語 Ñandú l\'Hôpital',
+  "Ω≈ç√∫˜µ≤≥÷ 日本語 Ñandú l'Hôpital",
   '\r\nX-Injected: 1',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as plain text on purpose
   '${7*7}{{7*7}}<script>alert(1)</script>',
@@ -86,31 +86,96 @@ const REMOVE = Symbol('remove');
 const deeplyNested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 type Mutation = (valid: FuzzRequest, parsed: unknown, random: Random, keys: { other: string }) => FuzzRequest;
-const json = (r: FuzzRequest, body: unknown, kind: string): FuzzRequest => ({ ...r, kind, body: body === undefined ? undefined : JSON.stringify(body), headers: { ...r.headers, 'content-type': 'application/json' } });
+const json = (r: FuzzRequest, body: unknown, kind: string): FuzzRequest => ({
+  ...r,
+  kind,
+  body: body === undefined ? undefined : JSON.stringify(body),
+  headers: { ...r.headers, 'content-type': 'application/json' },
+});
 const someField = (parsed: unknown, random: Random) => pick(random, fieldPaths(parsed));
 
 // The given hostile string in a random text field of the body (any field when it has none).
 export function withHostileString(r: FuzzRequest, parsed: unknown, random: Random, text: string): FuzzRequest {
   const paths = fieldPaths(parsed);
-  const textPaths = paths.filter((p) => typeof p.reduce<unknown>((v, k) => (isObject(v) ? v[k] : undefined), parsed) === 'string');
-  return json(r, withField(parsed, pick(random, textPaths.length ? textPaths : paths), () => text), 'hostile-string');
+  const textPaths = paths.filter(
+    (p) => typeof p.reduce<unknown>((v, k) => (isObject(v) ? v[k] : undefined), parsed) === 'string',
+  );
+  return json(
+    r,
+    withField(parsed, pick(random, textPaths.length ? textPaths : paths), () => text),
+    'hostile-string',
+  );
 }
 
 export const MUTATIONS: Record<string, Mutation> = {
-  'wrong-type': (r, parsed, random) => json(r, withField(parsed, someField(parsed, random), () => pick(random, WRONG_TYPES)), 'wrong-type'),
-  'missing-field': (r, parsed, random) => json(r, withField(parsed, someField(parsed, random), () => REMOVE) ?? {}, 'missing-field'),
-  'extra-field': (r, parsed, random) => json(r, { ...(isObject(parsed) ? parsed : {}), [pick(random, ['unexpected', 'actor', 'isAdmin', 'role'])]: pick(random, WRONG_TYPES) }, 'extra-field'),
-  'prototype-pollution': (r) => ({ ...r, kind: 'prototype-pollution', headers: { ...r.headers, 'content-type': 'application/json' }, body: '{"__proto__":{"role":"admin","isAdmin":true},"constructor":{"prototype":{"polluted":1}}}' }),
+  'wrong-type': (r, parsed, random) =>
+    json(
+      r,
+      withField(parsed, someField(parsed, random), () => pick(random, WRONG_TYPES)),
+      'wrong-type',
+    ),
+  'missing-field': (r, parsed, random) =>
+    json(r, withField(parsed, someField(parsed, random), () => REMOVE) ?? {}, 'missing-field'),
+  'extra-field': (r, parsed, random) =>
+    json(
+      r,
+      {
+        ...(isObject(parsed) ? parsed : {}),
+        [pick(random, ['unexpected', 'actor', 'isAdmin', 'role'])]: pick(random, WRONG_TYPES),
+      },
+      'extra-field',
+    ),
+  'prototype-pollution': (r) => ({
+    ...r,
+    kind: 'prototype-pollution',
+    headers: { ...r.headers, 'content-type': 'application/json' },
+    body: '{"__proto__":{"role":"admin","isAdmin":true},"constructor":{"prototype":{"polluted":1}}}',
+  }),
   'hostile-string': (r, parsed, random) => withHostileString(r, parsed, random, pick(random, HOSTILE_STRINGS)),
-  'huge-string': (r, parsed, random) => json(r, withField(parsed, someField(parsed, random), () => 'A'.repeat(MB)), 'huge-string'),
-  'huge-array': (r, parsed, random) => json(r, withField(parsed, someField(parsed, random), () => new Array(150_000).fill(0)), 'huge-array'),
-  'deep-nesting': (r, _parsed, random) => ({ ...r, kind: 'deep-nesting', headers: { ...r.headers, 'content-type': 'application/json' }, body: `{"a":${deeplyNested(pick(random, [100, 5_000, 100_000]))}}` }),
-  'too-large': (r) => ({ ...r, kind: 'too-large', headers: { ...r.headers, 'content-type': 'application/json' }, body: JSON.stringify({ padding: 'B'.repeat(3 * MB) }) }),
-  'broken-json': (r, _parsed, random) => ({ ...r, kind: 'broken-json', headers: { ...r.headers, 'content-type': 'application/json' }, body: pick(random, ['{"a":', '{', '[1,]', 'nul', '{"a":1}}', "{'a':1}", '\u0000', '{"a":"\\x00"}', '\ufeff{}']) }),
+  'huge-string': (r, parsed, random) =>
+    json(
+      r,
+      withField(parsed, someField(parsed, random), () => 'A'.repeat(MB)),
+      'huge-string',
+    ),
+  'huge-array': (r, parsed, random) =>
+    json(
+      r,
+      withField(parsed, someField(parsed, random), () => new Array(150_000).fill(0)),
+      'huge-array',
+    ),
+  'deep-nesting': (r, _parsed, random) => ({
+    ...r,
+    kind: 'deep-nesting',
+    headers: { ...r.headers, 'content-type': 'application/json' },
+    body: `{"a":${deeplyNested(pick(random, [100, 5_000, 100_000]))}}`,
+  }),
+  'too-large': (r) => ({
+    ...r,
+    kind: 'too-large',
+    headers: { ...r.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ padding: 'B'.repeat(3 * MB) }),
+  }),
+  'broken-json': (r, _parsed, random) => ({
+    ...r,
+    kind: 'broken-json',
+    headers: { ...r.headers, 'content-type': 'application/json' },
+    body: pick(random, ['{"a":', '{', '[1,]', 'nul', '{"a":1}}', "{'a':1}", '\u0000', '{"a":"\\x00"}', '\ufeff{}']),
+  }),
   'content-type': (r, _parsed, random) => ({
     ...r,
     kind: 'content-type',
-    headers: { ...r.headers, 'content-type': pick(random, ['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=utf-7', 'application/x-www-form-urlencoded', 'application/json; charset=latin1']) },
+    headers: {
+      ...r.headers,
+      'content-type': pick(random, [
+        'text/plain',
+        'application/xml',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=utf-7',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=latin1',
+      ]),
+    },
   }),
   'no-content-type': (r) => {
     const headers = { ...r.headers };
@@ -119,11 +184,52 @@ export const MUTATIONS: Record<string, Mutation> = {
   },
   'path-param': (r, _parsed, random) => {
     const segments = r.path.split('/');
-    const index = segments.length > 3 ? pick(random, segments.map((_, i) => i).filter((i) => i >= 3)) : segments.length - 1;
-    segments[index] = percentEncode(pick(random, [...HOSTILE_STRINGS.filter(Boolean), 'x'.repeat(10_000)])).replace(/%2F/gi, pick(random, ['%2F', '/']));
+    const index =
+      segments.length > 3
+        ? pick(
+            random,
+            segments.map((_, i) => i).filter((i) => i >= 3),
+          )
+        : segments.length - 1;
+    segments[index] = percentEncode(pick(random, [...HOSTILE_STRINGS.filter(Boolean), 'x'.repeat(10_000)])).replace(
+      /%2F/gi,
+      pick(random, ['%2F', '/']),
+    );
     return { ...r, kind: 'path-param', path: segments.join('/') };
   },
-  'query-value': (r, _parsed, random) => ({ ...r, kind: 'query-value', query: [...r.query.map(([k]) => [k, pick(random, [...HOSTILE_STRINGS, 'x'.repeat(20_000), '-1', '1e309'])] as [string, string]), [pick(random, ['limit', 'cursor', 'from', 'unexpected']), pick(random, HOSTILE_STRINGS)]] }),
-  'repeated-query': (r, _parsed, random) => ({ ...r, kind: 'repeated-query', query: [...r.query, ...r.query, [pick(random, ['limit', 'stage', 'sort', 'from']), '1'], [pick(random, ['limit', 'stage', 'sort', 'from']), '2']] }),
-  'bad-credentials': (r, _parsed, random, keys) => ({ ...r, kind: 'bad-credentials', headers: { ...r.headers, authorization: pick(random, ['', 'Bearer', 'Bearer hf_admin_000000000000_forged', `Basic ${Buffer.from('a:b').toString('base64')}`, `Bearer ${keys.other}`, `Bearer ${'k'.repeat(8000)}`]) } }),
+  'query-value': (r, _parsed, random) => ({
+    ...r,
+    kind: 'query-value',
+    query: [
+      ...r.query.map(
+        ([k]) => [k, pick(random, [...HOSTILE_STRINGS, 'x'.repeat(20_000), '-1', '1e309'])] as [string, string],
+      ),
+      [pick(random, ['limit', 'cursor', 'from', 'unexpected']), pick(random, HOSTILE_STRINGS)],
+    ],
+  }),
+  'repeated-query': (r, _parsed, random) => ({
+    ...r,
+    kind: 'repeated-query',
+    query: [
+      ...r.query,
+      ...r.query,
+      [pick(random, ['limit', 'stage', 'sort', 'from']), '1'],
+      [pick(random, ['limit', 'stage', 'sort', 'from']), '2'],
+    ],
+  }),
+  'bad-credentials': (r, _parsed, random, keys) => ({
+    ...r,
+    kind: 'bad-credentials',
+    headers: {
+      ...r.headers,
+      authorization: pick(random, [
+        '',
+        'Bearer',
+        'Bearer hf_admin_000000000000_forged',
+        `Basic ${Buffer.from('a:b').toString('base64')}`,
+        `Bearer ${keys.other}`,
+        `Bearer ${'k'.repeat(8000)}`,
+      ]),
+    },
+  }),
 };

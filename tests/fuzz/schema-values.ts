@@ -23,7 +23,17 @@ export type JsonSchema = {
   additionalProperties?: boolean | JsonSchema;
 };
 
-const STRING_SAMPLES = ['sample-1', '+34600000001', 'fuzz@example.com', 'Europe/Madrid', '2026-01-01T00:00:00Z', 'P1D', '1d', 'abcdefghijklmnop1234', 'A'];
+const STRING_SAMPLES = [
+  'sample-1',
+  '+34600000001',
+  'fuzz@example.com',
+  'Europe/Madrid',
+  '2026-01-01T00:00:00Z',
+  'P1D',
+  '1d',
+  'abcdefghijklmnop1234',
+  'A',
+];
 const BY_FORMAT: Record<string, string> = {
   'date-time': '2026-12-01T10:00:00Z',
   email: 'fuzz@example.com',
@@ -41,7 +51,8 @@ function sampleString(schema: JsonSchema): string {
 }
 
 function sampleNumber(schema: JsonSchema, integer: boolean): number {
-  const low = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : 0.5) : 0);
+  const low =
+    schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : 0.5) : 0);
   const value = schema.maximum !== undefined ? Math.min(low + 1, schema.maximum) : low + 1;
   return integer ? Math.ceil(value) : value;
 }
@@ -59,7 +70,8 @@ export function validValue(schema: JsonSchema, named: Record<string, string> = {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [key, property] of Object.entries(schema.properties ?? {})) {
-        if ((schema.required ?? []).includes(key) || named[key] !== undefined) out[key] = validValue(property, named, key);
+        if ((schema.required ?? []).includes(key) || named[key] !== undefined)
+          out[key] = validValue(property, named, key);
       }
       return out;
     }

@@ -15,7 +15,11 @@ test('survey links: past the limit an address gets 429 with Retry-After and a JS
   const statuses: number[] = [];
   for (let i = 0; i < 5; i++) statuses.push((await fetch(`${h.baseUrl}/s/guessed-token-000000${i}`)).status);
   expect(statuses).toEqual([404, 404, 404, 404, 404]);
-  const refused = await fetch(`${h.baseUrl}/v1/surveys/guessed-token-0000006`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ score: 10 }) });
+  const refused = await fetch(`${h.baseUrl}/v1/surveys/guessed-token-0000006`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ score: 10 }),
+  });
   expect(refused.status).toBe(429);
   expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   const body = (await refused.json()) as { error: { code: string; message: string; requestId: string } };

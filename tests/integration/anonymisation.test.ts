@@ -29,7 +29,10 @@ beforeAll(async () => {
   playbookId = await createTestPlaybook(h, () => undefined);
 });
 afterAll(async () => {
-  await client?.schedule.getHandle(ANONYMISATION_SCHEDULE_ID).delete().catch(() => undefined);
+  await client?.schedule
+    .getHandle(ANONYMISATION_SCHEDULE_ID)
+    .delete()
+    .catch(() => undefined);
   await closeClient?.();
   await h?.stop();
   await own?.drop();
@@ -39,12 +42,31 @@ afterAll(async () => {
 async function customerWithSignal(signal: Record<string, unknown>) {
   const id = uniqueId('retained');
   const secret = randomUUID().slice(0, 12);
-  const values = [`Retention Subject ${secret}`, `+3462${Math.floor(1_000_000 + Math.random() * 8_999_999)}`, `subject.${secret}@example.com`];
-  const res = await h.call('PUT', `/v1/customers/${id}`, { key: h.keys.system, body: {
-    name: values[0], tier: 'mass', assetsUnderManagement: 20_000, timeZone: 'Europe/Madrid', phone: values[1], email: values[2], preferredChannels: ['sms'], consent: { sms: true, email: true, phone: true },
-  } });
+  const values = [
+    `Retention Subject ${secret}`,
+    `+3462${Math.floor(1_000_000 + Math.random() * 8_999_999)}`,
+    `subject.${secret}@example.com`,
+  ];
+  const res = await h.call('PUT', `/v1/customers/${id}`, {
+    key: h.keys.system,
+    body: {
+      name: values[0],
+      tier: 'mass',
+      assetsUnderManagement: 20_000,
+      timeZone: 'Europe/Madrid',
+      phone: values[1],
+      email: values[2],
+      preferredChannels: ['sms'],
+      consent: { sms: true, email: true, phone: true },
+    },
+  });
   expect(res.status).toBe(201);
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(id, { playbookId, ...signal }), details: { note: `about ${secret}` } } })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', {
+      key: h.keys.system,
+      body: { ...outflowSignal(id, { playbookId, ...signal }), details: { note: `about ${secret}` } },
+    })
+  ).body;
   return { id, caseId: caseId as string, values: [...values, secret] };
 }
 
@@ -56,16 +78,27 @@ const closedCustomer = async () => {
 };
 
 async function reportRow() {
-  const q = new URLSearchParams({ from: startedAt.toISOString(), to: new Date(Date.now() + 3_600_000).toISOString(), groupBy: 'playbook' });
-  return ((await h.call('GET', `/v1/reports/retention?${q}`, { key: h.keys.supervisor })).body.rows as { group: string }[]).find((r) => r.group === playbookId);
+  const q = new URLSearchParams({
+    from: startedAt.toISOString(),
+    to: new Date(Date.now() + 3_600_000).toISOString(),
+    groupBy: 'playbook',
+  });
+  return (
+    (await h.call('GET', `/v1/reports/retention?${q}`, { key: h.keys.supervisor })).body.rows as { group: string }[]
+  ).find((r) => r.group === playbookId);
 }
 
 async function sweepNow(): Promise<AnonymisationSweepResult> {
   const schedule = client.schedule.getHandle(ANONYMISATION_SCHEDULE_ID);
   const before = (await schedule.describe()).info.recentActions.length;
   await schedule.trigger();
-  const action = await eventually(async () => (await schedule.describe()).info.recentActions[before], 'the triggered sweep to start');
-  return client.workflow.getHandle((action.action as { workflow: { workflowId: string } }).workflow.workflowId).result();
+  const action = await eventually(
+    async () => (await schedule.describe()).info.recentActions[before],
+    'the triggered sweep to start',
+  );
+  return client.workflow
+    .getHandle((action.action as { workflow: { workflowId: string } }).workflow.workflowId)
+    .result();
 }
 
 test('the schedule follows the setting: created, unchanged, updated, and deleted when retention is off', async () => {
@@ -73,7 +106,9 @@ test('the schedule follows the setting: created, unchanged, updated, and deleted
   expect(await ensureAnonymisationSchedule(client, { retentionDays: 30, taskQueue })).toBe('created');
   expect(await ensureAnonymisationSchedule(client, { retentionDays: 30, taskQueue })).toBe('unchanged');
   expect(await ensureAnonymisationSchedule(client, { retentionDays: 60, taskQueue })).toBe('updated');
-  expect((await client.schedule.getHandle(ANONYMISATION_SCHEDULE_ID).describe()).spec.intervals).toMatchObject([{ every: 3_600_000 }]);
+  expect((await client.schedule.getHandle(ANONYMISATION_SCHEDULE_ID).describe()).spec.intervals).toMatchObject([
+    { every: 3_600_000 },
+  ]);
   expect(await ensureAnonymisationSchedule(client, { taskQueue })).toBe('deleted');
   expect(await ensureAnonymisationSchedule(client, { taskQueue })).toBe('absent');
 });
@@ -84,7 +119,9 @@ test('closed cases past the retention period lose their personal data; younger a
   await waitForStage(h, open.caseId, 'contacting');
   await new Promise((r) => setTimeout(r, (RETENTION_SECONDS + 1) * 1000));
   const young = await closedCustomer();
-  expect(await ensureAnonymisationSchedule(client, { retentionDays, taskQueue: h.temporal.taskQueue })).toMatch(/^(created|updated)$/);
+  expect(await ensureAnonymisationSchedule(client, { retentionDays, taskQueue: h.temporal.taskQueue })).toMatch(
+    /^(created|updated)$/,
+  );
   const reportBefore = await reportRow();
   expect(reportBefore).toMatchObject({ opened: 3, stillOpen: 1, excluded: 2 });
 
@@ -93,9 +130,16 @@ test('closed cases past the retention period lose their personal data; younger a
   expect(sweep).toMatchObject({ cases: 1, customers: 1 });
 
   expect(await columnsHolding(h.db, expired.values)).toEqual([]);
-  expect(await h.db.case.findUniqueOrThrow({ where: { id: expired.caseId }, select: { status: true, outcome: true, anonymisedAt: true } })).toMatchObject({ status: 'closed', outcome: 'not_actionable', anonymisedAt: expect.any(Date) });
+  expect(
+    await h.db.case.findUniqueOrThrow({
+      where: { id: expired.caseId },
+      select: { status: true, outcome: true, anonymisedAt: true },
+    }),
+  ).toMatchObject({ status: 'closed', outcome: 'not_actionable', anonymisedAt: expect.any(Date) });
   for (const kept of [young, open]) {
-    expect(await columnsHolding(h.db, kept.values)).toEqual(expect.arrayContaining([`customers.name: ${kept.values[0]}`, `risk_signals.details: ${kept.values[3]}`]));
+    expect(await columnsHolding(h.db, kept.values)).toEqual(
+      expect.arrayContaining([`customers.name: ${kept.values[0]}`, `risk_signals.details: ${kept.values[3]}`]),
+    );
     expect((await h.db.case.findUniqueOrThrow({ where: { id: kept.caseId } })).anonymisedAt).toBeNull();
   }
   expect(await reportRow()).toEqual(reportBefore);

@@ -16,14 +16,21 @@ afterAll(async () => {
 describe('service endpoints', () => {
   test('health needs nothing; ready checks PostgreSQL and Temporal', async () => {
     expect(await h.call('GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
-    expect(await h.call('GET', '/ready')).toMatchObject({ status: 200, body: { status: 'ready', checks: { postgresql: 'ok', temporal: 'ok' } } });
+    expect(await h.call('GET', '/ready')).toMatchObject({
+      status: 200,
+      body: { status: 'ready', checks: { postgresql: 'ok', temporal: 'ok' } },
+    });
   });
 
   test('unknown routes and bad JSON get JSON errors with a request id', async () => {
     const missing = await h.call('GET', '/v1/nothing-here', { key: h.keys.admin });
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({ code: 'route_not_found' });
-    const bad = await h.call('POST', '/v1/signals', { key: h.keys.system, body: '{"idempotencyKey":', headers: { 'x-request-id': 'req-123' } });
+    const bad = await h.call('POST', '/v1/signals', {
+      key: h.keys.system,
+      body: '{"idempotencyKey":',
+      headers: { 'x-request-id': 'req-123' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'malformed_json', requestId: 'req-123' });
   });
@@ -69,12 +76,25 @@ describe('auth', () => {
 describe('customers', () => {
   test('PUT creates then updates; invalid fields are named', async () => {
     const id = uniqueId('cust');
-    const body = { name: 'Eva Ruiz', tier: 'affluent', timeZone: 'Europe/Madrid', email: 'eva@example.com', preferredChannels: ['email'], consent: { sms: false, email: true, phone: false } };
+    const body = {
+      name: 'Eva Ruiz',
+      tier: 'affluent',
+      timeZone: 'Europe/Madrid',
+      email: 'eva@example.com',
+      preferredChannels: ['email'],
+      consent: { sms: false, email: true, phone: false },
+    };
     expect((await h.call('PUT', `/v1/customers/${id}`, { key: h.keys.system, body })).status).toBe(201);
-    const updated = await h.call('PUT', `/v1/customers/${id}`, { key: h.keys.system, body: { ...body, tier: 'premier' } });
+    const updated = await h.call('PUT', `/v1/customers/${id}`, {
+      key: h.keys.system,
+      body: { ...body, tier: 'premier' },
+    });
     expect(updated).toMatchObject({ status: 200, body: { customerId: id, tier: 'premier' } });
 
-    const bad = await h.call('PUT', `/v1/customers/${id}`, { key: h.keys.system, body: { ...body, timeZone: 'Mars/Base', phone: '600111222' } });
+    const bad = await h.call('PUT', `/v1/customers/${id}`, {
+      key: h.keys.system,
+      body: { ...body, timeZone: 'Mars/Base', phone: '600111222' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
     expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.phone', 'body.timeZone']);
@@ -82,14 +102,19 @@ describe('customers', () => {
   });
 
   test('an unknown customer is 404', async () => {
-    expect((await h.call('GET', '/v1/customers/nobody', { key: h.keys.system })).body.error.code).toBe('customer_not_found');
+    expect((await h.call('GET', '/v1/customers/nobody', { key: h.keys.system })).body.error.code).toBe(
+      'customer_not_found',
+    );
   });
 });
 
 describe('signals', () => {
   test('invalid signals change nothing and say what to fix', async () => {
     const c = await createCustomer(h);
-    const bad = await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(c.id), type: 'rumour', severity: 2 } });
+    const bad = await h.call('POST', '/v1/signals', {
+      key: h.keys.system,
+      body: { ...outflowSignal(c.id), type: 'rumour', severity: 2 },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/body\.type/);
     expect(bad.body.error.message).toMatch(/body\.severity/);
@@ -121,11 +146,15 @@ describe('signals', () => {
     const c = await createCustomer(h);
     const first = await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id) });
     await waitForStage(h, first.body.caseId, 'contacting');
-    const second = await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(c.id), type: 'complaint' } });
+    const second = await h.call('POST', '/v1/signals', {
+      key: h.keys.system,
+      body: { ...outflowSignal(c.id), type: 'complaint' },
+    });
     expect(second.status).toBe(202);
     expect(second.body.caseId).toBe(first.body.caseId);
     const timeline = await eventually(async () => {
-      const events = (await h.call('GET', `/v1/cases/${first.body.caseId}/timeline`, { key: h.keys.supervisor })).body.events as { type: string }[];
+      const events = (await h.call('GET', `/v1/cases/${first.body.caseId}/timeline`, { key: h.keys.supervisor })).body
+        .events as { type: string }[];
       return events.some((e) => e.type === 'signal_joined') ? events : undefined;
     }, 'signal_joined on the timeline');
     expect(timeline.filter((e) => e.type === 'case_opened')).toHaveLength(1);
@@ -133,15 +162,23 @@ describe('signals', () => {
 
   test('a batch answers one result per signal, in order', async () => {
     const c = await createCustomer(h);
-    const res = await h.call('POST', '/v1/signals/batch', { key: h.keys.system, body: { signals: [outflowSignal(c.id), { nope: true }, outflowSignal('ghost')] } });
+    const res = await h.call('POST', '/v1/signals/batch', {
+      key: h.keys.system,
+      body: { signals: [outflowSignal(c.id), { nope: true }, outflowSignal('ghost')] },
+    });
     expect(res.status).toBe(200);
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([202, 400, 404]);
   });
 
-  test('a batch opens one case per customer, and a customer\'s later signals join it', async () => {
+  test("a batch opens one case per customer, and a customer's later signals join it", async () => {
     const customers = await Promise.all(Array.from({ length: 6 }, () => createCustomer(h)));
     const twice = customers[0]!;
-    const signals = [outflowSignal(twice.id), ...customers.slice(1).map((c) => outflowSignal(c.id)), { ...outflowSignal(twice.id), type: 'complaint' }, { ...outflowSignal(twice.id), type: 'activity_drop' }];
+    const signals = [
+      outflowSignal(twice.id),
+      ...customers.slice(1).map((c) => outflowSignal(c.id)),
+      { ...outflowSignal(twice.id), type: 'complaint' },
+      { ...outflowSignal(twice.id), type: 'activity_drop' },
+    ];
     const res = await h.call('POST', '/v1/signals/batch', { key: h.keys.system, body: { signals } });
     expect(res.status).toBe(200);
     const results = res.body.results as { status: number; caseId: string; duplicate: boolean }[];
@@ -149,11 +186,17 @@ describe('signals', () => {
     const first = results[0]!.caseId;
     expect(results.slice(-2).map((r) => r.caseId)).toEqual([first, first]);
     expect(new Set(results.slice(0, 6).map((r) => r.caseId)).size).toBe(6);
-    const rows = await h.db.case.findMany({ where: { customerId: { in: customers.map((c) => c.id) } }, select: { customerId: true } });
+    const rows = await h.db.case.findMany({
+      where: { customerId: { in: customers.map((c) => c.id) } },
+      select: { customerId: true },
+    });
     expect(rows.map((r) => r.customerId).sort()).toEqual(customers.map((c) => c.id).sort());
     // The customer's signals joined in the order posted.
     const joined = await eventually(async () => {
-      const events = (await h.call('GET', `/v1/cases/${first}/timeline`, { key: h.keys.supervisor })).body.events as { type: string; data: { type: string } }[];
+      const events = (await h.call('GET', `/v1/cases/${first}/timeline`, { key: h.keys.supervisor })).body.events as {
+        type: string;
+        data: { type: string };
+      }[];
       const types = events.filter((e) => e.type === 'signal_joined').map((e) => e.data.type);
       return types.length === 2 ? types : undefined;
     }, 'both later signals on the timeline');
@@ -174,25 +217,37 @@ describe('signals', () => {
 
   test('intermediary-driven special funds are excluded; weak signals are not actionable', async () => {
     const broker = await createCustomer(h);
-    const excluded = await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(broker.id, { details: { counterpartyType: 'broker' } }) });
+    const excluded = await h.call('POST', '/v1/signals', {
+      key: h.keys.system,
+      body: outflowSignal(broker.id, { details: { counterpartyType: 'broker' } }),
+    });
     const weak = await createCustomer(h);
-    const ignored = await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(weak.id), type: 'activity_drop', severity: 0 } });
-    const closedAs = (caseId: string) => eventually(async () => {
-      const c = await caseStage(h, caseId);
-      return c?.status === 'closed' ? c.outcome : undefined;
-    }, `case ${caseId} closed`);
+    const ignored = await h.call('POST', '/v1/signals', {
+      key: h.keys.system,
+      body: { ...outflowSignal(weak.id), type: 'activity_drop', severity: 0 },
+    });
+    const closedAs = (caseId: string) =>
+      eventually(async () => {
+        const c = await caseStage(h, caseId);
+        return c?.status === 'closed' ? c.outcome : undefined;
+      }, `case ${caseId} closed`);
     expect(await closedAs(excluded.body.caseId)).toBe('excluded');
     expect(await closedAs(ignored.body.caseId)).toBe('not_actionable');
     await recordHistory(h, excluded.body.caseId, 'excluded-special-funds');
     await recordHistory(h, ignored.body.caseId, 'not-actionable');
-    expect(h.sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === broker.phone || i.to === weak.phone)).toEqual([]);
+    expect(h.sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === broker.phone || i.to === weak.phone)).toEqual(
+      [],
+    );
   });
 });
 
 describe('cases', () => {
   test('an agent opens a case by hand; a second one for the same customer is 409 with the open case id', async () => {
     const c = await createCustomer(h);
-    const opened = await h.call('POST', '/v1/cases', { key: h.keys.agent, body: { customerId: c.id, reason: 'customer said they are moving banks', playbookId: 'demo' } });
+    const opened = await h.call('POST', '/v1/cases', {
+      key: h.keys.agent,
+      body: { customerId: c.id, reason: 'customer said they are moving banks', playbookId: 'demo' },
+    });
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ workflowId: `retention-case/${c.id}`, stage: 'detected' });
     const again = await h.call('POST', '/v1/cases', { key: h.keys.agent, body: { customerId: c.id, reason: 'again' } });
@@ -206,10 +261,16 @@ describe('cases', () => {
     const c = await createCustomer(h);
     const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id) })).body;
     await waitForStage(h, caseId, 'contacting');
-    const res = await h.call('POST', `/v1/cases/${caseId}/offer-decision`, { key: h.keys.agent, body: { decision: 'accepted' } });
+    const res = await h.call('POST', `/v1/cases/${caseId}/offer-decision`, {
+      key: h.keys.agent,
+      body: { decision: 'accepted' },
+    });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'wrong_stage' }, stage: 'contacting' });
-    const bad = await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'callback_requested' } });
+    const bad = await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, {
+      key: h.keys.agent,
+      body: { channel: 'phone', outcome: 'callback_requested' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('callbackAt is required');
     expect((await caseStage(h, caseId))?.stage).toBe('contacting');
@@ -219,7 +280,9 @@ describe('cases', () => {
     const c = await createCustomer(h, { tier: 'premier', assetsUnderManagement: 500_000, preferredChannels: ['sms'] });
     const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id) })).body;
     await waitForStage(h, caseId, 'contacting');
-    const premier = await h.call('GET', '/v1/cases?tier=premier&stage=contacting&limit=200', { key: h.keys.supervisor });
+    const premier = await h.call('GET', '/v1/cases?tier=premier&stage=contacting&limit=200', {
+      key: h.keys.supervisor,
+    });
     expect(premier.body.items.map((i: { caseId: string }) => i.caseId)).toContain(caseId);
     expect(premier.body.items.every((i: { customer: { tier: string } }) => i.customer.tier === 'premier')).toBe(true);
 
@@ -228,12 +291,23 @@ describe('cases', () => {
     const own = [caseId];
     for (let i = 0; i < 4; i++) {
       const other = await createCustomer(h);
-      own.push((await h.call('POST', '/v1/cases', { key: h.keys.supervisor, body: { customerId: other.id, reason: 'paging test', playbookId: 'demo' } })).body.caseId);
+      own.push(
+        (
+          await h.call('POST', '/v1/cases', {
+            key: h.keys.supervisor,
+            body: { customerId: other.id, reason: 'paging test', playbookId: 'demo' },
+          })
+        ).body.caseId,
+      );
     }
     const seen: { caseId: string; openedAt: string }[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { caseId: string; openedAt: string }[]; nextCursor: string | null } } = await h.call('GET', `/v1/cases?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { key: h.keys.supervisor });
+      const page: { body: { items: { caseId: string; openedAt: string }[]; nextCursor: string | null } } = await h.call(
+        'GET',
+        `/v1/cases?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+        { key: h.keys.supervisor },
+      );
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -244,12 +318,15 @@ describe('cases', () => {
     expect(opened.every((t, i) => i === 0 || t <= opened[i - 1]!)).toBe(true);
 
     expect((await h.call('GET', '/v1/cases?limit=0', { key: h.keys.supervisor })).status).toBe(400);
-    expect((await h.call('GET', '/v1/cases?cursor=garbage', { key: h.keys.supervisor })).body.error.message).toContain('cursor');
+    expect((await h.call('GET', '/v1/cases?cursor=garbage', { key: h.keys.supervisor })).body.error.message).toContain(
+      'cursor',
+    );
   });
 
   test("agents see only their team's cases; another team's case is 404", async () => {
     const premier = await createCustomer(h, { tier: 'premier', assetsUnderManagement: 500_000 });
-    const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(premier.id) })).body;
+    const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(premier.id) }))
+      .body;
     await waitForStage(h, caseId, 'contacting');
     expect((await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.agent })).status).toBe(404);
     const list = await h.call('GET', '/v1/cases?limit=200', { key: h.keys.agent });

@@ -18,7 +18,9 @@ async function walk(query: string, limit: number, between?: (page: number) => Pr
   const seen: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; ; page++) {
-    const res = await h.call('GET', `/v1/cases?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, { key: h.keys.supervisor });
+    const res = await h.call('GET', `/v1/cases?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, {
+      key: h.keys.supervisor,
+    });
     expect(res.status).toBe(200);
     seen.push(...res.body.items.map((c: { caseId: string }) => c.caseId));
     cursor = res.body.nextCursor;
@@ -42,9 +44,13 @@ test('each sort orders the board, and paging through it meets every case once', 
   const rows = specs.map((s, i) => ({ ...s, id: ids[i]! }));
 
   const byOpened = [...rows].sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime()).map((r) => r.id);
-  const byPriority = [...rows].sort((a, b) => b.priority - a.priority || b.openedAt.getTime() - a.openedAt.getTime()).map((r) => r.id);
+  const byPriority = [...rows]
+    .sort((a, b) => b.priority - a.priority || b.openedAt.getTime() - a.openedAt.getTime())
+    .map((r) => r.id);
   const sla = (r: (typeof rows)[number]) => r.slaDueAt?.getTime() ?? Infinity;
-  const bySla = [...rows].sort((a, b) => sla(a) - sla(b) || b.priority - a.priority || a.id.localeCompare(b.id)).map((r) => r.id);
+  const bySla = [...rows]
+    .sort((a, b) => sla(a) - sla(b) || b.priority - a.priority || a.id.localeCompare(b.id))
+    .map((r) => r.id);
 
   for (const limit of [1, 2, 4, 50]) {
     expect(await walk(`team=${teamId}`, limit)).toEqual(byOpened);
@@ -56,7 +62,8 @@ test('each sort orders the board, and paging through it meets every case once', 
 test('cases opened while someone pages do not shift or repeat the pages still to come', async () => {
   const { teamId } = await createTeam(h.db);
   const original: string[] = [];
-  for (let i = 0; i < 7; i++) original.push(await insertCase(h.db, teamId, { openedAt: minutesAgo(60 - i), priority: 20 + i * 10 }));
+  for (let i = 0; i < 7; i++)
+    original.push(await insertCase(h.db, teamId, { openedAt: minutesAgo(60 - i), priority: 20 + i * 10 }));
 
   for (const sort of ['opened', 'priority', 'slaDue']) {
     const inserted: string[] = [];
@@ -75,13 +82,20 @@ test('cases opened while someone pages do not shift or repeat the pages still to
 test('stage counts cover the whole filter, not just the page', async () => {
   const { teamId } = await createTeam(h.db);
   const stages = ['contacting', 'contacting', 'offering', 'awaiting_decision', 'contacting'];
-  for (const [i, stage] of stages.entries()) await insertCase(h.db, teamId, { stage, openedAt: minutesAgo(i), tier: i === 2 ? 'premier' : 'mass' });
+  for (const [i, stage] of stages.entries())
+    await insertCase(h.db, teamId, { stage, openedAt: minutesAgo(i), tier: i === 2 ? 'premier' : 'mass' });
   await insertCase(h.db, teamId, { status: 'closed', outcome: 'retained', openedAt: minutesAgo(9) });
 
   const all = await h.call('GET', `/v1/cases?team=${teamId}&limit=1`, { key: h.keys.supervisor });
   expect(all.body.items).toHaveLength(1);
   expect(all.body.total).toBe(6);
-  expect(all.body.stageCounts).toMatchObject({ detected: 0, contacting: 3, offering: 1, awaiting_decision: 1, closed: 1 });
+  expect(all.body.stageCounts).toMatchObject({
+    detected: 0,
+    contacting: 3,
+    offering: 1,
+    awaiting_decision: 1,
+    closed: 1,
+  });
 
   const mass = await h.call('GET', `/v1/cases?team=${teamId}&tier=mass&status=open`, { key: h.keys.supervisor });
   expect(mass.body.stageCounts).toMatchObject({ contacting: 3, offering: 0, awaiting_decision: 1, closed: 0 });
@@ -92,10 +106,18 @@ test('a cursor from another sort, or a made-up one, is refused with a clear erro
   const { teamId } = await createTeam(h.db);
   for (let i = 0; i < 3; i++) await insertCase(h.db, teamId, { openedAt: minutesAgo(i) });
   const first = await h.call('GET', `/v1/cases?team=${teamId}&limit=1`, { key: h.keys.supervisor });
-  const wrongSort = await h.call('GET', `/v1/cases?team=${teamId}&limit=1&sort=priority&cursor=${first.body.nextCursor}`, { key: h.keys.supervisor });
+  const wrongSort = await h.call(
+    'GET',
+    `/v1/cases?team=${teamId}&limit=1&sort=priority&cursor=${first.body.nextCursor}`,
+    { key: h.keys.supervisor },
+  );
   expect(wrongSort).toMatchObject({ status: 400, body: { error: { code: 'invalid_cursor' } } });
-  expect((await h.call('GET', `/v1/cases?cursor=not-a-cursor`, { key: h.keys.supervisor })).body.error.code).toBe('invalid_cursor');
-  expect((await h.call('GET', `/v1/cases?sort=newest`, { key: h.keys.supervisor })).body.error.details[0].path).toBe('query.sort');
+  expect((await h.call('GET', `/v1/cases?cursor=not-a-cursor`, { key: h.keys.supervisor })).body.error.code).toBe(
+    'invalid_cursor',
+  );
+  expect((await h.call('GET', `/v1/cases?sort=newest`, { key: h.keys.supervisor })).body.error.details[0].path).toBe(
+    'query.sort',
+  );
 });
 
 test("a team's workload: open cases, SLA breaches and today's contacts against each agent's quota", async () => {
@@ -108,7 +130,18 @@ test("a team's workload: open cases, SLA breaches and today's contacts against e
   await insertCase(h.db, teamId, { openedAt: minutesAgo(10), agentId: null, slaDueAt: minutesAgo(1) });
   const customerId = (await h.db.case.findUniqueOrThrow({ where: { id: c1 } })).customerId;
   const attempt = (agentId: string, createdAt: Date, purpose = 'outcome') =>
-    h.db.contactAttempt.create({ data: { key: `${agentId}:${createdAt.getTime()}:${purpose}`, caseId: c1, customerId, agentId, channel: 'phone', purpose, status: 'recorded', createdAt } });
+    h.db.contactAttempt.create({
+      data: {
+        key: `${agentId}:${createdAt.getTime()}:${purpose}`,
+        caseId: c1,
+        customerId,
+        agentId,
+        channel: 'phone',
+        purpose,
+        status: 'recorded',
+        createdAt,
+      },
+    });
   const now = new Date();
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   await attempt(a1, now);
@@ -120,8 +153,26 @@ test("a team's workload: open cases, SLA breaches and today's contacts against e
   const res = await h.call('GET', `/v1/teams/${teamId}/workload`, { key: h.keys.supervisor });
   expect(res.status).toBe(200);
   expect(res.body.agents).toEqual([
-    { agentId: a1, name: 'Agent 1', active: true, openCases: 2, slaBreaches: 1, contactsToday: 2, dailyContactQuota: 5, quotaRemaining: 3 },
-    { agentId: a2, name: 'Agent 2', active: true, openCases: 1, slaBreaches: 0, contactsToday: 1, dailyContactQuota: 3, quotaRemaining: 2 },
+    {
+      agentId: a1,
+      name: 'Agent 1',
+      active: true,
+      openCases: 2,
+      slaBreaches: 1,
+      contactsToday: 2,
+      dailyContactQuota: 5,
+      quotaRemaining: 3,
+    },
+    {
+      agentId: a2,
+      name: 'Agent 2',
+      active: true,
+      openCases: 1,
+      slaBreaches: 0,
+      contactsToday: 1,
+      dailyContactQuota: 3,
+      quotaRemaining: 2,
+    },
   ]);
   expect(res.body.unassigned).toEqual({ openCases: 1, slaBreaches: 1 });
   expect(res.body.totals).toEqual({ openCases: 4, slaBreaches: 2, contactsToday: 3, dailyContactQuota: 8 });
@@ -132,16 +183,41 @@ test('every filter selects the cases it names, and its stage counts count those 
   const { teamId, agentIds } = await createTeam(h.db);
   const agent = agentIds[0]!;
   const specs = [
-    { name: 'breached', row: { openedAt: minutesAgo(9), agentId: agent, slaDueAt: minutesAgo(1), driver: 'service', tier: 'premier' as const } },
-    { name: 'in time', row: { openedAt: minutesAgo(8), agentId: agent, slaDueAt: minutesAhead(30), stage: 'offering' } },
+    {
+      name: 'breached',
+      row: {
+        openedAt: minutesAgo(9),
+        agentId: agent,
+        slaDueAt: minutesAgo(1),
+        driver: 'service',
+        tier: 'premier' as const,
+      },
+    },
+    {
+      name: 'in time',
+      row: { openedAt: minutesAgo(8), agentId: agent, slaDueAt: minutesAhead(30), stage: 'offering' },
+    },
     { name: 'queued', row: { openedAt: minutesAgo(7), agentId: null, stage: 'assigned', driver: 'service' } },
-    { name: 'closed late', row: { openedAt: minutesAgo(6), status: 'closed' as const, outcome: 'retained', slaDueAt: minutesAgo(2), agentId: agent } },
+    {
+      name: 'closed late',
+      row: {
+        openedAt: minutesAgo(6),
+        status: 'closed' as const,
+        outcome: 'retained',
+        slaDueAt: minutesAgo(2),
+        agentId: agent,
+      },
+    },
     { name: 'no sla', row: { openedAt: minutesAgo(5), agentId: agent, tier: 'premier' as const } },
   ];
   const ids = new Map<string, string>();
   for (const s of specs) ids.set(await insertCase(h.db, teamId, s.row), s.name);
-  await h.db.case.update({ where: { id: [...ids].find(([, n]) => n === 'queued')![0] }, data: { attentionReason: 'no_channel', attentionSince: new Date() } });
-  const customerOf = (name: string) => h.db.case.findUniqueOrThrow({ where: { id: [...ids].find(([, n]) => n === name)![0] } }).then((c) => c.customerId);
+  await h.db.case.update({
+    where: { id: [...ids].find(([, n]) => n === 'queued')![0] },
+    data: { attentionReason: 'no_channel', attentionSince: new Date() },
+  });
+  const customerOf = (name: string) =>
+    h.db.case.findUniqueOrThrow({ where: { id: [...ids].find(([, n]) => n === name)![0] } }).then((c) => c.customerId);
 
   const expected: [string, string[]][] = [
     ['', ['no sla', 'closed late', 'queued', 'in time', 'breached']],

@@ -20,7 +20,9 @@ const now = () => new Date();
 
 // The team's board as the API answers it (from the counters: a team and status filter only).
 async function boardCounts(teamId: string, status?: string): Promise<Record<string, number>> {
-  const res = await h.call('GET', `/v1/cases?team=${teamId}&limit=1${status ? `&status=${status}` : ''}`, { key: h.keys.supervisor });
+  const res = await h.call('GET', `/v1/cases?team=${teamId}&limit=1${status ? `&status=${status}` : ''}`, {
+    key: h.keys.supervisor,
+  });
   expect(res.status).toBe(200);
   return Object.fromEntries(Object.entries(res.body.stageCounts as Record<string, number>).filter(([, n]) => n > 0));
 }
@@ -77,9 +79,16 @@ test('the counters follow cases through stage, status and team changes, concurre
 
 test('a bulk insert of cases is counted, and the whole table agrees with both counters at one moment', async () => {
   const { teamId } = await createTeam(h.db);
-  const template = await h.db.case.findUniqueOrThrow({ where: { id: await insertCase(h.db, teamId, { openedAt: now(), stage: 'offering' }) } });
+  const template = await h.db.case.findUniqueOrThrow({
+    where: { id: await insertCase(h.db, teamId, { openedAt: now(), stage: 'offering' }) },
+  });
   await h.db.case.createMany({
-    data: Array.from({ length: 50 }, (_, i) => ({ ...template, id: `${template.id}-bulk-${i}`, stage: i % 5 === 0 ? 'awaiting_decision' : 'offering', riskExplanation: [] })),
+    data: Array.from({ length: 50 }, (_, i) => ({
+      ...template,
+      id: `${template.id}-bulk-${i}`,
+      stage: i % 5 === 0 ? 'awaiting_decision' : 'offering',
+      riskExplanation: [],
+    })),
   });
   expect(await boardCounts(teamId)).toEqual({ offering: 41, awaiting_decision: 10 });
 
@@ -97,11 +106,23 @@ test('a bulk insert of cases is counted, and the whole table agrees with both co
 });
 
 // An agent's open cases as assignment reads them (activities/directory.ts), and as counted from the cases.
-async function agentCounts(agentIds: string[]): Promise<{ kept: Record<string, number>; counted: Record<string, number> }> {
-  const kept = await h.db.agentOpenCases.groupBy({ by: ['agentId'], where: { agentId: { in: agentIds } }, _sum: { cases: true } });
-  const counted = await h.db.case.groupBy({ by: ['agentId'], where: { agentId: { in: agentIds }, status: 'open' }, _count: { _all: true } });
+async function agentCounts(
+  agentIds: string[],
+): Promise<{ kept: Record<string, number>; counted: Record<string, number> }> {
+  const kept = await h.db.agentOpenCases.groupBy({
+    by: ['agentId'],
+    where: { agentId: { in: agentIds } },
+    _sum: { cases: true },
+  });
+  const counted = await h.db.case.groupBy({
+    by: ['agentId'],
+    where: { agentId: { in: agentIds }, status: 'open' },
+    _count: { _all: true },
+  });
   return {
-    kept: Object.fromEntries(kept.filter((k) => Number(k._sum.cases) !== 0).map((k) => [k.agentId, Number(k._sum.cases)])),
+    kept: Object.fromEntries(
+      kept.filter((k) => Number(k._sum.cases) !== 0).map((k) => [k.agentId, Number(k._sum.cases)]),
+    ),
     counted: Object.fromEntries(counted.map((c) => [c.agentId!, c._count._all])),
   };
 }
@@ -117,14 +138,19 @@ test("each agent's open cases follow assignment, reassignment, closing and delet
   await h.db.case.update({ where: { id: ids[0] }, data: { agentId: a2 } });
   await h.db.case.update({ where: { id: ids[1] }, data: { status: 'closed', stage: 'closed', outcome: 'churned' } });
   await h.db.case.update({ where: { id: ids[4] }, data: { agentId: a3 } });
-  await h.db.case.update({ where: { id: ids[5] }, data: { agentId: a3, status: 'closed', stage: 'closed', outcome: 'retained' } });
+  await h.db.case.update({
+    where: { id: ids[5] },
+    data: { agentId: a3, status: 'closed', stage: 'closed', outcome: 'retained' },
+  });
   expect((await agentCounts(agentIds)).kept).toEqual({ [a1]: 2, [a2]: 1, [a3]: 1 });
 
   // Twelve cases handed out at once, each in its own transaction, then passed on to another agent.
   const many: string[] = [];
   for (let i = 0; i < 12; i++) many.push(await insertCase(h.db, teamId, { openedAt: now(), agentId: null }));
   await Promise.all(many.map((id, i) => h.db.case.update({ where: { id }, data: { agentId: agentIds[i % 3]! } })));
-  await Promise.all(many.map((id, i) => h.db.case.update({ where: { id }, data: { agentId: agentIds[(i + 1) % 3]! } })));
+  await Promise.all(
+    many.map((id, i) => h.db.case.update({ where: { id }, data: { agentId: agentIds[(i + 1) % 3]! } })),
+  );
   await h.db.case.deleteMany({ where: { id: { in: [ids[2]!, many[0]!] } } });
   const { kept, counted } = await agentCounts(agentIds);
   expect(kept).toEqual(counted);
@@ -137,7 +163,8 @@ test('assignment gives the case to the agent with most quota left, then fewest o
   await h.db.team.create({ data: { id: teamId, name: 'Counters', tiers: ['premier'], drivers: ['special_funds'] } });
   // Equal in all else, the busy agent sorts first by id.
   const [busy, light] = [`${teamId}-a-busy`, `${teamId}-b-light`];
-  for (const id of [busy, light]) await h.db.agent.create({ data: { id, teamId, name: id, skills: ['investments'], dailyContactQuota: 3 } });
+  for (const id of [busy, light])
+    await h.db.agent.create({ data: { id, teamId, name: id, skills: ['investments'], dailyContactQuota: 3 } });
   const open = async (agentId: string, n: number) => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) ids.push(await insertCase(h.db, teamId, { openedAt: now(), agentId }));
@@ -148,7 +175,8 @@ test('assignment gives the case to the agent with most quota left, then fewest o
   const sql = createSql(process.env.HOLDFAST_TEST_DATABASE_URL!);
   try {
     const { assignCase } = createActivities({ db: h.db, sql, logger: createLogger('warn') } as unknown as ActivityDeps);
-    const assign = (caseId = uniqueId('case')) => assignCase({ caseId, tier: 'premier', driver: 'special_funds' }).then((a) => a.agentId);
+    const assign = (caseId = uniqueId('case')) =>
+      assignCase({ caseId, tier: 'premier', driver: 'special_funds' }).then((a) => a.agentId);
     expect(await assign()).toBe(light); // 2 open cases against 3
     await open(light, 2);
     expect(await assign()).toBe(busy); // 4 against 3
@@ -160,7 +188,17 @@ test('assignment gives the case to the agent with most quota left, then fewest o
     await open(light, 2);
     const customerId = (await h.db.case.findUniqueOrThrow({ where: { id: busyCases[0] } })).customerId;
     const attempt = (purpose: string, i: number) =>
-      h.db.contactAttempt.create({ data: { key: `${busyCases[0]}:${purpose}:${i}`, caseId: busyCases[0]!, customerId, agentId: busy, channel: 'phone', purpose, status: 'recorded' } });
+      h.db.contactAttempt.create({
+        data: {
+          key: `${busyCases[0]}:${purpose}:${i}`,
+          caseId: busyCases[0]!,
+          customerId,
+          agentId: busy,
+          channel: 'phone',
+          purpose,
+          status: 'recorded',
+        },
+      });
     for (let i = 0; i < 5; i++) await attempt('contact', i); // automated sends in busy's name: not its quota
     expect(await assign()).toBe(busy);
     await attempt('outcome', 0);

@@ -1,6 +1,15 @@
 // The contact policy on the real server: quiet hours in the customer's zone defer a send, the frequency cap
 // holds across two cases of one customer, and an SMS STOP mid-case moves contact to the next channel.
-import { createCustomer, createTestPlaybook, postInboundSms, outflowSignal, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
+import {
+  createCustomer,
+  createTestPlaybook,
+  postInboundSms,
+  outflowSignal,
+  timeline,
+  waitForClosed,
+  waitForEvent,
+  waitForStage,
+} from '../support/fixtures';
 import { eventually, startHarness, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
@@ -26,7 +35,9 @@ test('a send in the customer quiet hours waits for the window to end, then goes 
   });
   const customer = await createCustomer(h);
   await h.db.customer.update({ where: { id: customer.id }, data: { timeZone: 'UTC' } });
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })
+  ).body;
 
   const deferred = await waitForEvent(h, caseId, 'contact_deferred');
   expect(deferred.data).toMatchObject({ channel: 'sms', reason: 'quiet_hours', until: windowEnd.toISOString() });
@@ -43,12 +54,19 @@ test('the frequency cap counts contacts across cases and defers the second case'
     d.contact.policy = { quietHours: NEVER_QUIET, frequencyCap: { maxContacts: 1, window: '8s' } };
   });
   const customer = await createCustomer(h);
-  const first = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })).body;
+  const first = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })
+  ).body;
   await waitForStage(h, first.caseId, 'contacting');
-  await h.call('POST', `/v1/cases/${first.caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'refused' } });
+  await h.call('POST', `/v1/cases/${first.caseId}/contact-outcome`, {
+    key: h.keys.agent,
+    body: { channel: 'phone', outcome: 'refused' },
+  });
   expect((await waitForClosed(h, first.caseId)).outcome).toBe('declined');
 
-  const second = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })).body;
+  const second = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })
+  ).body;
   expect(second.caseId).not.toBe(first.caseId);
   const deferred = await waitForEvent(h, second.caseId, 'contact_deferred');
   expect(deferred.data.reason).toBe('frequency_cap');
@@ -69,7 +87,9 @@ test('STOP by SMS mid-case: no more texts, contact falls back to email, and an u
     d.contact.policy.quietHours = NEVER_QUIET;
   });
   const customer = await createCustomer(h, { preferredChannels: ['sms', 'email'] });
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })
+  ).body;
   await h.sinks.outbox.waitFor((i) => i.kind === 'sms' && i.to === customer.phone);
 
   expect((await postSms(customer.phone, 'STOP', 'not-the-token')).status).toBe(403);
@@ -86,7 +106,10 @@ test('STOP by SMS mid-case: no more texts, contact falls back to email, and an u
   expect(h.sinks.outbox.list({ kind: 'email' }).filter((i) => i.to === customer.email)).toHaveLength(2);
   const events = await timeline(h, caseId);
   expect(events.filter((e) => e.type === 'contact_sent').map((e) => e.data.channel)).toEqual(['sms', 'email', 'email']);
-  expect(events.find((e) => e.type === 'contact_skipped')?.data).toMatchObject({ channel: 'sms', reason: 'no_consent' });
+  expect(events.find((e) => e.type === 'contact_skipped')?.data).toMatchObject({
+    channel: 'sms',
+    reason: 'no_consent',
+  });
 
   await recordHistory(h, caseId, 'sms-stop-email-fallback-unreachable');
   await postSms(customer.phone, 'START');
@@ -99,16 +122,24 @@ test('a free-text SMS reply lands on the case timeline as a task for its agent; 
     d.contact.policy.quietHours = NEVER_QUIET;
   });
   const customer = await createCustomer(h);
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } })
+  ).body;
   await waitForStage(h, caseId, 'contacting');
   const agentId = (await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body.assignee.id;
 
   expect((await postSms(customer.phone, 'Please call me after 6pm')).status).toBe(200);
   const reply = await waitForEvent(h, caseId, 'customer_replied');
-  expect(reply).toMatchObject({ actor: 'customer:sms', data: { channel: 'sms', text: 'Please call me after 6pm', task: 'reply_to_customer', agentId } });
+  expect(reply).toMatchObject({
+    actor: 'customer:sms',
+    data: { channel: 'sms', text: 'Please call me after 6pm', task: 'reply_to_customer', agentId },
+  });
 
   expect((await postSms(customer.phone, '7')).status).toBe(200);
-  await eventually(async () => (await timeline(h, caseId)).find((e) => e.type === 'customer_replied' && e.data.text === '7'), 'the reply "7" on the timeline');
+  await eventually(
+    async () => (await timeline(h, caseId)).find((e) => e.type === 'customer_replied' && e.data.text === '7'),
+    'the reply "7" on the timeline',
+  );
   // The reply did not answer anything: the case still waits on the agent's contact outcome.
   expect((await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body.stage).toBe('contacting');
 });

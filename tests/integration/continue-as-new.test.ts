@@ -3,7 +3,15 @@
 import type { Client } from '@temporalio/client';
 import { caseWorkflowId } from '../../domain/case';
 import { inHoldout } from '../../domain/holdout';
-import { createCustomer, createTestPlaybook, outflowSignal, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
+import {
+  createCustomer,
+  createTestPlaybook,
+  outflowSignal,
+  timeline,
+  waitForClosed,
+  waitForEvent,
+  waitForStage,
+} from '../support/fixtures';
 import { startHarness, uniqueId, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 import { harnessClient } from '../support/temporal-client';
@@ -33,21 +41,41 @@ test('an observing case continues as new when its history grows, and still close
   const first = await client.workflow.start('retentionCase', {
     taskQueue: h.temporal.taskQueue,
     workflowId: caseWorkflowId(customer.id),
-    args: [{ caseId, customerId: customer.id, reason: 'test', openedBy: 'test', playbookId, historyLimit: 60, signals: [{ signalId: uniqueId('sig'), type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString() }] }],
+    args: [
+      {
+        caseId,
+        customerId: customer.id,
+        reason: 'test',
+        openedBy: 'test',
+        playbookId,
+        historyLimit: 60,
+        signals: [
+          { signalId: uniqueId('sig'), type: 'large_outflow', severity: 0.9, occurredAt: new Date().toISOString() },
+        ],
+      },
+    ],
   });
   await waitForStage(h, caseId, 'observing');
 
   // Each joining signal adds to history until the run carries over.
   for (let i = 0; i < 8; i++) {
-    const res = await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), type: 'activity_drop' } });
+    const res = await h.call('POST', '/v1/signals', {
+      key: h.keys.system,
+      body: { ...outflowSignal(customer.id), type: 'activity_drop' },
+    });
     expect(res.body.caseId).toBe(caseId);
   }
   await waitForEvent(h, caseId, 'case_continued');
-  expect((await client.workflow.getHandle(first.workflowId, first.firstExecutionRunId).describe()).status.name).toBe('CONTINUED_AS_NEW');
+  expect((await client.workflow.getHandle(first.workflowId, first.firstExecutionRunId).describe()).status.name).toBe(
+    'CONTINUED_AS_NEW',
+  );
   const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
   expect(row.runId).not.toBe(first.firstExecutionRunId);
 
-  await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), type: 'balance_recovery' } });
+  await h.call('POST', '/v1/signals', {
+    key: h.keys.system,
+    body: { ...outflowSignal(customer.id), type: 'balance_recovery' },
+  });
   const closed = await waitForClosed(h, caseId);
   expect(closed.outcome).toBe('retained');
   const events = await timeline(h, caseId);

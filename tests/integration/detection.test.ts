@@ -33,7 +33,10 @@ beforeAll(async () => {
   ({ client, close: closeClient } = await harnessClient(h));
 });
 afterAll(async () => {
-  await client?.schedule.getHandle(DETECTION_SCHEDULE_ID).delete().catch(() => undefined);
+  await client?.schedule
+    .getHandle(DETECTION_SCHEDULE_ID)
+    .delete()
+    .catch(() => undefined);
   await closeClient?.();
   await h?.stop();
   await new Promise((r) => feed?.close(r));
@@ -44,7 +47,10 @@ async function sweepNow(): Promise<SweepSummary> {
   const schedule = client.schedule.getHandle(DETECTION_SCHEDULE_ID);
   const before = (await schedule.describe()).info.recentActions.length;
   await schedule.trigger();
-  const action = await eventually(async () => (await schedule.describe()).info.recentActions[before], 'the triggered sweep to start');
+  const action = await eventually(
+    async () => (await schedule.describe()).info.recentActions[before],
+    'the triggered sweep to start',
+  );
   const started = action.action as { workflow: { workflowId: string } };
   return client.workflow.getHandle(started.workflow.workflowId).result();
 }
@@ -64,15 +70,47 @@ test('a sweep posts dropped CSV and JSON files and the pull feed through the int
   const key = (n: string) => `${uniqueId('feed')}-${n}`;
   const keys = { a: key('a'), b: key('b'), c: key('c'), unknown: key('unknown') };
   const now = new Date().toISOString();
-  writeFileSync(join(dropDir, 'nightly.csv'), `idempotencyKey,customerId,type,occurredAt,severity,playbookId,details.amount\n${keys.a},${a.id},large_outflow,${now},0.9,demo,25000\n`);
-  writeFileSync(join(dropDir, 'extra.json'), JSON.stringify({ signals: [
-    { idempotencyKey: keys.b, customerId: b.id, type: 'large_outflow', occurredAt: now, severity: 0.9, playbookId: 'demo' },
-    { idempotencyKey: keys.unknown, customerId: 'no-such-customer', type: 'large_outflow', occurredAt: now },
-    { idempotencyKey: keys.a, customerId: a.id, type: 'large_outflow', occurredAt: now, severity: 0.9, playbookId: 'demo', details: { amount: 25000 } },
-  ] }));
+  writeFileSync(
+    join(dropDir, 'nightly.csv'),
+    `idempotencyKey,customerId,type,occurredAt,severity,playbookId,details.amount\n${keys.a},${a.id},large_outflow,${now},0.9,demo,25000\n`,
+  );
+  writeFileSync(
+    join(dropDir, 'extra.json'),
+    JSON.stringify({
+      signals: [
+        {
+          idempotencyKey: keys.b,
+          customerId: b.id,
+          type: 'large_outflow',
+          occurredAt: now,
+          severity: 0.9,
+          playbookId: 'demo',
+        },
+        { idempotencyKey: keys.unknown, customerId: 'no-such-customer', type: 'large_outflow', occurredAt: now },
+        {
+          idempotencyKey: keys.a,
+          customerId: a.id,
+          type: 'large_outflow',
+          occurredAt: now,
+          severity: 0.9,
+          playbookId: 'demo',
+          details: { amount: 25000 },
+        },
+      ],
+    }),
+  );
   writeFileSync(join(dropDir, 'broken.json'), '{ "signals": [');
   writeFileSync(join(dropDir, 'notes.txt'), 'not a feed file');
-  pulled = [{ idempotencyKey: keys.c, customerId: c.id, type: 'large_outflow', occurredAt: now, severity: 0.9, playbookId: 'demo' }];
+  pulled = [
+    {
+      idempotencyKey: keys.c,
+      customerId: c.id,
+      type: 'large_outflow',
+      occurredAt: now,
+      severity: 0.9,
+      playbookId: 'demo',
+    },
+  ];
 
   const first = await sweepNow();
   expect(first.totals).toEqual({ signals: 5, accepted: 3, duplicates: 1, refused: 1 });
@@ -82,7 +120,15 @@ test('a sweep posts dropped CSV and JSON files and the pull feed through the int
     ['file:nightly.csv', 1, undefined],
     [expect.stringMatching(/^pull:http:\/\/127\.0\.0\.1:\d+\/risk\/signals$/), 1, undefined],
   ]);
-  expect(first.refusals).toEqual([{ source: 'file:extra.json', index: 1, status: 404, code: 'customer_not_found', message: expect.stringContaining('no-such-customer') }]);
+  expect(first.refusals).toEqual([
+    {
+      source: 'file:extra.json',
+      index: 1,
+      status: 404,
+      code: 'customer_not_found',
+      message: expect.stringContaining('no-such-customer'),
+    },
+  ]);
   // Each signal opened its customer's case, from the CSV with its details.
   const stored = await h.db.riskSignal.findMany({ where: { idempotencyKey: { in: [keys.a, keys.b, keys.c] } } });
   expect(stored.map((s) => s.customerId).sort()).toEqual([a.id, b.id, c.id].sort());
@@ -90,7 +136,11 @@ test('a sweep posts dropped CSV and JSON files and the pull feed through the int
   expect(stored.find((s) => s.idempotencyKey === keys.a)!.details).toEqual({ amount: 25000 });
   // Read files are moved aside; an unreadable one with its reason; other files are left alone.
   expect(readdirSync(dropDir).sort()).toEqual(['failed', 'notes.txt', 'processed']);
-  expect(readdirSync(join(dropDir, 'processed')).map((f) => f.replace(/^.*Z-/, '')).sort()).toEqual(['extra.json', 'nightly.csv']);
+  expect(
+    readdirSync(join(dropDir, 'processed'))
+      .map((f) => f.replace(/^.*Z-/, ''))
+      .sort(),
+  ).toEqual(['extra.json', 'nightly.csv']);
   const errorFile = readdirSync(join(dropDir, 'failed')).find((f) => f.endsWith('.error.txt'))!;
   expect(readFileSync(join(dropDir, 'failed', errorFile), 'utf8')).toContain('not JSON');
 
@@ -114,9 +164,21 @@ test('a drop folder that does not exist is reported on the sweep instead of fail
   const sql = createSql(process.env.HOLDFAST_TEST_DATABASE_URL!);
   try {
     const missing = join(dropDir, 'missing');
-    const { sweepSignalFeeds } = createDetection({ sql, detection: { dropDir: missing, apiUrl: h.baseUrl, apiKey: h.keys.system } } as unknown as ActivityDeps);
+    const { sweepSignalFeeds } = createDetection({
+      sql,
+      detection: { dropDir: missing, apiUrl: h.baseUrl, apiKey: h.keys.system },
+    } as unknown as ActivityDeps);
     const summary = await sweepSignalFeeds({ sweepId: uniqueId('sweep'), startedAt: new Date().toISOString() });
-    expect(summary.sources).toEqual([{ source: `folder:${missing}`, signals: 0, accepted: 0, duplicates: 0, refused: 0, error: 'the folder does not exist' }]);
+    expect(summary.sources).toEqual([
+      {
+        source: `folder:${missing}`,
+        signals: 0,
+        accepted: 0,
+        duplicates: 0,
+        refused: 0,
+        error: 'the folder does not exist',
+      },
+    ]);
   } finally {
     await sql.end();
   }

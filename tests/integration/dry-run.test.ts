@@ -14,8 +14,12 @@ const plain = uniqueId('dry-agent-b');
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.db.team.create({ data: { id: teamId, name: 'Dry-run test team', tiers: ['affluent'], drivers: ['service'] } });
-  await h.db.agent.create({ data: { id: skilled, teamId, name: 'Skilled Agent', skills: ['complaints'], dailyContactQuota: 2 } });
+  await h.db.team.create({
+    data: { id: teamId, name: 'Dry-run test team', tiers: ['affluent'], drivers: ['service'] },
+  });
+  await h.db.agent.create({
+    data: { id: skilled, teamId, name: 'Skilled Agent', skills: ['complaints'], dailyContactQuota: 2 },
+  });
   await h.db.agent.create({ data: { id: plain, teamId, name: 'Plain Agent', skills: [], dailyContactQuota: 1 } });
 });
 afterAll(async () => {
@@ -25,7 +29,12 @@ afterAll(async () => {
 });
 
 const complaint = (customerId: string, extra: Record<string, unknown> = {}) => ({
-  idempotencyKey: uniqueId('sig'), customerId, type: 'complaint', severity: 0.9, occurredAt: new Date().toISOString(), ...extra,
+  idempotencyKey: uniqueId('sig'),
+  customerId,
+  type: 'complaint',
+  severity: 0.9,
+  occurredAt: new Date().toISOString(),
+  ...extra,
 });
 
 type Live = { customerId: string; outcome: string; agentId?: string | null; queued?: boolean; offerId?: string | null };
@@ -33,27 +42,39 @@ type Live = { customerId: string; outcome: string; agentId?: string | null; queu
 // One signal through the live workflow, up to where the dry run's decision can be read off the case: closed,
 // held out, queued, or (the agent reporting the customer reached, which spends the agent's quota) offered.
 async function runLive(playbookId: string, customerId: string, extra: Record<string, unknown> = {}): Promise<Live> {
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...complaint(customerId, extra), playbookId } })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...complaint(customerId, extra), playbookId } })
+  ).body;
   const settled = await eventually(async () => {
     const events = await timeline(h, caseId);
     const types = events.map((e) => e.type);
-    return ['case_closed', 'holdout_assigned', 'queued_for_agent', 'contact_sent'].some((t) => types.includes(t)) ? events : undefined;
+    return ['case_closed', 'holdout_assigned', 'queued_for_agent', 'contact_sent'].some((t) => types.includes(t))
+      ? events
+      : undefined;
   }, 'the case to settle');
   const c = (await caseStage(h, caseId)) as { outcome?: string; assignee?: { id: string } };
   if (settled.some((e) => e.type === 'holdout_assigned')) return { customerId, outcome: 'held_out' };
   if (c.outcome === 'excluded' || c.outcome === 'not_actionable') return { customerId, outcome: c.outcome };
-  if (settled.some((e) => e.type === 'queued_for_agent')) return { customerId, outcome: 'opened', agentId: null, queued: true };
-  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.supervisor, body: { channel: 'sms', outcome: 'reached' } });
+  if (settled.some((e) => e.type === 'queued_for_agent'))
+    return { customerId, outcome: 'opened', agentId: null, queued: true };
+  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, {
+    key: h.keys.supervisor,
+    body: { channel: 'sms', outcome: 'reached' },
+  });
   const offered = await waitForEvent(h, caseId, 'offer_presented');
   return { customerId, outcome: 'opened', agentId: c.assignee?.id ?? null, offerId: offered.data.offerId };
 }
 
-const dryRun = (playbookId: string, body: Record<string, unknown>, key = h.keys.supervisor) => h.call('POST', `/v1/playbooks/${playbookId}/dry-run`, { key, body });
+const dryRun = (playbookId: string, body: Record<string, unknown>, key = h.keys.supervisor) =>
+  h.call('POST', `/v1/playbooks/${playbookId}/dry-run`, { key, body });
 
 async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await h.db.$queryRawUnsafe<{ name: string }[]>("SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const tables = await h.db.$queryRawUnsafe<{ name: string }[]>(
+    "SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
   const counts: Record<string, number> = {};
-  for (const { name } of tables) counts[name] = Number((await h.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${name}"`))[0]!.n);
+  for (const { name } of tables)
+    counts[name] = Number((await h.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${name}"`))[0]!.n);
   return counts;
 }
 
@@ -62,7 +83,9 @@ test('the dry run decides what the live workflow decided for the same signals, a
     d.holdout = { percent: 30 };
     d.offer.approvalCostThreshold = 1000;
   });
-  const customers = await Promise.all(Array.from({ length: 9 }, () => createCustomer(h, { tier: 'affluent', assetsUnderManagement: 100_000 })));
+  const customers = await Promise.all(
+    Array.from({ length: 9 }, () => createCustomer(h, { tier: 'affluent', assetsUnderManagement: 100_000 })),
+  );
   const live: Live[] = [];
   live.push(await runLive(playbookId, customers[0]!.id, { details: { fundsType: 'special' } }));
   live.push(await runLive(playbookId, customers[1]!.id, { severity: 0 }));
@@ -71,18 +94,33 @@ test('the dry run decides what the live workflow decided for the same signals, a
   expect(live.some((l) => l.queued)).toBe(true);
 
   const before = await rowCounts();
-  const res = await dryRun(playbookId, { version: 1, days: 1, allSignals: true, customerIds: customers.map((c) => c.id), decisions: 100 });
+  const res = await dryRun(playbookId, {
+    version: 1,
+    days: 1,
+    allSignals: true,
+    customerIds: customers.map((c) => c.id),
+    decisions: 100,
+  });
   expect(res.status).toBe(200);
   expect(await rowCounts()).toEqual(before);
 
   const decided = res.body.result.decisions.map((d: Live & { queued?: boolean; offerId?: string | null }) => ({
-    customerId: d.customerId, outcome: d.outcome, ...(d.outcome === 'opened' ? { agentId: d.agentId, ...(d.queued ? { queued: true } : { offerId: d.offerId }) } : {}),
+    customerId: d.customerId,
+    outcome: d.outcome,
+    ...(d.outcome === 'opened'
+      ? { agentId: d.agentId, ...(d.queued ? { queued: true } : { offerId: d.offerId }) }
+      : {}),
   }));
   expect(decided).toEqual(live);
   const { totals } = res.body.result;
   expect(totals).toMatchObject({
-    signals: 9, casesOpened: 9, excluded: 1, notActionable: 1, heldOut: live.filter((l) => l.outcome === 'held_out').length,
-    assigned: live.filter((l) => l.agentId).length, queuedToNextDay: live.filter((l) => l.queued).length,
+    signals: 9,
+    casesOpened: 9,
+    excluded: 1,
+    notActionable: 1,
+    heldOut: live.filter((l) => l.outcome === 'held_out').length,
+    assigned: live.filter((l) => l.agentId).length,
+    queuedToNextDay: live.filter((l) => l.queued).length,
   });
   const team = res.body.result.days.at(-1).teams.find((t: { teamId: string }) => t.teamId === teamId);
   expect(team).toMatchObject({ quota: 3, assigned: 3, backlogCarried: live.filter((l) => l.queued).length });
@@ -92,13 +130,23 @@ test('the dry run decides what the live workflow decided for the same signals, a
 });
 
 test('quiet hours move the first contact as the live case defers it, into the next day', async () => {
-  const local = new Date(Date.now() - 3_600_000).toLocaleTimeString('en-GB', { timeZone: 'Europe/Madrid', hour: '2-digit', minute: '2-digit', hour12: false });
+  const local = new Date(Date.now() - 3_600_000).toLocaleTimeString('en-GB', {
+    timeZone: 'Europe/Madrid',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
   const playbookId = await createTestPlaybook(h, (d) => {
     d.contact.policy.quietHours = { start: local, end: '02:00' };
   });
   // A mass customer's outflow goes to the contact centre: the test team's quota is spent by the test above.
   const c = await createCustomer(h, { tier: 'mass' });
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...complaint(c.id), type: 'large_outflow', playbookId } })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', {
+      key: h.keys.system,
+      body: { ...complaint(c.id), type: 'large_outflow', playbookId },
+    })
+  ).body;
   const deferred = await waitForEvent(h, caseId, 'contact_deferred');
   expect(deferred.data.reason).toBe('quiet_hours');
 
@@ -112,7 +160,10 @@ test('quiet hours move the first contact as the live case defers it, into the ne
 test('a draft dry-runs beside the current version with the difference; an invalid draft cannot', async () => {
   const playbookId = await createTestPlaybook(h, () => undefined);
   const c = await createCustomer(h, { tier: 'mass' });
-  await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...complaint(c.id), type: 'large_outflow', playbookId } });
+  await h.call('POST', '/v1/signals', {
+    key: h.keys.system,
+    body: { ...complaint(c.id), type: 'large_outflow', playbookId },
+  });
   const stricter = structuredClone(PLAYBOOKS.demo) as Record<string, any>;
   stricter.detect.actionThreshold = 0.9;
   await h.call('PUT', `/v1/playbooks/${playbookId}/draft`, { key: h.keys.admin, body: { definition: stricter } });
@@ -121,12 +172,21 @@ test('a draft dry-runs beside the current version with the difference; an invali
   expect(res.body.result.totals).toMatchObject({ casesOpened: 1, notActionable: 1 });
   expect(res.body.baseline.totals).toMatchObject({ casesOpened: 1, notActionable: 0 });
   expect(res.body.difference).toMatchObject({ notActionable: 1, assigned: -1 });
-  expect(res.body.assumptions.reach).toEqual({ rate: expect.any(Number), basis: expect.any(String), cases: expect.any(Number) });
+  expect(res.body.assumptions.reach).toEqual({
+    rate: expect.any(Number),
+    basis: expect.any(String),
+    cases: expect.any(Number),
+  });
 
   stricter.detect.actionThreshold = 3;
   await h.call('PUT', `/v1/playbooks/${playbookId}/draft`, { key: h.keys.admin, body: { definition: stricter } });
   const refused = await dryRun(playbookId, { draft: true });
-  expect(refused).toMatchObject({ status: 422, body: { error: { code: 'draft_invalid', details: [{ field: 'detect.actionThreshold', message: 'must be at most 1' }] } } });
+  expect(refused).toMatchObject({
+    status: 422,
+    body: {
+      error: { code: 'draft_invalid', details: [{ field: 'detect.actionThreshold', message: 'must be at most 1' }] },
+    },
+  });
 });
 
 test('windows without signals answer zeros, a window longer than the stored signals says so, bad input says what to fix', async () => {
@@ -140,7 +200,9 @@ test('windows without signals answer zeros, a window longer than the stored sign
   const long = await dryRun(playbookId, { version: 1, days: 366, customerIds: ['nobody'] });
   expect(long.body.window.note).toMatch(/stored signals cover [\d.]+ of the 366 days/);
 
-  expect((await dryRun(playbookId, { version: 1, draft: true })).body.error.message).toContain('either "draft": true or a "version"');
+  expect((await dryRun(playbookId, { version: 1, draft: true })).body.error.message).toContain(
+    'either "draft": true or a "version"',
+  );
   expect((await dryRun(playbookId, { version: 9 })).body.error.code).toBe('version_not_found');
   expect((await dryRun(playbookId, { draft: true })).body.error.code).toBe('draft_not_found');
   expect((await dryRun(playbookId, { version: 1, days: 0 })).body.error.details[0].path).toBe('body.days');
@@ -153,8 +215,17 @@ test('a dry run whose caller went away stops between days, with nothing written'
   const sql = createSql(h.env.DATABASE_URL!);
   try {
     const to = new Date();
-    const request = { from: new Date(to.getTime() - 30 * 86_400_000), to, source: { version: 1 }, allSignals: true, decisions: 0 };
-    await expect(runDryRun(h.db, sql, playbookId, request, AbortSignal.abort())).rejects.toMatchObject({ status: 499, code: 'request_closed' });
+    const request = {
+      from: new Date(to.getTime() - 30 * 86_400_000),
+      to,
+      source: { version: 1 },
+      allSignals: true,
+      decisions: 0,
+    };
+    await expect(runDryRun(h.db, sql, playbookId, request, AbortSignal.abort())).rejects.toMatchObject({
+      status: 499,
+      code: 'request_closed',
+    });
   } finally {
     await sql.end();
   }

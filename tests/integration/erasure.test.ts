@@ -3,7 +3,16 @@
 // ledger's proof need stays; a second request answers the same; the CRM is told; only admins may ask.
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { createTestPlaybook, outflowSignal, surveyTokenIn, postInboundSms, timeline, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
+import {
+  createTestPlaybook,
+  outflowSignal,
+  surveyTokenIn,
+  postInboundSms,
+  timeline,
+  waitForClosed,
+  waitForEvent,
+  waitForStage,
+} from '../support/fixtures';
 import { eventually, startHarness, uniqueId, type Harness } from '../support/harness';
 import { columnsHolding, sha256Hex } from '../support/personal-data';
 import { harnessClient } from '../support/temporal-client';
@@ -29,13 +38,29 @@ async function personalCustomer() {
   const id = uniqueId('erasable');
   const secret = randomUUID().slice(0, 12);
   const person = {
-    id, secret, name: `Ana Erasable ${secret}`, phone: `+3461${Math.floor(1_000_000 + Math.random() * 8_999_999)}`, email: `ana.${secret}@example.com`,
-    segment: `segment-${secret}`, lifecycleStage: `stage-${secret}`,
+    id,
+    secret,
+    name: `Ana Erasable ${secret}`,
+    phone: `+3461${Math.floor(1_000_000 + Math.random() * 8_999_999)}`,
+    email: `ana.${secret}@example.com`,
+    segment: `segment-${secret}`,
+    lifecycleStage: `stage-${secret}`,
   };
-  const res = await h.call('PUT', `/v1/customers/${id}`, { key: h.keys.system, body: {
-    name: person.name, tier: 'mass', assetsUnderManagement: 20_000, timeZone: 'Europe/Madrid', phone: person.phone, email: person.email,
-    segment: person.segment, lifecycleStage: person.lifecycleStage, preferredChannels: ['sms'], consent: { sms: true, email: true, phone: true },
-  } });
+  const res = await h.call('PUT', `/v1/customers/${id}`, {
+    key: h.keys.system,
+    body: {
+      name: person.name,
+      tier: 'mass',
+      assetsUnderManagement: 20_000,
+      timeZone: 'Europe/Madrid',
+      phone: person.phone,
+      email: person.email,
+      segment: person.segment,
+      lifecycleStage: person.lifecycleStage,
+      preferredChannels: ['sms'],
+      consent: { sms: true, email: true, phone: true },
+    },
+  });
   expect(res.status).toBe(201);
   return person;
 }
@@ -44,34 +69,82 @@ type Person = Awaited<ReturnType<typeof personalCustomer>>;
 
 // A first case run to its end with the customer's words in it: a signal's details, an agent's note, a survey comment.
 async function closedCase(p: Person): Promise<string> {
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(p.id, { playbookId, details: { note: `signal about ${p.name}` } }) })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', {
+      key: h.keys.system,
+      body: outflowSignal(p.id, { playbookId, details: { note: `signal about ${p.name}` } }),
+    })
+  ).body;
   await waitForStage(h, caseId, 'contacting');
-  expect((await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached', note: `reached on ${p.phone}` } })).status).toBe(200);
+  expect(
+    (
+      await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, {
+        key: h.keys.agent,
+        body: { channel: 'phone', outcome: 'reached', note: `reached on ${p.phone}` },
+      })
+    ).status,
+  ).toBe(200);
   await waitForStage(h, caseId, 'awaiting_decision');
-  expect((await h.call('POST', `/v1/cases/${caseId}/offer-decision`, { key: h.keys.agent, body: { decision: 'accepted', note: `${p.name} accepted` } })).status).toBe(200);
+  expect(
+    (
+      await h.call('POST', `/v1/cases/${caseId}/offer-decision`, {
+        key: h.keys.agent,
+        body: { decision: 'accepted', note: `${p.name} accepted` },
+      })
+    ).status,
+  ).toBe(200);
   const survey = await h.sinks.outbox.waitFor((i) => i.kind === 'sms' && i.to === p.phone && i.body.includes('/s/'));
   await waitForStage(h, caseId, 'surveyed');
   const token = surveyTokenIn(survey.body)!;
-  expect((await h.call('POST', `/v1/surveys/${token}`, { body: { score: 9, comment: `thanks, ${p.secret}` } })).status).toBe(200);
+  expect(
+    (await h.call('POST', `/v1/surveys/${token}`, { body: { score: 9, comment: `thanks, ${p.secret}` } })).status,
+  ).toBe(200);
   expect(await waitForClosed(h, caseId)).toMatchObject({ outcome: 'retained' });
   return caseId;
 }
 
 // A second case left open, with a supervisor's note, a customer's SMS reply, and consent changes (one from the phone).
 async function openCase(p: Person): Promise<string> {
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(p.id, { playbookId }) })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(p.id, { playbookId }) })
+  ).body;
   await waitForStage(h, caseId, 'contacting');
-  expect((await h.call('POST', `/v1/cases/${caseId}/assignment`, { key: h.keys.supervisor, body: { agentId: 'agent-wb-1', note: `${p.name} asked for a branch agent` } })).status).toBe(200);
+  expect(
+    (
+      await h.call('POST', `/v1/cases/${caseId}/assignment`, {
+        key: h.keys.supervisor,
+        body: { agentId: 'agent-wb-1', note: `${p.name} asked for a branch agent` },
+      })
+    ).status,
+  ).toBe(200);
   expect((await postInboundSms(h, p.phone, `please call me back, ${p.secret}`)).status).toBe(200);
   await waitForEvent(h, caseId, 'customer_replied');
-  expect((await h.call('POST', `/v1/customers/${p.id}/consent`, { key: h.keys.agent, body: { channel: 'email', granted: false, source: 'agent', note: `said on the phone to write to ${p.email} no more` } })).status).toBe(200);
+  expect(
+    (
+      await h.call('POST', `/v1/customers/${p.id}/consent`, {
+        key: h.keys.agent,
+        body: {
+          channel: 'email',
+          granted: false,
+          source: 'agent',
+          note: `said on the phone to write to ${p.email} no more`,
+        },
+      })
+    ).status,
+  ).toBe(200);
   expect((await postInboundSms(h, p.phone, 'START')).status).toBe(200);
   return caseId;
 }
 
 async function reportTotals() {
-  const q = new URLSearchParams({ from: startedAt.toISOString(), to: new Date(Date.now() + 3_600_000).toISOString(), groupBy: 'playbook' });
-  const { rows } = (await h.call('GET', `/v1/reports/retention?${q}`, { key: h.keys.supervisor })).body as { rows: { group: string; opened: number; retained: number; erased: number; offerCost: number; stillOpen: number }[] };
+  const q = new URLSearchParams({
+    from: startedAt.toISOString(),
+    to: new Date(Date.now() + 3_600_000).toISOString(),
+    groupBy: 'playbook',
+  });
+  const { rows } = (await h.call('GET', `/v1/reports/retention?${q}`, { key: h.keys.supervisor })).body as {
+    rows: { group: string; opened: number; retained: number; erased: number; offerCost: number; stillOpen: number }[];
+  };
   const { opened, retained, erased, offerCost, stillOpen } = rows.find((r) => r.group === playbookId)!;
   return { opened, retained, erased, offerCost, stillOpen };
 }
@@ -99,23 +172,41 @@ test('an erased customer is gone from every table and from Temporal; reports, pr
   const values = [p.name, p.phone, p.email, p.segment, p.lifecycleStage, p.secret];
   expect((await columnsHolding(h.db, values)).length).toBeGreaterThan(5);
 
-  const erased = await h.call('DELETE', `/v1/customers/${p.id}`, { key: h.keys.admin, body: { reason: 'erasure request REQ-2026-0042' } });
+  const erased = await h.call('DELETE', `/v1/customers/${p.id}`, {
+    key: h.keys.admin,
+    body: { reason: 'erasure request REQ-2026-0042' },
+  });
   expect(erased.status).toBe(200);
   expect(erased.body).toMatchObject({ customerId: p.id, erasedAt: expect.any(String) });
-  expect(Object.fromEntries(erased.body.cases.map((c: { caseId: string; outcome: string }) => [c.caseId, c.outcome]))).toEqual({ [closedId]: 'retained', [openId]: 'erased' });
+  expect(
+    Object.fromEntries(erased.body.cases.map((c: { caseId: string; outcome: string }) => [c.caseId, c.outcome])),
+  ).toEqual({ [closedId]: 'retained', [openId]: 'erased' });
 
   // The open case was closed by its workflow, as erased, before its history went.
   const closing = (await timeline(h, openId)).at(-1)!;
-  expect(closing).toMatchObject({ type: 'case_closed', actor: 'admin:test admin', data: { outcome: 'erased', reason: 'erased_on_request' } });
+  expect(closing).toMatchObject({
+    type: 'case_closed',
+    actor: 'admin:test admin',
+    data: { outcome: 'erased', reason: 'erased_on_request' },
+  });
 
-  for (const run of runs) await eventually(() => historyGone(run.workflowId, run.runId), `history of ${run.workflowId} ${run.runId} deleted`);
-  await eventually(async () => (await client.workflow.count(`WorkflowId = '${runs[0]!.workflowId}'`)).count === 0 || undefined, 'no run left in visibility');
+  for (const run of runs)
+    await eventually(() => historyGone(run.workflowId, run.runId), `history of ${run.workflowId} ${run.runId} deleted`);
+  await eventually(
+    async () => (await client.workflow.count(`WorkflowId = '${runs[0]!.workflowId}'`)).count === 0 || undefined,
+    'no run left in visibility',
+  );
 
   expect(await columnsHolding(h.db, values)).toEqual([]);
 
   // The consent ledger keeps its proof: channel, source, time, and the address as a sha256.
   const ledger = await h.db.consentEvent.findMany({ where: { customerId: p.id } });
-  expect(ledger.map((e) => [e.channel, e.source, e.note])).toEqual(expect.arrayContaining([['email', 'agent', null], ['sms', 'sms_keyword', null]]));
+  expect(ledger.map((e) => [e.channel, e.source, e.note])).toEqual(
+    expect.arrayContaining([
+      ['email', 'agent', null],
+      ['sms', 'sms_keyword', null],
+    ]),
+  );
   expect(ledger.find((e) => e.source === 'sms_keyword')!.address).toBe(`sha256:${sha256Hex(p.phone)}`);
 
   // Reports still count both cases: the retained one as before, the open one now as erased.
@@ -123,13 +214,27 @@ test('an erased customer is gone from every table and from Temporal; reports, pr
   expect(await reportTotals()).toEqual({ ...before, erased: 1, stillOpen: 0 });
 
   const audit = await h.db.auditEntry.findMany({ where: { action: 'customer.erased', subjectId: p.id } });
-  expect(audit).toMatchObject([{ actor: 'admin:test admin', subjectType: 'customer', detail: { reason: 'erasure request REQ-2026-0042', caseIds: [closedId, openId] } }]);
+  expect(audit).toMatchObject([
+    {
+      actor: 'admin:test admin',
+      subjectType: 'customer',
+      detail: { reason: 'erasure request REQ-2026-0042', caseIds: [closedId, openId] },
+    },
+  ]);
 
-  expect(await h.db.crmOutbox.findFirst({ where: { kind: 'customer_erased', caseId: `customer:${p.id}` }, select: { payload: true } })).toEqual({ payload: { customerId: p.id, erasedAt: erased.body.erasedAt, caseIds: [closedId, openId] } });
+  expect(
+    await h.db.crmOutbox.findFirst({
+      where: { kind: 'customer_erased', caseId: `customer:${p.id}` },
+      select: { payload: true },
+    }),
+  ).toEqual({ payload: { customerId: p.id, erasedAt: erased.body.erasedAt, caseIds: [closedId, openId] } });
   await h.sinks.outbox.waitFor((i) => i.kind === 'crm' && i.to === p.id && i.body === 'customer erased');
 
   // Asked again: the same answer, no second audit entry or CRM event.
-  const again = await h.call('DELETE', `/v1/customers/${p.id}`, { key: h.keys.admin, body: { reason: 'erasure request REQ-2026-0042 (resent)' } });
+  const again = await h.call('DELETE', `/v1/customers/${p.id}`, {
+    key: h.keys.admin,
+    body: { reason: 'erasure request REQ-2026-0042 (resent)' },
+  });
   expect(again).toMatchObject({ status: 200, body: erased.body });
   expect(await h.db.auditEntry.count({ where: { action: 'customer.erased', subjectId: p.id } })).toBe(1);
   expect(await h.db.crmOutbox.count({ where: { kind: 'customer_erased', caseId: `customer:${p.id}` } })).toBe(1);
@@ -143,8 +248,14 @@ test('only an admin key erases, with a reason, and an unknown customer is said t
   }
   expect((await h.call('DELETE', `/v1/customers/${p.id}`, { body: { reason: 'REQ-1' } })).status).toBe(401);
   const noReason = await h.call('DELETE', `/v1/customers/${p.id}`, { key: h.keys.admin, body: {} });
-  expect(noReason).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', message: expect.stringContaining('body.reason') } } });
-  const unknown = await h.call('DELETE', `/v1/customers/nobody-${p.secret}`, { key: h.keys.admin, body: { reason: 'REQ-1' } });
+  expect(noReason).toMatchObject({
+    status: 400,
+    body: { error: { code: 'validation_failed', message: expect.stringContaining('body.reason') } },
+  });
+  const unknown = await h.call('DELETE', `/v1/customers/nobody-${p.secret}`, {
+    key: h.keys.admin,
+    body: { reason: 'REQ-1' },
+  });
   expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'customer_not_found' } } });
   expect((await h.db.customer.findUniqueOrThrow({ where: { id: p.id } })).name).toBe(p.name);
 });

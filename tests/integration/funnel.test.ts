@@ -16,7 +16,10 @@ type Ev = { type: string; data?: Record<string, unknown> };
 // One random path through the playbook: each step taken with some chance, then a close (or still open).
 function randomTimeline(rand: () => number): { events: Ev[]; closed: boolean } {
   const events: Ev[] = [{ type: 'case_opened' }, { type: 'risk_assessed' }];
-  const close = (outcome: string, reason: string) => ({ events: [...events, { type: 'case_closed', data: { outcome, reason } }], closed: true });
+  const close = (outcome: string, reason: string) => ({
+    events: [...events, { type: 'case_closed', data: { outcome, reason } }],
+    closed: true,
+  });
   const r = rand();
   if (r < 0.05) return close('excluded', 'intermediary_driven_funds');
   if (r < 0.1) return close('not_actionable', 'below_action_threshold');
@@ -26,7 +29,10 @@ function randomTimeline(rand: () => number): { events: Ev[]; closed: boolean } {
   }
   events.push({ type: rand() < 0.8 ? 'case_assigned' : 'queued_for_agent' });
   if (rand() < 0.1) return rand() < 0.5 ? { events, closed: false } : close('churned', 'closed_by_supervisor');
-  events.push({ type: 'contact_sent' }, { type: 'contact_outcome_recorded', data: { outcome: rand() < 0.7 ? 'reached' : 'no_answer' } });
+  events.push(
+    { type: 'contact_sent' },
+    { type: 'contact_outcome_recorded', data: { outcome: rand() < 0.7 ? 'reached' : 'no_answer' } },
+  );
   if (events.at(-1)!.data!.outcome !== 'reached') return close('unreachable', 'no_channel_left');
   events.push({ type: 'offer_presented' });
   const decision = rand();
@@ -40,7 +46,8 @@ function randomTimeline(rand: () => number): { events: Ev[]; closed: boolean } {
 
 // The steps a timeline entered, read the plain way.
 function enteredSteps(events: Ev[]): FunnelStep[] {
-  const has = (type: string, test: (d: Record<string, unknown>) => boolean = () => true) => events.some((e) => e.type === type && test(e.data ?? {}));
+  const has = (type: string, test: (d: Record<string, unknown>) => boolean = () => true) =>
+    events.some((e) => e.type === type && test(e.data ?? {}));
   if (has('holdout_assigned')) return ['detected'];
   const steps: [FunnelStep, boolean][] = [
     ['detected', has('case_opened')],
@@ -57,18 +64,45 @@ function enteredSteps(events: Ev[]): FunnelStep[] {
 
 async function writeCase(playbookId: string, i: number, timeline: { events: Ev[]; closed: boolean }, openedAt: Date) {
   const customerId = uniqueId('cust');
-  await h.db.customer.create({ data: { id: customerId, name: 'Funnel Customer', tier: 'mass', timeZone: 'Europe/Madrid', preferredChannels: ['sms'], assetsUnderManagement: 0 } });
+  await h.db.customer.create({
+    data: {
+      id: customerId,
+      name: 'Funnel Customer',
+      tier: 'mass',
+      timeZone: 'Europe/Madrid',
+      preferredChannels: ['sms'],
+      assetsUnderManagement: 0,
+    },
+  });
   const caseId = uniqueId('case');
   // Each event a minute after the one before, plus the case's index in seconds, so time in step varies.
   const at = (n: number) => new Date(openedAt.getTime() + n * 60_000 + i * 1000);
   const last = timeline.events.at(-1)!;
   await h.db.case.create({
     data: {
-      id: caseId, workflowId: `retention-case/${customerId}`, customerId, reason: 'test row', stage: timeline.closed ? 'closed' : 'contacting', status: timeline.closed ? 'closed' : 'open',
-      outcome: timeline.closed ? String(last.data!.outcome) : null, playbookId, playbookVersion: 1 + (i % 2), openedAt, closedAt: timeline.closed ? at(timeline.events.length - 1) : null,
+      id: caseId,
+      workflowId: `retention-case/${customerId}`,
+      customerId,
+      reason: 'test row',
+      stage: timeline.closed ? 'closed' : 'contacting',
+      status: timeline.closed ? 'closed' : 'open',
+      outcome: timeline.closed ? String(last.data!.outcome) : null,
+      playbookId,
+      playbookVersion: 1 + (i % 2),
+      openedAt,
+      closedAt: timeline.closed ? at(timeline.events.length - 1) : null,
     },
   });
-  await h.db.caseEvent.createMany({ data: timeline.events.map((e, n) => ({ caseId, seq: n + 1, at: at(n), type: e.type, actor: 'test', data: (e.data ?? {}) as object })) });
+  await h.db.caseEvent.createMany({
+    data: timeline.events.map((e, n) => ({
+      caseId,
+      seq: n + 1,
+      at: at(n),
+      type: e.type,
+      actor: 'test',
+      data: (e.data ?? {}) as object,
+    })),
+  });
 }
 
 test("the funnel's counts equal the counts read off every case's timeline", async () => {
@@ -84,15 +118,30 @@ test("the funnel's counts equal the counts read off every case's timeline", asyn
 
   const res = await h.call('GET', `/v1/playbooks/${playbookId}/funnel`, { key: h.keys.supervisor });
   expect(res.status).toBe(200);
-  const entered = Object.fromEntries(FUNNEL_STEPS.map((s) => [s, timelines.filter((t) => enteredSteps(t.events).includes(s)).length]));
-  expect(Object.fromEntries(res.body.steps.map((s: { step: string; entered: number }) => [s.step, s.entered]))).toEqual(entered);
+  const entered = Object.fromEntries(
+    FUNNEL_STEPS.map((s) => [s, timelines.filter((t) => enteredSteps(t.events).includes(s)).length]),
+  );
+  expect(Object.fromEntries(res.body.steps.map((s: { step: string; entered: number }) => [s.step, s.entered]))).toEqual(
+    entered,
+  );
 
   // Left: closed without retained, at the deepest step entered.
-  const left = Object.fromEntries(FUNNEL_STEPS.map((s) => [s, timelines.filter((t) => t.closed && enteredSteps(t.events).at(-1) === s && !(enteredSteps(t.events).includes('retained'))).length]));
+  const left = Object.fromEntries(
+    FUNNEL_STEPS.map((s) => [
+      s,
+      timelines.filter(
+        (t) => t.closed && enteredSteps(t.events).at(-1) === s && !enteredSteps(t.events).includes('retained'),
+      ).length,
+    ]),
+  );
   expect(Object.fromEntries(res.body.steps.map((s: { step: string; left: number }) => [s.step, s.left]))).toEqual(left);
   const detected = res.body.steps[0];
-  expect(detected.leftBecause.holdout).toBe(timelines.filter((t) => t.events.some((e) => e.type === 'holdout_assigned')).length);
-  expect(res.body.steps.find((s: { step: string }) => s.step === 'offered').leftBecause.offer_expired).toBe(timelines.filter((t) => t.events.at(-1)!.data?.reason === 'offer_expired').length);
+  expect(detected.leftBecause.holdout).toBe(
+    timelines.filter((t) => t.events.some((e) => e.type === 'holdout_assigned')).length,
+  );
+  expect(res.body.steps.find((s: { step: string }) => s.step === 'offered').leftBecause.offer_expired).toBe(
+    timelines.filter((t) => t.events.at(-1)!.data?.reason === 'offer_expired').length,
+  );
   expect(detected.conversion).toBeCloseTo(entered.assigned! / entered.detected!, 4);
   // Every step is one minute long here, give or take nothing: median and p90 of whole steps.
   expect(res.body.steps.find((s: { step: string }) => s.step === 'offered').medianSeconds).toBeGreaterThanOrEqual(60);
@@ -102,7 +151,10 @@ test("the funnel's counts equal the counts read off every case's timeline", asyn
   const v2 = await h.call('GET', `/v1/playbooks/${playbookId}/funnel?version=2`, { key: h.keys.supervisor });
   expect(v1.body.steps[0].entered + v2.body.steps[0].entered).toBe(120);
 
-  const csv = await h.call('GET', `/v1/playbooks/${playbookId}/funnel`, { key: h.keys.supervisor, headers: { accept: 'text/csv' } });
+  const csv = await h.call('GET', `/v1/playbooks/${playbookId}/funnel`, {
+    key: h.keys.supervisor,
+    headers: { accept: 'text/csv' },
+  });
   expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
   const lines = String(csv.body).trim().split('\r\n');
   expect(lines[0]).toMatch(/^step,entered,left,left_excluded,/);
@@ -111,5 +163,12 @@ test("the funnel's counts equal the counts read off every case's timeline", asyn
 
 test('an arm without its experiment is refused', async () => {
   const res = await h.call('GET', '/v1/playbooks/standard/funnel?arm=B', { key: h.keys.supervisor });
-  expect(res).toMatchObject({ status: 400, body: { error: { details: [expect.objectContaining({ message: 'an arm is named within an experiment: add experimentId' })] } } });
+  expect(res).toMatchObject({
+    status: 400,
+    body: {
+      error: {
+        details: [expect.objectContaining({ message: 'an arm is named within an experiment: add experimentId' })],
+      },
+    },
+  });
 });

@@ -18,7 +18,10 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const exitCode = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+const exitCode = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 // A TCP forwarder to Temporal, opened only when the test says so: Temporal "comes up later".
 function forwarder(port: number, target: string): Promise<Server> {
@@ -36,8 +39,15 @@ function forwarder(port: number, target: string): Promise<Server> {
 test('a worker started before Temporal is reachable waits with a clear log line, starts once it is, and exits 0 on SIGTERM', async () => {
   const port = await freePort();
   const lines: string[] = [];
-  const starting = startWorkerProcess({ ...h.env, TEMPORAL_ADDRESS: `127.0.0.1:${port}`, LOG_LEVEL: 'info' }, { lines: (l) => lines.push(l) });
-  await eventually(async () => (lines.some((l) => l.includes('"waiting for Temporal at 127.0.0.1:')) ? true : undefined), 'the worker to say it waits for Temporal', 30_000);
+  const starting = startWorkerProcess(
+    { ...h.env, TEMPORAL_ADDRESS: `127.0.0.1:${port}`, LOG_LEVEL: 'info' },
+    { lines: (l) => lines.push(l) },
+  );
+  await eventually(
+    async () => (lines.some((l) => l.includes('"waiting for Temporal at 127.0.0.1:')) ? true : undefined),
+    'the worker to say it waits for Temporal',
+    30_000,
+  );
   await forwarder(port, h.temporal.address);
   const worker = await starting;
   children.push(worker);
@@ -58,6 +68,8 @@ test('SIGTERM: the API answers /ready with 503 while it drains, keeps serving, t
   expect(ready.status).toBe(503);
   expect(((await ready.json()) as { status: string }).status).toBe('draining');
   // Still serving meanwhile.
-  expect((await fetch(`${api.baseUrl}/v1/me`, { headers: { authorization: `Bearer ${h.keys.supervisor}` } })).status).toBe(200);
+  expect(
+    (await fetch(`${api.baseUrl}/v1/me`, { headers: { authorization: `Bearer ${h.keys.supervisor}` } })).status,
+  ).toBe(200);
   expect(await exited).toBe(0);
 });

@@ -19,7 +19,10 @@ afterAll(async () => {
 });
 
 // An API process of its own over other dependencies (e.g. an unreachable Temporal or PostgreSQL).
-async function withApi(deps: Awaited<ReturnType<typeof connectApi>>, body: (base: string) => Promise<void>): Promise<void> {
+async function withApi(
+  deps: Awaited<ReturnType<typeof connectApi>>,
+  body: (base: string) => Promise<void>,
+): Promise<void> {
   const server = createApp(deps).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   try {
@@ -35,8 +38,14 @@ test('an unknown playbookId is refused with 422 by POST /v1/signals and POST /v1
   const signal = { ...outflowSignal(customer.id), playbookId: 'no-such-playbook' };
   const bySignal = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });
   expect(bySignal.status).toBe(422);
-  expect(bySignal.body.error).toMatchObject({ code: 'playbook_not_found', message: expect.stringContaining('no-such-playbook') });
-  const byHand = await h.call('POST', '/v1/cases', { key: h.keys.supervisor, body: { customerId: customer.id, reason: 'test', playbookId: 'no-such-playbook' } });
+  expect(bySignal.body.error).toMatchObject({
+    code: 'playbook_not_found',
+    message: expect.stringContaining('no-such-playbook'),
+  });
+  const byHand = await h.call('POST', '/v1/cases', {
+    key: h.keys.supervisor,
+    body: { customerId: customer.id, reason: 'test', playbookId: 'no-such-playbook' },
+  });
   expect(byHand.status).toBe(422);
   expect(await h.db.riskSignal.count({ where: { idempotencyKey: signal.idempotencyKey } })).toBe(0);
   expect(await h.db.case.count({ where: { customerId: customer.id } })).toBe(0);
@@ -45,11 +54,18 @@ test('an unknown playbookId is refused with 422 by POST /v1/signals and POST /v1
 // The signal and its case row are written by one SQL function call; its row lock must still serialise openings.
 test('signals for one customer posted at once open one case, and one key posted twice at once stores one signal', async () => {
   const customer = await createCustomer(h);
-  const signals = Array.from({ length: 6 }, (_, i) => ({ ...outflowSignal(customer.id), idempotencyKey: uniqueId(`burst-${i}`) }));
-  const answers = await Promise.all([...signals, signals[0]!].map((body) => h.call('POST', '/v1/signals', { key: h.keys.system, body })));
+  const signals = Array.from({ length: 6 }, (_, i) => ({
+    ...outflowSignal(customer.id),
+    idempotencyKey: uniqueId(`burst-${i}`),
+  }));
+  const answers = await Promise.all(
+    [...signals, signals[0]!].map((body) => h.call('POST', '/v1/signals', { key: h.keys.system, body })),
+  );
   // Each is accepted (202; the repeated key may be a 200 duplicate), or, if the case's worker is too busy to
   // take a joining signal within the API's deadline, a 503 to retry: never a 500.
-  expect(answers.filter((a) => ![200, 202, 503].includes(a.status)).map((a) => `${a.status} ${JSON.stringify(a.body)}`)).toEqual([]);
+  expect(
+    answers.filter((a) => ![200, 202, 503].includes(a.status)).map((a) => `${a.status} ${JSON.stringify(a.body)}`),
+  ).toEqual([]);
   expect(answers.filter((a) => a.status === 202).length).toBeGreaterThanOrEqual(1);
   expect(new Set(answers.filter((a) => a.status !== 503).map((a) => a.body.caseId)).size).toBe(1);
   expect(await h.db.case.count({ where: { customerId: customer.id } })).toBe(1);
@@ -58,10 +74,14 @@ test('signals for one customer posted at once open one case, and one key posted 
 
 test('the case id in the answer is readable at once and runs the playbook version current when it opened', async () => {
   const playbookId = uniqueId('pin-test').toLowerCase();
-  const post = (definition: object) => h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: definition });
+  const post = (definition: object) =>
+    h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: definition });
   expect((await post(PLAYBOOKS.demo!)).status).toBe(201);
   const customer = await createCustomer(h);
-  const opened = await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId } });
+  const opened = await h.call('POST', '/v1/signals', {
+    key: h.keys.system,
+    body: { ...outflowSignal(customer.id), playbookId },
+  });
   expect(opened.status).toBe(202);
   // Version 2 arrives right after the case opened: the case keeps version 1.
   expect((await post({ ...PLAYBOOKS.demo, description: 'version two' })).status).toBe(201);
@@ -74,18 +94,41 @@ test('the case id in the answer is readable at once and runs the playbook versio
 
 test('with Temporal unreachable, opening a case answers 503 with Retry-After within 10 s and leaves no case behind', async () => {
   const logger = createLogger('error');
-  const deps = await connectApi({ db: h.db, sql: createSql(process.env.HOLDFAST_TEST_DATABASE_URL!), temporal: { address: '127.0.0.1:1', namespace: 'default', taskQueue: 'unreachable', payloadCodec: testPayloadCodec() }, logger, adminKey: TEST_ADMIN_KEY });
+  const deps = await connectApi({
+    db: h.db,
+    sql: createSql(process.env.HOLDFAST_TEST_DATABASE_URL!),
+    temporal: {
+      address: '127.0.0.1:1',
+      namespace: 'default',
+      taskQueue: 'unreachable',
+      payloadCodec: testPayloadCodec(),
+    },
+    logger,
+    adminKey: TEST_ADMIN_KEY,
+  });
   await withApi(deps, async (base) => {
     const customer = await createCustomer(h);
     const started = Date.now();
-    const res = await fetch(`${base}/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${h.keys.supervisor}`, 'content-type': 'application/json' }, body: JSON.stringify({ customerId: customer.id, reason: 'down test', playbookId: 'demo' }) });
+    const res = await fetch(`${base}/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.keys.supervisor}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: customer.id, reason: 'down test', playbookId: 'demo' }),
+    });
     const body = (await res.json()) as { error: { code: string } };
-    expect({ status: res.status, code: body.error.code, retryAfter: res.headers.get('retry-after') }).toEqual({ status: 503, code: 'temporal_unavailable', retryAfter: '5' });
+    expect({ status: res.status, code: body.error.code, retryAfter: res.headers.get('retry-after') }).toEqual({
+      status: 503,
+      code: 'temporal_unavailable',
+      retryAfter: '5',
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await h.db.case.count({ where: { customerId: customer.id } })).toBe(0);
 
     const signal = outflowSignal(customer.id);
-    const bySignal = await fetch(`${base}/v1/signals`, { method: 'POST', headers: { authorization: `Bearer ${h.keys.system}`, 'content-type': 'application/json' }, body: JSON.stringify(signal) });
+    const bySignal = await fetch(`${base}/v1/signals`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.keys.system}`, 'content-type': 'application/json' },
+      body: JSON.stringify(signal),
+    });
     expect(bySignal.status).toBe(503);
     // The signal is kept; the sender's retry (here, to the healthy API) opens the case.
     const retried = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });
@@ -94,7 +137,11 @@ test('with Temporal unreachable, opening a case answers 503 with Retry-After wit
 
     const ready = await fetch(`${base}/ready`);
     const readyBody = (await ready.json()) as { failing: string[]; checks: { temporal: string } };
-    expect({ status: ready.status, failing: readyBody.failing, temporal: readyBody.checks.temporal }).toEqual({ status: 503, failing: ['temporal'], temporal: 'unavailable' });
+    expect({ status: ready.status, failing: readyBody.failing, temporal: readyBody.checks.temporal }).toEqual({
+      status: 503,
+      failing: ['temporal'],
+      temporal: 'unavailable',
+    });
   });
 }, 60_000);
 
@@ -103,14 +150,22 @@ test('in the cool-down after a not_actionable case a stronger signal opens a new
     d.detect.cooldown = '1h';
   });
   const customer = await createCustomer(h);
-  const weak = (key: string) => ({ ...outflowSignal(customer.id, { playbookId }), idempotencyKey: key, type: 'activity_drop', severity: 0.1 });
+  const weak = (key: string) => ({
+    ...outflowSignal(customer.id, { playbookId }),
+    idempotencyKey: key,
+    type: 'activity_drop',
+    severity: 0.1,
+  });
   const first = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: weak(uniqueId('weak')) })).body;
   expect((await waitForClosed(h, first.caseId)).outcome).toBe('not_actionable');
 
   const stillWeak = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: weak(uniqueId('weak')) })).body;
   expect(stillWeak).toMatchObject({ caseId: first.caseId, coolingDownUntil: expect.any(String) });
 
-  const strong = await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id, { playbookId }) });
+  const strong = await h.call('POST', '/v1/signals', {
+    key: h.keys.system,
+    body: outflowSignal(customer.id, { playbookId }),
+  });
   expect(strong.status).toBe(202);
   expect(strong.body.caseId).not.toBe(first.caseId);
   expect(strong.body.coolingDownUntil).toBeUndefined();
@@ -118,15 +173,28 @@ test('in the cool-down after a not_actionable case a stronger signal opens a new
 
 test('with PostgreSQL unreachable the API answers 503 database_unavailable within seconds, and /ready names it', async () => {
   const db = createDb('postgresql://holdfast@127.0.0.1:1/holdfast');
-  const deps = await connectApi({ db, sql: createSql('postgresql://holdfast@127.0.0.1:1/holdfast'), temporal: h.temporal, logger: createLogger('error'), adminKey: TEST_ADMIN_KEY });
+  const deps = await connectApi({
+    db,
+    sql: createSql('postgresql://holdfast@127.0.0.1:1/holdfast'),
+    temporal: h.temporal,
+    logger: createLogger('error'),
+    adminKey: TEST_ADMIN_KEY,
+  });
   await withApi(deps, async (base) => {
     const started = Date.now();
     const res = await fetch(`${base}/v1/cases`, { headers: { authorization: `Bearer ${h.keys.supervisor}` } });
     const body = (await res.json()) as { error: { code: string; message: string } };
-    expect({ status: res.status, code: body.error.code, retryAfter: res.headers.get('retry-after') }).toEqual({ status: 503, code: 'database_unavailable', retryAfter: '5' });
+    expect({ status: res.status, code: body.error.code, retryAfter: res.headers.get('retry-after') }).toEqual({
+      status: 503,
+      code: 'database_unavailable',
+      retryAfter: '5',
+    });
     expect(body.error.message).not.toContain('127.0.0.1');
     expect(Date.now() - started).toBeLessThan(10_000);
-    const ready = (await (await fetch(`${base}/ready`)).json()) as { failing: string[]; checks: Record<string, string> };
+    const ready = (await (await fetch(`${base}/ready`)).json()) as {
+      failing: string[];
+      checks: Record<string, string>;
+    };
     expect(ready).toMatchObject({ failing: ['postgresql'], checks: { postgresql: 'unavailable', temporal: 'ok' } });
   });
   await db.$disconnect();
@@ -143,12 +211,19 @@ test('a signal posted while no worker runs is accepted at once; its case runs on
     // Temporal stored the start with the signal in it: nothing waits for a worker, nothing is lost.
     expect({ status: first.status, duplicate: first.body.duplicate }).toEqual({ status: 202, duplicate: false });
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(await h.db.case.findUnique({ where: { id: first.body.caseId } })).toMatchObject({ status: 'open', customerId: customer.id });
+    expect(await h.db.case.findUnique({ where: { id: first.body.caseId } })).toMatchObject({
+      status: 'open',
+      customerId: customer.id,
+    });
   } finally {
     await h.startWorker();
   }
   const retried = await h.call('POST', '/v1/signals', { key: h.keys.system, body: signal });
-  expect({ status: retried.status, caseId: retried.body.caseId, duplicate: retried.body.duplicate }).toEqual({ status: 200, caseId: first.body.caseId, duplicate: true });
+  expect({ status: retried.status, caseId: retried.body.caseId, duplicate: retried.body.duplicate }).toEqual({
+    status: 200,
+    caseId: first.body.caseId,
+    duplicate: true,
+  });
   await waitForEvent(h, first.body.caseId, 'contact_sent');
   expect(await h.db.case.count({ where: { customerId: customer.id } })).toBe(1);
   expect(h.sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === customer.phone)).toHaveLength(1);

@@ -36,7 +36,9 @@ test('the API exports latency by route, signals by outcome and case, send and CR
   const text = await res.text();
   expect(value(text, 'holdfast_signals_total{outcome="case"}')).toBeGreaterThanOrEqual(1);
   expect(value(text, 'holdfast_signals_total{outcome="duplicate"}')).toBeGreaterThanOrEqual(1);
-  expect(text).toMatch(/holdfast_http_request_duration_seconds_bucket\{le="[^"]+",method="GET",route="\/v1\/cases\/:caseId",status="200"\}/);
+  expect(text).toMatch(
+    /holdfast_http_request_duration_seconds_bucket\{le="[^"]+",method="GET",route="\/v1\/cases\/:caseId",status="200"\}/,
+  );
   expect(text).not.toContain(caseId);
   expect(value(text, 'holdfast_open_cases{stage="contacting"}')).toBeGreaterThanOrEqual(1);
   expect(text).toMatch(/holdfast_contact_attempts\{channel="sms",result="[a-z_]+"\} [1-9]/);
@@ -48,7 +50,10 @@ test("the worker serves the Temporal SDK's metrics on HOLDFAST_WORKER_METRICS_AD
   const address = `127.0.0.1:${await freePort()}`;
   worker = await startWorkerProcess({ ...h.env, LOG_LEVEL: 'info', HOLDFAST_WORKER_METRICS_ADDRESS: address });
   const text = await eventually(async () => {
-    const body = await fetch(`http://${address}/metrics`).then((r) => r.text(), () => undefined);
+    const body = await fetch(`http://${address}/metrics`).then(
+      (r) => r.text(),
+      () => undefined,
+    );
     return body?.includes('temporal_') ? body : undefined;
   }, 'the worker metrics endpoint');
   expect(text).toMatch(/temporal_[a-z_]+/);

@@ -13,7 +13,15 @@ import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { createLogger } from '../../config/logger';
 import type { z } from 'zod';
 import {
-  caseBoardResponse, caseDetailResponse, issuedKeyResponse, keyListResponse, meResponse, reportResponse, teamsResponse, timelineResponse, workloadResponse,
+  caseBoardResponse,
+  caseDetailResponse,
+  issuedKeyResponse,
+  keyListResponse,
+  meResponse,
+  reportResponse,
+  teamsResponse,
+  timelineResponse,
+  workloadResponse,
 } from '../../api/http/response-schemas';
 import { insertCase } from '../support/case-rows';
 import { startHarness, type Harness } from '../support/harness';
@@ -32,11 +40,18 @@ afterAll(async () => {
 
 // Every method + path the Express app routes, read from its router (Express 5 layers).
 function appRoutes(): string[] {
-  const app = createApp({ logger: createLogger('error'), outbox: { list: () => [] }, webRoot: DEFAULT_WEB_ROOT, metrics: createApiMetrics({} as Sql) } as unknown as AppDeps) as unknown as { router: { stack: any[] } };
+  const app = createApp({
+    logger: createLogger('error'),
+    outbox: { list: () => [] },
+    webRoot: DEFAULT_WEB_ROOT,
+    metrics: createApiMetrics({} as Sql),
+  } as unknown as AppDeps) as unknown as { router: { stack: any[] } };
   const found: string[] = [];
   const visit = (stack: any[]) => {
     for (const layer of stack) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) found.push(`${method.toUpperCase()} ${layer.route.path}`);
+      if (layer.route)
+        for (const method of Object.keys(layer.route.methods))
+          found.push(`${method.toUpperCase()} ${layer.route.path}`);
       else if (layer.handle?.stack) visit(layer.handle.stack);
     }
   };
@@ -45,7 +60,9 @@ function appRoutes(): string[] {
 }
 
 test('the document is valid OpenAPI 3.1', () => {
-  const out = execFileSync(process.execPath, [join(__dirname, '..', 'support', 'validate-openapi.mjs')], { input: JSON.stringify(doc) });
+  const out = execFileSync(process.execPath, [join(__dirname, '..', 'support', 'validate-openapi.mjs')], {
+    input: JSON.stringify(doc),
+  });
   const result = JSON.parse(out.toString()) as { valid: boolean; version: string; errors: unknown[] };
   expect(result).toEqual({ valid: true, version: '3.1', errors: [] });
 });
@@ -53,7 +70,9 @@ test('the document is valid OpenAPI 3.1', () => {
 test('every route the app serves is in the document, and nothing else is', () => {
   const served = appRoutes().map((r) => r.replace(/:(\w+)/g, '{$1}'));
   expect(served.length).toBeGreaterThan(25);
-  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+  );
   expect([...new Set(served)].sort()).toEqual([...documented].sort());
 });
 
@@ -64,48 +83,106 @@ test('request schemas are the validating ones: required fields, enums and limits
   expect(signal.properties.severity).toMatchObject({ minimum: 0, maximum: 1 });
 
   const board = doc.paths['/v1/cases']!.get.parameters as { name: string; schema: any }[];
-  expect(board.map((p) => p.name)).toEqual(expect.arrayContaining(['stage', 'tier', 'driver', 'team', 'assigneeId', 'slaBreached', 'sort', 'limit', 'cursor']));
+  expect(board.map((p) => p.name)).toEqual(
+    expect.arrayContaining(['stage', 'tier', 'driver', 'team', 'assigneeId', 'slaBreached', 'sort', 'limit', 'cursor']),
+  );
   expect(board.find((p) => p.name === 'sort')!.schema.enum).toEqual(['opened', 'priority', 'slaDue']);
 
   const approval = doc.paths['/v1/cases/{caseId}/offer-approval']!.post;
   expect(approval['x-roles']).toEqual(['admin', 'supervisor']);
-  expect(approval.parameters).toEqual([expect.objectContaining({ name: 'caseId', in: 'path', required: true }), expect.objectContaining({ name: 'idempotency-key', in: 'header', required: false })]);
+  expect(approval.parameters).toEqual([
+    expect.objectContaining({ name: 'caseId', in: 'path', required: true }),
+    expect.objectContaining({ name: 'idempotency-key', in: 'header', required: false }),
+  ]);
   expect(approval.requestBody.content['application/json'].schema.required).toEqual(['approve']);
 
   const report = doc.paths['/v1/reports/retention']!.get.parameters as { name: string; schema: any }[];
-  expect(report.find((p) => p.name === 'groupBy')!.schema.enum).toEqual(['driver', 'tier', 'team', 'offer', 'playbook']);
+  expect(report.find((p) => p.name === 'groupBy')!.schema.enum).toEqual([
+    'driver',
+    'tier',
+    'team',
+    'offer',
+    'playbook',
+  ]);
   expect(doc.paths['/health']!.get.security).toEqual([]);
 });
 
 test('what the document says is required is what the API refuses without', async () => {
-  const required: string[] = doc.paths['/v1/cases/{caseId}/close']!.post.requestBody.content['application/json'].schema.required;
+  const required: string[] =
+    doc.paths['/v1/cases/{caseId}/close']!.post.requestBody.content['application/json'].schema.required;
   const caseId = await insertCase(h.db, 'contact-centre', { openedAt: new Date() });
   const res = await h.call('POST', `/v1/cases/${caseId}/close`, { key: h.keys.supervisor, body: {} });
   expect(res.status).toBe(400);
-  expect(res.body.error.details.map((d: { path: string }) => d.path.replace('body.', '')).sort()).toEqual([...required].sort());
+  expect(res.body.error.details.map((d: { path: string }) => d.path.replace('body.', '')).sort()).toEqual(
+    [...required].sort(),
+  );
 });
 
 test('the documented answers are what the API sends: parsing one with its schema loses nothing', async () => {
   const now = new Date();
-  const caseId = await insertCase(h.db, 'contact-centre', { openedAt: now, agentId: 'agent-cc-1', slaDueAt: now, offer: { offerId: 'fee-waiver-12m', cost: 48, status: 'presented' } });
+  const caseId = await insertCase(h.db, 'contact-centre', {
+    openedAt: now,
+    agentId: 'agent-cc-1',
+    slaDueAt: now,
+    offer: { offerId: 'fee-waiver-12m', cost: 48, status: 'presented' },
+  });
   const { customerId } = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
-  await h.db.contactAttempt.create({ data: { key: `${caseId}:contact:1`, caseId, customerId, channel: 'sms', purpose: 'contact', status: 'sent', providerId: 'SM1', sentAt: now } });
-  const key = (await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { name: 'doc check', role: 'supervisor' } })).body;
+  await h.db.contactAttempt.create({
+    data: {
+      key: `${caseId}:contact:1`,
+      caseId,
+      customerId,
+      channel: 'sms',
+      purpose: 'contact',
+      status: 'sent',
+      providerId: 'SM1',
+      sentAt: now,
+    },
+  });
+  const key = (await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { name: 'doc check', role: 'supervisor' } }))
+    .body;
 
   const answers: [string, string, z.ZodType, unknown][] = [
-    ['/v1/cases', 'get', caseBoardResponse, (await h.call('GET', `/v1/cases?customerId=${customerId}`, { key: h.keys.supervisor })).body],
-    ['/v1/cases/{caseId}', 'get', caseDetailResponse, (await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body],
-    ['/v1/cases/{caseId}/timeline', 'get', timelineResponse, (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body],
+    [
+      '/v1/cases',
+      'get',
+      caseBoardResponse,
+      (await h.call('GET', `/v1/cases?customerId=${customerId}`, { key: h.keys.supervisor })).body,
+    ],
+    [
+      '/v1/cases/{caseId}',
+      'get',
+      caseDetailResponse,
+      (await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor })).body,
+    ],
+    [
+      '/v1/cases/{caseId}/timeline',
+      'get',
+      timelineResponse,
+      (await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor })).body,
+    ],
     ['/v1/teams', 'get', teamsResponse, (await h.call('GET', '/v1/teams', { key: h.keys.supervisor })).body],
-    ['/v1/teams/{teamId}/workload', 'get', workloadResponse, (await h.call('GET', '/v1/teams/contact-centre/workload', { key: h.keys.supervisor })).body],
-    ['/v1/reports/retention', 'get', reportResponse, (await h.call('GET', '/v1/reports/retention?period=week', { key: h.keys.supervisor })).body],
+    [
+      '/v1/teams/{teamId}/workload',
+      'get',
+      workloadResponse,
+      (await h.call('GET', '/v1/teams/contact-centre/workload', { key: h.keys.supervisor })).body,
+    ],
+    [
+      '/v1/reports/retention',
+      'get',
+      reportResponse,
+      (await h.call('GET', '/v1/reports/retention?period=week', { key: h.keys.supervisor })).body,
+    ],
     ['/v1/keys', 'post', issuedKeyResponse, key],
     ['/v1/keys', 'get', keyListResponse, (await h.call('GET', '/v1/keys', { key: h.keys.admin })).body],
     ['/v1/me', 'get', meResponse, (await h.call('GET', '/v1/me', { key: h.keys.agent })).body],
   ];
   for (const [path, method, schema, body] of answers) {
     expect({ path, parsed: schema.parse(body) }).toEqual({ path, parsed: body });
-    const documented = Object.values(doc.paths[path]![method].responses as Record<string, any>)[0].content['application/json'].schema;
+    const documented = Object.values(doc.paths[path]![method].responses as Record<string, any>)[0].content[
+      'application/json'
+    ].schema;
     expect({ path, documented: documented !== undefined }).toEqual({ path, documented: true });
   }
   const detail = answers[1]![3] as { offer?: unknown; contactAttempts: unknown[] };
@@ -128,6 +205,10 @@ test('the 4xx documented for the public reads is what they send: a query value t
   for (const path of ['/health', '/ready', '/v1/openapi.json']) {
     expect(Object.keys(doc.paths[path]!.get.responses)).toContain('400');
     const res = await h.call('GET', `${path}?q=%00`);
-    expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status: 400, code: 'invalid_text' });
+    expect({ path, status: res.status, code: res.body.error?.code }).toEqual({
+      path,
+      status: 400,
+      code: 'invalid_text',
+    });
   }
 });

@@ -1,7 +1,15 @@
 // Final outcomes from the observation window (a balance_recovery signal means retained), and the holdout
 // group that gets no treatment so lift can be measured.
 import { inHoldout } from '../../domain/holdout';
-import { acceptOfferAndAwaitSurvey, createCustomer, createTestPlaybook, outflowSignal, timeline, waitForClosed, waitForStage } from '../support/fixtures';
+import {
+  acceptOfferAndAwaitSurvey,
+  createCustomer,
+  createTestPlaybook,
+  outflowSignal,
+  timeline,
+  waitForClosed,
+  waitForStage,
+} from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
@@ -13,7 +21,11 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const recovery = (customerId: string) => ({ ...outflowSignal(customerId), type: 'balance_recovery', severity: undefined });
+const recovery = (customerId: string) => ({
+  ...outflowSignal(customerId),
+  type: 'balance_recovery',
+  severity: undefined,
+});
 
 async function customerWhere(test: (id: string) => boolean) {
   for (;;) {
@@ -30,11 +42,20 @@ test('a holdout customer gets no contact, is observed, and is retained when the 
   const held = await customerWhere((id) => inHoldout(id, playbookId, 50));
   const treated = await customerWhere((id) => !inHoldout(id, playbookId, 50));
 
-  const heldCase = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(held.id, { playbookId }) })).body.caseId;
-  const treatedCase = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(treated.id, { playbookId }) })).body.caseId;
+  const heldCase = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(held.id, { playbookId }) })
+  ).body.caseId;
+  const treatedCase = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(treated.id, { playbookId }) })
+  ).body.caseId;
   await waitForStage(h, heldCase, 'observing');
   await waitForStage(h, treatedCase, 'contacting');
-  expect((await timeline(h, heldCase)).map((e) => e.type)).toEqual(['case_opened', 'risk_assessed', 'holdout_assigned', 'observation_started']);
+  expect((await timeline(h, heldCase)).map((e) => e.type)).toEqual([
+    'case_opened',
+    'risk_assessed',
+    'holdout_assigned',
+    'observation_started',
+  ]);
 
   const recovered = await h.call('POST', '/v1/signals', { key: h.keys.system, body: recovery(held.id) });
   expect(recovered.body.caseId).toBe(heldCase);
@@ -51,14 +72,20 @@ test('an accepted offer with no recovery in the observation window ends as churn
     d.outcome = { observationWindow: '2s' };
   });
   const c = await createCustomer(h);
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })
+  ).body;
   const { token } = await acceptOfferAndAwaitSurvey(h, caseId, c.phone);
   await h.call('POST', `/v1/surveys/${token}`, { body: { score: 9 } });
 
   await waitForStage(h, caseId, 'observing');
   const closed = await waitForClosed(h, caseId);
   expect(closed.outcome).toBe('churned');
-  expect((await timeline(h, caseId)).at(-1)!.data).toMatchObject({ reason: 'survey_answered', score: 9, observed: 'no_recovery' });
+  expect((await timeline(h, caseId)).at(-1)!.data).toMatchObject({
+    reason: 'survey_answered',
+    score: 9,
+    observed: 'no_recovery',
+  });
   await recordHistory(h, caseId, 'accepted-observed-churned');
 });
 
@@ -75,7 +102,9 @@ test('a balance_recovery before the observation window does not make the case re
     d.outcome = { observationWindow: '2s' };
   });
   const c = await createCustomer(h);
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })
+  ).body;
   await waitForStage(h, caseId, 'contacting');
   // The balance comes back while the agent is still contacting: that is not the treatment's effect.
   expect((await h.call('POST', '/v1/signals', { key: h.keys.system, body: recovery(c.id) })).body.caseId).toBe(caseId);

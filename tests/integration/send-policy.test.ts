@@ -20,10 +20,20 @@ beforeAll(async () => {
   db = createDb(process.env.HOLDFAST_TEST_DATABASE_URL!);
   sql = createSql(process.env.HOLDFAST_TEST_DATABASE_URL!);
   sinks = await startLocalSinks();
-  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM: from, TWILIO_API_BASE_URL: apiBaseUrl, SMTP_URL } = sinks.env;
+  const {
+    TWILIO_ACCOUNT_SID: accountSid,
+    TWILIO_AUTH_TOKEN: authToken,
+    TWILIO_FROM: from,
+    TWILIO_API_BASE_URL: apiBaseUrl,
+    SMTP_URL,
+  } = sinks.env;
   activities = createActivities({
-    db, sql, logger: createLogger('error'), publicBaseUrl: 'http://localhost',
-    sms: createTwilioSms({ accountSid, authToken, from, apiBaseUrl }), email: createSmtpEmail(SMTP_URL, 'bank@example.test'),
+    db,
+    sql,
+    logger: createLogger('error'),
+    publicBaseUrl: 'http://localhost',
+    sms: createTwilioSms({ accountSid, authToken, from, apiBaseUrl }),
+    email: createSmtpEmail(SMTP_URL, 'bank@example.test'),
   });
 });
 afterAll(async () => {
@@ -33,24 +43,51 @@ afterAll(async () => {
 });
 
 // One contact an hour, never quiet.
-const ONE_AN_HOUR: ContactPolicy = { quietHours: { start: '00:00', end: '00:00' }, frequencyCap: { maxContacts: 1, window: '1h' } };
+const ONE_AN_HOUR: ContactPolicy = {
+  quietHours: { start: '00:00', end: '00:00' },
+  frequencyCap: { maxContacts: 1, window: '1h' },
+};
 
 async function customer(consentSms: boolean) {
   const id = uniqueId('cust');
   const phone = `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
   const caseId = uniqueId('case');
-  await db.customer.create({ data: { id, name: 'Policy Test', tier: 'mass', timeZone: 'UTC', phone, preferredChannels: ['sms'], consentSms } });
-  await db.case.create({ data: { id: caseId, workflowId: `retention-case/${id}`, customerId: id, reason: 'test', stage: 'assigned', status: 'open', playbookId: 'demo', playbookVersion: 1, openedAt: new Date() } });
+  await db.customer.create({
+    data: { id, name: 'Policy Test', tier: 'mass', timeZone: 'UTC', phone, preferredChannels: ['sms'], consentSms },
+  });
+  await db.case.create({
+    data: {
+      id: caseId,
+      workflowId: `retention-case/${id}`,
+      customerId: id,
+      reason: 'test',
+      stage: 'assigned',
+      status: 'open',
+      playbookId: 'demo',
+      playbookVersion: 1,
+      openedAt: new Date(),
+    },
+  });
   return { id, phone, caseId };
 }
 
 const send = (c: { id: string; caseId: string }, key: string) =>
-  new MockActivityEnvironment().run(activities.sendCaseMessage, { key, caseId: c.caseId, customerId: c.id, channel: 'sms' as const, purpose: 'contact' as const, policy: ONE_AN_HOUR });
+  new MockActivityEnvironment().run(activities.sendCaseMessage, {
+    key,
+    caseId: c.caseId,
+    customerId: c.id,
+    channel: 'sms' as const,
+    purpose: 'contact' as const,
+    policy: ONE_AN_HOUR,
+  });
 const smsTo = (phone: string) => sinks.outbox.list({ kind: 'sms' }).filter((i) => i.to === phone);
 
 test('a send without consent is held: nothing is claimed and nothing goes out', async () => {
   const c = await customer(false);
-  expect(await send(c, `${c.caseId}:contact:1:sms`)).toEqual({ status: 'held', hold: { action: 'skip', reason: 'no_consent' } });
+  expect(await send(c, `${c.caseId}:contact:1:sms`)).toEqual({
+    status: 'held',
+    hold: { action: 'skip', reason: 'no_consent' },
+  });
   expect(await db.contactAttempt.count({ where: { caseId: c.caseId } })).toBe(0);
   expect(smsTo(c.phone)).toEqual([]);
 });

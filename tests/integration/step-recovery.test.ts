@@ -14,11 +14,16 @@ afterAll(async () => {
 
 async function caseWithMissingPlaybook() {
   const playbookId = await createTestPlaybook(h, () => undefined);
-  const saved = await h.db.playbookVersion.findUniqueOrThrow({ where: { playbookId_version: { playbookId, version: 1 } } });
+  const saved = await h.db.playbookVersion.findUniqueOrThrow({
+    where: { playbookId_version: { playbookId, version: 1 } },
+  });
   const customer = await createCustomer(h);
   await h.stopWorker();
   // Opening a case by hand starts its workflow without waiting for a worker.
-  const opened = await h.call('POST', '/v1/cases', { key: h.keys.supervisor, body: { customerId: customer.id, reason: 'step recovery test', playbookId } });
+  const opened = await h.call('POST', '/v1/cases', {
+    key: h.keys.supervisor,
+    body: { customerId: customer.id, reason: 'step recovery test', playbookId },
+  });
   expect(opened.status).toBe(201);
   const { caseId } = opened.body;
   await h.db.playbookVersion.delete({ where: { playbookId_version: { playbookId, version: 1 } } });
@@ -33,10 +38,18 @@ test('a failed step is recorded, flags the case, and a supervisor retry runs it 
   const flagged = await waitForEvent(h, caseId, 'needs_attention');
   expect(flagged.data).toMatchObject({ reason: 'step_failed', step: 'detect' });
   const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
-  expect({ status: row.status, attentionReason: row.attentionReason }).toEqual({ status: 'open', attentionReason: 'step_failed' });
+  expect({ status: row.status, attentionReason: row.attentionReason }).toEqual({
+    status: 'open',
+    attentionReason: 'step_failed',
+  });
 
-  await h.db.playbookVersion.create({ data: { playbookId: saved.playbookId, version: 1, name: saved.name, definition: saved.definition as object } });
-  expect((await h.call('POST', `/v1/cases/${caseId}/retry`, { key: h.keys.supervisor, body: { note: 'playbook restored' } })).status).toBe(200);
+  await h.db.playbookVersion.create({
+    data: { playbookId: saved.playbookId, version: 1, name: saved.name, definition: saved.definition as object },
+  });
+  expect(
+    (await h.call('POST', `/v1/cases/${caseId}/retry`, { key: h.keys.supervisor, body: { note: 'playbook restored' } }))
+      .status,
+  ).toBe(200);
   await waitForEvent(h, caseId, 'contact_sent');
   expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).attentionReason).toBeNull();
 });
@@ -44,9 +57,19 @@ test('a failed step is recorded, flags the case, and a supervisor retry runs it 
 test('a supervisor may close a case that needs attention instead', async () => {
   const { caseId } = await caseWithMissingPlaybook();
   await waitForEvent(h, caseId, 'needs_attention');
-  expect((await h.call('POST', `/v1/cases/${caseId}/close`, { key: h.keys.supervisor, body: { outcome: 'unreachable', note: 'playbook withdrawn' } })).status).toBe(200);
+  expect(
+    (
+      await h.call('POST', `/v1/cases/${caseId}/close`, {
+        key: h.keys.supervisor,
+        body: { outcome: 'unreachable', note: 'playbook withdrawn' },
+      })
+    ).status,
+  ).toBe(200);
   const closed = await waitForClosed(h, caseId);
   expect(closed.outcome).toBe('unreachable');
   expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).attentionReason).toBeNull();
-  expect((await timeline(h, caseId)).at(-1)).toMatchObject({ type: 'case_closed', actor: 'supervisor:test supervisor' });
+  expect((await timeline(h, caseId)).at(-1)).toMatchObject({
+    type: 'case_closed',
+    actor: 'supervisor:test supervisor',
+  });
 });

@@ -35,7 +35,12 @@ test('a worker killed mid-send is replaced and the case completes without a dupl
     first = undefined;
   };
 
-  const { caseId } = (await h.call('POST', '/v1/signals', { key: h.keys.system, body: { ...outflowSignal(customer.id), playbookId: 'demo' } })).body;
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', {
+      key: h.keys.system,
+      body: { ...outflowSignal(customer.id), playbookId: 'demo' },
+    })
+  ).body;
   await eventually(async () => (killedDuringSend ? true : undefined), 'the worker to be killed during the SMS send');
   h.sinks.twilio.beforeReply = undefined;
 
@@ -47,10 +52,15 @@ test('a worker killed mid-send is replaced and the case completes without a dupl
   expect(attempt.status).toBe('sent');
   expect(attempt.providerId).toBe(h.sinks.outbox.list({ kind: 'sms' }).find((i) => i.to === customer.phone)?.data?.sid);
 
-  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached' } });
+  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, {
+    key: h.keys.agent,
+    body: { channel: 'phone', outcome: 'reached' },
+  });
   await waitForStage(h, caseId, 'awaiting_decision');
   await h.call('POST', `/v1/cases/${caseId}/offer-decision`, { key: h.keys.agent, body: { decision: 'accepted' } });
-  const surveySms = await h.sinks.outbox.waitFor((i) => i.kind === 'sms' && i.to === customer.phone && i.body.includes('/s/'));
+  const surveySms = await h.sinks.outbox.waitFor(
+    (i) => i.kind === 'sms' && i.to === customer.phone && i.body.includes('/s/'),
+  );
   const token = /\/s\/([A-Za-z0-9_-]+)/.exec(surveySms.body)![1];
   await waitForStage(h, caseId, 'surveyed');
   expect((await h.call('POST', `/v1/surveys/${token}`, { body: { score: 8 } })).status).toBe(200);

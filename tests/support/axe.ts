@@ -20,4 +20,5 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 }
 
 // Wider than the viewport: something makes a phone user scroll sideways.
-export const overflowsSideways = (page: Page) => page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth') as Promise<boolean>;
+export const overflowsSideways = (page: Page) =>
+  page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth') as Promise<boolean>;

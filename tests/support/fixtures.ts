@@ -11,7 +11,10 @@ export interface CustomerOverrides {
   consent?: { sms: boolean; email: boolean; phone: boolean };
 }
 
-export async function createCustomer(h: Harness, overrides: CustomerOverrides = {}): Promise<{ id: string; phone: string; email: string }> {
+export async function createCustomer(
+  h: Harness,
+  overrides: CustomerOverrides = {},
+): Promise<{ id: string; phone: string; email: string }> {
   const id = uniqueId('cust');
   const phone = `+3460${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
   const email = `${id}@example.com`;
@@ -51,14 +54,21 @@ export async function caseStage(h: Harness, caseId: string, key = h.keys.supervi
 }
 
 export async function waitForStage(h: Harness, caseId: string, stage: string, timeoutMs = 60_000) {
-  return eventually(async () => {
-    const c = await caseStage(h, caseId);
-    return c?.stage === stage ? c : undefined;
-  }, `case ${caseId} to reach stage ${stage}`, timeoutMs);
+  return eventually(
+    async () => {
+      const c = await caseStage(h, caseId);
+      return c?.stage === stage ? c : undefined;
+    },
+    `case ${caseId} to reach stage ${stage}`,
+    timeoutMs,
+  );
 }
 
 // A playbook for one test: the demo playbook with the given changes, posted through the API as a new version.
-export async function createTestPlaybook(h: Harness, change: (definition: Record<string, any>) => void): Promise<string> {
+export async function createTestPlaybook(
+  h: Harness,
+  change: (definition: Record<string, any>) => void,
+): Promise<string> {
   const definition = structuredClone(PLAYBOOKS.demo) as Record<string, any>;
   change(definition);
   const playbookId = uniqueId('test-playbook').toLowerCase();
@@ -67,22 +77,33 @@ export async function createTestPlaybook(h: Harness, change: (definition: Record
   return playbookId;
 }
 
-export async function timeline(h: Harness, caseId: string): Promise<{ type: string; actor: string; at: string; data: Record<string, any> }[]> {
+export async function timeline(
+  h: Harness,
+  caseId: string,
+): Promise<{ type: string; actor: string; at: string; data: Record<string, any> }[]> {
   const res = await h.call('GET', `/v1/cases/${caseId}/timeline`, { key: h.keys.supervisor });
   // The case row appears with its first event; until then there is no timeline.
   return res.status === 404 ? [] : res.body.events;
 }
 
 export async function waitForEvent(h: Harness, caseId: string, type: string, timeoutMs = 60_000) {
-  return eventually(async () => (await timeline(h, caseId)).find((e) => e.type === type), `event ${type} on case ${caseId}`, timeoutMs);
+  return eventually(
+    async () => (await timeline(h, caseId)).find((e) => e.type === type),
+    `event ${type} on case ${caseId}`,
+    timeoutMs,
+  );
 }
 
 export async function waitForClosed(h: Harness, caseId: string, timeoutMs = 60_000) {
   try {
-    return await eventually(async () => {
-      const c = await caseStage(h, caseId);
-      return c?.status === 'closed' ? c : undefined;
-    }, `case ${caseId} closed`, timeoutMs);
+    return await eventually(
+      async () => {
+        const c = await caseStage(h, caseId);
+        return c?.status === 'closed' ? c : undefined;
+      },
+      `case ${caseId} closed`,
+      timeoutMs,
+    );
   } catch (e) {
     // Say where the case got stuck.
     const events = (await timeline(h, caseId)).map((ev) => `${ev.type} ${JSON.stringify(ev.data)}`);
@@ -96,7 +117,10 @@ export const surveyTokenIn = (text: string) => /\/s\/([A-Za-z0-9_-]+)/.exec(text
 // goes out. Returns the survey message (its id orders later outbox items) and token.
 export async function acceptOfferAndAwaitSurvey(h: Harness, caseId: string, phone: string) {
   await waitForStage(h, caseId, 'contacting');
-  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, { key: h.keys.agent, body: { channel: 'phone', outcome: 'reached' } });
+  await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, {
+    key: h.keys.agent,
+    body: { channel: 'phone', outcome: 'reached' },
+  });
   await waitForStage(h, caseId, 'awaiting_decision');
   await h.call('POST', `/v1/cases/${caseId}/offer-decision`, { key: h.keys.agent, body: { decision: 'accepted' } });
   const message = await h.sinks.outbox.waitFor((i) => i.kind === 'sms' && i.to === phone && i.body.includes('/s/'));
@@ -105,10 +129,24 @@ export async function acceptOfferAndAwaitSurvey(h: Harness, caseId: string, phon
 }
 
 // An inbound SMS as Twilio posts it to the webhook, signed with the stack's auth token (or `signWith`).
-export async function postInboundSms(h: Harness, from: string, body: string, signWith = h.env.TWILIO_AUTH_TOKEN!): Promise<{ status: number; text: string }> {
-  const params = { From: from, To: h.env.TWILIO_FROM!, Body: body, MessageSid: `SM${uniqueId('inbound').replace(/\W/g, '').padEnd(32, '0').slice(0, 32)}` };
+export async function postInboundSms(
+  h: Harness,
+  from: string,
+  body: string,
+  signWith = h.env.TWILIO_AUTH_TOKEN!,
+): Promise<{ status: number; text: string }> {
+  const params = {
+    From: from,
+    To: h.env.TWILIO_FROM!,
+    Body: body,
+    MessageSid: `SM${uniqueId('inbound').replace(/\W/g, '').padEnd(32, '0').slice(0, 32)}`,
+  };
   const url = `${h.baseUrl}/v1/webhooks/twilio/sms`;
   const signature = twilio.getExpectedTwilioSignature(signWith, url, params);
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    body: new URLSearchParams(params),
+  });
   return { status: res.status, text: await res.text() };
 }

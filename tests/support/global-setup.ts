@@ -25,7 +25,10 @@ export default async function globalSetup(): Promise<void> {
   });
   const [infra, bundle] = await Promise.all([
     ready,
-    bundleWorkflowCode({ workflowsPath: require.resolve(join(ROOT, 'workflows')), logger: { log() {}, info() {}, warn() {}, error: console.error, debug() {}, trace() {} } }),
+    bundleWorkflowCode({
+      workflowsPath: require.resolve(join(ROOT, 'workflows')),
+      logger: { log() {}, info() {}, warn() {}, error: console.error, debug() {}, trace() {} },
+    }),
   ]);
   const bundlePath = join(ROOT, '.data', 'test-workflow-bundle.js');
   mkdirSync(join(ROOT, '.data'), { recursive: true });

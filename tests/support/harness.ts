@@ -28,7 +28,11 @@ export interface Harness {
   env: Record<string, string>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
-  call(method: string, path: string, options?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    options?: { key?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -91,12 +95,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   const apiLogger = options.apiLog ? createLogger('info', {}, (line) => options.apiLog!(line)) : logger;
-  const api = await connectApi({ db, sql: createSql(databaseUrl), temporal, logger: apiLogger, adminKey: TEST_ADMIN_KEY, twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN, publicBaseUrl: baseUrl });
-  server!.on('request', createApp({ ...api, outbox: sinks.outbox, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, publicRateLimitPerMinute: options.publicRateLimitPerMinute ?? 100_000, failedCredentialsPerMinute: options.failedCredentialsPerMinute ?? 100_000, webRoot: DEFAULT_WEB_ROOT, codecCorsOrigins: [TEST_CODEC_ORIGIN] }));
+  const api = await connectApi({
+    db,
+    sql: createSql(databaseUrl),
+    temporal,
+    logger: apiLogger,
+    adminKey: TEST_ADMIN_KEY,
+    twilioAuthToken: sinks.env.TWILIO_AUTH_TOKEN,
+    publicBaseUrl: baseUrl,
+  });
+  server!.on(
+    'request',
+    createApp({
+      ...api,
+      outbox: sinks.outbox,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
+      publicRateLimitPerMinute: options.publicRateLimitPerMinute ?? 100_000,
+      failedCredentialsPerMinute: options.failedCredentialsPerMinute ?? 100_000,
+      webRoot: DEFAULT_WEB_ROOT,
+      codecCorsOrigins: [TEST_CODEC_ORIGIN],
+    }),
+  );
 
   const keys = {} as Record<Role, string>;
   for (const role of ['system', 'agent', 'supervisor', 'admin'] as Role[]) {
-    keys[role] = (await createApiKey(db, { name: `test ${role}`, role, teamId: role === 'agent' ? 'contact-centre' : undefined })).key;
+    keys[role] = (
+      await createApiKey(db, { name: `test ${role}`, role, teamId: role === 'agent' ? 'contact-centre' : undefined })
+    ).key;
   }
   if (options.detection?.dropDir) env.HOLDFAST_SIGNAL_FEED_DIR = options.detection.dropDir;
   if (options.detection?.pullUrl) env.HOLDFAST_SIGNAL_FEED_URL = options.detection.pullUrl;
@@ -128,7 +153,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   if (options.worker !== false) await startWorker();
 
-
   return {
     db,
     sinks,
@@ -142,7 +166,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.key) headers.authorization = `Bearer ${opts.key}`;
       if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
-      const response = await fetch(baseUrl + path, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) });
+      const response = await fetch(baseUrl + path, {
+        method,
+        headers,
+        body:
+          opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+      });
       const text = await response.text();
       let body: unknown = text;
       try {

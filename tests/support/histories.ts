@@ -11,10 +11,24 @@ export const HISTORIES_DIR = join(__dirname, '..', 'histories');
 export async function recordHistory(h: Harness, caseId: string, name: string): Promise<void> {
   if (process.env.HOLDFAST_RECORD_HISTORIES !== '1') return;
   const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
-  const json = execFileSync(ensureTemporalCli(), [
-    'workflow', 'show', '--address', h.temporal.address, '--namespace', h.temporal.namespace,
-    '--workflow-id', row.workflowId, '--run-id', row.runId!, '--output', 'json',
-  ], { encoding: 'utf8' });
+  const json = execFileSync(
+    ensureTemporalCli(),
+    [
+      'workflow',
+      'show',
+      '--address',
+      h.temporal.address,
+      '--namespace',
+      h.temporal.namespace,
+      '--workflow-id',
+      row.workflowId,
+      '--run-id',
+      row.runId!,
+      '--output',
+      'json',
+    ],
+    { encoding: 'utf8' },
+  );
   mkdirSync(HISTORIES_DIR, { recursive: true });
   writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
 }

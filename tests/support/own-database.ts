@@ -34,8 +34,14 @@ export async function createOwnDatabase(sharedUrl: string, options: { seed?: boo
   // pool.end() resolves before its connections have closed, so the forced DROP below can still terminate one;
   // the pool then reports it as an 'error', which without a listener would fail the whole test file.
   pool.on('error', () => undefined);
-  const tables = (await pool.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`)).rows.map((r) => r.name);
-  const digest = tables.map((t) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM "${t}" x)`).join(` || ':' || `);
+  const tables = (
+    await pool.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    )
+  ).rows.map((r) => r.name);
+  const digest = tables
+    .map((t) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM "${t}" x)`)
+    .join(` || ':' || `);
   return {
     url,
     async snapshot() {

@@ -19,7 +19,10 @@ export async function columnsHolding(db: Db, values: string[]): Promise<string[]
   for (const { table_name, column_name } of columns) {
     for (const value of values) {
       const pattern = `%${value.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`, pattern);
+      const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`,
+        pattern,
+      );
       if (row && row.n > 0n) found.push(`${table_name}.${column_name}: ${value}`);
     }
   }

@@ -8,7 +8,10 @@ import { spawnTied } from '../../dev/tied-spawn';
 const ROOT = join(__dirname, '..', '..');
 
 // `lines` hears every line the worker writes (stdout and stderr).
-export function startWorkerProcess(env: Record<string, string | undefined>, options: { showErrors?: boolean; lines?: (line: string) => void } = {}): Promise<ChildProcess> {
+export function startWorkerProcess(
+  env: Record<string, string | undefined>,
+  options: { showErrors?: boolean; lines?: (line: string) => void } = {},
+): Promise<ChildProcess> {
   const child = spawnTied(process.execPath, ['--import', 'tsx', join(ROOT, 'worker', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -26,7 +29,11 @@ export function startWorkerProcess(env: Record<string, string | undefined>, opti
 }
 
 // A real API process, as `npm run api` runs it: resolves with its base URL once it listens.
-export function startApiProcess(env: Record<string, string | undefined>, port: number, lines?: (line: string) => void): Promise<{ child: ChildProcess; baseUrl: string }> {
+export function startApiProcess(
+  env: Record<string, string | undefined>,
+  port: number,
+  lines?: (line: string) => void,
+): Promise<{ child: ChildProcess; baseUrl: string }> {
   const child = spawnTied(process.execPath, ['--import', 'tsx', join(ROOT, 'api', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'info' },
@@ -34,7 +41,10 @@ export function startApiProcess(env: Record<string, string | undefined>, port: n
   });
   if (lines) createInterface({ input: child.stderr! }).on('line', lines);
   return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => line.includes('"API listening"') && resolve({ child, baseUrl: `http://127.0.0.1:${port}` }));
+    createInterface({ input: child.stdout! }).on(
+      'line',
+      (line) => line.includes('"API listening"') && resolve({ child, baseUrl: `http://127.0.0.1:${port}` }),
+    );
     child.once('exit', (code, signal) => signal === null && reject(new Error(`API exited early with code ${code}`)));
   });
 }

@@ -10,10 +10,16 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   for (const file of files) {
     try {
-      await Worker.runReplayHistory({ workflowBundle: { codePath: codePath! }, dataConverter: { payloadCodecs: [testPayloadCodec()] } }, JSON.parse(readFileSync(file, 'utf8')), basename(file));
+      await Worker.runReplayHistory(
+        { workflowBundle: { codePath: codePath! }, dataConverter: { payloadCodecs: [testPayloadCodec()] } },
+        JSON.parse(readFileSync(file, 'utf8')),
+        basename(file),
+      );
       console.log(JSON.stringify({ file: basename(file), ok: true }));
     } catch (e) {
-      console.log(JSON.stringify({ file: basename(file), ok: false, error: `${(e as Error).name}: ${(e as Error).message}` }));
+      console.log(
+        JSON.stringify({ file: basename(file), ok: false, error: `${(e as Error).name}: ${(e as Error).message}` }),
+      );
     }
   }
 }

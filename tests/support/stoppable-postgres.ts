@@ -30,7 +30,9 @@ export interface StoppablePostgres {
 const asRoot = process.getuid?.() === 0;
 // As root, setpriv runs the server as `postgres` (initdb and postgres refuse root).
 const asPostgres = (command: string, args: string[]): [string, string[]] =>
-  asRoot ? ['/usr/bin/setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', command, ...args]] : [command, args];
+  asRoot
+    ? ['/usr/bin/setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', command, ...args]]
+    : [command, args];
 
 export async function startStoppablePostgres(): Promise<StoppablePostgres> {
   const bindir = process.env.HOLDFAST_PG_BINDIR ?? execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
@@ -38,14 +40,36 @@ export async function startStoppablePostgres(): Promise<StoppablePostgres> {
   const runAs = postgresRunAs();
   if (runAs) chownSync(dir, runAs.uid, runAs.gid);
   const data = join(dir, 'data');
-  const [initdb, initArgs] = asPostgres(join(bindir, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  const [initdb, initArgs] = asPostgres(join(bindir, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+  ]);
   execFileSync(initdb, initArgs, { stdio: 'ignore' });
   const port = await freePort();
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   let server: ChildProcess | undefined;
 
   const start = async () => {
-    const [command, args] = asPostgres(join(bindir, 'postgres'), ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off', '-c', 'max_connections=200']);
+    const [command, args] = asPostgres(join(bindir, 'postgres'), [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${dir}`,
+      '-c',
+      'fsync=off',
+      '-c',
+      'max_connections=200',
+    ]);
     server = spawnTied(command, args, { stdio: 'ignore' });
     const deadline = Date.now() + 30_000;
     while (!(await postgresAnswers(url))) {

@@ -5,6 +5,10 @@ import type { Harness } from './harness';
 
 export async function harnessClient(h: Harness): Promise<{ client: Client; close: () => Promise<void> }> {
   const connection = await Connection.connect({ address: h.temporal.address });
-  const client = new Client({ connection, namespace: h.temporal.namespace, dataConverter: { payloadCodecs: [h.temporal.payloadCodec] } });
+  const client = new Client({
+    connection,
+    namespace: h.temporal.namespace,
+    dataConverter: { payloadCodecs: [h.temporal.payloadCodec] },
+  });
   return { client, close: () => connection.close() };
 }

@@ -1,10 +1,19 @@
 import { rankAgents, remainingQuota, teamFor, type AgentLoad } from '../../domain/assignment';
 
-const agent = (id: string, contactsToday: number, openCases = 0, dailyContactQuota = 10): AgentLoad => ({ id, teamId: 't', dailyContactQuota, contactsToday, openCases });
+const agent = (id: string, contactsToday: number, openCases = 0, dailyContactQuota = 10): AgentLoad => ({
+  id,
+  teamId: 't',
+  dailyContactQuota,
+  contactsToday,
+  openCases,
+});
 
 describe('assignment', () => {
   test('the team is the one serving the tier', () => {
-    const teams = [{ id: 'cc', tiers: ['mass'] }, { id: 'pb', tiers: ['premier'] }];
+    const teams = [
+      { id: 'cc', tiers: ['mass'] },
+      { id: 'pb', tiers: ['premier'] },
+    ];
     expect(teamFor(teams, 'premier')?.id).toBe('pb');
     expect(teamFor(teams, 'affluent')).toBeUndefined();
   });
@@ -20,11 +29,18 @@ describe('assignment', () => {
   });
 
   test('ties go to fewer open cases, then to the id, so retries pick the same agent', () => {
-    expect(rankAgents([agent('b', 3, 4), agent('a', 3, 4), agent('c', 3, 1)]).map((a) => a.id)).toEqual(['c', 'a', 'b']);
+    expect(rankAgents([agent('b', 3, 4), agent('a', 3, 4), agent('c', 3, 1)]).map((a) => a.id)).toEqual([
+      'c',
+      'a',
+      'b',
+    ]);
   });
 
   test('a driver specialist team wins over the generalist team for the same tier', () => {
-    const teams = [{ id: 'cc', tiers: ['mass'], drivers: [] }, { id: 'lending', tiers: ['mass', 'affluent'], drivers: ['life_event'] }];
+    const teams = [
+      { id: 'cc', tiers: ['mass'], drivers: [] },
+      { id: 'lending', tiers: ['mass', 'affluent'], drivers: ['life_event'] },
+    ];
     expect(teamFor(teams, 'mass', 'life_event')?.id).toBe('lending');
     expect(teamFor(teams, 'mass', 'service')?.id).toBe('cc');
     expect(teamFor(teams, 'premier', 'life_event')).toBeUndefined();

@@ -13,33 +13,61 @@ import { processEnv } from '../../config/process-env';
 import { newPayloadKey } from '../../config/payload-codec';
 import { activityDepsFromEnv } from '../../worker/activity-deps';
 
-type Service = { image?: string; build?: string; command?: string[]; ports?: string[]; environment?: Record<string, unknown>; restart?: string; healthcheck?: unknown };
+type Service = {
+  image?: string;
+  build?: string;
+  command?: string[];
+  ports?: string[];
+  environment?: Record<string, unknown>;
+  restart?: string;
+  healthcheck?: unknown;
+};
 const ROOT = join(__dirname, '..', '..');
-const raw = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const raw = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+};
 const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
 const APP_SERVICES = ['migrate', 'worker', 'api'] as const;
 
 // Compose's interpolation: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, and $$ for $.
 function interpolate(value: string, env: Record<string, string>): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g, (whole, name: string | undefined, colon: string, op: string, arg: string) => {
-    if (whole === '$$') return '$';
-    const set = name! in env && (colon !== ':' || env[name!] !== '');
-    if (set) return env[name!]!;
-    if (op === '?') throw new Error(`compose refuses to start: ${name}: ${arg}`);
-    return op === '-' ? arg : '';
-  });
+  return value.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g,
+    (whole, name: string | undefined, colon: string, op: string, arg: string) => {
+      if (whole === '$$') return '$';
+      const set = name! in env && (colon !== ':' || env[name!] !== '');
+      if (set) return env[name!]!;
+      if (op === '?') throw new Error(`compose refuses to start: ${name}: ${arg}`);
+      return op === '-' ? arg : '';
+    },
+  );
 }
 
 function withEnv(env: Record<string, string>): Record<string, Service> {
-  const walk = (v: unknown): unknown => (typeof v === 'string' ? interpolate(v, env) : Array.isArray(v) ? v.map(walk) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v);
+  const walk = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? interpolate(v, env)
+      : Array.isArray(v)
+        ? v.map(walk)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+          : v;
   return walk(raw.services) as Record<string, Service>;
 }
 
-const dotEnv = (file: string) => Object.fromEntries(readFileSync(join(ROOT, file), 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-const stringEnv = (s: Service) => Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v)]));
+const dotEnv = (file: string) =>
+  Object.fromEntries(
+    readFileSync(join(ROOT, file), 'utf8')
+      .split('\n')
+      .filter((l) => /^[A-Z_]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+const stringEnv = (s: Service) =>
+  Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v)]));
 
 test('without a payload key Compose refuses to start, naming the variable and where to look', () => {
-  for (const env of [{}, dotEnv('.env.example')]) expect(() => withEnv(env)).toThrow(/HOLDFAST_PAYLOAD_KEYS.*\.env\.example/);
+  for (const env of [{}, dotEnv('.env.example')])
+    expect(() => withEnv(env)).toThrow(/HOLDFAST_PAYLOAD_KEYS.*\.env\.example/);
 });
 
 const payloadKey = { HOLDFAST_PAYLOAD_KEYS: newPayloadKey('compose') };
@@ -66,12 +94,24 @@ test('.env.example names only variables the config reads, and each reaches an ap
     expect(configNames).toContain(name);
     expect([...reaching]).toContain(name);
   }
-  for (const name of APP_SERVICES) for (const key of Object.keys(raw.services[name]!.environment!)) expect(configNames).toContain(key);
+  for (const name of APP_SERVICES)
+    for (const key of Object.keys(raw.services[name]!.environment!)) expect(configNames).toContain(key);
 });
 
 test('the stack: Temporal on PostgreSQL with its UI, the search attributes set up, worker and API from the Dockerfile', () => {
   const s = raw.services;
-  expect(Object.keys(s)).toEqual(expect.arrayContaining(['postgresql', 'temporal', 'temporal-search-attributes', 'temporal-ui', 'mailcatcher', 'migrate', 'worker', 'api']));
+  expect(Object.keys(s)).toEqual(
+    expect.arrayContaining([
+      'postgresql',
+      'temporal',
+      'temporal-search-attributes',
+      'temporal-ui',
+      'mailcatcher',
+      'migrate',
+      'worker',
+      'api',
+    ]),
+  );
   expect(s.temporal!.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgresql' });
   for (const name of APP_SERVICES) {
     expect(s[name]!.build).toBe('.');
@@ -83,7 +123,8 @@ test('the stack: Temporal on PostgreSQL with its UI, the search attributes set u
 
 test('long-running services restart; the API has a health check; only the API is published, the Temporal UI on loopback behind a profile', () => {
   const s = raw.services;
-  for (const name of ['postgresql', 'temporal', 'temporal-ui', 'mailcatcher', 'worker', 'api']) expect([name, s[name]!.restart]).toEqual([name, 'unless-stopped']);
+  for (const name of ['postgresql', 'temporal', 'temporal-ui', 'mailcatcher', 'worker', 'api'])
+    expect([name, s[name]!.restart]).toEqual([name, 'unless-stopped']);
   expect(s.api!.healthcheck).toBeDefined();
   expect(s.postgresql!.healthcheck).toBeDefined();
   const published = Object.entries(s).flatMap(([name, svc]) => (svc.ports ?? []).map((p) => `${name} ${p}`));

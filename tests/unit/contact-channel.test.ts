@@ -19,7 +19,10 @@ describe('contact channels', () => {
   });
 
   test('channels without consent or without the contact detail are dropped', () => {
-    expect(contactChannels(customer({ consent: { sms: false, email: true, phone: true } }))).toEqual(['phone', 'email']);
+    expect(contactChannels(customer({ consent: { sms: false, email: true, phone: true } }))).toEqual([
+      'phone',
+      'email',
+    ]);
     expect(contactChannels(customer({ hasPhone: false }))).toEqual(['email']);
     expect(contactChannels(customer({ hasEmail: false, hasPhone: false }))).toEqual([]);
   });

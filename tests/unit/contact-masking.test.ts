@@ -20,6 +20,7 @@ test('an email keeps its first letter and domain', () => {
 });
 
 test('addresses inside free text are masked, other numbers are not', () => {
-  expect(maskContactsInText('To +34600111001 failed; ana.garcia@example.com rejected; case 1200000 at 10:08'))
-    .toBe('To +34 ••• ••• 001 failed; a•••@example.com rejected; case 1200000 at 10:08');
+  expect(maskContactsInText('To +34600111001 failed; ana.garcia@example.com rejected; case 1200000 at 10:08')).toBe(
+    'To +34 ••• ••• 001 failed; a•••@example.com rejected; case 1200000 at 10:08',
+  );
 });

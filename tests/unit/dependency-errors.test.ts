@@ -9,10 +9,17 @@ function grpcError(code: number, details: string): Error {
 
 test('an update refused while the workflow task is being retried (a worker died mid-task) is 503 case_busy', () => {
   const raw = grpcError(9, 'Update-with-Start could not be executed.');
-  const wrapped = Object.assign(new Error('Unable to perform workflow execution update due to Workflow Task in failed state.'), { cause: raw });
+  const wrapped = Object.assign(
+    new Error('Unable to perform workflow execution update due to Workflow Task in failed state.'),
+    { cause: raw },
+  );
   for (const e of [raw, wrapped]) {
     const answer = dependencyError(e);
-    expect({ status: answer?.status, code: answer?.code, retryAfter: answer?.retryAfter }).toEqual({ status: 503, code: 'case_busy', retryAfter: 5 });
+    expect({ status: answer?.status, code: answer?.code, retryAfter: answer?.retryAfter }).toEqual({
+      status: 503,
+      code: 'case_busy',
+      retryAfter: 5,
+    });
   }
 });
 

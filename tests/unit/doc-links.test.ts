@@ -4,11 +4,27 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const PAGES = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 // GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens.
-const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
-const anchors = (file: string) => new Set(readFileSync(file, 'utf8').split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => slug(l.replace(/^#+ /, '').replace(/`/g, ''))));
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
+const anchors = (file: string) =>
+  new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => /^#{1,6} /.test(l))
+      .map((l) => slug(l.replace(/^#+ /, '').replace(/`/g, ''))),
+  );
 // Text outside fenced code blocks.
 const prose = (file: string) => readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '');
 
@@ -19,12 +35,15 @@ test.each(PAGES)('%s: every relative link reaches a file and heading', (page) =>
     const [path, anchor] = target!.split('#') as [string, string | undefined];
     const file = path ? join(ROOT, dirname(page), path) : join(ROOT, page);
     if (!existsSync(file)) broken.push(`${target} (no file ${relative(ROOT, file)})`);
-    else if (anchor && file.endsWith('.md') && !anchors(file).has(anchor)) broken.push(`${target} (no heading #${anchor})`);
+    else if (anchor && file.endsWith('.md') && !anchors(file).has(anchor))
+      broken.push(`${target} (no heading #${anchor})`);
   }
   expect(broken).toEqual([]);
 });
 
 test.each(PAGES)('%s: every docs page and test file it names in backticks exists', (page) => {
-  const named = [...prose(join(ROOT, page)).matchAll(/`((?:docs|tests)\/[^`\s*<>]+\.(?:md|ts|json))`/g)].map((m) => m[1]!);
+  const named = [...prose(join(ROOT, page)).matchAll(/`((?:docs|tests)\/[^`\s*<>]+\.(?:md|ts|json))`/g)].map(
+    (m) => m[1]!,
+  );
   expect(named.filter((f) => !existsSync(join(ROOT, f)))).toEqual([]);
 });

@@ -5,26 +5,53 @@ import { replayDay, startReplay, type DryRunWorld, type ReplaySignal } from '../
 import type { CustomerProfile } from '../../domain/customer';
 
 const customer = (id: string, over: Partial<CustomerProfile> = {}): CustomerProfile => ({
-  id, tier: 'mass', assetsUnderManagement: 20_000, timeZone: 'Europe/Madrid', hasPhone: true, hasEmail: true, preferredChannels: ['sms'], consent: { sms: true, email: true, phone: true }, ...over,
+  id,
+  tier: 'mass',
+  assetsUnderManagement: 20_000,
+  timeZone: 'Europe/Madrid',
+  hasPhone: true,
+  hasEmail: true,
+  preferredChannels: ['sms'],
+  consent: { sms: true, email: true, phone: true },
+  ...over,
 });
 
 function world(customers: CustomerProfile[], definition = PLAYBOOKS.demo!): DryRunWorld {
   const candidate = { id: 'demo', version: 1, definition };
   return {
-    candidate, latest: [candidate], allSignals: true, customers: new Map(customers.map((c) => [c.id, c])), contactsBefore: new Map(),
-    teams: [{ id: 'cc', tiers: ['mass'] }], agents: [{ id: 'a1', teamId: 'cc', skills: [], dailyContactQuota: 2, openCases: 0, workingHours: null }],
-    offers: [], rates: { reach: 0.5, acceptance: 0.5 },
+    candidate,
+    latest: [candidate],
+    allSignals: true,
+    customers: new Map(customers.map((c) => [c.id, c])),
+    contactsBefore: new Map(),
+    teams: [{ id: 'cc', tiers: ['mass'] }],
+    agents: [{ id: 'a1', teamId: 'cc', skills: [], dailyContactQuota: 2, openCases: 0, workingHours: null }],
+    offers: [],
+    rates: { reach: 0.5, acceptance: 0.5 },
   };
 }
 
-const signal = (customerId: string, at: string): ReplaySignal => ({ signalId: `s-${customerId}`, customerId, type: 'large_outflow', severity: 0.9, occurredAt: at, receivedAt: new Date(at) });
+const signal = (customerId: string, at: string): ReplaySignal => ({
+  signalId: `s-${customerId}`,
+  customerId,
+  type: 'large_outflow',
+  severity: 0.9,
+  occurredAt: at,
+  receivedAt: new Date(at),
+});
 
 test('a team out of quota carries the rest to the next day, which serves them first', () => {
   const ids = ['c1', 'c2', 'c3', 'c4'];
   const state = startReplay(world(ids.map((id) => customer(id))), 10);
-  const day1 = replayDay(state, new Date('2026-11-02T00:00:00Z'), ids.map((id, i) => signal(id, `2026-11-02T1${i}:00:00Z`)));
+  const day1 = replayDay(
+    state,
+    new Date('2026-11-02T00:00:00Z'),
+    ids.map((id, i) => signal(id, `2026-11-02T1${i}:00:00Z`)),
+  );
   expect(day1.counts).toMatchObject({ casesOpened: 4, assigned: 2, queuedToNextDay: 2 });
-  expect(day1.teams).toEqual([{ teamId: 'cc', contactsNeeded: 4, quota: 2, assigned: 2, saturation: 2, backlogCarried: 2 }]);
+  expect(day1.teams).toEqual([
+    { teamId: 'cc', contactsNeeded: 4, quota: 2, assigned: 2, saturation: 2, backlogCarried: 2 },
+  ]);
   const day2 = replayDay(state, new Date('2026-11-03T00:00:00Z'), []);
   expect(day2.counts).toMatchObject({ assigned: 2, queuedToNextDay: 0 });
   expect(day2.teams[0]).toMatchObject({ contactsNeeded: 2, backlogCarried: 0 });
@@ -34,8 +61,14 @@ test('a team out of quota carries the rest to the next day, which serves them fi
 test('quiet hours move a late contact to the next morning; no consented channel is counted', () => {
   const definition = structuredClone(PLAYBOOKS.demo!);
   definition.contact.policy.quietHours = { start: '21:00', end: '08:00' };
-  const state = startReplay(world([customer('late'), customer('silent', { consent: { sms: false, email: false, phone: false } })], definition), 10);
-  const day = replayDay(state, new Date('2026-11-02T00:00:00Z'), [signal('late', '2026-11-02T22:30:00Z'), signal('silent', '2026-11-02T10:00:00Z')]);
+  const state = startReplay(
+    world([customer('late'), customer('silent', { consent: { sms: false, email: false, phone: false } })], definition),
+    10,
+  );
+  const day = replayDay(state, new Date('2026-11-02T00:00:00Z'), [
+    signal('late', '2026-11-02T22:30:00Z'),
+    signal('silent', '2026-11-02T10:00:00Z'),
+  ]);
   expect(day.counts).toMatchObject({ deferredQuietHours: 1, contactsMovedToNextDay: 1, noConsentedChannel: 1 });
   // 08:00 in Madrid (UTC+1 in November).
   expect(state.decisions.find((d) => d.customerId === 'late')?.contactAt).toBe('2026-11-03T07:00:00.000Z');

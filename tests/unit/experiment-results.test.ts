@@ -1,10 +1,23 @@
 import { experimentResults, type ArmCounts } from '../../domain/experiment-results';
 import { funnelRows } from '../../domain/funnel';
 
-const arm = (a: Partial<ArmCounts> & Pick<ArmCounts, 'arm' | 'conclusive' | 'retained'>): ArmCounts => ({ version: 1, weight: 50, control: false, cases: a.conclusive, offerCost: 0, ...a });
+const arm = (a: Partial<ArmCounts> & Pick<ArmCounts, 'arm' | 'conclusive' | 'retained'>): ArmCounts => ({
+  version: 1,
+  weight: 50,
+  control: false,
+  cases: a.conclusive,
+  offerCost: 0,
+  ...a,
+});
 
 test("each arm against the control: Newcombe's example as arm B (56/70) against the control (48/80)", () => {
-  const { collecting, arms } = experimentResults([arm({ arm: 'A', control: true, conclusive: 80, retained: 48 }), arm({ arm: 'B', conclusive: 70, retained: 56, offerCost: 1400 })], 50);
+  const { collecting, arms } = experimentResults(
+    [
+      arm({ arm: 'A', control: true, conclusive: 80, retained: 48 }),
+      arm({ arm: 'B', conclusive: 70, retained: 56, offerCost: 1400 }),
+    ],
+    50,
+  );
   expect(collecting).toBe(false);
   expect(arms[0]!.vsControl).toBeNull();
   expect(arms[0]!.retentionRate).toBe(0.6);
@@ -19,7 +32,10 @@ test("each arm against the control: Newcombe's example as arm B (56/70) against 
 });
 
 test('collecting until every arm, the control too, has the minimum; no conclusive case gives no rate', () => {
-  const { collecting, arms } = experimentResults([arm({ arm: 'A', control: true, conclusive: 0, retained: 0 }), arm({ arm: 'B', conclusive: 70, retained: 56 })], 1);
+  const { collecting, arms } = experimentResults(
+    [arm({ arm: 'A', control: true, conclusive: 0, retained: 0 }), arm({ arm: 'B', conclusive: 70, retained: 56 })],
+    1,
+  );
   expect(collecting).toBe(true);
   expect(arms[0]).toMatchObject({ retentionRate: null, interval: null, costPerRetained: null });
   expect(arms[1]!.vsControl).toEqual({ difference: null, interval: null, pValue: null, verdict: 'collecting' });
@@ -31,6 +47,13 @@ test('funnel conversion is the next step over this one; steps without cases are 
     { step: 'assigned', entered: 8, left: 0, leftBecause: {} as never, medianSeconds: null, p90Seconds: null },
   ]);
   expect(rows.map((r) => [r.step, r.entered, r.conversion])).toEqual([
-    ['detected', 10, 0.8], ['assigned', 8, 0], ['contacted', 0, null], ['reached', 0, null], ['offered', 0, null], ['accepted', 0, null], ['surveyed', 0, null], ['retained', 0, null],
+    ['detected', 10, 0.8],
+    ['assigned', 8, 0],
+    ['contacted', 0, null],
+    ['reached', 0, null],
+    ['offered', 0, null],
+    ['accepted', 0, null],
+    ['surveyed', 0, null],
+    ['retained', 0, null],
   ]);
 });

@@ -18,7 +18,12 @@ function longFunctions(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) {
+    if (
+      ts.isFunctionDeclaration(node) ||
+      ts.isArrowFunction(node) ||
+      ts.isFunctionExpression(node) ||
+      ts.isMethodDeclaration(node)
+    ) {
       const first = source.getLineAndCharacterOfPosition(node.getStart()).line;
       const lines = source.getLineAndCharacterOfPosition(node.getEnd()).line - first + 1;
       if (lines > MAX_LINES) found.push(`${relative(ROOT, file)}:${first + 1} (${lines} lines)`);

@@ -17,9 +17,18 @@ function encodings(node: unknown, inPatchMarker = false): string[] {
   const o = node as Record<string, unknown>;
   const patch = inPatchMarker || o.markerName === 'core_patch';
   // A local activity marker: check its result, not Core's bookkeeping next to it.
-  if (!patch && o.markerName === 'core_local_activity') return encodings((o.details as Record<string, unknown>).result, false);
-  const own = !patch && o.metadata && typeof (o.metadata as Record<string, unknown>).encoding === 'string' ? [(o.metadata as Record<string, string>).encoding!] : [];
-  return [...own, ...Object.entries(o).filter(([k]) => k !== 'searchAttributes').flatMap(([, v]) => encodings(v, patch))];
+  if (!patch && o.markerName === 'core_local_activity')
+    return encodings((o.details as Record<string, unknown>).result, false);
+  const own =
+    !patch && o.metadata && typeof (o.metadata as Record<string, unknown>).encoding === 'string'
+      ? [(o.metadata as Record<string, string>).encoding!]
+      : [];
+  return [
+    ...own,
+    ...Object.entries(o)
+      .filter(([k]) => k !== 'searchAttributes')
+      .flatMap(([, v]) => encodings(v, patch)),
+  ];
 }
 
 test.each(current)('%s holds only encrypted payloads', (file) => {

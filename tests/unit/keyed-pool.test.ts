@@ -51,14 +51,24 @@ test('items with the same key run one after another, in the order given', async 
   await t.release('a2');
   await t.release('a3');
   expect(await done).toEqual(['A1', 'B1', 'A2', 'A3']);
-  expect(t.log.filter((l) => / a\d$/.test(l))).toEqual(['start a1', 'end a1', 'start a2', 'end a2', 'start a3', 'end a3']);
+  expect(t.log.filter((l) => / a\d$/.test(l))).toEqual([
+    'start a1',
+    'end a1',
+    'start a2',
+    'end a2',
+    'start a3',
+    'end a3',
+  ]);
 });
 
 test('after a failure no further item starts, those under way finish, and the failure is thrown', async () => {
   const t = gatedTasks();
   const items = [item('a', 'fail-a1'), item('b', 'b1'), item('a', 'a2'), item('c', 'c1')];
   const done = mapInKeyOrder(items, byKey, 2, t.task);
-  const outcome = done.then(() => 'resolved', (e: Error) => e.message);
+  const outcome = done.then(
+    () => 'resolved',
+    (e: Error) => e.message,
+  );
   await t.release('fail-a1');
   let answered = false;
   void outcome.then(() => (answered = true));
@@ -71,5 +81,12 @@ test('after a failure no further item starts, those under way finish, and the fa
 });
 
 test('an empty batch answers nothing', async () => {
-  expect(await mapInKeyOrder([], () => 'k', 4, async () => 1)).toEqual([]);
+  expect(
+    await mapInKeyOrder(
+      [],
+      () => 'k',
+      4,
+      async () => 1,
+    ),
+  ).toEqual([]);
 });

@@ -4,15 +4,76 @@ import { TIERS } from '../../domain/vocabulary';
 // The test's own catalog (shaped like a bank's): what each rule below is checked against.
 const ALL_TIERS = [...TIERS];
 const catalog: CatalogOffer[] = [
-  { id: 'rate-bonus-50bp', name: '+0.50% rate bonus', kind: 'rate_bonus', drivers: ['product_yield'], tiers: ALL_TIERS, cost: 250, minValue: 50_000 },
-  { id: 'rate-bonus-25bp', name: '+0.25% rate bonus', kind: 'rate_bonus', drivers: ['product_yield'], tiers: ALL_TIERS, cost: 60, minValue: 5_000 },
-  { id: 'fee-waiver-12m', name: 'Fees waived for 12 months', kind: 'fee_waiver', drivers: ['service', 'product_yield'], tiers: ALL_TIERS, cost: 48, minValue: 0 },
-  { id: 'points-5000', name: '5,000 loyalty points', kind: 'points', drivers: ['service'], tiers: ['affluent', 'mass'], cost: 25, minValue: 0 },
-  { id: 'concierge-service', name: 'Concierge service', kind: 'value_added_service', drivers: ['service', 'product_yield'], tiers: ['premier'], cost: 400, minValue: 250_000 },
-  { id: 'instalment-plan', name: 'Instalment plan', kind: 'instalment_plan', drivers: ['life_event'], tiers: ALL_TIERS, cost: 40, minValue: 0 },
-  { id: 'preferred-financing', name: 'Preferred-rate financing', kind: 'financing', drivers: ['life_event'], tiers: ['premier', 'affluent'], cost: 300, minValue: 50_000 },
+  {
+    id: 'rate-bonus-50bp',
+    name: '+0.50% rate bonus',
+    kind: 'rate_bonus',
+    drivers: ['product_yield'],
+    tiers: ALL_TIERS,
+    cost: 250,
+    minValue: 50_000,
+  },
+  {
+    id: 'rate-bonus-25bp',
+    name: '+0.25% rate bonus',
+    kind: 'rate_bonus',
+    drivers: ['product_yield'],
+    tiers: ALL_TIERS,
+    cost: 60,
+    minValue: 5_000,
+  },
+  {
+    id: 'fee-waiver-12m',
+    name: 'Fees waived for 12 months',
+    kind: 'fee_waiver',
+    drivers: ['service', 'product_yield'],
+    tiers: ALL_TIERS,
+    cost: 48,
+    minValue: 0,
+  },
+  {
+    id: 'points-5000',
+    name: '5,000 loyalty points',
+    kind: 'points',
+    drivers: ['service'],
+    tiers: ['affluent', 'mass'],
+    cost: 25,
+    minValue: 0,
+  },
+  {
+    id: 'concierge-service',
+    name: 'Concierge service',
+    kind: 'value_added_service',
+    drivers: ['service', 'product_yield'],
+    tiers: ['premier'],
+    cost: 400,
+    minValue: 250_000,
+  },
+  {
+    id: 'instalment-plan',
+    name: 'Instalment plan',
+    kind: 'instalment_plan',
+    drivers: ['life_event'],
+    tiers: ALL_TIERS,
+    cost: 40,
+    minValue: 0,
+  },
+  {
+    id: 'preferred-financing',
+    name: 'Preferred-rate financing',
+    kind: 'financing',
+    drivers: ['life_event'],
+    tiers: ['premier', 'affluent'],
+    cost: 300,
+    minValue: 50_000,
+  },
 ].map((o) => ({ ...o, active: true }));
-const ctx = { tier: 'mass' as const, driver: 'product_yield' as const, assetsUnderManagement: 20_000, budgetRate: 0.005 };
+const ctx = {
+  tier: 'mass' as const,
+  driver: 'product_yield' as const,
+  assetsUnderManagement: 20_000,
+  budgetRate: 0.005,
+};
 
 describe('offer selection', () => {
   test('the budget is proportional to the customer value', () => {
@@ -32,7 +93,12 @@ describe('offer selection', () => {
   });
 
   test('life events get instalments and financing, never a rate bonus', () => {
-    const ids = eligibleOffers(catalog, { ...ctx, tier: 'affluent', driver: 'life_event', assetsUnderManagement: 100_000 }).map((o) => o.kind);
+    const ids = eligibleOffers(catalog, {
+      ...ctx,
+      tier: 'affluent',
+      driver: 'life_event',
+      assetsUnderManagement: 100_000,
+    }).map((o) => o.kind);
     expect(ids).toEqual(['financing', 'instalment_plan']);
   });
 
@@ -43,7 +109,11 @@ describe('offer selection', () => {
   test('inactive offers and offers for other tiers are never chosen', () => {
     const withInactive = catalog.map((o) => (o.id === 'rate-bonus-25bp' ? { ...o, active: false } : o));
     expect(eligibleOffers(withInactive, ctx).map((o) => o.id)).toEqual(['fee-waiver-12m']);
-    expect(eligibleOffers(catalog, { ...ctx, tier: 'mass', driver: 'service', assetsUnderManagement: 10_000_000 }).map((o) => o.id)).not.toContain('concierge-service');
+    expect(
+      eligibleOffers(catalog, { ...ctx, tier: 'mass', driver: 'service', assetsUnderManagement: 10_000_000 }).map(
+        (o) => o.id,
+      ),
+    ).not.toContain('concierge-service');
   });
 
   test('an offer at its volume cap is not offered; one left still is', () => {

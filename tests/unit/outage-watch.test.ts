@@ -49,17 +49,29 @@ test('the back-off doubles from 1 s to its cap and starts again after the outage
 
 test('an unreachable PostgreSQL is ours, through node-postgres and Prisma; a refused statement is not', async () => {
   const closedPort = await freePort();
-  const client = new Client({ connectionString: `postgresql://postgres@127.0.0.1:${closedPort}/x`, connectionTimeoutMillis: 1_000 });
-  const viaPg = await client.connect().then(() => undefined, (e: unknown) => e);
+  const client = new Client({
+    connectionString: `postgresql://postgres@127.0.0.1:${closedPort}/x`,
+    connectionTimeoutMillis: 1_000,
+  });
+  const viaPg = await client.connect().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(databaseUnreachable(viaPg)).toBe(true);
   const db = createDb(`postgresql://postgres@127.0.0.1:${closedPort}/x`);
-  const viaPrisma = await db.$queryRaw`SELECT 1`.then(() => undefined, (e: unknown) => e);
+  const viaPrisma = await db.$queryRaw`SELECT 1`.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   await db.$disconnect();
   expect(databaseUnreachable(viaPrisma)).toBe(true);
 
   const live = new Client({ connectionString: process.env.HOLDFAST_TEST_DATABASE_URL });
   await live.connect();
-  const refused = await live.query('SELECT * FROM no_such_table').then(() => undefined, (e: unknown) => e);
+  const refused = await live.query('SELECT * FROM no_such_table').then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   await live.end();
   expect(databaseUnreachable(refused)).toBe(false);
   expect(databaseUnreachable(new Error('Twilio answered 503'))).toBe(false);

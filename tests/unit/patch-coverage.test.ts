@@ -11,9 +11,13 @@ const root = join(__dirname, '..', '..');
 const registry = Object.entries(patches as Record<string, unknown>);
 const ids = new Set(registry.map(([, id]) => id));
 
-const workflowFiles = readdirSync(join(root, 'workflows'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+const workflowFiles = readdirSync(join(root, 'workflows'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+  f.endsWith('.ts'),
+);
 // Without comments, which name patched() in prose.
-const workflowCode = workflowFiles.map((f) => readFileSync(join(root, 'workflows', f), 'utf8').replace(/\/\/.*$/gm, '')).join('\n');
+const workflowCode = workflowFiles
+  .map((f) => readFileSync(join(root, 'workflows', f), 'utf8').replace(/\/\/.*$/gm, ''))
+  .join('\n');
 const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
 
 const historiesDir = join(root, 'tests', 'histories');
@@ -24,7 +28,11 @@ const sdkInternal = (id: string) => id.startsWith('__');
 
 // The ids of Holdfast's own patches a recording checked.
 function patchMarkers(file: string): string[] {
-  const { events } = JSON.parse(readFileSync(join(historiesDir, file), 'utf8')) as { events: { markerRecordedEventAttributes?: { markerName: string; details: Record<string, { payloads: { data: string }[] }> } }[] };
+  const { events } = JSON.parse(readFileSync(join(historiesDir, file), 'utf8')) as {
+    events: {
+      markerRecordedEventAttributes?: { markerName: string; details: Record<string, { payloads: { data: string }[] }> };
+    }[];
+  };
   return events
     .map((e) => e.markerRecordedEventAttributes)
     .filter((m) => m?.markerName === 'core_patch')
@@ -36,7 +44,10 @@ function patchMarkers(file: string): string[] {
 test('every patch id is a distinct string, checked by patched() or deprecatePatch() and named in the CHANGELOG', () => {
   for (const [name, id] of registry) {
     expect([name, typeof id]).toEqual([name, 'string']);
-    expect([name, new RegExp(`\\b(patched|deprecatePatch)\\(\\s*${name}\\s*\\)`).test(workflowCode)]).toEqual([name, true]);
+    expect([name, new RegExp(`\\b(patched|deprecatePatch)\\(\\s*${name}\\s*\\)`).test(workflowCode)]).toEqual([
+      name,
+      true,
+    ]);
     expect([name, changelog.includes(id as string)]).toEqual([name, true]);
   }
   expect(ids.size).toBe(registry.length);

@@ -6,7 +6,10 @@ import { parseEnv } from '../../config/env';
 import { createPayloadCodec, ENCRYPTED_ENCODING, newPayloadKey, parsePayloadKeys } from '../../config/payload-codec';
 import { temporalConfig } from '../../config/temporal';
 
-const json = (value: unknown): Payload => ({ metadata: { encoding: new TextEncoder().encode('json/plain') }, data: new TextEncoder().encode(JSON.stringify(value)) });
+const json = (value: unknown): Payload => ({
+  metadata: { encoding: new TextEncoder().encode('json/plain') },
+  data: new TextEncoder().encode(JSON.stringify(value)),
+});
 const secret = { customer: 'Ana Pérez', phone: '+34600111222', note: 'the adviser was rude' };
 
 test('an encoded payload hides its content and decodes back to the same bytes', async () => {
@@ -41,13 +44,17 @@ test('a tampered payload or an unknown key is refused; plaintext from before enc
   const [encoded] = await codec.encode([json(secret)]);
   const tampered = { ...encoded!, data: Uint8Array.from(encoded!.data!, (b, i) => (i === 20 ? b ^ 1 : b)) };
   await expect(codec.decode([tampered])).rejects.toThrow();
-  await expect(createPayloadCodec(parsePayloadKeys(newPayloadKey('k2'))).decode([encoded!])).rejects.toThrow('key "k1", which is not in HOLDFAST_PAYLOAD_KEYS');
+  await expect(createPayloadCodec(parsePayloadKeys(newPayloadKey('k2'))).decode([encoded!])).rejects.toThrow(
+    'key "k1", which is not in HOLDFAST_PAYLOAD_KEYS',
+  );
   const plain = json({ before: true });
   expect(await codec.decode([plain])).toEqual([plain]);
 });
 
 test('malformed keys are refused with the entry named, never echoing key material', () => {
-  expect(() => parsePayloadKeys('k1:dG9vLXNob3J0')).toThrow('HOLDFAST_PAYLOAD_KEYS entry 1 must be <id>:<32 bytes in base64>');
+  expect(() => parsePayloadKeys('k1:dG9vLXNob3J0')).toThrow(
+    'HOLDFAST_PAYLOAD_KEYS entry 1 must be <id>:<32 bytes in base64>',
+  );
   const good = newPayloadKey('a');
   expect(() => parsePayloadKeys(`${good},${good}`)).toThrow('two keys with the same id');
   const material = good.split(':')[1]!;
@@ -62,18 +69,28 @@ test('malformed keys are refused with the entry named, never echoing key materia
 });
 
 test('a process without payload keys does not start: a clear error, not plaintext', () => {
-  expect(() => temporalConfig(parseEnv({ TEMPORAL_ADDRESS: 'temporal:7233' }), 'temporal:7233')).toThrow('HOLDFAST_PAYLOAD_KEYS must be set');
-  expect(() => temporalConfig(parseEnv({ HOLDFAST_PAYLOAD_KEYS: 'k1:short' }), 'temporal:7233')).toThrow('HOLDFAST_PAYLOAD_KEYS entry 1');
+  expect(() => temporalConfig(parseEnv({ TEMPORAL_ADDRESS: 'temporal:7233' }), 'temporal:7233')).toThrow(
+    'HOLDFAST_PAYLOAD_KEYS must be set',
+  );
+  expect(() => temporalConfig(parseEnv({ HOLDFAST_PAYLOAD_KEYS: 'k1:short' }), 'temporal:7233')).toThrow(
+    'HOLDFAST_PAYLOAD_KEYS entry 1',
+  );
 });
 
 test('payloads are sealed as protobuf and open again; a cipher Holdfast does not write is refused by name', async () => {
   const codec = testPayloadCodec();
-  const plain: Payload = { metadata: { encoding: new TextEncoder().encode('json/plain') }, data: new TextEncoder().encode(JSON.stringify({ note: 'call after 6pm' })) };
+  const plain: Payload = {
+    metadata: { encoding: new TextEncoder().encode('json/plain') },
+    data: new TextEncoder().encode(JSON.stringify({ note: 'call after 6pm' })),
+  };
   const [sealed] = await codec.encode([plain]);
   expect(Buffer.from(sealed!.metadata!['encryption-cipher']!).toString()).toBe('AES256-GCM/pb');
   expect(Buffer.from(sealed!.data!).toString('latin1')).not.toContain('call after 6pm');
   const [again] = await codec.decode([sealed!]);
   expect(Buffer.from(again!.data!)).toEqual(Buffer.from(plain.data!));
-  const foreign = { ...sealed!, metadata: { ...sealed!.metadata, 'encryption-cipher': new TextEncoder().encode('AES256-GCM') } };
+  const foreign = {
+    ...sealed!,
+    metadata: { ...sealed!.metadata, 'encryption-cipher': new TextEncoder().encode('AES256-GCM') },
+  };
   await expect(codec.decode([foreign])).rejects.toThrow('cipher "AES256-GCM", which Holdfast does not read');
 });

@@ -26,5 +26,7 @@ test('every field at fault is listed, with words a person can act on', () => {
 });
 
 test('something that is not a playbook at all says so', () => {
-  expect(checkPlaybook([1, 2]).issues).toEqual([{ field: '(the whole playbook)', message: 'must be a group of settings' }]);
+  expect(checkPlaybook([1, 2]).issues).toEqual([
+    { field: '(the whole playbook)', message: 'must be a group of settings' },
+  ]);
 });

@@ -19,7 +19,10 @@ describe('playbooks as data', () => {
   });
 
   test('an invalid playbook is rejected with the field named', () => {
-    const result = playbookDefinitionSchema.safeParse({ ...PLAYBOOKS.standard, survey: { delay: 'soon', answerTimeout: '5d' } });
+    const result = playbookDefinitionSchema.safeParse({
+      ...PLAYBOOKS.standard,
+      survey: { delay: 'soon', answerTimeout: '5d' },
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['survey', 'delay']);
   });

@@ -24,9 +24,17 @@ test.each([
 test.each([
   [Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550, command: 'RCPT TO' }), 'rejected', '550'],
   [Object.assign(new Error('451 try later'), { responseCode: 451, command: 'DATA' }), 'transient', '451'],
-  [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ESOCKET', command: 'CONN' }), 'transient', 'ESOCKET'],
+  [
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ESOCKET', command: 'CONN' }),
+    'transient',
+    'ESOCKET',
+  ],
   // nodemailer says CONN even when the connection closed during DATA: the message may be out.
-  [Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION', command: 'CONN' }), 'unknown', 'ECONNECTION'],
+  [
+    Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION', command: 'CONN' }),
+    'unknown',
+    'ECONNECTION',
+  ],
   [Object.assign(new Error('timeout'), { code: 'ETIMEDOUT', command: 'DATA' }), 'unknown', 'ETIMEDOUT'],
 ])('SMTP %#: %s', (error, kind, code) => {
   expect(classifySmtpError(error)).toMatchObject({ kind, code });

@@ -1,8 +1,19 @@
 import { periodKey, reportCsv, reportRow, retentionReport, type CaseFacts } from '../../domain/retention-report';
 
 const facts = (over: Partial<CaseFacts>): CaseFacts => ({
-  openedAt: new Date('2026-11-18T10:00:00Z'), driver: 'service', tier: 'mass', teamId: 't', playbookId: 'standard', offerId: null,
-  status: 'closed', outcome: 'retained', holdout: false, slaBreached: false, acceptedOfferCost: 0, assetsUnderManagement: 0, ...over,
+  openedAt: new Date('2026-11-18T10:00:00Z'),
+  driver: 'service',
+  tier: 'mass',
+  teamId: 't',
+  playbookId: 'standard',
+  offerId: null,
+  status: 'closed',
+  outcome: 'retained',
+  holdout: false,
+  slaBreached: false,
+  acceptedOfferCost: 0,
+  assetsUnderManagement: 0,
+  ...over,
 });
 
 test('weeks are named by their Monday; months and days by their UTC date', () => {
@@ -14,12 +25,33 @@ test('weeks are named by their Monday; months and days by their UTC date', () =>
 
 test('rates are null, not zero or NaN, when nothing was concluded', () => {
   const row = reportRow('g', [facts({ status: 'open', outcome: null }), facts({ outcome: 'excluded' })]);
-  expect(row).toMatchObject({ retentionRate: null, holdoutRetentionRate: null, lift: null, costPerRetained: null, slaCompliance: 1, excluded: 1, stillOpen: 1 });
+  expect(row).toMatchObject({
+    retentionRate: null,
+    holdoutRetentionRate: null,
+    lift: null,
+    costPerRetained: null,
+    slaCompliance: 1,
+    excluded: 1,
+    stillOpen: 1,
+  });
 });
 
 test('a holdout case counts in the holdout rate only', () => {
-  const row = reportRow('g', [facts({ holdout: true }), facts({ holdout: true, outcome: 'churned' }), facts({ outcome: 'churned' })]);
-  expect(row).toMatchObject({ opened: 3, treated: 1, holdout: 2, retained: 0, churned: 1, retentionRate: 0, holdoutRetentionRate: 0.5, lift: -0.5 });
+  const row = reportRow('g', [
+    facts({ holdout: true }),
+    facts({ holdout: true, outcome: 'churned' }),
+    facts({ outcome: 'churned' }),
+  ]);
+  expect(row).toMatchObject({
+    opened: 3,
+    treated: 1,
+    holdout: 2,
+    retained: 0,
+    churned: 1,
+    retentionRate: 0,
+    holdoutRetentionRate: 0.5,
+    lift: -0.5,
+  });
 });
 
 test('groups missing a value get a named bucket', () => {

@@ -28,15 +28,30 @@ describe('risk scoring', () => {
 
   test('repeated signals raise the score but never past 1', () => {
     const one = assessRisk([signal()], 'mass', now).score;
-    const three = assessRisk([signal({ signalId: 'a' }), signal({ signalId: 'b' }), signal({ signalId: 'c' })], 'mass', now).score;
+    const three = assessRisk(
+      [signal({ signalId: 'a' }), signal({ signalId: 'b' }), signal({ signalId: 'c' })],
+      'mass',
+      now,
+    ).score;
     expect(three).toBeGreaterThan(one);
-    const many = assessRisk(Array.from({ length: 50 }, (_, i) => signal({ signalId: `s${i}`, severity: 1 })), 'mass', now).score;
+    const many = assessRisk(
+      Array.from({ length: 50 }, (_, i) => signal({ signalId: `s${i}`, severity: 1 })),
+      'mass',
+      now,
+    ).score;
     expect(many).toBeLessThanOrEqual(1);
   });
 
   test('the explanation lists each signal with its contribution', () => {
-    const result = assessRisk([signal({ signalId: 'x', type: 'complaint' }), signal({ signalId: 'y', type: 'activity_drop' })], 'mass', now);
-    expect(result.factors.map((f) => [f.signalId, f.factor])).toEqual([['x', 'complaint'], ['y', 'activity_drop']]);
+    const result = assessRisk(
+      [signal({ signalId: 'x', type: 'complaint' }), signal({ signalId: 'y', type: 'activity_drop' })],
+      'mass',
+      now,
+    );
+    expect(result.factors.map((f) => [f.signalId, f.factor])).toEqual([
+      ['x', 'complaint'],
+      ['y', 'activity_drop'],
+    ]);
     expect(result.factors.every((f) => f.contribution > 0 && f.contribution <= 1)).toBe(true);
   });
 

@@ -24,7 +24,9 @@ test('no route in api/http/routes/ queries the database', () => {
   expect(files.length).toBeGreaterThan(15);
   const found = files.flatMap((file) => {
     const source = readFileSync(join(ROUTES, file), 'utf8');
-    return DATABASE_ACCESS.filter(([, pattern]) => pattern.test(source)).map(([name]) => `api/http/routes/${file} uses ${name}: move it into a service`);
+    return DATABASE_ACCESS.filter(([, pattern]) => pattern.test(source)).map(
+      ([name]) => `api/http/routes/${file} uses ${name}: move it into a service`,
+    );
   });
   expect(found).toEqual([]);
 });

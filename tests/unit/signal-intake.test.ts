@@ -3,10 +3,22 @@ import { decideIntake, type IntakeFacts, type LastCase } from '../../domain/sign
 
 const now = new Date('2026-06-01T12:00:00Z');
 const signal = { customerId: 'cus_1', type: 'balance_drop' };
-const stored = (over: Partial<NonNullable<IntakeFacts['existing']>> = {}) => ({ id: 'sig_1', customerId: 'cus_1', type: 'balance_drop', caseId: null, workflowId: null, ...over });
+const stored = (over: Partial<NonNullable<IntakeFacts['existing']>> = {}) => ({
+  id: 'sig_1',
+  customerId: 'cus_1',
+  type: 'balance_drop',
+  caseId: null,
+  workflowId: null,
+  ...over,
+});
 const closedCase = (closedHoursAgo: number, cooldownHours: number): LastCase => ({
-  id: 'case_1', workflowId: 'retention-case/cus_1', status: 'closed', outcome: 'retained',
-  closedAt: new Date(now.getTime() - closedHoursAgo * 3600_000), cooldownMs: cooldownHours * 3600_000, actionThreshold: 0.4,
+  id: 'case_1',
+  workflowId: 'retention-case/cus_1',
+  status: 'closed',
+  outcome: 'retained',
+  closedAt: new Date(now.getTime() - closedHoursAgo * 3600_000),
+  cooldownMs: cooldownHours * 3600_000,
+  actionThreshold: 0.4,
 });
 const facts = (over: Partial<IntakeFacts> = {}): IntakeFacts => ({ customerTier: 'mass', hasOpenCase: false, ...over });
 
@@ -16,7 +28,10 @@ test('a key used for another customer or signal type is refused', () => {
 });
 
 test('a key already linked to its case answers as the first time; one without a case goes on', () => {
-  expect(decideIntake(signal, facts({ existing: stored({ caseId: 'case_1', workflowId: 'w' }) }), now)).toMatchObject({ kind: 'duplicate', existing: { caseId: 'case_1' } });
+  expect(decideIntake(signal, facts({ existing: stored({ caseId: 'case_1', workflowId: 'w' }) }), now)).toMatchObject({
+    kind: 'duplicate',
+    existing: { caseId: 'case_1' },
+  });
   expect(decideIntake(signal, facts({ existing: stored() }), now).kind).toBe('open_or_join');
 });
 
@@ -31,7 +46,15 @@ test('a balance recovery opens nothing on its own but joins an open case', () =>
 });
 
 test('a case closed within its cool-down asks for a re-score; after it, a new case opens', () => {
-  expect(decideIntake(signal, facts({ lastCase: closedCase(2, 24) }), now)).toMatchObject({ kind: 'cooling_down', until: new Date(now.getTime() + 22 * 3600_000) });
-  expect(decideIntake(signal, facts({ lastCase: closedCase(25, 24) }), now)).toEqual({ kind: 'open_or_join', tier: 'mass' });
-  expect(decideIntake(signal, facts({ lastCase: { ...closedCase(2, 24), status: 'open', closedAt: null } }), now).kind).toBe('open_or_join');
+  expect(decideIntake(signal, facts({ lastCase: closedCase(2, 24) }), now)).toMatchObject({
+    kind: 'cooling_down',
+    until: new Date(now.getTime() + 22 * 3600_000),
+  });
+  expect(decideIntake(signal, facts({ lastCase: closedCase(25, 24) }), now)).toEqual({
+    kind: 'open_or_join',
+    tier: 'mass',
+  });
+  expect(
+    decideIntake(signal, facts({ lastCase: { ...closedCase(2, 24), status: 'open', closedAt: null } }), now).kind,
+  ).toBe('open_or_join');
 });

@@ -21,13 +21,26 @@ test('a child that exits on its own is reported with its exit code', async () =>
 });
 
 test('waiting for a message from a child that dies first fails with why', async () => {
-  const child = startStackChild('API', script('dies.ts', "process.send?.({ sinks: { SMTP_URL: 'smtp://x' } }); setTimeout(() => process.exit(1), 200);"), process.env);
+  const child = startStackChild(
+    'API',
+    script('dies.ts', "process.send?.({ sinks: { SMTP_URL: 'smtp://x' } }); setTimeout(() => process.exit(1), 200);"),
+    process.env,
+  );
   await expect(messageFrom(child, (m) => (m as { sinks?: object }).sinks)).resolves.toEqual({ SMTP_URL: 'smtp://x' });
-  await expect(messageFrom(child, (m) => (m as { listening?: number }).listening)).rejects.toThrow('the API stopped (exit code 1)');
+  await expect(messageFrom(child, (m) => (m as { listening?: number }).listening)).rejects.toThrow(
+    'the API stopped (exit code 1)',
+  );
 });
 
 test('stopping a child asks it with SIGTERM and waits until it is gone', async () => {
-  const child = startStackChild('API', script('waits.ts', "process.on('SIGTERM', () => { process.send?.({ bye: true }); process.exit(0); }); process.send?.({ listening: 1 }); setInterval(() => {}, 1000);"), process.env);
+  const child = startStackChild(
+    'API',
+    script(
+      'waits.ts',
+      "process.on('SIGTERM', () => { process.send?.({ bye: true }); process.exit(0); }); process.send?.({ listening: 1 }); setInterval(() => {}, 1000);",
+    ),
+    process.env,
+  );
   await messageFrom(child, (m) => (m as { listening?: number }).listening);
   await stopStackChild(child);
   await expect(child.exited).resolves.toBe('the API stopped (exit code 0)');

@@ -2,7 +2,12 @@
 import { rankAgents } from '../../domain/assignment';
 import { onShift, workingHoursSchema } from '../../domain/working-hours';
 
-const madrid = { timeZone: 'Europe/Madrid', days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, from: '09:00', to: '17:00' };
+const madrid = {
+  timeZone: 'Europe/Madrid',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const,
+  from: '09:00',
+  to: '17:00',
+};
 const hours = workingHoursSchema.parse({ ...madrid, days: [...madrid.days] });
 
 test('on shift between from (inclusive) and to (exclusive), on working days, in the agent’s zone', () => {

@@ -1,7 +1,12 @@
 // The dashboard's only way to the server: fetch with the session's API key; errors carry the API's
 // message and request id so a person can act on them or report them.
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly requestId?: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId?: string,
+  ) {
     super(message);
   }
 }
@@ -15,15 +20,28 @@ export interface Api {
 }
 
 export function createApi(key: string, onUnauthenticated: () => void): Api {
-  async function send(method: string, path: string, body?: unknown, accept = 'application/json', extraHeaders: Record<string, string> = {}): Promise<Response> {
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    accept = 'application/json',
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { ...extraHeaders, authorization: `Bearer ${key}`, accept };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     if (res.ok) return res;
-    const payload = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; requestId?: string } };
+    const payload = (await res.json().catch(() => ({}))) as {
+      error?: { code: string; message: string; requestId?: string };
+    };
     if (res.status === 401) onUnauthenticated();
     const e = payload.error;
-    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `the server answered ${res.status}`, e?.requestId);
+    throw new ApiError(
+      res.status,
+      e?.code ?? 'http_error',
+      e?.message ?? `the server answered ${res.status}`,
+      e?.requestId,
+    );
   }
   return {
     get: async (path) => (await send('GET', path)).json(),

@@ -57,22 +57,60 @@ export function App() {
       <header class="top">
         <strong>Holdfast</strong>
         <nav>
-          <a href="#/today" class={page === 'today' || (!page && home === 'today') ? 'active' : ''}>{me.role === 'agent' ? 'My day' : 'Agents’ days'}</a>
-          <a href="#/board" class={page === 'board' || (!page && home === 'board') ? 'active' : ''}>Case board</a>
-          <a href="#/workload" class={page === 'workload' ? 'active' : ''}>Workload</a>
-          {supervisor && <a href="#/reports" class={page === 'reports' ? 'active' : ''}>Reports</a>}
-          {supervisor && <a href="#/playbooks" class={page === 'playbooks' ? 'active' : ''}>Playbooks</a>}
-          {supervisor && <a href="#/experiments" class={page === 'experiments' ? 'active' : ''}>Experiments</a>}
+          <a href="#/today" class={page === 'today' || (!page && home === 'today') ? 'active' : ''}>
+            {me.role === 'agent' ? 'My day' : 'Agents’ days'}
+          </a>
+          <a href="#/board" class={page === 'board' || (!page && home === 'board') ? 'active' : ''}>
+            Case board
+          </a>
+          <a href="#/workload" class={page === 'workload' ? 'active' : ''}>
+            Workload
+          </a>
+          {supervisor && (
+            <a href="#/reports" class={page === 'reports' ? 'active' : ''}>
+              Reports
+            </a>
+          )}
+          {supervisor && (
+            <a href="#/playbooks" class={page === 'playbooks' ? 'active' : ''}>
+              Playbooks
+            </a>
+          )}
+          {supervisor && (
+            <a href="#/experiments" class={page === 'experiments' ? 'active' : ''}>
+              Experiments
+            </a>
+          )}
         </nav>
         {(me.role === 'agent' || supervisor) && <CustomerSearchBox />}
         <span class="who">
           {me.name} · {me.role}
           {me.teamId ? ` · ${me.teamId}` : ''}
-          <button type="button" class="link" onClick={logout}>Log out</button>
+          <button type="button" class="link" onClick={logout}>
+            Log out
+          </button>
         </span>
       </header>
       <main>
-        {page === 'today' || (!page && home === 'today') ? <MyDayPage api={api} me={me} /> : page === 'find' && id ? <CustomerSearchPage api={api} me={me} query={id} /> : page === 'customers' && id ? <CustomerPage api={api} me={me} customerId={id} /> : page === 'cases' && id ? <CasePage api={api} me={me} caseId={id} /> : page === 'workload' ? <WorkloadPage api={api} me={me} /> : page === 'reports' && supervisor ? <ReportsPage api={api} me={me} /> : page === 'experiments' && supervisor ? <ExperimentsPage api={api} me={me} playbookId={id} /> : page === 'playbooks' && supervisor ? <PlaybooksPage api={api} me={me} playbookId={id} /> : <BoardPage api={api} me={me} />}
+        {page === 'today' || (!page && home === 'today') ? (
+          <MyDayPage api={api} me={me} />
+        ) : page === 'find' && id ? (
+          <CustomerSearchPage api={api} me={me} query={id} />
+        ) : page === 'customers' && id ? (
+          <CustomerPage api={api} me={me} customerId={id} />
+        ) : page === 'cases' && id ? (
+          <CasePage api={api} me={me} caseId={id} />
+        ) : page === 'workload' ? (
+          <WorkloadPage api={api} me={me} />
+        ) : page === 'reports' && supervisor ? (
+          <ReportsPage api={api} me={me} />
+        ) : page === 'experiments' && supervisor ? (
+          <ExperimentsPage api={api} me={me} playbookId={id} />
+        ) : page === 'playbooks' && supervisor ? (
+          <PlaybooksPage api={api} me={me} playbookId={id} />
+        ) : (
+          <BoardPage api={api} me={me} />
+        )}
       </main>
     </>
   );

@@ -33,5 +33,12 @@ export interface ExperimentWithResults extends Experiment {
 }
 
 export interface FunnelAnswer {
-  steps: { step: string; entered: number; left: number; conversion: number | null; medianSeconds: number | null; p90Seconds: number | null }[];
+  steps: {
+    step: string;
+    entered: number;
+    left: number;
+    conversion: number | null;
+    medianSeconds: number | null;
+    p90Seconds: number | null;
+  }[];
 }

@@ -1,7 +1,9 @@
 // How values read on screen: in the viewer's locale and time zone.
 export const dateTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
-export const money = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString(undefined, { maximumFractionDigits: 2 }));
-export const percent = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
+export const money = (n: number | null | undefined) =>
+  n === null || n === undefined ? '—' : n.toLocaleString(undefined, { maximumFractionDigits: 2 });
+export const percent = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;
 export const words = (s: string | null | undefined) => (s ? s.replace(/_/g, ' ') : '—');
 
 export function relative(iso: string | null | undefined, now = Date.now()): string {

@@ -8,11 +8,21 @@ export interface FieldRow {
   value: string;
 }
 
-const show = (v: Json): string => (v === undefined ? '—' : Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
+const show = (v: Json): string =>
+  v === undefined
+    ? '—'
+    : Array.isArray(v)
+      ? v.length
+        ? v.join(', ')
+        : 'none'
+      : typeof v === 'object' && v !== null
+        ? JSON.stringify(v)
+        : String(v);
 
 // "contact.policy.quietHours.start" → dotted paths to every leaf; lists are one value.
 export function flatten(value: Json, prefix = ''): FieldRow[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? [{ field: prefix, value: show(value) }] : [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return prefix ? [{ field: prefix, value: show(value) }] : [];
   return Object.entries(value as Record<string, Json>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
 }
 
@@ -33,5 +43,7 @@ export function diffDefinitions(before: Json, after: Json): FieldChange[] {
   const a = new Map(flatten(before).map((r) => [r.field, r.value]));
   const b = new Map(flatten(after).map((r) => [r.field, r.value]));
   const fields = [...new Set([...a.keys(), ...b.keys()])];
-  return fields.filter((f) => a.get(f) !== b.get(f)).map((f) => ({ field: f, before: a.get(f) ?? '—', after: b.get(f) ?? '—' }));
+  return fields
+    .filter((f) => a.get(f) !== b.get(f))
+    .map((f) => ({ field: f, before: a.get(f) ?? '—', after: b.get(f) ?? '—' }));
 }

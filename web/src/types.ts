@@ -1,6 +1,11 @@
 // Shapes of the API answers the dashboard reads (see /v1/openapi.json).
 type Role = 'system' | 'agent' | 'supervisor' | 'admin';
-export interface Me { name: string; role: Role; teamId: string | null; agentId?: string | null }
+export interface Me {
+  name: string;
+  role: Role;
+  teamId: string | null;
+  agentId?: string | null;
+}
 
 export interface CaseSummary {
   caseId: string;
@@ -21,29 +26,75 @@ export interface CaseSummary {
   closedAt?: string;
 }
 
-export interface CaseBoard { items: CaseSummary[]; nextCursor: string | null; stageCounts: Record<string, number>; total: number }
+export interface CaseBoard {
+  items: CaseSummary[];
+  nextCursor: string | null;
+  stageCounts: Record<string, number>;
+  total: number;
+}
 
 export interface CaseDetail extends CaseSummary {
   reason: string;
   customer: CaseSummary['customer'] & {
-    segment?: string; assetsUnderManagement: number; timeZone: string; preferredChannels: string[];
+    segment?: string;
+    assetsUnderManagement: number;
+    timeZone: string;
+    preferredChannels: string[];
     consent: { sms: boolean; email: boolean; phone: boolean };
   };
   riskExplanation: { signalId: string; factor: string; contribution: number }[];
-  contactAttempts: { id: string; channel: string; purpose: string; status: string; outcome?: string; agentId?: string; note?: string; at: string }[];
-  offer?: { offerId: string; name: string; kind: string; cost: number; status: string; expiresAt: string; decidedAt?: string };
+  contactAttempts: {
+    id: string;
+    channel: string;
+    purpose: string;
+    status: string;
+    outcome?: string;
+    agentId?: string;
+    note?: string;
+    at: string;
+  }[];
+  offer?: {
+    offerId: string;
+    name: string;
+    kind: string;
+    cost: number;
+    status: string;
+    expiresAt: string;
+    decidedAt?: string;
+  };
   survey?: { channel: string; sentAt: string; answeredAt?: string; score?: number; comment?: string };
 }
 
-export interface TimelineEvent { seq: number; at: string; type: string; actor: string; data: Record<string, unknown> }
+export interface TimelineEvent {
+  seq: number;
+  at: string;
+  type: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
 
-export interface Team { id: string; name: string; tiers: string[]; drivers: string[]; agents: { id: string; name: string; active: boolean }[] }
+export interface Team {
+  id: string;
+  name: string;
+  tiers: string[];
+  drivers: string[];
+  agents: { id: string; name: string; active: boolean }[];
+}
 
 export interface Workload {
   teamId: string;
   name: string;
   at: string;
-  agents: { agentId: string; name: string; active: boolean; openCases: number; slaBreaches: number; contactsToday: number; dailyContactQuota: number; quotaRemaining: number }[];
+  agents: {
+    agentId: string;
+    name: string;
+    active: boolean;
+    openCases: number;
+    slaBreaches: number;
+    contactsToday: number;
+    dailyContactQuota: number;
+    quotaRemaining: number;
+  }[];
   unassigned: { openCases: number; slaBreaches: number };
   needsAttention: number;
   totals: { openCases: number; slaBreaches: number; contactsToday: number; dailyContactQuota: number };
@@ -52,8 +103,21 @@ export interface Workload {
 export interface ReportRow {
   group: string;
   period?: string;
-  opened: number; treated: number; holdout: number; stillOpen: number;
-  retained: number; churned: number; declined: number; unreachable: number; excluded: number; erased: number;
-  retentionRate: number | null; holdoutRetentionRate: number | null; lift: number | null;
-  offerCost: number; costPerRetained: number | null; assetsRetained: number; slaCompliance: number | null;
+  opened: number;
+  treated: number;
+  holdout: number;
+  stillOpen: number;
+  retained: number;
+  churned: number;
+  declined: number;
+  unreachable: number;
+  excluded: number;
+  erased: number;
+  retentionRate: number | null;
+  holdoutRetentionRate: number | null;
+  lift: number | null;
+  offerCost: number;
+  costPerRetained: number | null;
+  assetsRetained: number;
+  slaCompliance: number | null;
 }

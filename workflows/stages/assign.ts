@@ -5,12 +5,18 @@ import type { CaseRun } from '../case-run';
 
 export async function assign(run: CaseRun): Promise<void> {
   const { state } = run;
-  const assignment = await run.withRecorded((recorded) => run.store.assignCase({ caseId: state.caseId, tier: state.tier!, driver: state.driver, recorded }));
+  const assignment = await run.withRecorded((recorded) =>
+    run.store.assignCase({ caseId: state.caseId, tier: state.tier!, driver: state.driver, recorded }),
+  );
   state.teamId = assignment.teamId;
   state.agentId = assignment.agentId;
   run.tagSearchAttributes();
   // Written with the contact-policy check that follows (or with queued_for_agent below).
-  await run.record('case_assigned', { teamId: assignment.teamId ?? null, agentId: assignment.agentId ?? null }, { stage: 'assigned', withNextCall: true });
+  await run.record(
+    'case_assigned',
+    { teamId: assignment.teamId ?? null, agentId: assignment.agentId ?? null },
+    { stage: 'assigned', withNextCall: true },
+  );
   if (state.agentId || !state.teamId) return;
 
   // No agent of the team has quota left: the case waits in the team's queue, on the supervisors' board,
@@ -23,7 +29,11 @@ export async function assign(run: CaseRun): Promise<void> {
       state.teamId = retry.teamId;
       state.agentId = retry.agentId;
       run.tagSearchAttributes();
-      await run.record('case_assigned', { teamId: retry.teamId ?? null, agentId: retry.agentId }, { stage: 'assigned' });
+      await run.record(
+        'case_assigned',
+        { teamId: retry.teamId ?? null, agentId: retry.agentId },
+        { stage: 'assigned' },
+      );
     }
   }
 }

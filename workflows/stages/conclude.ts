@@ -35,9 +35,21 @@ export async function observe(run: CaseRun, verdict: Verdict, until: number): Pr
     await continueAsNew<(input: CaseInput) => Promise<CaseState>>({
       ...run.input,
       signals: [],
-      resume: { state, customer: customer!, playbook: playbook!, recovered, verdict, observeUntil: new Date(until).toISOString() },
+      resume: {
+        state,
+        customer: customer!,
+        playbook: playbook!,
+        recovered,
+        verdict,
+        observeUntil: new Date(until).toISOString(),
+      },
     });
   }
   const recovered = run.recovered;
-  return run.close(recovered ? 'retained' : 'churned', verdict.reason, { ...verdict.data, observed: recovered ? 'recovered' : 'no_recovery' }, verdict.actor);
+  return run.close(
+    recovered ? 'retained' : 'churned',
+    verdict.reason,
+    { ...verdict.data, observed: recovered ? 'recovered' : 'no_recovery' },
+    verdict.actor,
+  );
 }

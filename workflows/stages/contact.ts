@@ -11,14 +11,30 @@ import type { CaseRun } from '../case-run';
 import { clearToContact, sendWhenClear } from '../contact-clearance';
 import { settledSend } from '../send-outcome';
 
-export type ContactResult = { reached: true } | { reached: false; outcome: 'declined' | 'unreachable'; reason: string; data?: Record<string, unknown>; actor?: string };
+export type ContactResult =
+  | { reached: true }
+  | {
+      reached: false;
+      outcome: 'declined' | 'unreachable';
+      reason: string;
+      data?: Record<string, unknown>;
+      actor?: string;
+    };
 
-const failed = (outcome: 'declined' | 'unreachable', reason: string, data?: Record<string, unknown>, actor?: string): ContactResult => ({ reached: false, outcome, reason, data, actor });
+const failed = (
+  outcome: 'declined' | 'unreachable',
+  reason: string,
+  data?: Record<string, unknown>,
+  actor?: string,
+): ContactResult => ({ reached: false, outcome, reason, data, actor });
 
 // Idempotency key of one contact step; the first round keeps the original key shape.
 export function contactKey(run: CaseRun, step: 'contact' | 'outcome'): string {
   const { caseId, contact } = run.state;
-  const base = (contact.round ?? 1) > 1 ? `${caseId}:${step}:${contact.round}.${contact.attempts}` : `${caseId}:${step}:${contact.attempts}`;
+  const base =
+    (contact.round ?? 1) > 1
+      ? `${caseId}:${step}:${contact.round}.${contact.attempts}`
+      : `${caseId}:${step}:${contact.attempts}`;
   // A retried round (after a supervisor's retry) must not reuse the keys of the round that failed.
   return contact.retry ? `${base}r${contact.retry}` : base;
 }
@@ -81,7 +97,10 @@ async function contactRound(run: CaseRun): Promise<ContactResult> {
     if (sendFailure) {
       // No consent (e.g. an SMS STOP): the channel leaves the rotation and the attempt is not spent; the send
       // failed: the channel leaves the rotation as contact_failed.
-      const left = sendFailure === 'skip' ? dropChannel(channel) : await channelFailed(attempt, channel, sendFailure.code, sendFailure.message);
+      const left =
+        sendFailure === 'skip'
+          ? dropChannel(channel)
+          : await channelFailed(attempt, channel, sendFailure.code, sendFailure.message);
       if (!left) return failed('unreachable', sendFailure === 'skip' ? 'no_consented_channel' : 'no_channel_left');
       continue;
     }
@@ -90,7 +109,15 @@ async function contactRound(run: CaseRun): Promise<ContactResult> {
     if (!outcome) {
       const report = run.undelivered.get(key);
       if (report) {
-        if (!(await channelFailed(attempt, channel, report.code ?? report.status, `the provider reported the message ${report.status}`))) return failed('unreachable', 'no_channel_left');
+        if (
+          !(await channelFailed(
+            attempt,
+            channel,
+            report.code ?? report.status,
+            `the provider reported the message ${report.status}`,
+          ))
+        )
+          return failed('unreachable', 'no_channel_left');
         continue;
       }
       await run.record('contact_outcome_timed_out', { attempt, waited: policy.outcomeTimeout });
@@ -122,8 +149,17 @@ async function reachOut(run: CaseRun, a: Attempt): Promise<{ code: string; messa
     await run.record('call_requested', { attempt: a.attempt, agentId: state.agentId ?? null }, { stage: 'contacting' });
     return undefined;
   }
-  const request = { key: a.key, caseId: state.caseId, customerId: state.customerId, agentId: state.agentId, channel: a.channel, purpose: 'contact' as const };
-  const sent = await settledSend(() => sendWhenClear(run, a.channel, 'contact', (check) => sendActs.sendCaseMessage({ ...request, ...check })));
+  const request = {
+    key: a.key,
+    caseId: state.caseId,
+    customerId: state.customerId,
+    agentId: state.agentId,
+    channel: a.channel,
+    purpose: 'contact' as const,
+  };
+  const sent = await settledSend(() =>
+    sendWhenClear(run, a.channel, 'contact', (check) => sendActs.sendCaseMessage({ ...request, ...check })),
+  );
   if (sent === 'skip') return sent;
   if (sent.status === 'failed') return { code: sent.code, message: sent.message };
   run.setSlaDue(a.timeout);
@@ -131,9 +167,23 @@ async function reachOut(run: CaseRun, a: Attempt): Promise<{ code: string; messa
   if (sent.status === 'unknown') {
     // It may have reached the customer: never resent; the agent checks with the customer and records the
     // outcome, which is the task this wait is for.
-    await run.record('contact_unconfirmed', { attempt: a.attempt, channel: a.channel, code: sent.code ?? null, message: sent.message ?? null, task: 'check_delivery' }, { stage: 'contacting' });
+    await run.record(
+      'contact_unconfirmed',
+      {
+        attempt: a.attempt,
+        channel: a.channel,
+        code: sent.code ?? null,
+        message: sent.message ?? null,
+        task: 'check_delivery',
+      },
+      { stage: 'contacting' },
+    );
   } else {
-    await run.record('contact_sent', { attempt: a.attempt, channel: a.channel, status: sent.status }, { stage: 'contacting' });
+    await run.record(
+      'contact_sent',
+      { attempt: a.attempt, channel: a.channel, status: sent.status },
+      { stage: 'contacting' },
+    );
   }
   return undefined;
 }

@@ -11,7 +11,12 @@ export async function detect(run: CaseRun): Promise<void> {
   const driver = classifyDriver(state.signals);
   // A signal's case has what the API read at intake; any other reads it now, in one local activity. The
   // activity parsed the playbook's definition with its schema.
-  const context = run.input.context ?? (await run.store.loadCaseContext({ customerId: state.customerId, playbook: { playbookId: chosen?.id ?? playbookId, version: chosen?.version, driver } }));
+  const context =
+    run.input.context ??
+    (await run.store.loadCaseContext({
+      customerId: state.customerId,
+      playbook: { playbookId: chosen?.id ?? playbookId, version: chosen?.version, driver },
+    }));
   run.customer = context.customer;
   state.tier = context.customer.tier;
   state.risk = assessRisk(state.signals, context.customer.tier, new Date());
@@ -21,8 +26,22 @@ export async function detect(run: CaseRun): Promise<void> {
   run.tagSearchAttributes();
 
   // Written with the assignment that follows, or with the close or holdout event below.
-  await run.record('case_opened', { reason: state.reason, openedBy: run.input.openedBy }, { actor: run.input.openedBy, withNextCall: true });
-  await run.record('risk_assessed', { score: state.risk.score, priority: state.risk.priority, factors: state.risk.factors, driver: state.driver, playbook: state.playbook }, { withNextCall: true });
+  await run.record(
+    'case_opened',
+    { reason: state.reason, openedBy: run.input.openedBy },
+    { actor: run.input.openedBy, withNextCall: true },
+  );
+  await run.record(
+    'risk_assessed',
+    {
+      score: state.risk.score,
+      priority: state.risk.priority,
+      factors: state.risk.factors,
+      driver: state.driver,
+      playbook: state.playbook,
+    },
+    { withNextCall: true },
+  );
 
   // Broker-moved "special" funds come back and leave with the fee cycle: never treated, only reported.
   if (state.driver === 'special_funds') return run.close('excluded', 'intermediary_driven_funds');

@@ -12,16 +12,33 @@ async function approved(run: CaseRun, offer: CatalogOffer, index: number): Promi
   const { state } = run;
   const policy = run.definition.offer;
   const approvalTimeout = run.staffSla(durationMs(policy.approvalTimeout));
-  const hold = { key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: 'pending_approval' as const, expiresAt: new Date(Date.now() + approvalTimeout).toISOString() };
+  const hold = {
+    key: `${state.caseId}:offer:${index}`,
+    caseId: state.caseId,
+    offerId: offer.id,
+    cost: offer.cost,
+    status: 'pending_approval' as const,
+    expiresAt: new Date(Date.now() + approvalTimeout).toISOString(),
+  };
   if (!(await claimed(run, hold))) return false;
   state.offer = { offerId: offer.id, name: offer.name, cost: offer.cost, status: 'pending_approval' };
   run.setSlaDue(approvalTimeout);
   run.answers.expect('approval');
-  await run.record('offer_approval_requested', { offerId: offer.id, cost: offer.cost, threshold: policy.approvalCostThreshold }, { stage: 'offering' });
+  await run.record(
+    'offer_approval_requested',
+    { offerId: offer.id, cost: offer.cost, threshold: policy.approvalCostThreshold },
+    { stage: 'offering' },
+  );
   const approval = await run.awaitAnswer('approval', approvalTimeout);
   const ok = approval?.approve === true;
   state.offer.status = ok ? 'approved' : 'rejected';
-  await run.store.recordCaseOffer({ key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: offer.id, cost: offer.cost, status: state.offer.status });
+  await run.store.recordCaseOffer({
+    key: `${state.caseId}:offer:${index}`,
+    caseId: state.caseId,
+    offerId: offer.id,
+    cost: offer.cost,
+    status: state.offer.status,
+  });
   if (!approval) await run.record('offer_approval_timed_out', { offerId: offer.id, waited: policy.approvalTimeout });
   return ok;
 }
@@ -48,25 +65,60 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
     const approval = needsApproval(candidate, policy.approvalCostThreshold);
     if (approval && !(await approved(run, candidate, index))) continue;
     const expiresAt = new Date(Date.now() + durationMs(policy.expiry)).toISOString();
-    const hold = { key: `${state.caseId}:offer:${index}`, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented' as const, expiresAt };
+    const hold = {
+      key: `${state.caseId}:offer:${index}`,
+      caseId: state.caseId,
+      offerId: candidate.id,
+      cost: candidate.cost,
+      status: 'presented' as const,
+      expiresAt,
+    };
     if (!approval && !(await claimed(run, hold))) continue;
     state.offer = { offerId: candidate.id, name: candidate.name, cost: candidate.cost, status: 'presented', expiresAt };
     const key = `${state.caseId}:offer:${index}`;
-    await run.store.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: 'presented', expiresAt });
+    await run.store.recordCaseOffer({
+      key,
+      caseId: state.caseId,
+      offerId: candidate.id,
+      cost: candidate.cost,
+      status: 'presented',
+      expiresAt,
+    });
     state.slaDueAt = expiresAt;
     run.answers.expect('decision');
-    await run.record('offer_presented', { offerId: candidate.id, name: candidate.name, cost: candidate.cost, expiresAt }, { stage: 'awaiting_decision' });
+    await run.record(
+      'offer_presented',
+      { offerId: candidate.id, name: candidate.name, cost: candidate.cost, expiresAt },
+      { stage: 'awaiting_decision' },
+    );
 
     // The customer's wait: the offer is honoured until its own expiry, without SLA escalation.
     const decision = await run.awaitAnswer('decision', durationMs(policy.expiry), { escalate: false });
     state.offer.status = decision?.decision ?? 'expired';
-    await run.store.recordCaseOffer({ key, caseId: state.caseId, offerId: candidate.id, cost: candidate.cost, status: state.offer.status });
+    await run.store.recordCaseOffer({
+      key,
+      caseId: state.caseId,
+      offerId: candidate.id,
+      cost: candidate.cost,
+      status: state.offer.status,
+    });
     if (state.offer.status === 'accepted') {
-      await run.store.requestOfferFulfilment({ caseId: state.caseId, customerId: state.customerId, offerId: candidate.id, offerName: candidate.name, cost: candidate.cost });
+      await run.store.requestOfferFulfilment({
+        caseId: state.caseId,
+        customerId: state.customerId,
+        offerId: candidate.id,
+        offerName: candidate.name,
+        cost: candidate.cost,
+      });
       await run.record('fulfilment_requested', { offerId: candidate.id });
       return 'accepted';
     }
-    await run.close('declined', state.offer.status === 'expired' ? 'offer_expired' : 'offer_declined', { offerId: candidate.id }, decision?.actor);
+    await run.close(
+      'declined',
+      state.offer.status === 'expired' ? 'offer_expired' : 'offer_declined',
+      { offerId: candidate.id },
+      decision?.actor,
+    );
     return 'closed';
   }
   await run.record('no_eligible_offer', { candidates: candidates.length });

@@ -16,15 +16,27 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Ve
   const policy = run.definition.survey;
   const delay = durationMs(policy.delay);
   run.setSlaDue(undefined);
-  await run.record('resurvey_scheduled', { at: new Date(Date.now() + delay).toISOString() }, { stage: 'resurvey_scheduled' });
+  await run.record(
+    'resurvey_scheduled',
+    { at: new Date(Date.now() + delay).toISOString() },
+    { stage: 'resurvey_scheduled' },
+  );
   await sleep(delay);
 
   const outcome = offerAccepted ? 'retained' : 'churned';
   const channel = surveyChannel(run.customer!);
   if (!channel) return { outcome, reason: 'no_survey_channel' };
   // The survey's send checks the contact policy itself.
-  const request = { key: `${state.caseId}:survey`, caseId: state.caseId, workflowId: state.workflowId, customerId: state.customerId, channel };
-  const sent = await settledSend(() => sendWhenClear(run, channel, 'survey', (check) => sendActs.sendSurvey({ ...request, ...check })));
+  const request = {
+    key: `${state.caseId}:survey`,
+    caseId: state.caseId,
+    workflowId: state.workflowId,
+    customerId: state.customerId,
+    channel,
+  };
+  const sent = await settledSend(() =>
+    sendWhenClear(run, channel, 'survey', (check) => sendActs.sendSurvey({ ...request, ...check })),
+  );
   if (sent === 'skip') return { outcome, reason: 'no_survey_channel' };
   if (sent.status === 'failed') {
     await run.record('survey_failed', { channel, code: sent.code, message: sent.message });
@@ -50,5 +62,9 @@ async function followUpLowScore(run: CaseRun, outcome: 'retained' | 'churned', s
   await run.record('low_score_escalated', { score, escalatedTo: 'supervisor' });
   state.contact = { attempts: 0, round: (state.contact.round ?? 1) + 1 };
   const followUp = await contact(run);
-  return { outcome, reason: 'low_score_followed_up', data: { score, followUp: followUp.reached ? 'reached' : followUp.reason } };
+  return {
+    outcome,
+    reason: 'low_score_followed_up',
+    data: { score, followUp: followUp.reached ? 'reached' : followUp.reason },
+  };
 }

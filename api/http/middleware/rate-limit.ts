@@ -29,7 +29,8 @@ function tokenBuckets({ perMinute, now = Date.now }: RateLimitOptions) {
     b.at = t;
     if (!buckets.has(key)) {
       // A full bucket holds no information; dropping it is the same as keeping it.
-      if (buckets.size >= MAX_TRACKED) for (const [k, old] of buckets) if (old.tokens + (t - old.at) * refillPerMs >= perMinute) buckets.delete(k);
+      if (buckets.size >= MAX_TRACKED)
+        for (const [k, old] of buckets) if (old.tokens + (t - old.at) * refillPerMs >= perMinute) buckets.delete(k);
       buckets.set(key, b);
     }
     return b;
@@ -66,7 +67,12 @@ export function rateLimitPerKey(options: RateLimitOptions) {
     const { allowed, remaining, retryAfterS } = buckets.take(principal.keyId);
     res.setHeader('ratelimit-limit', String(options.perMinute));
     res.setHeader('ratelimit-remaining', String(remaining));
-    if (!allowed) refuse(res, retryAfterS, `this API key made more than ${options.perMinute} requests in a minute; retry after ${retryAfterS} s`);
+    if (!allowed)
+      refuse(
+        res,
+        retryAfterS,
+        `this API key made more than ${options.perMinute} requests in a minute; retry after ${retryAfterS} s`,
+      );
     next();
   };
 }
@@ -88,7 +94,8 @@ export function failedCredentialLimit(options: RateLimitOptions) {
   return {
     guard: (req: Request, res: Response, next: NextFunction) => {
       const { exhausted, retryAfterS } = buckets.exhausted(clientAddress(req));
-      if (exhausted) refuse(res, retryAfterS, `too many failed credentials from this address; retry after ${retryAfterS} s`);
+      if (exhausted)
+        refuse(res, retryAfterS, `too many failed credentials from this address; retry after ${retryAfterS} s`);
       next();
     },
     failed: (req: Request) => void buckets.take(clientAddress(req)),

@@ -27,7 +27,13 @@ function unstorableAt(root: unknown, rootPath: string): string | undefined {
 export function refuseUnstorableText() {
   return (req: Request, _res: Response, next: NextFunction) => {
     const at = unstorableAt(req.body, 'body') ?? unstorableAt(req.query, 'query');
-    if (at) throw new HttpError(400, 'invalid_text', `${at} holds a NUL character or an unpaired UTF-16 surrogate, which cannot be stored; send valid Unicode text`, [{ path: at }]);
+    if (at)
+      throw new HttpError(
+        400,
+        'invalid_text',
+        `${at} holds a NUL character or an unpaired UTF-16 surrogate, which cannot be stored; send valid Unicode text`,
+        [{ path: at }],
+      );
     next();
   };
 }

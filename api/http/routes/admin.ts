@@ -6,7 +6,15 @@ import { agentSpecSchema, bankConfigSchema, offerSpecSchema, teamSpecSchema } fr
 import { messageTemplateSpecSchema, TEMPLATE_IDS } from '../../../domain/message-template';
 import { principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../../deps';
-import { applyAgent, applyConfig, applyOffer, applyOne, applyTeam, applyTemplate, type ApplySpec } from '../../services/provisioning';
+import {
+  applyAgent,
+  applyConfig,
+  applyOffer,
+  applyOne,
+  applyTeam,
+  applyTemplate,
+  type ApplySpec,
+} from '../../services/provisioning';
 import { idSchema, teamIdParams } from '../schemas';
 import { parse } from '../validate';
 
@@ -26,7 +34,13 @@ export function adminRoutes({ db }: AppDeps): Router {
   });
 
   // PUT /v1/<kind>s/:id with the spec's other fields as the body.
-  function single<S extends { id: string }>(path: string, params: z.ZodObject, body: z.ZodType, apply: ApplySpec<S>, whole?: z.ZodType) {
+  function single<S extends { id: string }>(
+    path: string,
+    params: z.ZodObject,
+    body: z.ZodType,
+    apply: ApplySpec<S>,
+    whole?: z.ZodType,
+  ) {
     router.put(path, requireRole(), async (req, res) => {
       const [id] = Object.values(parse(params, req.params, 'path') as Record<string, string>);
       const fields = { id, ...(parse(body, req.body, 'body') as object) };

@@ -4,10 +4,27 @@ import { Router, type Request, type Response } from 'express';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { z } from 'zod';
 import type { CaseState } from '../../../domain/case';
-import { supervisorCloseInputSchema, contactOutcomeInputSchema, extendSlaInputSchema, offerApprovalInputSchema, offerDecisionInputSchema, reassignInputSchema, retryStepInputSchema, type Actor } from '../../../domain/human-steps';
+import {
+  supervisorCloseInputSchema,
+  contactOutcomeInputSchema,
+  extendSlaInputSchema,
+  offerApprovalInputSchema,
+  offerDecisionInputSchema,
+  reassignInputSchema,
+  retryStepInputSchema,
+  type Actor,
+} from '../../../domain/human-steps';
 import type { Role } from '../../../domain/vocabulary';
 import { visibleTeamOf } from '../../../domain/visibility';
-import { closeCaseUpdate, contactOutcomeUpdate, extendSlaUpdate, offerApprovalUpdate, offerDecisionUpdate, reassignUpdate, retryStepUpdate } from '../../../workflows/messages';
+import {
+  closeCaseUpdate,
+  contactOutcomeUpdate,
+  extendSlaUpdate,
+  offerApprovalUpdate,
+  offerDecisionUpdate,
+  reassignUpdate,
+  retryStepUpdate,
+} from '../../../workflows/messages';
 import type { AppDeps } from '../../deps';
 import { createCaseOpening } from '../../services/case-opening';
 import { caseDetailJson, readCaseBoard, visibleCaseTimelineJson } from '../../services/case-reads';
@@ -51,21 +68,41 @@ function caseReadRoutes(router: Router, { sql }: AppDeps): void {
 // A step's body and Idempotency-Key; who takes the step comes from the API key, never from the body.
 function stepRequest<S extends z.ZodType>(req: Request, schema: S) {
   if (typeof req.body === 'object' && req.body !== null && 'actor' in req.body) {
-    throw new HttpError(400, 'actor_not_settable', 'who took a step comes from your API key; leave "actor" out of the body', [{ path: 'actor' }]);
+    throw new HttpError(
+      400,
+      'actor_not_settable',
+      'who took a step comes from your API key; leave "actor" out of the body',
+      [{ path: 'actor' }],
+    );
   }
   const input = parse(schema, req.body, 'body') as z.infer<S> & object;
-  const { 'idempotency-key': stepKey } = parse(stepHeaders, { 'idempotency-key': req.header('idempotency-key') }, 'headers');
+  const { 'idempotency-key': stepKey } = parse(
+    stepHeaders,
+    { 'idempotency-key': req.header('idempotency-key') },
+    'headers',
+  );
   return { input, stepKey };
 }
 
 // The human steps on a case, each a workflow update.
 function caseStepRoutes(router: Router, deps: AppDeps): void {
-  function humanStep<S extends z.ZodType>(path: string, roles: Role[], schema: S, update: UpdateDefinition<CaseState, [z.infer<S> & Actor]>, prepare?: (input: z.infer<S>) => Promise<object>) {
+  function humanStep<S extends z.ZodType>(
+    path: string,
+    roles: Role[],
+    schema: S,
+    update: UpdateDefinition<CaseState, [z.infer<S> & Actor]>,
+    prepare?: (input: z.infer<S>) => Promise<object>,
+  ) {
     router.post(`/v1/cases/:caseId/${path}`, requireRole(...roles), async (req, res) => {
       const { caseId } = parse(caseIdParams, req.params, 'path');
       const detail = await takeHumanStep<z.infer<S> & object>(deps, {
-        caseId, visibleTeam: teamOf(res), update, prepare, readInput: () => stepRequest(req, schema),
-        actor: actorOf(res), actorAgentId: principalOf(res).agentId,
+        caseId,
+        visibleTeam: teamOf(res),
+        update,
+        prepare,
+        readInput: () => stepRequest(req, schema),
+        actor: actorOf(res),
+        actorAgentId: principalOf(res).agentId,
       });
       res.type('json').send(detail);
     });
@@ -74,9 +111,16 @@ function caseStepRoutes(router: Router, deps: AppDeps): void {
   humanStep('contact-outcome', ['agent', 'supervisor'], contactOutcomeInputSchema, contactOutcomeUpdate);
   humanStep('offer-approval', ['supervisor'], offerApprovalInputSchema, offerApprovalUpdate);
   humanStep('offer-decision', ['agent', 'supervisor'], offerDecisionInputSchema, offerDecisionUpdate);
-  humanStep('assignment', ['supervisor'], reassignInputSchema, reassignUpdate, (input) => reassignmentTarget(deps.db, input));
+  humanStep('assignment', ['supervisor'], reassignInputSchema, reassignUpdate, (input) =>
+    reassignmentTarget(deps.db, input),
+  );
   // The workflow's close takes every outcome; a supervisor may send only theirs (not erased).
-  humanStep('close', ['supervisor'], supervisorCloseInputSchema, closeCaseUpdate as UpdateDefinition<CaseState, [z.infer<typeof supervisorCloseInputSchema> & Actor]>);
+  humanStep(
+    'close',
+    ['supervisor'],
+    supervisorCloseInputSchema,
+    closeCaseUpdate as UpdateDefinition<CaseState, [z.infer<typeof supervisorCloseInputSchema> & Actor]>,
+  );
   humanStep('sla', ['supervisor'], extendSlaInputSchema, extendSlaUpdate);
   // A case that needs attention: run the step it is stuck on again.
   humanStep('retry', ['supervisor'], retryStepInputSchema, retryStepUpdate);

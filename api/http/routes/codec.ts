@@ -12,9 +12,14 @@ import { parse } from '../validate';
 
 export const CODEC_PATH = '/v1/codec';
 
-const base64 = z.string().max(4_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+const base64 = z
+  .string()
+  .max(4_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 export const codecBody = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).optional(), data: base64.optional() })).max(1_000),
+  payloads: z
+    .array(z.object({ metadata: z.record(z.string(), base64).optional(), data: base64.optional() }))
+    .max(1_000),
 });
 
 // CORS for the Temporal UI (mounted on CODEC_PATH), answered before authentication: a preflight carries no key.
@@ -37,7 +42,8 @@ export function codecRoutes({ payloadCodec }: AppDeps): Router {
   const router = Router();
   for (const direction of ['encode', 'decode'] as const) {
     router.post(`${CODEC_PATH}/${direction}`, requireRole('supervisor', 'admin'), async (req, res) => {
-      if (!payloadCodec) throw new HttpError(503, 'codec_not_configured', 'this API has no payload keys (HOLDFAST_PAYLOAD_KEYS)');
+      if (!payloadCodec)
+        throw new HttpError(503, 'codec_not_configured', 'this API has no payload keys (HOLDFAST_PAYLOAD_KEYS)');
       const { payloads } = parse(codecBody, req.body, 'body');
       try {
         res.json({ payloads: (await payloadCodec[direction](payloads.map(payloadFromJson))).map(payloadToJson) });

@@ -15,14 +15,20 @@ const MAX_LISTED_REJECTIONS = 1000;
 export function customerImportRoutes(deps: AppDeps): Router {
   const router = Router();
   router.post('/v1/customers/import', requireRole('system'), async (req, res) => {
-    if (!req.is('text/csv')) throw new HttpError(415, 'unsupported_media_type', 'send the CSV file as the request body with Content-Type: text/csv (UTF-8)');
+    if (!req.is('text/csv'))
+      throw new HttpError(
+        415,
+        'unsupported_media_type',
+        'send the CSV file as the request body with Content-Type: text/csv (UTF-8)',
+      );
     const rejections: Omit<RejectedRow, 'cells'>[] = [];
     const log = requestLog(res);
     try {
       const summary = await importCustomers(deps.sql, req, {
         by: principalOf(res),
         source: 'POST /v1/customers/import',
-        onRejected: ({ line, id, reason }) => void (rejections.length < MAX_LISTED_REJECTIONS && rejections.push({ line, id, reason })),
+        onRejected: ({ line, id, reason }) =>
+          void (rejections.length < MAX_LISTED_REJECTIONS && rejections.push({ line, id, reason })),
         onConsentChanged: (changes) => announceConsentChanges(deps, log, changes),
       });
       res.json({ ...summary, rejections, rejectionsTruncated: summary.rejected > rejections.length });

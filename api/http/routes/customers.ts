@@ -31,7 +31,15 @@ export function customerRoutes(deps: AppDeps): Router {
   router.post('/v1/customers/:customerId/consent', requireRole('system', 'agent', 'supervisor'), async (req, res) => {
     const { customerId } = parse(customerIdParams, req.params, 'path');
     const body = parse(consentChangeSchema, req.body, 'body');
-    const change = { customerId, channel: body.channel, granted: body.granted, source: body.source, actor: actorOf(res), keyId: principalOf(res).keyId, note: body.note };
+    const change = {
+      customerId,
+      channel: body.channel,
+      granted: body.granted,
+      source: body.source,
+      actor: actorOf(res),
+      keyId: principalOf(res).keyId,
+      note: body.note,
+    };
     res.json(customerView(await changeConsent(deps, requestLog(res), change)));
   });
 

@@ -12,7 +12,10 @@ export function dashboardRoutes(webRoot: string): Router {
   router.get('/', (_req, res) => {
     const index = join(webRoot, 'index.html');
     if (!existsSync(index)) {
-      res.status(503).type('text/plain').send('The dashboard is not built: run `npm run web:build` (npm start and npm test do it).');
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The dashboard is not built: run `npm run web:build` (npm start and npm test do it).');
       return;
     }
     res.setHeader('cache-control', 'no-cache');

@@ -18,11 +18,22 @@ import { customerSearchQuery, handOpeningBody, myDayQuery } from '../desk-schema
 function dayOwner(res: Response, asked: string | undefined): string {
   const { role, agentId } = principalOf(res);
   if (role === 'agent') {
-    if (!agentId) throw new HttpError(409, 'key_without_agent', 'this agent key belongs to no agent, so it has no day of its own; ask an admin for a personal key (POST /v1/keys with agentId)');
-    if (asked && asked !== agentId) throw new HttpError(403, 'forbidden', "an agent opens only their own day; leave agentId out, or ask a supervisor to look at a colleague's");
+    if (!agentId)
+      throw new HttpError(
+        409,
+        'key_without_agent',
+        'this agent key belongs to no agent, so it has no day of its own; ask an admin for a personal key (POST /v1/keys with agentId)',
+      );
+    if (asked && asked !== agentId)
+      throw new HttpError(
+        403,
+        'forbidden',
+        "an agent opens only their own day; leave agentId out, or ask a supervisor to look at a colleague's",
+      );
     return agentId;
   }
-  if (!asked) throw new HttpError(400, 'agent_required', "name the agent whose day to open: GET /v1/me/today?agentId=<agent id>");
+  if (!asked)
+    throw new HttpError(400, 'agent_required', 'name the agent whose day to open: GET /v1/me/today?agentId=<agent id>');
   return asked;
 }
 

@@ -16,12 +16,30 @@ export const dryRunBody = z
     version: z.number().int().positive().optional().describe('replay this published version instead'),
     days: z.number().int().min(1).max(366).default(30).describe('the window: this many days back from `to`'),
     to: z.iso.datetime({ offset: true }).optional().describe('end of the window (default: now)'),
-    customerIds: z.array(z.string().min(1)).min(1).max(1000).optional().describe('replay only these customers\' signals (a segment)'),
-    allSignals: z.boolean().default(false).describe('replay every signal through this playbook, as if each named it (a playbook only chosen by name, like demo)'),
-    decisions: z.number().int().min(0).max(1000).default(0).describe('also answer the first this many per-signal decisions of the candidate'),
+    customerIds: z
+      .array(z.string().min(1))
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe("replay only these customers' signals (a segment)"),
+    allSignals: z
+      .boolean()
+      .default(false)
+      .describe(
+        'replay every signal through this playbook, as if each named it (a playbook only chosen by name, like demo)',
+      ),
+    decisions: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(0)
+      .describe('also answer the first this many per-signal decisions of the candidate'),
   })
   .strict()
-  .refine((b) => (b.draft === true) !== (b.version !== undefined), { message: 'say what to replay: either "draft": true or a "version", not both' });
+  .refine((b) => (b.draft === true) !== (b.version !== undefined), {
+    message: 'say what to replay: either "draft": true or a "version", not both',
+  });
 
 export function dryRunRoutes({ db, sql }: AppDeps): Router {
   const router = Router();
@@ -34,7 +52,15 @@ export function dryRunRoutes({ db, sql }: AppDeps): Router {
     res.on('close', () => res.writableEnded || abort.abort());
     const source = body.draft ? { draft: true as const } : { version: body.version! };
     const window = { from: new Date(to.getTime() - body.days * DAY_MS), to, customerIds: body.customerIds };
-    res.json(await dryRun(db, sql, playbookId, { ...window, source, allSignals: body.allSignals, decisions: body.decisions }, abort.signal));
+    res.json(
+      await dryRun(
+        db,
+        sql,
+        playbookId,
+        { ...window, source, allSignals: body.allSignals, decisions: body.decisions },
+        abort.signal,
+      ),
+    );
   });
   return router;
 }

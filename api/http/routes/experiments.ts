@@ -4,7 +4,13 @@ import { Router } from 'express';
 import { experimentInput, type ExperimentAction } from '../../../domain/experiment';
 import type { AppDeps } from '../../deps';
 import { readExperimentResults } from '../../services/experiment-results';
-import { changeExperimentStatus, getExperiment, listExperiments, promoteArm, startExperiment } from '../../services/experiments';
+import {
+  changeExperimentStatus,
+  getExperiment,
+  listExperiments,
+  promoteArm,
+  startExperiment,
+} from '../../services/experiments';
 import { principalOf, requireRole } from '../auth';
 import { experimentIdParams, promoteBody } from '../experiment-schemas';
 import { playbookParams } from '../schemas';
@@ -15,7 +21,9 @@ export function experimentRoutes({ db, sql }: AppDeps): Router {
 
   router.post('/v1/playbooks/:playbookId/experiments', requireRole('supervisor'), async (req, res) => {
     const { playbookId } = parse(playbookParams, req.params, 'path');
-    res.status(201).json(await startExperiment(db, playbookId, parse(experimentInput, req.body, 'body'), principalOf(res)));
+    res
+      .status(201)
+      .json(await startExperiment(db, playbookId, parse(experimentInput, req.body, 'body'), principalOf(res)));
   });
 
   router.get('/v1/playbooks/:playbookId/experiments', requireRole('supervisor'), async (req, res) => {
@@ -29,7 +37,14 @@ export function experimentRoutes({ db, sql }: AppDeps): Router {
 
   for (const action of ['pause', 'resume', 'stop'] as const satisfies ExperimentAction[]) {
     router.post(`/v1/experiments/:experimentId/${action}`, requireRole('supervisor'), async (req, res) => {
-      res.json(await changeExperimentStatus(db, parse(experimentIdParams, req.params, 'path').experimentId, action, principalOf(res)));
+      res.json(
+        await changeExperimentStatus(
+          db,
+          parse(experimentIdParams, req.params, 'path').experimentId,
+          action,
+          principalOf(res),
+        ),
+      );
     });
   }
 

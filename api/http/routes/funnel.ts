@@ -15,7 +15,12 @@ export function funnelRoutes({ sql }: AppDeps): Router {
     const q = parse(funnelQuery, req.query, 'query');
     const steps = await readFunnel(sql, { playbookId, ...q });
     if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
-      res.type('text/csv').attachment(`funnel-${playbookId}-${q.from.toISOString().slice(0, 10)}-${new Date(q.to.getTime() - 1).toISOString().slice(0, 10)}.csv`).send(funnelCsv(steps));
+      res
+        .type('text/csv')
+        .attachment(
+          `funnel-${playbookId}-${q.from.toISOString().slice(0, 10)}-${new Date(q.to.getTime() - 1).toISOString().slice(0, 10)}.csv`,
+        )
+        .send(funnelCsv(steps));
       return;
     }
     res.json({ playbookId, from: q.from.toISOString(), to: q.to.toISOString(), steps });

@@ -9,10 +9,23 @@ export function healthRoutes(deps: AppDeps): Router {
     res.json({ status: 'ok' });
   });
   router.get('/ready', async (_req, res) => {
-    if (deps.isDraining?.()) return void res.status(503).json({ status: 'draining', error: { code: 'draining', message: 'this API process is shutting down; send requests to another one', details: [] } });
+    if (deps.isDraining?.())
+      return void res.status(503).json({
+        status: 'draining',
+        error: {
+          code: 'draining',
+          message: 'this API process is shutting down; send requests to another one',
+          details: [],
+        },
+      });
     const { checks, failing } = await checkReadiness(deps);
     if (failing.length === 0) return void res.json({ status: 'ready', checks });
-    res.status(503).json({ status: 'unavailable', failing, checks, error: { code: 'not_ready', message: `${failing.join(' and ')} not answering`, details: failing } });
+    res.status(503).json({
+      status: 'unavailable',
+      failing,
+      checks,
+      error: { code: 'not_ready', message: `${failing.join(' and ')} not answering`, details: failing },
+    });
   });
   return router;
 }

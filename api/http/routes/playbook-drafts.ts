@@ -10,11 +10,21 @@ import { parse } from '../validate';
 
 export const draftBody = z
   .object({
-    fromVersion: z.number().int().positive().optional().describe('start the draft from this version (its definition unless one is sent too)'),
-    definition: z.record(z.string(), z.unknown()).optional().describe('the playbook as edited; saved even when invalid, with its issues in the answer'),
+    fromVersion: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('start the draft from this version (its definition unless one is sent too)'),
+    definition: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('the playbook as edited; saved even when invalid, with its issues in the answer'),
   })
   .strict()
-  .refine((b) => b.fromVersion !== undefined || b.definition !== undefined, { message: 'send a definition to save, or fromVersion to start the draft from a version' });
+  .refine((b) => b.fromVersion !== undefined || b.definition !== undefined, {
+    message: 'send a definition to save, or fromVersion to start the draft from a version',
+  });
 
 export function playbookDraftRoutes({ db }: AppDeps): Router {
   const router = Router();
@@ -35,7 +45,9 @@ export function playbookDraftRoutes({ db }: AppDeps): Router {
   });
 
   router.post('/v1/playbooks/:playbookId/draft/publish', requireRole(), async (req, res) => {
-    res.status(201).json(await publishDraft(db, parse(playbookParams, req.params, 'path').playbookId, principalOf(res)));
+    res
+      .status(201)
+      .json(await publishDraft(db, parse(playbookParams, req.params, 'path').playbookId, principalOf(res)));
   });
   return router;
 }

@@ -16,10 +16,19 @@ export function reportRoutes({ db }: AppDeps): Router {
     if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
       // Named by the first and last day covered (`to` itself is exclusive).
       const name = `retention-${q.groupBy}-${q.from.toISOString().slice(0, 10)}-${new Date(q.to.getTime() - 1).toISOString().slice(0, 10)}.csv`;
-      res.type('text/csv').attachment(name).send(reportCsv(rows, q.period !== undefined));
+      res
+        .type('text/csv')
+        .attachment(name)
+        .send(reportCsv(rows, q.period !== undefined));
       return;
     }
-    res.json({ from: q.from.toISOString(), to: q.to.toISOString(), groupBy: q.groupBy, period: q.period ?? null, rows });
+    res.json({
+      from: q.from.toISOString(),
+      to: q.to.toISOString(),
+      groupBy: q.groupBy,
+      period: q.period ?? null,
+      rows,
+    });
   });
   return router;
 }

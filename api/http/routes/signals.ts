@@ -41,7 +41,8 @@ export function signalRoutes(deps: AppDeps): Router {
 
   router.post('/v1/signals/batch', requireRole('system', 'supervisor'), async (req, res) => {
     const raw = req.body as { signals?: unknown };
-    if (!Array.isArray(raw?.signals)) throw new HttpError(400, 'validation_failed', 'the request body needs "signals": an array of up to 1000 signals');
+    if (!Array.isArray(raw?.signals))
+      throw new HttpError(400, 'validation_failed', 'the request body needs "signals": an array of up to 1000 signals');
     if (raw.signals.length > 1000) parse(signalBatchSchema, raw, 'body');
     const results = await mapInKeyOrder(raw.signals as unknown[], customerKey, BATCH_CONCURRENCY, async (item) => {
       try {

@@ -21,8 +21,18 @@ export function twilioWebhookRoutes(deps: AppDeps, onBadSignature: (req: Request
   const router = Router();
 
   function verifiedForm(req: Request, path: string): Record<string, string> {
-    if (!twilioAuthToken || !publicBaseUrl) throw new HttpError(503, 'webhook_not_configured', 'TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL must be set to receive Twilio webhooks');
-    if (!req.is('application/x-www-form-urlencoded')) throw new HttpError(415, 'unsupported_media_type', 'Twilio webhooks are form posts (application/x-www-form-urlencoded)');
+    if (!twilioAuthToken || !publicBaseUrl)
+      throw new HttpError(
+        503,
+        'webhook_not_configured',
+        'TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL must be set to receive Twilio webhooks',
+      );
+    if (!req.is('application/x-www-form-urlencoded'))
+      throw new HttpError(
+        415,
+        'unsupported_media_type',
+        'Twilio webhooks are form posts (application/x-www-form-urlencoded)',
+      );
     const params = req.body as Record<string, string>;
     const signature = req.header('x-twilio-signature') ?? '';
     if (!twilio.validateRequest(twilioAuthToken, signature, publicBaseUrl.replace(/\/$/, '') + path, params)) {
@@ -42,8 +52,14 @@ export function twilioWebhookRoutes(deps: AppDeps, onBadSignature: (req: Request
     const params = verifiedForm(req, SMS_STATUS_CALLBACK_PATH);
     const sid = params.MessageSid ?? params.SmsSid ?? '';
     const status = (params.MessageStatus ?? params.SmsStatus ?? '').toLowerCase();
-    if (!sid || !(DELIVERY_STATUSES as readonly string[]).includes(status)) throw new HttpError(400, 'validation_failed', 'a status callback needs MessageSid and a known MessageStatus');
-    await recordSmsStatus(deps, { sid, status, code: params.ErrorCode || undefined, undelivered: (UNDELIVERED_STATUSES as readonly string[]).includes(status) });
+    if (!sid || !(DELIVERY_STATUSES as readonly string[]).includes(status))
+      throw new HttpError(400, 'validation_failed', 'a status callback needs MessageSid and a known MessageStatus');
+    await recordSmsStatus(deps, {
+      sid,
+      status,
+      code: params.ErrorCode || undefined,
+      undelivered: (UNDELIVERED_STATUSES as readonly string[]).includes(status),
+    });
     res.status(204).end();
   });
   return router;

@@ -16,18 +16,31 @@ interface Props {
 }
 
 function Options({ values }: { values: readonly string[] }) {
-  return <>{values.map((v) => <option key={v} value={v}>{words(v)}</option>)}</>;
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {words(v)}
+        </option>
+      ))}
+    </>
+  );
 }
 
 // crypto.randomUUID needs a secure context; the dashboard may be served over plain HTTP inside the bank.
-const randomKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+const randomKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 export function CaseActions({ api, me, detail, onDone }: Props) {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const isSupervisor = me.role === 'supervisor' || me.role === 'admin';
   const worksCases = isSupervisor || me.role === 'agent';
-  const teams = usePolling(() => (isSupervisor ? api.get<{ items: Team[] }>('/v1/teams') : Promise.resolve({ items: [] })), 60_000, [api, isSupervisor]);
+  const teams = usePolling(
+    () => (isSupervisor ? api.get<{ items: Team[] }>('/v1/teams') : Promise.resolve({ items: [] })),
+    60_000,
+    [api, isSupervisor],
+  );
 
   // One Idempotency-Key per answer: kept after a 503 (the step may still be taken), so pressing the button
   // again asks for that answer's outcome instead of giving it twice; any other outcome ends the answer.
@@ -50,12 +63,16 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
     }
   };
   // Reads a form's fields, dropping empty ones, then runs the step.
-  const submit = (path: string, extra: Record<string, unknown> = {}) => (e: Event) => {
-    e.preventDefault();
-    const fields = Object.fromEntries([...new FormData(e.currentTarget as HTMLFormElement)].filter(([, v]) => v !== ''));
-    if (typeof fields.callbackAt === 'string') fields.callbackAt = new Date(fields.callbackAt).toISOString();
-    void step(path, { ...fields, ...extra })();
-  };
+  const submit =
+    (path: string, extra: Record<string, unknown> = {}) =>
+    (e: Event) => {
+      e.preventDefault();
+      const fields = Object.fromEntries(
+        [...new FormData(e.currentTarget as HTMLFormElement)].filter(([, v]) => v !== ''),
+      );
+      if (typeof fields.callbackAt === 'string') fields.callbackAt = new Date(fields.callbackAt).toISOString();
+      void step(path, { ...fields, ...extra })();
+    };
 
   if (detail.status === 'closed') return null;
   const { stage, offer } = detail;
@@ -67,30 +84,49 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
       <fieldset disabled={busy}>
         {worksCases && stage === 'contacting' && (
           <form onSubmit={submit('contact-outcome')} aria-label="Record contact outcome">
-            <select name="channel" aria-label="Channel"><Options values={OUTCOME_CHANNELS} /></select>
-            <select name="outcome" aria-label="Contact outcome"><Options values={CONTACT_OUTCOMES} /></select>
-            <label>callback at <input name="callbackAt" type="datetime-local" /></label>
+            <select name="channel" aria-label="Channel">
+              <Options values={OUTCOME_CHANNELS} />
+            </select>
+            <select name="outcome" aria-label="Contact outcome">
+              <Options values={CONTACT_OUTCOMES} />
+            </select>
+            <label>
+              callback at <input name="callbackAt" type="datetime-local" />
+            </label>
             {note}
             <button type="submit">Record contact outcome</button>
           </form>
         )}
         {isSupervisor && stage === 'offering' && offer?.status === 'pending_approval' && (
           <form onSubmit={(e) => e.preventDefault()} aria-label="Offer approval">
-            <span>{offer.name} costs {offer.cost}: above the approval threshold.</span>
-            <button type="button" onClick={step('offer-approval', { approve: true })}>Approve offer</button>
-            <button type="button" class="secondary" onClick={step('offer-approval', { approve: false })}>Reject offer</button>
+            <span>
+              {offer.name} costs {offer.cost}: above the approval threshold.
+            </span>
+            <button type="button" onClick={step('offer-approval', { approve: true })}>
+              Approve offer
+            </button>
+            <button type="button" class="secondary" onClick={step('offer-approval', { approve: false })}>
+              Reject offer
+            </button>
           </form>
         )}
         {worksCases && stage === 'awaiting_decision' && (
           <form onSubmit={(e) => e.preventDefault()} aria-label="Customer decision">
             <span>The customer's answer to “{offer?.name}”:</span>
-            <button type="button" onClick={step('offer-decision', { decision: 'accepted' })}>Accepted</button>
-            <button type="button" class="secondary" onClick={step('offer-decision', { decision: 'declined' })}>Declined</button>
+            <button type="button" onClick={step('offer-decision', { decision: 'accepted' })}>
+              Accepted
+            </button>
+            <button type="button" class="secondary" onClick={step('offer-decision', { decision: 'declined' })}>
+              Declined
+            </button>
           </form>
         )}
         {isSupervisor && detail.attention && (
           <form onSubmit={submit('retry')} aria-label="Retry step">
-            <span class="late">Needs attention: {words(detail.attention.reason)}. Fix the cause (contact details, provider), then retry; or reassign or close.</span>
+            <span class="late">
+              Needs attention: {words(detail.attention.reason)}. Fix the cause (contact details, provider), then retry;
+              or reassign or close.
+            </span>
             {note}
             <button type="submit">Retry step</button>
           </form>
@@ -101,7 +137,13 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
               <option value="">choose an agent…</option>
               {(teams.data?.items ?? []).map((t) => (
                 <optgroup key={t.id} label={t.name}>
-                  {t.agents.filter((a) => a.active).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                  {t.agents
+                    .filter((a) => a.active)
+                    .map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name}
+                      </option>
+                    ))}
                 </optgroup>
               ))}
             </select>
@@ -111,9 +153,13 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
         )}
         {isSupervisor && (
           <form onSubmit={submit('close')} aria-label="Close case">
-            <select name="outcome" aria-label="Case outcome"><Options values={SUPERVISOR_OUTCOMES} /></select>
+            <select name="outcome" aria-label="Case outcome">
+              <Options values={SUPERVISOR_OUTCOMES} />
+            </select>
             <input name="note" placeholder="why it is closed by hand" required maxLength={2000} />
-            <button type="submit" class="danger">Close case</button>
+            <button type="submit" class="danger">
+              Close case
+            </button>
           </form>
         )}
         {!worksCases && <p class="muted">This key may read cases but not act on them.</p>}

@@ -9,7 +9,12 @@ export interface Series {
 // Rates (0..1) over ordered x values, one line per series; gaps where a rate is undefined.
 export function RateLineChart({ title, series }: { title: string; series: Series[] }) {
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort();
-  const W = 560, H = 220, L = 40, R = 10, T = 10, B = 30;
+  const W = 560,
+    H = 220,
+    L = 40,
+    R = 10,
+    T = 10,
+    B = 30;
   const x = (v: string) => L + (xs.length <= 1 ? (W - L - R) / 2 : (xs.indexOf(v) * (W - L - R)) / (xs.length - 1));
   const y = (v: number) => T + (1 - v) * (H - T - B);
   return (
@@ -25,21 +30,41 @@ export function RateLineChart({ title, series }: { title: string; series: Series
               <text x={L - 4} y={y(v) + 4} text-anchor="end" class="axis">{`${v * 100}%`}</text>
             </g>
           ))}
-          {xs.map((v, i) => (i % Math.ceil(xs.length / 6) === 0 ? <text key={v} x={x(v)} y={H - 8} text-anchor="middle" class="axis">{v}</text> : null))}
+          {xs.map((v, i) =>
+            i % Math.ceil(xs.length / 6) === 0 ? (
+              <text key={v} x={x(v)} y={H - 8} text-anchor="middle" class="axis">
+                {v}
+              </text>
+            ) : null,
+          )}
           {series.map((s, i) => {
             const color = PALETTE[i % PALETTE.length];
             const pts = s.points.filter((p) => p.y !== null).sort((a, b) => a.x.localeCompare(b.x));
             return (
               <g key={s.name}>
-                <polyline fill="none" stroke={color} stroke-width="2" points={pts.map((p) => `${x(p.x)},${y(p.y!)}`).join(' ')} />
-                {pts.map((p) => <circle key={p.x} cx={x(p.x)} cy={y(p.y!)} r="3" fill={color}><title>{`${s.name} ${p.x}: ${(p.y! * 100).toFixed(1)}%`}</title></circle>)}
+                <polyline
+                  fill="none"
+                  stroke={color}
+                  stroke-width="2"
+                  points={pts.map((p) => `${x(p.x)},${y(p.y!)}`).join(' ')}
+                />
+                {pts.map((p) => (
+                  <circle key={p.x} cx={x(p.x)} cy={y(p.y!)} r="3" fill={color}>
+                    <title>{`${s.name} ${p.x}: ${(p.y! * 100).toFixed(1)}%`}</title>
+                  </circle>
+                ))}
               </g>
             );
           })}
         </svg>
       )}
       <ul class="legend">
-        {series.map((s, i) => <li key={s.name}><span style={{ background: PALETTE[i % PALETTE.length] }} />{s.name.replace(/_/g, ' ')}</li>)}
+        {series.map((s, i) => (
+          <li key={s.name}>
+            <span style={{ background: PALETTE[i % PALETTE.length] }} />
+            {s.name.replace(/_/g, ' ')}
+          </li>
+        ))}
       </ul>
     </figure>
   );
@@ -54,7 +79,9 @@ export function RateBars({ title, bars }: { title: string; bars: { label: string
         {bars.map((b) => (
           <div class="bar-row" key={b.label}>
             <span class="bar-label">{b.label.replace(/_/g, ' ')}</span>
-            <span class="bar-track"><span class="bar-fill" style={{ width: `${(b.value ?? 0) * 100}%` }} /></span>
+            <span class="bar-track">
+              <span class="bar-fill" style={{ width: `${(b.value ?? 0) * 100}%` }} />
+            </span>
             <span class="bar-value">{b.value === null ? '—' : `${(b.value * 100).toFixed(1)}%`}</span>
           </div>
         ))}

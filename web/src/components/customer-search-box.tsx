@@ -6,7 +6,10 @@ export function CustomerSearchBox() {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      const typing =
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLTextAreaElement ||
+        e.target instanceof HTMLSelectElement;
       if (e.key === '/' && !typing) {
         e.preventDefault();
         input.current?.focus();
@@ -23,8 +26,17 @@ export function CustomerSearchBox() {
   return (
     <form class="search" onSubmit={submit}>
       {/* Not "customer" in the label: the board has its own "Customer" filter, and labels should not collide. */}
-      <label class="sr-only" for="customer-search">Look up by id, name, phone or email</label>
-      <input id="customer-search" ref={input} type="search" name="query" placeholder="Find a customer (id, name, phone, email)" autocomplete="off" />
+      <label class="sr-only" for="customer-search">
+        Look up by id, name, phone or email
+      </label>
+      <input
+        id="customer-search"
+        ref={input}
+        type="search"
+        name="query"
+        placeholder="Find a customer (id, name, phone, email)"
+        autocomplete="off"
+      />
     </form>
   );
 }

@@ -3,8 +3,32 @@
 import { money, percent, words } from '../format';
 
 type Counts = Record<string, number>;
-interface Day { day: string; counts: Counts; teams: { teamId: string; contactsNeeded: number; quota: number; assigned: number; saturation: number; backlogCarried: number }[] }
-interface Run { totals: Counts; days: Day[]; offers: { offerId: string; cases: number; expectedPresented: number; expectedAccepted: number; expectedCost: number; budget: number; volumeCap: number | null; capHits: number }[] }
+interface Day {
+  day: string;
+  counts: Counts;
+  teams: {
+    teamId: string;
+    contactsNeeded: number;
+    quota: number;
+    assigned: number;
+    saturation: number;
+    backlogCarried: number;
+  }[];
+}
+interface Run {
+  totals: Counts;
+  days: Day[];
+  offers: {
+    offerId: string;
+    cases: number;
+    expectedPresented: number;
+    expectedAccepted: number;
+    expectedCost: number;
+    budget: number;
+    volumeCap: number | null;
+    capHits: number;
+  }[];
+}
 export interface DryRunAnswer {
   current: { version: number } | null;
   window: { days: number; signals: number; note?: string };
@@ -15,13 +39,23 @@ export interface DryRunAnswer {
 }
 
 function DayChart({ result, baseline }: { result: Run; baseline: Run | null }) {
-  const max = Math.max(1, ...result.days.map((d) => d.counts.casesOpened ?? 0), ...(baseline?.days ?? []).map((d) => d.counts.casesOpened ?? 0));
+  const max = Math.max(
+    1,
+    ...result.days.map((d) => d.counts.casesOpened ?? 0),
+    ...(baseline?.days ?? []).map((d) => d.counts.casesOpened ?? 0),
+  );
   const w = 14;
   return (
-    <svg class="day-chart" role="img" aria-label="Cases opened per day: draft (dark) and current (light)" width={result.days.length * w * 2 + 20} height={140}>
+    <svg
+      class="day-chart"
+      role="img"
+      aria-label="Cases opened per day: draft (dark) and current (light)"
+      width={result.days.length * w * 2 + 20}
+      height={140}
+    >
       {result.days.map((d, i) => {
         const mine = ((d.counts.casesOpened ?? 0) / max) * 120;
-        const theirs = (((baseline?.days[i]?.counts.casesOpened) ?? 0) / max) * 120;
+        const theirs = ((baseline?.days[i]?.counts.casesOpened ?? 0) / max) * 120;
         return (
           <g key={d.day}>
             <title>{`${d.day}: ${d.counts.casesOpened} opened (current ${baseline?.days[i]?.counts.casesOpened ?? '—'})`}</title>
@@ -41,26 +75,86 @@ export function DryRunView({ answer }: { answer: DryRunAnswer }) {
     <div class="dry-run">
       {answer.window.note && <p class="notice">{answer.window.note}</p>}
       <p class="muted">
-        {answer.window.signals} signals over {answer.window.days} days. Assumed: reach {percent(answer.assumptions.reach.rate)} ({answer.assumptions.reach.basis}); acceptance {percent(answer.assumptions.acceptance.rate)} ({answer.assumptions.acceptance.basis}).
+        {answer.window.signals} signals over {answer.window.days} days. Assumed: reach{' '}
+        {percent(answer.assumptions.reach.rate)} ({answer.assumptions.reach.basis}); acceptance{' '}
+        {percent(answer.assumptions.acceptance.rate)} ({answer.assumptions.acceptance.basis}).
       </p>
       <DayChart result={result} baseline={baseline} />
       <table class="dry-run-totals">
-        <thead><tr><th>Figure</th><th>This playbook</th><th>Current version{answer.current ? ` (v${answer.current.version})` : ''}</th><th>Difference</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Figure</th>
+            <th>This playbook</th>
+            <th>Current version{answer.current ? ` (v${answer.current.version})` : ''}</th>
+            <th>Difference</th>
+          </tr>
+        </thead>
         <tbody>
           {Object.entries(result.totals).map(([k, v]) => (
-            <tr key={k} data-figure={k}><td>{words(k.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase())}</td><td>{v}</td><td>{baseline?.totals[k] ?? '—'}</td><td>{difference ? (difference[k]! > 0 ? `+${difference[k]}` : difference[k]) : '—'}</td></tr>
+            <tr key={k} data-figure={k}>
+              <td>{words(k.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase())}</td>
+              <td>{v}</td>
+              <td>{baseline?.totals[k] ?? '—'}</td>
+              <td>{difference ? (difference[k]! > 0 ? `+${difference[k]}` : difference[k]) : '—'}</td>
+            </tr>
           ))}
         </tbody>
       </table>
       <h3>Teams, day by day</h3>
       <table>
-        <thead><tr><th>Day</th><th>Team</th><th>Contacts needed</th><th>Quota</th><th>Saturation</th><th>Backlog to next day</th></tr></thead>
-        <tbody>{teams.map((t) => <tr key={`${t.day}${t.teamId}`}><td>{t.day}</td><td>{t.teamId}</td><td>{t.contactsNeeded}</td><td>{t.quota}</td><td>{percent(t.saturation)}</td><td>{t.backlogCarried}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th>Day</th>
+            <th>Team</th>
+            <th>Contacts needed</th>
+            <th>Quota</th>
+            <th>Saturation</th>
+            <th>Backlog to next day</th>
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((t) => (
+            <tr key={`${t.day}${t.teamId}`}>
+              <td>{t.day}</td>
+              <td>{t.teamId}</td>
+              <td>{t.contactsNeeded}</td>
+              <td>{t.quota}</td>
+              <td>{percent(t.saturation)}</td>
+              <td>{t.backlogCarried}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
       <h3>Offers</h3>
       <table>
-        <thead><tr><th>Offer</th><th>Cases</th><th>Expected presented</th><th>Expected accepted</th><th>Expected cost</th><th>Budget</th><th>Volume cap</th><th>Cap hits</th></tr></thead>
-        <tbody>{result.offers.filter((o) => o.cases || o.capHits).map((o) => <tr key={o.offerId}><td>{o.offerId}</td><td>{o.cases}</td><td>{o.expectedPresented}</td><td>{o.expectedAccepted}</td><td>{money(o.expectedCost)}</td><td>{money(o.budget)}</td><td>{o.volumeCap ?? 'none'}</td><td>{o.capHits}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th>Offer</th>
+            <th>Cases</th>
+            <th>Expected presented</th>
+            <th>Expected accepted</th>
+            <th>Expected cost</th>
+            <th>Budget</th>
+            <th>Volume cap</th>
+            <th>Cap hits</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.offers
+            .filter((o) => o.cases || o.capHits)
+            .map((o) => (
+              <tr key={o.offerId}>
+                <td>{o.offerId}</td>
+                <td>{o.cases}</td>
+                <td>{o.expectedPresented}</td>
+                <td>{o.expectedAccepted}</td>
+                <td>{money(o.expectedCost)}</td>
+                <td>{money(o.budget)}</td>
+                <td>{o.volumeCap ?? 'none'}</td>
+                <td>{o.capHits}</td>
+              </tr>
+            ))}
+        </tbody>
       </table>
     </div>
   );

@@ -10,7 +10,10 @@ export interface ArmRate {
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#d97706'];
 
 export function RateIntervals({ arms }: { arms: ArmRate[] }) {
-  const W = 560, H = 40 + arms.length * 36, L = 60, R = 20;
+  const W = 560,
+    H = 40 + arms.length * 36,
+    L = 60,
+    R = 20;
   const x = (v: number) => L + v * (W - L - R);
   return (
     <figure class="chart">
@@ -35,7 +38,15 @@ export function RateIntervals({ arms }: { arms: ArmRate[] }) {
                   <line x1={x(a.high)} x2={x(a.high)} y1={y - 6} y2={y + 6} />
                 </g>
               )}
-              {a.rate !== null ? <circle cx={x(a.rate)} cy={y} r="5" fill={color}><title>{`Arm ${a.arm}: ${(a.rate * 100).toFixed(1)}%`}</title></circle> : <text x={x(0) + 4} y={y + 4} class="axis">no conclusive cases yet</text>}
+              {a.rate !== null ? (
+                <circle cx={x(a.rate)} cy={y} r="5" fill={color}>
+                  <title>{`Arm ${a.arm}: ${(a.rate * 100).toFixed(1)}%`}</title>
+                </circle>
+              ) : (
+                <text x={x(0) + 4} y={y + 4} class="axis">
+                  no conclusive cases yet
+                </text>
+              )}
             </g>
           );
         })}
@@ -52,7 +63,11 @@ export interface FunnelColumn {
 // One group of bars per step, one bar per arm, each as a share of the arm's detected cases.
 export function FunnelSideBySide({ columns }: { columns: FunnelColumn[] }) {
   const steps = columns[0]?.steps.map((s) => s.step) ?? [];
-  const W = 560, H = 240, L = 10, B = 40, T = 10;
+  const W = 560,
+    H = 240,
+    L = 10,
+    B = 40,
+    T = 10;
   const group = (W - L) / Math.max(steps.length, 1);
   const bar = (group - 8) / Math.max(columns.length, 1);
   return (
@@ -61,18 +76,38 @@ export function FunnelSideBySide({ columns }: { columns: FunnelColumn[] }) {
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Funnel by arm">
         {steps.map((step, si) => (
           <g key={step}>
-            <text x={L + si * group + group / 2} y={H - 24} text-anchor="middle" class="axis">{step}</text>
+            <text x={L + si * group + group / 2} y={H - 24} text-anchor="middle" class="axis">
+              {step}
+            </text>
             {columns.map((c, ci) => {
               const top = c.steps[0]?.entered ?? 0;
               const n = c.steps[si]?.entered ?? 0;
               const h = top === 0 ? 0 : (n / top) * (H - B - T);
-              return <rect key={c.arm} data-arm={c.arm} data-step={step} x={L + si * group + 4 + ci * bar} y={H - B - h} width={bar - 1} height={h} fill={PALETTE[ci % PALETTE.length]}><title>{`Arm ${c.arm} ${step}: ${n}`}</title></rect>;
+              return (
+                <rect
+                  key={c.arm}
+                  data-arm={c.arm}
+                  data-step={step}
+                  x={L + si * group + 4 + ci * bar}
+                  y={H - B - h}
+                  width={bar - 1}
+                  height={h}
+                  fill={PALETTE[ci % PALETTE.length]}
+                >
+                  <title>{`Arm ${c.arm} ${step}: ${n}`}</title>
+                </rect>
+              );
             })}
           </g>
         ))}
       </svg>
       <ul class="legend">
-        {columns.map((c, i) => <li key={c.arm}><span style={{ background: PALETTE[i % PALETTE.length] }} />Arm {c.arm}</li>)}
+        {columns.map((c, i) => (
+          <li key={c.arm}>
+            <span style={{ background: PALETTE[i % PALETTE.length] }} />
+            Arm {c.arm}
+          </li>
+        ))}
       </ul>
     </figure>
   );

@@ -27,7 +27,12 @@ export function OpenCaseForm({ api, customerId }: { api: Api; customerId: string
       <fieldset disabled={busy}>
         <label>
           Why is the customer at risk?
-          <input name="reason" required maxLength={500} placeholder="e.g. said in branch they are moving their savings" />
+          <input
+            name="reason"
+            required
+            maxLength={500}
+            placeholder="e.g. said in branch they are moving their savings"
+          />
         </label>
         <label>
           Playbook (optional)

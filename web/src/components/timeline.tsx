@@ -26,7 +26,11 @@ function EventDetails({ data }: { data: Record<string, unknown> }) {
     <details>
       <summary>Details</summary>
       <ul class="event-details">
-        {lines.map((l) => <li key={l.key}><span class="muted">{l.key}:</span> {l.value}</li>)}
+        {lines.map((l) => (
+          <li key={l.key}>
+            <span class="muted">{l.key}:</span> {l.value}
+          </li>
+        ))}
       </ul>
     </details>
   );

@@ -21,13 +21,27 @@ interface Filters {
   sort: 'priority' | 'slaDue' | 'opened';
 }
 
-function Select({ label, value, options, onChange }: { label: string; value: string; options: readonly string[]; onChange: (v: string) => void }) {
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: readonly string[];
+  onChange: (v: string) => void;
+}) {
   return (
     <label>
       {label}
       <select name={label.toLowerCase()} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         <option value="">any</option>
-        {options.map((o) => <option key={o} value={o}>{words(o)}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {words(o)}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -35,22 +49,48 @@ function Select({ label, value, options, onChange }: { label: string; value: str
 
 function CaseCard({ c }: { c: CaseSummary }) {
   return (
-    <a class={`card${c.sla.breached ? ' breached' : ''}${c.attention ? ' attention' : ''}`} href={`#/cases/${encodeURIComponent(c.caseId)}`} data-case-id={c.caseId}>
+    <a
+      class={`card${c.sla.breached ? ' breached' : ''}${c.attention ? ' attention' : ''}`}
+      href={`#/cases/${encodeURIComponent(c.caseId)}`}
+      data-case-id={c.caseId}
+    >
       <span class="card-title">{c.customer.name}</span>
-      <span class="muted">{c.customer.tier} · {words(c.driver)} · priority {c.priority}</span>
+      <span class="muted">
+        {c.customer.tier} · {words(c.driver)} · priority {c.priority}
+      </span>
       <span>{c.assignee ? c.assignee.name : c.team ? `${c.team.name} queue` : 'unassigned'}</span>
-      {c.attention && <span class="badge attention" title="nothing automatic can move this case: retry, reassign or close it">needs attention: {words(c.attention.reason)}</span>}
-      {c.sla.dueAt && <span class={c.sla.breached ? 'sla late' : 'sla'}>{c.sla.breached ? 'SLA breached ' : 'SLA '}{relative(c.sla.dueAt)}</span>}
+      {c.attention && (
+        <span class="badge attention" title="nothing automatic can move this case: retry, reassign or close it">
+          needs attention: {words(c.attention.reason)}
+        </span>
+      )}
+      {c.sla.dueAt && (
+        <span class={c.sla.breached ? 'sla late' : 'sla'}>
+          {c.sla.breached ? 'SLA breached ' : 'SLA '}
+          {relative(c.sla.dueAt)}
+        </span>
+      )}
     </a>
   );
 }
 
 export function BoardPage({ api }: PageProps) {
-  const [f, setF] = useState<Filters>({ customerId: '', tier: '', driver: '', team: '', slaBreached: false, needsAttention: false, sort: 'priority' });
+  const [f, setF] = useState<Filters>({
+    customerId: '',
+    tier: '',
+    driver: '',
+    team: '',
+    slaBreached: false,
+    needsAttention: false,
+    sort: 'priority',
+  });
   const set = (patch: Partial<Filters>) => setF({ ...f, ...patch });
   const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), 60_000, [api]);
   const board = usePolling(
-    () => api.get<CaseBoard>(`/v1/cases${query({ status: 'open', limit: 200, customerId: f.customerId.trim(), tier: f.tier, driver: f.driver, team: f.team, slaBreached: f.slaBreached || undefined, needsAttention: f.needsAttention || undefined, sort: f.sort })}`),
+    () =>
+      api.get<CaseBoard>(
+        `/v1/cases${query({ status: 'open', limit: 200, customerId: f.customerId.trim(), tier: f.tier, driver: f.driver, team: f.team, slaBreached: f.slaBreached || undefined, needsAttention: f.needsAttention || undefined, sort: f.sort })}`,
+      ),
     REFRESH_MS,
     [api, f],
   );
@@ -61,16 +101,38 @@ export function BoardPage({ api }: PageProps) {
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           Customer
-          <input name="customerId" placeholder="customer id" value={f.customerId} onChange={(e) => set({ customerId: e.currentTarget.value })} />
+          <input
+            name="customerId"
+            placeholder="customer id"
+            value={f.customerId}
+            onChange={(e) => set({ customerId: e.currentTarget.value })}
+          />
         </label>
         <Select label="Tier" value={f.tier} options={TIERS} onChange={(tier) => set({ tier })} />
         <Select label="Driver" value={f.driver} options={DRIVERS} onChange={(driver) => set({ driver })} />
-        <Select label="Team" value={f.team} options={(teams.data?.items ?? []).map((t) => t.id)} onChange={(team) => set({ team })} />
+        <Select
+          label="Team"
+          value={f.team}
+          options={(teams.data?.items ?? []).map((t) => t.id)}
+          onChange={(team) => set({ team })}
+        />
         <label class="check">
-          <input type="checkbox" name="slaBreached" checked={f.slaBreached} onChange={(e) => set({ slaBreached: e.currentTarget.checked })} /> SLA breached only
+          <input
+            type="checkbox"
+            name="slaBreached"
+            checked={f.slaBreached}
+            onChange={(e) => set({ slaBreached: e.currentTarget.checked })}
+          />{' '}
+          SLA breached only
         </label>
         <label class="check">
-          <input type="checkbox" name="needsAttention" checked={f.needsAttention} onChange={(e) => set({ needsAttention: e.currentTarget.checked })} /> needs attention only
+          <input
+            type="checkbox"
+            name="needsAttention"
+            checked={f.needsAttention}
+            onChange={(e) => set({ needsAttention: e.currentTarget.checked })}
+          />{' '}
+          needs attention only
         </label>
         <label>
           Sort
@@ -80,7 +142,11 @@ export function BoardPage({ api }: PageProps) {
             <option value="opened">newest</option>
           </select>
         </label>
-        <span class="muted refreshed">{board.updatedAt ? `${board.data?.total ?? 0} open · updated ${board.updatedAt.toLocaleTimeString()}` : 'loading…'}</span>
+        <span class="muted refreshed">
+          {board.updatedAt
+            ? `${board.data?.total ?? 0} open · updated ${board.updatedAt.toLocaleTimeString()}`
+            : 'loading…'}
+        </span>
       </form>
       <ErrorBanner error={board.error} />
       <div class="board">
@@ -89,11 +155,17 @@ export function BoardPage({ api }: PageProps) {
             <h2>
               {words(stage)} <span class="count">{board.data?.stageCounts[stage] ?? 0}</span>
             </h2>
-            {items.filter((c) => c.stage === stage).map((c) => <CaseCard key={c.caseId} c={c} />)}
+            {items
+              .filter((c) => c.stage === stage)
+              .map((c) => (
+                <CaseCard key={c.caseId} c={c} />
+              ))}
           </div>
         ))}
       </div>
-      {board.data?.nextCursor && <p class="muted">Showing the first {items.length} cases; narrow the filters to see the rest.</p>}
+      {board.data?.nextCursor && (
+        <p class="muted">Showing the first {items.length} cases; narrow the filters to see the rest.</p>
+      )}
     </section>
   );
 }

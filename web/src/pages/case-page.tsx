@@ -28,7 +28,14 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
   const events = usePolling(() => api.get<{ events: TimelineEvent[] }>(`${path}/timeline`), REFRESH_MS, [api, caseId]);
   const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), TEAMS_REFRESH_MS, [api]);
   const c = detail.data;
-  if (!c) return <section><a href="#/board">← Case board</a><ErrorBanner error={detail.error} />{!detail.error && <p>Loading…</p>}</section>;
+  if (!c)
+    return (
+      <section>
+        <a href="#/board">← Case board</a>
+        <ErrorBanner error={detail.error} />
+        {!detail.error && <p>Loading…</p>}
+      </section>
+    );
   const reload = async () => {
     await Promise.all([detail.reload(), events.reload()]);
   };
@@ -37,21 +44,33 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
     <section class="case">
       <a href="#/board">← Case board</a>
       <h1>
-        {customer.name} <span class={`stage stage-${c.stage}`} data-testid="case-stage">{words(c.stage)}</span>
+        {customer.name}{' '}
+        <span class={`stage stage-${c.stage}`} data-testid="case-stage">
+          {words(c.stage)}
+        </span>
         {c.outcome && <span class="outcome"> {words(c.outcome)}</span>}
       </h1>
-      <p><a href={`#/customers/${encodeURIComponent(customer.id)}`}>Customer file</a></p>
+      <p>
+        <a href={`#/customers/${encodeURIComponent(customer.id)}`}>Customer file</a>
+      </p>
       <ErrorBanner error={detail.error} />
-      {(me.role === 'agent' || me.role === 'supervisor' || me.role === 'admin') && <CallSheetPanel api={api} caseId={caseId} />}
+      {(me.role === 'agent' || me.role === 'supervisor' || me.role === 'admin') && (
+        <CallSheetPanel api={api} caseId={caseId} />
+      )}
       <div class="grid">
         <div class="panel">
           <h2>Customer</h2>
           <dl>
-            <Field label="Tier">{customer.tier}{customer.segment ? ` · ${customer.segment}` : ''}</Field>
+            <Field label="Tier">
+              {customer.tier}
+              {customer.segment ? ` · ${customer.segment}` : ''}
+            </Field>
             <Field label="Assets">{money(customer.assetsUnderManagement)}</Field>
             <Field label="Time zone">{customer.timeZone}</Field>
             <Field label="Prefers">{customer.preferredChannels.join(', ')}</Field>
-            <Field label="Consent">{(['sms', 'email', 'phone'] as const).filter((k) => customer.consent[k]).join(', ') || 'none'}</Field>
+            <Field label="Consent">
+              {(['sms', 'email', 'phone'] as const).filter((k) => customer.consent[k]).join(', ') || 'none'}
+            </Field>
           </dl>
         </div>
         <div class="panel">
@@ -59,19 +78,29 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
           <dl>
             <Field label="Reason">{c.reason}</Field>
             <Field label="Driver">{words(c.driver)}</Field>
-            <Field label="Risk">{(c.riskScore * 100).toFixed(0)} / 100 · priority {c.priority}</Field>
+            <Field label="Risk">
+              {(c.riskScore * 100).toFixed(0)} / 100 · priority {c.priority}
+            </Field>
             <Field label="Team">{c.team?.name ?? '—'}</Field>
             <Field label="Agent">{c.assignee?.name ?? 'unassigned'}</Field>
             <Field label="SLA">
-              <span class={c.sla.breached ? 'late' : ''}>{c.sla.dueAt ? `${dateTime(c.sla.dueAt)} (${relative(c.sla.dueAt)})` : '—'}</span>
+              <span class={c.sla.breached ? 'late' : ''}>
+                {c.sla.dueAt ? `${dateTime(c.sla.dueAt)} (${relative(c.sla.dueAt)})` : '—'}
+              </span>
             </Field>
-            <Field label="Playbook">{c.playbook.id} v{c.playbook.version}</Field>
+            <Field label="Playbook">
+              {c.playbook.id} v{c.playbook.version}
+            </Field>
           </dl>
         </div>
         <div class="panel">
           <h2>Why at risk</h2>
           <ul class="plain">
-            {c.riskExplanation.map((f) => <li key={f.signalId}>{words(f.factor)}: contributes {Math.round(f.contribution * 100)} points</li>)}
+            {c.riskExplanation.map((f) => (
+              <li key={f.signalId}>
+                {words(f.factor)}: contributes {Math.round(f.contribution * 100)} points
+              </li>
+            ))}
           </ul>
         </div>
         <div class="panel">
@@ -80,12 +109,25 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
             <dl>
               <Field label="Offer">{c.offer.name}</Field>
               <Field label="Cost">{money(c.offer.cost)}</Field>
-              <Field label="Status"><span data-testid="offer-status">{words(c.offer.status)}</span></Field>
+              <Field label="Status">
+                <span data-testid="offer-status">{words(c.offer.status)}</span>
+              </Field>
               <Field label="Expires">{dateTime(c.offer.expiresAt)}</Field>
             </dl>
-          ) : <p class="muted">No offer yet.</p>}
+          ) : (
+            <p class="muted">No offer yet.</p>
+          )}
           <h2>Survey</h2>
-          {c.survey ? <p>Sent {dateTime(c.survey.sentAt)} by {c.survey.channel}; {c.survey.score === undefined ? 'no answer yet' : `score ${c.survey.score}${c.survey.comment ? ` — “${c.survey.comment}”` : ''}`}</p> : <p class="muted">Not sent.</p>}
+          {c.survey ? (
+            <p>
+              Sent {dateTime(c.survey.sentAt)} by {c.survey.channel};{' '}
+              {c.survey.score === undefined
+                ? 'no answer yet'
+                : `score ${c.survey.score}${c.survey.comment ? ` — “${c.survey.comment}”` : ''}`}
+            </p>
+          ) : (
+            <p class="muted">Not sent.</p>
+          )}
         </div>
       </div>
       <CaseActions api={api} me={me} detail={c} onDone={reload} />
@@ -93,9 +135,28 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
         <div class="panel">
           <h2>Contact attempts</h2>
           <table>
-            <thead><tr><th>When</th><th>Channel</th><th>Kind</th><th>Status</th><th>Outcome</th></tr></thead>
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Channel</th>
+                <th>Kind</th>
+                <th>Status</th>
+                <th>Outcome</th>
+              </tr>
+            </thead>
             <tbody>
-              {c.contactAttempts.map((a) => <tr key={a.id}><td>{dateTime(a.at)}</td><td>{a.channel}</td><td>{words(a.purpose)}</td><td>{words(a.status)}</td><td>{words(a.outcome)}{a.note ? ` — ${a.note}` : ''}</td></tr>)}
+              {c.contactAttempts.map((a) => (
+                <tr key={a.id}>
+                  <td>{dateTime(a.at)}</td>
+                  <td>{a.channel}</td>
+                  <td>{words(a.purpose)}</td>
+                  <td>{words(a.status)}</td>
+                  <td>
+                    {words(a.outcome)}
+                    {a.note ? ` — ${a.note}` : ''}
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>

@@ -15,15 +15,27 @@ function Profile({ file }: { file: CustomerFile }) {
     <div class="panel">
       <h2>Customer</h2>
       <dl>
-        <dt>Tier</dt><dd>{c.tier}{c.segment ? ` · ${c.segment}` : ''}</dd>
-        <dt>Lifecycle</dt><dd>{words(c.lifecycleStage)}</dd>
-        <dt>Assets</dt><dd>{money(c.assetsUnderManagement)}</dd>
-        <dt>Time zone</dt><dd>{c.timeZone}</dd>
-        <dt>Prefers</dt><dd>{c.preferredChannels.join(', ') || '—'}</dd>
-        <dt>Phone</dt><dd>{c.contact.phone ?? '—'}</dd>
-        <dt>Email</dt><dd>{c.contact.email ?? '—'}</dd>
+        <dt>Tier</dt>
+        <dd>
+          {c.tier}
+          {c.segment ? ` · ${c.segment}` : ''}
+        </dd>
+        <dt>Lifecycle</dt>
+        <dd>{words(c.lifecycleStage)}</dd>
+        <dt>Assets</dt>
+        <dd>{money(c.assetsUnderManagement)}</dd>
+        <dt>Time zone</dt>
+        <dd>{c.timeZone}</dd>
+        <dt>Prefers</dt>
+        <dd>{c.preferredChannels.join(', ') || '—'}</dd>
+        <dt>Phone</dt>
+        <dd>{c.contact.phone ?? '—'}</dd>
+        <dt>Email</dt>
+        <dd>{c.contact.email ?? '—'}</dd>
       </dl>
-      {c.contact.shown === 'masked' && <p class="muted">Phone and email show in full to the agent working the customer’s open case.</p>}
+      {c.contact.shown === 'masked' && (
+        <p class="muted">Phone and email show in full to the agent working the customer’s open case.</p>
+      )}
     </div>
   );
 }
@@ -34,7 +46,12 @@ function Consent({ file }: { file: CustomerFile }) {
       <h2>Consent</h2>
       <p>{CHANNELS.map((ch) => `${ch}: ${file.consent.current[ch] ? 'yes' : 'no'}`).join(' · ')}</p>
       <ul class="plain">
-        {file.consent.ledger.map((e, i) => <li key={i}>{dateTime(e.at)}: {e.channel} {e.granted ? 'granted' : 'withdrawn'} ({words(e.source)}, {e.actor}){e.note ? ` — ${e.note}` : ''}</li>)}
+        {file.consent.ledger.map((e, i) => (
+          <li key={i}>
+            {dateTime(e.at)}: {e.channel} {e.granted ? 'granted' : 'withdrawn'} ({words(e.source)}, {e.actor})
+            {e.note ? ` — ${e.note}` : ''}
+          </li>
+        ))}
       </ul>
     </div>
   );
@@ -45,9 +62,16 @@ function Contacts({ file }: { file: CustomerFile }) {
   return (
     <div class="panel">
       <h2>Contacts in the last {w.window}</h2>
-      <p>{w.contacts.length} of {w.maxContacts} allowed · {w.left} left</p>
+      <p>
+        {w.contacts.length} of {w.maxContacts} allowed · {w.left} left
+      </p>
       <ul class="plain">
-        {w.contacts.map((x, i) => <li key={i}>{dateTime(x.at)}: {x.channel} {words(x.purpose === 'outcome' ? x.outcome : x.status)}{x.note ? ` — ${x.note}` : ''}</li>)}
+        {w.contacts.map((x, i) => (
+          <li key={i}>
+            {dateTime(x.at)}: {x.channel} {words(x.purpose === 'outcome' ? x.outcome : x.status)}
+            {x.note ? ` — ${x.note}` : ''}
+          </li>
+        ))}
       </ul>
     </div>
   );
@@ -57,11 +81,22 @@ function Cases({ file }: { file: CustomerFile }) {
   if (file.cases.length === 0) return <p class="muted">No cases yet.</p>;
   return (
     <table data-testid="customer-cases">
-      <thead><tr><th>Opened</th><th>Reason</th><th>Stage</th><th>Outcome</th><th>Offer</th><th>Agent</th></tr></thead>
+      <thead>
+        <tr>
+          <th>Opened</th>
+          <th>Reason</th>
+          <th>Stage</th>
+          <th>Outcome</th>
+          <th>Offer</th>
+          <th>Agent</th>
+        </tr>
+      </thead>
       <tbody>
         {file.cases.map((c) => (
           <tr key={c.caseId}>
-            <td><a href={`#/cases/${encodeURIComponent(c.caseId)}`}>{dateTime(c.openedAt)}</a></td>
+            <td>
+              <a href={`#/cases/${encodeURIComponent(c.caseId)}`}>{dateTime(c.openedAt)}</a>
+            </td>
             <td>{c.reason}</td>
             <td>{words(c.stage)}</td>
             <td>{words(c.outcome)}</td>
@@ -75,12 +110,23 @@ function Cases({ file }: { file: CustomerFile }) {
 }
 
 export function CustomerPage({ api, customerId }: PageProps & { customerId: string }) {
-  const file = usePolling(() => api.get<CustomerFile>(`/v1/customers/${encodeURIComponent(customerId)}/file`), 10_000, [api, customerId]);
+  const file = usePolling(() => api.get<CustomerFile>(`/v1/customers/${encodeURIComponent(customerId)}/file`), 10_000, [
+    api,
+    customerId,
+  ]);
   const f = file.data;
-  if (!f) return <section><ErrorBanner error={file.error} />{!file.error && <p>Loading…</p>}</section>;
+  if (!f)
+    return (
+      <section>
+        <ErrorBanner error={file.error} />
+        {!file.error && <p>Loading…</p>}
+      </section>
+    );
   return (
     <section class="customer">
-      <h1>{f.customer.name} <span class="muted">{f.customer.customerId}</span></h1>
+      <h1>
+        {f.customer.name} <span class="muted">{f.customer.customerId}</span>
+      </h1>
       <ErrorBanner error={file.error} />
       <div class="grid">
         <Profile file={f} />
@@ -89,7 +135,13 @@ export function CustomerPage({ api, customerId }: PageProps & { customerId: stri
       </div>
       <div class="panel">
         <h2>Cases</h2>
-        {f.openCaseId ? <p>Open case: <a href={`#/cases/${encodeURIComponent(f.openCaseId)}`}>work it here</a>.</p> : <OpenCaseForm api={api} customerId={f.customer.customerId} />}
+        {f.openCaseId ? (
+          <p>
+            Open case: <a href={`#/cases/${encodeURIComponent(f.openCaseId)}`}>work it here</a>.
+          </p>
+        ) : (
+          <OpenCaseForm api={api} customerId={f.customer.customerId} />
+        )}
         <Cases file={f} />
       </div>
     </section>

@@ -16,14 +16,36 @@ function ResultsTable({ arms }: { arms: ExperimentArmResult[] }) {
   return (
     <table class="experiment-results">
       <thead>
-        <tr><th>Arm</th><th>Version</th><th>Weight</th><th>Cases</th><th>Conclusive</th><th>Retention</th><th>95% interval</th><th>vs control</th><th>95% interval</th><th>p-value</th><th>Cost per retained</th><th>Verdict</th></tr>
+        <tr>
+          <th>Arm</th>
+          <th>Version</th>
+          <th>Weight</th>
+          <th>Cases</th>
+          <th>Conclusive</th>
+          <th>Retention</th>
+          <th>95% interval</th>
+          <th>vs control</th>
+          <th>95% interval</th>
+          <th>p-value</th>
+          <th>Cost per retained</th>
+          <th>Verdict</th>
+        </tr>
       </thead>
       <tbody>
         {arms.map((a) => (
           <tr key={a.arm} data-arm={a.arm}>
-            <td>{a.arm}{a.control ? ' (control)' : ''}</td><td>v{a.version}</td><td>{a.weight}%</td><td>{a.cases}</td><td>{a.conclusive}</td>
-            <td>{pct(a.retentionRate)}</td><td>{range(a.interval)}</td>
-            <td>{a.vsControl ? pct(a.vsControl.difference) : '—'}</td><td>{a.vsControl ? range(a.vsControl.interval) : '—'}</td>
+            <td>
+              {a.arm}
+              {a.control ? ' (control)' : ''}
+            </td>
+            <td>v{a.version}</td>
+            <td>{a.weight}%</td>
+            <td>{a.cases}</td>
+            <td>{a.conclusive}</td>
+            <td>{pct(a.retentionRate)}</td>
+            <td>{range(a.interval)}</td>
+            <td>{a.vsControl ? pct(a.vsControl.difference) : '—'}</td>
+            <td>{a.vsControl ? range(a.vsControl.interval) : '—'}</td>
             <td>{a.vsControl?.pValue === null || a.vsControl === null ? '—' : a.vsControl.pValue.toFixed(4)}</td>
             <td>{a.costPerRetained === null ? '—' : a.costPerRetained.toFixed(2)}</td>
             <td class="verdict">{a.vsControl ? a.vsControl.verdict.replace('_', ' ') : 'control'}</td>
@@ -45,13 +67,28 @@ function Actions({ api, experiment, onDone }: Pick<PageProps, 'api'> & { experim
       setError(e as Error);
     }
   };
-  if (experiment.status === 'stopped') return <p class="muted">Stopped{experiment.promotedArm ? `; arm ${experiment.promotedArm} was promoted` : ''}.</p>;
+  if (experiment.status === 'stopped')
+    return <p class="muted">Stopped{experiment.promotedArm ? `; arm ${experiment.promotedArm} was promoted` : ''}.</p>;
   return (
     <div class="experiment-actions">
       <ErrorBanner error={error} />
-      {experiment.status === 'running' ? <button type="button" onClick={() => act('pause')}>Pause</button> : <button type="button" onClick={() => act('resume')}>Resume</button>}
-      <button type="button" onClick={() => act('stop')}>Stop</button>
-      {experiment.arms.map((a) => <button type="button" key={a.arm} onClick={() => act('promote', { arm: a.arm })}>Promote arm {a.arm} (v{a.version})</button>)}
+      {experiment.status === 'running' ? (
+        <button type="button" onClick={() => act('pause')}>
+          Pause
+        </button>
+      ) : (
+        <button type="button" onClick={() => act('resume')}>
+          Resume
+        </button>
+      )}
+      <button type="button" onClick={() => act('stop')}>
+        Stop
+      </button>
+      {experiment.arms.map((a) => (
+        <button type="button" key={a.arm} onClick={() => act('promote', { arm: a.arm })}>
+          Promote arm {a.arm} (v{a.version})
+        </button>
+      ))}
     </div>
   );
 }
@@ -60,19 +97,43 @@ function ExperimentDetail({ api, id }: Pick<PageProps, 'api'> & { id: string }) 
   const detail = usePolling(() => api.get<ExperimentWithResults>(`/v1/experiments/${id}`), 30_000, [api, id]);
   const e = detail.data;
   const funnels = usePolling(
-    async (): Promise<FunnelColumn[]> => (e ? Promise.all(e.arms.map(async (a) => ({ arm: a.arm, steps: (await api.get<FunnelAnswer>(`/v1/playbooks/${e.playbookId}/funnel${query({ experimentId: e.id, arm: a.arm, from: e.createdAt.slice(0, 10) })}`)).steps }))) : []),
+    async (): Promise<FunnelColumn[]> =>
+      e
+        ? Promise.all(
+            e.arms.map(async (a) => ({
+              arm: a.arm,
+              steps: (
+                await api.get<FunnelAnswer>(
+                  `/v1/playbooks/${e.playbookId}/funnel${query({ experimentId: e.id, arm: a.arm, from: e.createdAt.slice(0, 10) })}`,
+                )
+              ).steps,
+            })),
+          )
+        : [],
     60_000,
     [api, e?.id],
   );
   if (!e) return <ErrorBanner error={detail.error} />;
   return (
     <article data-experiment-id={e.id}>
-      <h2>Experiment {e.id.slice(0, 12)} · <span data-testid="experiment-status">{e.status}</span></h2>
-      <p class="muted">Started {e.createdAt.slice(0, 16).replace('T', ' ')} by {e.createdBy}; minimum {e.minSamplePerArm} conclusive cases per arm{e.results.collecting ? ' (collecting)' : ''}.</p>
+      <h2>
+        Experiment {e.id.slice(0, 12)} · <span data-testid="experiment-status">{e.status}</span>
+      </h2>
+      <p class="muted">
+        Started {e.createdAt.slice(0, 16).replace('T', ' ')} by {e.createdBy}; minimum {e.minSamplePerArm} conclusive
+        cases per arm{e.results.collecting ? ' (collecting)' : ''}.
+      </p>
       <Actions api={api} experiment={e} onDone={detail.reload} />
       <ResultsTable arms={e.results.arms} />
       <div class="charts">
-        <RateIntervals arms={e.results.arms.map((a) => ({ arm: a.arm, rate: a.retentionRate, low: a.interval?.low ?? null, high: a.interval?.high ?? null }))} />
+        <RateIntervals
+          arms={e.results.arms.map((a) => ({
+            arm: a.arm,
+            rate: a.retentionRate,
+            low: a.interval?.low ?? null,
+            high: a.interval?.high ?? null,
+          }))}
+        />
         <FunnelSideBySide columns={funnels.data ?? []} />
       </div>
     </article>
@@ -80,9 +141,15 @@ function ExperimentDetail({ api, id }: Pick<PageProps, 'api'> & { id: string }) 
 }
 
 export function ExperimentsPage({ api, playbookId }: PageProps & { playbookId?: string }) {
-  const playbooks = usePolling(() => api.get<{ items: { id: string; name: string }[] }>('/v1/playbooks'), 120_000, [api]);
+  const playbooks = usePolling(() => api.get<{ items: { id: string; name: string }[] }>('/v1/playbooks'), 120_000, [
+    api,
+  ]);
   const chosen = playbookId ?? playbooks.data?.items[0]?.id;
-  const list = usePolling(async () => (chosen ? api.get<{ items: Experiment[] }>(`/v1/playbooks/${chosen}/experiments`) : { items: [] }), 60_000, [api, chosen]);
+  const list = usePolling(
+    async () => (chosen ? api.get<{ items: Experiment[] }>(`/v1/playbooks/${chosen}/experiments`) : { items: [] }),
+    60_000,
+    [api, chosen],
+  );
   const [selected, setSelected] = useState<string>();
   const current = selected ?? list.data?.items[0]?.id;
   return (
@@ -91,19 +158,41 @@ export function ExperimentsPage({ api, playbookId }: PageProps & { playbookId?: 
       <form class="filters" onSubmit={(ev) => ev.preventDefault()}>
         <label>
           Playbook
-          <select name="playbook" value={chosen} onChange={(ev) => { location.hash = `#/experiments/${ev.currentTarget.value}`; setSelected(undefined); }}>
-            {(playbooks.data?.items ?? []).map((p) => <option key={p.id} value={p.id}>{p.name} ({p.id})</option>)}
+          <select
+            name="playbook"
+            value={chosen}
+            onChange={(ev) => {
+              location.hash = `#/experiments/${ev.currentTarget.value}`;
+              setSelected(undefined);
+            }}
+          >
+            {(playbooks.data?.items ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.id})
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Experiment
           <select name="experiment" value={current} onChange={(ev) => setSelected(ev.currentTarget.value)}>
-            {(list.data?.items ?? []).map((x) => <option key={x.id} value={x.id}>{`${x.createdAt.slice(0, 10)} · ${x.status} · ${x.arms.map((a) => `${a.arm}=v${a.version} ${a.weight}%`).join(', ')}`}</option>)}
+            {(list.data?.items ?? []).map((x) => (
+              <option
+                key={x.id}
+                value={x.id}
+              >{`${x.createdAt.slice(0, 10)} · ${x.status} · ${x.arms.map((a) => `${a.arm}=v${a.version} ${a.weight}%`).join(', ')}`}</option>
+            ))}
           </select>
         </label>
       </form>
       <ErrorBanner error={playbooks.error ?? list.error} />
-      {current ? <ExperimentDetail api={api} id={current} /> : <p class="muted">No experiment on this playbook yet (POST /v1/playbooks/{chosen ?? '…'}/experiments starts one).</p>}
+      {current ? (
+        <ExperimentDetail api={api} id={current} />
+      ) : (
+        <p class="muted">
+          No experiment on this playbook yet (POST /v1/playbooks/{chosen ?? '…'}/experiments starts one).
+        </p>
+      )}
     </section>
   );
 }

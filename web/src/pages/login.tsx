@@ -14,7 +14,8 @@ export function LoginPage({ onLogin }: { onLogin: (key: string, me: Me) => void 
     setError(undefined);
     try {
       const me = await createApi(key.trim(), () => undefined).get<Me>('/v1/me');
-      if (me.role === 'system') throw new Error('This is a system key (for integrations); log in with an agent, supervisor or admin key.');
+      if (me.role === 'system')
+        throw new Error('This is a system key (for integrations); log in with an agent, supervisor or admin key.');
       onLogin(key.trim(), me);
     } catch (err) {
       setError(err as ApiError);
@@ -29,9 +30,18 @@ export function LoginPage({ onLogin }: { onLogin: (key: string, me: Me) => void 
       <form onSubmit={submit}>
         <label>
           API key
-          <input name="apiKey" type="password" autocomplete="off" required value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+          <input
+            name="apiKey"
+            type="password"
+            autocomplete="off"
+            required
+            value={key}
+            onInput={(e) => setKey(e.currentTarget.value)}
+          />
         </label>
-        <button type="submit" disabled={busy || !key.trim()}>Log in</button>
+        <button type="submit" disabled={busy || !key.trim()}>
+          Log in
+        </button>
       </form>
       <ErrorBanner error={error} />
     </main>

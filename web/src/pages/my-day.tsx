@@ -28,7 +28,11 @@ function AgentPicker({ api, agentId, onPick }: PageProps & { agentId?: string; o
         <option value="">Choose an agent…</option>
         {(teams.data?.items ?? []).map((t) => (
           <optgroup key={t.id} label={t.name}>
-            {t.agents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            {t.agents.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
           </optgroup>
         ))}
       </select>
@@ -40,8 +44,13 @@ function Quota({ contacts }: { contacts: MyDay['contacts'] }) {
   const share = Math.min(1, contacts.today / Math.max(1, contacts.quota));
   return (
     <p class="quota" data-testid="quota">
-      <strong>{contacts.today} of {contacts.quota}</strong> contacts today · {contacts.left} left
-      <span class="bar-track" role="img" aria-label={`${Math.round(share * 100)}% of today's contacts made`}><span class={`bar-fill${contacts.left === 0 ? ' full' : ''}`} style={{ width: `${share * 100}%` }} /></span>
+      <strong>
+        {contacts.today} of {contacts.quota}
+      </strong>{' '}
+      contacts today · {contacts.left} left
+      <span class="bar-track" role="img" aria-label={`${Math.round(share * 100)}% of today's contacts made`}>
+        <span class={`bar-fill${contacts.left === 0 ? ' full' : ''}`} style={{ width: `${share * 100}%` }} />
+      </span>
     </p>
   );
 }
@@ -52,14 +61,29 @@ function WaitingList({ day }: { day: MyDay }) {
     <ol class="desk-list" data-testid="waiting">
       {day.waiting.map((w) => (
         <li key={w.caseId} class={w.overdue ? 'overdue' : ''}>
-          <a href={`#/cases/${encodeURIComponent(w.caseId)}`}><strong>{w.customer.name}</strong></a>{' '}
-          <span class="muted">{w.customer.tier} · {words(w.driver)} · priority {w.priority}</span>
-          <div class="task">{TASK_WORDS[w.task]}{w.channel && w.task !== 'call' && w.task !== 'callback' ? ` (${w.channel})` : ''}</div>
+          <a href={`#/cases/${encodeURIComponent(w.caseId)}`}>
+            <strong>{w.customer.name}</strong>
+          </a>{' '}
+          <span class="muted">
+            {w.customer.tier} · {words(w.driver)} · priority {w.priority}
+          </span>
+          <div class="task">
+            {TASK_WORDS[w.task]}
+            {w.channel && w.task !== 'call' && w.task !== 'callback' ? ` (${w.channel})` : ''}
+          </div>
           {w.detail && <blockquote>{w.detail}</blockquote>}
           <div class={`sla${w.overdue ? ' late' : ''}`}>
-            {w.dueAt ? <>Due {relative(w.dueAt)} · customer’s time {w.dueCustomerTime}</> : 'No deadline'}
+            {w.dueAt ? (
+              <>
+                Due {relative(w.dueAt)} · customer’s time {w.dueCustomerTime}
+              </>
+            ) : (
+              'No deadline'
+            )}
           </div>
-          <a class="muted" href={`#/customers/${encodeURIComponent(w.customer.id)}`}>Customer file</a>
+          <a class="muted" href={`#/customers/${encodeURIComponent(w.customer.id)}`}>
+            Customer file
+          </a>
         </li>
       ))}
     </ol>
@@ -72,8 +96,11 @@ function FollowUps({ day }: { day: MyDay }) {
     <ul class="desk-list" data-testid="follow-ups">
       {day.followUps.map((f) => (
         <li key={f.caseId}>
-          <a href={`#/cases/${encodeURIComponent(f.caseId)}`}><strong>{f.customer.name}</strong></a>{' '}
-          {f.kind === 'survey' ? 'satisfaction survey goes out' : 'observation window ends'} {dateTime(f.at)} · customer’s time {f.customerTime}
+          <a href={`#/cases/${encodeURIComponent(f.caseId)}`}>
+            <strong>{f.customer.name}</strong>
+          </a>{' '}
+          {f.kind === 'survey' ? 'satisfaction survey goes out' : 'observation window ends'} {dateTime(f.at)} ·
+          customer’s time {f.customerTime}
         </li>
       ))}
     </ul>
@@ -84,25 +111,40 @@ export function MyDayPage({ api, me }: PageProps) {
   const [picked, setPicked] = useState<string>();
   const own = me.role === 'agent';
   const agentId = own ? undefined : picked;
-  const day = usePolling(() => (own || agentId ? api.get<MyDay>(`/v1/me/today${agentId ? `?agentId=${encodeURIComponent(agentId)}` : ''}`) : Promise.resolve(undefined)), REFRESH_MS, [api, agentId]);
+  const day = usePolling(
+    () =>
+      own || agentId
+        ? api.get<MyDay>(`/v1/me/today${agentId ? `?agentId=${encodeURIComponent(agentId)}` : ''}`)
+        : Promise.resolve(undefined),
+    REFRESH_MS,
+    [api, agentId],
+  );
   const d = day.data;
   return (
     <section class="my-day">
       <h1>{own ? 'My day' : d ? `${d.agent.name}’s day` : 'An agent’s day'}</h1>
-      {!own && <div class="filters"><AgentPicker api={api} me={me} agentId={agentId} onPick={setPicked} /></div>}
+      {!own && (
+        <div class="filters">
+          <AgentPicker api={api} me={me} agentId={agentId} onPick={setPicked} />
+        </div>
+      )}
       <ErrorBanner error={day.error} />
       {d && (
         <>
           <Quota contacts={d.contacts} />
           <div class="grid two">
             <div class="panel">
-              <h2>Waiting on {own ? 'you' : d.agent.name} ({d.waiting.length})</h2>
+              <h2>
+                Waiting on {own ? 'you' : d.agent.name} ({d.waiting.length})
+              </h2>
               <WaitingList day={d} />
             </div>
             <div class="panel">
               <h2>Follow-ups today</h2>
               <FollowUps day={d} />
-              <p class="muted">{d.openCases} open cases in all · refreshed {new Date(d.generatedAt).toLocaleTimeString()}</p>
+              <p class="muted">
+                {d.openCases} open cases in all · refreshed {new Date(d.generatedAt).toLocaleTimeString()}
+              </p>
             </div>
           </div>
         </>

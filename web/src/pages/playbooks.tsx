@@ -11,19 +11,45 @@ import { dateTime } from '../format';
 import { usePolling } from '../hooks';
 import { diffDefinitions, flatten, label } from '../playbook-fields';
 
-interface Version { version: number; createdAt: string; definition: Record<string, unknown> }
-interface Playbook { id: string; name: string; versions: Version[] }
-interface Draft { basedOnVersion: number | null; definition: Record<string, unknown>; updatedBy: string; updatedAt: string; valid: boolean; issues: { field: string; message: string }[] }
+interface Version {
+  version: number;
+  createdAt: string;
+  definition: Record<string, unknown>;
+}
+interface Playbook {
+  id: string;
+  name: string;
+  versions: Version[];
+}
+interface Draft {
+  basedOnVersion: number | null;
+  definition: Record<string, unknown>;
+  updatedBy: string;
+  updatedAt: string;
+  valid: boolean;
+  issues: { field: string; message: string }[];
+}
 
 export function PlaybooksPage({ api, me, playbookId }: PageProps & { playbookId?: string }) {
-  const list = usePolling(() => api.get<{ items: { id: string; name: string; latestVersion: number; versions: number }[] }>('/v1/playbooks'), 60_000, [api]);
+  const list = usePolling(
+    () => api.get<{ items: { id: string; name: string; latestVersion: number; versions: number }[] }>('/v1/playbooks'),
+    60_000,
+    [api],
+  );
   return (
     <section>
       <h1>Playbooks</h1>
       <ErrorBanner error={list.error} />
       <ul class="playbook-list">
         {(list.data?.items ?? []).map((p) => (
-          <li key={p.id}><a href={`#/playbooks/${encodeURIComponent(p.id)}`} class={p.id === playbookId ? 'active' : ''}>{p.name}</a> <span class="muted">{p.id} · current v{p.latestVersion} · {p.versions} version{p.versions === 1 ? '' : 's'}</span></li>
+          <li key={p.id}>
+            <a href={`#/playbooks/${encodeURIComponent(p.id)}`} class={p.id === playbookId ? 'active' : ''}>
+              {p.name}
+            </a>{' '}
+            <span class="muted">
+              {p.id} · current v{p.latestVersion} · {p.versions} version{p.versions === 1 ? '' : 's'}
+            </span>
+          </li>
         ))}
       </ul>
       {playbookId && <PlaybookDetail key={playbookId} api={api} admin={me.role === 'admin'} playbookId={playbookId} />}
@@ -34,7 +60,14 @@ export function PlaybooksPage({ api, me, playbookId }: PageProps & { playbookId?
 function Settings({ definition }: { definition: unknown }) {
   return (
     <table class="settings">
-      <tbody>{flatten(definition).map((r) => <tr key={r.field}><th>{label(r.field)}</th><td>{r.value}</td></tr>)}</tbody>
+      <tbody>
+        {flatten(definition).map((r) => (
+          <tr key={r.field}>
+            <th>{label(r.field)}</th>
+            <td>{r.value}</td>
+          </tr>
+        ))}
+      </tbody>
     </table>
   );
 }
@@ -58,26 +91,56 @@ function PlaybookDetail({ api, admin, playbookId }: { api: Api; admin: boolean; 
   const current = versions.at(-1);
   const selected = versions.find((v) => v.version === shown) ?? current;
   const act = (work: () => Promise<void>) => work().then(() => setError(undefined), setError);
-  const startDraft = (fromVersion: number) => act(async () => setDraft(await api.put<Draft>(`/v1/playbooks/${playbookId}/draft`, { fromVersion })));
+  const startDraft = (fromVersion: number) =>
+    act(async () => setDraft(await api.put<Draft>(`/v1/playbooks/${playbookId}/draft`, { fromVersion })));
   return (
     <div class="playbook">
       <ErrorBanner error={playbook.error ?? error} />
-      <h2>{playbook.data?.name} <span class="muted">({playbookId})</span></h2>
+      <h2>
+        {playbook.data?.name} <span class="muted">({playbookId})</span>
+      </h2>
       <div class="grid two">
         <div class="panel">
           <h3>Versions</h3>
           <ul class="plain versions">
             {versions.map((v) => (
               <li key={v.version}>
-                <button type="button" class="link" onClick={() => setShown(v.version)}>Version {v.version}</button> {v === current && <span class="stage">current</span>} <span class="muted">{dateTime(v.createdAt)}</span>
-                {admin && draft === null && <button type="button" onClick={() => startDraft(v.version)}>Start a draft from v{v.version}</button>}
+                <button type="button" class="link" onClick={() => setShown(v.version)}>
+                  Version {v.version}
+                </button>{' '}
+                {v === current && <span class="stage">current</span>} <span class="muted">{dateTime(v.createdAt)}</span>
+                {admin && draft === null && (
+                  <button type="button" onClick={() => startDraft(v.version)}>
+                    Start a draft from v{v.version}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
-          {selected && <><h3>Version {selected.version} settings</h3><Settings definition={selected.definition} /></>}
+          {selected && (
+            <>
+              <h3>Version {selected.version} settings</h3>
+              <Settings definition={selected.definition} />
+            </>
+          )}
         </div>
         <div class="panel">
-          {draft ? <DraftPanel api={api} admin={admin} playbookId={playbookId} draft={draft} current={current} onChange={setDraft} onPublished={() => { setDraft(null); void playbook.reload(); }} /> : <p class="muted">No draft.{admin ? ' Start one from a version.' : ''}</p>}
+          {draft ? (
+            <DraftPanel
+              api={api}
+              admin={admin}
+              playbookId={playbookId}
+              draft={draft}
+              current={current}
+              onChange={setDraft}
+              onPublished={() => {
+                setDraft(null);
+                void playbook.reload();
+              }}
+            />
+          ) : (
+            <p class="muted">No draft.{admin ? ' Start one from a version.' : ''}</p>
+          )}
           <DryRunPanel api={api} playbookId={playbookId} draft={draft ?? null} versions={versions} />
         </div>
       </div>
@@ -85,7 +148,15 @@ function PlaybookDetail({ api, admin, playbookId }: { api: Api; admin: boolean; 
   );
 }
 
-type DraftProps = { api: Api; admin: boolean; playbookId: string; draft: Draft; current: Version | undefined; onChange: (d: Draft | null) => void; onPublished: () => void };
+type DraftProps = {
+  api: Api;
+  admin: boolean;
+  playbookId: string;
+  draft: Draft;
+  current: Version | undefined;
+  onChange: (d: Draft | null) => void;
+  onPublished: () => void;
+};
 
 // The JSON editor: a pause in typing saves the draft (kept even when invalid), and the API's answer lists
 // every field at fault; text that is not JSON yet is reported here without saving.
@@ -102,7 +173,10 @@ function DraftPanel({ api, admin, playbookId, draft, current, onChange, onPublis
       return setSyntax(`not valid JSON yet: ${(e as Error).message}`);
     }
     if (!admin || JSON.stringify(parsed) === JSON.stringify(draft.definition)) return;
-    const timer = setTimeout(() => api.put<Draft>(`/v1/playbooks/${playbookId}/draft`, { definition: parsed }).then(onChange, setError), 400);
+    const timer = setTimeout(
+      () => api.put<Draft>(`/v1/playbooks/${playbookId}/draft`, { definition: parsed }).then(onChange, setError),
+      400,
+    );
     return () => clearTimeout(timer);
   }, [text]);
   const publish = () => api.post(`/v1/playbooks/${playbookId}/draft/publish`, {}).then(onPublished, setError);
@@ -110,21 +184,67 @@ function DraftPanel({ api, admin, playbookId, draft, current, onChange, onPublis
   const changes = current ? diffDefinitions(current.definition, draft.definition) : [];
   return (
     <div class="draft">
-      <h3>Draft {draft.basedOnVersion ? `(from v${draft.basedOnVersion})` : ''} <span class="muted">saved by {draft.updatedBy}, {dateTime(draft.updatedAt)}</span></h3>
+      <h3>
+        Draft {draft.basedOnVersion ? `(from v${draft.basedOnVersion})` : ''}{' '}
+        <span class="muted">
+          saved by {draft.updatedBy}, {dateTime(draft.updatedAt)}
+        </span>
+      </h3>
       <ErrorBanner error={error} />
-      <label>Definition (JSON)<textarea name="definition" rows={18} readOnly={!admin} value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
+      <label>
+        Definition (JSON)
+        <textarea
+          name="definition"
+          rows={18}
+          readOnly={!admin}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+      </label>
       {syntax && <p class="error">{syntax}</p>}
-      <p class={draft.valid ? 'outcome' : 'error'} data-draft-valid={String(draft.valid)}>{draft.valid ? 'The draft is a valid playbook.' : `${draft.issues.length} field${draft.issues.length === 1 ? '' : 's'} to fix before publishing:`}</p>
-      <ul class="issues">{draft.issues.map((i) => <li key={i.field} class="issue"><strong>{label(i.field)}</strong> ({i.field}): {i.message}</li>)}</ul>
+      <p class={draft.valid ? 'outcome' : 'error'} data-draft-valid={String(draft.valid)}>
+        {draft.valid
+          ? 'The draft is a valid playbook.'
+          : `${draft.issues.length} field${draft.issues.length === 1 ? '' : 's'} to fix before publishing:`}
+      </p>
+      <ul class="issues">
+        {draft.issues.map((i) => (
+          <li key={i.field} class="issue">
+            <strong>{label(i.field)}</strong> ({i.field}): {i.message}
+          </li>
+        ))}
+      </ul>
       <h3>Difference from the current version</h3>
-      {changes.length === 0 ? <p class="muted">No setting differs.</p> : (
-        <table class="diff"><thead><tr><th>Setting</th><th>Current (v{current?.version})</th><th>Draft</th></tr></thead>
-          <tbody>{changes.map((c) => <tr key={c.field}><td>{label(c.field)}</td><td>{c.before}</td><td>{c.after}</td></tr>)}</tbody></table>
+      {changes.length === 0 ? (
+        <p class="muted">No setting differs.</p>
+      ) : (
+        <table class="diff">
+          <thead>
+            <tr>
+              <th>Setting</th>
+              <th>Current (v{current?.version})</th>
+              <th>Draft</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.field}>
+                <td>{label(c.field)}</td>
+                <td>{c.before}</td>
+                <td>{c.after}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {admin && (
         <div class="actions">
-          <button type="button" disabled={!draft.valid} onClick={publish}>Publish as version {(current?.version ?? 0) + 1}</button>{' '}
-          <button type="button" class="link" onClick={discard}>Discard the draft</button>
+          <button type="button" disabled={!draft.valid} onClick={publish}>
+            Publish as version {(current?.version ?? 0) + 1}
+          </button>{' '}
+          <button type="button" class="link" onClick={discard}>
+            Discard the draft
+          </button>
         </div>
       )}
     </div>
@@ -132,7 +252,17 @@ function DraftPanel({ api, admin, playbookId, draft, current, onChange, onPublis
 }
 
 // Runs the dry run on demand; a new run or leaving the page aborts the one in flight (the API stops too).
-function DryRunPanel({ api, playbookId, draft, versions }: { api: Api; playbookId: string; draft: Draft | null; versions: Version[] }) {
+function DryRunPanel({
+  api,
+  playbookId,
+  draft,
+  versions,
+}: {
+  api: Api;
+  playbookId: string;
+  draft: Draft | null;
+  versions: Version[];
+}) {
   const [source, setSource] = useState<string>('');
   const [days, setDays] = useState(30);
   const [allSignals, setAllSignals] = useState(false);
@@ -147,7 +277,10 @@ function DryRunPanel({ api, playbookId, draft, versions }: { api: Api; playbookI
       setAnswer(a);
       setError(undefined);
     };
-    api.post<DryRunAnswer>(`/v1/playbooks/${playbookId}/dry-run`, body).then(done, setError).finally(() => setRunning(false));
+    api
+      .post<DryRunAnswer>(`/v1/playbooks/${playbookId}/dry-run`, body)
+      .then(done, setError)
+      .finally(() => setRunning(false));
   };
   return (
     <div class="dry-run-panel">
@@ -159,15 +292,40 @@ function DryRunPanel({ api, playbookId, draft, versions }: { api: Api; playbookI
           run();
         }}
       >
-        <label>Replay
+        <label>
+          Replay
           <select name="source" value={chosen} onChange={(e) => setSource(e.currentTarget.value)}>
             {draft && <option value="draft">the draft</option>}
-            {versions.map((v) => <option key={v.version} value={String(v.version)}>version {v.version}</option>)}
+            {versions.map((v) => (
+              <option key={v.version} value={String(v.version)}>
+                version {v.version}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Last days <input type="number" name="days" min={1} max={366} value={days} onInput={(e) => setDays(Number(e.currentTarget.value))} /></label>
-        <label><input type="checkbox" name="allSignals" checked={allSignals} onChange={(e) => setAllSignals(e.currentTarget.checked)} /> Every signal, as if it named this playbook</label>
-        <button type="submit" disabled={running}>{running ? 'Running…' : 'Run dry run'}</button>
+        <label>
+          Last days{' '}
+          <input
+            type="number"
+            name="days"
+            min={1}
+            max={366}
+            value={days}
+            onInput={(e) => setDays(Number(e.currentTarget.value))}
+          />
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            name="allSignals"
+            checked={allSignals}
+            onChange={(e) => setAllSignals(e.currentTarget.checked)}
+          />{' '}
+          Every signal, as if it named this playbook
+        </label>
+        <button type="submit" disabled={running}>
+          {running ? 'Running…' : 'Run dry run'}
+        </button>
       </form>
       <ErrorBanner error={error} />
       {answer && <DryRunView answer={answer} />}

@@ -28,9 +28,21 @@ export function ReportsPage({ api }: PageProps) {
   const [groupBy, setGroupBy] = useState<string>('driver');
   const [downloadError, setDownloadError] = useState<Error>();
   const params = { from: range.from, to: range.to };
-  const table = usePolling(() => api.get<Report>(`/v1/reports/retention${query({ ...params, groupBy })}`), 60_000, [api, range, groupBy]);
-  const byDriver = usePolling(() => api.get<Report>(`/v1/reports/retention${query({ ...params, groupBy: 'driver', period: 'week' })}`), 60_000, [api, range]);
-  const byTier = usePolling(() => api.get<Report>(`/v1/reports/retention${query({ ...params, groupBy: 'tier', period: 'week' })}`), 60_000, [api, range]);
+  const table = usePolling(() => api.get<Report>(`/v1/reports/retention${query({ ...params, groupBy })}`), 60_000, [
+    api,
+    range,
+    groupBy,
+  ]);
+  const byDriver = usePolling(
+    () => api.get<Report>(`/v1/reports/retention${query({ ...params, groupBy: 'driver', period: 'week' })}`),
+    60_000,
+    [api, range],
+  );
+  const byTier = usePolling(
+    () => api.get<Report>(`/v1/reports/retention${query({ ...params, groupBy: 'tier', period: 'week' })}`),
+    60_000,
+    [api, range],
+  );
 
   const downloadCsv = async () => {
     try {
@@ -49,37 +61,89 @@ export function ReportsPage({ api }: PageProps) {
     <section>
       <h1>Retention report</h1>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>From <input type="date" name="from" value={range.from} onChange={(e) => setRange({ ...range, from: e.currentTarget.value })} /></label>
-        <label>To <input type="date" name="to" value={range.to} onChange={(e) => setRange({ ...range, to: e.currentTarget.value })} /></label>
+        <label>
+          From{' '}
+          <input
+            type="date"
+            name="from"
+            value={range.from}
+            onChange={(e) => setRange({ ...range, from: e.currentTarget.value })}
+          />
+        </label>
+        <label>
+          To{' '}
+          <input
+            type="date"
+            name="to"
+            value={range.to}
+            onChange={(e) => setRange({ ...range, to: e.currentTarget.value })}
+          />
+        </label>
         <label>
           Group by
           <select name="groupBy" value={groupBy} onChange={(e) => setGroupBy(e.currentTarget.value)}>
-            {REPORT_GROUPS.map((g) => <option key={g} value={g}>{g}</option>)}
+            {REPORT_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={downloadCsv}>Download CSV</button>
+        <button type="button" onClick={downloadCsv}>
+          Download CSV
+        </button>
       </form>
       <ErrorBanner error={table.error ?? downloadError} />
       <table class="report">
         <thead>
           <tr>
-            <th>{groupBy}</th><th>Opened</th><th>Retained</th><th>Churned</th><th>Declined</th><th>Excluded</th><th>Retention</th><th>Holdout</th><th>Lift</th>
-            <th>Offer cost</th><th>Cost / retained</th><th>Assets retained</th><th>SLA met</th>
+            <th>{groupBy}</th>
+            <th>Opened</th>
+            <th>Retained</th>
+            <th>Churned</th>
+            <th>Declined</th>
+            <th>Excluded</th>
+            <th>Retention</th>
+            <th>Holdout</th>
+            <th>Lift</th>
+            <th>Offer cost</th>
+            <th>Cost / retained</th>
+            <th>Assets retained</th>
+            <th>SLA met</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.group}>
-              <td>{words(r.group)}</td><td>{r.opened}</td><td>{r.retained}</td><td>{r.churned}</td><td>{r.declined}</td><td>{r.excluded}</td>
-              <td>{percent(r.retentionRate)}</td><td>{percent(r.holdoutRetentionRate)}</td><td>{r.lift === null ? '—' : `${r.lift >= 0 ? '+' : ''}${(r.lift * 100).toFixed(1)} pt`}</td>
-              <td>{money(r.offerCost)}</td><td>{money(r.costPerRetained)}</td><td>{money(r.assetsRetained)}</td><td>{percent(r.slaCompliance)}</td>
+              <td>{words(r.group)}</td>
+              <td>{r.opened}</td>
+              <td>{r.retained}</td>
+              <td>{r.churned}</td>
+              <td>{r.declined}</td>
+              <td>{r.excluded}</td>
+              <td>{percent(r.retentionRate)}</td>
+              <td>{percent(r.holdoutRetentionRate)}</td>
+              <td>{r.lift === null ? '—' : `${r.lift >= 0 ? '+' : ''}${(r.lift * 100).toFixed(1)} pt`}</td>
+              <td>{money(r.offerCost)}</td>
+              <td>{money(r.costPerRetained)}</td>
+              <td>{money(r.assetsRetained)}</td>
+              <td>{percent(r.slaCompliance)}</td>
             </tr>
           ))}
-          {rows.length === 0 && <tr><td colSpan={13} class="muted">No cases opened in this range.</td></tr>}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={13} class="muted">
+                No cases opened in this range.
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
       <div class="charts">
-        <RateBars title={`Retention rate by ${groupBy}`} bars={rows.map((r) => ({ label: r.group, value: r.retentionRate }))} />
+        <RateBars
+          title={`Retention rate by ${groupBy}`}
+          bars={rows.map((r) => ({ label: r.group, value: r.retentionRate }))}
+        />
         <RateLineChart title="Retention by driver, per week" series={overTime(byDriver.data?.rows)} />
         <RateLineChart title="Retention by tier, per week" series={overTime(byTier.data?.rows)} />
       </div>

@@ -9,7 +9,11 @@ export function WorkloadPage({ api, me }: PageProps) {
   const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), 60_000, [api]);
   const [chosen, setChosen] = useState<string>();
   const teamId = chosen ?? me.teamId ?? teams.data?.items[0]?.id;
-  const workload = usePolling(() => (teamId ? api.get<Workload>(`/v1/teams/${encodeURIComponent(teamId)}/workload`) : Promise.resolve(undefined)), 10_000, [api, teamId]);
+  const workload = usePolling(
+    () => (teamId ? api.get<Workload>(`/v1/teams/${encodeURIComponent(teamId)}/workload`) : Promise.resolve(undefined)),
+    10_000,
+    [api, teamId],
+  );
   const w = workload.data;
   return (
     <section>
@@ -17,23 +21,45 @@ export function WorkloadPage({ api, me }: PageProps) {
       <label>
         Team{' '}
         <select name="team" value={teamId} onChange={(e) => setChosen(e.currentTarget.value)}>
-          {(teams.data?.items ?? []).map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          {(teams.data?.items ?? []).map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
         </select>
       </label>
       <ErrorBanner error={workload.error ?? teams.error} />
       {w && (
         <table class="workload">
           <thead>
-            <tr><th>Agent</th><th>Open cases</th><th>SLA breaches</th><th>Contacts today</th><th>Quota used</th></tr>
+            <tr>
+              <th>Agent</th>
+              <th>Open cases</th>
+              <th>SLA breaches</th>
+              <th>Contacts today</th>
+              <th>Quota used</th>
+            </tr>
           </thead>
           <tbody>
             {w.agents.map((a) => (
               <tr key={a.agentId} class={a.active ? '' : 'muted'}>
-                <td>{a.name}{a.active ? '' : ' (inactive)'}</td>
+                <td>
+                  {a.name}
+                  {a.active ? '' : ' (inactive)'}
+                </td>
                 <td>{a.openCases}</td>
                 <td class={a.slaBreaches > 0 ? 'late' : ''}>{a.slaBreaches}</td>
-                <td>{a.contactsToday} / {a.dailyContactQuota}</td>
-                <td><span class="bar-track"><span class={`bar-fill${a.quotaRemaining === 0 ? ' full' : ''}`} style={{ width: `${Math.min(1, a.contactsToday / Math.max(1, a.dailyContactQuota)) * 100}%` }} /></span></td>
+                <td>
+                  {a.contactsToday} / {a.dailyContactQuota}
+                </td>
+                <td>
+                  <span class="bar-track">
+                    <span
+                      class={`bar-fill${a.quotaRemaining === 0 ? ' full' : ''}`}
+                      style={{ width: `${Math.min(1, a.contactsToday / Math.max(1, a.dailyContactQuota)) * 100}%` }}
+                    />
+                  </span>
+                </td>
               </tr>
             ))}
             <tr>
@@ -49,7 +75,15 @@ export function WorkloadPage({ api, me }: PageProps) {
             </tr>
           </tbody>
           <tfoot>
-            <tr><th>Team</th><th>{w.totals.openCases}</th><th>{w.totals.slaBreaches}</th><th>{w.totals.contactsToday} / {w.totals.dailyContactQuota}</th><th /></tr>
+            <tr>
+              <th>Team</th>
+              <th>{w.totals.openCases}</th>
+              <th>{w.totals.slaBreaches}</th>
+              <th>
+                {w.totals.contactsToday} / {w.totals.dailyContactQuota}
+              </th>
+              <th />
+            </tr>
           </tfoot>
         </table>
       )}
