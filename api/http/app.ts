@@ -40,6 +40,31 @@ import { statusRoutes } from './routes/status';
 import { teamRoutes } from './routes/teams';
 import { twilioWebhookRoutes } from './routes/twilio-webhook';
 
+// The routes behind an API key, in the order Express tries them.
+function keyedRoutes(deps: AppDeps) {
+  return [
+    meRoutes(),
+    deskRoutes(deps),
+    signalRoutes(deps),
+    customerImportRoutes(deps),
+    customerRoutes(deps),
+    caseRoutes(deps),
+    playbookRoutes(deps),
+    playbookDraftRoutes(deps),
+    dryRunRoutes(deps),
+    experimentRoutes(deps),
+    funnelRoutes(deps),
+    keyRoutes(deps),
+    teamRoutes(deps),
+    reportRoutes(deps),
+    statusRoutes(deps),
+    codecRoutes(deps),
+    auditRoutes(deps),
+    adminRoutes(deps),
+    detectionRoutes(deps),
+  ];
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -77,25 +102,7 @@ export function createApp(deps: AppDeps): Express {
     ...authenticated,
     rateLimitPerKey({ perMinute: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }),
   );
-  app.use(meRoutes());
-  app.use(deskRoutes(deps));
-  app.use(signalRoutes(deps));
-  app.use(customerImportRoutes(deps));
-  app.use(customerRoutes(deps));
-  app.use(caseRoutes(deps));
-  app.use(playbookRoutes(deps));
-  app.use(playbookDraftRoutes(deps));
-  app.use(dryRunRoutes(deps));
-  app.use(experimentRoutes(deps));
-  app.use(funnelRoutes(deps));
-  app.use(keyRoutes(deps));
-  app.use(teamRoutes(deps));
-  app.use(reportRoutes(deps));
-  app.use(statusRoutes(deps));
-  app.use(codecRoutes(deps));
-  app.use(auditRoutes(deps));
-  app.use(adminRoutes(deps));
-  app.use(detectionRoutes(deps));
+  for (const routes of keyedRoutes(deps)) app.use(routes);
 
   app.use((req, _res, next) => next(new HttpError(404, 'route_not_found', `no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

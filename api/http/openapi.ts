@@ -671,62 +671,54 @@ const CUSTOMER_CSV_SCHEMA = {
     "id,name,tier,timeZone,phone,preferredChannels,consent.sms,consent.email,consent.phone\r\ncust-1001,Siobhán O'Brien,affluent,Europe/Dublin,+353861234567,sms;phone,true,false,true\r\n",
 };
 
+function requestBody(op: Operation) {
+  if (!op.body && !op.bodyType) return undefined;
+  const schema = op.body ? jsonSchema(op.body) : op.bodyType === 'text/csv' ? CUSTOMER_CSV_SCHEMA : { type: 'object' };
+  return { required: true, content: { [op.bodyType ?? 'application/json']: { schema } } };
+}
+
+function responses(op: Operation) {
+  const statuses = [...(op.errors ?? []), ...(op.roles ? [401, 403, 429] : [])];
+  const okTypes = (op.ok.type ?? 'application/json').split(', ');
+  const okContent = (t: string) =>
+    t === 'application/json' && op.ok.schema ? { schema: jsonSchema(op.ok.schema, 'output') } : {};
+  const error = (s: number) => ({
+    description: ERROR_TEXT[s] ?? 'error',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  });
+  return {
+    [String(op.ok.status)]: {
+      description: op.ok.description,
+      content: Object.fromEntries(okTypes.map((t) => [t, okContent(t)])),
+    },
+    ...Object.fromEntries([...new Set(statuses)].sort().map((s) => [String(s), error(s)])),
+  };
+}
+
+function operationObject(op: Operation) {
+  const roleText = op.roles === null ? 'No API key.' : `Roles: ${['admin', ...op.roles].join(', ')}.`;
+  return {
+    operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    summary: op.summary,
+    description: roleText,
+    tags: [op.tag],
+    security: op.roles === null ? [] : [{ apiKey: [] }],
+    'x-roles': op.roles === null ? undefined : ['admin', ...op.roles],
+    parameters: [
+      ...(op.params ? parameters(op.params, 'path') : []),
+      ...(op.query ? parameters(op.query, 'query') : []),
+      ...(op.headers ? parameters(op.headers, 'header') : []),
+    ],
+    requestBody: requestBody(op),
+    responses: responses(op),
+  };
+}
+
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
-    const statuses = [...(op.errors ?? []), ...(op.roles ? [401, 403, 429] : [])];
-    const roleText = op.roles === null ? 'No API key.' : `Roles: ${['admin', ...op.roles].join(', ')}.`;
     paths[op.path] ??= {};
-    paths[op.path]![op.method] = {
-      operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
-      summary: op.summary,
-      description: roleText,
-      tags: [op.tag],
-      security: op.roles === null ? [] : [{ apiKey: [] }],
-      'x-roles': op.roles === null ? undefined : ['admin', ...op.roles],
-      parameters: [
-        ...(op.params ? parameters(op.params, 'path') : []),
-        ...(op.query ? parameters(op.query, 'query') : []),
-        ...(op.headers ? parameters(op.headers, 'header') : []),
-      ],
-      requestBody:
-        op.body || op.bodyType
-          ? {
-              required: true,
-              content: {
-                [op.bodyType ?? 'application/json']: {
-                  schema: op.body
-                    ? jsonSchema(op.body)
-                    : op.bodyType === 'text/csv'
-                      ? CUSTOMER_CSV_SCHEMA
-                      : { type: 'object' },
-                },
-              },
-            }
-          : undefined,
-      responses: {
-        [String(op.ok.status)]: {
-          description: op.ok.description,
-          content: Object.fromEntries(
-            (op.ok.type ?? 'application/json')
-              .split(', ')
-              .map((t) => [
-                t,
-                t === 'application/json' && op.ok.schema ? { schema: jsonSchema(op.ok.schema, 'output') } : {},
-              ]),
-          ),
-        },
-        ...Object.fromEntries(
-          [...new Set(statuses)].sort().map((s) => [
-            String(s),
-            {
-              description: ERROR_TEXT[s] ?? 'error',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-            },
-          ]),
-        ),
-      },
-    };
+    paths[op.path]![op.method] = operationObject(op);
   }
   return JSON.parse(
     JSON.stringify({

@@ -275,6 +275,19 @@ async function* validRows(
   if (!columns) throw new CsvEmptyError('the file is empty: the first line must be the header (id, name, tier, ...)');
 }
 
+function auditImport(sql: Sql, summary: ImportSummary, options: ImportOptions) {
+  const { rows, created, updated, unchanged, rejected } = summary;
+  return sql.query(
+    `INSERT INTO audit_log (actor, key_id, action, subject_type, subject_id, detail) VALUES ($1, $2, 'customers.imported', 'import', $3, $4)`,
+    [
+      actorName(options.by),
+      options.by.keyId ?? null,
+      summary.importId,
+      { source: options.source, rows, created, updated, unchanged, rejected },
+    ],
+  );
+}
+
 // Reads the CSV from `input` and imports it, one transaction per batch of rows.
 export async function importCustomers(sql: Sql, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
@@ -319,21 +332,6 @@ export async function importCustomers(sql: Sql, input: Readable, options: Import
   if (batch.length) await write(batch);
   await Promise.all(writing);
   summary.seconds = (Date.now() - started) / 1000;
-  await sql.query(
-    `INSERT INTO audit_log (actor, key_id, action, subject_type, subject_id, detail) VALUES ($1, $2, 'customers.imported', 'import', $3, $4)`,
-    [
-      actorName(options.by),
-      options.by.keyId ?? null,
-      summary.importId,
-      {
-        source: options.source,
-        rows: summary.rows,
-        created: summary.created,
-        updated: summary.updated,
-        unchanged: summary.unchanged,
-        rejected: summary.rejected,
-      },
-    ],
-  );
+  await auditImport(sql, summary, options);
   return summary;
 }

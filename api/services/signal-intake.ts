@@ -92,108 +92,117 @@ async function answerDuringCooldown(
   };
 }
 
+type Intake = { sql: AppDeps['sql']; cases: AppDeps['cases']; catalog: ReturnType<typeof createPlaybookCatalog> };
+type IntakeFacts = Awaited<ReturnType<typeof readIntakeFacts>>;
+
+// The answers that open no case: a reused key, a duplicate, an unknown customer, a signal only stored, one
+// during a cool-down. Undefined when the signal opens or joins a case.
+async function answerWithoutCase(
+  { sql, catalog }: Intake,
+  body: SignalBody,
+  row: IntakeFacts,
+): Promise<SignalAnswer | undefined> {
+  const facts = {
+    existing: row.existing,
+    customerTier: row.customer?.tier,
+    hasOpenCase: row.hasOpenCase,
+    lastCase: await lastCaseOf(row, catalog),
+  };
+  const decision = decideIntake(body, facts, new Date());
+  const existingId = row.existing?.id;
+  switch (decision.kind) {
+    case 'key_reused':
+      throw new HttpError(
+        422,
+        'idempotency_key_reused',
+        `idempotency key ${body.idempotencyKey} was already used for another signal (customer ${decision.existing.customerId}, type ${decision.existing.type})`,
+      );
+    case 'duplicate': {
+      const { id: signalId, caseId, workflowId } = decision.existing;
+      return { status: 200, body: { signalId, caseId, workflowId, duplicate: true } };
+    }
+    case 'unknown_customer':
+      throw new HttpError(
+        404,
+        'customer_not_found',
+        `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`,
+      );
+  }
+  if (body.playbookId && !row.newest.some((v) => v.id === body.playbookId)) throw unknownPlaybook(body.playbookId);
+  if (decision.kind === 'store_only') {
+    const signalId = existingId ?? (await storeSignalOnce(sql, body));
+    return { status: 202, body: { signalId, caseId: null, workflowId: null, duplicate: false } };
+  }
+  if (decision.kind === 'cooling_down')
+    return answerDuringCooldown(sql, body, existingId, decision, row.customer!.tier);
+  return undefined;
+}
+
+// The playbook version the case pins (a live experiment may pin another of its versions, and the case's arm),
+// and the case as it opens: the customer and the pinned playbook go with its start, so it need not read them.
+async function caseOpening({ sql, catalog }: Intake, body: SignalBody, row: IntakeFacts) {
+  const current = await catalog.pin(row.newest, {
+    playbookId: body.playbookId,
+    tier: row.customer!.tier,
+    driver: classifyDriver([signalInput('incoming', body)]),
+  });
+  const pinned = await pinWithExperiment(
+    sql,
+    current,
+    body.customerId,
+    async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0,
+  );
+  const pin = pinned.pin;
+  const definition = await catalog.definition(pin);
+  const context = row.customer && definition ? { customer: row.customer, playbook: { ...pin, definition } } : undefined;
+  const opening = {
+    caseId: newCaseId(),
+    customerId: body.customerId,
+    reason: `signal:${body.type}`,
+    playbook: pin,
+    context,
+  };
+  return { pinned, opening };
+}
+
+// Starts the case, or joins the customer's open one; a case row whose workflow did not start is withdrawn.
+async function startOrJoin(
+  { sql, cases }: Intake,
+  body: SignalBody,
+  stored: { signalId: string; openCaseId?: string | null },
+  { pinned, opening }: Awaited<ReturnType<typeof caseOpening>>,
+  actor: string,
+): Promise<SignalAnswer> {
+  const { signalId, openCaseId } = stored;
+  const input = signalInput(signalId, body);
+  let joined: Awaited<ReturnType<typeof cases.startWithSignal>>;
+  try {
+    // Joining: the id in the start arguments is only used if the open case's run has just ended.
+    joined = openCaseId
+      ? await cases.addSignal(body.customerId, input, { ...opening, caseId: newCaseId(), openedBy: actor })
+      : await cases.startWithSignal(body.customerId, input, { ...opening, openedBy: actor });
+  } catch (e) {
+    if (!openCaseId) await withdrawUnstartedCase(sql, opening.caseId);
+    throw e;
+  }
+  // The customer's previous run was still ending: this signal joined another case than the row written.
+  if (!openCaseId && joined.caseId !== opening.caseId) await withdrawUnstartedCase(sql, opening.caseId);
+  else if (!openCaseId) await recordCaseArm(sql, opening.caseId, pinned);
+  await linkSignal(sql, signalId, joined);
+  return { status: 202, body: { signalId, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
+}
+
 export function createSignalIntake({ sql, cases }: Pick<AppDeps, 'sql' | 'cases'>) {
-  const catalog = createPlaybookCatalog(sql);
+  const deps: Intake = { sql, cases, catalog: createPlaybookCatalog(sql) };
 
   return async function intake(body: SignalBody, actor: string): Promise<SignalAnswer> {
     const row = await readIntakeFacts(sql, body.idempotencyKey, body.customerId);
-    const decision = decideIntake(
-      body,
-      {
-        existing: row.existing,
-        customerTier: row.customer?.tier,
-        hasOpenCase: row.hasOpenCase,
-        lastCase: await lastCaseOf(row, catalog),
-      },
-      new Date(),
-    );
-    const existingId = row.existing?.id;
-    switch (decision.kind) {
-      case 'key_reused':
-        throw new HttpError(
-          422,
-          'idempotency_key_reused',
-          `idempotency key ${body.idempotencyKey} was already used for another signal (customer ${decision.existing.customerId}, type ${decision.existing.type})`,
-        );
-      case 'duplicate':
-        return {
-          status: 200,
-          body: {
-            signalId: decision.existing.id,
-            caseId: decision.existing.caseId,
-            workflowId: decision.existing.workflowId,
-            duplicate: true,
-          },
-        };
-      case 'unknown_customer':
-        throw new HttpError(
-          404,
-          'customer_not_found',
-          `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`,
-        );
-    }
-    if (body.playbookId && !row.newest.some((v) => v.id === body.playbookId)) throw unknownPlaybook(body.playbookId);
-    switch (decision.kind) {
-      case 'store_only':
-        return {
-          status: 202,
-          body: {
-            signalId: existingId ?? (await storeSignalOnce(sql, body)),
-            caseId: null,
-            workflowId: null,
-            duplicate: false,
-          },
-        };
-      case 'cooling_down': {
-        const answer = await answerDuringCooldown(sql, body, existingId, decision, row.customer!.tier);
-        if (answer) return answer;
-        break;
-      }
-    }
-
-    const current = await catalog.pin(row.newest, {
-      playbookId: body.playbookId,
-      tier: row.customer!.tier,
-      driver: classifyDriver([signalInput('incoming', body)]),
-    });
-    // A live experiment on the playbook may pin another of its versions, and the case's arm.
-    const pinned = await pinWithExperiment(
-      sql,
-      current,
-      body.customerId,
-      async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0,
-    );
-    const pin = pinned.pin;
-    // The customer and the pinned playbook go to the case with its start: it need not read them again.
-    const definition = await catalog.definition(pin);
-    const context =
-      row.customer && definition ? { customer: row.customer, playbook: { ...pin, definition } } : undefined;
-    const opening = {
-      caseId: newCaseId(),
-      customerId: body.customerId,
-      reason: `signal:${body.type}`,
-      playbook: pin,
-      context,
-    };
-    const stored = await storeSignalAndOpenCase(sql, body, existingId, opening);
+    const answered = await answerWithoutCase(deps, body, row);
+    if (answered) return answered;
+    const opening = await caseOpening(deps, body, row);
+    const stored = await storeSignalAndOpenCase(sql, body, row.existing?.id, opening.opening);
     // The same key posted twice at once: the first stored it; answer as its retry would.
     if (!stored.stored) return intake(body, actor);
-    const { signalId, openCaseId } = stored;
-    const input = signalInput(signalId, body);
-    let joined: Awaited<ReturnType<typeof cases.startWithSignal>>;
-    try {
-      // Joining: the id in the start arguments is only used if the open case's run has just ended.
-      joined = openCaseId
-        ? await cases.addSignal(body.customerId, input, { ...opening, caseId: newCaseId(), openedBy: actor })
-        : await cases.startWithSignal(body.customerId, input, { ...opening, openedBy: actor });
-    } catch (e) {
-      if (!openCaseId) await withdrawUnstartedCase(sql, opening.caseId);
-      throw e;
-    }
-    // The customer's previous run was still ending: this signal joined another case than the row written.
-    if (!openCaseId && joined.caseId !== opening.caseId) await withdrawUnstartedCase(sql, opening.caseId);
-    else if (!openCaseId) await recordCaseArm(sql, opening.caseId, pinned);
-    await linkSignal(sql, signalId, joined);
-    return { status: 202, body: { signalId, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
+    return startOrJoin(deps, body, stored, opening, actor);
   };
 }

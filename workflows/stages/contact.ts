@@ -105,38 +105,45 @@ async function contactRound(run: CaseRun): Promise<ContactResult> {
       continue;
     }
 
-    const outcome = await run.awaitAnswer('contact', timeout, { interrupted: () => run.undelivered.has(key) });
-    if (!outcome) {
-      const report = run.undelivered.get(key);
-      if (report) {
-        if (
-          !(await channelFailed(
-            attempt,
-            channel,
-            report.code ?? report.status,
-            `the provider reported the message ${report.status}`,
-          ))
-        )
-          return failed('unreachable', 'no_channel_left');
-        continue;
-      }
-      await run.record('contact_outcome_timed_out', { attempt, waited: policy.outcomeTimeout });
-      continue;
-    }
-    state.contact.lastOutcome = outcome.outcome;
-    if (outcome.outcome === 'reached') return { reached: true };
-    if (outcome.outcome === 'refused') return failed('declined', 'customer_refused_contact', {}, outcome.actor);
-    if (outcome.outcome === 'callback_requested' && outcome.callbackAt) {
-      // The customer asked to be called back: wait until the time they chose (within the playbook's limit).
-      const wait = Math.min(Date.parse(outcome.callbackAt) - Date.now(), durationMs(policy.maxCallbackDelay));
-      if (wait > 0) await sleep(wait);
-      callBack = true;
-    }
+    const next = await afterReachOut(run, { attempt, channel, key, timeout }, channelFailed);
+    if (next === 'call_back') callBack = true;
+    else if (next !== 'next') return next;
   }
   return failed('unreachable', 'contact_attempts_exhausted', { attempts: state.contact.attempts });
 }
 
 type Attempt = { attempt: number; channel: ContactChannel; key: string; timeout: number };
+
+// After the reach-out: the agent's outcome, the provider's report that the message was not delivered (the
+// channel leaves the rotation), or the wait's timeout. 'next' is another attempt; 'call_back' is the agent's
+// call at the time the customer chose (waited for here, within the playbook's limit).
+async function afterReachOut(
+  run: CaseRun,
+  a: Attempt,
+  channelFailed: ReturnType<typeof rotation>['failed'],
+): Promise<ContactResult | 'next' | 'call_back'> {
+  const policy = run.definition.contact;
+  const outcome = await run.awaitAnswer('contact', a.timeout, { interrupted: () => run.undelivered.has(a.key) });
+  if (!outcome) {
+    const report = run.undelivered.get(a.key);
+    if (report) {
+      const message = `the provider reported the message ${report.status}`;
+      const left = await channelFailed(a.attempt, a.channel, report.code ?? report.status, message);
+      return left ? 'next' : failed('unreachable', 'no_channel_left');
+    }
+    await run.record('contact_outcome_timed_out', { attempt: a.attempt, waited: policy.outcomeTimeout });
+    return 'next';
+  }
+  run.state.contact.lastOutcome = outcome.outcome;
+  if (outcome.outcome === 'reached') return { reached: true };
+  if (outcome.outcome === 'refused') return failed('declined', 'customer_refused_contact', {}, outcome.actor);
+  if (outcome.outcome === 'callback_requested' && outcome.callbackAt) {
+    const wait = Math.min(Date.parse(outcome.callbackAt) - Date.now(), durationMs(policy.maxCallbackDelay));
+    if (wait > 0) await sleep(wait);
+    return 'call_back';
+  }
+  return 'next';
+}
 
 // One attempt's reach-out: the message on its channel (its send checks the contact policy itself), or the
 // agent's call; then the wait for the outcome is announced. A send that failed returns its failure and

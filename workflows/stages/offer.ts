@@ -50,6 +50,64 @@ async function claimed(run: CaseRun, hold: Parameters<StoreActivities['claimOffe
   return false;
 }
 
+// The offer is presented and the customer's answer awaited until it expires: accepted (fulfilment requested),
+// or declined or expired (the case closes).
+async function presentAndAwait(
+  run: CaseRun,
+  candidate: ReturnType<typeof eligibleOffers>[number],
+  index: number,
+  expiresAt: string,
+): Promise<OfferResult> {
+  const { state } = run;
+  const policy = run.definition.offer;
+  state.offer = { offerId: candidate.id, name: candidate.name, cost: candidate.cost, status: 'presented', expiresAt };
+  const key = `${state.caseId}:offer:${index}`;
+  await run.store.recordCaseOffer({
+    key,
+    caseId: state.caseId,
+    offerId: candidate.id,
+    cost: candidate.cost,
+    status: 'presented',
+    expiresAt,
+  });
+  state.slaDueAt = expiresAt;
+  run.answers.expect('decision');
+  await run.record(
+    'offer_presented',
+    { offerId: candidate.id, name: candidate.name, cost: candidate.cost, expiresAt },
+    { stage: 'awaiting_decision' },
+  );
+
+  // The customer's wait: the offer is honoured until its own expiry, without SLA escalation.
+  const decision = await run.awaitAnswer('decision', durationMs(policy.expiry), { escalate: false });
+  state.offer.status = decision?.decision ?? 'expired';
+  await run.store.recordCaseOffer({
+    key,
+    caseId: state.caseId,
+    offerId: candidate.id,
+    cost: candidate.cost,
+    status: state.offer.status,
+  });
+  if (state.offer.status === 'accepted') {
+    await run.store.requestOfferFulfilment({
+      caseId: state.caseId,
+      customerId: state.customerId,
+      offerId: candidate.id,
+      offerName: candidate.name,
+      cost: candidate.cost,
+    });
+    await run.record('fulfilment_requested', { offerId: candidate.id });
+    return 'accepted';
+  }
+  await run.close(
+    'declined',
+    state.offer.status === 'expired' ? 'offer_expired' : 'offer_declined',
+    { offerId: candidate.id },
+    decision?.actor,
+  );
+  return 'closed';
+}
+
 export async function offer(run: CaseRun): Promise<OfferResult> {
   const { state } = run;
   const policy = run.definition.offer;
@@ -74,52 +132,7 @@ export async function offer(run: CaseRun): Promise<OfferResult> {
       expiresAt,
     };
     if (!approval && !(await claimed(run, hold))) continue;
-    state.offer = { offerId: candidate.id, name: candidate.name, cost: candidate.cost, status: 'presented', expiresAt };
-    const key = `${state.caseId}:offer:${index}`;
-    await run.store.recordCaseOffer({
-      key,
-      caseId: state.caseId,
-      offerId: candidate.id,
-      cost: candidate.cost,
-      status: 'presented',
-      expiresAt,
-    });
-    state.slaDueAt = expiresAt;
-    run.answers.expect('decision');
-    await run.record(
-      'offer_presented',
-      { offerId: candidate.id, name: candidate.name, cost: candidate.cost, expiresAt },
-      { stage: 'awaiting_decision' },
-    );
-
-    // The customer's wait: the offer is honoured until its own expiry, without SLA escalation.
-    const decision = await run.awaitAnswer('decision', durationMs(policy.expiry), { escalate: false });
-    state.offer.status = decision?.decision ?? 'expired';
-    await run.store.recordCaseOffer({
-      key,
-      caseId: state.caseId,
-      offerId: candidate.id,
-      cost: candidate.cost,
-      status: state.offer.status,
-    });
-    if (state.offer.status === 'accepted') {
-      await run.store.requestOfferFulfilment({
-        caseId: state.caseId,
-        customerId: state.customerId,
-        offerId: candidate.id,
-        offerName: candidate.name,
-        cost: candidate.cost,
-      });
-      await run.record('fulfilment_requested', { offerId: candidate.id });
-      return 'accepted';
-    }
-    await run.close(
-      'declined',
-      state.offer.status === 'expired' ? 'offer_expired' : 'offer_declined',
-      { offerId: candidate.id },
-      decision?.actor,
-    );
-    return 'closed';
+    return presentAndAwait(run, candidate, index, expiresAt);
   }
   await run.record('no_eligible_offer', { candidates: candidates.length });
   return 'no_offer';
