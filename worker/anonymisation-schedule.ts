@@ -2,9 +2,9 @@
 // HOLDFAST_RETENTION_DAYS is set. Each worker brings the schedule to its setting at start, as the detection
 // schedule does: created when missing, updated when the period or task queue changed, deleted when the
 // setting is off (retention was switched off: nothing more is anonymised). One sweep at a time.
+import { withScheduleClient } from './schedule-client';
 import {
-  Client,
-  Connection,
+  type Client,
   ScheduleAlreadyRunning,
   ScheduleNotFoundError,
   ScheduleOverlapPolicy,
@@ -12,7 +12,7 @@ import {
   type ScheduleSpec,
 } from '@temporalio/client';
 import type { Logger } from '../config/logger';
-import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
+import type { TemporalConnectionConfig } from '../config/temporal';
 import type { AnonymisationSweepInput } from '../workflows/anonymisation-sweep';
 
 export const ANONYMISATION_SCHEDULE_ID = 'holdfast-anonymisation';
@@ -76,19 +76,11 @@ export async function scheduleAnonymisation(
   retentionDays: number | undefined,
   logger: Logger,
 ): Promise<void> {
-  const connection = await Connection.connect(connectionOptions(temporal));
-  try {
-    const client = new Client({
-      connection,
-      namespace: temporal.namespace,
-      dataConverter: { payloadCodecs: [temporal.payloadCodec] },
-    });
+  await withScheduleClient(temporal, async (client) => {
     const outcome = await ensureAnonymisationSchedule(client, { retentionDays, taskQueue: temporal.taskQueue });
     logger.info(`anonymisation schedule ${outcome}`, {
       scheduleId: ANONYMISATION_SCHEDULE_ID,
       retentionDays: retentionDays ?? null,
     });
-  } finally {
-    await connection.close();
-  }
+  });
 }

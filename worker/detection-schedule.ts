@@ -2,9 +2,9 @@
 // HOLDFAST_DETECTION_EVERY. Each worker that has the setting brings the schedule to it at start: created when
 // missing, updated when the interval or the task queue changed, left alone otherwise, so several workers
 // starting at once agree. One sweep at a time: a tick that finds the last sweep still running is skipped.
+import { withScheduleClient } from './schedule-client';
 import {
-  Client,
-  Connection,
+  type Client,
   ScheduleAlreadyRunning,
   ScheduleOverlapPolicy,
   type ScheduleOptionsAction,
@@ -13,7 +13,7 @@ import {
 import { durationMs, type Duration } from '../domain/duration';
 import { DETECTION_SCHEDULE_ID } from '../workflows/messages';
 import type { Logger } from '../config/logger';
-import { connectionOptions, type TemporalConnectionConfig } from '../config/temporal';
+import type { TemporalConnectionConfig } from '../config/temporal';
 
 const spec = (every: Duration): ScheduleSpec => ({ intervals: [{ every: durationMs(every) }] });
 const action = (taskQueue: string): ScheduleOptionsAction => ({
@@ -60,16 +60,8 @@ export async function scheduleDetection(
   every: Duration,
   logger: Logger,
 ): Promise<void> {
-  const connection = await Connection.connect(connectionOptions(temporal));
-  try {
-    const client = new Client({
-      connection,
-      namespace: temporal.namespace,
-      dataConverter: { payloadCodecs: [temporal.payloadCodec] },
-    });
+  await withScheduleClient(temporal, async (client) => {
     const outcome = await ensureDetectionSchedule(client, { every, taskQueue: temporal.taskQueue });
     logger.info(`detection schedule ${outcome}`, { scheduleId: DETECTION_SCHEDULE_ID, every });
-  } finally {
-    await connection.close();
-  }
+  });
 }

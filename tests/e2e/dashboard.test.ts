@@ -184,6 +184,8 @@ test("an agent's dashboard shows only their team's cases and no supervisor steps
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Case board' }).waitFor();
   expect(await page.getByRole('link', { name: 'Reports' }).count()).toBe(0);
+  // The team list arrives after the board's heading: wait for it before reading every option.
+  await page.locator('select[name="team"] option:not([value=""])').first().waitFor({ state: 'attached' });
   expect(await page.locator('select[name="team"] option:not([value=""])').allTextContents()).toEqual([
     'contact-centre',
   ]);
