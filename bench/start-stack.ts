@@ -2,7 +2,7 @@
 // measured from outside with autocannon against the bare Express + pg server on the same database, in
 // alternating rounds, while a trickle of demo signals keeps the worker busy. Goal (issue 25): ≥ 0.7×.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -103,7 +103,12 @@ async function main(): Promise<void> {
     const exited = new Promise((r) => stack.child.once('exit', r));
     stack.child.kill('SIGINT');
     await exited;
+    // A temporary folder is closed to the postgres user when we are root: its data then lives under
+    // /var/lib/holdfast behind a link (dev/postgres-place.ts), and goes too.
+    const pgData = join(dataDir, 'postgres');
+    const shared = existsSync(pgData) ? realpathSync(pgData) : undefined;
     rmSync(dataDir, { recursive: true, force: true });
+    if (shared && shared !== pgData) for (const p of [shared, `${shared}.log`]) rmSync(p, { recursive: true, force: true });
   }
 }
 
