@@ -108,7 +108,9 @@ async function main(): Promise<void> {
     const pgData = join(dataDir, 'postgres');
     const shared = existsSync(pgData) ? realpathSync(pgData) : undefined;
     rmSync(dataDir, { recursive: true, force: true });
-    if (shared && shared !== pgData) for (const p of [shared, `${shared}.log`]) rmSync(p, { recursive: true, force: true });
+    if (shared && shared !== pgData) {
+      for (const p of [shared, `${shared}.log`]) rmSync(p, { recursive: true, force: true });
+    }
   }
 }
 
