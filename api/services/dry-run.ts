@@ -5,9 +5,9 @@ import type { Db } from '../../config/database';
 import { inTransaction, type Sql } from '../../config/sql';
 import { replayDay, startReplay, type DayResult, type DryRunWorld, type ReplaySignal } from '../../domain/dry-run';
 import { addCounts, diffCounts, emptyCounts } from '../../domain/dry-run-tally';
-import { playbookDefinitionSchema, type PinnedPlaybook } from '../../domain/playbook';
+import type { PinnedPlaybook } from '../../domain/playbook';
 import { newestVersions } from '../../domain/playbook-selection';
-import { HttpError, notFound } from '../http/errors';
+import { HttpError } from '../http/errors';
 import {
   readContactsBefore,
   readCustomers,
@@ -19,7 +19,7 @@ import {
   type Window,
 } from './dry-run-world';
 import { recentRates } from './dry-run-rates';
-import { validDraft } from './playbook-drafts';
+import { dryRunCandidate } from './playbook-drafts';
 
 export interface DryRunRequest extends Window {
   source: { draft: true } | { version: number };
@@ -28,25 +28,6 @@ export interface DryRunRequest extends Window {
 }
 
 const DAY_MS = 86_400_000;
-
-async function candidateOf(db: Db, playbookId: string, source: DryRunRequest['source']) {
-  if ('draft' in source) {
-    const { draft, definition } = await validDraft(db, playbookId);
-    return { label: { source: 'draft' as const, basedOnVersion: draft.basedOnVersion }, definition };
-  }
-  const row = await db.playbookVersion.findUnique({
-    where: { playbookId_version: { playbookId, version: source.version } },
-  });
-  if (!row)
-    throw notFound(
-      'version_not_found',
-      `playbook ${playbookId} has no version ${source.version}; GET /v1/playbooks/${playbookId} lists its versions`,
-    );
-  return {
-    label: { source: 'version' as const, version: row.version },
-    definition: playbookDefinitionSchema.parse(row.definition),
-  };
-}
 
 async function readWorld(sql: Sql, w: Window) {
   return inTransaction(sql, async (tx) => {
@@ -128,7 +109,7 @@ async function replayBoth(
 }
 
 export async function dryRun(db: Db, sql: Sql, playbookId: string, req: DryRunRequest, abort: AbortSignal) {
-  const { label, definition } = await candidateOf(db, playbookId, req.source);
+  const { label, definition } = await dryRunCandidate(db, playbookId, req.source);
   const world = await readWorld(sql, req);
   const current = newestVersions(world.versions).find((p) => p.id === playbookId);
   const candidate = {

@@ -1,7 +1,6 @@
 // What the system is doing behind the playbook (GET /v1/status): the CRM outbox's backlog and lag, outages of
 // our own dependencies (under way, as this process sees them, and recently ended, as every process kept them),
 // and cases needing attention. While PostgreSQL is down it still answers, with what it can say.
-import type { Db } from '../../config/database';
 import { databaseUnreachable } from '../../config/dependency-outage';
 import type { OutageWatch } from '../../config/outage-watch';
 import type { Sql } from '../../config/sql';
@@ -37,7 +36,9 @@ const watchStatus = (w: OutageWatch | undefined) => {
     : { status: 'up' as const };
 };
 
-async function figures(db: Db, sql: Sql, now: Date) {
+type OutageRow = { dependency: string; process: string; startedAt: Date; endedAt: Date; seconds: number };
+
+async function figures(sql: Sql, now: Date) {
   const [
     {
       rows: [f],
@@ -45,10 +46,11 @@ async function figures(db: Db, sql: Sql, now: Date) {
     outages,
   ] = await Promise.all([
     sql.query<FigureRow>({ name: 'operations-status', text: FIGURES }),
-    db.dependencyOutage.findMany({
-      where: { endedAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) } },
-      orderBy: { endedAt: 'desc' },
-      take: RECENT_OUTAGES,
+    sql.query<OutageRow>({
+      name: 'operations-status-outages',
+      text: `SELECT dependency, process, started_at AS "startedAt", ended_at AS "endedAt", seconds
+        FROM dependency_outages WHERE ended_at >= $1 ORDER BY ended_at DESC LIMIT $2`,
+      values: [new Date(now.getTime() - RECENT_DAYS * 86_400_000), RECENT_OUTAGES],
     }),
   ]);
   const { backlog, failing, oldest, lastError, needsAttention } = f!;
@@ -61,7 +63,7 @@ async function figures(db: Db, sql: Sql, now: Date) {
       lastError,
     },
     cases: { needsAttention },
-    recentOutages: outages.map((o) => ({
+    recentOutages: outages.rows.map((o) => ({
       dependency: o.dependency,
       process: o.process,
       startedAt: o.startedAt.toISOString(),
@@ -71,11 +73,8 @@ async function figures(db: Db, sql: Sql, now: Date) {
   };
 }
 
-export async function operationsStatus(
-  { db, sql, dependencies }: Pick<AppDeps, 'db' | 'sql' | 'dependencies'>,
-  now: Date,
-) {
-  const known = await figures(db, sql, now).catch((e: unknown) => {
+export async function operationsStatus({ sql, dependencies }: Pick<AppDeps, 'sql' | 'dependencies'>, now: Date) {
+  const known = await figures(sql, now).catch((e: unknown) => {
     if (databaseUnreachable(e)) return undefined;
     throw e;
   });

@@ -4,6 +4,7 @@
 import type { PlaybookDraft, Prisma } from '@prisma/client';
 import type { Db } from '../../config/database';
 import { isUniqueViolation } from '../../config/db-errors';
+import { playbookDefinitionSchema } from '../../domain/playbook';
 import { checkPlaybook } from '../../domain/playbook-issues';
 import { HttpError, notFound } from '../http/errors';
 import { auditEntry } from './audit-log';
@@ -101,7 +102,7 @@ export async function discardDraft(db: Db, playbookId: string, by: Principal): P
 }
 
 // The draft, checked, or a 422 listing every field at fault: what the publish and the dry run refuse.
-export async function validDraft(db: Db, playbookId: string) {
+async function validDraft(db: Db, playbookId: string) {
   const draft = await db.playbookDraft.findUnique({ where: { playbookId } });
   if (!draft) throw noDraft(playbookId);
   const check = checkPlaybook(draft.definition);
@@ -159,4 +160,24 @@ export async function publishDraft(db: Db, playbookId: string, by: Principal) {
       );
     throw e;
   }
+}
+
+// What a dry run replays: the playbook's draft (refused while any field is at fault) or one of its versions.
+export async function dryRunCandidate(db: Db, playbookId: string, source: { draft: true } | { version: number }) {
+  if ('draft' in source) {
+    const { draft, definition } = await validDraft(db, playbookId);
+    return { label: { source: 'draft' as const, basedOnVersion: draft.basedOnVersion }, definition };
+  }
+  const row = await db.playbookVersion.findUnique({
+    where: { playbookId_version: { playbookId, version: source.version } },
+  });
+  if (!row)
+    throw notFound(
+      'version_not_found',
+      `playbook ${playbookId} has no version ${source.version}; GET /v1/playbooks/${playbookId} lists its versions`,
+    );
+  return {
+    label: { source: 'version' as const, version: row.version },
+    definition: playbookDefinitionSchema.parse(row.definition),
+  };
 }

@@ -1,18 +1,9 @@
 // Teams and their workload: what a supervisor checks before moving cases between agents. An agent's open
 // cases and today's contacts are read as assignment reads them (config/agent-load-sql.ts), so the view shows
 // the load the router acts on.
-import type { Db } from '../../config/database';
 import { agentContactsToday, agentOpenCases } from '../../config/agent-load-sql';
 import type { Sql } from '../../config/sql';
 import { AGENT_CONTACT_PURPOSE, startOfQuotaDay } from '../../domain/quota-day';
-
-export async function listTeams(db: Db) {
-  const teams = await db.team.findMany({
-    orderBy: { id: 'asc' },
-    include: { agents: { orderBy: { id: 'asc' }, select: { id: true, name: true, active: true } } },
-  });
-  return teams.map((t) => ({ id: t.id, name: t.name, tiers: t.tiers, drivers: t.drivers, agents: t.agents }));
-}
 
 // The team ($1) with its open cases nobody holds yet ($2: now) and those waiting for a supervisor.
 const TEAM_FIGURES = `SELECT t.id, t.name,

@@ -3,7 +3,8 @@
 import { Router, type Response } from 'express';
 import { canSeeTeam } from '../../../domain/visibility';
 import type { AppDeps } from '../../deps';
-import { listTeams, teamWorkload } from '../../services/team-workload';
+import { listTeams } from '../../services/teams';
+import { teamWorkload } from '../../services/team-workload';
 import { principalOf, requireRole } from '../auth';
 import { notFound } from '../errors';
 import { teamIdParams } from '../schemas';
