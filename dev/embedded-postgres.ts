@@ -2,13 +2,14 @@
 // server in the foreground of a child process, as the `postgres` user when we are root. Written here rather
 // than taken from that package's class because its paths cannot be moved out of a checkout its user
 // cannot enter, and its failures surface as stack traces.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresAnswers } from './postgres-probe';
 import type { RunAs } from './postgres-user';
 import { StartFailure } from './start-failure';
+import { spawnTied } from './tied-spawn';
 
 export interface PostgresServer {
   dataDir: string;
@@ -73,7 +74,8 @@ export async function startServer(server: PostgresServer): Promise<ChildProcess>
     'unix_socket_directories=',
     ...server.flags,
   ];
-  const child = spawn(join(server.binDir, 'postgres'), args, {
+  // Tied to this process: a test run or stack killed hard takes its database down too.
+  const child = spawnTied(join(server.binDir, 'postgres'), args, {
     ...server.runAs,
     stdio: ['ignore', log, log],
     env: { ...process.env, LC_ALL: 'C' },
