@@ -9,7 +9,7 @@ import {
   funnelResponse,
   promoteBody,
 } from './experiment-schemas';
-import type { Operation } from './openapi';
+import type { Operation } from './operation';
 import { playbookParams } from './schemas';
 
 const steer = (action: 'pause' | 'resume' | 'stop', summary: string): Operation => ({
