@@ -1,6 +1,5 @@
-// The desk's entries in the OpenAPI document (api/openapi.ts spreads them into its list).
-import type { z } from 'zod';
-import type { Role } from '../../domain/vocabulary';
+// The desk's entries in the OpenAPI document (setup-operations.ts spreads them into its list).
+import type { Operation } from './operation';
 import { caseIdParams, customerIdParams } from './schemas';
 import {
   callSheetResponse,
@@ -13,20 +12,7 @@ import {
   myDayResponse,
 } from './desk-schemas';
 
-interface DeskOperation {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  tag: string;
-  roles: Role[];
-  params?: z.ZodObject;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  ok: { status: number; description: string; schema?: z.ZodType };
-  errors?: number[];
-}
-
-export const DESK_OPERATIONS: DeskOperation[] = [
+export const DESK_OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/me/today',
