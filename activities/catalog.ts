@@ -4,13 +4,12 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../config/database';
 import { HELD_OFFER_STATUSES, type CatalogOffer } from '../domain/offer';
 import { playbookDefinitionSchema, type PinnedPlaybook } from '../domain/playbook';
-import { choosePlaybook, DEFAULT_PLAYBOOK, newestVersions } from '../domain/playbook-selection';
-import type { ChurnDriver, Tier } from '../domain/vocabulary';
+import { choosePlaybook, DEFAULT_PLAYBOOK, newestVersions, type ChoiceRequest } from '../domain/playbook-selection';
 
-type PlaybookRequest = { playbookId?: string; version?: number; tier: Tier; driver: ChurnDriver };
+type PlaybookRequest = ChoiceRequest & { version?: number };
 
 // The version pinned when the case opened (API intake); cases opened before pinning at intake get the named
-// playbook, or the best match for the tier and driver (domain/playbook-selection.ts), at its newest version.
+// playbook, or the best match for the customer and driver (domain/playbook-selection.ts), at its newest version.
 // Playbook versions are immutable: a pinned version read once serves every later case of this process.
 export function playbookLoader(db: Db): (req: PlaybookRequest) => Promise<PinnedPlaybook> {
   const pinnedVersions = new Map<string, PinnedPlaybook>();

@@ -81,7 +81,8 @@ export function createDirectory(deps: ActivityDeps) {
       playbook: { playbookId?: string; version?: number; driver: ChurnDriver };
     }): Promise<{ customer: CustomerProfile; playbook: PinnedPlaybook }> {
       const customer = await loadCustomer(sql, req.customerId);
-      return { customer, playbook: await loadPlaybook({ ...req.playbook, tier: customer.tier }) };
+      const { tier, lifecycleStage: stage, segment } = customer;
+      return { customer, playbook: await loadPlaybook({ ...req.playbook, tier, stage, segment }) };
     },
     assignCase: (req: {
       caseId: string;

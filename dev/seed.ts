@@ -1,8 +1,17 @@
-// Demo data for the local stack and the tests: teams and agents, the offer catalog, the `standard`
-// (days) and `demo` (seconds) playbooks, and a few customers. Safe to run on every start.
+// Demo data for the local stack and the tests: segments, teams and agents, the offer catalog, the `standard`
+// (days), `demo` (seconds) and `light-touch` (customers in decline) playbooks, and a few customers. Safe to run
+// on every start.
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../config/database';
 import { playbookDefinitionSchema, type PlaybookDefinition } from '../domain/playbook';
+
+export const SEGMENTS = [
+  { code: 'retail', label: 'Retail' },
+  { code: 'young-professional', label: 'Young professionals' },
+  { code: 'private', label: 'Private clients' },
+  { code: 'small-business', label: 'Small business owners' },
+  { code: 'student', label: 'Students' },
+];
 
 export const TEAMS = [
   { id: 'private-banking', name: 'Private banking', tiers: ['premier'] },
@@ -107,6 +116,21 @@ export const PLAYBOOKS: Record<string, PlaybookDefinition> = {
     },
     holdout: { percent: 5 },
     outcome: { observationWindow: '30d' },
+    // A terminated relationship is not contacted; a customer in decline holding little is let go.
+    declineToTreat: [{ stage: 'termination' }, { stage: 'decline', belowAssets: 25_000 }],
+  }),
+  // The light treatment for customers in decline (docs/playbook.md): chosen by their lifecycle stage, one
+  // message and no offer; those holding under 25,000 are let go without contact.
+  'light-touch': playbookDefinitionSchema.parse({
+    name: 'Light touch (customers in decline)',
+    description:
+      'One contact attempt, no offer budget and no holdout: the relationship is winding down, so the bank says it is there and lets the customer decide.',
+    appliesTo: { stages: ['decline'] },
+    declineToTreat: [{ stage: 'decline', belowAssets: 25_000 }],
+    detect: { actionThreshold: 0.5 },
+    contact: { maxAttempts: 1, outcomeTimeout: '2d', maxCallbackDelay: '7d' },
+    offer: { approvalCostThreshold: 0, approvalTimeout: '1d', expiry: '7d', budgetRate: 0 },
+    survey: { delay: '4d', answerTimeout: '5d' },
   }),
   demo: playbookDefinitionSchema.parse({
     name: 'Demo (seconds)',
@@ -180,6 +204,7 @@ export const DEMO_CUSTOMERS = [
 ] as const;
 
 export async function seedReferenceData(db: Db): Promise<void> {
+  for (const s of SEGMENTS) await db.segment.upsert({ where: { code: s.code }, create: s, update: s });
   for (const team of TEAMS) await db.team.upsert({ where: { id: team.id }, create: team, update: team });
   for (const agent of AGENTS) await db.agent.upsert({ where: { id: agent.id }, create: agent, update: agent });
   for (const o of OFFERS) {

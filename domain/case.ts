@@ -2,6 +2,7 @@
 // workflow history must not carry PII.
 import type { CustomerProfile } from './customer';
 import type { PinnedPlaybook } from './playbook';
+import type { PlaybookChoice } from './playbook-choice';
 import type { RiskAssessment, RiskSignalInput } from './risk';
 import type { ChurnDriver, ContactChannel, ContactOutcome, Outcome, Stage, Tier } from './vocabulary';
 
@@ -13,6 +14,10 @@ export interface CaseInput {
   playbookId?: string;
   // The playbook version chosen when the case opened (API intake); the case runs it whatever is posted later.
   playbook?: { id: string; version: number };
+  // Why the API chose the playbook (domain/playbook-choice.ts), recorded with case_opened. Its `declined` says
+  // the playbook does not treat this customer: the case closes excluded before any contact. Cases opened
+  // before it existed have none, and run as they did.
+  choice?: PlaybookChoice;
   // A person opened the case on purpose: act even when the score is below the playbook's threshold.
   forceAction?: boolean;
   signals: RiskSignalInput[];

@@ -13,6 +13,7 @@ import { inHoldout } from './holdout';
 import { eligibleOffers, offerBudget, type CatalogOffer } from './offer';
 import type { PinnedPlaybook } from './playbook';
 import { choosePlaybook } from './playbook-selection';
+import { declinedBy } from './decline-to-treat';
 import { assessRisk, type RiskSignalInput } from './risk';
 import { decideIntake } from './signal-intake';
 import { emptyCounts, round2, type Counts, type OfferTally, type TeamDay } from './dry-run-tally';
@@ -252,7 +253,14 @@ function detectAndTreat(
   const { world } = state;
   const at = signal.receivedAt;
   const driver = classifyDriver([signal]);
-  const chosen = world.allSignals ? world.candidate : choosePlaybook(world.latest, { tier: customer.tier, driver });
+  const chosen = world.allSignals
+    ? world.candidate
+    : choosePlaybook(world.latest, {
+        tier: customer.tier,
+        driver,
+        stage: customer.lifecycleStage,
+        segment: customer.segment,
+      });
   cs.open = true;
   if (chosen?.id !== world.candidate.id) {
     note(state, counts, 'otherPlaybook', { ...decision, outcome: 'other_playbook' });
@@ -266,6 +274,11 @@ function detectAndTreat(
     note(state, counts, outcome === 'excluded' ? 'excluded' : 'notActionable', { ...decision, outcome });
   };
   const score = assessRisk([signal], customer.tier, at).score;
+  // As intake decides: a customer the playbook declines to treat is closed excluded, before anything else.
+  if (declinedBy(definition.declineToTreat, customer)) {
+    close('excluded');
+    return;
+  }
   if (driver === 'special_funds' || score < definition.detect.actionThreshold) {
     close(driver === 'special_funds' ? 'excluded' : 'not_actionable');
     return;

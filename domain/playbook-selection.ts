@@ -1,5 +1,6 @@
-// Which playbook a new case runs: the one named, or the one whose appliesTo matches the customer's tier and
-// churn driver most closely ("standard" when none is specific); always that playbook's newest version.
+// Which playbook a new case runs: the one named, or the one whose appliesTo matches the customer's tier, churn
+// driver, lifecycle stage and segment most closely ("standard" when none is specific); always that playbook's
+// newest version. Each list an appliesTo names counts once: tiers + stages beats tiers alone.
 import type { PinnedPlaybook } from './playbook';
 import type { ChurnDriver, Tier } from './vocabulary';
 
@@ -12,23 +13,67 @@ export function newestVersions(versions: PinnedPlaybook[]): PinnedPlaybook[] {
   return [...newest.values()];
 }
 
-export function choosePlaybook(
-  latest: PinnedPlaybook[],
-  req: { playbookId?: string; tier: Tier; driver: ChurnDriver },
-): PinnedPlaybook | undefined {
-  if (req.playbookId) return latest.find((p) => p.id === req.playbookId);
-  const specificity = (p: PinnedPlaybook) => {
-    const { tiers, drivers } = p.definition.appliesTo;
-    if ((tiers.length && !tiers.includes(req.tier)) || (drivers.length && !drivers.includes(req.driver))) return -1;
-    return (tiers.length ? 1 : 0) + (drivers.length ? 1 : 0);
-  };
-  return latest
+export interface ChoiceRequest {
+  playbookId?: string;
+  tier: Tier;
+  driver: ChurnDriver;
+  stage?: string | null;
+  segment?: string | null;
+}
+
+// What of the customer a playbook's appliesTo named and matched.
+export interface Matched {
+  tier?: Tier;
+  driver?: ChurnDriver;
+  stage?: string;
+  segment?: string;
+}
+
+export interface Choice {
+  playbook: PinnedPlaybook;
+  // named: the signal (or the person opening the case) named it; matched: its appliesTo; default: "standard".
+  basis: 'named' | 'matched' | 'default';
+  matched: Matched;
+}
+
+// Undefined when a list the playbook names leaves the customer out.
+function matchOf(p: PinnedPlaybook, req: ChoiceRequest): Matched | undefined {
+  const { tiers, drivers, stages = [], segments = [] } = p.definition.appliesTo;
+  const lists = [
+    ['tier', tiers, req.tier],
+    ['driver', drivers, req.driver],
+    ['stage', stages, req.stage],
+    ['segment', segments, req.segment],
+  ] as const;
+  const matched: Record<string, string> = {};
+  for (const [key, named, value] of lists) {
+    if (!named.length) continue;
+    if (!value || !(named as readonly string[]).includes(value)) return undefined;
+    matched[key] = value;
+  }
+  return matched as Matched;
+}
+
+export function choosePlaybookWithReason(latest: PinnedPlaybook[], req: ChoiceRequest): Choice | undefined {
+  if (req.playbookId) {
+    const named = latest.find((p) => p.id === req.playbookId);
+    return named && { playbook: named, basis: 'named', matched: {} };
+  }
+  const candidates = latest
+    .map((playbook) => ({ playbook, matched: matchOf(playbook, req) }))
     .filter(
-      (p) =>
-        specificity(p) >= 0 &&
-        (p.definition.appliesTo.tiers.length > 0 ||
-          p.definition.appliesTo.drivers.length > 0 ||
-          p.id === DEFAULT_PLAYBOOK),
+      (c): c is { playbook: PinnedPlaybook; matched: Matched } =>
+        !!c.matched && (Object.keys(c.matched).length > 0 || c.playbook.id === DEFAULT_PLAYBOOK),
     )
-    .sort((a, b) => specificity(b) - specificity(a) || a.id.localeCompare(b.id))[0];
+    .sort(
+      (a, b) =>
+        Object.keys(b.matched).length - Object.keys(a.matched).length || a.playbook.id.localeCompare(b.playbook.id),
+    );
+  const best = candidates[0];
+  if (!best) return undefined;
+  return { ...best, basis: Object.keys(best.matched).length ? 'matched' : 'default' };
+}
+
+export function choosePlaybook(latest: PinnedPlaybook[], req: ChoiceRequest): PinnedPlaybook | undefined {
+  return choosePlaybookWithReason(latest, req)?.playbook;
 }

@@ -2,15 +2,32 @@
 import { z } from 'zod';
 import { contactPolicySchema } from './contact-policy';
 import { durationSchema } from './duration-schema';
-import { DRIVERS, TIERS } from './vocabulary';
+import { segmentCodeSchema } from './segment';
+import { DRIVERS, LIFECYCLE_STAGES, TIERS } from './vocabulary';
+
+// A lifecycle stage the playbook leaves alone: every customer in it, or (belowAssets) only those holding less
+// than that much with the bank. Such a case opens, says why and closes excluded, without any contact.
+const declineRuleSchema = z.strictObject({
+  stage: z.enum(LIFECYCLE_STAGES),
+  belowAssets: z.number().positive().optional(),
+});
 
 export const playbookDefinitionSchema = z.object({
   name: z.string().min(1),
   description: z.string().default(''),
-  // Which cases pick this playbook when none is named (empty = any).
+  // Which cases pick this playbook when none is named (empty = any); each list named counts once towards how
+  // specific the match is (domain/playbook-selection.ts).
   appliesTo: z
-    .object({ tiers: z.array(z.enum(TIERS)).default([]), drivers: z.array(z.enum(DRIVERS)).default([]) })
-    .default({ tiers: [], drivers: [] }),
+    .object({
+      tiers: z.array(z.enum(TIERS)).default([]),
+      drivers: z.array(z.enum(DRIVERS)).default([]),
+      // Customers' lifecycle stages and the bank's segment codes (provisioned ones, checked on publish).
+      stages: z.array(z.enum(LIFECYCLE_STAGES)).default([]),
+      segments: z.array(segmentCodeSchema).default([]),
+    })
+    .default({ tiers: [], drivers: [], stages: [], segments: [] }),
+  // Customers the playbook does not treat, e.g. [{ stage: "termination" }, { stage: "decline", belowAssets: 25000 }].
+  declineToTreat: z.array(declineRuleSchema).default([]),
   detect: z.object({
     // Risk score (0..1) at or above which the bank acts.
     actionThreshold: z.number().min(0).max(1),
@@ -68,6 +85,7 @@ export const playbookDefinitionSchema = z.object({
 });
 
 export type PlaybookDefinition = z.infer<typeof playbookDefinitionSchema>;
+export type DeclineRule = z.infer<typeof declineRuleSchema>;
 
 export interface PinnedPlaybook {
   id: string;

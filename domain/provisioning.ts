@@ -1,9 +1,10 @@
-// A bank's setup as data: teams, agents, the offer catalog and playbooks, validated here and applied by
+// A bank's setup as data: segments, teams, agents, the offer catalog and playbooks, validated here and applied by
 // `npm run admin -- apply <holdfast.config.yaml>` or `POST /v1/admin/apply`. The same schemas validate the
 // admin API's single-item PUTs.
 import { z } from 'zod';
 import { messageTemplateSpecSchema } from './message-template';
 import { playbookDefinitionSchema } from './playbook';
+import { segmentCodeSchema } from './segment';
 import { workingHoursSchema } from './working-hours';
 import { DRIVERS, TIERS } from './vocabulary';
 
@@ -18,6 +19,9 @@ const name = z.string().trim().min(1).max(200);
 const isoDateTime = z.iso
   .datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-12-01T00:00:00Z' })
   .transform((s) => new Date(s).toISOString());
+
+// A customer segment: the code customers and playbooks name, and the label people read.
+export const segmentSpecSchema = z.strictObject({ code: segmentCodeSchema, label: name });
 
 export const teamSpecSchema = z.strictObject({
   id,
@@ -69,6 +73,8 @@ const playbookSpecSchema = z.strictObject({
 
 export const bankConfigSchema = z
   .strictObject({
+    // Applied first: the playbooks in the same file may name them.
+    segments: z.array(segmentSpecSchema).default([]),
     teams: z.array(teamSpecSchema).default([]),
     agents: z.array(agentSpecSchema).default([]),
     offers: z.array(offerSpecSchema).default([]),
@@ -77,6 +83,7 @@ export const bankConfigSchema = z
   })
   .superRefine((c, ctx) => {
     for (const [key, items] of Object.entries({
+      segments: c.segments.map((s) => ({ id: s.code })),
       teams: c.teams,
       agents: c.agents,
       offers: c.offers,
@@ -86,12 +93,17 @@ export const bankConfigSchema = z
       const seen = new Set<string>();
       items.forEach((item, i) => {
         if (seen.has(item.id))
-          ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${item.id} appears twice in ${key}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, i, key === 'segments' ? 'code' : 'id'],
+            message: `${item.id} appears twice in ${key}`,
+          });
         seen.add(item.id);
       });
     }
   });
 
+export type SegmentSpec = z.infer<typeof segmentSpecSchema>;
 export type TeamSpec = z.infer<typeof teamSpecSchema>;
 export type AgentSpec = z.infer<typeof agentSpecSchema>;
 export type OfferSpec = z.infer<typeof offerSpecSchema>;

@@ -1,4 +1,4 @@
-// The bank's words, once: tiers, signal types, churn drivers, stages, outcomes, channels.
+// The bank's words, once: tiers, signal types, churn drivers, stages, outcomes, channels, lifecycle stages.
 export const TIERS = ['premier', 'affluent', 'mass'] as const;
 export type Tier = (typeof TIERS)[number];
 
@@ -54,6 +54,10 @@ export const OUTCOME_CHANNELS = ['phone', 'sms', 'email', 'visit'] as const;
 
 export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'refused', 'wrong_number', 'callback_requested'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+// Where the customer's relationship with the bank stands (the bank's customer-lifecycle model). A playbook's
+// appliesTo may name stages, and its declineToTreat may leave a stage alone (domain/decline-to-treat.ts).
+export const LIFECYCLE_STAGES = ['prospect', 'development', 'growth', 'maturity', 'decline', 'termination'] as const;
 
 export const ROLES = ['system', 'agent', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

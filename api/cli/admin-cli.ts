@@ -15,7 +15,8 @@ import { DRY_RUN_USAGE, dryRunCommand } from './dry-run-cli';
 const USAGE = `usage: npm run admin -- apply <holdfast.config.yaml or .json> | export | ${DRY_RUN_USAGE}`;
 
 async function exportConfig(db: Db): Promise<string> {
-  const [teams, agents, offers, versions, templates] = await Promise.all([
+  const [segments, teams, agents, offers, versions, templates] = await Promise.all([
+    db.segment.findMany({ orderBy: { code: 'asc' } }),
     db.team.findMany({ orderBy: { id: 'asc' } }),
     db.agent.findMany({ orderBy: { id: 'asc' } }),
     db.offer.findMany({ orderBy: { id: 'asc' } }),
@@ -23,6 +24,7 @@ async function exportConfig(db: Db): Promise<string> {
     db.messageTemplate.findMany({ orderBy: { id: 'asc' } }),
   ]);
   return toYaml({
+    segments: segments.map(({ code, label }) => ({ code, label })),
     teams: teams.map(({ id, name, tiers, drivers }) => ({ id, name, tiers, drivers })),
     agents: agents.map(({ id, teamId, name, skills, dailyContactQuota, active, workingHours }) => ({
       id,

@@ -138,7 +138,7 @@ export const CASE_WORK_OPERATIONS: Operation[] = [
     params: customerIdParams,
     body: customerSchema,
     ok: { status: 200, description: 'the stored customer (201 when created)' },
-    errors: [400],
+    errors: [400, 422],
   },
   {
     method: 'post',

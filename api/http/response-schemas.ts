@@ -90,6 +90,27 @@ export const caseDetailResponse = caseSummaryResponse.extend({
       comment: z.string().optional(),
     })
     .optional(),
+  playbookChoice: z
+    .object({
+      playbook: z.object({ id: z.string(), version: z.number() }),
+      basis: z.enum(['named', 'matched', 'default']),
+      matched: z
+        .object({
+          tier: z.string().optional(),
+          driver: z.string().optional(),
+          stage: z.string().optional(),
+          segment: z.string().optional(),
+        })
+        .describe("what of the customer the playbook's appliesTo named and matched"),
+      experiment: z.object({ experimentId: z.string(), arm: z.string() }).optional(),
+      declined: z
+        .object({ stage: z.string(), belowAssets: z.number().optional() })
+        .optional()
+        .describe("the playbook's declineToTreat rule that closed the case without contact"),
+      summary: z.string().describe('the above in one sentence'),
+    })
+    .optional()
+    .describe('why the case runs its playbook, kept when it opened (absent for cases opened before it was kept)'),
 });
 
 export const timelineResponse = z.object({

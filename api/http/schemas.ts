@@ -1,6 +1,15 @@
 // Request schemas of the HTTP API: the one source for validation and for the OpenAPI document (api/http/openapi.ts).
 import { z } from 'zod';
-import { CONTACT_CHANNELS, DRIVERS, ROLES, SIGNAL_TYPES, STAGES, TIERS } from '../../domain/vocabulary';
+import {
+  CONTACT_CHANNELS,
+  DRIVERS,
+  LIFECYCLE_STAGES,
+  ROLES,
+  SIGNAL_TYPES,
+  STAGES,
+  TIERS,
+} from '../../domain/vocabulary';
+import { segmentCodeSchema } from '../../domain/segment';
 import { isTimeZone } from '../../domain/local-time';
 import { playbookIdSchema } from '../../domain/playbook';
 import { REPORT_GROUPS, REPORT_PERIODS } from '../../domain/retention-report';
@@ -49,8 +58,14 @@ export const signalBatchSchema = z.object({
 export const customerSchema = z.object({
   name: z.string().trim().min(1).max(200),
   tier: z.enum(TIERS),
-  segment: z.string().trim().max(100).optional(),
-  lifecycleStage: z.string().trim().max(100).optional(),
+  // One of the bank's provisioned segment codes (checked when written: api/services/segments.ts).
+  segment: segmentCodeSchema.optional(),
+  lifecycleStage: z
+    .enum(LIFECYCLE_STAGES, {
+      error: (issue) => `must be one of ${LIFECYCLE_STAGES.join(', ')} (got ${JSON.stringify(issue.input)})`,
+    })
+    .optional()
+    .describe(`where the relationship stands: ${LIFECYCLE_STAGES.join(', ')}`),
   assetsUnderManagement: z.number().min(0).max(1e13).optional(),
   timeZone: z.string().refine(isTimeZone, 'an IANA time zone, e.g. Europe/Madrid'),
   // Spaces, dots, dashes and brackets are dropped ("+34 600-111 222" is +34600111222): an inbound STOP

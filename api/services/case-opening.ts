@@ -5,7 +5,8 @@ import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../http/errors';
 import type { openCaseSchema } from '../http/schemas';
 import { newCaseId } from './case-workflows';
-import { pinWithExperiment, recordCaseArm } from './experiment-assignment';
+import { recordCaseArm } from './experiment-assignment';
+import { chooseCasePlaybook } from './playbook-choice';
 import { createPlaybookCatalog } from './playbook-catalog';
 import { openCaseRow, withdrawUnstartedCase } from './signal-store';
 
@@ -25,17 +26,18 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
         details: { reason: body.reason, note: body.note },
       },
     ];
-    const current = await catalog.pin(await catalog.newest(), {
+    const { pinned, choice } = await chooseCasePlaybook(sql, catalog, await catalog.newest(), {
       playbookId: body.playbookId,
-      tier: customer.tier,
+      customer: {
+        id: customer.id,
+        tier: customer.tier,
+        segment: customer.segment,
+        lifecycleStage: customer.lifecycleStage,
+        assetsUnderManagement: customer.assetsUnderManagement.toNumber(),
+      },
       driver: classifyDriver(signals),
+      namedBy: 'the person who opened the case',
     });
-    const pinned = await pinWithExperiment(
-      sql,
-      current,
-      body.customerId,
-      async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0,
-    );
     const playbook = pinned.pin;
     const caseId = newCaseId();
     // The case row is written (and readable) before the workflow starts; a failed start withdraws it.
@@ -59,6 +61,7 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
         openedBy,
         forceAction: true,
         signals,
+        choice,
       });
       await recordCaseArm(sql, caseId, pinned);
       return { ...opened, stage: 'detected' as const, playbook };

@@ -62,8 +62,9 @@ export async function visibleCaseTimelineJson(sql: Sql, caseId: string, teamId?:
 }
 
 // The case page's answer (response-schemas.ts caseDetailResponse), built by PostgreSQL as JSON text in one
-// statement: the case's summary (case-summary-sql.ts) with its customer's profile, every contact attempt, and
-// the latest offer and survey; null when not visible (as findCase). The API sends the text as it comes.
+// statement: the case's summary (case-summary-sql.ts) with its customer's profile, every contact attempt, the
+// latest offer and survey, and why it runs its playbook (kept with case_opened); null when not visible (as
+// findCase). The API sends the text as it comes.
 const CASE_DETAIL = `SELECT (${caseSummaryJson('now()')}
   || jsonb_build_object(
     'customer', jsonb_strip_nulls(jsonb_build_object('id', cu.id, 'name', cu.name, 'tier', cu.tier, 'segment', cu.segment,
@@ -79,7 +80,9 @@ const CASE_DETAIL = `SELECT (${caseSummaryJson('now()')}
         'expiresAt', ${iso('co.expires_at')}, 'decidedAt', ${iso('co.decided_at')})
       FROM case_offers co JOIN offers o ON o.id = co.offer_id WHERE co.case_id = c.id ORDER BY co.created_at DESC LIMIT 1),
     'survey', (SELECT jsonb_build_object('channel', s.channel, 'sentAt', ${iso('s.sent_at')}, 'answeredAt', ${iso('s.answered_at')}, 'score', s.score, 'comment', s.comment)
-      FROM surveys s WHERE s.case_id = c.id ORDER BY s.sent_at DESC LIMIT 1))))::text AS body
+      FROM surveys s WHERE s.case_id = c.id ORDER BY s.sent_at DESC LIMIT 1),
+    'playbookChoice', (SELECT e.data->'playbookChoice' FROM case_events e
+      WHERE e.case_id = c.id AND e.type = 'case_opened' ORDER BY e.seq LIMIT 1))))::text AS body
   ${VISIBLE_CASE}`;
 
 export async function caseDetailJson(sql: Sql, caseId: string, teamId?: string): Promise<string | null> {

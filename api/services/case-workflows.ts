@@ -33,6 +33,7 @@ type CaseOpening = {
   openedBy: string;
   playbook: { id: string; version: number };
   context?: CaseInput['context'];
+  choice?: CaseInput['choice'];
 };
 
 const startArgs = (customerId: string, signal: RiskSignalInput, opening: CaseOpening): CaseInput => ({
@@ -44,6 +45,7 @@ const startArgs = (customerId: string, signal: RiskSignalInput, opening: CaseOpe
   openedBy: opening.openedBy,
   signals: [signal],
   ...(opening.context ? { context: opening.context } : {}),
+  ...(opening.choice ? { choice: opening.choice } : {}),
 });
 
 // Every call has a deadline (TEMPORAL_DEADLINE_MS): with Temporal down the API answers 503, never hangs.

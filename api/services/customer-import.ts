@@ -10,6 +10,7 @@ import { parse } from 'csv-parse';
 import type { PoolClient } from 'pg';
 import { inTransaction, type Sql } from '../../config/sql';
 import { CONTACT_CHANNELS, type ContactChannel } from '../../domain/vocabulary';
+import { unprovisionedSegmentMessage, unprovisionedSegments } from '../../domain/segment';
 import { actorName, type Principal } from './principal';
 import type { ConsentChangeRecord } from './consent-ledger';
 import { readCustomerHeader, readCustomerRow, type CsvColumn } from './customer-csv';
@@ -97,17 +98,23 @@ const optOutReason = (id: string, lifted: [string, OptOut][]) =>
   `consent.${lifted[0]![0]}: the consent ledger has ${lifted.map(([ch, o]) => `${ch} off (${o.source}, ${o.at.toISOString()})`).join(', ')}, and an import does not switch a channel on; ` +
   `import false, or record the customer's consent with POST /v1/customers/${id}/consent`;
 
-// Which rows may be written (none may lift a standing opt-out) and the consent changes they make.
+// Which rows may be written (none may lift a standing opt-out or name a segment the bank has not provisioned)
+// and the consent changes they make.
 function classify(
   batch: ValidRow[],
   existing: Map<string, ExistingConsent>,
   optOuts: Map<string, Map<string, OptOut>>,
-  by: Principal,
+  { by, segments }: { by: Principal; segments: string[] },
 ) {
   const rejected: BatchResult['rejected'] = [];
   const accepted: ValidRow[] = [];
   const changes: ConsentChangeRecord[] = [];
   for (const row of batch) {
+    const unknownSegment = unprovisionedSegments(row.customer.segment ? [row.customer.segment] : [], segments);
+    if (unknownSegment.length) {
+      rejected.push({ row, reason: `segment: ${unprovisionedSegmentMessage(unknownSegment, segments)}` });
+      continue;
+    }
     const before = existing.get(row.id);
     const lifted = [...(optOuts.get(row.id)?.entries() ?? [])].filter(
       ([ch]) => row.customer.consent[ch as ContactChannel],
@@ -148,7 +155,7 @@ const FIELDS = [
 ];
 // Only a row that differs is updated (and counted): a re-import leaves updated_at alone.
 const UPSERT = `INSERT INTO customers (id, ${FIELDS.join(', ')}, updated_at)
-  SELECT r.id, r.name, r.tier::"Tier", r.segment, r.lifecycle_stage, r.assets_under_management, r.time_zone, r.phone, r.email,
+  SELECT r.id, r.name, r.tier::"Tier", r.segment, r.lifecycle_stage::"LifecycleStage", r.assets_under_management, r.time_zone, r.phone, r.email,
          r.preferred_channels, r.consent_sms, r.consent_email, r.consent_phone, now()
     FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text, tier text, segment text, lifecycle_stage text, assets_under_management numeric,
          time_zone text, phone text, email text, preferred_channels text[], consent_sms boolean, consent_email boolean, consent_phone boolean)
@@ -195,7 +202,10 @@ async function writeBatch(tx: PoolClient, batch: ValidRow[], by: Principal): Pro
     )
     .map((r) => r.id);
   const optOuts = turningOn.length ? await standingOptOutsOf(tx, turningOn) : new Map<string, Map<string, OptOut>>();
-  const { accepted, rejected, changes } = classify(batch, existing, optOuts, by);
+  const segments = (await tx.query<{ code: string }>('SELECT code FROM segments ORDER BY code')).rows.map(
+    (r) => r.code,
+  );
+  const { accepted, rejected, changes } = classify(batch, existing, optOuts, { by, segments });
   if (!accepted.length) return { created: 0, updated: 0, rejected, changes: [] };
   // Rows are locked and written in id order, so two imports touching the same customers wait for each other
   // instead of deadlocking.

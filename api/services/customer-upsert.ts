@@ -7,6 +7,7 @@ import type { Db } from '../../config/database';
 import { CONTACT_CHANNELS } from '../../domain/vocabulary';
 import { standingOptOuts, writeConsentChange, type ConsentChangeRecord } from './consent-ledger';
 import { HttpError } from '../http/errors';
+import { requireProvisionedSegments } from './segments';
 import type { CustomerBody } from '../http/schemas';
 
 export const consentOf = (c: Pick<Customer, 'consentSms' | 'consentEmail' | 'consentPhone'>) => ({
@@ -54,6 +55,7 @@ export async function upsertCustomer(
 ): Promise<{ stored: Customer; existed: boolean; changes: ConsentChangeRecord[] }> {
   const data = customerData(body);
   return db.$transaction(async (tx) => {
+    if (body.segment) await requireProvisionedSegments(tx, [body.segment], 'body.segment');
     const before = await tx.customer.findUnique({ where: { id: customerId } });
     if (before) await refuseLiftedOptOuts(tx, customerId, body);
     const current = before ? consentOf(before) : { sms: false, email: false, phone: false };

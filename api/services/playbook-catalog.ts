@@ -3,18 +3,24 @@
 // the database on every intake, inside the intake's own query.
 import type { Sql } from '../../config/sql';
 import { playbookDefinitionSchema, type PinnedPlaybook, type PlaybookDefinition } from '../../domain/playbook';
-import { choosePlaybook, DEFAULT_PLAYBOOK } from '../../domain/playbook-selection';
-import type { ChurnDriver, Tier } from '../../domain/vocabulary';
+import {
+  choosePlaybookWithReason,
+  DEFAULT_PLAYBOOK,
+  type Choice,
+  type ChoiceRequest,
+} from '../../domain/playbook-selection';
 import { HttpError } from '../http/errors';
 import { CURRENT_VERSIONS_SQL } from './current-versions-sql';
 
 export type VersionRef = { id: string; version: number };
+// The version chosen, and why (domain/playbook-selection.ts).
+type ChosenVersion = VersionRef & Pick<Choice, 'basis' | 'matched'>;
 
 export interface PlaybookCatalog {
   newest(): Promise<VersionRef[]>;
   definition(ref: VersionRef): Promise<PlaybookDefinition | undefined>;
   // The version a new case runs: the named playbook's newest, or the best match among the newest versions.
-  pin(newest: VersionRef[], req: { playbookId?: string; tier: Tier; driver: ChurnDriver }): Promise<VersionRef>;
+  pin(newest: VersionRef[], req: ChoiceRequest): Promise<ChosenVersion>;
 }
 
 export const unknownPlaybook = (playbookId: string) =>
@@ -57,11 +63,14 @@ export function createPlaybookCatalog(sql: Sql): PlaybookCatalog {
           return d && { id: v.id, version: v.version, definition: d };
         }),
       );
-      const chosen = choosePlaybook(
+      const chosen = choosePlaybookWithReason(
         loaded.filter((p): p is PinnedPlaybook => !!p),
         req,
       );
-      if (chosen) return { id: chosen.id, version: chosen.version };
+      if (chosen) {
+        const { playbook, basis, matched } = chosen;
+        return { id: playbook.id, version: playbook.version, basis, matched };
+      }
       if (req.playbookId) throw unknownPlaybook(req.playbookId);
       throw new HttpError(
         422,

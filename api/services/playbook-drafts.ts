@@ -8,6 +8,7 @@ import { playbookDefinitionSchema } from '../../domain/playbook';
 import { checkPlaybook } from '../../domain/playbook-issues';
 import { HttpError, notFound } from '../http/errors';
 import { auditEntry } from './audit-log';
+import { requireProvisionedSegments } from './segments';
 import { actorName, type Principal } from './principal';
 
 export interface DraftSave {
@@ -124,6 +125,7 @@ export async function publishDraft(db: Db, playbookId: string, by: Principal) {
   const { draft, definition } = await validDraft(db, playbookId);
   try {
     return await db.$transaction(async (tx) => {
+      await requireProvisionedSegments(tx, definition.appliesTo.segments, 'definition.appliesTo.segments');
       const last = await tx.playbookVersion.findFirst({
         where: { playbookId },
         orderBy: { version: 'desc' },

@@ -7,6 +7,7 @@ import type { PlaybookDefinition } from '../../domain/playbook';
 import type { Principal } from './principal';
 import { HttpError, notFound } from '../http/errors';
 import { auditEntry } from './audit-log';
+import { requireProvisionedSegments } from './segments';
 
 const versionView = (v: PlaybookVersion) => ({
   version: v.version,
@@ -37,6 +38,7 @@ export async function addPlaybookVersion(db: Db, playbookId: string, definition:
   const last = await db.playbookVersion.findFirst({ where: { playbookId }, orderBy: { version: 'desc' } });
   try {
     const created = await db.$transaction(async (tx) => {
+      await requireProvisionedSegments(tx, definition.appliesTo.segments, 'body.appliesTo.segments');
       const row = await tx.playbookVersion.create({
         data: { playbookId, version: (last?.version ?? 0) + 1, name: definition.name, definition },
       });

@@ -1,4 +1,4 @@
-// Applies a bank's setup (domain/provisioning.ts) in one transaction: teams, agents and offers are upserted,
+// Applies a bank's setup (domain/provisioning.ts) in one transaction: segments, teams, agents and offers are upserted,
 // a playbook gets a new version only when its definition changed (running cases keep theirs). Applying the
 // same file twice changes nothing. Every change is in the audit log.
 import { Prisma } from '@prisma/client';
@@ -11,11 +11,13 @@ import type {
   MessageTemplateSpec,
   OfferSpec,
   PlaybookSpec,
+  SegmentSpec,
   TeamSpec,
 } from '../../domain/provisioning';
 import { auditEntry } from './audit-log';
 import type { Principal } from './principal';
 import { HttpError } from '../http/errors';
+import { requireProvisionedSegments } from './segments';
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,6 +55,18 @@ async function upsert<S extends { id: string }, R>(
   });
   tally[found ? 'updated' : 'created']++;
 }
+
+export const applySegment = async (tx: Tx, by: Principal, s: SegmentSpec, tally = counts()) =>
+  upsert(
+    tx,
+    by,
+    'segment',
+    { id: s.code, ...s },
+    await tx.segment.findUnique({ where: { code: s.code } }),
+    (r) => r.label === s.label,
+    () => tx.segment.upsert({ where: { code: s.code }, create: s, update: s }),
+    tally,
+  );
 
 export const applyTeam = async (tx: Tx, by: Principal, t: TeamSpec, tally = counts()) =>
   upsert(
@@ -150,6 +164,7 @@ export async function applyOffer(tx: Tx, by: Principal, o: OfferSpec, tally = co
 }
 
 async function applyPlaybook(tx: Tx, by: Principal, p: PlaybookSpec, tally = counts()): Promise<void> {
+  await requireProvisionedSegments(tx, p.definition.appliesTo.segments, `playbooks.${p.id}.appliesTo.segments`);
   const latest = await tx.playbookVersion.findFirst({ where: { playbookId: p.id }, orderBy: { version: 'desc' } });
   if (latest && canonical(latest.definition) === canonical(p.definition)) {
     tally.unchanged++;
@@ -184,6 +199,7 @@ export const applyTemplate = async (tx: Tx, by: Principal, t: MessageTemplateSpe
 
 export async function applyConfig(db: Db, config: BankConfig, by: Principal): Promise<ApplyReport> {
   const report: ApplyReport = {
+    segments: counts(),
     teams: counts(),
     agents: counts(),
     offers: counts(),
@@ -192,6 +208,7 @@ export async function applyConfig(db: Db, config: BankConfig, by: Principal): Pr
   };
   await db.$transaction(
     async (tx) => {
+      for (const s of config.segments) await applySegment(tx, by, s, report.segments);
       for (const t of config.teams) await applyTeam(tx, by, t, report.teams);
       for (const a of config.agents) await applyAgent(tx, by, a, report.agents);
       for (const o of config.offers) await applyOffer(tx, by, o, report.offers);

@@ -12,7 +12,8 @@ import type { AppDeps } from '../deps';
 import { HttpError } from '../http/errors';
 import type { SignalBody } from '../http/schemas';
 import { newCaseId } from './case-workflows';
-import { pinWithExperiment, recordCaseArm } from './experiment-assignment';
+import { recordCaseArm } from './experiment-assignment';
+import { chooseCasePlaybook } from './playbook-choice';
 import { createPlaybookCatalog, unknownPlaybook, type PlaybookCatalog } from './playbook-catalog';
 import {
   linkSignal,
@@ -141,19 +142,13 @@ async function answerWithoutCase(
 // The playbook version the case pins (a live experiment may pin another of its versions, and the case's arm),
 // and the case as it opens: the customer and the pinned playbook go with its start, so it need not read them.
 async function caseOpening({ sql, catalog }: Intake, body: SignalBody, row: IntakeFacts) {
-  const current = await catalog.pin(row.newest, {
+  const { pinned, definition, choice } = await chooseCasePlaybook(sql, catalog, row.newest, {
     playbookId: body.playbookId,
-    tier: row.customer!.tier,
+    customer: row.customer!,
     driver: classifyDriver([signalInput('incoming', body)]),
+    namedBy: 'the signal',
   });
-  const pinned = await pinWithExperiment(
-    sql,
-    current,
-    body.customerId,
-    async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0,
-  );
   const pin = pinned.pin;
-  const definition = await catalog.definition(pin);
   const context = row.customer && definition ? { customer: row.customer, playbook: { ...pin, definition } } : undefined;
   const opening = {
     caseId: newCaseId(),
@@ -161,6 +156,7 @@ async function caseOpening({ sql, catalog }: Intake, body: SignalBody, row: Inta
     reason: `signal:${body.type}`,
     playbook: pin,
     context,
+    choice,
   };
   return { pinned, opening };
 }

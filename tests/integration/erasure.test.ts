@@ -43,8 +43,9 @@ async function personalCustomer() {
     name: `Ana Erasable ${secret}`,
     phone: `+3461${Math.floor(1_000_000 + Math.random() * 8_999_999)}`,
     email: `ana.${secret}@example.com`,
-    segment: `segment-${secret}`,
-    lifecycleStage: `stage-${secret}`,
+    // Both from closed lists (a provisioned segment, a lifecycle stage): checked as erased on the customer row.
+    segment: 'young-professional',
+    lifecycleStage: 'maturity',
   };
   const res = await h.call('PUT', `/v1/customers/${id}`, {
     key: h.keys.system,
@@ -169,7 +170,7 @@ test('an erased customer is gone from every table and from Temporal; reports, pr
   const openId = await openCase(p);
   const runs = await runsOf([closedId, openId]);
   const before = await reportTotals();
-  const values = [p.name, p.phone, p.email, p.segment, p.lifecycleStage, p.secret];
+  const values = [p.name, p.phone, p.email, p.secret];
   expect((await columnsHolding(h.db, values)).length).toBeGreaterThan(5);
 
   const erased = await h.call('DELETE', `/v1/customers/${p.id}`, {
@@ -198,6 +199,9 @@ test('an erased customer is gone from every table and from Temporal; reports, pr
   );
 
   expect(await columnsHolding(h.db, values)).toEqual([]);
+  expect(
+    await h.db.customer.findUniqueOrThrow({ where: { id: p.id }, select: { segment: true, lifecycleStage: true } }),
+  ).toEqual({ segment: null, lifecycleStage: null });
 
   // The consent ledger keeps its proof: channel, source, time, and the address as a sha256.
   const ledger = await h.db.consentEvent.findMany({ where: { customerId: p.id } });

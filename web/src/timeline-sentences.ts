@@ -40,10 +40,18 @@ const openingReason = (v: unknown) => {
   return signal ? ` after ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} signal` : text(v) ? `: ${quoted(v)}` : '';
 };
 
+// The playbook's declineToTreat rule that closed the case: " (stage decline, assets below 25000)".
+const declinedStage = (v: unknown) => {
+  const rule = sub(v);
+  if (!text(rule.stage)) return '';
+  return ` (stage ${text(rule.stage)}${text(rule.belowAssets) ? `, assets below ${text(rule.belowAssets)}` : ''})`;
+};
+
 // contact_sent's address and template and case_assigned's quota are shown when an event carries them; the
 // workflow does not write them yet (issue 26), so today's events read without.
 const SENTENCES: Record<CaseEventType, Sentence> = {
-  case_opened: (d, a) => `Case opened by ${who(a)}${openingReason(d.reason)}`,
+  case_opened: (d, a) =>
+    `Case opened by ${who(a)}${openingReason(d.reason)}${text(sub(d.playbookChoice).summary) ? ` — playbook ${text(sub(d.playbookChoice).summary)}` : ''}`,
   risk_assessed: (d) =>
     `Risk assessed at ${score100(d.score)}, priority ${known(d.priority)}, driver ${known(d.driver)} — playbook ${playbook(d.playbook)}`,
   holdout_assigned: (d) =>
@@ -113,7 +121,7 @@ const SENTENCES: Record<CaseEventType, Sentence> = {
   case_continued: (d, _a, c) =>
     `Case carried over to a fresh run${text(d.observeUntil) ? `, still watching until ${when(d.observeUntil, c)}` : ''}`,
   case_closed: (d, a) =>
-    `Case closed as ${known(d.outcome)}${text(d.reason) ? `: ${words(d.reason)}` : ''}${a === 'holdfast' ? '' : ` by ${who(a)}`}${withNote(d.note)}`,
+    `Case closed as ${known(d.outcome)}${text(d.reason) ? `: ${words(d.reason)}` : ''}${declinedStage(d.declined)}${a === 'holdfast' ? '' : ` by ${who(a)}`}${withNote(d.note)}`,
 };
 
 const KNOWN: ReadonlySet<string> = new Set(CASE_EVENT_TYPES);

@@ -33,10 +33,21 @@ export interface CaseBoard {
   total: number;
 }
 
+// Why the case runs its playbook (domain/playbook-choice.ts), kept when it opened.
+interface PlaybookChoice {
+  playbook: { id: string; version: number };
+  basis: 'named' | 'matched' | 'default';
+  matched: { tier?: string; driver?: string; stage?: string; segment?: string };
+  declined?: { stage: string; belowAssets?: number };
+  summary: string;
+}
+
 export interface CaseDetail extends CaseSummary {
   reason: string;
+  playbookChoice?: PlaybookChoice;
   customer: CaseSummary['customer'] & {
     segment?: string;
+    lifecycleStage?: string;
     assetsUnderManagement: number;
     timeZone: string;
     preferredChannels: string[];

@@ -26,9 +26,10 @@ export async function detect(run: CaseRun): Promise<void> {
   run.tagSearchAttributes();
 
   // Written with the assignment that follows, or with the close or holdout event below.
+  const { choice } = run.input;
   await run.record(
     'case_opened',
-    { reason: state.reason, openedBy: run.input.openedBy },
+    { reason: state.reason, openedBy: run.input.openedBy, ...(choice ? { playbookChoice: choice } : {}) },
     { actor: run.input.openedBy, withNextCall: true },
   );
   await run.record(
@@ -43,6 +44,8 @@ export async function detect(run: CaseRun): Promise<void> {
     { withNextCall: true },
   );
 
+  // The playbook leaves this customer alone (its declineToTreat, decided at intake): reported, never contacted.
+  if (choice?.declined) return run.close('excluded', 'declined_to_treat', { declined: choice.declined });
   // Broker-moved "special" funds come back and leave with the fee cycle: never treated, only reported.
   if (state.driver === 'special_funds') return run.close('excluded', 'intermediary_driven_funds');
   const threshold = run.definition.detect.actionThreshold;

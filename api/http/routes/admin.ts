@@ -1,8 +1,15 @@
 // Provisioning (admins): a whole setup at once (POST /v1/admin/apply, as `npm run admin -- apply`), or one
-// team, agent or offer at a time. Idempotent: the same input twice changes nothing the second time.
+// segment, team, agent or offer at a time. Idempotent: the same input twice changes nothing the second time.
 import { Router } from 'express';
 import { z } from 'zod';
-import { agentSpecSchema, bankConfigSchema, offerSpecSchema, teamSpecSchema } from '../../../domain/provisioning';
+import {
+  agentSpecSchema,
+  bankConfigSchema,
+  offerSpecSchema,
+  segmentSpecSchema,
+  teamSpecSchema,
+} from '../../../domain/provisioning';
+import { segmentCodeSchema } from '../../../domain/segment';
 import { messageTemplateSpecSchema, TEMPLATE_IDS } from '../../../domain/message-template';
 import { principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../../deps';
@@ -11,6 +18,7 @@ import {
   applyConfig,
   applyOffer,
   applyOne,
+  applySegment,
   applyTeam,
   applyTemplate,
   type ApplySpec,
@@ -18,6 +26,8 @@ import {
 import { idSchema, teamIdParams } from '../schemas';
 import { parse } from '../validate';
 
+export const segmentBody = segmentSpecSchema.omit({ code: true });
+export const segmentCodeParams = z.object({ code: segmentCodeSchema });
 export const teamBody = teamSpecSchema.omit({ id: true });
 export const agentBody = agentSpecSchema.omit({ id: true });
 export const offerBody = offerSpecSchema.omit({ id: true });
@@ -49,6 +59,13 @@ export function adminRoutes({ db }: AppDeps): Router {
       res.status(result === 'created' ? 201 : 200).json({ ...spec, result });
     });
   }
+  // A segment is named by its code, not an id: the one kind the helper above does not fit.
+  router.put('/v1/segments/:code', requireRole(), async (req, res) => {
+    const { code } = parse(segmentCodeParams, req.params, 'path');
+    const spec = { code, ...parse(segmentBody, req.body, 'body') };
+    const result = await applyOne(db, principalOf(res), spec, applySegment);
+    res.status(result === 'created' ? 201 : 200).json({ ...spec, result });
+  });
   single('/v1/teams/:teamId', teamIdParams, teamBody, applyTeam);
   single('/v1/agents/:agentId', agentIdParams, agentBody, applyAgent);
   single('/v1/offers/:offerId', offerIdParams, offerBody, applyOffer);

@@ -65,6 +65,7 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
               {customer.tier}
               {customer.segment ? ` · ${customer.segment}` : ''}
             </Field>
+            <Field label="Lifecycle">{words(customer.lifecycleStage)}</Field>
             <Field label="Assets">{money(customer.assetsUnderManagement)}</Field>
             <Field label="Time zone">{customer.timeZone}</Field>
             <Field label="Prefers">{customer.preferredChannels.join(', ')}</Field>
@@ -91,6 +92,11 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
             <Field label="Playbook">
               {c.playbook.id} v{c.playbook.version}
             </Field>
+            {c.playbookChoice && (
+              <Field label="Why this playbook">
+                <span data-testid="playbook-choice">{c.playbookChoice.summary}</span>
+              </Field>
+            )}
           </dl>
         </div>
         <div class="panel">
