@@ -27,7 +27,10 @@ export const playbookDefinitionSchema = z.object({
     })
     .default({ tiers: [], drivers: [], stages: [], segments: [] }),
   // Customers the playbook does not treat, e.g. [{ stage: "termination" }, { stage: "decline", belowAssets: 25000 }].
-  declineToTreat: z.array(declineRuleSchema).default([]),
+  declineToTreat: z
+    .array(declineRuleSchema)
+    .default([])
+    .describe('customers this playbook leaves alone: their case closes excluded before any contact'),
   detect: z.object({
     // Risk score (0..1) at or above which the bank acts.
     actionThreshold: z.number().min(0).max(1),

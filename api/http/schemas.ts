@@ -59,7 +59,9 @@ export const customerSchema = z.object({
   name: z.string().trim().min(1).max(200),
   tier: z.enum(TIERS),
   // One of the bank's provisioned segment codes (checked when written: api/services/segments.ts).
-  segment: segmentCodeSchema.optional(),
+  segment: segmentCodeSchema
+    .optional()
+    .describe("one of the bank's segment codes (PUT /v1/segments/:code); any such code while none is provisioned"),
   lifecycleStage: z
     .enum(LIFECYCLE_STAGES, {
       error: (issue) => `must be one of ${LIFECYCLE_STAGES.join(', ')} (got ${JSON.stringify(issue.input)})`,

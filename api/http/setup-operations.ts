@@ -62,7 +62,7 @@ export const SETUP_OPERATIONS: Operation[] = [
     params: playbookParams,
     body: playbookDefinitionSchema,
     ok: { status: 201, description: 'the new version' },
-    errors: [400],
+    errors: [400, 422],
   },
   {
     method: 'get',

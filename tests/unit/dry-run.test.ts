@@ -84,3 +84,33 @@ test("the frequency cap counts the customer's real contacts from before the wind
   expect(day.counts).toMatchObject({ deferredFrequencyCap: 1, contactsMovedToNextDay: 1 });
   expect(state.decisions[0]?.contactAt).toBe('2026-11-06T10:00:00.000Z');
 });
+
+test('the dry run chooses by stage and declines as intake does: a declined customer is excluded, never contacted', () => {
+  const light = {
+    id: 'light-touch',
+    version: 1,
+    definition: { ...PLAYBOOKS['light-touch']!, detect: { ...PLAYBOOKS['light-touch']!.detect, actionThreshold: 0.1 } },
+  };
+  const w = {
+    ...world([]),
+    candidate: light,
+    latest: [{ id: 'standard', version: 1, definition: PLAYBOOKS.standard! }, light],
+  };
+  const people = [
+    customer('small', { lifecycleStage: 'decline', assetsUnderManagement: 10_000 }),
+    customer('large', { lifecycleStage: 'decline', assetsUnderManagement: 90_000 }),
+    customer('growing', { lifecycleStage: 'growth' }),
+  ];
+  const state = startReplay({ ...w, allSignals: false, customers: new Map(people.map((c) => [c.id, c])) }, 10);
+  const day = replayDay(
+    state,
+    new Date('2026-11-02T00:00:00Z'),
+    people.map((c, i) => signal(c.id, `2026-11-02T1${i}:00:00Z`)),
+  );
+  expect(Object.fromEntries(state.decisions.map((d) => [d.customerId, d.outcome]))).toEqual({
+    small: 'excluded',
+    large: 'opened',
+    growing: 'other_playbook',
+  });
+  expect(day.counts).toMatchObject({ casesOpened: 2, excluded: 1 });
+});
