@@ -69,6 +69,8 @@ test('a supervisor finds a signal-opened case, approves its offer and sees the s
 
   const stage = page.getByTestId('case-stage');
   await expect(stage.textContent()).resolves.toBe('contacting');
+  // Why the case runs its playbook, as intake kept it.
+  expect(await page.getByTestId('playbook-choice').textContent()).toMatch(/^demo v\d+: named by the signal$/);
   const contactForm = page.getByRole('form', { name: 'Record contact outcome' });
   await contactForm.locator('select[name="channel"]').selectOption('phone');
   await contactForm.locator('select[name="outcome"]').selectOption('reached');

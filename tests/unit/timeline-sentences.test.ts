@@ -179,6 +179,25 @@ test('sentences read as the bank says them', () => {
       'supervisor:sup-1',
     ),
   ).toBe('Case closed as churned: closed by supervisor by sup-1 — “moved abroad”');
+  expect(
+    say(
+      'case_opened',
+      {
+        reason: 'signal:large_outflow',
+        playbookChoice: { summary: 'premier-yield v2: appliesTo matched tier premier, driver product_yield' },
+      },
+      'system:signals',
+    ),
+  ).toBe(
+    'Case opened by signals after a large outflow signal — playbook premier-yield v2: appliesTo matched tier premier, driver product yield',
+  );
+  expect(
+    say('case_closed', {
+      outcome: 'excluded',
+      reason: 'declined_to_treat',
+      declined: { stage: 'decline', belowAssets: 25000 },
+    }),
+  ).toBe('Case closed as excluded: declined to treat (stage decline, assets below 25000)');
 });
 
 test('addresses in provider errors and customer replies are masked', () => {

@@ -51,7 +51,7 @@ const declinedStage = (v: unknown) => {
 // workflow does not write them yet (issue 26), so today's events read without.
 const SENTENCES: Record<CaseEventType, Sentence> = {
   case_opened: (d, a) =>
-    `Case opened by ${who(a)}${openingReason(d.reason)}${text(sub(d.playbookChoice).summary) ? ` — playbook ${text(sub(d.playbookChoice).summary)}` : ''}`,
+    `Case opened by ${who(a)}${openingReason(d.reason)}${text(sub(d.playbookChoice).summary) ? ` — playbook ${words(text(sub(d.playbookChoice).summary))}` : ''}`,
   risk_assessed: (d) =>
     `Risk assessed at ${score100(d.score)}, priority ${known(d.priority)}, driver ${known(d.driver)} — playbook ${playbook(d.playbook)}`,
   holdout_assigned: (d) =>
