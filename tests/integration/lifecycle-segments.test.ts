@@ -150,3 +150,24 @@ test('the case keeps why its playbook was chosen: the stage and segment its appl
     body: { outcome: 'not_actionable', note: 'test done' },
   });
 });
+
+test('a case opened by hand for a customer in decline below the bound is declined the same way', async () => {
+  const playbookId = await createTestPlaybook(h, (d) => {
+    d.declineToTreat = [{ stage: 'decline', belowAssets: 25_000 }];
+  });
+  const { id: customerId } = await putCustomer({ lifecycleStage: 'decline', assetsUnderManagement: 24_000 });
+  const opened = await h.call('POST', '/v1/cases', {
+    key: h.keys.supervisor,
+    body: { customerId, reason: 'Asked to close the account', playbookId },
+  });
+  expect(opened.status).toBe(201);
+  const { caseId } = opened.body;
+  expect(await waitForClosed(h, caseId)).toMatchObject({ outcome: 'excluded' });
+  expect(await h.db.contactAttempt.count({ where: { caseId } })).toBe(0);
+  const read = await h.call('GET', `/v1/cases/${caseId}`, { key: h.keys.supervisor });
+  expect(read.body.playbookChoice).toMatchObject({
+    basis: 'named',
+    declined: { stage: 'decline', belowAssets: 25_000 },
+    summary: `${playbookId} v1: named by the person who opened the case; declined to treat: stage decline below assets 25000`,
+  });
+});
