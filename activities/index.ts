@@ -8,6 +8,7 @@ import { createDetection } from './detection';
 import { createDirectory } from './directory';
 import { createExperimentReview } from './experiment-review';
 import { createMessaging } from './messaging';
+import { createModelScoring } from './model-scoring';
 
 export type { ActivityDeps } from './deps';
 
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDetection(deps),
     ...createAnonymisation(deps),
     ...createExperimentReview(deps),
+    ...createModelScoring(deps),
   };
   // The calls a workflow step's events ride with (CaseRun.withRecorded): each writes them before it runs.
   return {

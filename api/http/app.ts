@@ -31,6 +31,7 @@ import { openApiRoutes } from './routes/openapi';
 import { dryRunRoutes } from './routes/dry-run';
 import { playbookDraftRoutes } from './routes/playbook-drafts';
 import { playbookRoutes } from './routes/playbooks';
+import { modelRoutes } from './routes/models';
 import { experimentRoutes } from './routes/experiments';
 import { funnelRoutes } from './routes/funnel';
 import { reportRoutes } from './routes/reports';
@@ -53,6 +54,7 @@ function keyedRoutes(deps: AppDeps) {
     playbookDraftRoutes(deps),
     dryRunRoutes(deps),
     experimentRoutes(deps),
+    modelRoutes(deps),
     funnelRoutes(deps),
     keyRoutes(deps),
     teamRoutes(deps),

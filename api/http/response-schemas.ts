@@ -90,6 +90,23 @@ export const caseDetailResponse = caseSummaryResponse.extend({
       comment: z.string().optional(),
     })
     .optional(),
+  earlyWarning: z
+    .object({
+      modelId: z.string(),
+      score: z.number().describe('the probability of churn the early-warning model gave, 0..1'),
+      reasons: z
+        .array(
+          z.object({
+            attribute: z.string(),
+            value: z.union([z.string(), z.number(), z.null()]),
+            points: z.number().describe('points this value adds against the average customer'),
+          }),
+        )
+        .describe('up to four, most points first'),
+      at,
+    })
+    .optional()
+    .describe('present when the early-warning scoring sweep opened the case'),
 });
 
 export const timelineResponse = z.object({

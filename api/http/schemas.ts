@@ -63,6 +63,20 @@ export const customerSchema = z.object({
   email: z.email('an email address').optional(),
   preferredChannels: z.array(z.enum(CONTACT_CHANNELS)).min(1, 'at least one preferred channel'),
   consent: z.object({ sms: z.boolean(), email: z.boolean(), phone: z.boolean() }),
+  // What the early-warning model reads (docs/early-warning.md): named values, numbers or text. Absent: kept as
+  // they are.
+  attributes: z
+    .record(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z][A-Za-z0-9_ .-]{0,63}$/,
+          'an attribute name: a letter, then up to 63 letters, digits, _ . - or spaces',
+        ),
+      z.union([z.number(), z.string().max(200), z.null()]),
+    )
+    .refine((a) => Object.keys(a).length <= 100, 'at most 100 attributes')
+    .optional(),
 });
 export type CustomerBody = z.infer<typeof customerSchema>;
 

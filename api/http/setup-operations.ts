@@ -3,6 +3,7 @@
 import { SMS_STATUS_CALLBACK_PATH } from '../../domain/delivery';
 import { INBOUND_SMS_PATH } from './routes/twilio-webhook';
 import { EXPERIMENT_OPERATIONS } from './experiment-operations';
+import { MODEL_OPERATIONS } from './model-operations';
 import { draftBody } from './routes/playbook-drafts';
 import { dryRunBody } from './routes/dry-run';
 import {
@@ -125,6 +126,7 @@ export const SETUP_OPERATIONS: Operation[] = [
     errors: [400, 404, 422],
   },
   ...EXPERIMENT_OPERATIONS,
+  ...MODEL_OPERATIONS,
   {
     method: 'post',
     path: '/v1/keys',

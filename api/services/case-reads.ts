@@ -63,7 +63,8 @@ export async function visibleCaseTimelineJson(sql: Sql, caseId: string, teamId?:
 
 // The case page's answer (response-schemas.ts caseDetailResponse), built by PostgreSQL as JSON text in one
 // statement: the case's summary (case-summary-sql.ts) with its customer's profile, every contact attempt, and
-// the latest offer and survey; null when not visible (as findCase). The API sends the text as it comes.
+// the latest offer and survey, the early-warning score that opened it with its reasons; null when not visible
+// (as findCase). The API sends the text as it comes.
 const CASE_DETAIL = `SELECT (${caseSummaryJson('now()')}
   || jsonb_build_object(
     'customer', jsonb_strip_nulls(jsonb_build_object('id', cu.id, 'name', cu.name, 'tier', cu.tier, 'segment', cu.segment,
@@ -79,7 +80,11 @@ const CASE_DETAIL = `SELECT (${caseSummaryJson('now()')}
         'expiresAt', ${iso('co.expires_at')}, 'decidedAt', ${iso('co.decided_at')})
       FROM case_offers co JOIN offers o ON o.id = co.offer_id WHERE co.case_id = c.id ORDER BY co.created_at DESC LIMIT 1),
     'survey', (SELECT jsonb_build_object('channel', s.channel, 'sentAt', ${iso('s.sent_at')}, 'answeredAt', ${iso('s.answered_at')}, 'score', s.score, 'comment', s.comment)
-      FROM surveys s WHERE s.case_id = c.id ORDER BY s.sent_at DESC LIMIT 1))))::text AS body
+      FROM surveys s WHERE s.case_id = c.id ORDER BY s.sent_at DESC LIMIT 1),
+    'earlyWarning', (SELECT jsonb_build_object('modelId', rs.details->>'modelId', 'score', (rs.details->>'score')::float8,
+        'reasons', rs.details->'reasons', 'at', ${iso('rs.occurred_at')})
+      FROM risk_signals rs WHERE rs.case_id = c.id AND rs.type = 'model_risk' AND rs.details ? 'score'
+      ORDER BY rs.occurred_at DESC LIMIT 1))))::text AS body
   ${VISIBLE_CASE}`;
 
 export async function caseDetailJson(sql: Sql, caseId: string, teamId?: string): Promise<string | null> {

@@ -25,6 +25,7 @@ const customerData = (body: CustomerBody) => ({
   phone: body.phone ?? null,
   email: body.email ?? null,
   preferredChannels: body.preferredChannels,
+  ...(body.attributes ? { attributes: body.attributes } : {}),
 });
 
 async function refuseLiftedOptOuts(

@@ -63,6 +63,12 @@ export interface CaseDetail extends CaseSummary {
     decidedAt?: string;
   };
   survey?: { channel: string; sentAt: string; answeredAt?: string; score?: number; comment?: string };
+  earlyWarning?: {
+    modelId: string;
+    score: number;
+    reasons: { attribute: string; value: string | number | null; points: number }[];
+    at: string;
+  };
 }
 
 export interface TimelineEvent {

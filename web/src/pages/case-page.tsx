@@ -102,6 +102,18 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
               </li>
             ))}
           </ul>
+          {c.earlyWarning && (
+            <div data-testid="early-warning">
+              <h3>Early-warning score {Math.round(c.earlyWarning.score * 100)}%</h3>
+              <ul class="plain">
+                {c.earlyWarning.reasons.map((r) => (
+                  <li key={r.attribute}>
+                    {r.attribute} = {r.value ?? 'missing'}: +{r.points} points against the average customer
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </div>
         <div class="panel">
           <h2>Offer</h2>
