@@ -7,7 +7,11 @@ import { CONTACT_OUTCOMES, OUTCOMES, OUTCOME_CHANNELS, SIGNAL_TYPES, SUPERVISOR_
 const note = z.string().trim().max(2000).optional();
 // Why the customer is lost: required exactly when the answer loses them (a refusal, a declined offer, a close
 // as churned or declined), so the churn-reasons report has a reason for every case a person closed.
-const reason = churnReasonInputSchema.optional();
+const reason = churnReasonInputSchema
+  .optional()
+  .describe(
+    "{ code, note }: a churn reason code (GET /v1/churn-reasons) and the customer's words; required when the answer loses the customer, refused otherwise",
+  );
 function reasonWhen(lost: boolean, given: boolean, ctx: z.RefinementCtx, when: string): void {
   if (lost && !given)
     ctx.addIssue({
