@@ -39,6 +39,7 @@ import { signalRoutes } from './routes/signals';
 import { surveyRoutes } from './routes/surveys';
 import { statusRoutes } from './routes/status';
 import { teamRoutes } from './routes/teams';
+import { churnReasonRoutes } from './routes/churn-reasons';
 import { twilioWebhookRoutes } from './routes/twilio-webhook';
 
 // The routes behind an API key, in the order Express tries them.
@@ -58,6 +59,7 @@ function keyedRoutes(deps: AppDeps) {
     funnelRoutes(deps),
     keyRoutes(deps),
     teamRoutes(deps),
+    churnReasonRoutes(deps),
     reportRoutes(deps),
     statusRoutes(deps),
     codecRoutes(deps),

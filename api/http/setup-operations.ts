@@ -15,12 +15,14 @@ import {
   templateBody,
   templateIdParams,
 } from './routes/admin';
+import { churnReasonBody } from './routes/churn-reasons';
 import { bankConfigSchema } from '../../domain/provisioning';
 import { DESK_OPERATIONS } from './desk-openapi';
 import { surveyAnswerInputSchema } from '../../domain/human-steps';
 import { playbookDefinitionSchema } from '../../domain/playbook';
 import {
   auditQuery,
+  churnReasonCodeParams,
   createKeySchema,
   customerIdParams,
   erasureRequestSchema,
@@ -197,6 +199,18 @@ export const SETUP_OPERATIONS: Operation[] = [
     params: offerIdParams,
     body: offerBody,
     ok: { status: 200, description: 'the offer and result: created (201), updated or unchanged' },
+    errors: [400],
+  },
+  {
+    method: 'put',
+    path: '/v1/churn-reasons/{code}',
+    summary:
+      'Create or update a churn reason (label, category, avoidable); active: false retires it (a used code is never deleted)',
+    tag: 'provisioning',
+    roles: [],
+    params: churnReasonCodeParams,
+    body: churnReasonBody,
+    ok: { status: 200, description: 'the reason and result: created (201), updated or unchanged' },
     errors: [400],
   },
   {

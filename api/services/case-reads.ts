@@ -62,9 +62,9 @@ export async function visibleCaseTimelineJson(sql: Sql, caseId: string, teamId?:
 }
 
 // The case page's answer (response-schemas.ts caseDetailResponse), built by PostgreSQL as JSON text in one
-// statement: the case's summary (case-summary-sql.ts) with its customer's profile, every contact attempt, and
-// the latest offer and survey, the early-warning score that opened it with its reasons; null when not visible
-// (as findCase). The API sends the text as it comes.
+// statement: the case's summary (case-summary-sql.ts) with its customer's profile, every contact attempt, the
+// churn reason of a lost case, the latest offer and survey, and the early-warning score that opened it with its
+// reasons; null when not visible (as findCase). The API sends the text as it comes.
 const CASE_DETAIL = `SELECT (${caseSummaryJson('now()')}
   || jsonb_build_object(
     'customer', jsonb_strip_nulls(jsonb_build_object('id', cu.id, 'name', cu.name, 'tier', cu.tier, 'segment', cu.segment,
@@ -76,6 +76,8 @@ const CASE_DETAIL = `SELECT (${caseSummaryJson('now()')}
         'providerCode', ca.provider_code, 'error', ca.error, 'deliveryStatus', ca.delivery_status, 'at', ${iso('coalesce(ca.sent_at, ca.created_at)')}))
         ORDER BY ca.created_at) FROM contact_attempts ca WHERE ca.case_id = c.id), '[]'::jsonb))
   || jsonb_strip_nulls(jsonb_build_object(
+    'churnReason', (SELECT jsonb_strip_nulls(jsonb_build_object('code', r.code, 'label', r.label, 'category', r.category,
+        'avoidable', r.avoidable, 'note', c.churn_reason_note)) FROM churn_reasons r WHERE r.code = c.churn_reason_code),
     'offer', (SELECT jsonb_build_object('offerId', co.offer_id, 'name', o.name, 'kind', o.kind, 'cost', co.cost::float8, 'status', co.status,
         'expiresAt', ${iso('co.expires_at')}, 'decidedAt', ${iso('co.decided_at')})
       FROM case_offers co JOIN offers o ON o.id = co.offer_id WHERE co.case_id = c.id ORDER BY co.created_at DESC LIMIT 1),

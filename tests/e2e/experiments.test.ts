@@ -7,7 +7,14 @@ import type { Browser, Page } from 'playwright-core';
 import { PLAYBOOKS } from '../../dev/seed';
 import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
-import { createCustomer, createTestPlaybook, outflowSignal, waitForClosed, waitForStage } from '../support/fixtures';
+import {
+  createCustomer,
+  createTestPlaybook,
+  outflowSignal,
+  waitForClosed,
+  waitForStage,
+  MOVED_AWAY,
+} from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -73,7 +80,7 @@ test('a supervisor sees an experiment with its results and funnel per arm, and p
     await waitForStage(h, caseId, 'contacting');
     await h.call('POST', `/v1/cases/${caseId}/close`, {
       key: h.keys.supervisor,
-      body: { outcome: i % 2 ? 'retained' : 'churned', note: 'e2e' },
+      body: i % 2 ? { outcome: 'retained', note: 'e2e' } : { outcome: 'churned', note: 'e2e', reason: MOVED_AWAY },
     });
     await waitForClosed(h, caseId);
   }

@@ -3,6 +3,7 @@
 import type { PageProps } from '../app';
 import { CallSheetPanel } from '../components/call-sheet';
 import { CaseActions } from '../components/case-actions';
+import { ChurnReasonPanel } from '../components/churn-reason-panel';
 import { ErrorBanner } from '../components/error-banner';
 import { Timeline, timelineNames } from '../components/timeline';
 import { dateTime, money, relative, words } from '../format';
@@ -143,6 +144,7 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
         </div>
       </div>
       <CaseActions api={api} me={me} detail={c} onDone={reload} />
+      <ChurnReasonPanel api={api} me={me} detail={c} onDone={reload} />
       <div class="grid two">
         <div class="panel">
           <h2>Contact attempts</h2>
