@@ -84,4 +84,13 @@ test('bad input is refused with exit code 2 and one line naming the problem', as
   expect(missing).toEqual({ code: 2, stderr: expect.stringMatching(/^cannot read .*nowhere\.csv: ENOENT\n$/) });
 
   expect((await refused('score', history)).stderr).toMatch(/^score needs --model/);
+
+  const unrelated = join(dir, 'unrelated.csv');
+  writeFileSync(unrelated, 'account,opened\nA1,2020-01-01\n');
+  expect(await refused('score', '--model', modelFile, unrelated)).toEqual({
+    code: 2,
+    stderr: expect.stringMatching(
+      /^the file has none of the model's attributes \(age, .*\); its columns: account, opened\n$/,
+    ),
+  });
 });
