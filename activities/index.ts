@@ -6,6 +6,7 @@ import { createCrmPush } from './crm';
 import type { ActivityDeps } from './deps';
 import { createDetection } from './detection';
 import { createDirectory } from './directory';
+import { createExperimentReview } from './experiment-review';
 import { createMessaging } from './messaging';
 
 export type { ActivityDeps } from './deps';
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createContactPolicyCheck(deps),
     ...createDetection(deps),
     ...createAnonymisation(deps),
+    ...createExperimentReview(deps),
   };
   // The calls a workflow step's events ride with (CaseRun.withRecorded): each writes them before it runs.
   return {

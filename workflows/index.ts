@@ -2,3 +2,4 @@
 export { retentionCase } from './retention-case';
 export { detectionSweep } from './detection-sweep';
 export { anonymisationSweep } from './anonymisation-sweep';
+export { experimentReview } from './experiment-review';

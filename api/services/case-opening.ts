@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../http/errors';
 import type { openCaseSchema } from '../http/schemas';
 import { newCaseId } from './case-workflows';
-import { pinWithExperiment, recordCaseArm } from './experiment-assignment';
+import { liveExperiments, pinWithExperiment } from './experiment-assignment';
 import { createPlaybookCatalog } from './playbook-catalog';
 import { openCaseRow, withdrawUnstartedCase } from './signal-store';
 
@@ -31,7 +31,7 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
       driver: classifyDriver(signals),
     });
     const pinned = await pinWithExperiment(
-      sql,
+      await liveExperiments(sql),
       current,
       body.customerId,
       async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0,
@@ -44,6 +44,7 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
       customerId: body.customerId,
       reason: body.reason,
       playbook,
+      arm: pinned.arm,
     });
     if (openCaseId)
       throw new HttpError(409, 'case_already_open', `customer ${body.customerId} already has an open case`, [], {
@@ -60,7 +61,6 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
         forceAction: true,
         signals,
       });
-      await recordCaseArm(sql, caseId, pinned);
       return { ...opened, stage: 'detected' as const, playbook };
     } catch (e) {
       await withdrawUnstartedCase(sql, caseId);

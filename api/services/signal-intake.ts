@@ -12,7 +12,7 @@ import type { AppDeps } from '../deps';
 import { HttpError } from '../http/errors';
 import type { SignalBody } from '../http/schemas';
 import { newCaseId } from './case-workflows';
-import { pinWithExperiment, recordCaseArm } from './experiment-assignment';
+import { pinWithExperiment } from './experiment-assignment';
 import { createPlaybookCatalog, unknownPlaybook, type PlaybookCatalog } from './playbook-catalog';
 import {
   linkSignal,
@@ -140,14 +140,14 @@ async function answerWithoutCase(
 
 // The playbook version the case pins (a live experiment may pin another of its versions, and the case's arm),
 // and the case as it opens: the customer and the pinned playbook go with its start, so it need not read them.
-async function caseOpening({ sql, catalog }: Intake, body: SignalBody, row: IntakeFacts) {
+async function caseOpening({ catalog }: Intake, body: SignalBody, row: IntakeFacts) {
   const current = await catalog.pin(row.newest, {
     playbookId: body.playbookId,
     tier: row.customer!.tier,
     driver: classifyDriver([signalInput('incoming', body)]),
   });
   const pinned = await pinWithExperiment(
-    sql,
+    row.experiments,
     current,
     body.customerId,
     async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0,
@@ -160,9 +160,10 @@ async function caseOpening({ sql, catalog }: Intake, body: SignalBody, row: Inta
     customerId: body.customerId,
     reason: `signal:${body.type}`,
     playbook: pin,
+    arm: pinned.arm,
     context,
   };
-  return { pinned, opening };
+  return { opening };
 }
 
 // Starts the case, or joins the customer's open one; a case row whose workflow did not start is withdrawn.
@@ -170,7 +171,7 @@ async function startOrJoin(
   { sql, cases }: Intake,
   body: SignalBody,
   stored: { signalId: string; openCaseId?: string | null },
-  { pinned, opening }: Awaited<ReturnType<typeof caseOpening>>,
+  { opening }: Awaited<ReturnType<typeof caseOpening>>,
   actor: string,
 ): Promise<SignalAnswer> {
   const { signalId, openCaseId } = stored;
@@ -187,7 +188,6 @@ async function startOrJoin(
   }
   // The customer's previous run was still ending: this signal joined another case than the row written.
   if (!openCaseId && joined.caseId !== opening.caseId) await withdrawUnstartedCase(sql, opening.caseId);
-  else if (!openCaseId) await recordCaseArm(sql, opening.caseId, pinned);
   await linkSignal(sql, signalId, joined);
   return { status: 202, body: { signalId, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
 }
