@@ -108,12 +108,15 @@ function customer(draw: Draw, n: number): string[] {
   ];
 }
 
-export function syntheticCustomers(count: number, seed: number): string[][] {
+// `firstNumber`: customer ids start there, so files made in parts (a million customers) keep them unique.
+export function syntheticCustomers(count: number, seed: number, firstNumber = 1): string[][] {
   const rng = xoroshiro128plus(seed);
   const draw = () => uniformFloat64(rng);
-  return Array.from({ length: count }, (_, i) => customer(draw, i + 1));
+  return Array.from({ length: count }, (_, i) => customer(draw, firstNumber + i));
 }
+
+export const csvRow = (cells: readonly string[]): string => `${cells.join(',')}\n`;
 
 // RFC 4180 needs no quoting here: no cell holds a comma, quote or line break.
 export const syntheticChurnCsv = (count: number, seed: number): string =>
-  [SYNTHETIC_HEADER, ...syntheticCustomers(count, seed)].map((cells) => `${cells.join(',')}\n`).join('');
+  [SYNTHETIC_HEADER, ...syntheticCustomers(count, seed)].map(csvRow).join('');

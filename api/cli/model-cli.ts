@@ -55,6 +55,12 @@ async function main(): Promise<void> {
   });
 }
 
+// A reader that stops early (`| head`) closes the pipe: nothing is wrong, stop scoring.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
+
 main().catch((e: unknown) => {
   const bad =
     e instanceof BadInput ||

@@ -33,13 +33,17 @@ interface ScoreColumns {
 }
 
 function scoreColumns(model: Scorecard, header: string[], idOption: string | undefined, warn: (s: string) => void) {
-  const idName = idOption ?? model.idColumn ?? undefined;
-  let id = idName === undefined ? -1 : header.indexOf(idName);
-  if (id < 0 && idOption !== undefined) throw new BadInput(`the file has no id column "${idOption}" (--id)`);
-  if (id < 0 && idName !== undefined) warn(`the file has no "${idName}" column: customers are numbered by row`);
-  if (idName === undefined) id = -1;
   const features = modelAttributes(model).map((name) => ({ name, index: header.indexOf(name) }));
   const absent = features.filter((f) => f.index < 0).map((f) => f.name);
+  // Not one attribute in common: the wrong file (or the wrong model), not customers to score as all-missing.
+  if (absent.length === features.length)
+    throw new BadInput(
+      `the file has none of the model's attributes (${absent.join(', ')}); its columns: ${header.join(', ')}`,
+    );
+  const idName = idOption ?? model.idColumn ?? undefined;
+  const id = idName === undefined ? -1 : header.indexOf(idName);
+  if (id < 0 && idOption !== undefined) throw new BadInput(`the file has no id column "${idOption}" (--id)`);
+  if (id < 0 && idName !== undefined) warn(`the file has no "${idName}" column: customers are numbered by row`);
   if (absent.length) warn(`the file lacks ${absent.join(', ')}: every customer is scored with the points for missing`);
   return { id, features } satisfies ScoreColumns;
 }

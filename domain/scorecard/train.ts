@@ -32,9 +32,10 @@ const DEFAULT_HOLDOUT_SHARE = 0.2;
 const PENALTIES = [0.25, 0.5, 1, 2, 4, 8, 16, 32];
 const FOLDS = 5;
 
-// Measured on the public bank-churn data (10,000 customers, 20 random 80/20 splits): 40 quantile bins merged
-// while neighbours' chi-square is under 10 (p < 0.002) gave the best held-out AUC (0.845) of the rules tried,
-// in a handful of bins per attribute; 10 bins unmerged gave 0.835.
+// Measured on the public bank-churn data (10,000 customers; 20 random 80/20 splits, trained on the 80% as
+// `train` does): 40 quantile bins merged while neighbours' chi-square is under 10 (p < 0.002) gave a mean AUC
+// of 0.845 on the 20%, as good as any rule tried (0.844-0.845), in a handful of bins per attribute. Deciles left
+// unmerged did worse (0.835) and gave noise columns a dozen wiggling points.
 function binningRules(trainingRows: number): BinningRules {
   return { targetBins: 40, minCustomers: Math.max(30, Math.round(trainingRows * 0.02)), minKeptShare: 0.5, alike: 10 };
 }
