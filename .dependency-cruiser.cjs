@@ -6,10 +6,18 @@ module.exports = {
     {
       name: 'domain-is-pure',
       comment:
-        'domain/ holds pure rules: zod, @stdlib maths and other domain files only (no I/O, Temporal, Express or Prisma).',
+        'domain/ holds pure rules: zod, pure maths (@stdlib, ml-matrix, pure-rand) and other domain files only (no I/O, Temporal, Express or Prisma).',
       severity: 'error',
       from: { path: '^domain/' },
-      to: { pathNot: ['^domain/', '^node_modules/zod/', '^node_modules/@stdlib/'] },
+      to: {
+        pathNot: [
+          '^domain/',
+          '^node_modules/zod/',
+          '^node_modules/@stdlib/',
+          '^node_modules/ml-matrix/',
+          '^node_modules/pure-rand/',
+        ],
+      },
     },
     {
       name: 'workflows-are-deterministic',

@@ -18,4 +18,7 @@ export interface ActivityDeps {
   logger: Logger;
   // The signal feeds the scheduled detection sweep reads (absent: this worker runs no sweep).
   detection?: DetectionFeeds;
+  // The Holdfast API and a system key, for the scheduled work that goes through it (the experiment review);
+  // absent: this worker schedules none of it.
+  holdfastApi?: { url: string; key: string };
 }

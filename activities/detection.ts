@@ -53,7 +53,11 @@ const LISTED_REFUSALS = 50;
 
 type BatchResult = { status: number; duplicate?: boolean; error?: { code: string; message: string } };
 
-async function postChunk(feeds: DetectionFeeds, chunk: unknown[]): Promise<BatchResult[]> {
+// Also the scoring sweep's way in (activities/model-scoring.ts): the same intake, the same answers.
+export async function postChunk(
+  feeds: Pick<DetectionFeeds, 'apiUrl' | 'apiKey'>,
+  chunk: unknown[],
+): Promise<BatchResult[]> {
   const response = await fetch(`${feeds.apiUrl}/v1/signals/batch`, {
     method: 'POST',
     headers: { authorization: `Bearer ${feeds.apiKey}`, 'content-type': 'application/json' },

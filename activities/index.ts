@@ -6,7 +6,9 @@ import { createCrmPush } from './crm';
 import type { ActivityDeps } from './deps';
 import { createDetection } from './detection';
 import { createDirectory } from './directory';
+import { createExperimentReview } from './experiment-review';
 import { createMessaging } from './messaging';
+import { createModelScoring } from './model-scoring';
 
 export type { ActivityDeps } from './deps';
 
@@ -19,6 +21,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createContactPolicyCheck(deps),
     ...createDetection(deps),
     ...createAnonymisation(deps),
+    ...createExperimentReview(deps),
+    ...createModelScoring(deps),
   };
   // The calls a workflow step's events ride with (CaseRun.withRecorded): each writes them before it runs.
   return {

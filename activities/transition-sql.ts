@@ -1,7 +1,7 @@
 // A case transition as one SQL statement: the case row (created on the first event, otherwise updated only by a
-// newer event), the timeline events, their CRM outbox rows, and on close the release of held offers. A
-// statement is atomic, so all of it commits or none does; a retried write inserts no second event, and writes
-// nothing else, because every part after the events depends on an event being new.
+// newer event; with the churn reason a close carries), the timeline events, their CRM outbox rows, and on close
+// the release of held offers. A statement is atomic, so all of it commits or none does; a retried write inserts
+// no second event, and writes nothing else, because every part after the events depends on an event being new.
 import type { CaseProjection } from '../domain/case';
 import { RELEASABLE_OFFER_STATUSES } from '../domain/offer';
 import type { Sql } from '../config/sql';
@@ -14,6 +14,10 @@ const TRANSITION = `
 WITH input AS (
   SELECT * FROM unnest($2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::jsonb[], $29::text[], $30::jsonb[])
     AS e(seq, at, type, actor, data, outbox_key, outbox_payload)
+), churn_reason AS (
+  -- A close a person gave a churn reason for (the event's data.churnReason) keeps it on the case row.
+  SELECT data->'churnReason'->>'code' AS code, data->'churnReason'->>'note' AS note FROM input
+  WHERE type = 'case_closed' AND data ? 'churnReason' ORDER BY seq DESC LIMIT 1
 ), event AS (
   INSERT INTO case_events (id, case_id, seq, at, type, actor, data)
   SELECT gen_random_uuid()::text, $1, seq, at, type, actor, data FROM input ORDER BY seq
@@ -22,15 +26,17 @@ WITH input AS (
 ), upsert AS (
   INSERT INTO cases (id, workflow_id, run_id, customer_id, reason, stage, status, outcome, risk_score, risk_explanation,
                      driver, priority, playbook_id, playbook_version, team_id, agent_id, sla_due_at, opened_at, closed_at,
-                     attention_reason, attention_since, last_event_seq, updated_at)
+                     attention_reason, attention_since, last_event_seq, updated_at, churn_reason_code, churn_reason_note)
   VALUES ($1, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,
-          (SELECT max(seq) FROM input), now())
+          (SELECT max(seq) FROM input), now(), (SELECT code FROM churn_reason), (SELECT note FROM churn_reason))
   ON CONFLICT (id) DO UPDATE SET
     run_id = excluded.run_id, stage = excluded.stage, status = excluded.status, outcome = excluded.outcome,
     risk_score = excluded.risk_score, risk_explanation = excluded.risk_explanation, driver = excluded.driver,
     priority = excluded.priority, team_id = excluded.team_id, agent_id = excluded.agent_id,
     sla_due_at = excluded.sla_due_at, closed_at = excluded.closed_at, attention_reason = excluded.attention_reason,
-    attention_since = excluded.attention_since, last_event_seq = excluded.last_event_seq, updated_at = now()
+    attention_since = excluded.attention_since, last_event_seq = excluded.last_event_seq, updated_at = now(),
+    churn_reason_code = coalesce(excluded.churn_reason_code, cases.churn_reason_code),
+    churn_reason_note = coalesce(excluded.churn_reason_note, cases.churn_reason_note)
   WHERE cases.last_event_seq < excluded.last_event_seq
 ), outbox AS (
   -- In sequence order: the relay delivers a case's rows in id order.

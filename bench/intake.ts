@@ -9,6 +9,7 @@ import { workflowCacheCounts } from './support/workflow-cache';
 import { resetStatements, statements, topStatements } from './support/statements';
 import { cpuMsPer, cpuSnapshot, percentile, pool, round, say, settle } from './support/measure';
 import { SmsArrivals } from './support/arrivals';
+import { startBenchExperiment } from './support/experiment-load';
 
 export interface IntakeOptions {
   signals: number;
@@ -80,14 +81,14 @@ export async function stepsToFirstSend(stack: BenchStack, workflowId: string) {
 export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   const { signals: n, concurrency } = options;
   const run = `${Date.now()}`;
-  const customers = await createBenchCustomers(stack.db, `intake-${run}`, n * 2 + concurrency, 5_550_000_000);
+  const customers = await createBenchCustomers(stack.db, `intake-${run}`, n * 5 + concurrency, 5_550_000_000);
   const arrivals = new SmsArrivals(stack.sinks.outbox);
   // A closed-loop burst queues most cases far beyond the API: the last of 20,000 waits many minutes.
   const firstSms = (phone: string) => arrivals.first(phone, Math.max(900_000, n * 200));
 
   // Untimed warm-up cases, as many as the bare worker's (the API, the worker and their code paths warm up alike);
   // the first tells how many activities a case runs before its first send.
-  const warmUp = customers.slice(2 * n);
+  const warmUp = customers.slice(5 * n);
   const warmIds: string[] = [];
   await pool(warmUp.length, concurrency, 'holdfast warm-up', async (i) => {
     warmIds[i] = (
@@ -130,6 +131,12 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
   // Cache misses per case: each one is a replay of the case's history (a burst larger than the cache).
   const cacheAfter = await workflowCacheCounts(stack);
   const cacheMissesPerCase = round((cacheAfter.misses - cacheBefore.misses) / n, 2);
+  const underExperiment = await intakeUnderExperiment(stack, customers.slice(2 * n, 5 * n), single, {
+    run,
+    concurrency,
+    firstSms,
+    pids,
+  });
   await settle(pids);
   bareRuns.push(await bareBaseline(stack, n, concurrency, 1));
   // The same through /v1/signals/batch, 50 signals a request.
@@ -179,8 +186,67 @@ export async function benchIntake(stack: BenchStack, options: IntakeOptions) {
       ratioToPhysicalLimit: round(single.casesToFirstContactPerSecond / bareA.perSecond, 2),
       ratioToBareSameActivities: round(single.casesToFirstContactPerSecond / bareB.perSecond, 2),
     },
+    underExperiment,
     batch: { ...batched, ratioToPhysicalLimit: round(batched.casesToFirstContactPerSecond / bareA.perSecond, 2) },
   };
+}
+
+type IntakeRun = Awaited<ReturnType<typeof driveIntake>>;
+
+// What opening a case under a running experiment costs (goal: at most 5%): runs alternate, plain and under
+// the experiment, n signals each, so that drift in the machine's speed falls on both alike; the first plain
+// run is the one measured above. Compared: the means of cases to first contact per second and of the
+// signal's accept time.
+async function intakeUnderExperiment(
+  stack: BenchStack,
+  customers: { id: string; phone: string }[],
+  firstPlain: IntakeRun,
+  o: {
+    run: string;
+    concurrency: number;
+    firstSms: (phone: string) => Promise<number>;
+    pids: Parameters<typeof settle>[0];
+  },
+) {
+  const n = customers.length / 3;
+  const drive = async (from: number, label: string) => {
+    await settle(o.pids);
+    return driveIntake(
+      n,
+      o.concurrency,
+      label,
+      (i) => customers[from + i]!,
+      o.firstSms,
+      async (i) => {
+        const res = await postSignal(stack, customers[from + i]!.id, `bench-${o.run}-x-${from + i}`);
+        if (res.status !== 202) throw new Error(`signal ${i}: ${res.status} ${res.body}`);
+      },
+    );
+  };
+  const plain = [firstPlain];
+  const experiment: IntakeRun[] = [];
+  for (const [i, from] of [0, n, 2 * n].entries()) {
+    if (i % 2 === 1) plain.push(await drive(from, 'holdfast signals (plain)'));
+    else {
+      const running = await startBenchExperiment(stack);
+      experiment.push(await drive(from, 'holdfast signals (under an experiment)'));
+      await running.stop();
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const perSecond = (runs: IntakeRun[]) => mean(runs.map((r) => r.casesToFirstContactPerSecond));
+  const acceptP50 = (runs: IntakeRun[]) => mean(runs.map((r) => r.acceptMs.p50));
+  const result = {
+    plainPerSecond: plain.map((r) => r.casesToFirstContactPerSecond),
+    experimentPerSecond: experiment.map((r) => r.casesToFirstContactPerSecond),
+    plainAcceptP50Ms: plain.map((r) => r.acceptMs.p50),
+    experimentAcceptP50Ms: experiment.map((r) => r.acceptMs.p50),
+    // Above 1: slower under the experiment. Goal: at most 1.05.
+    throughputCostRatio: round(perSecond(plain) / perSecond(experiment), 3),
+    acceptTimeRatio: round(acceptP50(experiment) / acceptP50(plain), 3),
+  };
+  say(`intake under an experiment: ${JSON.stringify(result)}`);
+  return result;
 }
 
 // Posts `requests` requests (each for one or several customers) and waits for every customer's first SMS.

@@ -85,7 +85,12 @@ export async function benchParked(stack: BenchStack, options: ParkedOptions) {
           'content-type': 'application/json',
           'idempotency-key': `bench-${cases[i]!.id}`,
         },
-        body: JSON.stringify({ channel: 'phone', outcome: 'refused' }),
+        // A refusal carries a churn reason of the seeded catalogue (dev/seed.ts).
+        body: JSON.stringify({
+          channel: 'phone',
+          outcome: 'refused',
+          reason: { code: 'other', note: 'bench: parked case refused' },
+        }),
       });
       await res.arrayBuffer();
       if (res.status === 503 && attempt < 20) {

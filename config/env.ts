@@ -73,6 +73,13 @@ export const envSchema = z.object({
   HOLDFAST_SIGNAL_FEED_TOKEN: optionalString,
   HOLDFAST_API_URL: z.string().url().optional(),
   HOLDFAST_API_KEY: optionalString,
+  // With the API above: how often running experiments that asked for it promote a winning arm (docs/experiments.md).
+  HOLDFAST_EXPERIMENT_REVIEW_EVERY: z
+    .string()
+    .regex(DURATION_PATTERN, 'a duration such as 30s, 15m, 1h or 1d')
+    .default('1h'),
+  // With the API above: how often the scoring sweep scores the book with the active early-warning model.
+  HOLDFAST_SCORING_EVERY: z.string().regex(DURATION_PATTERN, 'a duration such as 30s, 15m, 1h or 1d').default('1d'),
   // Retention (docs/security.md): closed cases older than this many days, and customers with no open or recent
   // case, lose their personal data in an hourly sweep. Unset: kept until erased on request. Fractions are
   // allowed (0.5 is 12 hours), which is how tests use a period of seconds.

@@ -1,6 +1,6 @@
-// Demo data for the local stack and the tests: segments, teams and agents, the offer catalog, the `standard`
-// (days), `demo` (seconds) and `light-touch` (customers in decline) playbooks, and a few customers. Safe to run
-// on every start.
+// Demo data for the local stack and the tests: segments, teams and agents, the offer catalog, churn reasons, the
+// `standard` (days), `demo` (seconds) and `light-touch` (customers in decline) playbooks, and a few customers.
+// Safe to run on every start.
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../config/database';
 import { playbookDefinitionSchema, type PlaybookDefinition } from '../domain/playbook';
@@ -98,6 +98,21 @@ export const OFFERS = [
     minValue: 50_000,
     volumeCap: 200,
   },
+];
+
+// A starting churn reason catalogue: what customers most often give, split into what the bank could have
+// prevented (avoidable) and what it could not.
+export const CHURN_REASONS = [
+  { code: 'better_rate_elsewhere', label: 'Better rate elsewhere', category: 'product_or_yield', avoidable: true },
+  { code: 'product_not_suitable', label: 'Product no longer suits', category: 'product_or_yield', avoidable: true },
+  { code: 'poor_service', label: 'Poor service', category: 'service', avoidable: true },
+  { code: 'complaint_unresolved', label: 'Complaint not resolved', category: 'service', avoidable: true },
+  { code: 'fees_too_high', label: 'Fees too high', category: 'price', avoidable: true },
+  { code: 'moved_away', label: 'Moved away', category: 'relocation', avoidable: false },
+  { code: 'death_or_estate', label: 'Death or estate settlement', category: 'life_event', avoidable: false },
+  { code: 'major_purchase', label: 'Funds used for a major purchase', category: 'life_event', avoidable: false },
+  { code: 'funds_were_temporary', label: 'Funds were only parked here', category: 'special_funds', avoidable: false },
+  { code: 'other', label: 'Other (say what in the note)', category: 'other', avoidable: false },
 ];
 
 export const PLAYBOOKS: Record<string, PlaybookDefinition> = {
@@ -207,6 +222,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
   for (const s of SEGMENTS) await db.segment.upsert({ where: { code: s.code }, create: s, update: s });
   for (const team of TEAMS) await db.team.upsert({ where: { id: team.id }, create: team, update: team });
   for (const agent of AGENTS) await db.agent.upsert({ where: { id: agent.id }, create: agent, update: agent });
+  for (const r of CHURN_REASONS) await db.churnReason.upsert({ where: { code: r.code }, create: r, update: r });
   for (const o of OFFERS) {
     const offer = { ...o, description: o.name };
     await db.offer.upsert({ where: { id: o.id }, create: offer, update: offer });

@@ -61,3 +61,12 @@ export function experimentResults(
     })),
   };
 }
+
+// The arm an automatic promotion picks once every arm has its minimum sample: the winner that beats the control
+// by the most (several arms may each beat it), or none while nothing wins.
+export function armToPromote(results: { collecting: boolean; arms: ArmResult[] }): ArmResult | undefined {
+  if (results.collecting) return undefined;
+  return results.arms
+    .filter((a) => a.vsControl?.verdict === 'winner')
+    .sort((a, b) => (b.vsControl!.difference ?? 0) - (a.vsControl!.difference ?? 0))[0];
+}

@@ -25,6 +25,12 @@ export const experimentInput = z
       .min(2, 'an experiment needs at least 2 arms')
       .max(4, 'an experiment has at most 4 arms'),
     minSamplePerArm: z.number().int().min(1, 'minSamplePerArm must be at least 1 conclusive case per arm'),
+    autoPromote: z
+      .boolean()
+      .default(false)
+      .describe(
+        'promote the winning arm without a person once every arm has the minimum sample (reviewed hourly); the best winner if several',
+      ),
   })
   .superRefine((input, ctx) => {
     const total = input.arms.reduce((sum, a) => sum + a.weight, 0);

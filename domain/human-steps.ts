@@ -1,9 +1,27 @@
 // Inputs of the human steps on a case. The API validates requests with these schemas and the workflow's
 // update validators check them again, so bad input never reaches workflow history.
 import { z } from 'zod';
+import { churnReasonInputSchema } from './churn-reasons';
 import { CONTACT_OUTCOMES, OUTCOMES, OUTCOME_CHANNELS, SIGNAL_TYPES, SUPERVISOR_OUTCOMES } from './vocabulary';
 
 const note = z.string().trim().max(2000).optional();
+// Why the customer is lost: required exactly when the answer loses them (a refusal, a declined offer, a close
+// as churned or declined), so the churn-reasons report has a reason for every case a person closed.
+const reason = churnReasonInputSchema
+  .optional()
+  .describe(
+    "{ code, note }: a churn reason code (GET /v1/churn-reasons) and the customer's words; required when the answer loses the customer, refused otherwise",
+  );
+function reasonWhen(lost: boolean, given: boolean, ctx: z.RefinementCtx, when: string): void {
+  if (lost && !given)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reason'],
+      message: `reason is required when ${when}: { code: a churn reason code (GET /v1/churn-reasons), note: the customer's words }`,
+    });
+  if (!lost && given)
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: `reason is given only when ${when}; leave it out` });
+}
 
 export const contactOutcomeInputSchema = z
   .object({
@@ -11,17 +29,25 @@ export const contactOutcomeInputSchema = z
     outcome: z.enum(CONTACT_OUTCOMES),
     callbackAt: z.iso.datetime({ offset: true }).optional(),
     note,
+    reason,
   })
   .refine((v) => v.outcome !== 'callback_requested' || v.callbackAt !== undefined, {
     message: 'callbackAt is required when the outcome is callback_requested',
     path: ['callbackAt'],
-  });
+  })
+  .superRefine((v, ctx) =>
+    reasonWhen(v.outcome === 'refused', v.reason !== undefined, ctx, 'the customer refused (outcome refused)'),
+  );
 export type ContactOutcomeInput = z.infer<typeof contactOutcomeInputSchema>;
 
 export const offerApprovalInputSchema = z.object({ approve: z.boolean(), note });
 export type OfferApprovalInput = z.infer<typeof offerApprovalInputSchema>;
 
-export const offerDecisionInputSchema = z.object({ decision: z.enum(['accepted', 'declined']), note });
+export const offerDecisionInputSchema = z
+  .object({ decision: z.enum(['accepted', 'declined']), note, reason })
+  .superRefine((v, ctx) =>
+    reasonWhen(v.decision === 'declined', v.reason !== undefined, ctx, 'the customer declined the offer'),
+  );
 export type OfferDecisionInput = z.infer<typeof offerDecisionInputSchema>;
 
 export const surveyAnswerInputSchema = z.object({
@@ -35,12 +61,22 @@ export type ReassignInput = z.infer<typeof reassignInputSchema>;
 
 // The workflow's close accepts every outcome (the erasure closes with `erased`); a supervisor's close through
 // the API only the outcomes a person may choose.
-export const closeCaseInputSchema = z.object({
-  outcome: z.enum(OUTCOMES),
+const closeFields = {
   note: z.string().trim().min(1, 'say why the case is closed by hand').max(2000),
-});
+  reason,
+};
+const closeReason = (v: { outcome: string; reason?: unknown }, ctx: z.RefinementCtx) =>
+  reasonWhen(
+    v.outcome === 'churned' || v.outcome === 'declined',
+    v.reason !== undefined,
+    ctx,
+    'the case closes as churned or declined',
+  );
+export const closeCaseInputSchema = z.object({ outcome: z.enum(OUTCOMES), ...closeFields }).superRefine(closeReason);
 export type CloseCaseInput = z.infer<typeof closeCaseInputSchema>;
-export const supervisorCloseInputSchema = closeCaseInputSchema.extend({ outcome: z.enum(SUPERVISOR_OUTCOMES) });
+export const supervisorCloseInputSchema = z
+  .object({ outcome: z.enum(SUPERVISOR_OUTCOMES), ...closeFields })
+  .superRefine(closeReason);
 
 // A supervisor runs the step a case is stuck on again (after fixing what made it fail).
 export const retryStepInputSchema = z.object({ note });

@@ -1,7 +1,8 @@
-// A bank's setup as data: segments, teams, agents, the offer catalog and playbooks, validated here and applied by
-// `npm run admin -- apply <holdfast.config.yaml>` or `POST /v1/admin/apply`. The same schemas validate the
-// admin API's single-item PUTs.
+// A bank's setup as data: segments, teams, agents, the offer catalog, the churn reason catalogue and playbooks,
+// validated here and applied by `npm run admin -- apply <holdfast.config.yaml>` or `POST /v1/admin/apply`. The
+// same schemas validate the admin API's single-item PUTs.
 import { z } from 'zod';
+import { churnReasonSpecSchema } from './churn-reasons';
 import { messageTemplateSpecSchema } from './message-template';
 import { playbookDefinitionSchema } from './playbook';
 import { segmentCodeSchema } from './segment';
@@ -80,25 +81,25 @@ export const bankConfigSchema = z
     offers: z.array(offerSpecSchema).default([]),
     playbooks: z.array(playbookSpecSchema).default([]),
     templates: z.array(messageTemplateSpecSchema).default([]),
+    churnReasons: z.array(churnReasonSpecSchema).default([]),
   })
   .superRefine((c, ctx) => {
-    for (const [key, items] of Object.entries({
-      segments: c.segments.map((s) => ({ id: s.code })),
-      teams: c.teams,
-      agents: c.agents,
-      offers: c.offers,
-      playbooks: c.playbooks,
-      templates: c.templates,
-    })) {
-      const seen = new Set<string>();
+    const byKey: [string, string, { [k: string]: unknown }[]][] = [
+      ['segments', 'code', c.segments],
+      ['teams', 'id', c.teams],
+      ['agents', 'id', c.agents],
+      ['offers', 'id', c.offers],
+      ['playbooks', 'id', c.playbooks],
+      ['templates', 'id', c.templates],
+      ['churnReasons', 'code', c.churnReasons],
+    ];
+    for (const [key, field, items] of byKey) {
+      const seen = new Set<unknown>();
       items.forEach((item, i) => {
-        if (seen.has(item.id))
-          ctx.addIssue({
-            code: 'custom',
-            path: [key, i, key === 'segments' ? 'code' : 'id'],
-            message: `${item.id} appears twice in ${key}`,
-          });
-        seen.add(item.id);
+        const id = item[field];
+        if (seen.has(id))
+          ctx.addIssue({ code: 'custom', path: [key, i, field], message: `${String(id)} appears twice in ${key}` });
+        seen.add(id);
       });
     }
   });
@@ -110,6 +111,7 @@ export type OfferSpec = z.infer<typeof offerSpecSchema>;
 export type PlaybookSpec = z.infer<typeof playbookSpecSchema>;
 export type BankConfig = z.infer<typeof bankConfigSchema>;
 export type { MessageTemplateSpec } from './message-template';
+export type { ChurnReasonSpec } from './churn-reasons';
 
 // What an apply did, per kind.
 export interface ApplyCounts {

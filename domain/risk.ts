@@ -30,6 +30,8 @@ const TYPE_WEIGHT: Record<SignalType, number> = {
   product_maturity: 0.35,
   activity_drop: 0.3,
   manual: 0.6,
+  // Not a weight: the model's probability is the contribution (signalContribution).
+  model_risk: 1,
   balance_recovery: 0,
 };
 
@@ -44,6 +46,8 @@ export function signalContribution(signal: RiskSignalInput, now: Date): number {
   const severity = signal.severity ?? DEFAULT_SEVERITY;
   const ageDays = Math.max(0, (now.getTime() - Date.parse(signal.occurredAt)) / DAY_MS);
   const recency = 0.5 ** (ageDays / HALF_LIFE_DAYS);
+  // The early-warning model's probability counts as it is, fading like any other signal.
+  if (signal.type === 'model_risk') return Math.min(1, severity * recency);
   // Severity scales the type weight between half (0) and one and a half (1) of its value.
   return Math.min(1, TYPE_WEIGHT[signal.type] * (0.5 + severity) * recency);
 }

@@ -10,6 +10,8 @@ export const SIGNAL_TYPES = [
   'complaint',
   'competitor_offer',
   'manual',
+  // The early-warning model's score (issue 30): severity is the probability of churn it gives.
+  'model_risk',
   // Balance or activity came back: ends an observation window as retained; never opens a case.
   'balance_recovery',
 ] as const;

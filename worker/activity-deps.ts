@@ -52,5 +52,9 @@ export function activityDepsFromEnv(env: Env, db: Db, logger: Logger): ActivityD
     email: createSmtpEmail(requireEnv(env, 'SMTP_URL', 'email is sent over SMTP'), env.MAIL_FROM),
     crm: env.CRM_BASE_URL ? createHttpCrm(env.CRM_BASE_URL) : undefined,
     detection: detectionFromEnv(env),
+    holdfastApi:
+      env.HOLDFAST_API_URL && env.HOLDFAST_API_KEY
+        ? { url: env.HOLDFAST_API_URL.replace(/\/$/, ''), key: env.HOLDFAST_API_KEY }
+        : undefined,
   };
 }

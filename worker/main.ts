@@ -9,6 +9,7 @@ import { workerTuning } from './tuning';
 import { createCaseWorker } from './create-worker';
 import { scheduleDetection } from './detection-schedule';
 import { scheduleAnonymisation } from './anonymisation-schedule';
+import { scheduleExperimentReview, scheduleModelScoring } from './api-schedules';
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -22,12 +23,17 @@ async function main(): Promise<void> {
     logger.info('worker metrics served', { address: env.HOLDFAST_WORKER_METRICS_ADDRESS });
   }
   const db = createDb(databaseUrl);
+  const deps = activityDepsFromEnv(env, db, logger);
   const { worker, connection, stopAfterWorker } = await createCaseWorker({
     temporal,
-    deps: activityDepsFromEnv(env, db, logger),
+    deps,
     tuning: workerTuning(env),
   });
   if (env.HOLDFAST_DETECTION_EVERY) await scheduleDetection(temporal, env.HOLDFAST_DETECTION_EVERY, logger);
+  if (deps.holdfastApi) {
+    await scheduleExperimentReview(temporal, env.HOLDFAST_EXPERIMENT_REVIEW_EVERY, logger);
+    await scheduleModelScoring(temporal, env.HOLDFAST_SCORING_EVERY, logger);
+  }
   // Always: with the setting off an existing schedule is deleted, so switching retention off takes effect.
   await scheduleAnonymisation(temporal, env.HOLDFAST_RETENTION_DAYS, logger);
   logger.info('worker started', { taskQueue: temporal.taskQueue, namespace: temporal.namespace });

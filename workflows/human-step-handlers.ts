@@ -51,6 +51,7 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
           outcome: input.outcome,
           callbackAt: input.callbackAt ?? null,
           note: input.note ?? null,
+          ...(input.reason ? { churnReason: input.reason } : {}),
         },
         { actor: input.actor, fromHandler: true },
       );
@@ -75,7 +76,12 @@ const HUMAN_STEPS: { [K in AnswerKind]: HumanStep<K> } = {
     record: (run, input) =>
       run.record(
         'offer_decision_recorded',
-        { offerId: run.state.offer?.offerId ?? null, decision: input.decision, note: input.note ?? null },
+        {
+          offerId: run.state.offer?.offerId ?? null,
+          decision: input.decision,
+          note: input.note ?? null,
+          ...(input.reason ? { churnReason: input.reason } : {}),
+        },
         { actor: input.actor, fromHandler: true },
       ),
     answeredWhen: (run) => run.state.stage !== 'awaiting_decision' && run.projected,

@@ -80,10 +80,15 @@ export async function retentionCase(input: CaseInput): Promise<CaseState> {
     if (!isCancellation(e) || !run.closeRequest) throw e;
   }
   if (run.closeRequest && !run.closed) {
-    const { outcome, note, actor } = run.closeRequest;
+    const { outcome, note, actor, reason } = run.closeRequest;
     run.state.attention = undefined;
     // An erasure closes with its own reason, so the timeline tells it from a supervisor's judgement.
-    await run.close(outcome, outcome === 'erased' ? 'erased_on_request' : 'closed_by_supervisor', { note }, actor);
+    await run.close(
+      outcome,
+      outcome === 'erased' ? 'erased_on_request' : 'closed_by_supervisor',
+      { note, ...(reason ? { churnReason: reason } : {}) },
+      actor,
+    );
   }
 
   // Let in-flight updates (e.g. a late signal) finish recording before the run completes.

@@ -1,5 +1,5 @@
 // `npm run admin -- apply <holdfast.config.yaml|.json>`: brings the database to the bank's setup (teams,
-// agents, offers, playbooks, message templates) in one transaction, idempotently, and prints what changed.
+// agents, offers, playbooks, message templates, churn reasons) in one transaction, idempotently, and prints what changed.
 // `npm run admin -- export`: the current setup in the same format, to start a config file from.
 // `npm run admin -- dry-run ...`: a playbook's dry run (api/cli/dry-run-cli.ts).
 // Uses DATABASE_URL, or the database of a running `npm start`.
@@ -15,13 +15,14 @@ import { DRY_RUN_USAGE, dryRunCommand } from './dry-run-cli';
 const USAGE = `usage: npm run admin -- apply <holdfast.config.yaml or .json> | export | ${DRY_RUN_USAGE}`;
 
 async function exportConfig(db: Db): Promise<string> {
-  const [segments, teams, agents, offers, versions, templates] = await Promise.all([
+  const [segments, teams, agents, offers, versions, templates, churnReasons] = await Promise.all([
     db.segment.findMany({ orderBy: { code: 'asc' } }),
     db.team.findMany({ orderBy: { id: 'asc' } }),
     db.agent.findMany({ orderBy: { id: 'asc' } }),
     db.offer.findMany({ orderBy: { id: 'asc' } }),
     db.playbookVersion.findMany({ orderBy: [{ playbookId: 'asc' }, { version: 'desc' }], distinct: ['playbookId'] }),
     db.messageTemplate.findMany({ orderBy: { id: 'asc' } }),
+    db.churnReason.findMany({ orderBy: { code: 'asc' } }),
   ]);
   return toYaml({
     segments: segments.map(({ code, label }) => ({ code, label })),
@@ -51,6 +52,13 @@ async function exportConfig(db: Db): Promise<string> {
     })),
     playbooks: versions.map((v) => ({ id: v.playbookId, definition: v.definition })),
     templates: templates.map(({ id, subject, text }) => ({ id, subject, text })),
+    churnReasons: churnReasons.map(({ code, label, category, avoidable, active }) => ({
+      code,
+      label,
+      category,
+      avoidable,
+      active,
+    })),
   });
 }
 
@@ -66,7 +74,7 @@ async function main(): Promise<void> {
     const config = validated(bankConfigSchema.safeParse(file!.endsWith('.json') ? JSON.parse(text) : parseYaml(text)));
     const applied = await applyConfig(db, config, cliOperator('npm run admin'));
     for (const [kind, c] of Object.entries(applied))
-      console.log(`${kind.padEnd(10)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);
+      console.log(`${kind.padEnd(12)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);
   } finally {
     await db.$disconnect();
   }

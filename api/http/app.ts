@@ -31,6 +31,7 @@ import { openApiRoutes } from './routes/openapi';
 import { dryRunRoutes } from './routes/dry-run';
 import { playbookDraftRoutes } from './routes/playbook-drafts';
 import { playbookRoutes } from './routes/playbooks';
+import { modelRoutes } from './routes/models';
 import { experimentRoutes } from './routes/experiments';
 import { funnelRoutes } from './routes/funnel';
 import { reportRoutes } from './routes/reports';
@@ -38,6 +39,7 @@ import { signalRoutes } from './routes/signals';
 import { surveyRoutes } from './routes/surveys';
 import { statusRoutes } from './routes/status';
 import { teamRoutes } from './routes/teams';
+import { churnReasonRoutes } from './routes/churn-reasons';
 import { twilioWebhookRoutes } from './routes/twilio-webhook';
 
 // The routes behind an API key, in the order Express tries them.
@@ -53,9 +55,11 @@ function keyedRoutes(deps: AppDeps) {
     playbookDraftRoutes(deps),
     dryRunRoutes(deps),
     experimentRoutes(deps),
+    modelRoutes(deps),
     funnelRoutes(deps),
     keyRoutes(deps),
     teamRoutes(deps),
+    churnReasonRoutes(deps),
     reportRoutes(deps),
     statusRoutes(deps),
     codecRoutes(deps),

@@ -13,6 +13,7 @@ import {
   retryStepInputSchema,
 } from '../../domain/human-steps';
 import type { Role } from '../../domain/vocabulary';
+import { churnReasonInputSchema } from '../../domain/churn-reasons';
 import {
   caseIdParams,
   caseListQuery,
@@ -21,6 +22,8 @@ import {
   customerSchema,
   openCaseSchema,
   retentionReportQuery,
+  churnReasonListQuery,
+  churnReasonReportQuery,
   signalBatchSchema,
   signalSchema,
   stepHeaders,
@@ -29,7 +32,10 @@ import {
 import {
   caseBoardResponse,
   caseDetailResponse,
+  churnReasonListResponse,
+  churnReasonReportResponse,
   meResponse,
+  recordedChurnReasonResponse,
   reportResponse,
   teamsResponse,
   timelineResponse,
@@ -38,16 +44,31 @@ import {
 import type { Operation } from './operation';
 
 const HUMAN_STEPS: [string, string, Role[], z.ZodType][] = [
-  ['contact-outcome', 'Record the outcome of a contact attempt', ['agent', 'supervisor'], contactOutcomeInputSchema],
+  [
+    'contact-outcome',
+    'Record the outcome of a contact attempt (a refusal carries a churn reason: { code, note })',
+    ['agent', 'supervisor'],
+    contactOutcomeInputSchema,
+  ],
   [
     'offer-approval',
     'Approve or reject an offer above the approval threshold',
     ['supervisor'],
     offerApprovalInputSchema,
   ],
-  ['offer-decision', "Record the customer's decision on the offer", ['agent', 'supervisor'], offerDecisionInputSchema],
+  [
+    'offer-decision',
+    "Record the customer's decision on the offer (declined carries a churn reason: { code, note })",
+    ['agent', 'supervisor'],
+    offerDecisionInputSchema,
+  ],
   ['assignment', 'Reassign the case to an agent (and their team)', ['supervisor'], reassignInputSchema],
-  ['close', 'Close the case by hand with an outcome and a reason', ['supervisor'], supervisorCloseInputSchema],
+  [
+    'close',
+    'Close the case by hand with an outcome and a reason (churned or declined also carry a churn reason)',
+    ['supervisor'],
+    supervisorCloseInputSchema,
+  ],
   ['sla', "Move the current wait's SLA deadline", ['supervisor'], extendSlaInputSchema],
   ['retry', 'Run again the step a case that needs attention is stuck on', ['supervisor'], retryStepInputSchema],
 ];
@@ -285,9 +306,32 @@ export const CASE_WORK_OPERATIONS: Operation[] = [
       headers: stepHeaders,
       body,
       ok: { status: 200, description: 'the case after the step', schema: caseDetailResponse },
-      errors: [400, 404, 409, 503],
+      // 422: a churn reason code not in the catalogue or retired (the answer lists the valid codes).
+      errors: [400, 404, 409, 422, 503],
     }),
   ),
+  {
+    method: 'put',
+    path: '/v1/cases/{caseId}/churn-reason',
+    summary:
+      'Record (or correct) why a case closed as churned or declined was lost, when it closed without a reason (audited)',
+    tag: 'human steps',
+    roles: ['supervisor'],
+    params: caseIdParams,
+    body: churnReasonInputSchema,
+    ok: { status: 200, description: 'the reason recorded', schema: recordedChurnReasonResponse },
+    errors: [400, 404, 409, 422],
+  },
+  {
+    method: 'get',
+    path: '/v1/churn-reasons',
+    summary: 'The churn reason catalogue (active reasons; includeRetired=true for all)',
+    tag: 'churn reasons',
+    roles: ['agent', 'supervisor'],
+    query: churnReasonListQuery,
+    ok: { status: 200, description: 'the reasons', schema: churnReasonListResponse },
+    errors: [400],
+  },
   {
     method: 'get',
     path: '/v1/teams',
@@ -318,6 +362,23 @@ export const CASE_WORK_OPERATIONS: Operation[] = [
       description: 'report rows (as CSV with Accept: text/csv: a header line of the row fields, then one line per row)',
       type: 'application/json, text/csv',
       schema: reportResponse,
+    },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/v1/reports/churn-reasons',
+    summary:
+      'Why customers were lost: cases closed churned or declined by reason, category, driver, tier and team, with the avoidable share per period and its trend (format=csv or Accept: text/csv for CSV)',
+    tag: 'reports',
+    roles: ['supervisor'],
+    query: churnReasonReportQuery,
+    ok: {
+      status: 200,
+      description:
+        'the report (as CSV: one line per reason, category, driver, tier, team and period, told apart by the section column)',
+      type: 'application/json, text/csv',
+      schema: churnReasonReportResponse,
     },
     errors: [400],
   },

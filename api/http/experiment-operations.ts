@@ -7,6 +7,7 @@ import {
   experimentWithResultsResponse,
   funnelQuery,
   funnelResponse,
+  experimentReviewResponse,
   promoteBody,
 } from './experiment-schemas';
 import type { Operation } from './operation';
@@ -70,6 +71,16 @@ export const EXPERIMENT_OPERATIONS: Operation[] = [
     body: promoteBody,
     ok: { status: 200, description: 'the stopped experiment', schema: experimentResponse },
     errors: [400, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/v1/experiments/review',
+    summary:
+      'Promote the winning arm of every running experiment started with autoPromote whose arms all have their minimum sample (the hourly holdfast-experiment-review schedule calls it)',
+    tag: 'experiments',
+    roles: ['system'],
+    ok: { status: 200, description: 'the experiments reviewed', schema: experimentReviewResponse },
+    errors: [],
   },
   {
     method: 'get',

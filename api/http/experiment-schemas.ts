@@ -25,6 +25,7 @@ export const experimentResponse = z.object({
   playbookId: z.string(),
   status: z.enum(EXPERIMENT_STATUSES),
   minSamplePerArm: z.number().int(),
+  autoPromote: z.boolean().describe('the hourly review promotes a winning arm without a person'),
   arms: z.array(
     z.object({ arm: z.string(), version: z.number().int(), weight: z.number().int(), control: z.boolean() }),
   ),
@@ -111,6 +112,17 @@ export const funnelResponse = z.object({
       conversion: z.number().nullable().describe('entered the next step / entered this one'),
       medianSeconds: z.number().nullable().describe('time in the step, to the next step or the close'),
       p90Seconds: z.number().nullable(),
+    }),
+  ),
+});
+
+export const experimentReviewResponse = z.object({
+  reviewed: z.array(
+    z.object({
+      experimentId: z.string(),
+      playbookId: z.string(),
+      collecting: z.boolean(),
+      promotedArm: z.string().nullable().describe('the arm promoted by this review, if any'),
     }),
   ),
 });

@@ -2,6 +2,8 @@
 // nothing is lost, so the document cannot quietly fall behind the code.
 import { z } from 'zod';
 import { REPORT_COLUMNS } from '../../domain/retention-report';
+import { CHURN_REPORT_PERIODS, NOT_RECORDED } from '../../domain/churn-reason-report';
+import { CHURN_REASON_CATEGORIES } from '../../domain/churn-reasons';
 import { ROLES } from '../../domain/vocabulary';
 
 const at = z.string().describe('ISO-8601 date-time');
@@ -50,6 +52,16 @@ export const caseDetailResponse = caseSummaryResponse.extend({
     consent: z.object({ sms: z.boolean(), email: z.boolean(), phone: z.boolean() }),
   }),
   reason: z.string(),
+  churnReason: z
+    .object({
+      code: z.string(),
+      label: z.string(),
+      category: z.string(),
+      avoidable: z.boolean(),
+      note: z.string().optional().describe("the customer's words (removed when the case is anonymised)"),
+    })
+    .optional()
+    .describe('why a case closed as churned or declined was lost; absent until a person records it'),
   riskExplanation: z.array(z.object({ signalId: z.string(), factor: z.string(), contribution: z.number() })),
   contactAttempts: z.array(
     z.object({
@@ -90,6 +102,23 @@ export const caseDetailResponse = caseSummaryResponse.extend({
       comment: z.string().optional(),
     })
     .optional(),
+  earlyWarning: z
+    .object({
+      modelId: z.string(),
+      score: z.number().describe('the probability of churn the early-warning model gave, 0..1'),
+      reasons: z
+        .array(
+          z.object({
+            attribute: z.string(),
+            value: z.union([z.string(), z.number(), z.null()]),
+            points: z.number().describe('points this value adds against the average customer'),
+          }),
+        )
+        .describe('up to four, most points first'),
+      at,
+    })
+    .optional()
+    .describe('present when the early-warning scoring sweep opened the case'),
   playbookChoice: z
     .object({
       playbook: z.object({ id: z.string(), version: z.number() }),
@@ -228,6 +257,64 @@ export const erasureResponse = z.object({
       status: z.string(),
       outcome: z.string().nullable().describe('an open case is closed with outcome erased'),
       closedAt: at.nullable(),
+    }),
+  ),
+});
+
+const churnReasonResponse = z.object({
+  code: z.string(),
+  label: z.string(),
+  category: z.enum(CHURN_REASON_CATEGORIES),
+  avoidable: z.boolean(),
+  active: z.boolean(),
+});
+export const churnReasonListResponse = z.object({ items: z.array(churnReasonResponse) });
+export const recordedChurnReasonResponse = z.object({
+  caseId: z.string(),
+  outcome: z.string().nullable(),
+  reason: z.object({ code: z.string(), note: z.string() }),
+  previousCode: z.string().nullable().describe('the reason this one replaced, if any'),
+});
+
+const share = z.number().nullable();
+const churnTally = {
+  count: z.number().describe('cases lost (closed churned or declined)'),
+  share: share.describe('of all cases lost in the report'),
+  recorded: z.number().describe('with a reason from the catalogue'),
+  avoidableCount: z.number(),
+  avoidableShare: share.describe('avoidable among those with a reason'),
+};
+const churnGroupRow = z.object({ group: z.string(), ...churnTally });
+export const churnReasonReportResponse = z.object({
+  from: at,
+  to: at,
+  period: z.enum(CHURN_REPORT_PERIODS),
+  filters: z.object({
+    team: z.string().nullable(),
+    tier: z.string().nullable(),
+    driver: z.string().nullable(),
+    playbook: z.string().nullable(),
+  }),
+  totals: z.object(churnTally),
+  reasons: z.array(
+    z.object({
+      code: z.string().describe(`a catalogue code, or ${NOT_RECORDED} for cases closed without a reason`),
+      label: z.string(),
+      category: z.string().nullable(),
+      avoidable: z.boolean().nullable(),
+      active: z.boolean().nullable(),
+      ...churnTally,
+    }),
+  ),
+  byCategory: z.array(churnGroupRow),
+  byDriver: z.array(churnGroupRow),
+  byTier: z.array(churnGroupRow),
+  byTeam: z.array(churnGroupRow),
+  periods: z.array(
+    z.object({
+      period: z.string().describe('ISO week (its Monday) or month, UTC, of the close'),
+      ...churnTally,
+      trend: share.describe('change in avoidable share against the previous period'),
     }),
   ),
 });

@@ -13,6 +13,8 @@ import { segmentCodeSchema } from '../../domain/segment';
 import { isTimeZone } from '../../domain/local-time';
 import { playbookIdSchema } from '../../domain/playbook';
 import { REPORT_GROUPS, REPORT_PERIODS } from '../../domain/retention-report';
+import { CHURN_REPORT_PERIODS } from '../../domain/churn-reason-report';
+import { churnReasonCodeSchema } from '../../domain/churn-reasons';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -80,6 +82,20 @@ export const customerSchema = z.object({
   email: z.email('an email address').optional(),
   preferredChannels: z.array(z.enum(CONTACT_CHANNELS)).min(1, 'at least one preferred channel'),
   consent: z.object({ sms: z.boolean(), email: z.boolean(), phone: z.boolean() }),
+  // What the early-warning model reads (docs/early-warning.md): named values, numbers or text. Absent: kept as
+  // they are.
+  attributes: z
+    .record(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z][A-Za-z0-9_ .-]{0,63}$/,
+          'an attribute name: a letter, then up to 63 letters, digits, _ . - or spaces',
+        ),
+      z.union([z.number(), z.string().max(200), z.null()]),
+    )
+    .refine((a) => Object.keys(a).length <= 100, 'at most 100 attributes')
+    .optional(),
 });
 export type CustomerBody = z.infer<typeof customerSchema>;
 
@@ -201,6 +217,31 @@ export const retentionReportQuery = z
     groupBy: q.groupBy,
     period: q.period,
   }));
+// The churn-reasons report: cases lost (closed churned or declined) in [from, to), per week or month, optionally
+// of one team, tier, driver or playbook; CSV with format=csv or Accept: text/csv.
+export const churnReasonReportQuery = z
+  .object({
+    from: reportBound.optional(),
+    to: reportBound.optional(),
+    period: z.enum(CHURN_REPORT_PERIODS).default('month'),
+    team: idSchema.optional(),
+    tier: z.enum(TIERS).optional(),
+    driver: z.enum(DRIVERS).optional(),
+    playbook: playbookIdSchema.optional(),
+    format: z.enum(['json', 'csv']).optional(),
+  })
+  .transform((q, ctx) => ({
+    ...q,
+    ...dateRange(q, ctx, 3 * 366, 'a report covers at most three years; narrow from/to'),
+  }));
+export const churnReasonListQuery = z.object({
+  // Retired reasons too (the catalogue's history); the pickers offer active ones only.
+  includeRetired: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export const churnReasonCodeParams = z.object({ code: churnReasonCodeSchema });
 export const playbookParams = z.object({ playbookId: playbookIdSchema });
 export const outboxQuery = z.object({
   kind: z.enum(['sms', 'email', 'crm']).optional(),

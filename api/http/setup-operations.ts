@@ -3,6 +3,7 @@
 import { SMS_STATUS_CALLBACK_PATH } from '../../domain/delivery';
 import { INBOUND_SMS_PATH } from './routes/twilio-webhook';
 import { EXPERIMENT_OPERATIONS } from './experiment-operations';
+import { MODEL_OPERATIONS } from './model-operations';
 import { draftBody } from './routes/playbook-drafts';
 import { dryRunBody } from './routes/dry-run';
 import {
@@ -16,12 +17,14 @@ import {
   templateBody,
   templateIdParams,
 } from './routes/admin';
+import { churnReasonBody } from './routes/churn-reasons';
 import { bankConfigSchema } from '../../domain/provisioning';
 import { DESK_OPERATIONS } from './desk-openapi';
 import { surveyAnswerInputSchema } from '../../domain/human-steps';
 import { playbookDefinitionSchema } from '../../domain/playbook';
 import {
   auditQuery,
+  churnReasonCodeParams,
   createKeySchema,
   customerIdParams,
   erasureRequestSchema,
@@ -127,6 +130,7 @@ export const SETUP_OPERATIONS: Operation[] = [
     errors: [400, 404, 422],
   },
   ...EXPERIMENT_OPERATIONS,
+  ...MODEL_OPERATIONS,
   {
     method: 'post',
     path: '/v1/keys',
@@ -211,6 +215,18 @@ export const SETUP_OPERATIONS: Operation[] = [
     params: offerIdParams,
     body: offerBody,
     ok: { status: 200, description: 'the offer and result: created (201), updated or unchanged' },
+    errors: [400],
+  },
+  {
+    method: 'put',
+    path: '/v1/churn-reasons/{code}',
+    summary:
+      'Create or update a churn reason (label, category, avoidable); active: false retires it (a used code is never deleted)',
+    tag: 'provisioning',
+    roles: [],
+    params: churnReasonCodeParams,
+    body: churnReasonBody,
+    ok: { status: 200, description: 'the reason and result: created (201), updated or unchanged' },
     errors: [400],
   },
   {

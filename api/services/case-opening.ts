@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../http/errors';
 import type { openCaseSchema } from '../http/schemas';
 import { newCaseId } from './case-workflows';
-import { recordCaseArm } from './experiment-assignment';
+import { liveExperiments } from './experiment-assignment';
 import { chooseCasePlaybook } from './playbook-choice';
 import { createPlaybookCatalog } from './playbook-catalog';
 import { openCaseRow, withdrawUnstartedCase } from './signal-store';
@@ -26,7 +26,7 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
         details: { reason: body.reason, note: body.note },
       },
     ];
-    const { pinned, choice } = await chooseCasePlaybook(sql, catalog, await catalog.newest(), {
+    const { pinned, choice } = await chooseCasePlaybook(await liveExperiments(sql), catalog, await catalog.newest(), {
       playbookId: body.playbookId,
       customer: {
         id: customer.id,
@@ -46,6 +46,7 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
       customerId: body.customerId,
       reason: body.reason,
       playbook,
+      arm: pinned.arm,
     });
     if (openCaseId)
       throw new HttpError(409, 'case_already_open', `customer ${body.customerId} already has an open case`, [], {
@@ -63,7 +64,6 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
         signals,
         choice,
       });
-      await recordCaseArm(sql, caseId, pinned);
       return { ...opened, stage: 'detected' as const, playbook };
     } catch (e) {
       await withdrawUnstartedCase(sql, caseId);

@@ -63,8 +63,9 @@ export async function visibleCaseTimelineJson(sql: Sql, caseId: string, teamId?:
 
 // The case page's answer (response-schemas.ts caseDetailResponse), built by PostgreSQL as JSON text in one
 // statement: the case's summary (case-summary-sql.ts) with its customer's profile, every contact attempt, the
-// latest offer and survey, and why it runs its playbook (kept with case_opened); null when not visible (as
-// findCase). The API sends the text as it comes.
+// churn reason of a lost case, the latest offer and survey, the early-warning score that opened it with its
+// reasons, and why it runs its playbook (kept with case_opened); null when not visible (as findCase). The API
+// sends the text as it comes.
 const CASE_DETAIL = `SELECT (${caseSummaryJson('now()')}
   || jsonb_build_object(
     'customer', jsonb_strip_nulls(jsonb_build_object('id', cu.id, 'name', cu.name, 'tier', cu.tier, 'segment', cu.segment,
@@ -76,11 +77,17 @@ const CASE_DETAIL = `SELECT (${caseSummaryJson('now()')}
         'providerCode', ca.provider_code, 'error', ca.error, 'deliveryStatus', ca.delivery_status, 'at', ${iso('coalesce(ca.sent_at, ca.created_at)')}))
         ORDER BY ca.created_at) FROM contact_attempts ca WHERE ca.case_id = c.id), '[]'::jsonb))
   || jsonb_strip_nulls(jsonb_build_object(
+    'churnReason', (SELECT jsonb_strip_nulls(jsonb_build_object('code', r.code, 'label', r.label, 'category', r.category,
+        'avoidable', r.avoidable, 'note', c.churn_reason_note)) FROM churn_reasons r WHERE r.code = c.churn_reason_code),
     'offer', (SELECT jsonb_build_object('offerId', co.offer_id, 'name', o.name, 'kind', o.kind, 'cost', co.cost::float8, 'status', co.status,
         'expiresAt', ${iso('co.expires_at')}, 'decidedAt', ${iso('co.decided_at')})
       FROM case_offers co JOIN offers o ON o.id = co.offer_id WHERE co.case_id = c.id ORDER BY co.created_at DESC LIMIT 1),
     'survey', (SELECT jsonb_build_object('channel', s.channel, 'sentAt', ${iso('s.sent_at')}, 'answeredAt', ${iso('s.answered_at')}, 'score', s.score, 'comment', s.comment)
       FROM surveys s WHERE s.case_id = c.id ORDER BY s.sent_at DESC LIMIT 1),
+    'earlyWarning', (SELECT jsonb_build_object('modelId', rs.details->>'modelId', 'score', (rs.details->>'score')::float8,
+        'reasons', rs.details->'reasons', 'at', ${iso('rs.occurred_at')})
+      FROM risk_signals rs WHERE rs.case_id = c.id AND rs.type = 'model_risk' AND rs.details ? 'score'
+      ORDER BY rs.occurred_at DESC LIMIT 1),
     'playbookChoice', (SELECT e.data->'playbookChoice' FROM case_events e
       WHERE e.case_id = c.id AND e.type = 'case_opened' ORDER BY e.seq LIMIT 1))))::text AS body
   ${VISIBLE_CASE}`;

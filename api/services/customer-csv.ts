@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isNumberCell } from '../../domain/csv';
 import { customerSchema, idSchema, type CustomerBody } from '../http/schemas';
 
-type Kind = 'text' | 'number' | 'boolean' | 'list';
+type Kind = 'text' | 'number' | 'boolean' | 'list' | 'attribute';
 export interface CsvColumn {
   name: string;
   path: string[];
@@ -33,8 +33,16 @@ function columnsOf(shape: Record<string, z.ZodType>, prefix: string[] = []): Csv
 
 export const CUSTOMER_CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'id', path: ['id'], kind: 'text', required: true },
-  ...columnsOf(customerSchema.shape as Record<string, z.ZodType>),
+  ...columnsOf(customerSchema.omit({ attributes: true }).shape as Record<string, z.ZodType>),
 ];
+
+// Extra columns named attributes.<name> carry what the early-warning model reads (`attributes.Age`): a
+// number where the cell is one, else its text; an empty cell leaves the attribute out.
+const ATTRIBUTE_COLUMN = /^attributes\.([A-Za-z][A-Za-z0-9_ .-]{0,63})$/;
+const attributeColumn = (name: string): CsvColumn | undefined => {
+  const m = ATTRIBUTE_COLUMN.exec(name);
+  return m ? { name, path: ['attributes', m[1]!], kind: 'attribute', required: false } : undefined;
+};
 
 export class CsvHeaderError extends Error {}
 
@@ -42,6 +50,10 @@ export class CsvHeaderError extends Error {}
 export function readCustomerHeader(header: string[]): CsvColumn[] {
   const byName = new Map(CUSTOMER_CSV_COLUMNS.map((c) => [c.name, c]));
   const names = header.map((h) => h.trim());
+  for (const n of names) {
+    const attribute = attributeColumn(n);
+    if (attribute) byName.set(n, attribute);
+  }
   const problems: string[] = [];
   const unknown = names.filter((n) => !byName.has(n));
   if (unknown.length)
@@ -53,7 +65,7 @@ export function readCustomerHeader(header: string[]): CsvColumn[] {
   if (missing.length) problems.push(`missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   if (problems.length)
     throw new CsvHeaderError(
-      `${problems.join('; ')}. The columns are: ${CUSTOMER_CSV_COLUMNS.map((c) => c.name + (c.required ? '' : ' (optional)')).join(', ')}`,
+      `${problems.join('; ')}. The columns are: ${CUSTOMER_CSV_COLUMNS.map((c) => c.name + (c.required ? '' : ' (optional)')).join(', ')}, and attributes.<name> for what the early-warning model reads`,
     );
   return names.map((n) => byName.get(n)!);
 }
@@ -72,6 +84,8 @@ function cellValue(column: CsvColumn, cell: string): { value?: unknown; problem?
       if (/^true$/i.test(text)) return { value: true };
       if (/^false$/i.test(text)) return { value: false };
       return { problem: `${column.name}: ${JSON.stringify(cell)} is neither true nor false` };
+    case 'attribute':
+      return { value: isNumberCell(text) ? Number(text) : text };
     case 'list':
       return {
         value: text

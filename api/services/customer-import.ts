@@ -152,13 +152,16 @@ const FIELDS = [
   'consent_sms',
   'consent_email',
   'consent_phone',
+  'attributes',
 ];
 // Only a row that differs is updated (and counted): a re-import leaves updated_at alone.
 const UPSERT = `INSERT INTO customers (id, ${FIELDS.join(', ')}, updated_at)
   SELECT r.id, r.name, r.tier::"Tier", r.segment, r.lifecycle_stage::"LifecycleStage", r.assets_under_management, r.time_zone, r.phone, r.email,
-         r.preferred_channels, r.consent_sms, r.consent_email, r.consent_phone, now()
+         r.preferred_channels, r.consent_sms, r.consent_email, r.consent_phone,
+         -- A file without attribute columns leaves a customer's attributes as they are.
+         coalesce(r.attributes, (SELECT c.attributes FROM customers c WHERE c.id = r.id), '{}'), now()
     FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text, tier text, segment text, lifecycle_stage text, assets_under_management numeric,
-         time_zone text, phone text, email text, preferred_channels text[], consent_sms boolean, consent_email boolean, consent_phone boolean)
+         time_zone text, phone text, email text, preferred_channels text[], consent_sms boolean, consent_email boolean, consent_phone boolean, attributes jsonb)
   ON CONFLICT (id) DO UPDATE SET ${FIELDS.map((f) => `${f} = EXCLUDED.${f}`).join(', ')}, updated_at = now()
    WHERE (${FIELDS.map((f) => `customers.${f}`).join(', ')}) IS DISTINCT FROM (${FIELDS.map((f) => `EXCLUDED.${f}`).join(', ')})
   RETURNING (xmax = 0) AS created`;
@@ -182,6 +185,7 @@ const record = ({ id, customer: c }: ValidRow) => ({
   consent_sms: c.consent.sms,
   consent_email: c.consent.email,
   consent_phone: c.consent.phone,
+  attributes: c.attributes ?? null,
 });
 
 async function writeBatch(tx: PoolClient, batch: ValidRow[], by: Principal): Promise<BatchResult> {

@@ -26,6 +26,7 @@ const customerData = (body: CustomerBody) => ({
   phone: body.phone ?? null,
   email: body.email ?? null,
   preferredChannels: body.preferredChannels,
+  ...(body.attributes ? { attributes: body.attributes } : {}),
 });
 
 async function refuseLiftedOptOuts(

@@ -24,6 +24,7 @@ const experimentView = (e: ExperimentRow) => ({
   playbookId: e.playbookId,
   status: e.status as ExperimentStatus,
   minSamplePerArm: e.minSamplePerArm,
+  autoPromote: e.autoPromote,
   arms: e.arms.map((a) => ({ arm: a.arm, version: a.version, weight: a.weight, control: a.control })),
   promotedArm: e.promotedArm,
   createdBy: e.createdBy,
@@ -73,6 +74,7 @@ export async function startExperiment(
           activePlaybookId: playbookId,
           status: 'running',
           minSamplePerArm: input.minSamplePerArm,
+          autoPromote: input.autoPromote,
           createdBy: actorName(by),
           arms: { create: arms },
         },
@@ -83,7 +85,7 @@ export async function startExperiment(
           by,
           'experiment.started',
           { type: 'experiment', id },
-          { playbookId, arms, minSamplePerArm: input.minSamplePerArm },
+          { playbookId, arms, minSamplePerArm: input.minSamplePerArm, autoPromote: input.autoPromote },
         ),
       });
       return row;
@@ -175,7 +177,13 @@ export async function changeExperimentStatus(
 
 // Promoting ends the experiment: the arm's version becomes the one new cases of the playbook pin, until a
 // newer version is posted. Cases already in an arm keep it and their version.
-export async function promoteArm(db: Db, id: string, arm: string, by: Principal): Promise<ExperimentView> {
+export async function promoteArm(
+  db: Db,
+  id: string,
+  arm: string,
+  by: Principal,
+  why: Record<string, unknown> = {},
+): Promise<ExperimentView> {
   await db.$transaction(async (tx) => {
     const row = await readExperiment(tx, id);
     if (row.status === 'stopped')
@@ -203,7 +211,7 @@ export async function promoteArm(db: Db, id: string, arm: string, by: Principal)
         by,
         'experiment.promoted',
         { type: 'experiment', id },
-        { playbookId: row.playbookId, arm, version: chosen.version },
+        { playbookId: row.playbookId, arm, version: chosen.version, ...why },
       ),
     });
   });

@@ -6,8 +6,7 @@ import { declinedBy } from '../../domain/decline-to-treat';
 import type { PlaybookDefinition } from '../../domain/playbook';
 import { explainChoice, type PlaybookChoice } from '../../domain/playbook-choice';
 import type { ChurnDriver } from '../../domain/vocabulary';
-import type { Sql } from '../../config/sql';
-import { pinWithExperiment, type ArmPin } from './experiment-assignment';
+import { pinWithExperiment, type ArmPin, type LiveExperiment } from './experiment-assignment';
 import type { PlaybookCatalog, VersionRef } from './playbook-catalog';
 
 type Customer = Pick<CustomerProfile, 'id' | 'tier' | 'segment' | 'lifecycleStage' | 'assetsUnderManagement'>;
@@ -19,7 +18,7 @@ export interface CaseChoice {
 }
 
 export async function chooseCasePlaybook(
-  sql: Sql,
+  experiments: LiveExperiment[],
   catalog: PlaybookCatalog,
   newest: VersionRef[],
   req: { playbookId?: string; customer: Customer; driver: ChurnDriver; namedBy: string },
@@ -33,7 +32,7 @@ export async function chooseCasePlaybook(
     segment: customer.segment,
   });
   const pinned = await pinWithExperiment(
-    sql,
+    experiments,
     { id: current.id, version: current.version },
     customer.id,
     async (version) => (await catalog.definition({ id: current.id, version }))?.holdout.percent ?? 0,

@@ -1,6 +1,6 @@
-// Applies a bank's setup (domain/provisioning.ts) in one transaction: segments, teams, agents and offers are upserted,
-// a playbook gets a new version only when its definition changed (running cases keep theirs). Applying the
-// same file twice changes nothing. Every change is in the audit log.
+// Applies a bank's setup (domain/provisioning.ts) in one transaction: segments, teams, agents, offers and churn
+// reasons are upserted, a playbook gets a new version only when its definition changed (running cases keep
+// theirs). Applying the same file twice changes nothing. Every change is in the audit log.
 import { Prisma } from '@prisma/client';
 import type { Db } from '../../config/database';
 import type {
@@ -8,6 +8,7 @@ import type {
   ApplyCounts,
   ApplyReport,
   BankConfig,
+  ChurnReasonSpec,
   MessageTemplateSpec,
   OfferSpec,
   PlaybookSpec,
@@ -34,8 +35,9 @@ const canonical = (v: unknown): string =>
 
 const counts = (): ApplyCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
-// Upserts one row and says what happened; `same` compares the stored row with the spec.
-async function upsert<S extends { id: string }, R>(
+// Upserts one row and says what happened; `same` compares the stored row with the spec (its key is `id`, or
+// `code` for a churn reason).
+async function upsert<S extends { id: string } | { code: string }, R>(
   tx: Tx,
   by: Principal,
   kind: string,
@@ -51,7 +53,12 @@ async function upsert<S extends { id: string }, R>(
   }
   await write();
   await tx.auditEntry.create({
-    data: auditEntry(by, `${kind}.${found ? 'updated' : 'created'}`, { type: kind, id: spec.id }, { ...spec }),
+    data: auditEntry(
+      by,
+      `${kind}.${found ? 'updated' : 'created'}`,
+      { type: kind, id: 'id' in spec ? spec.id : spec.code },
+      { ...spec },
+    ),
   });
   tally[found ? 'updated' : 'created']++;
 }
@@ -197,6 +204,21 @@ export const applyTemplate = async (tx: Tx, by: Principal, t: MessageTemplateSpe
     tally,
   );
 
+// A churn reason: created, relabelled, or retired (active: false). Never deleted: cases keep pointing at it.
+export const applyChurnReason = async (tx: Tx, by: Principal, r: ChurnReasonSpec, tally = counts()) =>
+  upsert(
+    tx,
+    by,
+    'churn_reason',
+    r,
+    await tx.churnReason.findUnique({ where: { code: r.code } }),
+    (row) =>
+      canonical({ label: row.label, category: row.category, avoidable: row.avoidable, active: row.active }) ===
+      canonical({ label: r.label, category: r.category, avoidable: r.avoidable, active: r.active }),
+    () => tx.churnReason.upsert({ where: { code: r.code }, create: r, update: { ...r, updatedAt: new Date() } }),
+    tally,
+  );
+
 export async function applyConfig(db: Db, config: BankConfig, by: Principal): Promise<ApplyReport> {
   const report: ApplyReport = {
     segments: counts(),
@@ -205,6 +227,7 @@ export async function applyConfig(db: Db, config: BankConfig, by: Principal): Pr
     offers: counts(),
     playbooks: counts(),
     templates: counts(),
+    churnReasons: counts(),
   };
   await db.$transaction(
     async (tx) => {
@@ -214,13 +237,14 @@ export async function applyConfig(db: Db, config: BankConfig, by: Principal): Pr
       for (const o of config.offers) await applyOffer(tx, by, o, report.offers);
       for (const p of config.playbooks) await applyPlaybook(tx, by, p, report.playbooks);
       for (const t of config.templates) await applyTemplate(tx, by, t, report.templates);
+      for (const r of config.churnReasons) await applyChurnReason(tx, by, r, report.churnReasons);
     },
     { timeout: 120_000 },
   );
   return report;
 }
 
-// One team, agent, offer or template on its own (the admin PUTs), in its own transaction: what became of it.
+// One team, agent, offer, template or churn reason on its own (the admin PUTs), in its own transaction: what became of it.
 export type ApplySpec<S> = (tx: Tx, by: Principal, spec: S, tally: ApplyCounts) => Promise<void>;
 
 export async function applyOne<S>(

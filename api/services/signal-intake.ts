@@ -12,7 +12,6 @@ import type { AppDeps } from '../deps';
 import { HttpError } from '../http/errors';
 import type { SignalBody } from '../http/schemas';
 import { newCaseId } from './case-workflows';
-import { recordCaseArm } from './experiment-assignment';
 import { chooseCasePlaybook } from './playbook-choice';
 import { createPlaybookCatalog, unknownPlaybook, type PlaybookCatalog } from './playbook-catalog';
 import {
@@ -141,8 +140,8 @@ async function answerWithoutCase(
 
 // The playbook version the case pins (a live experiment may pin another of its versions, and the case's arm),
 // and the case as it opens: the customer and the pinned playbook go with its start, so it need not read them.
-async function caseOpening({ sql, catalog }: Intake, body: SignalBody, row: IntakeFacts) {
-  const { pinned, definition, choice } = await chooseCasePlaybook(sql, catalog, row.newest, {
+async function caseOpening({ catalog }: Intake, body: SignalBody, row: IntakeFacts) {
+  const { pinned, definition, choice } = await chooseCasePlaybook(row.experiments, catalog, row.newest, {
     playbookId: body.playbookId,
     customer: row.customer!,
     driver: classifyDriver([signalInput('incoming', body)]),
@@ -155,10 +154,11 @@ async function caseOpening({ sql, catalog }: Intake, body: SignalBody, row: Inta
     customerId: body.customerId,
     reason: `signal:${body.type}`,
     playbook: pin,
+    arm: pinned.arm,
     context,
     choice,
   };
-  return { pinned, opening };
+  return { opening };
 }
 
 // Starts the case, or joins the customer's open one; a case row whose workflow did not start is withdrawn.
@@ -166,7 +166,7 @@ async function startOrJoin(
   { sql, cases }: Intake,
   body: SignalBody,
   stored: { signalId: string; openCaseId?: string | null },
-  { pinned, opening }: Awaited<ReturnType<typeof caseOpening>>,
+  { opening }: Awaited<ReturnType<typeof caseOpening>>,
   actor: string,
 ): Promise<SignalAnswer> {
   const { signalId, openCaseId } = stored;
@@ -183,7 +183,6 @@ async function startOrJoin(
   }
   // The customer's previous run was still ending: this signal joined another case than the row written.
   if (!openCaseId && joined.caseId !== opening.caseId) await withdrawUnstartedCase(sql, opening.caseId);
-  else if (!openCaseId) await recordCaseArm(sql, opening.caseId, pinned);
   await linkSignal(sql, signalId, joined);
   return { status: 202, body: { signalId, caseId: joined.caseId, workflowId: joined.workflowId, duplicate: false } };
 }

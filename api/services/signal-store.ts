@@ -9,6 +9,7 @@ import type { VersionRef } from './playbook-catalog';
 import { CUSTOMER_PROFILE_JSON } from '../../config/customer-profile-sql';
 import type { CustomerProfile } from '../../domain/customer';
 import { CURRENT_VERSIONS_SQL } from './current-versions-sql';
+import { LIVE_EXPERIMENTS_SQL, type LiveExperiment } from './experiment-assignment';
 
 export interface IntakeRow {
   existing?: StoredSignal;
@@ -25,6 +26,8 @@ export interface IntakeRow {
   };
   // The version of every playbook that new cases pin: its newest, or the one an experiment promoted.
   newest: VersionRef[];
+  // Experiments deciding new cases' versions and arms.
+  experiments: LiveExperiment[];
 }
 
 const INTAKE_FACTS = `
@@ -37,7 +40,8 @@ SELECT
                             'playbook', json_build_object('id', playbook_id, 'version', playbook_version))
      FROM cases WHERE customer_id = $2 ORDER BY opened_at DESC LIMIT 1) AS last_case,
   (SELECT coalesce(json_agg(json_build_object('id', id, 'version', version)), '[]')
-     FROM (${CURRENT_VERSIONS_SQL}) v) AS newest`;
+     FROM (${CURRENT_VERSIONS_SQL}) v) AS newest,
+  (${LIVE_EXPERIMENTS_SQL}) AS experiments`;
 
 export async function readIntakeFacts(sql: Sql, idempotencyKey: string, customerId: string): Promise<IntakeRow> {
   const { rows } = await sql.query(INTAKE_FACTS, [idempotencyKey, customerId]);
@@ -49,6 +53,7 @@ export async function readIntakeFacts(sql: Sql, idempotencyKey: string, customer
     hasOpenCase: r.has_open_case,
     lastCase: last ? { ...last, closedAt: last.closedAt ? new Date(last.closedAt) : null } : undefined,
     newest: r.newest,
+    experiments: r.experiments,
   };
 }
 
@@ -66,6 +71,8 @@ export interface OpeningCase {
   customerId: string;
   reason: string;
   playbook: VersionRef;
+  // The arm of a case under an experiment, written with the case row.
+  arm?: { experimentId: string; arm: string };
 }
 
 // Undefined when the key was stored meanwhile (a concurrent request with the same key won).
@@ -99,7 +106,8 @@ export async function storeSignalOnce(sql: Sql, s: NewSignal): Promise<string> {
 // The case row written when a case opens: readable at once, with the playbook version pinned at intake. The
 // workflow's first event updates it; a workflow that could not be started withdraws it. Unless the customer
 // already has an open case, whose id it then returns: openings are serialised per customer (row lock), so two
-// signals at once open one case, not two. One call (the intake_store_signal_and_open_case function).
+// signals at once open one case, not two. A case under an experiment gets its arm in the same transaction. One
+// call (the intake_store_signal_and_open_case function).
 async function openCaseWithSignal(
   sql: Sql,
   opening: OpeningCase,
@@ -108,7 +116,7 @@ async function openCaseWithSignal(
   const s = signal?.new;
   const { rows } = await sql.query<{ stored: boolean; signal_id: string | null; open_case_id: string | null }>({
     name: 'intake-open-case',
-    text: 'SELECT * FROM intake_store_signal_and_open_case($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+    text: 'SELECT * FROM intake_store_signal_and_open_case($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)',
     values: [
       signal?.existingId ?? null,
       s ? `sig_${randomUUID()}` : null,
@@ -123,6 +131,8 @@ async function openCaseWithSignal(
       opening.reason,
       opening.playbook.id,
       opening.playbook.version,
+      opening.arm?.experimentId ?? null,
+      opening.arm?.arm ?? null,
     ],
   });
   const r = rows[0]!;
@@ -163,7 +173,11 @@ export async function linkSignal(
 // Nothing half-written: a case whose workflow never started (no event recorded) disappears with the failed
 // request. Had the workflow started after all, its first event writes the row again.
 export async function withdrawUnstartedCase(sql: Sql, caseId: string): Promise<void> {
-  await sql.query('DELETE FROM cases WHERE id = $1 AND last_event_seq = 0', [caseId]);
+  await sql.query(
+    `WITH withdrawn AS (DELETE FROM cases WHERE id = $1 AND last_event_seq = 0 RETURNING id)
+     DELETE FROM case_experiment_arms WHERE case_id IN (SELECT id FROM withdrawn)`,
+    [caseId],
+  );
 }
 
 // The customer's signals since a date, oldest first: what a re-score during cool-down weighs.

@@ -159,7 +159,7 @@ export async function startBenchStack(): Promise<BenchStack> {
 // attempt whose outcome the agent has 30 days to record. A case's work up to its first contact is the demo's,
 // and nothing else of it runs during a measurement (with the demo's seconds-long waits, thousands of earlier
 // cases would time out and retry contact while later ones are measured: a load no bank sees at intake).
-const BENCH_PLAYBOOK = 'bench-waits-on-agent';
+export const BENCH_PLAYBOOK = 'bench-waits-on-agent';
 
 async function seedBenchPlaybook(db: Db): Promise<void> {
   const demo = await db.playbookVersion.findFirstOrThrow({

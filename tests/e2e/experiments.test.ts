@@ -1,12 +1,20 @@
-// The Experiments view in a real browser: a supervisor opens a playbook's experiment, sees its arms, results
-// with interval bars and the funnel per arm, and pauses it. Screenshot in test-artifacts/.
+// The Experiments view in a real browser: a supervisor starts an experiment from the form, sees its arms,
+// results with interval bars and the funnel per arm (for a team too), pauses and stops it. Screenshot in
+// test-artifacts/.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PLAYBOOKS } from '../../dev/seed';
 import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
-import { createCustomer, createTestPlaybook, outflowSignal, waitForClosed, waitForStage } from '../support/fixtures';
+import {
+  createCustomer,
+  createTestPlaybook,
+  outflowSignal,
+  waitForClosed,
+  waitForStage,
+  MOVED_AWAY,
+} from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -35,17 +43,33 @@ test('a supervisor sees an experiment with its results and funnel per arm, and p
   const v2 = structuredClone(PLAYBOOKS.demo) as Record<string, any>;
   v2.holdout = { percent: 0 };
   await h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: v2 });
-  const started = await h.call('POST', `/v1/playbooks/${playbookId}/experiments`, {
-    key: h.keys.supervisor,
-    body: {
-      minSamplePerArm: 2,
-      arms: [
-        { version: 1, weight: 50, control: true },
-        { version: 2, weight: 50 },
-      ],
-    },
+  // Started from the form: a wrong weight is refused with the API's message, then corrected.
+  await page.goto(`${h.baseUrl}/`);
+  await page.getByLabel('API key').fill(h.keys.supervisor);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Case board' }).waitFor();
+  await page.goto(`${h.baseUrl}/#/experiments/${playbookId}`);
+  const form = page.getByRole('form', { name: 'Start an experiment' });
+  await form.waitFor();
+  await form.getByLabel('Minimum conclusive cases per arm').fill('2');
+  await form.getByLabel('Arm B weight').fill('40');
+  await form.getByRole('button', { name: 'Start experiment' }).click();
+  await form.getByRole('alert').getByText("the arms' weights must sum to 100; they sum to 90").waitFor();
+  await form.getByLabel('Arm B weight').fill('50');
+  await form.getByRole('button', { name: 'Start experiment' }).click();
+  await page.getByTestId('experiment-status').waitFor();
+  expect(await form.count()).toBe(0);
+  const [listed] = (await h.call('GET', `/v1/playbooks/${playbookId}/experiments`, { key: h.keys.supervisor })).body
+    .items;
+  expect(listed).toMatchObject({
+    minSamplePerArm: 2,
+    autoPromote: false,
+    arms: [
+      { arm: 'A', version: 1, weight: 50, control: true },
+      { arm: 'B', version: 2, weight: 50, control: false },
+    ],
   });
-  expect(started.status).toBe(201);
+  const started = { body: listed };
 
   // Eight cases, closed by hand: every other one retained.
   for (let i = 0; i < 8; i++) {
@@ -56,16 +80,12 @@ test('a supervisor sees an experiment with its results and funnel per arm, and p
     await waitForStage(h, caseId, 'contacting');
     await h.call('POST', `/v1/cases/${caseId}/close`, {
       key: h.keys.supervisor,
-      body: { outcome: i % 2 ? 'retained' : 'churned', note: 'e2e' },
+      body: i % 2 ? { outcome: 'retained', note: 'e2e' } : { outcome: 'churned', note: 'e2e', reason: MOVED_AWAY },
     });
     await waitForClosed(h, caseId);
   }
 
-  await page.goto(`${h.baseUrl}/`);
-  await page.getByLabel('API key').fill(h.keys.supervisor);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Case board' }).waitFor();
-  await page.goto(`${h.baseUrl}/#/experiments/${playbookId}`);
+  await page.reload();
   await page.getByRole('heading', { name: 'Experiments' }).waitFor();
   await page.locator(`[data-experiment-id="${started.body.id}"]`).waitFor();
   expect(await page.locator('.experiment-results tbody tr').count()).toBe(2);
@@ -75,8 +95,16 @@ test('a supervisor sees an experiment with its results and funnel per arm, and p
   expect(await page.locator('.error-bar').count()).toBeGreaterThanOrEqual(1);
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-experiments.png'), fullPage: true });
 
+  // The funnel narrowed to one team.
+  await page.getByLabel('Team (funnel)').selectOption({ index: 1 });
+  await page.locator('figcaption', { hasText: 'team ' }).waitFor();
+
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.getByRole('button', { name: 'Resume' }).waitFor();
   expect(await page.getByTestId('experiment-status').textContent()).toBe('paused');
-  expect(consoleErrors).toEqual([]);
+  // Stopped: the form is offered again for the next experiment.
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await form.waitFor();
+  // The browser logs the refused start (400) itself; nothing else went wrong.
+  expect(consoleErrors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
 });

@@ -99,6 +99,8 @@ async function existingThings(): Promise<Record<string, string>> {
     playbookId: 'demo',
     keyId: key.id,
     offerId: 'fee-waiver-12m',
+    // A churn reason of the seeded catalogue (the path of PUT /v1/churn-reasons/{code}).
+    code: 'moved_away',
   };
 }
 

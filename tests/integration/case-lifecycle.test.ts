@@ -1,6 +1,6 @@
 // A retention case from a posted risk signal through detect, assign, contact, offer and re-survey to closed,
 // on the real Temporal server, PostgreSQL, SMTP sink and Twilio SDK, with the `demo` playbook.
-import { caseStage, createCustomer, outflowSignal, waitForStage } from '../support/fixtures';
+import { caseStage, createCustomer, outflowSignal, waitForStage, MOVED_AWAY } from '../support/fixtures';
 import { eventually, startHarness, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
@@ -167,10 +167,10 @@ test('an email customer above the approval threshold waits for a supervisor, the
 
   const declined = await h.call('POST', `/v1/cases/${caseId}/offer-decision`, {
     key: h.keys.supervisor,
-    body: { decision: 'declined' },
+    body: { decision: 'declined', reason: MOVED_AWAY },
   });
   expect(declined.status).toBe(200);
-  expect(declined.body).toMatchObject({ status: 'closed', outcome: 'declined' });
+  expect(declined.body).toMatchObject({ status: 'closed', outcome: 'declined', churnReason: MOVED_AWAY });
   expect(await h.db.caseOffer.findMany({ where: { caseId }, select: { offerId: true, status: true } })).toEqual([
     { offerId: 'rate-bonus-50bp', status: 'declined' },
   ]);

@@ -9,6 +9,7 @@ import {
   waitForClosed,
   waitForEvent,
   waitForStage,
+  MOVED_AWAY,
 } from '../support/fixtures';
 import { eventually, startHarness, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
@@ -60,7 +61,7 @@ test('the frequency cap counts contacts across cases and defers the second case'
   await waitForStage(h, first.caseId, 'contacting');
   await h.call('POST', `/v1/cases/${first.caseId}/contact-outcome`, {
     key: h.keys.agent,
-    body: { channel: 'phone', outcome: 'refused' },
+    body: { channel: 'phone', outcome: 'refused', reason: MOVED_AWAY },
   });
   expect((await waitForClosed(h, first.caseId)).outcome).toBe('declined');
 

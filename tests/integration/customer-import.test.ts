@@ -233,3 +233,38 @@ test('POST /v1/customers/import takes the CSV as the body (system and admin keys
   const asAgent = await h.call('POST', '/v1/customers/import', { key: h.keys.agent, headers: csv, body });
   expect(asAgent.status).toBe(403);
 });
+
+test('attributes.<name> columns carry what the early-warning model reads; a file without them leaves them be', async () => {
+  const p = uniqueId('imp');
+  const csv = { 'content-type': 'text/csv; charset=utf-8' };
+  const withAttributes = [
+    `${HEADER},attributes.age,attributes.region,attributes.balance`,
+    `${p}-1,Ana Ruiz,mass,Europe/Madrid,,,email,false,false,false,10,52,East,`,
+    '',
+  ].join('\n');
+  const imported = await h.call('POST', '/v1/customers/import', {
+    key: h.keys.system,
+    headers: csv,
+    body: withAttributes,
+  });
+  expect(imported.body).toMatchObject({ created: 1, rejected: 0 });
+  const stored = async () => (await h.db.customer.findUniqueOrThrow({ where: { id: `${p}-1` } })).attributes;
+  // A number where the cell is one, text otherwise; an empty cell leaves the attribute out.
+  expect(await stored()).toEqual({ age: 52, region: 'East' });
+
+  const without = [HEADER, `${p}-1,Ana Ruiz,mass,Europe/Madrid,,,email,false,false,false,20`, ''].join('\n');
+  expect(
+    (await h.call('POST', '/v1/customers/import', { key: h.keys.system, headers: csv, body: without })).body,
+  ).toMatchObject({
+    updated: 1,
+  });
+  expect(await stored()).toEqual({ age: 52, region: 'East' });
+
+  const badName = await h.call('POST', '/v1/customers/import', {
+    key: h.keys.system,
+    headers: csv,
+    body: `${HEADER},attributes.9lives\n`,
+  });
+  expect([badName.status, badName.body.error.code]).toEqual([400, 'csv_header_invalid']);
+  expect(badName.body.error.message).toContain('attributes.<name>');
+});

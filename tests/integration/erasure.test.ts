@@ -244,6 +244,37 @@ test('an erased customer is gone from every table and from Temporal; reports, pr
   expect(await h.db.crmOutbox.count({ where: { kind: 'customer_erased', caseId: `customer:${p.id}` } })).toBe(1);
 });
 
+test("a lost case's churn reason keeps its code through erasure and loses the customer's words", async () => {
+  const p = await personalCustomer();
+  const { caseId } = (
+    await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(p.id, { playbookId }) })
+  ).body;
+  await waitForStage(h, caseId, 'contacting');
+  const words = `${p.name} moves to Lisbon, ${p.secret}`;
+  expect(
+    (
+      await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, {
+        key: h.keys.agent,
+        body: { channel: 'phone', outcome: 'refused', reason: { code: 'moved_away', note: words } },
+      })
+    ).status,
+  ).toBe(200);
+  expect(await waitForClosed(h, caseId)).toMatchObject({ outcome: 'declined' });
+  const held = await columnsHolding(h.db, [p.secret]);
+  expect(held).toEqual(expect.arrayContaining([expect.stringMatching(/^cases\.churn_reason_note: /)]));
+  // The audit log has the code only: the customer's words never reach it.
+  expect(held.filter((c) => c.startsWith('audit_log'))).toEqual([]);
+
+  expect(
+    (await h.call('DELETE', `/v1/customers/${p.id}`, { key: h.keys.admin, body: { reason: 'REQ-7' } })).status,
+  ).toBe(200);
+  expect(await columnsHolding(h.db, [p.name, p.secret])).toEqual([]);
+  const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
+  expect({ code: row.churnReasonCode, note: row.churnReasonNote }).toEqual({ code: 'moved_away', note: null });
+  const closing = await h.db.caseEvent.findFirstOrThrow({ where: { caseId, type: 'case_closed' } });
+  expect(closing.data).toMatchObject({ churnReason: { code: 'moved_away' } });
+}, 120_000);
+
 test('only an admin key erases, with a reason, and an unknown customer is said to be unknown', async () => {
   const p = await personalCustomer();
   for (const key of [h.keys.system, h.keys.supervisor, h.keys.agent]) {

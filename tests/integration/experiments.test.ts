@@ -2,7 +2,14 @@
 // to at intake (the same on re-entry), and a case keeping its arm and version after another arm is promoted.
 import { PLAYBOOKS } from '../../dev/seed';
 import { experimentBucket } from '../../api/services/experiment-bucket';
-import { createCustomer, createTestPlaybook, outflowSignal, waitForClosed, waitForStage } from '../support/fixtures';
+import {
+  createCustomer,
+  createTestPlaybook,
+  outflowSignal,
+  waitForClosed,
+  waitForStage,
+  MOVED_AWAY,
+} from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -115,7 +122,7 @@ test("a customer's arm is pinned at intake and stays the same on re-entry; promo
   expect(await waitForStage(h, first, 'contacting')).toMatchObject({ playbook: { id: playbookId, version: 1 } });
   await h.call('POST', `/v1/cases/${first}/close`, {
     key: h.keys.supervisor,
-    body: { outcome: 'churned', note: 'moved bank' },
+    body: { outcome: 'churned', note: 'moved bank', reason: MOVED_AWAY },
   });
   await waitForClosed(h, first);
   const again = await openCase(inA.id);

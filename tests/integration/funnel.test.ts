@@ -103,6 +103,7 @@ async function writeCase(playbookId: string, i: number, timeline: { events: Ev[]
       data: (e.data ?? {}) as object,
     })),
   });
+  return caseId;
 }
 
 test("the funnel's counts equal the counts read off every case's timeline", async () => {
@@ -171,4 +172,27 @@ test('an arm without its experiment is refused', async () => {
       },
     },
   });
+});
+
+test("time in a step: median and 90th percentile interpolated as percentile_cont does, from the events' times", async () => {
+  const playbookId = uniqueId('funnel-times');
+  const openedAt = new Date(Date.now() - 3_600_000);
+  // Five cases assigned 10, 20, 30, 40 and 100 seconds after they opened; still open, so time in "assigned"
+  // is not known yet.
+  for (const seconds of [10, 20, 30, 40, 100]) {
+    const timeline = { events: [{ type: 'case_opened' }, { type: 'case_assigned' }], closed: false };
+    const caseId = await writeCase(playbookId, 0, timeline, openedAt);
+    await h.db.caseEvent.updateMany({
+      where: { caseId, type: 'case_assigned' },
+      data: { at: new Date(openedAt.getTime() + seconds * 1000) },
+    });
+    // Events are written once, never changed: the case's row follows new events only, so this test's change
+    // of a time is followed by hand.
+    await h.db.$executeRaw`SELECT refresh_case_funnel(${caseId})`;
+  }
+  const res = await h.call('GET', `/v1/playbooks/${playbookId}/funnel`, { key: h.keys.supervisor });
+  const [detected, assigned] = res.body.steps;
+  // percentile_cont(0.5) of 10, 20, 30, 40, 100 is 30; (0.9) is 40 + 0.6 × (100 − 40) = 76.
+  expect(detected).toMatchObject({ entered: 5, medianSeconds: 30, p90Seconds: 76 });
+  expect(assigned).toMatchObject({ entered: 5, left: 0, medianSeconds: null, p90Seconds: null });
 });

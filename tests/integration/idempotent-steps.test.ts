@@ -8,6 +8,7 @@ import {
   timeline,
   waitForClosed,
   waitForStage,
+  MOVED_AWAY,
 } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -39,7 +40,7 @@ const answerer = (caseId: string, outcome: string) => (idempotencyKey: string) =
   h.call('POST', `/v1/cases/${caseId}/contact-outcome`, {
     key: h.keys.agent,
     headers: { 'idempotency-key': idempotencyKey },
-    body: { channel: 'phone', outcome },
+    body: { channel: 'phone', outcome, ...(outcome === 'refused' ? { reason: MOVED_AWAY } : {}) },
   });
 
 // Sends the answer while no worker runs (so its update passes the API's deadline), then brings the worker back.

@@ -1,4 +1,4 @@
-// Migration 20261203070000 on customers as they were before it: lifecycle stages stored as free text become one
+// Migration 20261203071000 on customers as they were before it: lifecycle stages stored as free text become one
 // of the six words (whatever their case or spacing) or NULL, and the column then refuses anything else. Run in
 // a schema of its own on the test PostgreSQL, with only the columns the migration touches.
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,7 @@ const MIGRATION = join(
   '..',
   'prisma',
   'migrations',
-  '20261203070000_lifecycle_stages_and_segments',
+  '20261203071000_lifecycle_stages_and_segments',
   'migration.sql',
 );
 

@@ -4,7 +4,7 @@
 import { createApiKey } from '../../api/services/api-keys';
 import { myDayResponse } from '../../api/http/desk-schemas';
 import { createTeam, insertCase } from '../support/case-rows';
-import { createCustomer, outflowSignal, waitForEvent } from '../support/fixtures';
+import { createCustomer, outflowSignal, waitForEvent, MOVED_AWAY } from '../support/fixtures';
 import { eventually, startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -78,7 +78,7 @@ test("an agent's day lists exactly their waiting cases, soonest SLA first, and d
     (
       await h.call('POST', `/v1/cases/${second}/contact-outcome`, {
         key: keys.dana,
-        body: { channel: 'phone', outcome: 'refused' },
+        body: { channel: 'phone', outcome: 'refused', reason: MOVED_AWAY },
       })
     ).status,
   ).toBe(200);

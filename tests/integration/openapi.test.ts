@@ -13,6 +13,9 @@ import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { createLogger } from '../../config/logger';
 import type { z } from 'zod';
 import {
+  churnReasonListResponse,
+  churnReasonReportResponse,
+  recordedChurnReasonResponse,
   caseBoardResponse,
   caseDetailResponse,
   issuedKeyResponse,
@@ -24,6 +27,7 @@ import {
   workloadResponse,
 } from '../../api/http/response-schemas';
 import { insertCase } from '../support/case-rows';
+import { MOVED_AWAY } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -139,6 +143,8 @@ test('the documented answers are what the API sends: parsing one with its schema
       sentAt: now,
     },
   });
+  // A lost case, closed without a reason until a supervisor records one.
+  const lostId = await insertCase(h.db, 'contact-centre', { status: 'closed', outcome: 'churned', openedAt: now });
   const key = (await h.call('POST', '/v1/keys', { key: h.keys.admin, body: { name: 'doc check', role: 'supervisor' } }))
     .body;
 
@@ -177,6 +183,30 @@ test('the documented answers are what the API sends: parsing one with its schema
     ['/v1/keys', 'post', issuedKeyResponse, key],
     ['/v1/keys', 'get', keyListResponse, (await h.call('GET', '/v1/keys', { key: h.keys.admin })).body],
     ['/v1/me', 'get', meResponse, (await h.call('GET', '/v1/me', { key: h.keys.agent })).body],
+    [
+      '/v1/churn-reasons',
+      'get',
+      churnReasonListResponse,
+      (await h.call('GET', '/v1/churn-reasons?includeRetired=true', { key: h.keys.agent })).body,
+    ],
+    [
+      '/v1/cases/{caseId}/churn-reason',
+      'put',
+      recordedChurnReasonResponse,
+      (await h.call('PUT', `/v1/cases/${lostId}/churn-reason`, { key: h.keys.supervisor, body: MOVED_AWAY })).body,
+    ],
+    [
+      '/v1/cases/{caseId}',
+      'get',
+      caseDetailResponse,
+      (await h.call('GET', `/v1/cases/${lostId}`, { key: h.keys.supervisor })).body,
+    ],
+    [
+      '/v1/reports/churn-reasons',
+      'get',
+      churnReasonReportResponse,
+      (await h.call('GET', '/v1/reports/churn-reasons?period=week', { key: h.keys.supervisor })).body,
+    ],
   ];
   for (const [path, method, schema, body] of answers) {
     expect({ path, parsed: schema.parse(body) }).toEqual({ path, parsed: body });
@@ -189,6 +219,8 @@ test('the documented answers are what the API sends: parsing one with its schema
   expect(detail.offer).toBeDefined();
   expect(detail.contactAttempts).toHaveLength(1);
   expect((answers[5]![3] as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+  expect((answers[11]![3] as { churnReason?: unknown }).churnReason).toMatchObject({ code: 'moved_away' });
+  expect((answers[12]![3] as { reasons: unknown[] }).reasons.length).toBeGreaterThan(0);
 });
 
 test('docs/api.md is the contract generated from this OpenAPI document (run `npm run docs:api` after changing a route)', () => {

@@ -9,6 +9,7 @@ import {
   waitForClosed,
   waitForEvent,
   waitForStage,
+  MOVED_AWAY,
 } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -73,7 +74,7 @@ test('a signal within the cool-down after a case closed is recorded against that
   await waitForStage(h, first.caseId, 'contacting');
   await h.call('POST', `/v1/cases/${first.caseId}/close`, {
     key: h.keys.supervisor,
-    body: { outcome: 'churned', note: 'account closed' },
+    body: { outcome: 'churned', note: 'account closed', reason: MOVED_AWAY },
   });
 
   const late = await h.call('POST', '/v1/signals', { key: h.keys.system, body: outflowSignal(c.id, { playbookId }) });

@@ -45,8 +45,9 @@ test('npm run admin -- apply and npm run import bring an empty database to the e
   expect(first).toMatch(/agents\s+created 7,/);
   expect(first).toMatch(/playbooks\s+created 1,/);
   expect(first).toMatch(/templates\s+created 2,/);
+  expect(first).toMatch(/churnReasons\s+created 7,/);
   const again = (await admin('apply', EXAMPLE)).stdout;
-  for (const kind of ['teams', 'agents', 'offers', 'playbooks', 'templates'])
+  for (const kind of ['teams', 'agents', 'offers', 'playbooks', 'templates', 'churnReasons'])
     expect(again).toMatch(new RegExp(`${kind}\\s+created 0, updated 0, unchanged \\d+`));
   // The harness's agent key works a team of the applied setup (contact-centre), so it starts only now.
   h = await startHarness({ databaseUrl: database.url });
@@ -58,7 +59,7 @@ test('npm run admin -- apply and npm run import bring an empty database to the e
   const file = join(mkdtempSync(join(tmpdir(), 'holdfast-')), 'exported.yaml');
   writeFileSync(file, exported);
   const reapplied = (await admin('apply', file)).stdout;
-  for (const kind of ['teams', 'agents', 'offers', 'playbooks', 'templates'])
+  for (const kind of ['teams', 'agents', 'offers', 'playbooks', 'templates', 'churnReasons'])
     expect(reapplied).toMatch(new RegExp(`${kind}\\s+created 0, updated 0, unchanged \\d+`));
 
   // The example customers, imported as a bank would: every row in, names as written.

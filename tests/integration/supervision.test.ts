@@ -1,6 +1,6 @@
 // Supervisors' steps on a running case: reassignment to another agent (and team) and closing by hand, both
 // on the timeline with the acting key's name.
-import { createCustomer, outflowSignal, timeline, waitForStage } from '../support/fixtures';
+import { createCustomer, outflowSignal, timeline, waitForStage, MOVED_AWAY } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
@@ -62,15 +62,20 @@ test('a supervisor closes a waiting case by hand; the workflow ends and the case
 
   const closed = await h.call('POST', `/v1/cases/${caseId}/close`, {
     key: h.keys.supervisor,
-    body: { outcome: 'churned', note: 'customer moved abroad' },
+    body: { outcome: 'churned', note: 'customer moved abroad', reason: MOVED_AWAY },
   });
   expect(closed.status).toBe(200);
-  expect(closed.body).toMatchObject({ status: 'closed', stage: 'closed', outcome: 'churned' });
+  expect(closed.body).toMatchObject({ status: 'closed', stage: 'closed', outcome: 'churned', churnReason: MOVED_AWAY });
   const last = (await timeline(h, caseId)).at(-1)!;
   expect(last).toMatchObject({
     type: 'case_closed',
     actor: 'supervisor:test supervisor',
-    data: { outcome: 'churned', reason: 'closed_by_supervisor', note: 'customer moved abroad' },
+    data: {
+      outcome: 'churned',
+      reason: 'closed_by_supervisor',
+      note: 'customer moved abroad',
+      churnReason: MOVED_AWAY,
+    },
   });
 
   const again = await h.call('POST', `/v1/cases/${caseId}/close`, {

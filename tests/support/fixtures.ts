@@ -48,6 +48,9 @@ export function outflowSignal(customerId: string, extra: Record<string, unknown>
   };
 }
 
+// A reason of the seeded churn reason catalogue (dev/seed.ts), for the steps that lose a customer.
+export const MOVED_AWAY = { code: 'moved_away', note: 'moving abroad for work' };
+
 export async function caseStage(h: Harness, caseId: string, key = h.keys.supervisor) {
   const res = await h.call('GET', `/v1/cases/${caseId}`, { key });
   return res.status === 200 ? (res.body as { stage: string; status: string; outcome?: string }) : undefined;

@@ -181,6 +181,17 @@ test('sentences read as the bank says them', () => {
   ).toBe('Case closed as churned: closed by supervisor by sup-1 — “moved abroad”');
   expect(
     say(
+      'case_closed',
+      { outcome: 'declined', reason: 'offer_declined', churnReason: { code: 'fees_too_high', note: 'too dear' } },
+      'agent:agent-1',
+    ),
+  ).toBe('Case closed as declined: offer declined by agent-1 — churn reason: fees too high, “too dear”');
+  // Anonymised: the code stays, the customer's words are gone.
+  expect(
+    say('contact_outcome_recorded', { channel: 'phone', outcome: 'refused', churnReason: { code: 'moved_away' } }),
+  ).toMatch(/: refused — churn reason: moved away$/);
+  expect(
+    say(
       'case_opened',
       {
         reason: 'signal:large_outflow',

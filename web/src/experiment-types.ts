@@ -4,6 +4,7 @@ export interface Experiment {
   playbookId: string;
   status: 'running' | 'paused' | 'stopped';
   minSamplePerArm: number;
+  autoPromote: boolean;
   arms: { arm: string; version: number; weight: number; control: boolean }[];
   promotedArm: string | null;
   createdBy: string;

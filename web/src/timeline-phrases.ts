@@ -75,6 +75,12 @@ export function quoted(v: unknown, max = 160): string {
 // " — “note”" when there is a note, else nothing.
 export const withNote = (v: unknown): string => (text(v) ? ` — ${quoted(v)}` : '');
 
+// The churn reason given with a refusal, a declined offer or a close: its code in words, then the customer's.
+export function withChurnReason(v: unknown): string {
+  const r = v !== null && typeof v === 'object' ? (v as { code?: unknown; note?: unknown }) : {};
+  return text(r.code) ? ` — churn reason: ${words(r.code)}${text(r.note) ? `, ${quoted(r.note)}` : ''}` : '';
+}
+
 // A provider's or a step's error, masked, with its code when there is one.
 export function problem(message: unknown, code?: unknown): string {
   const m = maskContactsInText(text(message)).trim();

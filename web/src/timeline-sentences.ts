@@ -19,6 +19,7 @@ import {
   text,
   when,
   who,
+  withChurnReason,
   withNote,
   words,
   type PhraseContext,
@@ -77,7 +78,7 @@ const SENTENCES: Record<CaseEventType, Sentence> = {
   call_requested: (d, _a, c) =>
     `Call requested${text(d.agentId) ? ` from ${assignee(d.agentId, null, c)}` : ' from the team'}${attempt(d.attempt)}`,
   contact_outcome_recorded: (d, a, c) =>
-    `${channel(d.channel)} contact recorded by ${who(a)}: ${known(d.outcome, 'no outcome given')}${text(d.callbackAt) ? `, call back ${when(d.callbackAt, c)}` : ''}${withNote(d.note)}`,
+    `${channel(d.channel)} contact recorded by ${who(a)}: ${known(d.outcome, 'no outcome given')}${text(d.callbackAt) ? `, call back ${when(d.callbackAt, c)}` : ''}${withNote(d.note)}${withChurnReason(d.churnReason)}`,
   contact_outcome_timed_out: (d) =>
     `No contact outcome recorded within ${text(d.waited) || 'the time allowed'}${attempt(d.attempt)}`,
   customer_replied: (d) =>
@@ -95,7 +96,7 @@ const SENTENCES: Record<CaseEventType, Sentence> = {
   offer_presented: (d, _a, c) =>
     `${Offer(d.name ?? d.offerId)} presented to the customer${text(d.cost) ? ` (cost ${text(d.cost)})` : ''}, open until ${when(d.expiresAt, c)}`,
   offer_decision_recorded: (d, a) =>
-    `Customer ${words(d.decision) || 'answered'} ${offer(d.offerId)} — recorded by ${who(a)}${withNote(d.note)}`,
+    `Customer ${words(d.decision) || 'answered'} ${offer(d.offerId)} — recorded by ${who(a)}${withNote(d.note)}${withChurnReason(d.churnReason)}`,
   fulfilment_requested: (d) => `Fulfilment of ${offer(d.offerId)} requested`,
   no_eligible_offer: (d) => `No offer fits this customer (${text(d.candidates) || 0} checked)`,
 
@@ -121,7 +122,7 @@ const SENTENCES: Record<CaseEventType, Sentence> = {
   case_continued: (d, _a, c) =>
     `Case carried over to a fresh run${text(d.observeUntil) ? `, still watching until ${when(d.observeUntil, c)}` : ''}`,
   case_closed: (d, a) =>
-    `Case closed as ${known(d.outcome)}${text(d.reason) ? `: ${words(d.reason)}` : ''}${declinedStage(d.declined)}${a === 'holdfast' ? '' : ` by ${who(a)}`}${withNote(d.note)}`,
+    `Case closed as ${known(d.outcome)}${text(d.reason) ? `: ${words(d.reason)}` : ''}${declinedStage(d.declined)}${a === 'holdfast' ? '' : ` by ${who(a)}`}${withNote(d.note)}${withChurnReason(d.churnReason)}`,
 };
 
 const KNOWN: ReadonlySet<string> = new Set(CASE_EVENT_TYPES);

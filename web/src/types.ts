@@ -74,6 +74,14 @@ export interface CaseDetail extends CaseSummary {
     decidedAt?: string;
   };
   survey?: { channel: string; sentAt: string; answeredAt?: string; score?: number; comment?: string };
+  earlyWarning?: {
+    modelId: string;
+    score: number;
+    reasons: { attribute: string; value: string | number | null; points: number }[];
+    at: string;
+  };
+  // Why a case closed as churned or declined was lost; absent until a person records it.
+  churnReason?: { code: string; label: string; category: string; avoidable: boolean; note?: string };
 }
 
 export interface TimelineEvent {
@@ -131,4 +139,33 @@ export interface ReportRow {
   costPerRetained: number | null;
   assetsRetained: number;
   slaCompliance: number | null;
+}
+
+// The churn reason catalogue (GET /v1/churn-reasons).
+export interface ChurnReason {
+  code: string;
+  label: string;
+  category: string;
+  avoidable: boolean;
+  active: boolean;
+}
+
+// GET /v1/reports/churn-reasons: lost cases by reason, group and period.
+interface ChurnTally {
+  count: number;
+  share: number | null;
+  recorded: number;
+  avoidableCount: number;
+  avoidableShare: number | null;
+}
+export interface ChurnReasonReport {
+  totals: ChurnTally;
+  reasons: (ChurnTally & {
+    code: string;
+    label: string;
+    category: string | null;
+    avoidable: boolean | null;
+  })[];
+  byCategory: (ChurnTally & { group: string })[];
+  periods: (ChurnTally & { period: string; trend: number | null })[];
 }

@@ -136,7 +136,14 @@ async function afterReachOut(
   }
   run.state.contact.lastOutcome = outcome.outcome;
   if (outcome.outcome === 'reached') return { reached: true };
-  if (outcome.outcome === 'refused') return failed('declined', 'customer_refused_contact', {}, outcome.actor);
+  // The churn reason the agent gave rides on the close event, for the projection and the report.
+  if (outcome.outcome === 'refused')
+    return failed(
+      'declined',
+      'customer_refused_contact',
+      outcome.reason ? { churnReason: outcome.reason } : {},
+      outcome.actor,
+    );
   if (outcome.outcome === 'callback_requested' && outcome.callbackAt) {
     const wait = Math.min(Date.parse(outcome.callbackAt) - Date.now(), durationMs(policy.maxCallbackDelay));
     if (wait > 0) await sleep(wait);

@@ -102,7 +102,8 @@ async function presentAndAwait(
   await run.close(
     'declined',
     state.offer.status === 'expired' ? 'offer_expired' : 'offer_declined',
-    { offerId: candidate.id },
+    // An expired offer has no reason yet: a supervisor records it afterwards (PUT /v1/cases/:id/churn-reason).
+    { offerId: candidate.id, ...(decision?.reason ? { churnReason: decision.reason } : {}) },
     decision?.actor,
   );
   return 'closed';

@@ -4,6 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { z } from 'zod';
 import type { CaseState } from '../../../domain/case';
+import type { ChurnReasonInput } from '../../../domain/churn-reasons';
 import {
   supervisorCloseInputSchema,
   contactOutcomeInputSchema,
@@ -27,6 +28,7 @@ import {
 } from '../../../workflows/messages';
 import type { AppDeps } from '../../deps';
 import { createCaseOpening } from '../../services/case-opening';
+import { requireActiveChurnReason } from '../../services/churn-reasons';
 import { caseDetailJson, readCaseBoard, visibleCaseTimelineJson } from '../../services/case-reads';
 import { reassignmentTarget, takeHumanStep } from '../../services/case-steps';
 import { actorOf, principalOf, requireRole } from '../auth';
@@ -108,9 +110,12 @@ function caseStepRoutes(router: Router, deps: AppDeps): void {
     });
   }
 
-  humanStep('contact-outcome', ['agent', 'supervisor'], contactOutcomeInputSchema, contactOutcomeUpdate);
+  // A refusal, a declined offer and a close as churned or declined carry a churn reason from the catalogue,
+  // checked here: the workflow cannot read the catalogue.
+  const activeReason = (input: { reason?: ChurnReasonInput }) => requireActiveChurnReason(deps.db, input.reason);
+  humanStep('contact-outcome', ['agent', 'supervisor'], contactOutcomeInputSchema, contactOutcomeUpdate, activeReason);
   humanStep('offer-approval', ['supervisor'], offerApprovalInputSchema, offerApprovalUpdate);
-  humanStep('offer-decision', ['agent', 'supervisor'], offerDecisionInputSchema, offerDecisionUpdate);
+  humanStep('offer-decision', ['agent', 'supervisor'], offerDecisionInputSchema, offerDecisionUpdate, activeReason);
   humanStep('assignment', ['supervisor'], reassignInputSchema, reassignUpdate, (input) =>
     reassignmentTarget(deps.db, input),
   );
@@ -120,6 +125,7 @@ function caseStepRoutes(router: Router, deps: AppDeps): void {
     ['supervisor'],
     supervisorCloseInputSchema,
     closeCaseUpdate as UpdateDefinition<CaseState, [z.infer<typeof supervisorCloseInputSchema> & Actor]>,
+    activeReason,
   );
   humanStep('sla', ['supervisor'], extendSlaInputSchema, extendSlaUpdate);
   // A case that needs attention: run the step it is stuck on again.

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { experimentInput, type ExperimentAction } from '../../../domain/experiment';
 import type { AppDeps } from '../../deps';
 import { readExperimentResults } from '../../services/experiment-results';
+import { reviewExperiments } from '../../services/experiment-review';
 import {
   changeExperimentStatus,
   getExperiment,
@@ -47,6 +48,11 @@ export function experimentRoutes({ db, sql }: AppDeps): Router {
       );
     });
   }
+
+  // The scheduled review's call (the worker's system key); an admin may run it by hand.
+  router.post('/v1/experiments/review', requireRole('system'), async (_req, res) => {
+    res.json({ reviewed: await reviewExperiments(db, sql, principalOf(res)) });
+  });
 
   router.post('/v1/experiments/:experimentId/promote', requireRole('supervisor'), async (req, res) => {
     const { experimentId } = parse(experimentIdParams, req.params, 'path');

@@ -1,11 +1,13 @@
 // Retention reports for supervisors (api/services/retention-report.ts): JSON rows, or the same rows as CSV for
 // a spreadsheet.
 import { Router } from 'express';
+import { churnReasonCsv } from '../../../domain/churn-reason-report';
 import { reportCsv } from '../../../domain/retention-report';
+import { churnReasonReportFor } from '../../services/churn-reason-report';
 import { retentionReportRows } from '../../services/retention-report';
 import { requireRole } from '../auth';
 import type { AppDeps } from '../../deps';
-import { retentionReportQuery } from '../schemas';
+import { churnReasonReportQuery, retentionReportQuery } from '../schemas';
 import { parse } from '../validate';
 
 export function reportRoutes({ db }: AppDeps): Router {
@@ -29,6 +31,20 @@ export function reportRoutes({ db }: AppDeps): Router {
       period: q.period ?? null,
       rows,
     });
+  });
+
+  // Why customers were lost (api/services/churn-reason-report.ts): JSON, or CSV with format=csv or Accept.
+  router.get('/v1/reports/churn-reasons', requireRole('supervisor'), async (req, res) => {
+    const { format, ...q } = parse(churnReasonReportQuery, req.query, 'query');
+    const report = await churnReasonReportFor(db, q);
+    const csv =
+      format === 'csv' || (format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
+    if (!csv) return void res.json(report);
+    const last = new Date(q.to.getTime() - 1).toISOString().slice(0, 10);
+    res
+      .type('text/csv')
+      .attachment(`churn-reasons-${q.period}-${q.from.toISOString().slice(0, 10)}-${last}.csv`)
+      .send(churnReasonCsv(report));
   });
   return router;
 }

@@ -6,6 +6,7 @@ import { words } from '../format';
 import { usePolling } from '../hooks';
 import type { CaseDetail, Me, Team } from '../types';
 import { CONTACT_OUTCOMES, OUTCOME_CHANNELS, SUPERVISOR_OUTCOMES } from '../vocabulary';
+import { ChurnReasonFields, withReason } from './churn-reason-fields';
 import { ErrorBanner } from './error-banner';
 
 interface Props {
@@ -34,6 +35,9 @@ const randomKey = () =>
 export function CaseActions({ api, me, detail, onDone }: Props) {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  // The outcomes chosen in the contact and close forms: a refusal or a lost case asks for a churn reason.
+  const [contactOutcome, setContactOutcome] = useState<string>(CONTACT_OUTCOMES[0]);
+  const [closeOutcome, setCloseOutcome] = useState<string>(SUPERVISOR_OUTCOMES[0]);
   const isSupervisor = me.role === 'supervisor' || me.role === 'admin';
   const worksCases = isSupervisor || me.role === 'agent';
   const teams = usePolling(
@@ -71,7 +75,7 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
         [...new FormData(e.currentTarget as HTMLFormElement)].filter(([, v]) => v !== ''),
       );
       if (typeof fields.callbackAt === 'string') fields.callbackAt = new Date(fields.callbackAt).toISOString();
-      void step(path, { ...fields, ...extra })();
+      void step(path, { ...withReason(fields), ...extra })();
     };
 
   if (detail.status === 'closed') return null;
@@ -87,12 +91,18 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
             <select name="channel" aria-label="Channel">
               <Options values={OUTCOME_CHANNELS} />
             </select>
-            <select name="outcome" aria-label="Contact outcome">
+            <select
+              name="outcome"
+              aria-label="Contact outcome"
+              value={contactOutcome}
+              onChange={(e) => setContactOutcome(e.currentTarget.value)}
+            >
               <Options values={CONTACT_OUTCOMES} />
             </select>
             <label>
               callback at <input name="callbackAt" type="datetime-local" />
             </label>
+            {contactOutcome === 'refused' && <ChurnReasonFields api={api} />}
             {note}
             <button type="submit">Record contact outcome</button>
           </form>
@@ -111,12 +121,13 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
           </form>
         )}
         {worksCases && stage === 'awaiting_decision' && (
-          <form onSubmit={(e) => e.preventDefault()} aria-label="Customer decision">
+          <form onSubmit={submit('offer-decision', { decision: 'declined' })} aria-label="Customer decision">
             <span>The customer's answer to “{offer?.name}”:</span>
             <button type="button" onClick={step('offer-decision', { decision: 'accepted' })}>
               Accepted
             </button>
-            <button type="button" class="secondary" onClick={step('offer-decision', { decision: 'declined' })}>
+            <ChurnReasonFields api={api} />
+            <button type="submit" class="secondary">
               Declined
             </button>
           </form>
@@ -153,10 +164,16 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
         )}
         {isSupervisor && (
           <form onSubmit={submit('close')} aria-label="Close case">
-            <select name="outcome" aria-label="Case outcome">
+            <select
+              name="outcome"
+              aria-label="Case outcome"
+              value={closeOutcome}
+              onChange={(e) => setCloseOutcome(e.currentTarget.value)}
+            >
               <Options values={SUPERVISOR_OUTCOMES} />
             </select>
             <input name="note" placeholder="why it is closed by hand" required maxLength={2000} />
+            {(closeOutcome === 'churned' || closeOutcome === 'declined') && <ChurnReasonFields api={api} />}
             <button type="submit" class="danger">
               Close case
             </button>

@@ -61,7 +61,7 @@ export interface FunnelColumn {
 }
 
 // One group of bars per step, one bar per arm, each as a share of the arm's detected cases.
-export function FunnelSideBySide({ columns }: { columns: FunnelColumn[] }) {
+export function FunnelSideBySide({ columns, team }: { columns: FunnelColumn[]; team?: string }) {
   const steps = columns[0]?.steps.map((s) => s.step) ?? [];
   const W = 560,
     H = 240,
@@ -72,7 +72,7 @@ export function FunnelSideBySide({ columns }: { columns: FunnelColumn[] }) {
   const bar = (group - 8) / Math.max(columns.length, 1);
   return (
     <figure class="chart">
-      <figcaption>Funnel by arm (share of detected cases reaching each step)</figcaption>
+      <figcaption>Funnel by arm (share of detected cases reaching each step){team ? `, team ${team}` : ''}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Funnel by arm">
         {steps.map((step, si) => (
           <g key={step}>

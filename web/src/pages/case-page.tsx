@@ -3,6 +3,7 @@
 import type { PageProps } from '../app';
 import { CallSheetPanel } from '../components/call-sheet';
 import { CaseActions } from '../components/case-actions';
+import { ChurnReasonPanel } from '../components/churn-reason-panel';
 import { ErrorBanner } from '../components/error-banner';
 import { Timeline, timelineNames } from '../components/timeline';
 import { dateTime, money, relative, words } from '../format';
@@ -108,6 +109,18 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
               </li>
             ))}
           </ul>
+          {c.earlyWarning && (
+            <div data-testid="early-warning">
+              <h3>Early-warning score {Math.round(c.earlyWarning.score * 100)}%</h3>
+              <ul class="plain">
+                {c.earlyWarning.reasons.map((r) => (
+                  <li key={r.attribute}>
+                    {r.attribute} = {r.value ?? 'missing'}: +{r.points} points against the average customer
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </div>
         <div class="panel">
           <h2>Offer</h2>
@@ -137,6 +150,7 @@ export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
         </div>
       </div>
       <CaseActions api={api} me={me} detail={c} onDone={reload} />
+      <ChurnReasonPanel api={api} me={me} detail={c} onDone={reload} />
       <div class="grid two">
         <div class="panel">
           <h2>Contact attempts</h2>

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { query } from '../api';
 import type { PageProps } from '../app';
 import { ErrorBanner } from '../components/error-banner';
+import { ExperimentStartForm } from '../components/experiment-start-form';
 import { FunnelSideBySide, RateIntervals, type FunnelColumn } from '../components/experiment-charts';
 import { usePolling } from '../hooks';
 import type { Experiment, ExperimentArmResult, ExperimentWithResults, FunnelAnswer } from '../experiment-types';
@@ -93,7 +94,12 @@ function Actions({ api, experiment, onDone }: Pick<PageProps, 'api'> & { experim
   );
 }
 
-function ExperimentDetail({ api, id }: Pick<PageProps, 'api'> & { id: string }) {
+function ExperimentDetail({
+  api,
+  id,
+  teamId,
+  onChanged,
+}: Pick<PageProps, 'api'> & { id: string; teamId: string; onChanged: () => void }) {
   const detail = usePolling(() => api.get<ExperimentWithResults>(`/v1/experiments/${id}`), 30_000, [api, id]);
   const e = detail.data;
   const funnels = usePolling(
@@ -104,14 +110,14 @@ function ExperimentDetail({ api, id }: Pick<PageProps, 'api'> & { id: string }) 
               arm: a.arm,
               steps: (
                 await api.get<FunnelAnswer>(
-                  `/v1/playbooks/${e.playbookId}/funnel${query({ experimentId: e.id, arm: a.arm, from: e.createdAt.slice(0, 10) })}`,
+                  `/v1/playbooks/${e.playbookId}/funnel${query({ experimentId: e.id, arm: a.arm, from: e.createdAt.slice(0, 10), teamId: teamId || undefined })}`,
                 )
               ).steps,
             })),
           )
         : [],
     60_000,
-    [api, e?.id],
+    [api, e?.id, teamId],
   );
   if (!e) return <ErrorBanner error={detail.error} />;
   return (
@@ -121,9 +127,17 @@ function ExperimentDetail({ api, id }: Pick<PageProps, 'api'> & { id: string }) 
       </h2>
       <p class="muted">
         Started {e.createdAt.slice(0, 16).replace('T', ' ')} by {e.createdBy}; minimum {e.minSamplePerArm} conclusive
-        cases per arm{e.results.collecting ? ' (collecting)' : ''}.
+        cases per arm{e.results.collecting ? ' (collecting)' : ''}
+        {e.autoPromote ? '; a winner is promoted automatically' : ''}.
       </p>
-      <Actions api={api} experiment={e} onDone={detail.reload} />
+      <Actions
+        api={api}
+        experiment={e}
+        onDone={() => {
+          void detail.reload();
+          onChanged();
+        }}
+      />
       <ResultsTable arms={e.results.arms} />
       <div class="charts">
         <RateIntervals
@@ -134,7 +148,7 @@ function ExperimentDetail({ api, id }: Pick<PageProps, 'api'> & { id: string }) 
             high: a.interval?.high ?? null,
           }))}
         />
-        <FunnelSideBySide columns={funnels.data ?? []} />
+        <FunnelSideBySide columns={funnels.data ?? []} team={teamId || undefined} />
       </div>
     </article>
   );
@@ -150,8 +164,19 @@ export function ExperimentsPage({ api, playbookId }: PageProps & { playbookId?: 
     60_000,
     [api, chosen],
   );
+  const versions = usePolling(
+    async () =>
+      chosen
+        ? api.get<{ id: string; versions: { version: number }[] }>(`/v1/playbooks/${chosen}`)
+        : { id: '', versions: [] },
+    120_000,
+    [api, chosen],
+  );
+  const teams = usePolling(() => api.get<{ items: { id: string; name: string }[] }>('/v1/teams'), 120_000, [api]);
   const [selected, setSelected] = useState<string>();
+  const [teamId, setTeamId] = useState('');
   const current = selected ?? list.data?.items[0]?.id;
+  const live = (list.data?.items ?? []).some((x) => x.status !== 'stopped');
   return (
     <section>
       <h1>Experiments</h1>
@@ -184,14 +209,35 @@ export function ExperimentsPage({ api, playbookId }: PageProps & { playbookId?: 
             ))}
           </select>
         </label>
+        <label>
+          Team (funnel)
+          <select name="team" value={teamId} onChange={(ev) => setTeamId(ev.currentTarget.value)}>
+            <option value="">every team</option>
+            {(teams.data?.items ?? []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
       </form>
-      <ErrorBanner error={playbooks.error ?? list.error} />
+      <ErrorBanner error={playbooks.error ?? list.error ?? versions.error} />
+      {chosen && !live && list.data && versions.data?.id === chosen && (
+        <ExperimentStartForm
+          key={`${chosen}-${versions.data.versions.length}`}
+          api={api}
+          playbookId={chosen}
+          versions={(versions.data?.versions ?? []).map((v) => v.version)}
+          onStarted={(id) => {
+            setSelected(id);
+            list.reload();
+          }}
+        />
+      )}
       {current ? (
-        <ExperimentDetail api={api} id={current} />
+        <ExperimentDetail api={api} id={current} teamId={teamId} onChanged={() => void list.reload()} />
       ) : (
-        <p class="muted">
-          No experiment on this playbook yet (POST /v1/playbooks/{chosen ?? '…'}/experiments starts one).
-        </p>
+        <p class="muted">No experiment on this playbook yet.</p>
       )}
     </section>
   );

@@ -1,9 +1,10 @@
 // Retention reports: a table for the chosen grouping and range, retention over time by driver and by tier,
-// and the same rows as CSV.
+// and the same rows as CSV; then why customers were lost in the same range (churn reasons).
 import { useState } from 'preact/hooks';
 import { query } from '../api';
 import type { PageProps } from '../app';
 import { RateBars, RateLineChart, type Series } from '../components/charts';
+import { ChurnReasonsSection } from '../components/churn-reasons-section';
 import { ErrorBanner } from '../components/error-banner';
 import { money, percent, words } from '../format';
 import { usePolling } from '../hooks';
@@ -147,6 +148,7 @@ export function ReportsPage({ api }: PageProps) {
         <RateLineChart title="Retention by driver, per week" series={overTime(byDriver.data?.rows)} />
         <RateLineChart title="Retention by tier, per week" series={overTime(byTier.data?.rows)} />
       </div>
+      <ChurnReasonsSection api={api} range={range} />
     </section>
   );
 }

@@ -1,0 +1,117 @@
+// Automatic promotion (issue 28): the scheduled experiment review promotes the winning arm of a running
+// experiment that asked for it, once every arm has its minimum sample — and nothing before, nor for an
+// experiment that did not ask. The review runs as the Temporal workflow the schedule starts, posting to the
+// API with the system key.
+import type { Client } from '@temporalio/client';
+import { PLAYBOOKS } from '../../dev/seed';
+import { createCustomer, createTestPlaybook } from '../support/fixtures';
+import { startHarness, uniqueId, type Harness } from '../support/harness';
+import { harnessClient } from '../support/temporal-client';
+import type { ReviewedExperiment } from '../../api/services/experiment-review';
+
+let h: Harness;
+let client: Client;
+let closeClient: (() => Promise<void>) | undefined;
+beforeAll(async () => {
+  // `detection: {}` gives the worker the API's address and a system key, and no feed to read.
+  h = await startHarness({ detection: {} });
+  ({ client, close: closeClient } = await harnessClient(h));
+});
+afterAll(async () => {
+  await closeClient?.();
+  await h?.stop();
+});
+
+async function playbookWithTwoVersions(): Promise<string> {
+  const playbookId = await createTestPlaybook(h, (d) => {
+    d.holdout = { percent: 0 };
+  });
+  const v2 = structuredClone(PLAYBOOKS.demo) as Record<string, any>;
+  v2.holdout = { percent: 0 };
+  expect((await h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: v2 })).status).toBe(
+    201,
+  );
+  return playbookId;
+}
+
+async function startExperiment(playbookId: string, autoPromote: boolean): Promise<string> {
+  const res = await h.call('POST', `/v1/playbooks/${playbookId}/experiments`, {
+    key: h.keys.supervisor,
+    body: {
+      arms: [
+        { version: 1, weight: 50, control: true },
+        { version: 2, weight: 50 },
+      ],
+      minSamplePerArm: 20,
+      autoPromote,
+    },
+  });
+  expect(res).toMatchObject({ status: 201, body: { autoPromote } });
+  return res.body.id;
+}
+
+// Closed cases in an arm, written as the case store would leave them: `retained` of `total` kept.
+async function closedCases(playbookId: string, experimentId: string, arm: string, total: number, retained: number) {
+  const customer = await createCustomer(h);
+  const version = arm === 'A' ? 1 : 2;
+  for (let i = 0; i < total; i++) {
+    const id = uniqueId('case');
+    await h.db.case.create({
+      data: {
+        id,
+        workflowId: `test/${id}`,
+        customerId: customer.id,
+        reason: 'test',
+        stage: 'closed',
+        status: 'closed',
+        outcome: i < retained ? 'retained' : 'churned',
+        playbookId,
+        playbookVersion: version,
+        openedAt: new Date(),
+        closedAt: new Date(),
+      },
+    });
+    await h.db.caseExperimentArm.create({ data: { caseId: id, experimentId, arm, version } });
+  }
+}
+
+const review = () =>
+  client.workflow.execute('experimentReview', {
+    taskQueue: h.temporal.taskQueue,
+    workflowId: uniqueId('experiment-review'),
+  }) as Promise<ReviewedExperiment[]>;
+
+test('a winner is promoted once every arm has its minimum sample, and only where the experiment asked for it', async () => {
+  const auto = await playbookWithTwoVersions();
+  const manual = await playbookWithTwoVersions();
+  const autoId = await startExperiment(auto, true);
+  const manualId = await startExperiment(manual, false);
+
+  // B is far ahead, but A has 10 of its 20: still collecting.
+  await closedCases(auto, autoId, 'A', 10, 2);
+  await closedCases(auto, autoId, 'B', 30, 27);
+  await closedCases(manual, manualId, 'A', 30, 6);
+  await closedCases(manual, manualId, 'B', 30, 27);
+  const collecting = (await review()).find((r) => r.experimentId === autoId);
+  expect(collecting).toEqual({ experimentId: autoId, playbookId: auto, collecting: true, promotedArm: null });
+  expect((await h.call('GET', `/v1/experiments/${autoId}`, { key: h.keys.supervisor })).body.status).toBe('running');
+
+  await closedCases(auto, autoId, 'A', 20, 4);
+  const reviewed = await review();
+  expect(reviewed.find((r) => r.experimentId === autoId)).toMatchObject({ collecting: false, promotedArm: 'B' });
+  // Not asked: left to a person, whatever its results.
+  expect(reviewed.find((r) => r.experimentId === manualId)).toBeUndefined();
+  expect((await h.call('GET', `/v1/experiments/${manualId}`, { key: h.keys.supervisor })).body.status).toBe('running');
+
+  const promoted = await h.call('GET', `/v1/experiments/${autoId}`, { key: h.keys.supervisor });
+  expect(promoted.body).toMatchObject({ status: 'stopped', promotedArm: 'B' });
+  expect((await h.db.playbookCurrentVersion.findUniqueOrThrow({ where: { playbookId: auto } })).version).toBe(2);
+  const audit = await h.db.auditEntry.findFirstOrThrow({
+    where: { subjectId: autoId, action: 'experiment.promoted' },
+  });
+  expect(audit.actor).toBe('system:test system');
+  expect(audit.detail).toMatchObject({ arm: 'B', version: 2, automatic: true, conclusive: 30 });
+
+  // The review is the system's; a supervisor's key cannot run it.
+  expect((await h.call('POST', '/v1/experiments/review', { key: h.keys.supervisor })).status).toBe(403);
+});
