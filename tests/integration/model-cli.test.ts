@@ -16,7 +16,8 @@ const dir = mkdtempSync(join(tmpdir(), 'holdfast-model-'));
 const history = join(ROOT, 'examples', 'churn-history.csv');
 const modelFile = join(dir, 'model.json');
 
-const model = (...args: string[]) => run('npx', ['tsx', 'api/cli/model-cli.ts', ...args], { cwd: ROOT });
+// As the issue spells the command line: stdout must hold nothing but the command's own output (.npmrc).
+const model = (...args: string[]) => run('npm', ['run', 'model', '--', ...args], { cwd: ROOT });
 const refused = async (...args: string[]) => {
   try {
     await model(...args);
@@ -41,6 +42,7 @@ test('train on the example history, then score new customers: id, score and reas
   const fresh = join(dir, 'fresh.csv');
   writeFileSync(fresh, syntheticChurnCsv(1500, 99));
   const { stdout } = await model('score', '--model', modelFile, fresh);
+  expect(stdout).toMatch(/^id,score,reasons\r\n/);
   const rows = parse(stdout, { columns: true }) as { id: string; score: string; reasons: string }[];
   const truth = parse(readFileSync(fresh), { columns: true }) as { customer_id: string; churned: string }[];
   expect(Object.keys(rows[0] ?? {})).toEqual(['id', 'score', 'reasons']);
