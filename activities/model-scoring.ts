@@ -2,10 +2,11 @@
 // active early-warning model and post a model_risk signal, through the same intake as every other signal, for
 // those at or above their playbook's action threshold — no more than the teams' agents can contact in a day,
 // highest risk and value first. Customers without consent on any channel, erased ones and those already in a
-// case are not scored. Attributes the model reads and a customer lacks are counted, never guessed.
+// case are not scored; those their playbook declines to treat get no signal. Attributes the model reads and a customer lacks are counted, never guessed.
 import { Context } from '@temporalio/activity';
 import { byRiskThenValue, modelRiskKey, TopCandidates } from '../domain/early-warning';
-import { playbookDefinitionSchema } from '../domain/playbook';
+import { type PinnedPlaybook, playbookDefinitionSchema } from '../domain/playbook';
+import { declinedBy } from '../domain/decline-to-treat';
 import { choosePlaybook, newestVersions } from '../domain/playbook-selection';
 import { type Scorecard, scorecardSchema } from '../domain/scorecard/model-file';
 import { scoreCustomer } from '../domain/scorecard/score';
@@ -31,7 +32,30 @@ export interface ScoringSweepSummary {
   missing: Record<string, number>;
 }
 
-type CustomerRow = { id: string; tier: Tier; assets: string; attributes: Record<string, string | number | null> };
+type CustomerRow = {
+  id: string;
+  tier: Tier;
+  stage: string | null;
+  segment: string | null;
+  assets: string;
+  attributes: Record<string, string | number | null>;
+};
+
+// The threshold of the playbook a product/yield case of the customer would run (a score is not a driver); none
+// for a customer that playbook declines to treat (a terminated relationship is not contacted).
+function thresholdFor(playbooks: PinnedPlaybook[], c: CustomerRow): number | undefined {
+  const playbook = choosePlaybook(playbooks, {
+    tier: c.tier,
+    driver: 'product_yield',
+    stage: c.stage,
+    segment: c.segment,
+  });
+  if (!playbook) return undefined;
+  const customer = { lifecycleStage: c.stage, assetsUnderManagement: Number(c.assets) };
+  return declinedBy(playbook.definition.declineToTreat, customer)
+    ? undefined
+    : playbook.definition.detect.actionThreshold;
+}
 
 async function readSetting(sql: ActivityDeps['sql']) {
   const model = await sql.query<{ id: string; model: unknown }>('SELECT id, model FROM churn_models WHERE active');
@@ -48,14 +72,12 @@ async function readSetting(sql: ActivityDeps['sql']) {
   return {
     model: row ? { id: row.id, card: scorecardSchema.parse(row.model) as Scorecard } : undefined,
     capacity: quota.rows[0]!.n,
-    // The threshold of the playbook a product/yield case of the tier would run (a score is not a driver).
-    thresholdOf: (tier: Tier) =>
-      choosePlaybook(playbooks, { tier, driver: 'product_yield' })?.definition.detect.actionThreshold ?? 1,
+    thresholdOf: (c: CustomerRow) => thresholdFor(playbooks, c),
   };
 }
 
 const ELIGIBLE = `
-SELECT c.id, c.tier, c.assets_under_management::text AS assets, c.attributes
+SELECT c.id, c.tier, c.lifecycle_stage AS stage, c.segment, c.assets_under_management::text AS assets, c.attributes
   FROM customers c
  WHERE c.id > $1 AND c.anonymised_at IS NULL AND (c.consent_sms OR c.consent_email OR c.consent_phone)
    AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = c.id AND k.status = 'open')
@@ -84,7 +106,8 @@ export function createModelScoring({ sql, holdfastApi, logger }: ActivityDeps) {
           const scored = scoreCustomer(setting.model.card, c.attributes);
           summary.scored++;
           for (const m of scored.missing) summary.missing[m] = (summary.missing[m] ?? 0) + 1;
-          if (scored.score < setting.thresholdOf(c.tier)) continue;
+          const threshold = setting.thresholdOf(c);
+          if (threshold === undefined || scored.score < threshold) continue;
           summary.atOrAboveThreshold++;
           top.offer({ customerId: c.id, score: scored.score, assets: Number(c.assets), reasons: scored.reasons });
         }
