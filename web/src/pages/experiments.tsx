@@ -110,7 +110,7 @@ function ExperimentDetail({
               arm: a.arm,
               steps: (
                 await api.get<FunnelAnswer>(
-                  `/v1/playbooks/${e.playbookId}/funnel${query({ experimentId: e.id, arm: a.arm, from: e.createdAt.slice(0, 10), teamId: teamId || undefined })}`,
+                  `/v1/playbooks/${e.playbookId}/funnel${query({ experimentId: e.id, arm: a.arm, from: e.createdAt.slice(0, 10), team: teamId || undefined })}`,
                 )
               ).steps,
             })),
