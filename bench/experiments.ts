@@ -72,12 +72,13 @@ async function seed(sql: Sql): Promise<void> {
         FROM generate_series(1, $1) i JOIN ${PATHS} ON p.path = ${PATH_OF}`,
       [CASES],
     );
-    await client.query('SET session_replication_role = origin');
     // What the triggers keep as cases run, made at once for the bulk load (as after a migration).
     const rebuilding = Date.now();
     await client.query('SELECT rebuild_case_funnel()');
+    await client.query('SELECT rebuild_funnel_step_times()');
+    await client.query('SET session_replication_role = origin');
     console.log(`case_funnel rebuilt for ${CASES} cases in ${((Date.now() - rebuilding) / 1000).toFixed(1)} s`);
-    for (const table of ['cases', 'case_events', 'case_experiment_arms', 'case_funnel'])
+    for (const table of ['cases', 'case_events', 'case_experiment_arms', 'case_funnel', 'funnel_step_times'])
       await client.query(`VACUUM ANALYZE ${table}`);
   } finally {
     client.release();

@@ -1,6 +1,7 @@
 // The funnel of a playbook (domain/funnel.ts) from one row per case (case_funnel, kept by triggers as the
 // case's events are written: each step's first event, the deepest step, why a closed case left, seconds per
-// step), in two aggregates: counts per step and why cases left, then time-in-step percentiles.
+// step) for the counts per step and why cases left, and from the time-in-step histogram kept from those rows
+// (funnel_step_times) for the percentiles.
 import { inTransaction, type Sql } from '../../config/sql';
 import {
   FUNNEL_STEPS,
@@ -44,16 +45,20 @@ const percentile = (p: number) => `
   + (${p} * (max(total) - 1) - floor(${p} * (max(total) - 1)))
   * (min(secs) FILTER (WHERE upto > ceil(${p} * (total - 1))) - min(secs) FILTER (WHERE upto > floor(${p} * (total - 1))))`;
 
-// Times in step, to the second, as a histogram rather than sorted: each case's seconds per step are one
-// array; grouped by (step, seconds) they fold into far fewer rows, where sorting five million durations for
-// percentile_cont took seconds. Median and 90th percentile per step from the histogram.
+// Times in step from the histogram the triggers keep (funnel_step_times: cases per duration, per step, per
+// playbook, version, arm, team and day opened, durations on funnel_time_bucket's scale), over the days of the
+// period (UTC); the counts above are over its exact bounds. Median and 90th percentile per step from it.
 const TIMES_SQL = `
 WITH times AS (
-  SELECT u.ord, u.secs, count(*) AS n
-    FROM case_funnel f CROSS JOIN LATERAL unnest(f.step_seconds) WITH ORDINALITY u(secs, ord)
-   WHERE ${SCOPE}
-     AND u.secs IS NOT NULL
-   GROUP BY u.ord, u.secs
+  SELECT step AS ord, bucket AS secs, sum(cases) AS n
+    FROM funnel_step_times
+   WHERE playbook_id = $1 AND ($2::int IS NULL OR playbook_version = $2)
+     AND ($3::text IS NULL OR experiment_id = $3) AND ($4::text IS NULL OR arm = $4)
+     AND ($5::text IS NULL OR team_id = $5)
+     AND opened_on >= ($6::timestamptz AT TIME ZONE 'UTC')::date
+     AND opened_on <= (($7::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date
+   GROUP BY step, bucket
+  HAVING sum(cases) > 0
 ), ranked AS (
   SELECT ord, secs, sum(n) OVER (PARTITION BY ord ORDER BY secs) AS upto, sum(n) OVER (PARTITION BY ord) AS total
     FROM times

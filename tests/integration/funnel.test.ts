@@ -152,6 +152,21 @@ test("the funnel's counts equal the counts read off every case's timeline", asyn
   const v2 = await h.call('GET', `/v1/playbooks/${playbookId}/funnel?version=2`, { key: h.keys.supervisor });
   expect(v1.body.steps[0].entered + v2.body.steps[0].entered).toBe(120);
 
+  // The time-in-step histogram the triggers kept, event by event, is the one rebuilt from the case rows at once.
+  const histogram = (from: string) =>
+    h.db.$queryRawUnsafe<{ key: string; cases: number }[]>(
+      `SELECT concat_ws('|', h.playbook_version, h.team_id, h.opened_on, h.step, h.bucket) AS key, sum(h.cases)::int AS cases ${from}
+        GROUP BY 1 HAVING sum(h.cases) <> 0 ORDER BY 1`,
+      playbookId,
+    );
+  const kept = await histogram('FROM funnel_step_times h WHERE h.playbook_id = $1');
+  expect(kept.length).toBeGreaterThan(0);
+  expect(kept).toEqual(
+    await histogram(
+      'FROM case_funnel f CROSS JOIN LATERAL (SELECT r.*, r.delta AS cases FROM funnel_step_time_rows(f, 1) r) h WHERE f.playbook_id = $1',
+    ),
+  );
+
   const csv = await h.call('GET', `/v1/playbooks/${playbookId}/funnel`, {
     key: h.keys.supervisor,
     headers: { accept: 'text/csv' },
