@@ -9,7 +9,7 @@ import { workerTuning } from './tuning';
 import { createCaseWorker } from './create-worker';
 import { scheduleDetection } from './detection-schedule';
 import { scheduleAnonymisation } from './anonymisation-schedule';
-import { scheduleExperimentReview, scheduleModelScoring } from './api-schedules';
+import { scheduleApiWork } from './api-schedules';
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -30,10 +30,12 @@ async function main(): Promise<void> {
     tuning: workerTuning(env),
   });
   if (env.HOLDFAST_DETECTION_EVERY) await scheduleDetection(temporal, env.HOLDFAST_DETECTION_EVERY, logger);
-  if (deps.holdfastApi) {
-    await scheduleExperimentReview(temporal, env.HOLDFAST_EXPERIMENT_REVIEW_EVERY, logger);
-    await scheduleModelScoring(temporal, env.HOLDFAST_SCORING_EVERY, logger);
-  }
+  if (deps.holdfastApi)
+    await scheduleApiWork(
+      temporal,
+      { experimentReview: env.HOLDFAST_EXPERIMENT_REVIEW_EVERY, modelScoringSweep: env.HOLDFAST_SCORING_EVERY },
+      logger,
+    );
   // Always: with the setting off an existing schedule is deleted, so switching retention off takes effect.
   await scheduleAnonymisation(temporal, env.HOLDFAST_RETENTION_DAYS, logger);
   logger.info('worker started', { taskQueue: temporal.taskQueue, namespace: temporal.namespace });

@@ -4,12 +4,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { PLAYBOOKS } from '../../dev/seed';
 import { DEFAULT_WEB_ROOT } from '../../api/http/routes/dashboard';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import {
   createCustomer,
-  createTestPlaybook,
+  createTwoVersionPlaybook,
   outflowSignal,
   waitForClosed,
   waitForStage,
@@ -37,12 +36,7 @@ afterAll(async () => {
 });
 
 test('a supervisor sees an experiment with its results and funnel per arm, and pauses it', async () => {
-  const playbookId = await createTestPlaybook(h, (d) => {
-    d.holdout = { percent: 0 };
-  });
-  const v2 = structuredClone(PLAYBOOKS.demo) as Record<string, any>;
-  v2.holdout = { percent: 0 };
-  await h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: v2 });
+  const playbookId = await createTwoVersionPlaybook(h);
   // Started from the form: a wrong weight is refused with the API's message, then corrected.
   await page.goto(`${h.baseUrl}/`);
   await page.getByLabel('API key').fill(h.keys.supervisor);

@@ -3,11 +3,12 @@
 // experiment that did not ask. The review runs as the Temporal workflow the schedule starts, posting to the
 // API with the system key.
 import type { Client } from '@temporalio/client';
-import { PLAYBOOKS } from '../../dev/seed';
-import { createCustomer, createTestPlaybook } from '../support/fixtures';
+import { createCustomer, createTwoVersionPlaybook } from '../support/fixtures';
 import { startHarness, uniqueId, type Harness } from '../support/harness';
 import { harnessClient } from '../support/temporal-client';
 import type { ReviewedExperiment } from '../../api/services/experiment-review';
+import { createLogger } from '../../config/logger';
+import { scheduleApiWork } from '../../worker/api-schedules';
 
 let h: Harness;
 let client: Client;
@@ -22,17 +23,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function playbookWithTwoVersions(): Promise<string> {
-  const playbookId = await createTestPlaybook(h, (d) => {
-    d.holdout = { percent: 0 };
-  });
-  const v2 = structuredClone(PLAYBOOKS.demo) as Record<string, any>;
-  v2.holdout = { percent: 0 };
-  expect((await h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: v2 })).status).toBe(
-    201,
-  );
-  return playbookId;
-}
+const playbookWithTwoVersions = () => createTwoVersionPlaybook(h);
 
 async function startExperiment(playbookId: string, autoPromote: boolean): Promise<string> {
   const res = await h.call('POST', `/v1/playbooks/${playbookId}/experiments`, {
@@ -114,4 +105,24 @@ test('a winner is promoted once every arm has its minimum sample, and only where
 
   // The review is the system's; a supervisor's key cannot run it.
   expect((await h.call('POST', '/v1/experiments/review', { key: h.keys.supervisor })).status).toBe(403);
+});
+
+test('a worker that knows the API schedules the experiment review and the scoring sweep, once however often it starts', async () => {
+  const logger = createLogger('error', { service: 'test' });
+  const every = { experimentReview: '7d', modelScoringSweep: '7d' } as const;
+  await scheduleApiWork(h.temporal, every, logger);
+  await scheduleApiWork(h.temporal, every, logger);
+  try {
+    for (const [id, workflowType] of [
+      ['holdfast-experiment-review', 'experimentReview'],
+      ['holdfast-model-scoring', 'modelScoringSweep'],
+    ]) {
+      const schedule = await client.schedule.getHandle(id!).describe();
+      expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType, taskQueue: h.temporal.taskQueue });
+      expect(schedule.spec.intervals).toHaveLength(1);
+    }
+  } finally {
+    for (const id of ['holdfast-experiment-review', 'holdfast-model-scoring'])
+      await client.schedule.getHandle(id).delete();
+  }
 });

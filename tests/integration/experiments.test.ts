@@ -1,10 +1,9 @@
 // Experiments between playbook versions (issue 28) on the real stack: refusals, the arm a new case is pinned
 // to at intake (the same on re-entry), and a case keeping its arm and version after another arm is promoted.
-import { PLAYBOOKS } from '../../dev/seed';
 import { experimentBucket } from '../../api/services/experiment-bucket';
 import {
   createCustomer,
-  createTestPlaybook,
+  createTwoVersionPlaybook,
   outflowSignal,
   waitForClosed,
   waitForStage,
@@ -17,15 +16,9 @@ let playbookId: string;
 beforeAll(async () => {
   h = await startHarness();
   // No holdout, so every customer takes part; a second version to compare with.
-  playbookId = await createTestPlaybook(h, (d) => {
-    d.holdout = { percent: 0 };
+  playbookId = await createTwoVersionPlaybook(h, (v2) => {
+    v2.contact.maxAttempts = 1;
   });
-  const v2 = structuredClone(PLAYBOOKS.demo) as Record<string, any>;
-  v2.holdout = { percent: 0 };
-  v2.contact.maxAttempts = 1;
-  expect((await h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: v2 })).status).toBe(
-    201,
-  );
 });
 afterAll(async () => {
   await h?.stop();

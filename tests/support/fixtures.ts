@@ -80,6 +80,23 @@ export async function createTestPlaybook(
   return playbookId;
 }
 
+// A playbook with two versions of the demo and no holdout, so that every customer can take part in an experiment
+// between them; `second` changes version 2.
+export async function createTwoVersionPlaybook(
+  h: Harness,
+  second: (definition: Record<string, any>) => void = () => undefined,
+): Promise<string> {
+  const playbookId = await createTestPlaybook(h, (d) => {
+    d.holdout = { percent: 0 };
+  });
+  const v2 = structuredClone(PLAYBOOKS.demo) as Record<string, any>;
+  v2.holdout = { percent: 0 };
+  second(v2);
+  const res = await h.call('POST', `/v1/playbooks/${playbookId}/versions`, { key: h.keys.admin, body: v2 });
+  if (res.status !== 201) throw new Error(`version 2 not created: ${res.status} ${JSON.stringify(res.body)}`);
+  return playbookId;
+}
+
 export async function timeline(
   h: Harness,
   caseId: string,
