@@ -6,7 +6,7 @@ import { agentOpenCases } from '../../config/agent-load-sql';
 import { cappedContactAt, countsAgainstCap } from '../../config/capped-contacts-sql';
 import { CUSTOMER_PROFILE_JSON } from '../../config/customer-profile-sql';
 import type { CustomerProfile } from '../../domain/customer';
-import type { DryRunAgent, ReplaySignal } from '../../domain/dry-run';
+import type { DryRunAgent, ReplaySignal } from '../../domain/dry-run-state';
 import type { CatalogOffer } from '../../domain/offer';
 import { HELD_OFFER_STATUSES } from '../../domain/offer';
 import { AGENT_CONTACT_PURPOSE } from '../../domain/quota-day';

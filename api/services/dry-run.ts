@@ -3,7 +3,8 @@
 // world, the replay runs in memory; nothing is sent, started or written. Stops between days when aborted.
 import type { Db } from '../../config/database';
 import { inTransaction, type Sql } from '../../config/sql';
-import { replayDay, startReplay, type DayResult, type DryRunWorld, type ReplaySignal } from '../../domain/dry-run';
+import { replayDay, type DayResult } from '../../domain/dry-run';
+import { startReplay, type DryRunWorld, type ReplaySignal } from '../../domain/dry-run-state';
 import { addCounts, diffCounts, emptyCounts } from '../../domain/dry-run-tally';
 import type { PinnedPlaybook } from '../../domain/playbook';
 import { newestVersions } from '../../domain/playbook-selection';

@@ -1,7 +1,8 @@
 // The dry run's replay, day by day: quotas carry the rest to the next day's queue, which is served first when
 // quotas start afresh; quiet hours move a contact; a customer without a consented channel is counted.
 import { PLAYBOOKS } from '../../dev/seed';
-import { replayDay, startReplay, type DryRunWorld, type ReplaySignal } from '../../domain/dry-run';
+import { replayDay } from '../../domain/dry-run';
+import { startReplay, type DryRunWorld, type ReplaySignal } from '../../domain/dry-run-state';
 import type { CustomerProfile } from '../../domain/customer';
 
 const customer = (id: string, over: Partial<CustomerProfile> = {}): CustomerProfile => ({
