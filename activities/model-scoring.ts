@@ -42,19 +42,24 @@ type CustomerRow = {
 };
 
 // The threshold of the playbook a product/yield case of the customer would run (a score is not a driver); none
-// for a customer that playbook declines to treat (a terminated relationship is not contacted).
-function thresholdFor(playbooks: PinnedPlaybook[], c: CustomerRow): number | undefined {
-  const playbook = choosePlaybook(playbooks, {
-    tier: c.tier,
-    driver: 'product_yield',
-    stage: c.stage,
-    segment: c.segment,
-  });
-  if (!playbook) return undefined;
-  const customer = { lifecycleStage: c.stage, assetsUnderManagement: Number(c.assets) };
-  return declinedBy(playbook.definition.declineToTreat, customer)
-    ? undefined
-    : playbook.definition.detect.actionThreshold;
+// for a customer that playbook declines to treat (a terminated relationship is not contacted). The playbook
+// depends only on tier, stage and segment: chosen once per combination, not once per customer.
+function thresholds(playbooks: PinnedPlaybook[]) {
+  const chosen = new Map<string, PinnedPlaybook | undefined>();
+  return (c: CustomerRow): number | undefined => {
+    const key = `${c.tier}|${c.stage ?? ''}|${c.segment ?? ''}`;
+    if (!chosen.has(key))
+      chosen.set(
+        key,
+        choosePlaybook(playbooks, { tier: c.tier, driver: 'product_yield', stage: c.stage, segment: c.segment }),
+      );
+    const playbook = chosen.get(key);
+    if (!playbook) return undefined;
+    const customer = { lifecycleStage: c.stage, assetsUnderManagement: Number(c.assets) };
+    return declinedBy(playbook.definition.declineToTreat, customer)
+      ? undefined
+      : playbook.definition.detect.actionThreshold;
+  };
 }
 
 async function readSetting(sql: ActivityDeps['sql']) {
@@ -72,7 +77,7 @@ async function readSetting(sql: ActivityDeps['sql']) {
   return {
     model: row ? { id: row.id, card: scorecardSchema.parse(row.model) as Scorecard } : undefined,
     capacity: quota.rows[0]!.n,
-    thresholdOf: (c: CustomerRow) => thresholdFor(playbooks, c),
+    thresholdOf: thresholds(playbooks),
   };
 }
 

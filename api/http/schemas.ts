@@ -57,6 +57,9 @@ export const signalBatchSchema = z.object({
   signals: z.array(signalSchema).max(1000, 'at most 1000 signals per batch'),
 });
 
+// A customer attribute's name, as the API takes it and as the customer CSV's attributes.<name> columns do.
+export const ATTRIBUTE_NAME = '[A-Za-z][A-Za-z0-9_ .-]{0,63}';
+
 export const customerSchema = z.object({
   name: z.string().trim().min(1).max(200),
   tier: z.enum(TIERS),
@@ -89,7 +92,7 @@ export const customerSchema = z.object({
       z
         .string()
         .regex(
-          /^[A-Za-z][A-Za-z0-9_ .-]{0,63}$/,
+          new RegExp(`^${ATTRIBUTE_NAME}$`),
           'an attribute name: a letter, then up to 63 letters, digits, _ . - or spaces',
         ),
       z.union([z.number(), z.string().max(200), z.null()]),

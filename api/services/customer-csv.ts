@@ -4,7 +4,7 @@
 // disagree; each row is then validated by that same schema.
 import { z } from 'zod';
 import { isNumberCell } from '../../domain/csv';
-import { customerSchema, idSchema, type CustomerBody } from '../http/schemas';
+import { ATTRIBUTE_NAME, customerSchema, idSchema, type CustomerBody } from '../http/schemas';
 
 type Kind = 'text' | 'number' | 'boolean' | 'list' | 'attribute';
 export interface CsvColumn {
@@ -38,7 +38,7 @@ export const CUSTOMER_CSV_COLUMNS: readonly CsvColumn[] = [
 
 // Extra columns named attributes.<name> carry what the early-warning model reads (`attributes.Age`): a
 // number where the cell is one, else its text; an empty cell leaves the attribute out.
-const ATTRIBUTE_COLUMN = /^attributes\.([A-Za-z][A-Za-z0-9_ .-]{0,63})$/;
+const ATTRIBUTE_COLUMN = new RegExp(`^attributes\\.(${ATTRIBUTE_NAME})$`);
 const attributeColumn = (name: string): CsvColumn | undefined => {
   const m = ATTRIBUTE_COLUMN.exec(name);
   return m ? { name, path: ['attributes', m[1]!], kind: 'attribute', required: false } : undefined;
