@@ -74,11 +74,12 @@ export function alwaysValidPValue(
 // Holm's step-down adjustment over the arms compared with the control (Holm 1979): an arm's adjusted p-value is
 // at most α exactly when Holm's procedure rejects it, so the chance that any arm is wrongly called a winner
 // stays within α. Always-valid p-values read at the review's stopping time are valid p-values, which is all
-// Holm's procedure asks. Missing p-values (no trials) stay missing and count in no family.
+// Holm's procedure asks. An arm without trials has no p-value but still counts in the family, as one that
+// rejects nothing (so the others are not corrected less while it collects).
 export function holmAdjusted(pValues: (number | undefined)[]): (number | undefined)[] {
   const present = pValues.filter((p): p is number => p !== undefined);
   if (present.length === 0) return pValues;
-  const adjusted = padjust(present, 'holm');
+  const adjusted = padjust(present, 'holm', pValues.length);
   let next = 0;
   return pValues.map((p) => (p === undefined ? undefined : adjusted[next++]));
 }

@@ -33,11 +33,18 @@ test('evidence grows with the sample at the same difference: 36% against 30%', (
   expect(at(800)).toBeLessThan(SEQUENTIAL_TEST.alpha);
 });
 
-test("Holm's step-down: the smallest times the family's size, then never below the one before; missing stays missing", () => {
-  const adjusted = holmAdjusted([0.04, 0.01, undefined, 0.5]);
+test("Holm's step-down: the smallest times the family's size, then never below the one before", () => {
+  const adjusted = holmAdjusted([0.04, 0.01, 0.5]);
   expect(adjusted[1]).toBeCloseTo(0.03, 10);
   expect(adjusted[0]).toBeCloseTo(0.08, 10);
+  expect(adjusted[2]).toBeCloseTo(0.5, 10);
+});
+
+test('an arm without trials has no p-value but still counts in the family', () => {
+  const adjusted = holmAdjusted([0.04, 0.01, undefined, 0.5]);
+  expect(adjusted[1]).toBeCloseTo(0.04, 10);
+  expect(adjusted[0]).toBeCloseTo(0.12, 10);
   expect(adjusted[2]).toBeUndefined();
-  expect(adjusted[3]).toBeCloseTo(0.5, 10);
+  expect(adjusted[3]).toBe(1);
   expect(holmAdjusted([undefined])).toEqual([undefined]);
 });
