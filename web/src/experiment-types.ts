@@ -26,11 +26,17 @@ export interface ExperimentArmResult {
   retentionRate: number | null;
   interval: Interval;
   costPerRetained: number | null;
-  vsControl: { difference: number | null; interval: Interval; pValue: number | null; verdict: string } | null;
+  vsControl: {
+    difference: number | null;
+    interval: Interval;
+    pValue: number | null;
+    worsePValue: number | null;
+    verdict: string;
+  } | null;
 }
 
 export interface ExperimentWithResults extends Experiment {
-  results: { collecting: boolean; arms: ExperimentArmResult[] };
+  results: { collecting: boolean; test: { name: string; description: string }; arms: ExperimentArmResult[] };
 }
 
 export interface FunnelAnswer {

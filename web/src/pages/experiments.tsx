@@ -27,7 +27,7 @@ function ResultsTable({ arms }: { arms: ExperimentArmResult[] }) {
           <th>95% interval</th>
           <th>vs control</th>
           <th>95% interval</th>
-          <th>p-value</th>
+          <th>p-value (better)</th>
           <th>Cost per retained</th>
           <th>Verdict</th>
         </tr>
@@ -139,6 +139,9 @@ function ExperimentDetail({
         }}
       />
       <ResultsTable arms={e.results.arms} />
+      <p class="muted" data-testid="experiment-test">
+        Verdicts: {e.results.test.description}.
+      </p>
       <div class="charts">
         <RateIntervals
           arms={e.results.arms.map((a) => ({
