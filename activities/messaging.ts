@@ -156,7 +156,10 @@ async function deliver(d: Senders, req: SendRequest, message: Message): Promise<
 function composed(to: string, channel: SendRequest['channel'], m: ReturnType<Composer>): Message {
   const { purpose, locale, version } = m.chosen;
   const sent: SentMessage = { template: purpose, locale, version };
-  if (channel === 'sms') Object.assign(sent, smsLength(m.text));
+  if (channel === 'sms') {
+    const { encoding, parts } = smsLength(m.text);
+    Object.assign(sent, { encoding, parts });
+  }
   return { to, subject: m.subject, text: m.text, sent };
 }
 
@@ -219,7 +222,8 @@ export function createMessaging(deps: ActivityDeps) {
     async sendCaseMessage(req: SendRequest & { policy?: ContactPolicy }): Promise<SendResult | HeldSend> {
       const { policy, ...send } = req;
       return heartbeating(
-        async () => (await heldByPolicy(deps, { policy }, send)) ?? sendOnce(deps, send, await templates.contact(send.channel)),
+        async () =>
+          (await heldByPolicy(deps, { policy }, send)) ?? sendOnce(deps, send, await templates.contact(send.channel)),
       );
     },
 
