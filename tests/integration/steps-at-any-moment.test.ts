@@ -89,19 +89,25 @@ async function openCaseByHand(customerId: string): Promise<string> {
   return res.body.caseId as string;
 }
 
-// A supervisor's close is taken at every moment a case is open: answered 200, or 503 step_pending (the worker
-// was too busy to answer within the API's deadline) and taken all the same. The closes that were not.
+// A supervisor's close is taken at every moment a case is open: answered 200, or answered 503 (the worker or
+// the database too busy to answer in time) and then, sent again as its Retry-After asks, taken or found taken.
+async function takenInTheEnd(a: Answer): Promise<boolean> {
+  let status = a.status;
+  for (let tries = 0; status === 503 && tries < 5; tries++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    status = (await send('sent again', a.caseId, 'close')).status;
+  }
+  if (status === 200) return true;
+  const closed = status === 409 ? await waitForClosed(h, a.caseId).catch(() => undefined) : undefined;
+  return closed?.outcome === 'churned';
+}
+
+// The closes of a moment that were not taken.
 async function untakenCloses(moment: string): Promise<Answer[]> {
   const closes = answers.filter((a) => a.moment === moment && a.step === 'close');
-  const untaken = await Promise.all(
-    closes.map(async (a) => {
-      if (a.status === 200) return undefined;
-      const late = a.status === 503 && a.code === 'step_pending';
-      const closed = late ? await waitForClosed(h, a.caseId).catch(() => undefined) : undefined;
-      return closed?.outcome === 'churned' ? undefined : a;
-    }),
-  );
-  return untaken.filter((a) => a !== undefined);
+  const taken = await Promise.all(closes.map(takenInTheEnd));
+  expect(unlawful('sent again')).toEqual([]);
+  return closes.filter((_, i) => !taken[i]);
 }
 
 test('each step sent within the first second of a case, many times over, is answered lawfully', async () => {
@@ -117,7 +123,7 @@ test('each step sent within the first second of a case, many times over, is answ
 test('all steps sent together at a case in its first second, and at one opened by hand, are answered lawfully', async () => {
   const together = async (moment: string, caseId: string) =>
     Promise.all(ALL_STEPS.map((step) => send(moment, caseId, step)));
-  const [bySignal, byHand] = [await customers(4), await customers(3)];
+  const [bySignal, byHand] = [await customers(4), await customers(2)];
   await Promise.all([
     ...bySignal.map(async (id) => together('all at once', await openCase(id))),
     ...byHand.map(async (id) => together('all at once', await openCaseByHand(id))),
