@@ -121,24 +121,27 @@ async function answerTaken(t: Temporal, target: CaseTarget, updateId: string): P
 }
 
 // Tries of one answer that Temporal dropped with its failed workflow task (stepNotTaken) before the API answers
-// 503 case_busy; each under the same update id, so the answer is taken at most once.
+// 503 case_busy; each under the same update id, so the answer is taken at most once, and all within the one
+// deadline of the call.
 const STEP_TRIES = 3;
 
-async function sendStep<Input>(
+function sendStep<Input>(
   t: Temporal,
   handle: WorkflowHandle,
   update: UpdateDefinition<CaseState, [Input]>,
   input: Input,
   updateId: string,
 ): Promise<CaseState> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await t.bounded(() => handle.executeUpdate(update, { args: [input], updateId }));
-    } catch (e) {
-      if (!stepNotTaken(e) || attempt >= STEP_TRIES) throw e;
-      await new Promise((r) => setTimeout(r, 100 * attempt));
+  return t.bounded(async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await handle.executeUpdate(update, { args: [input], updateId });
+      } catch (e) {
+        if (!stepNotTaken(e) || attempt >= STEP_TRIES) throw e;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
     }
-  }
+  });
 }
 
 interface Temporal {
