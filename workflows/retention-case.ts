@@ -6,6 +6,8 @@ import {
   condition,
   ContinueAsNew,
   isCancellation,
+  patched,
+  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseInput, CaseState } from '../domain/case';
@@ -17,6 +19,7 @@ import { contact } from './stages/contact';
 import { offer } from './stages/offer';
 import { resurvey } from './stages/resurvey';
 import { conclude, observe } from './stages/conclude';
+import { ANSWER_BEFORE_END_PATCH } from './patches';
 
 // Runs one step of the playbook. An unexpected failure (a refused activity, a bug) does
 // not fail the workflow: it is recorded as case_failed, the case needs attention, and a supervisor's retry
@@ -93,5 +96,9 @@ export async function retentionCase(input: CaseInput): Promise<CaseState> {
 
   // Let in-flight updates (e.g. a late signal) finish recording before the run completes.
   await condition(allHandlersFinished);
+  // The step that closed the case has its answer in this task; the run ends in the next. Temporal refuses to
+  // end a run in a task during which something else arrived (a cancelled send finishing) and drops the
+  // answers of the refused task, so a close sent while a message was going out was lost to its caller.
+  if (patched(ANSWER_BEFORE_END_PATCH)) await sleep(1);
   return run.state;
 }

@@ -32,15 +32,26 @@ function temporalDown(e: unknown): boolean {
   );
 }
 
-// Temporal refuses an update while the workflow's task is being retried after a failure (a worker died
-// mid-task, a task timed out): the case is busy for a few seconds, and a retry succeeds once a worker runs it.
+// Temporal dropped an update because the workflow task that carried it failed (a worker died mid-task, a task
+// timed out, a run that tried to end while something else arrived): the case did not take it, and the same
+// update sent again is taken once a worker runs the next task. Temporal says so with WorkflowNotReady.
+export function stepNotTaken(e: unknown): boolean {
+  return grpcErrors(e).some(
+    (c) => c.code === GRPC_FAILED_PRECONDITION && /unexpected workflow task failure/i.test(c.details ?? c.message),
+  );
+}
+
+// Temporal refuses an update while the workflow's task is being retried after a failure, or dropped it with
+// the failed task: the case is busy for a few seconds, and a retry succeeds once a worker runs it.
 function caseBusy(e: unknown): boolean {
   return (
+    stepNotTaken(e) ||
     grpcErrors(e).some(
       (c) =>
         c.code === GRPC_FAILED_PRECONDITION &&
         /workflow task in failed state|update-with-start could not be executed/i.test(c.details ?? c.message),
-    ) || /Workflow Task in failed state/i.test(String((e as Error)?.message ?? ''))
+    ) ||
+    /Workflow Task in failed state/i.test(String((e as Error)?.message ?? ''))
   );
 }
 
@@ -58,7 +69,7 @@ export function dependencyError(e: unknown): HttpError | undefined {
     return new HttpError(
       503,
       'case_busy',
-      'the case is recovering from a worker failure and cannot take this now; nothing was changed, try again shortly',
+      'the case is recovering from a failed workflow task and did not take this; nothing was changed, try again shortly',
       [],
       {},
       RETRY_AFTER_SECONDS,

@@ -21,8 +21,8 @@ import {
 } from '../../workflows/messages';
 import type { retentionCase } from '../../workflows/retention-case';
 import { HttpError } from '../http/errors';
-import type { SignalDefinition, UpdateDefinition } from '@temporalio/client';
-import { deadlinePassed, RETRY_AFTER_SECONDS, TEMPORAL_DEADLINE_MS } from '../http/dependency-errors';
+import type { SignalDefinition, UpdateDefinition, WorkflowHandle } from '@temporalio/client';
+import { deadlinePassed, RETRY_AFTER_SECONDS, stepNotTaken, TEMPORAL_DEADLINE_MS } from '../http/dependency-errors';
 
 const WORKFLOW_TYPE = 'retentionCase';
 export const newCaseId = () => `case_${randomUUID()}`;
@@ -118,6 +118,30 @@ async function answerTaken(t: Temporal, target: CaseTarget, updateId: string): P
     .getHandle(target.workflowId)
     .getUpdateHandle<CaseState>(updateId, { workflowRunId: target.runId });
   return t.bounded(() => taken.result()).catch(() => undefined);
+}
+
+// Tries of one answer that Temporal dropped with its failed workflow task (stepNotTaken) before the API answers
+// 503 case_busy; each under the same update id, so the answer is taken at most once, and all within the one
+// deadline of the call.
+const STEP_TRIES = 3;
+
+function sendStep<Input>(
+  t: Temporal,
+  handle: WorkflowHandle,
+  update: UpdateDefinition<CaseState, [Input]>,
+  input: Input,
+  updateId: string,
+): Promise<CaseState> {
+  return t.bounded(async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await handle.executeUpdate(update, { args: [input], updateId });
+      } catch (e) {
+        if (!stepNotTaken(e) || attempt >= STEP_TRIES) throw e;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
+  });
 }
 
 interface Temporal {
@@ -223,16 +247,15 @@ export function createCaseWorkflows(client: Client, taskQueue: string): CaseWork
     startWithSignal: (customerId, signal, opening) => startWithSignal(t, customerId, signal, opening),
     openCase: (input) => openCase(t, input),
     async runStep(target, update, input, stepKey) {
-      const updateId = stepKey ? `${update.name}:${stepKey}` : undefined;
+      // Temporal keeps one update per id in a run: a repeated id joins the first, running or finished. An
+      // answer without a key gets an id of its own, so the tries of sendStep are one answer.
+      const updateId = `${update.name}:${stepKey ?? randomUUID()}`;
       try {
-        // Temporal keeps one update per id in a run: a repeated id joins the first, running or finished.
-        return await t.bounded(() =>
-          handle(target).executeUpdate(update, { args: [input], ...(updateId ? { updateId } : {}) }),
-        );
+        return await sendStep(t, handle(target), update, input, updateId);
       } catch (e) {
         if (deadlinePassed(e)) throw stepPending(stepKey);
         // Refused because the case moved on or closed: perhaps by this very answer, taken after its caller gave up.
-        const earlier = updateId ? await answerTaken(t, target, updateId) : undefined;
+        const earlier = stepKey ? await answerTaken(t, target, updateId) : undefined;
         return earlier ?? toHttpError(e);
       }
     },

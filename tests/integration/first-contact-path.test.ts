@@ -1,8 +1,9 @@
 // The path from a signal to the first send, as the case's history records it: the case starts with the customer
 // and playbook the API read at intake, detect's events ride with the assignment and case_assigned with the
 // send, which checks the contact policy itself: one local activity runs before the send instead of five, and
-// the timeline still holds every event in order, none lost on the way. The case checks no patch id (none is
-// open at 1.0.0) and sends its search attributes in one upsert before the send.
+// the timeline still holds every event in order, none lost on the way. The case checks no patch id before the
+// send (the one open since 1.0.0, answer-before-end, is checked as a run ends) and sends its search attributes
+// in one upsert before the send.
 import { createCustomer, outflowSignal, timeline, waitForStage } from '../support/fixtures';
 import { eventually, startHarness, type Harness } from '../support/harness';
 import { harnessClient } from '../support/temporal-client';
@@ -36,7 +37,7 @@ test('a case reaches its first send after one local activity, with its whole tim
           .activity_type,
     );
   expect(localActivities).toEqual(['assignCase']);
-  // Each patch id checked costs a marker and an upsert of TemporalChangeVersion; workflows/patches.ts is empty.
+  // Each patch id checked costs a marker and an upsert of TemporalChangeVersion; none is checked before the send.
   const beforeSend = events!.slice(0, firstActivity);
   const patchIds = beforeSend
     .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')

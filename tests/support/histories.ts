@@ -5,12 +5,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureTemporalCli } from '../../dev/temporal-cli';
 import type { Harness } from './harness';
+import { harnessClient } from './temporal-client';
 
 export const HISTORIES_DIR = join(__dirname, '..', 'histories');
 
 export async function recordHistory(h: Harness, caseId: string, name: string): Promise<void> {
   if (process.env.HOLDFAST_RECORD_HISTORIES !== '1') return;
   const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
+  // A closed case's row is written before its run ends (a task later, patch answer-before-end): the recording
+  // waits for the end, so it holds the whole run.
+  if (row.status === 'closed') {
+    const temporal = await harnessClient(h);
+    await temporal.client.workflow
+      .getHandle(row.workflowId, row.runId!)
+      .result()
+      .catch(() => undefined)
+      .finally(temporal.close);
+  }
   const json = execFileSync(
     ensureTemporalCli(),
     [
