@@ -1,7 +1,7 @@
 // The shell: log in with a key, then a page per hash route. Which links and buttons show depends on the
 // key's role; the API enforces the same limits again.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createApi, type Api } from './api';
+import { answer, createApi, type Api } from './api';
 import { useHashRoute } from './hooks';
 import { BoardPage } from './pages/board';
 import { CasePage } from './pages/case-page';
@@ -15,7 +15,7 @@ import { PlaybooksPage } from './pages/playbooks';
 import { ReportsPage } from './pages/reports';
 import { WorkloadPage } from './pages/workload';
 import { session } from './session';
-import type { Me } from './types';
+import type { Me } from './contract';
 
 export interface PageProps {
   api: Api;
@@ -34,7 +34,7 @@ export function App() {
   const api = useMemo(() => (key ? createApi(key, logout) : undefined), [key]);
 
   useEffect(() => {
-    if (api && !me) api.get<Me>('/v1/me').then(setMe, logout);
+    if (api && !me) answer(api.GET('/v1/me')).then(setMe, logout);
   }, [api]);
 
   if (!api || !me) {

@@ -1,10 +1,10 @@
 // The human steps on a case, shown only where this role may take them at this stage; the API checks
 // both again and its refusal (wrong stage, say) is shown as it came.
 import { useRef, useState } from 'preact/hooks';
-import type { Api, ApiError } from '../api';
+import { answer as answerOf, type Api, type ApiError } from '../api';
 import { words } from '../format';
 import { usePolling } from '../hooks';
-import type { CaseDetail, Me, Team } from '../types';
+import type { CaseDetail, CaseStep, Me, Team } from '../contract';
 import { CONTACT_OUTCOMES, OUTCOME_CHANNELS, SUPERVISOR_OUTCOMES } from '../vocabulary';
 import { ChurnReasonFields, withReason } from './churn-reason-fields';
 import { ErrorBanner } from './error-banner';
@@ -41,7 +41,7 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
   const isSupervisor = me.role === 'supervisor' || me.role === 'admin';
   const worksCases = isSupervisor || me.role === 'agent';
   const teams = usePolling(
-    () => (isSupervisor ? api.get<{ items: Team[] }>('/v1/teams') : Promise.resolve({ items: [] })),
+    () => (isSupervisor ? answerOf(api.GET('/v1/teams')) : Promise.resolve({ items: [] as Team[] })),
     60_000,
     [api, isSupervisor],
   );
@@ -49,14 +49,16 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
   // One Idempotency-Key per answer: kept after a 503 (the step may still be taken), so pressing the button
   // again asks for that answer's outcome instead of giving it twice; any other outcome ends the answer.
   const stepKeys = useRef<Record<string, string>>({});
-  const step = (path: string, body: Record<string, unknown>) => async () => {
+  const step = (path: CaseStep, body: Record<string, unknown>) => async () => {
     setBusy(true);
     setError(undefined);
     const answer = `${path} ${JSON.stringify(body)}`;
     stepKeys.current[answer] ??= randomKey();
     const stepKey = stepKeys.current[answer];
     try {
-      await api.post(`/v1/cases/${encodeURIComponent(detail.caseId)}/${path}`, body, { 'idempotency-key': stepKey });
+      // The form's fields as they are: the API checks them and answers 400 with every field at fault.
+      const params = { path: { caseId: detail.caseId }, header: { 'idempotency-key': stepKey } };
+      await answerOf(api.POST(`/v1/cases/{caseId}/${path}`, { params, body: body as never }));
       delete stepKeys.current[answer];
       await onDone();
     } catch (e) {
@@ -68,7 +70,7 @@ export function CaseActions({ api, me, detail, onDone }: Props) {
   };
   // Reads a form's fields, dropping empty ones, then runs the step.
   const submit =
-    (path: string, extra: Record<string, unknown> = {}) =>
+    (path: CaseStep, extra: Record<string, unknown> = {}) =>
     (e: Event) => {
       e.preventDefault();
       const fields = Object.fromEntries(

@@ -2,10 +2,9 @@
 // declined), by reason with its category and whether it was avoidable, a bar per reason, and the avoidable share
 // per period with its trend. "Not recorded" is shown as a reason of its own so the gap is visible.
 import { useState } from 'preact/hooks';
-import { type Api, query } from '../api';
+import { answer, type Api } from '../api';
 import { percent, words } from '../format';
 import { usePolling } from '../hooks';
-import type { ChurnReasonReport } from '../types';
 import { RateBars, RateLineChart } from './charts';
 import { ErrorBanner } from './error-banner';
 
@@ -14,11 +13,16 @@ const points = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}
 export function ChurnReasonsSection({ api, range }: { api: Api; range: { from: string; to: string } }) {
   const [period, setPeriod] = useState<'week' | 'month'>('month');
   const [downloadError, setDownloadError] = useState<Error>();
-  const path = `/v1/reports/churn-reasons${query({ ...range, period })}`;
-  const report = usePolling(() => api.get<ChurnReasonReport>(path), 60_000, [api, path]);
+  const params = { query: { ...range, period } };
+  const report = usePolling(() => answer(api.GET('/v1/reports/churn-reasons', { params })), 60_000, [
+    api,
+    range,
+    period,
+  ]);
   const downloadCsv = async () => {
     try {
-      const blob = await api.download(`${path}&format=csv`, 'text/csv');
+      const csv = { params: { query: { ...params.query, format: 'csv' as const } }, headers: { accept: 'text/csv' } };
+      const blob = await answer(api.GET('/v1/reports/churn-reasons', { ...csv, parseAs: 'blob' }));
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = `churn-reasons-${period}-${range.from}-${range.to}.csv`;

@@ -2,41 +2,9 @@
 // day-by-day chart of cases opened and contacts moved, per-team load and the offers' expected cost.
 import { money, percent, words } from '../format';
 
-type Counts = Record<string, number>;
-interface Day {
-  day: string;
-  counts: Counts;
-  teams: {
-    teamId: string;
-    contactsNeeded: number;
-    quota: number;
-    assigned: number;
-    saturation: number;
-    backlogCarried: number;
-  }[];
-}
-interface Run {
-  totals: Counts;
-  days: Day[];
-  offers: {
-    offerId: string;
-    cases: number;
-    expectedPresented: number;
-    expectedAccepted: number;
-    expectedCost: number;
-    budget: number;
-    volumeCap: number | null;
-    capHits: number;
-  }[];
-}
-export interface DryRunAnswer {
-  current: { version: number } | null;
-  window: { days: number; signals: number; note?: string };
-  assumptions: Record<'reach' | 'acceptance', { rate: number; basis: string }>;
-  result: Run;
-  baseline: Run | null;
-  difference: Counts | null;
-}
+import type { DryRunAnswer } from '../contract';
+
+type Run = DryRunAnswer['result'];
 
 function DayChart({ result, baseline }: { result: Run; baseline: Run | null }) {
   const max = Math.max(

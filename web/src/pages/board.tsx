@@ -1,12 +1,12 @@
 // The case board: one column per open stage with its count for the current filters, cards sorted as
 // chosen, SLA breaches highlighted, refreshed every few seconds.
 import { useState } from 'preact/hooks';
-import { query } from '../api';
+import { answer } from '../api';
 import type { PageProps } from '../app';
 import { ErrorBanner } from '../components/error-banner';
 import { relative, words } from '../format';
 import { usePolling } from '../hooks';
-import type { CaseBoard, CaseSummary, Team } from '../types';
+import type { CaseSummary } from '../contract';
 import { DRIVERS, OPEN_STAGES, TIERS } from '../vocabulary';
 
 const REFRESH_MS = 5_000;
@@ -85,11 +85,25 @@ export function BoardPage({ api }: PageProps) {
     sort: 'priority',
   });
   const set = (patch: Partial<Filters>) => setF({ ...f, ...patch });
-  const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), 60_000, [api]);
+  const teams = usePolling(() => answer(api.GET('/v1/teams')), 60_000, [api]);
   const board = usePolling(
     () =>
-      api.get<CaseBoard>(
-        `/v1/cases${query({ status: 'open', limit: 200, customerId: f.customerId.trim(), tier: f.tier, driver: f.driver, team: f.team, slaBreached: f.slaBreached || undefined, needsAttention: f.needsAttention || undefined, sort: f.sort })}`,
+      answer(
+        api.GET('/v1/cases', {
+          params: {
+            query: {
+              status: 'open',
+              limit: 200,
+              customerId: f.customerId.trim(),
+              tier: TIERS.find((t) => t === f.tier),
+              driver: DRIVERS.find((d) => d === f.driver),
+              team: f.team,
+              slaBreached: f.slaBreached ? 'true' : undefined,
+              needsAttention: f.needsAttention ? 'true' : undefined,
+              sort: f.sort,
+            },
+          },
+        }),
       ),
     REFRESH_MS,
     [api, f],

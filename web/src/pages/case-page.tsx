@@ -1,5 +1,6 @@
 // One case: who the customer is, why the case opened, what happened (timeline, contacts, offer, survey),
 // and the human steps this key's role may take at this stage.
+import { answer } from '../api';
 import type { PageProps } from '../app';
 import { CallSheetPanel } from '../components/call-sheet';
 import { CaseActions } from '../components/case-actions';
@@ -8,7 +9,6 @@ import { ErrorBanner } from '../components/error-banner';
 import { Timeline, timelineNames } from '../components/timeline';
 import { dateTime, money, relative, words } from '../format';
 import { usePolling } from '../hooks';
-import type { CaseDetail, Team, TimelineEvent } from '../types';
 
 const REFRESH_MS = 3_000;
 // Teams and their agents change rarely; they only name the people in timeline sentences.
@@ -24,10 +24,13 @@ function Field({ label, children }: { label: string; children: preact.ComponentC
 }
 
 export function CasePage({ api, me, caseId }: PageProps & { caseId: string }) {
-  const path = `/v1/cases/${encodeURIComponent(caseId)}`;
-  const detail = usePolling(() => api.get<CaseDetail>(path), REFRESH_MS, [api, caseId]);
-  const events = usePolling(() => api.get<{ events: TimelineEvent[] }>(`${path}/timeline`), REFRESH_MS, [api, caseId]);
-  const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), TEAMS_REFRESH_MS, [api]);
+  const params = { path: { caseId } };
+  const detail = usePolling(() => answer(api.GET('/v1/cases/{caseId}', { params })), REFRESH_MS, [api, caseId]);
+  const events = usePolling(() => answer(api.GET('/v1/cases/{caseId}/timeline', { params })), REFRESH_MS, [
+    api,
+    caseId,
+  ]);
+  const teams = usePolling(() => answer(api.GET('/v1/teams')), TEAMS_REFRESH_MS, [api]);
   const c = detail.data;
   if (!c)
     return (

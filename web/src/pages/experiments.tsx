@@ -2,13 +2,13 @@
 // intervals, the funnel of each arm side by side, and the actions the experiment's status allows (the route
 // is shown to supervisors and admins only; the API checks the role again).
 import { useState } from 'preact/hooks';
-import { query } from '../api';
+import { answer } from '../api';
 import type { PageProps } from '../app';
 import { ErrorBanner } from '../components/error-banner';
 import { ExperimentStartForm } from '../components/experiment-start-form';
 import { FunnelSideBySide, RateIntervals, type FunnelColumn } from '../components/experiment-charts';
 import { usePolling } from '../hooks';
-import type { Experiment, ExperimentArmResult, ExperimentWithResults, FunnelAnswer } from '../experiment-types';
+import type { Experiment, ExperimentArmResult } from '../contract';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 const range = (i: { low: number; high: number } | null) => (i ? `${pct(i.low)} – ${pct(i.high)}` : '—');
@@ -59,9 +59,10 @@ function ResultsTable({ arms }: { arms: ExperimentArmResult[] }) {
 
 function Actions({ api, experiment, onDone }: Pick<PageProps, 'api'> & { experiment: Experiment; onDone: () => void }) {
   const [error, setError] = useState<Error>();
-  const act = async (path: string, body: unknown = {}) => {
+  const act = async (path: 'pause' | 'resume' | 'stop' | 'promote', body?: { arm: string }) => {
     try {
-      await api.post(`/v1/experiments/${experiment.id}/${path}`, body);
+      const params = { path: { experimentId: experiment.id } };
+      await answer(api.POST(`/v1/experiments/{experimentId}/${path}`, { params, body: body as never }));
       setError(undefined);
       onDone();
     } catch (e) {
@@ -100,7 +101,11 @@ function ExperimentDetail({
   teamId,
   onChanged,
 }: Pick<PageProps, 'api'> & { id: string; teamId: string; onChanged: () => void }) {
-  const detail = usePolling(() => api.get<ExperimentWithResults>(`/v1/experiments/${id}`), 30_000, [api, id]);
+  const detail = usePolling(
+    () => answer(api.GET('/v1/experiments/{experimentId}', { params: { path: { experimentId: id } } })),
+    30_000,
+    [api, id],
+  );
   const e = detail.data;
   const funnels = usePolling(
     async (): Promise<FunnelColumn[]> =>
@@ -109,8 +114,18 @@ function ExperimentDetail({
             e.arms.map(async (a) => ({
               arm: a.arm,
               steps: (
-                await api.get<FunnelAnswer>(
-                  `/v1/playbooks/${e.playbookId}/funnel${query({ experimentId: e.id, arm: a.arm, from: e.createdAt.slice(0, 10), team: teamId || undefined })}`,
+                await answer(
+                  api.GET('/v1/playbooks/{playbookId}/funnel', {
+                    params: {
+                      path: { playbookId: e.playbookId },
+                      query: {
+                        experimentId: e.id,
+                        arm: a.arm,
+                        from: e.createdAt.slice(0, 10),
+                        team: teamId || undefined,
+                      },
+                    },
+                  }),
                 )
               ).steps,
             })),
@@ -155,24 +170,25 @@ function ExperimentDetail({
 }
 
 export function ExperimentsPage({ api, playbookId }: PageProps & { playbookId?: string }) {
-  const playbooks = usePolling(() => api.get<{ items: { id: string; name: string }[] }>('/v1/playbooks'), 120_000, [
-    api,
-  ]);
+  const playbooks = usePolling(() => answer(api.GET('/v1/playbooks')), 120_000, [api]);
   const chosen = playbookId ?? playbooks.data?.items[0]?.id;
   const list = usePolling(
-    async () => (chosen ? api.get<{ items: Experiment[] }>(`/v1/playbooks/${chosen}/experiments`) : { items: [] }),
+    async () =>
+      chosen
+        ? answer(api.GET('/v1/playbooks/{playbookId}/experiments', { params: { path: { playbookId: chosen } } }))
+        : { items: [] },
     60_000,
     [api, chosen],
   );
   const versions = usePolling(
     async () =>
       chosen
-        ? api.get<{ id: string; versions: { version: number }[] }>(`/v1/playbooks/${chosen}`)
+        ? answer(api.GET('/v1/playbooks/{playbookId}', { params: { path: { playbookId: chosen } } }))
         : { id: '', versions: [] },
     120_000,
     [api, chosen],
   );
-  const teams = usePolling(() => api.get<{ items: { id: string; name: string }[] }>('/v1/teams'), 120_000, [api]);
+  const teams = usePolling(() => answer(api.GET('/v1/teams')), 120_000, [api]);
   const [selected, setSelected] = useState<string>();
   const [teamId, setTeamId] = useState('');
   const current = selected ?? list.data?.items[0]?.id;

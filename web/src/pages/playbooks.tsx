@@ -3,39 +3,20 @@
 // checks with the version schema), its difference from the current version, the dry run, and Publish.
 // Admins edit and publish; supervisors read and run dry runs. The API enforces the same.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type Api } from '../api';
+import { ApiError, answer as answerOf, type Api } from '../api';
 import type { PageProps } from '../app';
-import { DryRunView, type DryRunAnswer } from '../components/dry-run-view';
+import { DryRunView } from '../components/dry-run-view';
+import type { DryRunAnswer, Playbook, PlaybookDraft } from '../contract';
 import { ErrorBanner } from '../components/error-banner';
 import { dateTime } from '../format';
 import { usePolling } from '../hooks';
 import { diffDefinitions, flatten, label } from '../playbook-fields';
 
-interface Version {
-  version: number;
-  createdAt: string;
-  definition: Record<string, unknown>;
-}
-interface Playbook {
-  id: string;
-  name: string;
-  versions: Version[];
-}
-interface Draft {
-  basedOnVersion: number | null;
-  definition: Record<string, unknown>;
-  updatedBy: string;
-  updatedAt: string;
-  valid: boolean;
-  issues: { field: string; message: string }[];
-}
+type Version = Playbook['versions'][number];
+type Draft = PlaybookDraft;
 
 export function PlaybooksPage({ api, me, playbookId }: PageProps & { playbookId?: string }) {
-  const list = usePolling(
-    () => api.get<{ items: { id: string; name: string; latestVersion: number; versions: number }[] }>('/v1/playbooks'),
-    60_000,
-    [api],
-  );
+  const list = usePolling(() => answerOf(api.GET('/v1/playbooks')), 60_000, [api]);
   return (
     <section>
       <h1>Playbooks</h1>
@@ -74,7 +55,7 @@ function Settings({ definition }: { definition: unknown }) {
 
 async function readDraft(api: Api, playbookId: string): Promise<Draft | null> {
   try {
-    return await api.get<Draft>(`/v1/playbooks/${playbookId}/draft`);
+    return await answerOf(api.GET('/v1/playbooks/{playbookId}/draft', { params: { path: { playbookId } } }));
   } catch (e) {
     if (e instanceof ApiError && e.code === 'draft_not_found') return null;
     throw e;
@@ -82,7 +63,11 @@ async function readDraft(api: Api, playbookId: string): Promise<Draft | null> {
 }
 
 function PlaybookDetail({ api, admin, playbookId }: { api: Api; admin: boolean; playbookId: string }) {
-  const playbook = usePolling(() => api.get<Playbook>(`/v1/playbooks/${playbookId}`), 60_000, [api, playbookId]);
+  const params = { path: { playbookId } };
+  const playbook = usePolling(() => answerOf(api.GET('/v1/playbooks/{playbookId}', { params })), 60_000, [
+    api,
+    playbookId,
+  ]);
   const [draft, setDraft] = useState<Draft | null>();
   const [shown, setShown] = useState<number>();
   const [error, setError] = useState<Error>();
@@ -92,7 +77,9 @@ function PlaybookDetail({ api, admin, playbookId }: { api: Api; admin: boolean; 
   const selected = versions.find((v) => v.version === shown) ?? current;
   const act = (work: () => Promise<void>) => work().then(() => setError(undefined), setError);
   const startDraft = (fromVersion: number) =>
-    act(async () => setDraft(await api.put<Draft>(`/v1/playbooks/${playbookId}/draft`, { fromVersion })));
+    act(async () =>
+      setDraft(await answerOf(api.PUT('/v1/playbooks/{playbookId}/draft', { params, body: { fromVersion } }))),
+    );
   return (
     <div class="playbook">
       <ErrorBanner error={playbook.error ?? error} />
@@ -164,6 +151,7 @@ function DraftPanel({ api, admin, playbookId, draft, current, onChange, onPublis
   const [text, setText] = useState(() => JSON.stringify(draft.definition, null, 2));
   const [syntax, setSyntax] = useState<string>();
   const [error, setError] = useState<Error>();
+  const params = { path: { playbookId } };
   useEffect(() => {
     let parsed: unknown;
     try {
@@ -174,13 +162,18 @@ function DraftPanel({ api, admin, playbookId, draft, current, onChange, onPublis
     }
     if (!admin || JSON.stringify(parsed) === JSON.stringify(draft.definition)) return;
     const timer = setTimeout(
-      () => api.put<Draft>(`/v1/playbooks/${playbookId}/draft`, { definition: parsed }).then(onChange, setError),
+      () =>
+        answerOf(
+          api.PUT('/v1/playbooks/{playbookId}/draft', { params, body: { definition: parsed as Draft['definition'] } }),
+        ).then(onChange, setError),
       400,
     );
     return () => clearTimeout(timer);
   }, [text]);
-  const publish = () => api.post(`/v1/playbooks/${playbookId}/draft/publish`, {}).then(onPublished, setError);
-  const discard = () => api.del(`/v1/playbooks/${playbookId}/draft`).then(() => onChange(null), setError);
+  const publish = () =>
+    answerOf(api.POST('/v1/playbooks/{playbookId}/draft/publish', { params })).then(onPublished, setError);
+  const discard = () =>
+    answerOf(api.DELETE('/v1/playbooks/{playbookId}/draft', { params })).then(() => onChange(null), setError);
   const changes = current ? diffDefinitions(current.definition, draft.definition) : [];
   return (
     <div class="draft">
@@ -272,13 +265,12 @@ function DryRunPanel({
   const chosen = source || (draft ? 'draft' : String(versions.at(-1)?.version ?? ''));
   const run = () => {
     setRunning(true);
-    const body = { ...(chosen === 'draft' ? { draft: true } : { version: Number(chosen) }), days, allSignals };
+    const body = { ...(chosen === 'draft' ? { draft: true as const } : { version: Number(chosen) }), days, allSignals };
     const done = (a: DryRunAnswer) => {
       setAnswer(a);
       setError(undefined);
     };
-    api
-      .post<DryRunAnswer>(`/v1/playbooks/${playbookId}/dry-run`, body)
+    answerOf(api.POST('/v1/playbooks/{playbookId}/dry-run', { params: { path: { playbookId } }, body }))
       .then(done, setError)
       .finally(() => setRunning(false));
   };

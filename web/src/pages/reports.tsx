@@ -1,18 +1,17 @@
 // Retention reports: a table for the chosen grouping and range, retention over time by driver and by tier,
 // and the same rows as CSV; then why customers were lost in the same range (churn reasons).
 import { useState } from 'preact/hooks';
-import { query } from '../api';
+import { answer } from '../api';
 import type { PageProps } from '../app';
 import { RateBars, RateLineChart, type Series } from '../components/charts';
 import { ChurnReasonsSection } from '../components/churn-reasons-section';
 import { ErrorBanner } from '../components/error-banner';
 import { money, percent, words } from '../format';
 import { usePolling } from '../hooks';
-import type { ReportRow } from '../types';
+import type { ReportRow } from '../contract';
 import { REPORT_GROUPS } from '../vocabulary';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-type Report = { rows: ReportRow[] };
 
 function overTime(rows: ReportRow[] | undefined): Series[] {
   const byGroup = new Map<string, Series>();
@@ -29,25 +28,29 @@ export function ReportsPage({ api }: PageProps) {
   const [groupBy, setGroupBy] = useState<string>('driver');
   const [downloadError, setDownloadError] = useState<Error>();
   const params = { from: range.from, to: range.to };
-  const table = usePolling(() => api.get<Report>(`/v1/reports/retention${query({ ...params, groupBy })}`), 60_000, [
+  const grouped = { ...params, groupBy: REPORT_GROUPS.find((g) => g === groupBy) };
+  const table = usePolling(() => answer(api.GET('/v1/reports/retention', { params: { query: grouped } })), 60_000, [
     api,
     range,
     groupBy,
   ]);
   const byDriver = usePolling(
-    () => api.get<Report>(`/v1/reports/retention${query({ ...params, groupBy: 'driver', period: 'week' })}`),
+    () =>
+      answer(api.GET('/v1/reports/retention', { params: { query: { ...params, groupBy: 'driver', period: 'week' } } })),
     60_000,
     [api, range],
   );
   const byTier = usePolling(
-    () => api.get<Report>(`/v1/reports/retention${query({ ...params, groupBy: 'tier', period: 'week' })}`),
+    () =>
+      answer(api.GET('/v1/reports/retention', { params: { query: { ...params, groupBy: 'tier', period: 'week' } } })),
     60_000,
     [api, range],
   );
 
   const downloadCsv = async () => {
     try {
-      const blob = await api.download(`/v1/reports/retention${query({ ...params, groupBy })}`, 'text/csv');
+      const csv = { params: { query: grouped }, headers: { accept: 'text/csv' }, parseAs: 'blob' as const };
+      const blob = await answer(api.GET('/v1/reports/retention', csv));
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = `retention-${groupBy}-${range.from}-${range.to}.csv`;
