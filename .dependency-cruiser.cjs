@@ -6,7 +6,7 @@ module.exports = {
     {
       name: 'domain-is-pure',
       comment:
-        'domain/ holds pure rules: zod, pure maths (@stdlib, ml-matrix, pure-rand) and other domain files only (no I/O, Temporal, Express or Prisma).',
+        'domain/ holds pure rules: zod, pure maths (@stdlib, ml-matrix, pure-rand), SMS part counting (sms-segments-calculator) and other domain files only (no I/O, Temporal, Express or Prisma).',
       severity: 'error',
       from: { path: '^domain/' },
       to: {
@@ -16,6 +16,7 @@ module.exports = {
           '^node_modules/@stdlib/',
           '^node_modules/ml-matrix/',
           '^node_modules/pure-rand/',
+          '^node_modules/sms-segments-calculator/',
         ],
       },
     },

@@ -20,6 +20,8 @@ export interface ClaimedAttempt {
   error: string | null;
   created_at: Date;
   name: string;
+  salutation: string | null;
+  locale: string | null;
   phone: string | null;
   email: string | null;
 }
@@ -54,7 +56,7 @@ export async function claimAttempt(sql: Sql, req: SendRequest): Promise<ClaimedA
         UNION ALL
         SELECT status, provider_id, provider_code, error, created_at FROM contact_attempts WHERE key = $1 AND NOT EXISTS (SELECT 1 FROM claimed)
       )
-      SELECT attempt.*, c.name, c.phone, c.email FROM attempt, customers c WHERE c.id = $3`,
+      SELECT attempt.*, c.name, c.salutation, c.locale, c.phone, c.email FROM attempt, customers c WHERE c.id = $3`,
     values: [req.key, req.caseId, req.customerId, req.agentId ?? null, req.channel, req.purpose],
   });
   if (!rows[0]) throw new Error(`customer ${req.customerId} does not exist`);

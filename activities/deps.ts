@@ -15,6 +15,8 @@ export interface ActivityDeps {
   email: EmailSender;
   crm?: CrmClient;
   publicBaseUrl: string;
+  // The locale of a customer who has none (HOLDFAST_DEFAULT_LOCALE); absent: English.
+  defaultLocale?: string;
   logger: Logger;
   // The signal feeds the scheduled detection sweep reads (absent: this worker runs no sweep).
   detection?: DetectionFeeds;

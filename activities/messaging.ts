@@ -11,7 +11,9 @@ import {
   SEND_OUTCOME_UNKNOWN,
   SMS_STATUS_CALLBACK_PATH,
   type SendResult,
+  type SentMessage,
 } from '../domain/delivery';
+import { smsLength } from '../domain/sms-length';
 import { ProviderError, type SendFailure } from './clients/provider-errors';
 import {
   applyEarlyReport,
@@ -26,12 +28,12 @@ import type { CarriedEvents } from './case-store';
 import { contactPolicyAnswer, type PolicyHold } from './contact-policy';
 import type { ContactPolicy } from '../domain/contact-policy';
 import type { ActivityDeps } from './deps';
-import { templateStore } from './templates';
+import { FALLBACK_LOCALE } from '../domain/locale';
+import { templateStore, type Composer } from './templates';
 
 export type { SendRequest } from './contact-attempts';
 
-type Composer = (name: string) => { subject: string; text: string };
-type Message = { to: string; subject: string; text: string };
+type Message = { to: string; subject: string; text: string; sent: SentMessage };
 type Senders = Pick<ActivityDeps, 'sql' | 'sms' | 'email' | 'publicBaseUrl' | 'logger'>;
 
 async function fail(d: Senders, key: string, failure: SendFailure): Promise<SendResult> {
@@ -140,11 +142,25 @@ async function deliver(d: Senders, req: SendRequest, message: Message): Promise<
         sentAt: new Date(),
       });
       if (req.channel === 'sms')
-        return (await applyEarlyReport(d.sql, req.key, providerId)) ?? { status: 'sent', providerId };
-      return { status: 'sent', providerId };
+        return (
+          (await applyEarlyReport(d.sql, req.key, providerId)) ?? { status: 'sent', providerId, message: message.sent }
+        );
+      return { status: 'sent', providerId, message: message.sent };
     },
     d.logger,
   );
+}
+
+// The message for its channel, and what the timeline keeps of it: the template, locale and, for an SMS, the
+// encoding its characters need and the parts it takes.
+function composed(to: string, channel: SendRequest['channel'], m: ReturnType<Composer>): Message {
+  const { purpose, locale, version } = m.chosen;
+  const sent: SentMessage = { template: purpose, locale, version };
+  if (channel === 'sms') {
+    const { encoding, parts } = smsLength(m.text);
+    Object.assign(sent, { encoding, parts });
+  }
+  return { to, subject: m.subject, text: m.text, sent };
 }
 
 async function sendOnce(d: Senders, req: SendRequest, compose: Composer): Promise<SendResult> {
@@ -160,7 +176,7 @@ async function sendOnce(d: Senders, req: SendRequest, compose: Composer): Promis
       code: 'missing_address',
       message: `customer ${req.customerId} has no ${req.channel} address`,
     });
-  const message = { to, ...compose(attempt.name) };
+  const message = composed(to, req.channel, compose(attempt));
   if (attempt.status === 'sending' || attempt.status === 'unknown') {
     const resumed = await resumeInterrupted(d, req, attempt, message);
     if (resumed) return resumed;
@@ -201,12 +217,13 @@ async function heldByPolicy(
 
 export function createMessaging(deps: ActivityDeps) {
   const { db, publicBaseUrl } = deps;
-  const templates = templateStore(deps.sql);
+  const templates = templateStore(deps.sql, deps.defaultLocale ?? FALLBACK_LOCALE);
   return {
     async sendCaseMessage(req: SendRequest & { policy?: ContactPolicy }): Promise<SendResult | HeldSend> {
       const { policy, ...send } = req;
       return heartbeating(
-        async () => (await heldByPolicy(deps, { policy }, send)) ?? sendOnce(deps, send, await templates.contact()),
+        async () =>
+          (await heldByPolicy(deps, { policy }, send)) ?? sendOnce(deps, send, await templates.contact(send.channel)),
       );
     },
 
@@ -239,7 +256,7 @@ export function createMessaging(deps: ActivityDeps) {
     return sendOnce(
       deps,
       { key, caseId: req.caseId, customerId: req.customerId, channel: req.channel, purpose: 'survey' },
-      await templates.survey(link),
+      await templates.survey(req.channel, link),
     );
   }
 }

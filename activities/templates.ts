@@ -1,36 +1,57 @@
 // The message templates the bank provisioned (message_templates), read at most every 30 s per worker so a
-// send costs no extra query; a message without a provisioned template uses domain/message-template.ts's.
+// send costs no extra query; the text for a customer is chosen by domain/template-choice.ts (their locale,
+// else the bank's default, the bank's own text before the built-in one).
 import type { Sql } from '../config/sql';
 import {
-  DEFAULT_TEMPLATES,
-  firstName,
+  customerValues,
   renderTemplate,
   type MessageText,
+  type TemplateChannel,
   type TemplateId,
 } from '../domain/message-template';
+import { chooseTemplate, templateKey, type ChosenTemplate, type StoredTemplate } from '../domain/template-choice';
 
 const REFRESH_MS = 30_000;
 
-export function templateStore(sql: Sql) {
-  let loaded: { at: number; templates: Map<string, MessageText> } | undefined;
-  const template = async (id: TemplateId): Promise<MessageText> => {
+// The customer as a message addresses them.
+export interface Addressee {
+  name: string;
+  salutation: string | null;
+  locale: string | null;
+}
+// A message for one customer, and which template and locale it came from (for the timeline).
+export type Composer = (to: Addressee) => MessageText & { chosen: Omit<ChosenTemplate, 'template'> };
+
+type TemplateRow = { purpose: TemplateId; locale: string; channel: TemplateChannel } & StoredTemplate;
+
+export function templateStore(sql: Sql, bankDefaultLocale: string) {
+  let loaded: { at: number; templates: Map<string, StoredTemplate> } | undefined;
+  const provisioned = async () => {
     if (!loaded || Date.now() - loaded.at > REFRESH_MS) {
-      const { rows } = await sql.query<{ id: string; subject: string; text: string }>({
+      const { rows } = await sql.query<TemplateRow>({
         name: 'message-templates',
-        text: 'SELECT id, subject, text FROM message_templates',
+        text: 'SELECT purpose, locale, channel, subject, text, version FROM message_templates',
       });
-      loaded = { at: Date.now(), templates: new Map(rows.map((r) => [r.id, { subject: r.subject, text: r.text }])) };
+      loaded = {
+        at: Date.now(),
+        templates: new Map(rows.map((r) => [templateKey(r.purpose, r.locale, r.channel), r])),
+      };
     }
-    return loaded.templates.get(id) ?? DEFAULT_TEMPLATES[id];
+    return loaded.templates;
+  };
+  const composer = async (purpose: TemplateId, channel: TemplateChannel, values: Record<string, string>) => {
+    const templates = await provisioned();
+    return ((to) => {
+      const { template, ...chosen } = chooseTemplate(
+        templates,
+        { purpose, channel, customerLocale: to.locale },
+        bankDefaultLocale,
+      );
+      return { ...renderTemplate(template, { ...customerValues(to), ...values }), chosen };
+    }) satisfies Composer;
   };
   return {
-    async contact(): Promise<(name: string) => MessageText> {
-      const t = await template('contact');
-      return (name) => renderTemplate(t, { firstName: firstName(name), name });
-    },
-    async survey(link: string): Promise<(name: string) => MessageText> {
-      const t = await template('survey');
-      return (name) => renderTemplate(t, { firstName: firstName(name), name, surveyLink: link });
-    },
+    contact: (channel: TemplateChannel) => composer('contact', channel, {}),
+    survey: (channel: TemplateChannel, link: string) => composer('survey', channel, { surveyLink: link }),
   };
 }

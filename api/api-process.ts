@@ -31,6 +31,7 @@ export async function serveApi(env: Env, logger: Logger, options: ApiProcessOpti
     adminKey: env.HOLDFAST_ADMIN_KEY,
     twilioAuthToken: env.TWILIO_AUTH_TOKEN,
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    defaultLocale: env.HOLDFAST_DEFAULT_LOCALE,
   });
   let draining = false;
   const codecCorsOrigins = [...listOf(env.HOLDFAST_CODEC_CORS_ORIGINS), ...(options.extraCodecOrigins ?? [])];

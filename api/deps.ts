@@ -36,6 +36,8 @@ export interface AppDeps {
   // For checking inbound Twilio webhooks against the public URL Twilio called.
   twilioAuthToken?: string;
   publicBaseUrl?: string;
+  // The language of a customer who has none (HOLDFAST_DEFAULT_LOCALE); absent: English.
+  defaultLocale?: string;
   // Requests per minute per API key (HOLDFAST_RATE_LIMIT_PER_MINUTE).
   rateLimitPerMinute?: number;
   // Requests per minute per client address to the survey pages (HOLDFAST_PUBLIC_RATE_LIMIT_PER_MINUTE).

@@ -18,6 +18,7 @@ export async function connectApi(options: {
   adminKey?: string;
   twilioAuthToken?: string;
   publicBaseUrl?: string;
+  defaultLocale?: string;
 }): Promise<AppDeps & { close(): Promise<void> }> {
   // Lazy: the API starts (and /ready says why) even when Temporal is down. Its gRPC retries fit inside the
   // API's own deadline (TEMPORAL_DEADLINE_MS), so nothing keeps retrying after a request answered 503.
@@ -46,6 +47,7 @@ export async function connectApi(options: {
     adminKey: options.adminKey,
     twilioAuthToken: options.twilioAuthToken,
     publicBaseUrl: options.publicBaseUrl,
+    defaultLocale: options.defaultLocale,
     payloadCodec: options.temporal.payloadCodec,
     metrics: createApiMetrics(options.sql, dependencies),
     dependencies,

@@ -1,5 +1,6 @@
 // Environment configuration, parsed once with zod; every name here is listed in docs/configuration.md.
 import { z } from 'zod';
+import { localeSchema } from '../domain/locale';
 import { DURATION_PATTERN } from '../domain/duration';
 
 const optionalString = z.string().trim().min(1).optional();
@@ -29,6 +30,8 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('Holdfast <retention@holdfast.local>'),
   CRM_BASE_URL: z.string().url().optional(),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  // The language of a customer who has none: their messages and survey page (a BCP 47 tag, e.g. zh-CN).
+  HOLDFAST_DEFAULT_LOCALE: localeSchema.default('en'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   // Keys that encrypt Temporal payloads (config/payload-codec.ts): "id:base64,id:base64", newest last.
   HOLDFAST_PAYLOAD_KEYS: optionalString,

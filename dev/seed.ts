@@ -3,6 +3,7 @@
 // Safe to run on every start.
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../config/database';
+import { DEFAULT_TEMPLATES } from '../domain/default-templates';
 import { playbookDefinitionSchema, type PlaybookDefinition } from '../domain/playbook';
 
 export const SEGMENTS = [
@@ -227,6 +228,18 @@ export async function seedReferenceData(db: Db): Promise<void> {
     const offer = { ...o, description: o.name };
     await db.offer.upsert({ where: { id: o.id }, create: offer, update: offer });
   }
+  // The demo bank's own message templates, in English and Chinese for every purpose and channel (the built-in
+  // texts, so it has something to edit); a template the bank changed is kept as it is.
+  for (const [locale, byPurpose] of Object.entries(DEFAULT_TEMPLATES))
+    for (const [purpose, byChannel] of Object.entries(byPurpose))
+      for (const [channel, t] of Object.entries(byChannel)) {
+        const key = { purpose, locale, channel };
+        await db.messageTemplate.upsert({
+          where: { purpose_locale_channel: key },
+          create: { ...key, ...t },
+          update: {},
+        });
+      }
   // Versions are immutable: a changed seed definition becomes the next version, and running cases keep theirs.
   for (const [playbookId, definition] of Object.entries(PLAYBOOKS)) {
     const latest = await db.playbookVersion.findFirst({ where: { playbookId }, orderBy: { version: 'desc' } });

@@ -1,8 +1,18 @@
 // What became of a message sent to a customer, as the workflow and the API see it.
 // sent: the provider took it. failed: it definitely did not go out (refused, no address, or the provider
 // stayed unavailable through every retry). unknown: it may have gone out; a person has to check.
+// Which words went out: the template (purpose, locale, version; null: the built-in text) and, for an SMS, the
+// encoding its characters needed and the parts it took. Kept on the case's timeline.
+export interface SentMessage {
+  template: string;
+  locale: string;
+  version: number | null;
+  encoding?: 'GSM-7' | 'UCS-2';
+  parts?: number;
+}
+
 export type SendResult =
-  | { status: 'sent'; providerId?: string }
+  | { status: 'sent'; providerId?: string; message?: SentMessage }
   | { status: 'failed'; code: string; message: string }
   | { status: 'unknown'; code?: string; message?: string };
 

@@ -1,9 +1,9 @@
 // The figures an experiment's result stands on: each arm's retention rate with a 95% Wilson score interval,
 // each arm against the control as a difference with Newcombe's hybrid score interval (built from the two
-// Wilson intervals, so it behaves at small counts and near 0 or 1 where the Wald interval does not) and the
-// p-value of the pooled two-proportion z-test, and the verdict. The normal distribution comes from stdlib
-// (pure math, no I/O): domain files otherwise import only zod.
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+// Wilson intervals, so it behaves at small counts and near 0 or 1 where the Wald interval does not), and the
+// verdict from the sequential test's p-values (sequential-test.ts). The intervals are for one look: they
+// describe the data and decide nothing. The normal distribution comes from stdlib (pure math, no I/O): domain
+// files otherwise import only zod.
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
 const CONFIDENCE = 0.95;
@@ -45,24 +45,17 @@ export function differenceInterval(a: Proportion, b: Proportion): Interval | und
   };
 }
 
-// Two-sided p-value of the pooled two-proportion z-test; undefined when it cannot be computed (no trials,
-// or every case in both arms went the same way, where there is no evidence of a difference either way: 1).
-export function twoProportionPValue(a: Proportion, b: Proportion): number | undefined {
-  if (a.trials === 0 || b.trials === 0) return undefined;
-  const pooled = (a.successes + b.successes) / (a.trials + b.trials);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / a.trials + 1 / b.trials));
-  if (se === 0) return 1;
-  const z = (a.successes / a.trials - b.successes / b.trials) / se;
-  return 2 * (1 - normalCdf(Math.abs(z), 0, 1));
-}
-
 export type Verdict = 'collecting' | 'winner' | 'no_difference' | 'worse';
 
-// `collecting` until every arm has its minimum of conclusive cases; then a significant difference at 5%
-// is a winner or worse by its sign, anything else no difference.
-export function verdict(arm: Proportion, control: Proportion, everyArmHasMinimum: boolean): Verdict {
+// `collecting` until every arm has its minimum of conclusive cases; then a winner or worse when the sequential
+// test (sequential-test.ts), adjusted over the arms, says so at 5%, anything else no difference.
+export function verdict(
+  adjusted: { better: number | undefined; worse: number | undefined },
+  alpha: number,
+  everyArmHasMinimum: boolean,
+): Verdict {
   if (!everyArmHasMinimum) return 'collecting';
-  const p = twoProportionPValue(arm, control);
-  if (p === undefined || p >= ALPHA) return 'no_difference';
-  return arm.successes / arm.trials > control.successes / control.trials ? 'winner' : 'worse';
+  if (adjusted.better !== undefined && adjusted.better <= alpha) return 'winner';
+  if (adjusted.worse !== undefined && adjusted.worse <= alpha) return 'worse';
+  return 'no_difference';
 }

@@ -3,7 +3,7 @@
 // same schemas validate the admin API's single-item PUTs.
 import { z } from 'zod';
 import { churnReasonSpecSchema } from './churn-reasons';
-import { messageTemplateSpecSchema } from './message-template';
+import { messageTemplateSpecSchema, TEMPLATE_CHANNELS, type MessageTemplateSpec } from './message-template';
 import { playbookDefinitionSchema } from './playbook';
 import { segmentCodeSchema } from './segment';
 import { workingHoursSchema } from './working-hours';
@@ -84,13 +84,13 @@ export const bankConfigSchema = z
     churnReasons: z.array(churnReasonSpecSchema).default([]),
   })
   .superRefine((c, ctx) => {
+    uniqueTemplates(c.templates, ctx);
     const byKey: [string, string, { [k: string]: unknown }[]][] = [
       ['segments', 'code', c.segments],
       ['teams', 'id', c.teams],
       ['agents', 'id', c.agents],
       ['offers', 'id', c.offers],
       ['playbooks', 'id', c.playbooks],
-      ['templates', 'id', c.templates],
       ['churnReasons', 'code', c.churnReasons],
     ];
     for (const [key, field, items] of byKey) {
@@ -103,6 +103,23 @@ export const bankConfigSchema = z
       });
     }
   });
+
+// A template is one per purpose, locale and channel; one without a channel stands for SMS and email.
+function uniqueTemplates(templates: MessageTemplateSpec[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  templates.forEach((t, i) => {
+    for (const channel of t.channel ? [t.channel] : TEMPLATE_CHANNELS) {
+      const key = `${t.id} ${t.locale} ${channel}`;
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['templates', i],
+          message: `the ${channel} ${t.id} template in ${t.locale} appears twice in templates`,
+        });
+      seen.add(key);
+    }
+  });
+}
 
 export type SegmentSpec = z.infer<typeof segmentSpecSchema>;
 export type TeamSpec = z.infer<typeof teamSpecSchema>;

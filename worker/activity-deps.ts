@@ -48,6 +48,7 @@ export function activityDepsFromEnv(env: Env, db: Db, logger: Logger): ActivityD
     sql: createSql(requireEnv(env, 'DATABASE_URL', 'activities record cases in PostgreSQL')),
     logger,
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    defaultLocale: env.HOLDFAST_DEFAULT_LOCALE,
     sms: smsFromEnv(env, logger),
     email: createSmtpEmail(requireEnv(env, 'SMTP_URL', 'email is sent over SMTP'), env.MAIL_FROM),
     crm: env.CRM_BASE_URL ? createHttpCrm(env.CRM_BASE_URL) : undefined,

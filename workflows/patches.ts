@@ -6,4 +6,6 @@
 // no open case started before it; its CHANGELOG line says so.
 //
 // Empty at 1.0.0: the pre-release patches were retired with it, as no bank ran Holdfast before.
-export {};
+// 1.1.0: contact_sent and survey_sent say which template and locale the message used (and an SMS's encoding
+// and parts), so the timeline shows what the customer read.
+export const MESSAGE_ON_TIMELINE = 'message-on-timeline-1.1';

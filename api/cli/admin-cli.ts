@@ -21,7 +21,7 @@ async function exportConfig(db: Db): Promise<string> {
     db.agent.findMany({ orderBy: { id: 'asc' } }),
     db.offer.findMany({ orderBy: { id: 'asc' } }),
     db.playbookVersion.findMany({ orderBy: [{ playbookId: 'asc' }, { version: 'desc' }], distinct: ['playbookId'] }),
-    db.messageTemplate.findMany({ orderBy: { id: 'asc' } }),
+    db.messageTemplate.findMany({ orderBy: [{ purpose: 'asc' }, { locale: 'asc' }, { channel: 'asc' }] }),
     db.churnReason.findMany({ orderBy: { code: 'asc' } }),
   ]);
   return toYaml({
@@ -51,7 +51,13 @@ async function exportConfig(db: Db): Promise<string> {
       validUntil: o.validUntil?.toISOString() ?? null,
     })),
     playbooks: versions.map((v) => ({ id: v.playbookId, definition: v.definition })),
-    templates: templates.map(({ id, subject, text }) => ({ id, subject, text })),
+    templates: templates.map(({ purpose, locale, channel, subject, text }) => ({
+      id: purpose,
+      locale,
+      channel,
+      ...(channel === 'sms' ? {} : { subject }),
+      text,
+    })),
     churnReasons: churnReasons.map(({ code, label, category, avoidable, active }) => ({
       code,
       label,

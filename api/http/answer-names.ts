@@ -1,5 +1,5 @@
 // The names the OpenAPI document gives the answers' schemas (components/schemas). The dashboard's types are
-// generated from the document and read by these names (web/src/api-types.ts), so a rename is a contract change.
+// generated from the document and read by these names (web/src/contract.ts), so a rename is a contract change.
 import { z } from 'zod';
 import { dryRunResponse } from './dry-run-schemas';
 import {

@@ -99,6 +99,8 @@ export const customerFileResponse = z.object({
     lifecycleStage: z.string().nullable(),
     assetsUnderManagement: z.number(),
     timeZone: z.string(),
+    locale: z.string().nullable().describe("the customer's language; null: the bank's default"),
+    salutation: z.string().nullable().describe('how the bank addresses the customer; null: the full name'),
     preferredChannels: z.array(z.string()),
     contact: contactDetails,
   }),
@@ -250,7 +252,7 @@ export const callSheetResponse = z.object({
       .describe('catalog offers the playbook would make, best first'),
   }),
   script: z
-    .object({ templateId: z.string(), subject: z.string(), text: z.string() })
+    .object({ templateId: z.string(), locale: z.string(), subject: z.string(), text: z.string() })
     .nullable()
     .describe("the words of the playbook's message for this step, filled in"),
 });

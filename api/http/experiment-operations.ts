@@ -51,7 +51,7 @@ export const EXPERIMENT_OPERATIONS: Operation[] = [
     method: 'get',
     path: '/v1/experiments/{experimentId}',
     summary:
-      'An experiment with its results: per arm cases, conclusive cases, retention rate (95% Wilson interval), offer cost per retained; against the control the difference (95% interval), p-value and verdict',
+      'An experiment with its results: per arm cases, conclusive cases, retention rate (95% Wilson interval), offer cost per retained; against the control the difference (95% interval), the always-valid p-values of a sequential test adjusted over the arms (Holm) and the verdict, with the test named',
     tag: 'experiments',
     roles: ['supervisor'],
     params: experimentIdParams,

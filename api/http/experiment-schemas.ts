@@ -19,6 +19,17 @@ export const promoteBody = z.object({
 
 const interval = z.object({ low: z.number(), high: z.number() }).nullable().describe('95% interval');
 const verdict = z.enum(['collecting', 'winner', 'no_difference', 'worse']);
+const sequentialTest = z
+  .object({
+    name: z.literal('msprt').describe('mixture sequential probability ratio test: valid however often it is read'),
+    description: z.string().describe('the test in a sentence, as the dashboard shows it'),
+    alpha: z.number().describe('family-wise error rate of the verdicts, over the arms'),
+    correction: z.literal('holm').describe("Holm's step-down over the arms compared with the control"),
+    mixture: z
+      .object({ mean: z.number(), sd: z.number() })
+      .describe('mixing distribution of the difference in retention rate (one-sided, truncated at 0)'),
+  })
+  .describe('the test that produced the verdicts and the automatic promotion');
 
 export const experimentResponse = z.object({
   id: z.string(),
@@ -38,6 +49,7 @@ export const experimentResponse = z.object({
 export const experimentWithResultsResponse = experimentResponse.extend({
   results: z.object({
     collecting: z.boolean().describe('true until every arm has minSamplePerArm conclusive cases'),
+    test: sequentialTest,
     arms: z.array(
       z.object({
         arm: z.string(),
@@ -55,7 +67,16 @@ export const experimentWithResultsResponse = experimentResponse.extend({
           .object({
             difference: z.number().nullable().describe("retention rate minus the control's"),
             interval: interval.describe('95% interval of the difference (Newcombe hybrid score)'),
-            pValue: z.number().nullable().describe('two-sided, pooled two-proportion z-test'),
+            pValue: z
+              .number()
+              .nullable()
+              .describe(
+                "always-valid p-value (the results' test) that the arm is better than the control, adjusted over the arms; winner when at most alpha",
+              ),
+            worsePValue: z
+              .number()
+              .nullable()
+              .describe('the same for worse than the control; worse when at most alpha'),
             verdict,
           })
           .nullable()

@@ -1,5 +1,6 @@
 // Request schemas of the HTTP API: the one source for validation and for the OpenAPI document (api/http/openapi.ts).
 import { z } from 'zod';
+import { localeSchema } from '../../domain/locale';
 import {
   CONTACT_CHANNELS,
   DRIVERS,
@@ -75,6 +76,18 @@ export const customerSchema = z.object({
     .describe(`where the relationship stands: ${LIFECYCLE_STAGES.join(', ')}`),
   assetsUnderManagement: z.number().min(0).max(1e13).optional(),
   timeZone: z.string().refine(isTimeZone, 'an IANA time zone, e.g. Europe/Madrid'),
+  locale: localeSchema
+    .optional()
+    .describe(
+      "the customer's language, a BCP 47 tag (zh-CN, en): their messages and survey page; absent: the bank's default",
+    ),
+  salutation: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe('how the bank addresses the customer, e.g. 王先生 or Ms Ng; absent: the full name'),
   // Spaces, dots, dashes and brackets are dropped ("+34 600-111 222" is +34600111222): an inbound STOP
   // carries the E.164 form and must find this customer.
   phone: z

@@ -199,7 +199,8 @@ export const SETUP_OPERATIONS: Operation[] = [
   {
     method: 'put',
     path: '/v1/templates/{templateId}',
-    summary: 'Set the words of a customer message (contact or survey), with {{placeholders}}',
+    summary:
+      'Set the words of a customer message (contact or survey) in a locale (BCP 47, default en) for SMS, email or both, with {{placeholders}}; an SMS must fit 10 parts in its encoding (GSM-7 or UCS-2)',
     tag: 'provisioning',
     roles: [],
     params: templateIdParams,

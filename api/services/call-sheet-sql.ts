@@ -17,6 +17,8 @@ export interface SheetCaseRow {
   agentId: string | null;
   definition: unknown;
   name: string;
+  salutation: string | null;
+  locale: string | null;
   tier: string;
   segment: string | null;
   lifecycleStage: string | null;
@@ -33,7 +35,7 @@ export async function sheetCase(sql: Sql, caseId: string, team: string | undefin
     name: 'desk-sheet-case',
     text: `SELECT c.id, c.customer_id AS "customerId", c.stage, c.status, c.reason, c.driver, c.risk_score AS "riskScore", c.priority,
         c.risk_explanation AS "riskExplanation", c.agent_id AS "agentId", pv.definition,
-        cu.name, cu.tier, cu.segment, cu.lifecycle_stage AS "lifecycleStage", cu.assets_under_management::float8 AS assets, cu.time_zone AS "timeZone",
+        cu.name, cu.salutation, cu.locale, cu.tier, cu.segment, cu.lifecycle_stage AS "lifecycleStage", cu.assets_under_management::float8 AS assets, cu.time_zone AS "timeZone",
         cu.phone, cu.email, cu.preferred_channels AS "preferredChannels",
         json_build_object('sms', cu.consent_sms, 'email', cu.consent_email, 'phone', cu.consent_phone) AS consent
       FROM cases c JOIN customers cu ON cu.id = c.customer_id
@@ -134,11 +136,12 @@ export async function caseOffer(sql: Sql, caseId: string) {
   return rows[0];
 }
 
-export async function messageTemplate(sql: Sql, id: string) {
-  const { rows } = await sql.query<{ subject: string; text: string }>({
-    name: 'desk-sheet-template',
-    text: 'SELECT subject, text FROM message_templates WHERE id = $1',
-    values: [id],
+// The bank's email texts of a message in every locale: the call sheet reads the customer's to the agent.
+export async function messageTemplates(sql: Sql, purpose: string) {
+  const { rows } = await sql.query<{ locale: string; subject: string; text: string; version: number }>({
+    name: 'desk-sheet-templates',
+    text: `SELECT locale, subject, text, version FROM message_templates WHERE purpose = $1 AND channel = 'email'`,
+    values: [purpose],
   });
-  return rows[0];
+  return rows;
 }

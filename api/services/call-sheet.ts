@@ -4,7 +4,9 @@
 import type { Sql } from '../../config/sql';
 import { DRIVER_SENTENCES, offerConditions, riskFactorSentence } from '../../domain/call-sheet-words';
 import { maskContactsInText } from '../../domain/contact-masking';
-import { DEFAULT_TEMPLATES, firstName, renderTemplate, type TemplateId } from '../../domain/message-template';
+import { customerValues, renderTemplate, type TemplateId } from '../../domain/message-template';
+import { chooseTemplate, templateKey } from '../../domain/template-choice';
+import { FALLBACK_LOCALE } from '../../domain/locale';
 import { eligibleOffers, offerBudget } from '../../domain/offer';
 import { playbookDefinitionSchema, type PlaybookDefinition } from '../../domain/playbook';
 import type { ChurnDriver, Tier } from '../../domain/vocabulary';
@@ -17,7 +19,7 @@ import {
   caseSignals,
   customerContacts,
   customerReplies,
-  messageTemplate,
+  messageTemplates,
   offerCatalog,
   sheetCase,
   type CatalogRow,
@@ -66,11 +68,17 @@ function offersFor(row: SheetCaseRow, playbook: PlaybookDefinition | undefined, 
   return { budget: offerBudget(ctx), eligible };
 }
 
-async function script(sql: Sql, stage: string, name: string) {
-  const id = STEP_TEMPLATE[stage];
+// The words of the step's message in the customer's language, as its email would say them.
+async function script(sql: Sql, row: SheetCaseRow, defaultLocale: string) {
+  const id = STEP_TEMPLATE[row.stage];
   if (!id) return null;
-  const template = (await messageTemplate(sql, id)) ?? DEFAULT_TEMPLATES[id];
-  return { templateId: id, ...renderTemplate(template, { firstName: firstName(name), name }) };
+  const own = new Map((await messageTemplates(sql, id)).map((t) => [templateKey(id, t.locale, 'email'), t]));
+  const { template, locale } = chooseTemplate(
+    own,
+    { purpose: id, channel: 'email', customerLocale: row.locale },
+    defaultLocale,
+  );
+  return { templateId: id, locale, ...renderTemplate(template, customerValues(row)) };
 }
 
 function whyAtRisk(row: SheetCaseRow, signals: Awaited<ReturnType<typeof caseSignals>>) {
@@ -107,7 +115,7 @@ function customerOf(row: SheetCaseRow, viewer: Viewer, now: Date) {
   };
 }
 
-export async function callSheet(sql: Sql, caseId: string, viewer: Viewer, now: Date) {
+export async function callSheet(sql: Sql, caseId: string, viewer: Viewer, now: Date, defaultLocale = FALLBACK_LOCALE) {
   const row = await sheetCase(sql, caseId, viewer.team);
   if (!row) throw notFound('case_not_found', `no case with id ${caseId}`);
   const playbook = playbookDefinitionSchema.safeParse(row.definition).data;
@@ -117,7 +125,7 @@ export async function callSheet(sql: Sql, caseId: string, viewer: Viewer, now: D
     customerReplies(sql, row.customerId),
     offerCatalog(sql),
     caseOffer(sql, caseId),
-    script(sql, row.stage, row.name),
+    script(sql, row, defaultLocale),
   ]);
   return {
     caseId,

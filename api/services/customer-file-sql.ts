@@ -13,6 +13,8 @@ export interface FileCustomerRow {
   lifecycleStage: string | null;
   assets: number;
   timeZone: string;
+  locale: string | null;
+  salutation: string | null;
   phone: string | null;
   email: string | null;
   preferredChannels: string[];
@@ -32,7 +34,7 @@ export async function fileCustomer(
   const { rows } = await sql.query<FileCustomerRow>({
     name: 'desk-file-customer',
     text: `SELECT cu.id, cu.name, cu.tier, cu.segment, cu.lifecycle_stage AS "lifecycleStage", cu.assets_under_management::float8 AS assets,
-        cu.time_zone AS "timeZone", cu.phone, cu.email, cu.preferred_channels AS "preferredChannels", cu.consent_sms AS "consentSms",
+        cu.time_zone AS "timeZone", cu.locale, cu.salutation, cu.phone, cu.email, cu.preferred_channels AS "preferredChannels", cu.consent_sms AS "consentSms",
         cu.consent_email AS "consentEmail", cu.consent_phone AS "consentPhone", open_case.id AS "openCaseId", open_case.agent_id AS "openAgentId",
         (SELECT pv.definition #> '{contact,policy,frequencyCap}' FROM cases lc JOIN playbook_versions pv ON pv.playbook_id = lc.playbook_id AND pv.version = lc.playbook_version
           WHERE lc.customer_id = cu.id ORDER BY lc.opened_at DESC LIMIT 1) AS "frequencyCap"

@@ -28,6 +28,8 @@ function profile(c: FileCustomerRow, viewer: Viewer) {
     lifecycleStage: c.lifecycleStage,
     assetsUnderManagement: c.assets,
     timeZone: c.timeZone,
+    locale: c.locale,
+    salutation: c.salutation,
     preferredChannels: c.preferredChannels,
     contact: contactDetailsFor(viewer.agentId, c.openAgentId, c.phone, c.email),
   };

@@ -146,6 +146,8 @@ const FIELDS = [
   'lifecycle_stage',
   'assets_under_management',
   'time_zone',
+  'locale',
+  'salutation',
   'phone',
   'email',
   'preferred_channels',
@@ -156,12 +158,12 @@ const FIELDS = [
 ];
 // Only a row that differs is updated (and counted): a re-import leaves updated_at alone.
 const UPSERT = `INSERT INTO customers (id, ${FIELDS.join(', ')}, updated_at)
-  SELECT r.id, r.name, r.tier::"Tier", r.segment, r.lifecycle_stage::"LifecycleStage", r.assets_under_management, r.time_zone, r.phone, r.email,
+  SELECT r.id, r.name, r.tier::"Tier", r.segment, r.lifecycle_stage::"LifecycleStage", r.assets_under_management, r.time_zone, r.locale, r.salutation, r.phone, r.email,
          r.preferred_channels, r.consent_sms, r.consent_email, r.consent_phone,
          -- A file without attribute columns leaves a customer's attributes as they are.
          coalesce(r.attributes, (SELECT c.attributes FROM customers c WHERE c.id = r.id), '{}'), now()
     FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text, tier text, segment text, lifecycle_stage text, assets_under_management numeric,
-         time_zone text, phone text, email text, preferred_channels text[], consent_sms boolean, consent_email boolean, consent_phone boolean, attributes jsonb)
+         time_zone text, locale text, salutation text, phone text, email text, preferred_channels text[], consent_sms boolean, consent_email boolean, consent_phone boolean, attributes jsonb)
   ON CONFLICT (id) DO UPDATE SET ${FIELDS.map((f) => `${f} = EXCLUDED.${f}`).join(', ')}, updated_at = now()
    WHERE (${FIELDS.map((f) => `customers.${f}`).join(', ')}) IS DISTINCT FROM (${FIELDS.map((f) => `EXCLUDED.${f}`).join(', ')})
   RETURNING (xmax = 0) AS created`;
@@ -179,6 +181,8 @@ const record = ({ id, customer: c }: ValidRow) => ({
   lifecycle_stage: c.lifecycleStage ?? null,
   assets_under_management: c.assetsUnderManagement ?? 0,
   time_zone: c.timeZone,
+  locale: c.locale ?? null,
+  salutation: c.salutation ?? null,
   phone: c.phone ?? null,
   email: c.email ?? null,
   preferred_channels: c.preferredChannels,

@@ -23,6 +23,8 @@ const customerData = (body: CustomerBody) => ({
   lifecycleStage: body.lifecycleStage ?? null,
   assetsUnderManagement: body.assetsUnderManagement ?? 0,
   timeZone: body.timeZone,
+  locale: body.locale ?? null,
+  salutation: body.salutation ?? null,
   phone: body.phone ?? null,
   email: body.email ?? null,
   preferredChannels: body.preferredChannels,

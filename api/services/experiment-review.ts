@@ -1,6 +1,7 @@
 // The hourly experiment review (workflows/experiment-review.ts posts to POST /v1/experiments/review): every
 // running experiment that asked for automatic promotion and has a winner after its minimum sample is promoted,
-// as a supervisor would (audited, with the figures that decided it). Paused experiments wait for a person.
+// as a supervisor would (audited, with the figures and the test that decided it). Reading every hour is sound
+// because a winner is one by a sequential test (domain/sequential-test.ts). Paused experiments wait for a person.
 import type { Db } from '../../config/database';
 import type { Sql } from '../../config/sql';
 import { armToPromote } from '../../domain/experiment-results';
@@ -30,6 +31,7 @@ export async function reviewExperiments(db: Db, sql: Sql, by: Principal): Promis
         difference: winner.vsControl?.difference ?? null,
         pValue: winner.vsControl?.pValue ?? null,
         conclusive: winner.conclusive,
+        test: results.test.name,
       });
     reviewed.push({
       experimentId: e.id,

@@ -15,6 +15,7 @@ import type {
   SegmentSpec,
   TeamSpec,
 } from '../../domain/provisioning';
+import { TEMPLATE_CHANNELS } from '../../domain/message-template';
 import { auditEntry } from './audit-log';
 import type { Principal } from './principal';
 import { HttpError } from '../http/errors';
@@ -192,17 +193,31 @@ async function applyPlaybook(tx: Tx, by: Principal, p: PlaybookSpec, tally = cou
   tally[latest ? 'updated' : 'created']++;
 }
 
-export const applyTemplate = async (tx: Tx, by: Principal, t: MessageTemplateSpec, tally = counts()) =>
-  upsert(
-    tx,
-    by,
-    'template',
-    t,
-    await tx.messageTemplate.findUnique({ where: { id: t.id } }),
-    (r) => r.subject === t.subject && r.text === t.text,
-    () => tx.messageTemplate.upsert({ where: { id: t.id }, create: t, update: { ...t, updatedAt: new Date() } }),
-    tally,
-  );
+// A message template per purpose, locale and channel; a spec without a channel sets SMS and email alike (the
+// shape of 1.0). Each change counts up its version, which the timeline of every case it reaches keeps.
+export async function applyTemplate(tx: Tx, by: Principal, t: MessageTemplateSpec, tally = counts()): Promise<void> {
+  for (const channel of t.channel ? [t.channel] : TEMPLATE_CHANNELS) {
+    const subject = channel === 'sms' ? '' : t.subject;
+    const key = { purpose: t.id, locale: t.locale, channel };
+    const found = await tx.messageTemplate.findUnique({ where: { purpose_locale_channel: key } });
+    const version = found ? found.version + 1 : 1;
+    await upsert(
+      tx,
+      by,
+      'template',
+      { ...key, id: `${t.id}/${t.locale}/${channel}`, subject, text: t.text, version },
+      found,
+      (r) => r.subject === subject && r.text === t.text,
+      () =>
+        tx.messageTemplate.upsert({
+          where: { purpose_locale_channel: key },
+          create: { ...key, subject, text: t.text },
+          update: { subject, text: t.text, version, updatedAt: new Date() },
+        }),
+      tally,
+    );
+  }
+}
 
 // A churn reason: created, relabelled, or retired (active: false). Never deleted: cases keep pointing at it.
 export const applyChurnReason = async (tx: Tx, by: Principal, r: ChurnReasonSpec, tally = counts()) =>

@@ -1,25 +1,26 @@
-// An SMS from a customer (Twilio's inbound webhook): STOP-type keywords opt the customer out of SMS at once
-// (in the consent ledger), START opts back in, a number 0-10 answers the customer's open SMS survey, and any
+// An SMS from a customer (Twilio's inbound webhook): an opt-out keyword (STOP, 退订, TD, …: domain/reply-keywords.ts)
+// opts the customer out of SMS at once (in the consent ledger, with the words received), an opt-in (START, 订阅)
+// opts back in, a number 0-10 answers the customer's open SMS survey, and any
 // other text reaches the customer's open case as a reply for its agent (the SMS invites one).
 import type { Logger } from '../../config/logger';
+import { consentKeyword, type ConsentKeyword } from '../../domain/reply-keywords';
 import { customerReplySignal, surveyAnswerUpdate } from '../../workflows/messages';
 import type { AppDeps } from '../deps';
 import { announceConsentChange, writeConsentChange, type ConsentChangeRecord } from './consent-ledger';
 
 type Deps = Pick<AppDeps, 'db' | 'cases'>;
 
-const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE']);
-const START_WORDS = new Set(['START', 'UNSTOP', 'YES', 'OPTIN']);
-
-// STOP/START keywords change SMS consent for every customer with this number, in the consent ledger.
+// Opt-out and opt-in keywords change SMS consent for every customer with this number, in the consent ledger,
+// which keeps the words as the customer wrote them.
 async function applyKeyword(
   { db, cases }: Deps,
   log: Logger,
   from: string,
-  word: string,
+  keyword: { meaning: ConsentKeyword; words: string },
   ids: string[],
 ): Promise<void> {
-  const granted = START_WORDS.has(word);
+  const granted = keyword.meaning === 'opt_in';
+  const word = keyword.words;
   const changes: ConsentChangeRecord[] = ids.map((customerId) => ({
     customerId,
     channel: 'sms',
@@ -73,10 +74,10 @@ async function passReplyOn({ db, cases }: Deps, log: Logger, text: string, ids: 
 
 export async function takeInboundSms(deps: Deps, log: Logger, sms: { from: string; text: string }): Promise<void> {
   const { from, text } = sms;
-  const word = text.toUpperCase();
+  const meaning = consentKeyword(text);
   const customers = await deps.db.customer.findMany({ where: { phone: from }, select: { id: true } });
   const ids = customers.map((c) => c.id);
-  if (STOP_WORDS.has(word) || START_WORDS.has(word)) await applyKeyword(deps, log, from, word, ids);
+  if (meaning) await applyKeyword(deps, log, from, { meaning, words: text.trim() }, ids);
   else if (!(/^(10|[0-9])$/.test(text) && (await answerSurvey(deps, log, Number(text), ids))) && text)
     await passReplyOn(deps, log, text, ids);
 }

@@ -8,16 +8,21 @@ import { HttpError } from '../http/errors';
 async function openSurvey(db: Db, token: string) {
   const survey = await db.survey.findUnique({
     where: { token },
-    include: { case: { select: { workflowId: true, runId: true, status: true } } },
+    include: {
+      case: { select: { workflowId: true, runId: true, status: true, customer: { select: { locale: true } } } },
+    },
   });
   if (!survey) throw new HttpError(404, 'survey_not_found', 'this survey link is not valid');
   return survey;
 }
 
 // What the survey page shows: the form, or thanks once answered.
-export async function surveyForPage(db: Db, token: string): Promise<{ token: string; answered: boolean }> {
+export async function surveyForPage(
+  db: Db,
+  token: string,
+): Promise<{ token: string; answered: boolean; customerLocale: string | null }> {
   const survey = await openSurvey(db, token);
-  return { token: survey.token, answered: survey.answeredAt !== null };
+  return { token: survey.token, answered: survey.answeredAt !== null, customerLocale: survey.case.customer.locale };
 }
 
 // `readAnswer` is called once the link is known valid, so a bad link is "not found" whatever was posted.

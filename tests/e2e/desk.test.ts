@@ -71,7 +71,7 @@ test('an agent lands on My day, sees the call waiting on them and opens its case
   // The call sheet is open before the call: why at risk in words, and the message the customer read.
   const sheet = page.getByTestId('call-sheet');
   await sheet.getByText('A large transfer out', { exact: false }).waitFor();
-  expect(await sheet.locator('.script').textContent()).toContain('Hello Test,');
+  expect(await sheet.locator('.script').textContent()).toContain('Hello Test Customer,');
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'desk-call-sheet.png'), fullPage: true });
   expect(consoleErrors).toEqual([]);
 }, 120_000);

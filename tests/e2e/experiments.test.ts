@@ -85,6 +85,8 @@ test('a supervisor sees an experiment with its results and funnel per arm, and p
   expect(await page.locator('.experiment-results tbody tr').count()).toBe(2);
   const cases = await page.locator('.experiment-results tbody tr td:nth-child(4)').allTextContents();
   expect(cases.map(Number).reduce((a, b) => a + b, 0)).toBe(8);
+  // The test behind the verdicts is named under the results.
+  expect(await page.getByTestId('experiment-test').textContent()).toContain('sequential probability ratio test');
   await page.locator('rect[data-step="detected"]').first().waitFor();
   expect(await page.locator('.error-bar').count()).toBeGreaterThanOrEqual(1);
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-experiments.png'), fullPage: true });

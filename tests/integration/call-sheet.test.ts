@@ -70,7 +70,7 @@ test("the call sheet of a waiting case, and the customer's reply as the task on 
     [...s.offer.eligible.map((o: { cost: number }) => o.cost)].sort((a, b) => b - a),
   );
   expect(s.script).toMatchObject({ templateId: 'contact' });
-  expect(s.script.text).toContain('Hello Test,');
+  expect(s.script.text).toContain('Hello Test Customer,');
 
   // The same reply is the task on the agent's day.
   const day = await h.call('GET', '/v1/me/today', { key: agentKey });

@@ -141,7 +141,7 @@ test('an email customer above the approval threshold waits for a supervisor, the
 
   const mail = await h.sinks.outbox.waitFor((i) => i.kind === 'email' && i.to === customer.email);
   expect(mail.subject).toBe('Your accounts with us');
-  expect(mail.body).toContain('Hello Test');
+  expect(mail.body).toContain('Hello Test Customer,');
 
   await waitForStage(h, caseId, 'contacting');
   await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, {

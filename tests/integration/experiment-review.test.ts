@@ -1,6 +1,6 @@
 // Automatic promotion (issue 28): the scheduled experiment review promotes the winning arm of a running
 // experiment that asked for it, once every arm has its minimum sample — and nothing before, nor for an
-// experiment that did not ask. The review runs as the Temporal workflow the schedule starts, posting to the
+// experiment that did not ask; a winner by the sequential test (issue 35), not by one look's significance. The review runs as the Temporal workflow the schedule starts, posting to the
 // API with the system key.
 import type { Client } from '@temporalio/client';
 import { createCustomer, createTwoVersionPlaybook } from '../support/fixtures';
@@ -33,7 +33,7 @@ async function startExperiment(playbookId: string, autoPromote: boolean): Promis
         { version: 1, weight: 50, control: true },
         { version: 2, weight: 50 },
       ],
-      minSamplePerArm: 20,
+      minSamplePerArm: 60,
       autoPromote,
     },
   });
@@ -78,16 +78,17 @@ test('a winner is promoted once every arm has its minimum sample, and only where
   const autoId = await startExperiment(auto, true);
   const manualId = await startExperiment(manual, false);
 
-  // B is far ahead, but A has 10 of its 20: still collecting.
-  await closedCases(auto, autoId, 'A', 10, 2);
-  await closedCases(auto, autoId, 'B', 30, 27);
-  await closedCases(manual, manualId, 'A', 30, 6);
-  await closedCases(manual, manualId, 'B', 30, 27);
+  // B is far ahead, but A has 30 of its 60: still collecting.
+  await closedCases(auto, autoId, 'A', 30, 6);
+  await closedCases(auto, autoId, 'B', 70, 63);
+  await closedCases(manual, manualId, 'A', 70, 14);
+  await closedCases(manual, manualId, 'B', 70, 63);
   const collecting = (await review()).find((r) => r.experimentId === autoId);
   expect(collecting).toEqual({ experimentId: autoId, playbookId: auto, collecting: true, promotedArm: null });
   expect((await h.call('GET', `/v1/experiments/${autoId}`, { key: h.keys.supervisor })).body.status).toBe('running');
 
-  await closedCases(auto, autoId, 'A', 20, 4);
+  // 14 of 70 against 63 of 70: a winner by the sequential test (always-valid p = 0.006).
+  await closedCases(auto, autoId, 'A', 40, 8);
   const reviewed = await review();
   expect(reviewed.find((r) => r.experimentId === autoId)).toMatchObject({ collecting: false, promotedArm: 'B' });
   // Not asked: left to a person, whatever its results.
@@ -101,10 +102,24 @@ test('a winner is promoted once every arm has its minimum sample, and only where
     where: { subjectId: autoId, action: 'experiment.promoted' },
   });
   expect(audit.actor).toBe('system:test system');
-  expect(audit.detail).toMatchObject({ arm: 'B', version: 2, automatic: true, conclusive: 30 });
+  expect(audit.detail).toMatchObject({ arm: 'B', version: 2, automatic: true, conclusive: 70, test: 'msprt' });
 
   // The review is the system's; a supervisor's key cannot run it.
   expect((await h.call('POST', '/v1/experiments/review', { key: h.keys.supervisor })).status).toBe(403);
+});
+
+test('a lead one look at 5% would call a winner is not promoted: the review reads every hour', async () => {
+  const playbook = await playbookWithTwoVersions();
+  const id = await startExperiment(playbook, true);
+  // 48 of 80 against 56 of 70: p = 0.008 by the z-test read once; the sequential test's p is 0.21.
+  await closedCases(playbook, id, 'A', 80, 48);
+  await closedCases(playbook, id, 'B', 70, 56);
+  expect((await review()).find((r) => r.experimentId === id)).toMatchObject({ collecting: false, promotedArm: null });
+  const read = await h.call('GET', `/v1/experiments/${id}`, { key: h.keys.supervisor });
+  expect(read.body).toMatchObject({ status: 'running', promotedArm: null });
+  expect(read.body.results.test).toMatchObject({ name: 'msprt', alpha: 0.05, correction: 'holm' });
+  expect(read.body.results.arms[1].vsControl).toMatchObject({ verdict: 'no_difference' });
+  await h.call('POST', `/v1/experiments/${id}/stop`, { key: h.keys.supervisor });
 });
 
 test('a worker that knows the API schedules the experiment review and the scoring sweep, once however often it starts', async () => {

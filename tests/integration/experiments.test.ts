@@ -168,6 +168,7 @@ test("a customer's arm is pinned at intake and stays the same on re-entry; promo
   ]);
   expect(read.body.results).toMatchObject({
     collecting: true,
+    test: { name: 'msprt', alpha: 0.05, correction: 'holm' },
     arms: [{ retentionRate: 0, vsControl: null }, { vsControl: { verdict: 'collecting' } }],
   });
 

@@ -44,7 +44,7 @@ test('npm run admin -- apply and npm run import bring an empty database to the e
   expect(first).toMatch(/teams\s+created 4, updated 0, unchanged 0/);
   expect(first).toMatch(/agents\s+created 7,/);
   expect(first).toMatch(/playbooks\s+created 1,/);
-  expect(first).toMatch(/templates\s+created 2,/);
+  expect(first).toMatch(/templates\s+created 8,/);
   expect(first).toMatch(/churnReasons\s+created 7,/);
   const again = (await admin('apply', EXAMPLE)).stdout;
   for (const kind of ['teams', 'agents', 'offers', 'playbooks', 'templates', 'churnReasons'])
@@ -109,6 +109,8 @@ test("the bank's message templates are the words customers read; a template with
         key: h.keys.system,
         body: {
           name: 'Zoë Ng',
+          // How the bank addresses her: {{firstName}} (1.0) and {{salutation}} say this, never a split name.
+          salutation: 'Zoë',
           tier: 'mass',
           timeZone: 'Europe/Madrid',
           phone,
@@ -146,7 +148,8 @@ test("the bank's message templates are the words customers read; a template with
     body: { subject: 'A word from your bank', text: 'Hello {{name}}, please call us back.' },
   });
   expect(contact).toMatchObject({ status: 200, body: { result: 'updated' } });
-  expect(await h.db.auditEntry.count({ where: { subjectType: 'template', subjectId: 'contact' } })).toBe(2);
+  // One template per purpose, locale and channel: the English contact SMS was set by the setup and by this PUT.
+  expect(await h.db.auditEntry.count({ where: { subjectType: 'template', subjectId: 'contact/en/sms' } })).toBe(2);
 });
 
 test('offers are made only inside their validity window; agents off shift are assigned only when nobody is on shift', async () => {

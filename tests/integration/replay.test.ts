@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HISTORIES_DIR } from '../support/histories';
 
-// The stage paths recorded at 1.0.0 (by the integration tests that call recordHistory).
+// The stage paths recorded (by the integration tests that call recordHistory): those of 1.0.0, and since.
 const PATHS = [
   'accepted-observed-churned',
   'channel-failed-needs-attention-retried',
@@ -25,6 +25,7 @@ const PATHS = [
   'sla-escalated-unreachable',
   'sms-stop-email-fallback-unreachable',
   'sms-undelivered-email-fallback',
+  'zh-cn-sms-opt-out-email-fallback',
 ];
 
 const files = readdirSync(HISTORIES_DIR)

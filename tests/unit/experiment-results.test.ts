@@ -1,4 +1,4 @@
-import { experimentResults, type ArmCounts } from '../../domain/experiment-results';
+import { armToPromote, experimentResults, type ArmCounts } from '../../domain/experiment-results';
 import { funnelRows } from '../../domain/funnel';
 
 const arm = (a: Partial<ArmCounts> & Pick<ArmCounts, 'arm' | 'conclusive' | 'retained'>): ArmCounts => ({
@@ -11,7 +11,11 @@ const arm = (a: Partial<ArmCounts> & Pick<ArmCounts, 'arm' | 'conclusive' | 'ret
 });
 
 test("each arm against the control: Newcombe's example as arm B (56/70) against the control (48/80)", () => {
-  const { collecting, arms } = experimentResults(
+  const {
+    collecting,
+    test: method,
+    arms,
+  } = experimentResults(
     [
       arm({ arm: 'A', control: true, conclusive: 80, retained: 48 }),
       arm({ arm: 'B', conclusive: 70, retained: 56, offerCost: 1400 }),
@@ -19,6 +23,7 @@ test("each arm against the control: Newcombe's example as arm B (56/70) against 
     50,
   );
   expect(collecting).toBe(false);
+  expect(method).toMatchObject({ name: 'msprt', alpha: 0.05, correction: 'holm' });
   expect(arms[0]!.vsControl).toBeNull();
   expect(arms[0]!.retentionRate).toBe(0.6);
   const b = arms[1]!;
@@ -27,8 +32,43 @@ test("each arm against the control: Newcombe's example as arm B (56/70) against 
   expect(b.vsControl!.difference).toBeCloseTo(0.2, 10);
   expect(b.vsControl!.interval!.low).toBeCloseTo(0.0524, 4);
   expect(b.vsControl!.interval!.high).toBeCloseTo(0.3339, 4);
-  expect(b.vsControl!.pValue).toBeCloseTo(0.00805, 4);
-  expect(b.vsControl!.verdict).toBe('winner');
+  // 1.0's z-test called this a winner (p = 0.008 at one look); the sequential test wants more evidence.
+  expect(b.vsControl!.pValue).toBeCloseTo(0.20977, 4);
+  expect(b.vsControl!.worsePValue).toBe(1);
+  expect(b.vsControl!.verdict).toBe('no_difference');
+});
+
+test('a clear winner and a clear loser, each by its own side', () => {
+  const { arms } = experimentResults(
+    [arm({ arm: 'A', control: true, conclusive: 70, retained: 14 }), arm({ arm: 'B', conclusive: 70, retained: 63 })],
+    50,
+  );
+  expect(arms[1]!.vsControl).toMatchObject({ verdict: 'winner', worsePValue: 1 });
+  expect(arms[1]!.vsControl!.pValue).toBeCloseTo(0.0056152, 6);
+  const flipped = experimentResults(
+    [arm({ arm: 'A', control: true, conclusive: 70, retained: 63 }), arm({ arm: 'B', conclusive: 70, retained: 14 })],
+    50,
+  );
+  expect(flipped.arms[1]!.vsControl).toMatchObject({ verdict: 'worse', pValue: 1 });
+});
+
+test("with more arms each is held to Holm's correction: a winner alone is not one among three", () => {
+  const control = arm({ arm: 'A', control: true, conclusive: 800, retained: 240 });
+  const ahead = arm({ arm: 'B', conclusive: 800, retained: 288 });
+  const alone = experimentResults([control, ahead], 100).arms[1]!.vsControl!;
+  expect(alone.pValue).toBeLessThan(0.05);
+  expect(alone.verdict).toBe('winner');
+  const even = (name: string) => arm({ arm: name, conclusive: 800, retained: 240 });
+  const three = experimentResults([control, ahead, even('C'), even('D')], 100);
+  expect(three.arms[1]!.vsControl!.pValue).toBeCloseTo(alone.pValue! * 3, 10);
+  expect(three.arms.map((a) => a.vsControl?.verdict ?? 'control')).toEqual([
+    'control',
+    'no_difference',
+    'no_difference',
+    'no_difference',
+  ]);
+  expect(armToPromote(three)).toBeUndefined();
+  expect(armToPromote(experimentResults([control, ahead], 100))?.arm).toBe('B');
 });
 
 test('collecting until every arm, the control too, has the minimum; no conclusive case gives no rate', () => {
@@ -38,7 +78,14 @@ test('collecting until every arm, the control too, has the minimum; no conclusiv
   );
   expect(collecting).toBe(true);
   expect(arms[0]).toMatchObject({ retentionRate: null, interval: null, costPerRetained: null });
-  expect(arms[1]!.vsControl).toEqual({ difference: null, interval: null, pValue: null, verdict: 'collecting' });
+  expect(arms[1]!.vsControl).toEqual({
+    difference: null,
+    interval: null,
+    pValue: null,
+    worsePValue: null,
+    verdict: 'collecting',
+  });
+  expect(armToPromote({ collecting, arms })).toBeUndefined();
 });
 
 test('funnel conversion is the next step over this one; steps without cases are zero', () => {

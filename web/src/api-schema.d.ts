@@ -801,7 +801,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An experiment with its results: per arm cases, conclusive cases, retention rate (95% Wilson interval), offer cost per retained; against the control the difference (95% interval), p-value and verdict
+         * An experiment with its results: per arm cases, conclusive cases, retention rate (95% Wilson interval), offer cost per retained; against the control the difference (95% interval), the always-valid p-values of a sequential test adjusted over the arms (Holm) and the verdict, with the test named
          * @description Roles: admin, supervisor.
          */
         get: operations["getV1ExperimentsExperimentId"];
@@ -1090,7 +1090,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set the words of a customer message (contact or survey), with {{placeholders}}
+         * Set the words of a customer message (contact or survey) in a locale (BCP 47, default en) for SMS, email or both, with {{placeholders}}; an SMS must fit 10 parts in its encoding (GSM-7 or UCS-2)
          * @description Roles: admin.
          */
         put: operations["putV1TemplatesTemplateId"];
@@ -1956,6 +1956,10 @@ export interface components {
                 lifecycleStage: string | null;
                 assetsUnderManagement: number;
                 timeZone: string;
+                /** @description the customer's language; null: the bank's default */
+                locale: string | null;
+                /** @description how the bank addresses the customer; null: the full name */
+                salutation: string | null;
                 preferredChannels: string[];
                 contact: {
                     phone: string | null;
@@ -2132,6 +2136,7 @@ export interface components {
             /** @description the words of the playbook's message for this step, filled in */
             script: {
                 templateId: string;
+                locale: string;
                 subject: string;
                 text: string;
             } | null;
@@ -2176,6 +2181,28 @@ export interface components {
             results: {
                 /** @description true until every arm has minSamplePerArm conclusive cases */
                 collecting: boolean;
+                /** @description the test that produced the verdicts and the automatic promotion */
+                test: {
+                    /**
+                     * @description mixture sequential probability ratio test: valid however often it is read
+                     * @constant
+                     */
+                    name: "msprt";
+                    /** @description the test in a sentence, as the dashboard shows it */
+                    description: string;
+                    /** @description family-wise error rate of the verdicts, over the arms */
+                    alpha: number;
+                    /**
+                     * @description Holm's step-down over the arms compared with the control
+                     * @constant
+                     */
+                    correction: "holm";
+                    /** @description mixing distribution of the difference in retention rate (one-sided, truncated at 0) */
+                    mixture: {
+                        mean: number;
+                        sd: number;
+                    };
+                };
                 arms: {
                     arm: string;
                     version: number;
@@ -2205,8 +2232,10 @@ export interface components {
                             low: number;
                             high: number;
                         } | null;
-                        /** @description two-sided, pooled two-proportion z-test */
+                        /** @description always-valid p-value (the results' test) that the arm is better than the control, adjusted over the arms; winner when at most alpha */
                         pValue: number | null;
+                        /** @description the same for worse than the control; worse when at most alpha */
+                        worsePValue: number | null;
                         /** @enum {string} */
                         verdict: "collecting" | "winner" | "no_difference" | "worse";
                     } | null;
@@ -2940,6 +2969,10 @@ export interface operations {
                     lifecycleStage?: "prospect" | "development" | "growth" | "maturity" | "decline" | "termination";
                     assetsUnderManagement?: number;
                     timeZone: string;
+                    /** @description the customer's language, a BCP 47 tag (zh-CN, en): their messages and survey page; absent: the bank's default */
+                    locale?: string;
+                    /** @description how the bank addresses the customer, e.g. 王先生 or Ms Ng; absent: the full name */
+                    salutation?: string;
                     phone?: string;
                     /** Format: email */
                     email?: string;
@@ -6928,11 +6961,14 @@ export interface operations {
                             };
                         };
                     }[];
-                    /** @default [] */
                     templates?: {
                         /** @enum {string} */
                         id: "contact" | "survey";
-                        subject: string;
+                        locale?: string;
+                        /** @enum {string} */
+                        channel?: "sms" | "email";
+                        /** @default  */
+                        subject?: string;
                         text: string;
                     }[];
                     /** @default [] */
@@ -7226,7 +7262,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    subject: string;
+                    locale?: string;
+                    /** @enum {string} */
+                    channel?: "sms" | "email";
+                    subject?: string;
                     text: string;
                 };
             };

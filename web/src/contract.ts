@@ -4,22 +4,25 @@ import type { components, paths } from './api-schema';
 
 type Answer = components['schemas'];
 export type Me = Answer['Me'];
-type CaseBoard = Answer['CaseBoard'];
+export type CaseBoard = Answer['CaseBoard'];
 export type CaseSummary = CaseBoard['items'][number];
 export type CaseDetail = Answer['CaseDetail'];
 export type TimelineEvent = Answer['Timeline']['events'][number];
 export type Team = Answer['TeamList']['items'][number];
+export type Workload = Answer['Workload'];
 export type ReportRow = Answer['RetentionReport']['rows'][number];
+export type ChurnReasonReport = Answer['ChurnReasonReport'];
 export type MyDay = Answer['MyDay'];
 export type DeskTask = MyDay['waiting'][number]['task'];
 export type CustomerFile = Answer['CustomerFile'];
 export type CallSheet = Answer['CallSheet'];
 export type Experiment = Answer['Experiment'];
-type ExperimentWithResults = Answer['ExperimentWithResults'];
+export type ExperimentWithResults = Answer['ExperimentWithResults'];
 export type ExperimentArmResult = ExperimentWithResults['results']['arms'][number];
 export type PlaybookDraft = Answer['PlaybookDraft'];
 export type DryRunAnswer = Answer['DryRun'];
-export type Playbook = Answer['Playbook'];
+type Playbook = Answer['Playbook'];
+export type PlaybookVersion = Playbook['versions'][number];
 
 // The steps a person takes on a case, each POST /v1/cases/{caseId}/<step>.
 export type CaseStep = {

@@ -9,7 +9,7 @@ import type { ContactChannel } from '../../domain/vocabulary';
 import { sendActs } from '../activities';
 import type { CaseRun } from '../case-run';
 import { clearToContact, sendWhenClear } from '../contact-clearance';
-import { settledSend } from '../send-outcome';
+import { sentMessageData, settledSend } from '../send-outcome';
 
 export type ContactResult =
   | { reached: true }
@@ -195,7 +195,7 @@ async function reachOut(run: CaseRun, a: Attempt): Promise<{ code: string; messa
   } else {
     await run.record(
       'contact_sent',
-      { attempt: a.attempt, channel: a.channel, status: sent.status },
+      { attempt: a.attempt, channel: a.channel, status: sent.status, ...sentMessageData(sent) },
       { stage: 'contacting' },
     );
   }

@@ -4,7 +4,7 @@ import { sleep } from '@temporalio/workflow';
 import { surveyChannel } from '../../domain/contact-channel';
 import { durationMs } from '../../domain/duration';
 import { sendActs } from '../activities';
-import { settledSend } from '../send-outcome';
+import { sentMessageData, settledSend } from '../send-outcome';
 import { isLowScore } from '../../domain/survey';
 import type { CaseRun } from '../case-run';
 import type { Verdict } from './conclude';
@@ -46,7 +46,7 @@ export async function resurvey(run: CaseRun, offerAccepted: boolean): Promise<Ve
   state.survey = { channel };
   const timeout = durationMs(policy.answerTimeout);
   run.setSlaDue(timeout);
-  await run.record('survey_sent', { channel }, { stage: 'surveyed' });
+  await run.record('survey_sent', { channel, ...sentMessageData(sent) }, { stage: 'surveyed' });
 
   // The customer's wait: it ends at its own deadline, without escalation.
   const answer = await run.awaitAnswer('survey', timeout, { escalate: false });

@@ -10,7 +10,7 @@ import {
   teamSpecSchema,
 } from '../../../domain/provisioning';
 import { segmentCodeSchema } from '../../../domain/segment';
-import { messageTemplateSpecSchema, TEMPLATE_IDS } from '../../../domain/message-template';
+import { messageTemplateSpecSchema, TEMPLATE_CHANNELS, TEMPLATE_IDS } from '../../../domain/message-template';
 import { principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../../deps';
 import {
@@ -34,8 +34,14 @@ export const offerBody = offerSpecSchema.omit({ id: true });
 export const agentIdParams = z.object({ agentId: idSchema });
 export const offerIdParams = z.object({ offerId: idSchema });
 export const templateIdParams = z.object({ templateId: z.enum(TEMPLATE_IDS) });
-// The placeholders a template may use depend on its id, so the body is checked with the id put back in.
-export const templateBody = z.strictObject({ subject: z.string(), text: z.string() });
+// The placeholders a template may use depend on its id, so the body is checked with the id put back in. Without
+// a locale it is English; without a channel it is the SMS and the email (the 1.0 shape).
+export const templateBody = z.strictObject({
+  locale: z.string().optional(),
+  channel: z.enum(TEMPLATE_CHANNELS).optional(),
+  subject: z.string().optional(),
+  text: z.string(),
+});
 
 export function adminRoutes({ db }: AppDeps): Router {
   const router = Router();

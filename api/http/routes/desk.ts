@@ -67,7 +67,7 @@ export function deskRoutes(deps: AppDeps): Router {
   });
   router.get('/v1/cases/:caseId/call-sheet', requireRole('agent', 'supervisor'), async (req, res) => {
     const { caseId } = parse(caseIdParams, req.params, 'path');
-    res.json(await callSheet(sql, caseId, viewerOf(res), new Date()));
+    res.json(await callSheet(sql, caseId, viewerOf(res), new Date(), deps.defaultLocale));
   });
   return router;
 }

@@ -7,6 +7,8 @@ import { answerSurvey, surveyForPage } from '../../services/surveys';
 import { cspNonceOf } from '../middleware/security-headers';
 import { surveyTokenParams } from '../schemas';
 import { surveyPage } from '../survey-page';
+import { surveyLocale } from '../survey-page-words';
+import { FALLBACK_LOCALE } from '../../../domain/locale';
 import { parse } from '../validate';
 
 export function surveyRoutes(deps: AppDeps): Router {
@@ -14,7 +16,9 @@ export function surveyRoutes(deps: AppDeps): Router {
 
   router.get('/s/:token', async (req, res) => {
     const { token } = parse(surveyTokenParams, req.params, 'path');
-    res.type('html').send(surveyPage({ ...(await surveyForPage(deps.db, token)), nonce: cspNonceOf(res) }));
+    const { customerLocale, ...survey } = await surveyForPage(deps.db, token);
+    const locale = surveyLocale(customerLocale, deps.defaultLocale ?? FALLBACK_LOCALE);
+    res.type('html').send(surveyPage({ ...survey, locale, nonce: cspNonceOf(res) }));
   });
 
   router.post('/v1/surveys/:token', async (req, res) => {

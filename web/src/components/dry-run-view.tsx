@@ -1,8 +1,8 @@
 // A dry run's answer: the assumptions, the totals beside the current version's with the difference, a
 // day-by-day chart of cases opened and contacts moved, per-team load and the offers' expected cost.
-import { money, percent, words } from '../format';
-
 import type { DryRunAnswer } from '../contract';
+import { percent } from '../format';
+import { DryRunOffers, DryRunTeams, DryRunTotals } from './dry-run-tables';
 
 type Run = DryRunAnswer['result'];
 
@@ -37,8 +37,7 @@ function DayChart({ result, baseline }: { result: Run; baseline: Run | null }) {
 }
 
 export function DryRunView({ answer }: { answer: DryRunAnswer }) {
-  const { result, baseline, difference } = answer;
-  const teams = result.days.flatMap((d) => d.teams.map((t) => ({ day: d.day, ...t })));
+  const { result, baseline } = answer;
   return (
     <div class="dry-run">
       {answer.window.note && <p class="notice">{answer.window.note}</p>}
@@ -48,82 +47,11 @@ export function DryRunView({ answer }: { answer: DryRunAnswer }) {
         {percent(answer.assumptions.acceptance.rate)} ({answer.assumptions.acceptance.basis}).
       </p>
       <DayChart result={result} baseline={baseline} />
-      <table class="dry-run-totals">
-        <thead>
-          <tr>
-            <th>Figure</th>
-            <th>This playbook</th>
-            <th>Current version{answer.current ? ` (v${answer.current.version})` : ''}</th>
-            <th>Difference</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(result.totals).map(([k, v]) => (
-            <tr key={k} data-figure={k}>
-              <td>{words(k.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase())}</td>
-              <td>{v}</td>
-              <td>{baseline?.totals[k] ?? '—'}</td>
-              <td>{difference ? (difference[k]! > 0 ? `+${difference[k]}` : difference[k]) : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DryRunTotals answer={answer} />
       <h3>Teams, day by day</h3>
-      <table>
-        <thead>
-          <tr>
-            <th>Day</th>
-            <th>Team</th>
-            <th>Contacts needed</th>
-            <th>Quota</th>
-            <th>Saturation</th>
-            <th>Backlog to next day</th>
-          </tr>
-        </thead>
-        <tbody>
-          {teams.map((t) => (
-            <tr key={`${t.day}${t.teamId}`}>
-              <td>{t.day}</td>
-              <td>{t.teamId}</td>
-              <td>{t.contactsNeeded}</td>
-              <td>{t.quota}</td>
-              <td>{percent(t.saturation)}</td>
-              <td>{t.backlogCarried}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DryRunTeams days={result.days} />
       <h3>Offers</h3>
-      <table>
-        <thead>
-          <tr>
-            <th>Offer</th>
-            <th>Cases</th>
-            <th>Expected presented</th>
-            <th>Expected accepted</th>
-            <th>Expected cost</th>
-            <th>Budget</th>
-            <th>Volume cap</th>
-            <th>Cap hits</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.offers
-            .filter((o) => o.cases || o.capHits)
-            .map((o) => (
-              <tr key={o.offerId}>
-                <td>{o.offerId}</td>
-                <td>{o.cases}</td>
-                <td>{o.expectedPresented}</td>
-                <td>{o.expectedAccepted}</td>
-                <td>{money(o.expectedCost)}</td>
-                <td>{money(o.budget)}</td>
-                <td>{o.volumeCap ?? 'none'}</td>
-                <td>{o.capHits}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <DryRunOffers offers={result.offers} />
     </div>
   );
 }

@@ -6,10 +6,11 @@ import type { PageProps } from '../app';
 import { RateBars, RateLineChart, type Series } from '../components/charts';
 import { ChurnReasonsSection } from '../components/churn-reasons-section';
 import { ErrorBanner } from '../components/error-banner';
-import { money, percent, words } from '../format';
-import { usePolling } from '../hooks';
+import { RetentionFilters } from '../components/retention-filters';
+import { RetentionTable } from '../components/retention-table';
 import type { ReportRow } from '../contract';
-import { REPORT_GROUPS } from '../vocabulary';
+import { CSV, useCsvDownload } from '../data/csv-download';
+import { retentionQuery, useRetentionReports } from '../data/retention-reports';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -26,123 +27,26 @@ function overTime(rows: ReportRow[] | undefined): Series[] {
 export function ReportsPage({ api }: PageProps) {
   const [range, setRange] = useState({ from: day(new Date(Date.now() - 90 * 86_400_000)), to: day(new Date()) });
   const [groupBy, setGroupBy] = useState<string>('driver');
-  const [downloadError, setDownloadError] = useState<Error>();
-  const params = { from: range.from, to: range.to };
-  const grouped = { ...params, groupBy: REPORT_GROUPS.find((g) => g === groupBy) };
-  const table = usePolling(() => answer(api.GET('/v1/reports/retention', { params: { query: grouped } })), 60_000, [
-    api,
-    range,
-    groupBy,
-  ]);
-  const byDriver = usePolling(
-    () =>
-      answer(api.GET('/v1/reports/retention', { params: { query: { ...params, groupBy: 'driver', period: 'week' } } })),
-    60_000,
-    [api, range],
-  );
-  const byTier = usePolling(
-    () =>
-      answer(api.GET('/v1/reports/retention', { params: { query: { ...params, groupBy: 'tier', period: 'week' } } })),
-    60_000,
-    [api, range],
-  );
-
-  const downloadCsv = async () => {
-    try {
-      const csv = { params: { query: grouped }, headers: { accept: 'text/csv' }, parseAs: 'blob' as const };
-      const blob = await answer(api.GET('/v1/reports/retention', csv));
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = `retention-${groupBy}-${range.from}-${range.to}.csv`;
-      a.click();
-      URL.revokeObjectURL(a.href);
-    } catch (e) {
-      setDownloadError(e as Error);
-    }
-  };
+  const { table, byDriver, byTier } = useRetentionReports(api, range, groupBy);
+  const csv = useCsvDownload();
+  const downloadCsv = () =>
+    csv.download(
+      () => answer(api.GET('/v1/reports/retention', { params: { query: retentionQuery(range, groupBy) }, ...CSV })),
+      `retention-${groupBy}-${range.from}-${range.to}.csv`,
+    );
   const rows = table.data?.rows ?? [];
   return (
     <section>
       <h1>Retention report</h1>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From{' '}
-          <input
-            type="date"
-            name="from"
-            value={range.from}
-            onChange={(e) => setRange({ ...range, from: e.currentTarget.value })}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input
-            type="date"
-            name="to"
-            value={range.to}
-            onChange={(e) => setRange({ ...range, to: e.currentTarget.value })}
-          />
-        </label>
-        <label>
-          Group by
-          <select name="groupBy" value={groupBy} onChange={(e) => setGroupBy(e.currentTarget.value)}>
-            {REPORT_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={downloadCsv}>
-          Download CSV
-        </button>
-      </form>
-      <ErrorBanner error={table.error ?? downloadError} />
-      <table class="report">
-        <thead>
-          <tr>
-            <th>{groupBy}</th>
-            <th>Opened</th>
-            <th>Retained</th>
-            <th>Churned</th>
-            <th>Declined</th>
-            <th>Excluded</th>
-            <th>Retention</th>
-            <th>Holdout</th>
-            <th>Lift</th>
-            <th>Offer cost</th>
-            <th>Cost / retained</th>
-            <th>Assets retained</th>
-            <th>SLA met</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.group}>
-              <td>{words(r.group)}</td>
-              <td>{r.opened}</td>
-              <td>{r.retained}</td>
-              <td>{r.churned}</td>
-              <td>{r.declined}</td>
-              <td>{r.excluded}</td>
-              <td>{percent(r.retentionRate)}</td>
-              <td>{percent(r.holdoutRetentionRate)}</td>
-              <td>{r.lift === null ? '—' : `${r.lift >= 0 ? '+' : ''}${(r.lift * 100).toFixed(1)} pt`}</td>
-              <td>{money(r.offerCost)}</td>
-              <td>{money(r.costPerRetained)}</td>
-              <td>{money(r.assetsRetained)}</td>
-              <td>{percent(r.slaCompliance)}</td>
-            </tr>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={13} class="muted">
-                No cases opened in this range.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <RetentionFilters
+        range={range}
+        onRange={setRange}
+        groupBy={groupBy}
+        onGroupBy={setGroupBy}
+        onDownload={downloadCsv}
+      />
+      <ErrorBanner error={table.error ?? csv.error} />
+      <RetentionTable groupBy={groupBy} rows={rows} />
       <div class="charts">
         <RateBars
           title={`Retention rate by ${groupBy}`}
