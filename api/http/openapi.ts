@@ -1,24 +1,39 @@
 // The OpenAPI 3.1 document, generated from the zod schemas the routes validate with: the request shapes
-// cannot drift from what the API accepts. A test checks every Express route appears here. The operations
+// cannot drift from what the API accepts, and the dashboard's types are generated from it (dev/api-types.ts). A test checks every Express route appears here. The operations
 // themselves are listed in case-work-operations.ts and setup-operations.ts.
 import { z } from 'zod';
 import { CUSTOMER_CSV_COLUMNS } from '../services/customer-csv';
+import { ANSWER_NAMES } from './answer-names';
 import { CASE_WORK_OPERATIONS } from './case-work-operations';
 import type { Operation } from './operation';
 import { SETUP_OPERATIONS } from './setup-operations';
 
 const OPERATIONS: Operation[] = [...CASE_WORK_OPERATIONS, ...SETUP_OPERATIONS];
 
+const options = (io: 'input' | 'output') => ({
+  io,
+  unrepresentable: 'any' as const,
+  // Answers may gain fields over time; a client generated from this document must not reject them.
+  override: ({ jsonSchema }: { jsonSchema: { additionalProperties?: unknown } }) => {
+    if (io === 'output' && jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+  },
+});
+
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
-    io,
-    unrepresentable: 'any',
-    // Answers may gain fields over time; a client generated from this document must not reject them.
-    override: ({ jsonSchema }) => {
-      if (io === 'output' && jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
-    },
-  }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, options(io)) as Record<string, unknown>;
   return rest;
+};
+
+// The named answers (answer-names.ts) as components/schemas, referring to each other by $ref.
+function answerComponents(): Record<string, unknown> {
+  const { schemas } = z.toJSONSchema(ANSWER_NAMES, { ...options('output'), uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _id, ...schema }]) => [id, schema]));
+}
+
+// An answer's schema: a $ref when it is named, else inline.
+const answerSchema = (schema: z.ZodType) => {
+  const name = ANSWER_NAMES.get(schema)?.id;
+  return name ? { $ref: `#/components/schemas/${name}` } : jsonSchema(schema, 'output');
 };
 
 // A zod object of parameters becomes one OpenAPI parameter per property.
@@ -70,7 +85,7 @@ function responses(op: Operation) {
   const statuses = [...(op.errors ?? []), ...(op.roles ? [401, 403, 429] : [])];
   const okTypes = (op.ok.type ?? 'application/json').split(', ');
   const okContent = (t: string) =>
-    t === 'application/json' && op.ok.schema ? { schema: jsonSchema(op.ok.schema, 'output') } : {};
+    t === 'application/json' && op.ok.schema ? { schema: answerSchema(op.ok.schema) } : {};
   const error = (s: number) => ({
     description: ERROR_TEXT[s] ?? 'error',
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -124,7 +139,7 @@ export function openApiDocument(): Record<string, unknown> {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer <key>' },
         },
-        schemas: { Error: jsonSchema(errorBody) },
+        schemas: { Error: jsonSchema(errorBody), ...answerComponents() },
       },
       paths,
     }),

@@ -35,6 +35,14 @@ import {
   teamIdParams,
 } from './schemas';
 import { erasureResponse, issuedKeyResponse, keyListResponse, keyResponse } from './response-schemas';
+import { dryRunResponse } from './dry-run-schemas';
+import {
+  addedVersionResponse,
+  draftResponse,
+  playbookListResponse,
+  playbookResponse,
+  publishedResponse,
+} from './playbook-schemas';
 import type { Operation } from './operation';
 
 export const SETUP_OPERATIONS: Operation[] = [
@@ -44,7 +52,7 @@ export const SETUP_OPERATIONS: Operation[] = [
     summary: 'Playbooks with their latest version',
     tag: 'playbooks',
     roles: ['supervisor'],
-    ok: { status: 200, description: '{ items }' },
+    ok: { status: 200, description: '{ items }', schema: playbookListResponse },
   },
   {
     method: 'get',
@@ -53,7 +61,7 @@ export const SETUP_OPERATIONS: Operation[] = [
     tag: 'playbooks',
     roles: ['supervisor'],
     params: playbookParams,
-    ok: { status: 200, description: 'the playbook' },
+    ok: { status: 200, description: 'the playbook', schema: playbookResponse },
     errors: [404],
   },
   {
@@ -64,7 +72,7 @@ export const SETUP_OPERATIONS: Operation[] = [
     roles: [],
     params: playbookParams,
     body: playbookDefinitionSchema,
-    ok: { status: 201, description: 'the new version' },
+    ok: { status: 201, description: 'the new version', schema: addedVersionResponse },
     errors: [400, 422],
   },
   {
@@ -74,10 +82,7 @@ export const SETUP_OPERATIONS: Operation[] = [
     tag: 'playbooks',
     roles: ['supervisor'],
     params: playbookParams,
-    ok: {
-      status: 200,
-      description: '{ playbookId, basedOnVersion, definition, updatedBy, createdAt, updatedAt, valid, issues }',
-    },
+    ok: { status: 200, description: 'the draft', schema: draftResponse },
     errors: [404],
   },
   {
@@ -89,7 +94,7 @@ export const SETUP_OPERATIONS: Operation[] = [
     roles: [],
     params: playbookParams,
     body: draftBody,
-    ok: { status: 200, description: 'the draft (201 when created)' },
+    ok: { status: 200, description: 'the draft (201 when created)', schema: draftResponse },
     errors: [400, 404],
   },
   {
@@ -110,7 +115,7 @@ export const SETUP_OPERATIONS: Operation[] = [
     tag: 'playbooks',
     roles: [],
     params: playbookParams,
-    ok: { status: 201, description: '{ id, version, name, createdAt, definition, basedOnVersion }' },
+    ok: { status: 201, description: 'the new version', schema: publishedResponse },
     errors: [404, 409, 422],
   },
   {
@@ -122,11 +127,7 @@ export const SETUP_OPERATIONS: Operation[] = [
     roles: ['supervisor'],
     params: playbookParams,
     body: dryRunBody,
-    ok: {
-      status: 200,
-      description:
-        '{ playbookId, candidate, current, window: { from, to, days, signals, covered, note }, assumptions: { reach, acceptance }, result: { totals, days: [{ day, counts, teams }], offers, decisions? }, baseline, difference }',
-    },
+    ok: { status: 200, description: 'the replay beside the current version', schema: dryRunResponse },
     errors: [400, 404, 422],
   },
   ...EXPERIMENT_OPERATIONS,

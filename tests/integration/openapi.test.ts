@@ -1,5 +1,5 @@
-// The OpenAPI document is valid OpenAPI 3.1, lists every route the app serves, and carries the same
-// request schemas the routes validate with.
+// The OpenAPI document is valid OpenAPI 3.1, lists every route the app serves, carries the same request schemas
+// the routes validate with, and names the answers the dashboard's generated types read.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,14 @@ import {
   workloadResponse,
 } from '../../api/http/response-schemas';
 import { insertCase } from '../support/case-rows';
-import { MOVED_AWAY } from '../support/fixtures';
+import { dryRunResponse } from '../../api/http/dry-run-schemas';
+import {
+  draftResponse,
+  playbookListResponse,
+  playbookResponse,
+  publishedResponse,
+} from '../../api/http/playbook-schemas';
+import { createTestPlaybook, MOVED_AWAY } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -221,6 +228,51 @@ test('the documented answers are what the API sends: parsing one with its schema
   expect((answers[5]![3] as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
   expect((answers[11]![3] as { churnReason?: unknown }).churnReason).toMatchObject({ code: 'moved_away' });
   expect((answers[12]![3] as { reasons: unknown[] }).reasons.length).toBeGreaterThan(0);
+});
+
+test('the playbook answers the dashboard reads are documented as sent: list, versions, draft, dry run, publish', async () => {
+  const playbookId = await createTestPlaybook(h, () => undefined);
+  const path = `/v1/playbooks/${playbookId}`;
+  const as = { key: h.keys.admin };
+  const answers: [string, string, z.ZodType, { status: number; body: unknown }][] = [
+    ['/v1/playbooks', 'get', playbookListResponse, await h.call('GET', '/v1/playbooks', as)],
+    ['/v1/playbooks/{playbookId}', 'get', playbookResponse, await h.call('GET', path, as)],
+    [
+      '/v1/playbooks/{playbookId}/draft',
+      'put',
+      draftResponse,
+      await h.call('PUT', `${path}/draft`, { ...as, body: { fromVersion: 1 } }),
+    ],
+    ['/v1/playbooks/{playbookId}/draft', 'get', draftResponse, await h.call('GET', `${path}/draft`, as)],
+    [
+      '/v1/playbooks/{playbookId}/dry-run',
+      'post',
+      dryRunResponse,
+      await h.call('POST', `${path}/dry-run`, { ...as, body: { draft: true, days: 2, decisions: 5 } }),
+    ],
+    [
+      '/v1/playbooks/{playbookId}/draft/publish',
+      'post',
+      publishedResponse,
+      await h.call('POST', `${path}/draft/publish`, as),
+    ],
+  ];
+  expect(answers.map(([route, , , { status }]) => `${route} ${status}`)).toEqual(
+    answers.map(([route], i) => `${route} ${[200, 200, 201, 200, 200, 201][i]}`),
+  );
+  for (const [route, method, schema, { body }] of answers) {
+    expect({ route, parsed: schema.parse(body) }).toEqual({ route, parsed: body });
+    const documented = Object.values(doc.paths[route]![method].responses as Record<string, any>)[0].content[
+      'application/json'
+    ].schema;
+    expect({ route, documented: documented.$ref }).toEqual({
+      route,
+      documented: expect.stringMatching(/^#\/components\/schemas\//),
+    });
+  }
+  const dryRun = answers[4]![3].body as { baseline: unknown; result: { days: unknown[] } };
+  expect(dryRun.baseline).not.toBeNull();
+  expect(dryRun.result.days.length).toBeGreaterThan(0);
 });
 
 test('docs/api.md is the contract generated from this OpenAPI document (run `npm run docs:api` after changing a route)', () => {

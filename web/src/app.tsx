@@ -1,13 +1,13 @@
 // The shell: log in with a key, then a page per hash route. Which links and buttons show depends on the
 // key's role; the API enforces the same limits again.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createApi, type Api } from './api';
+import { answer, createApi, type Api } from './api';
 import { TopBar } from './components/top-bar';
 import { useHashRoute } from './hooks';
 import { PageForRoute } from './page-for-route';
 import { LoginPage } from './pages/login';
 import { session } from './session';
-import type { Me } from './types';
+import type { Me } from './contract';
 
 export interface PageProps {
   api: Api;
@@ -26,7 +26,7 @@ export function App() {
   const api = useMemo(() => (key ? createApi(key, logout) : undefined), [key]);
 
   useEffect(() => {
-    if (api && !me) api.get<Me>('/v1/me').then(setMe, logout);
+    if (api && !me) answer(api.GET('/v1/me')).then(setMe, logout);
   }, [api]);
 
   if (!api || !me) {

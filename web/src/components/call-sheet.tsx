@@ -1,7 +1,7 @@
 // The call sheet on the case page: everything an agent reads before the call, on one panel. Shown open while
 // the case waits on a person, folded once it is closed.
-import type { Api } from '../api';
-import type { CallSheet } from '../desk-types';
+import { answer, type Api } from '../api';
+import type { CallSheet } from '../contract';
 import { dateTime, money, words } from '../format';
 import { usePolling } from '../hooks';
 import { ErrorBanner } from './error-banner';
@@ -89,10 +89,11 @@ function Offers({ sheet }: { sheet: CallSheet }) {
 }
 
 export function CallSheetPanel({ api, caseId }: { api: Api; caseId: string }) {
-  const sheet = usePolling(() => api.get<CallSheet>(`/v1/cases/${encodeURIComponent(caseId)}/call-sheet`), 15_000, [
-    api,
-    caseId,
-  ]);
+  const sheet = usePolling(
+    () => answer(api.GET('/v1/cases/{caseId}/call-sheet', { params: { path: { caseId } } })),
+    15_000,
+    [api, caseId],
+  );
   const s = sheet.data;
   if (!s) return <ErrorBanner error={sheet.error} />;
   return (

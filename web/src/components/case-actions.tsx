@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { Api } from '../api';
 import { useCaseSteps } from '../data/case-steps';
-import type { CaseDetail, Me } from '../types';
+import type { CaseDetail, Me } from '../contract';
 import { CONTACT_OUTCOMES } from '../vocabulary';
 import { ErrorBanner } from './error-banner';
 import { CloseCaseForm } from './step-close-form';

@@ -1,7 +1,7 @@
 // A case on the board: the customer, tier, driver and priority, who holds it, whether it needs a supervisor,
 // and its SLA (highlighted when breached).
 import { relative, words } from '../format';
-import type { CaseSummary } from '../types';
+import type { CaseSummary } from '../contract';
 
 export function CaseCard({ c }: { c: CaseSummary }) {
   return (

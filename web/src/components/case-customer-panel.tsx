@@ -1,6 +1,6 @@
 // The customer on a case: tier and segment, lifecycle, assets, time zone, preferred channels and consent.
 import { money, words } from '../format';
-import type { CaseDetail } from '../types';
+import type { CaseDetail } from '../contract';
 import { Field } from './field';
 
 export function CaseCustomerPanel({ customer }: { customer: CaseDetail['customer'] }) {

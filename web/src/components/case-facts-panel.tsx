@@ -1,7 +1,7 @@
 // Why the case opened and where it stands: reason, driver, risk and priority, team, agent, SLA, and the playbook
 // it runs with why that playbook was chosen.
 import { dateTime, relative, words } from '../format';
-import type { CaseDetail } from '../types';
+import type { CaseDetail } from '../contract';
 import { Field } from './field';
 
 export function CaseFactsPanel({ detail: c }: { detail: CaseDetail }) {

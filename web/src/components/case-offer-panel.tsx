@@ -1,6 +1,6 @@
 // What the case offered and heard back: the offer with its cost, status and expiry, and the satisfaction survey.
 import { dateTime, money, words } from '../format';
-import type { CaseDetail } from '../types';
+import type { CaseDetail } from '../contract';
 import { Field } from './field';
 
 function Survey({ survey }: { survey: CaseDetail['survey'] }) {

@@ -1,7 +1,7 @@
 // Why the customer is at risk: each signal's contribution to the risk score, and the early-warning model's score
 // with the attributes that raised it.
 import { words } from '../format';
-import type { CaseDetail } from '../types';
+import type { CaseDetail } from '../contract';
 
 function EarlyWarning({ warning }: { warning: NonNullable<CaseDetail['earlyWarning']> }) {
   return (

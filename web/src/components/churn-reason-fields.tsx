@@ -1,11 +1,10 @@
 // The churn reason a person gives when a customer refuses or a case is lost: a reason from the bank's catalogue
 // and the customer's words. The form's submit nests reason.code and reason.note into { reason: { code, note } }.
-import type { Api } from '../api';
+import { answer, type Api } from '../api';
 import { usePolling } from '../hooks';
-import type { ChurnReason } from '../types';
 
 export function ChurnReasonFields({ api }: { api: Api }) {
-  const catalogue = usePolling(() => api.get<{ items: ChurnReason[] }>('/v1/churn-reasons'), 300_000, [api]);
+  const catalogue = usePolling(() => answer(api.GET('/v1/churn-reasons')), 300_000, [api]);
   return (
     <>
       <select name="reason.code" required aria-label="Churn reason">

@@ -2,8 +2,8 @@
 // workflow closed it alone (an offer expired, an accepted offer then observed churned); a supervisor records
 // it then, so the churn-reasons report has no gap.
 import { useState } from 'preact/hooks';
-import type { Api, ApiError } from '../api';
-import type { CaseDetail, Me } from '../types';
+import { answer, type Api, type ApiError } from '../api';
+import type { CaseDetail, Me } from '../contract';
 import { ChurnReasonFields, withReason } from './churn-reason-fields';
 import { ErrorBanner } from './error-banner';
 
@@ -26,7 +26,8 @@ export function ChurnReasonPanel({ api, me, detail, onDone }: Props) {
     };
     try {
       setError(undefined);
-      await api.put(`/v1/cases/${encodeURIComponent(detail.caseId)}/churn-reason`, fields.reason);
+      const params = { path: { caseId: detail.caseId } };
+      await answer(api.PUT('/v1/cases/{caseId}/churn-reason', { params, body: fields.reason as never }));
       await onDone();
     } catch (err) {
       setError(err as ApiError);

@@ -2,11 +2,11 @@
 // declined), by reason with its category and whether it was avoidable, a bar per reason, and the avoidable share
 // per period with its trend. "Not recorded" is shown as a reason of its own so the gap is visible.
 import { useState } from 'preact/hooks';
-import { type Api, query } from '../api';
-import { useCsvDownload } from '../data/csv-download';
+import { answer, type Api } from '../api';
+import type { ChurnReasonReport } from '../contract';
+import { CSV, useCsvDownload } from '../data/csv-download';
 import { percent } from '../format';
 import { usePolling } from '../hooks';
-import type { ChurnReasonReport } from '../types';
 import { RateBars, RateLineChart } from './charts';
 import { ChurnPeriodsTable, ChurnReasonsTable } from './churn-reasons-tables';
 import { ErrorBanner } from './error-banner';
@@ -45,10 +45,18 @@ function ChurnTotals({ totals }: { totals: ChurnReasonReport['totals'] }) {
 
 export function ChurnReasonsSection({ api, range }: { api: Api; range: { from: string; to: string } }) {
   const [period, setPeriod] = useState<Period>('month');
-  const path = `/v1/reports/churn-reasons${query({ ...range, period })}`;
-  const report = usePolling(() => api.get<ChurnReasonReport>(path), 60_000, [api, path]);
-  const csv = useCsvDownload(api);
-  const downloadCsv = () => csv.download(`${path}&format=csv`, `churn-reasons-${period}-${range.from}-${range.to}.csv`);
+  const query = { ...range, period };
+  const report = usePolling(() => answer(api.GET('/v1/reports/churn-reasons', { params: { query } })), 60_000, [
+    api,
+    range,
+    period,
+  ]);
+  const csv = useCsvDownload();
+  const downloadCsv = () =>
+    csv.download(
+      () => answer(api.GET('/v1/reports/churn-reasons', { params: { query: { ...query, format: 'csv' } }, ...CSV })),
+      `churn-reasons-${period}-${range.from}-${range.to}.csv`,
+    );
   const r = report.data;
   return (
     <section class="churn-reasons" aria-label="Churn reasons">

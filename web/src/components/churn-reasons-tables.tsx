@@ -1,7 +1,7 @@
 // The churn-reasons report's tables: customers lost per reason (with its category and whether it was avoidable),
 // and per period the avoidable share with its trend against the period before.
 import { percent, words } from '../format';
-import type { ChurnReasonReport } from '../types';
+import type { ChurnReasonReport } from '../contract';
 
 const points = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pt`);
 

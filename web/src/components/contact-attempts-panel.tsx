@@ -1,6 +1,6 @@
 // Every contact attempt on a case: when, by which channel, for what, how it went and its outcome.
 import { dateTime, words } from '../format';
-import type { CaseDetail } from '../types';
+import type { CaseDetail } from '../contract';
 
 export function ContactAttemptsPanel({ attempts }: { attempts: CaseDetail['contactAttempts'] }) {
   return (

@@ -1,7 +1,7 @@
 // A dry run's tables: each total beside the current version's with the difference, each team's load day by day,
 // and the offers' expected take-up and cost against budget and volume cap.
+import type { DryRunAnswer } from '../contract';
 import { money, percent, words } from '../format';
-import type { DryRunAnswer } from './dry-run-view';
 
 type Run = DryRunAnswer['result'];
 

@@ -1,43 +1,10 @@
 // A dry run's answer: the assumptions, the totals beside the current version's with the difference, a
 // day-by-day chart of cases opened and contacts moved, per-team load and the offers' expected cost.
+import type { DryRunAnswer } from '../contract';
 import { percent } from '../format';
 import { DryRunOffers, DryRunTeams, DryRunTotals } from './dry-run-tables';
 
-type Counts = Record<string, number>;
-interface Day {
-  day: string;
-  counts: Counts;
-  teams: {
-    teamId: string;
-    contactsNeeded: number;
-    quota: number;
-    assigned: number;
-    saturation: number;
-    backlogCarried: number;
-  }[];
-}
-interface Run {
-  totals: Counts;
-  days: Day[];
-  offers: {
-    offerId: string;
-    cases: number;
-    expectedPresented: number;
-    expectedAccepted: number;
-    expectedCost: number;
-    budget: number;
-    volumeCap: number | null;
-    capHits: number;
-  }[];
-}
-export interface DryRunAnswer {
-  current: { version: number } | null;
-  window: { days: number; signals: number; note?: string };
-  assumptions: Record<'reach' | 'acceptance', { rate: number; basis: string }>;
-  result: Run;
-  baseline: Run | null;
-  difference: Counts | null;
-}
+type Run = DryRunAnswer['result'];
 
 function DayChart({ result, baseline }: { result: Run; baseline: Run | null }) {
   const max = Math.max(

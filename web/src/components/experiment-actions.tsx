@@ -1,8 +1,8 @@
 // What a supervisor may do to an experiment as its status allows: pause or resume, stop, or promote an arm's
 // version; a stopped experiment says which arm, if any, was promoted.
 import { useState } from 'preact/hooks';
-import type { Api } from '../api';
-import type { Experiment } from '../experiment-types';
+import { answer, type Api } from '../api';
+import type { Experiment } from '../contract';
 import { ErrorBanner } from './error-banner';
 
 export function ExperimentActions({
@@ -15,9 +15,10 @@ export function ExperimentActions({
   onDone: () => void;
 }) {
   const [error, setError] = useState<Error>();
-  const act = async (path: string, body: unknown = {}) => {
+  const act = async (path: 'pause' | 'resume' | 'stop' | 'promote', body?: { arm: string }) => {
     try {
-      await api.post(`/v1/experiments/${experiment.id}/${path}`, body);
+      const params = { path: { experimentId: experiment.id } };
+      await answer(api.POST(`/v1/experiments/{experimentId}/${path}`, { params, body: body as never }));
       setError(undefined);
       onDone();
     } catch (e) {

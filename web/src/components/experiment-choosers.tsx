@@ -1,6 +1,6 @@
 // The experiments page's choices: which playbook (a route of its own), which of its experiments, and which team's
 // funnel to show.
-import type { Experiment } from '../experiment-types';
+import type { Experiment } from '../contract';
 
 type Named = { id: string; name: string };
 

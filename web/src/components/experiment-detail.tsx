@@ -2,7 +2,7 @@
 // status allows, the results per arm, and the charts (retention with intervals, each arm's funnel).
 import type { Api } from '../api';
 import { useArmFunnels, useExperiment } from '../data/experiments';
-import type { ExperimentWithResults } from '../experiment-types';
+import type { ExperimentWithResults } from '../contract';
 import { ErrorBanner } from './error-banner';
 import { ExperimentActions } from './experiment-actions';
 import { FunnelSideBySide, RateIntervals } from './experiment-charts';

@@ -1,7 +1,7 @@
 // An experiment's results, one row per arm: its version and weight, cases and conclusive cases, retention with its
 // 95% interval, the difference from the control with its interval and p-value, cost per retained customer, and the
 // verdict.
-import type { ExperimentArmResult } from '../experiment-types';
+import type { ExperimentArmResult } from '../contract';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 const range = (i: { low: number; high: number } | null) => (i ? `${pct(i.low)} – ${pct(i.high)}` : '—');

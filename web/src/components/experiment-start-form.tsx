@@ -1,7 +1,7 @@
 // Starting an experiment on a playbook: 2 to 4 arms, each a version with a weight, one the control; the
 // minimum sample per arm; automatic promotion. The API checks every rule again and its message is shown as is.
 import { useState } from 'preact/hooks';
-import type { Api } from '../api';
+import { answer, type Api } from '../api';
 import { ErrorBanner } from './error-banner';
 import { type ArmDraft, ExperimentArmsTable } from './experiment-arms-table';
 
@@ -88,11 +88,14 @@ export function ExperimentStartForm({ api, playbookId, versions, onStarted }: Pr
   const submit = async (ev: Event) => {
     ev.preventDefault();
     try {
-      const started = await api.post<{ id: string }>(`/v1/playbooks/${playbookId}/experiments`, {
+      const body = {
         arms: arms.map((a, i) => ({ ...a, control: i === control })),
         minSamplePerArm: minSample,
         autoPromote,
-      });
+      };
+      const started = await answer(
+        api.POST('/v1/playbooks/{playbookId}/experiments', { params: { path: { playbookId } }, body }),
+      );
       setError(undefined);
       onStarted(started.id);
     } catch (e) {

@@ -1,7 +1,7 @@
 // Open a case by hand from the customer page: a reason (required) and optionally a playbook. The API refuses
 // with the reason why (an open case already, no consented channel, not the team's customer); shown as it came.
 import { useState } from 'preact/hooks';
-import type { Api, ApiError } from '../api';
+import { answer, type Api, type ApiError } from '../api';
 import { ErrorBanner } from './error-banner';
 
 export function OpenCaseForm({ api, customerId }: { api: Api; customerId: string }) {
@@ -14,7 +14,8 @@ export function OpenCaseForm({ api, customerId }: { api: Api; customerId: string
     setBusy(true);
     setError(undefined);
     try {
-      const opened = await api.post<{ caseId: string }>(`/v1/customers/${encodeURIComponent(customerId)}/cases`, body);
+      const params = { path: { customerId } };
+      const opened = await answer(api.POST('/v1/customers/{customerId}/cases', { params, body: body as never }));
       location.hash = `#/cases/${encodeURIComponent(opened.caseId)}`;
     } catch (err) {
       setError(err as ApiError);

@@ -1,17 +1,17 @@
 // One playbook: its versions and settings beside its draft (if any) and the dry run. Admins start, edit, publish
 // and discard drafts; supervisors read and run dry runs.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type Api } from '../api';
+import { ApiError, answer, type Api } from '../api';
 import { usePolling } from '../hooks';
-import type { Draft, Playbook } from '../playbook-types';
+import type { PlaybookDraft } from '../contract';
 import { ErrorBanner } from './error-banner';
 import { DraftPanel } from './playbook-draft-panel';
 import { DryRunPanel } from './playbook-dry-run-panel';
 import { PlaybookVersions } from './playbook-versions';
 
-async function readDraft(api: Api, playbookId: string): Promise<Draft | null> {
+async function readDraft(api: Api, playbookId: string): Promise<PlaybookDraft | null> {
   try {
-    return await api.get<Draft>(`/v1/playbooks/${playbookId}/draft`);
+    return await answer(api.GET('/v1/playbooks/{playbookId}/draft', { params: { path: { playbookId } } }));
   } catch (e) {
     if (e instanceof ApiError && e.code === 'draft_not_found') return null;
     throw e;
@@ -19,9 +19,13 @@ async function readDraft(api: Api, playbookId: string): Promise<Draft | null> {
 }
 
 export function PlaybookDetail({ api, admin, playbookId }: { api: Api; admin: boolean; playbookId: string }) {
-  const playbook = usePolling(() => api.get<Playbook>(`/v1/playbooks/${playbookId}`), 60_000, [api, playbookId]);
+  const params = { path: { playbookId } };
+  const playbook = usePolling(() => answer(api.GET('/v1/playbooks/{playbookId}', { params })), 60_000, [
+    api,
+    playbookId,
+  ]);
   // undefined while the draft is read, null when there is none.
-  const [draft, setDraft] = useState<Draft | null>();
+  const [draft, setDraft] = useState<PlaybookDraft | null>();
   const [shown, setShown] = useState<number>();
   const [error, setError] = useState<Error>();
   useEffect(() => void readDraft(api, playbookId).then(setDraft, setError), [api, playbookId]);
@@ -29,7 +33,9 @@ export function PlaybookDetail({ api, admin, playbookId }: { api: Api; admin: bo
   const current = versions.at(-1);
   const act = (work: () => Promise<void>) => work().then(() => setError(undefined), setError);
   const startDraft = (fromVersion: number) =>
-    act(async () => setDraft(await api.put<Draft>(`/v1/playbooks/${playbookId}/draft`, { fromVersion })));
+    act(async () =>
+      setDraft(await answer(api.PUT('/v1/playbooks/{playbookId}/draft', { params, body: { fromVersion } }))),
+    );
   return (
     <div class="playbook">
       <ErrorBanner error={playbook.error ?? error} />

@@ -3,7 +3,7 @@
 import type { Api } from '../api';
 import { useDraftEditor } from '../data/playbook-draft';
 import { dateTime } from '../format';
-import type { Draft, Version } from '../playbook-types';
+import type { PlaybookDraft, PlaybookVersion } from '../contract';
 import { ErrorBanner } from './error-banner';
 import { DraftDifference, DraftValidity } from './playbook-draft-review';
 
@@ -11,9 +11,9 @@ type DraftProps = {
   api: Api;
   admin: boolean;
   playbookId: string;
-  draft: Draft;
-  current: Version | undefined;
-  onChange: (d: Draft | null) => void;
+  draft: PlaybookDraft;
+  current: PlaybookVersion | undefined;
+  onChange: (d: PlaybookDraft | null) => void;
   onPublished: () => void;
 };
 

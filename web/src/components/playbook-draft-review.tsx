@@ -1,9 +1,9 @@
 // What stands between a draft and publishing it: whether it is a valid playbook (else every field at fault with the
 // API's message), and each setting it changes against the current version.
 import { diffDefinitions, label } from '../playbook-fields';
-import type { Draft, Version } from '../playbook-types';
+import type { PlaybookDraft, PlaybookVersion } from '../contract';
 
-export function DraftValidity({ draft }: { draft: Draft }) {
+export function DraftValidity({ draft }: { draft: PlaybookDraft }) {
   return (
     <>
       <p class={draft.valid ? 'outcome' : 'error'} data-draft-valid={String(draft.valid)}>
@@ -22,7 +22,7 @@ export function DraftValidity({ draft }: { draft: Draft }) {
   );
 }
 
-export function DraftDifference({ draft, current }: { draft: Draft; current: Version | undefined }) {
+export function DraftDifference({ draft, current }: { draft: PlaybookDraft; current: PlaybookVersion | undefined }) {
   const changes = current ? diffDefinitions(current.definition, draft.definition) : [];
   return (
     <>

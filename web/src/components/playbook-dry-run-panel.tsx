@@ -1,9 +1,9 @@
 // The dry run of a playbook on the bank's own signals: which version (or the draft) to replay over how many days,
 // run on demand, and its answer.
 import { useState } from 'preact/hooks';
-import type { Api } from '../api';
-import type { Draft, Version } from '../playbook-types';
-import { type DryRunAnswer, DryRunView } from './dry-run-view';
+import { answer as answerOf, type Api } from '../api';
+import type { DryRunAnswer, PlaybookDraft, PlaybookVersion } from '../contract';
+import { DryRunView } from './dry-run-view';
 import { ErrorBanner } from './error-banner';
 
 interface Choice {
@@ -16,8 +16,8 @@ interface Choice {
 interface FormProps {
   choice: Choice;
   onChoice: (change: Partial<Choice>) => void;
-  draft: Draft | null;
-  versions: Version[];
+  draft: PlaybookDraft | null;
+  versions: PlaybookVersion[];
   running: boolean;
   onRun: () => void;
 }
@@ -72,8 +72,8 @@ function DryRunForm({ choice, onChoice, draft, versions, running, onRun }: FormP
 interface Props {
   api: Api;
   playbookId: string;
-  draft: Draft | null;
-  versions: Version[];
+  draft: PlaybookDraft | null;
+  versions: PlaybookVersion[];
 }
 
 // Runs the dry run on demand; a new run or leaving the page aborts the one in flight (the API stops too).
@@ -87,13 +87,12 @@ export function DryRunPanel({ api, playbookId, draft, versions }: Props) {
   const run = () => {
     setRunning(true);
     const { days, allSignals } = choice;
-    const body = { ...(source === 'draft' ? { draft: true } : { version: Number(source) }), days, allSignals };
+    const body = { ...(source === 'draft' ? { draft: true as const } : { version: Number(source) }), days, allSignals };
     const done = (a: DryRunAnswer) => {
       setAnswer(a);
       setError(undefined);
     };
-    api
-      .post<DryRunAnswer>(`/v1/playbooks/${playbookId}/dry-run`, body)
+    answerOf(api.POST('/v1/playbooks/{playbookId}/dry-run', { params: { path: { playbookId } }, body }))
       .then(done, setError)
       .finally(() => setRunning(false));
   };

@@ -2,7 +2,7 @@
 // admin with no draft open may start one from any version.
 import { dateTime } from '../format';
 import { flatten, label } from '../playbook-fields';
-import type { Version } from '../playbook-types';
+import type { PlaybookVersion } from '../contract';
 
 function Settings({ definition }: { definition: unknown }) {
   return (
@@ -20,9 +20,9 @@ function Settings({ definition }: { definition: unknown }) {
 }
 
 interface Props {
-  versions: Version[];
-  current: Version | undefined;
-  selected: Version | undefined;
+  versions: PlaybookVersion[];
+  current: PlaybookVersion | undefined;
+  selected: PlaybookVersion | undefined;
   onShow: (version: number) => void;
   // Given when a draft may be started (an admin, no draft open).
   onStartDraft: ((fromVersion: number) => void) | undefined;

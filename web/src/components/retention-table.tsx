@@ -1,7 +1,7 @@
 // The retention report's table: per group, cases opened and how they ended, retention against the holdout and the
 // lift, what the offers cost, the assets retained and SLA compliance.
 import { money, percent, words } from '../format';
-import type { ReportRow } from '../types';
+import type { ReportRow } from '../contract';
 
 const lift = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pt`);
 

@@ -1,6 +1,6 @@
 // A supervisor's approval of an offer that costs more than the approval threshold.
 import type { CaseSteps } from '../data/case-steps';
-import type { CaseDetail } from '../types';
+import type { CaseDetail } from '../contract';
 
 export function OfferApprovalForm({
   offer,

@@ -1,12 +1,11 @@
 // A supervisor's reassignment of a case to an active agent of any team this key may list.
-import type { Api } from '../api';
+import { answer, type Api } from '../api';
 import type { CaseSteps } from '../data/case-steps';
 import { usePolling } from '../hooks';
-import type { Team } from '../types';
 import { NoteInput } from './step-form-parts';
 
 export function ReassignForm({ api, submit }: { api: Api; submit: CaseSteps['submit'] }) {
-  const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), 60_000, [api]);
+  const teams = usePolling(() => answer(api.GET('/v1/teams')), 60_000, [api]);
   return (
     <form onSubmit={submit('assignment')} aria-label="Reassign">
       <select name="agentId" required aria-label="Agent">

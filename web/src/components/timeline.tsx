@@ -4,7 +4,7 @@ import { detailLines } from '../event-details';
 import { dateTime } from '../format';
 import type { TimelineNames } from '../timeline-phrases';
 import { timelineSentence } from '../timeline-sentences';
-import type { CaseDetail, Team, TimelineEvent } from '../types';
+import type { CaseDetail, Team, TimelineEvent } from '../contract';
 
 // Agents' and teams' names for the sentences: every team this key may list, and the case's own team and
 // agent (an agent's key lists only its team).

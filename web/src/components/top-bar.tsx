@@ -1,5 +1,5 @@
 // The bar above every page: the pages this key's role may open, the customer search, who is logged in and Log out.
-import type { Me } from '../types';
+import type { Me } from '../contract';
 import { CustomerSearchBox } from './customer-search-box';
 
 interface Props {

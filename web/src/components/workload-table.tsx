@@ -1,6 +1,6 @@
 // A team's workload as a table: per agent the open cases, SLA breaches and today's contacts against the quota;
 // then the cases waiting in the team queue, those needing a supervisor, and the team's totals.
-import type { Workload } from '../types';
+import type { Workload } from '../contract';
 
 function AgentRow({ agent: a }: { agent: Workload['agents'][number] }) {
   return (

@@ -1,8 +1,8 @@
 // What the case board loads: the open cases for the chosen filters and sort (the first 200), and the teams to
 // filter by; the cases refresh every few seconds.
-import { type Api, query } from '../api';
+import { answer, type Api } from '../api';
 import { usePolling } from '../hooks';
-import type { CaseBoard, Team } from '../types';
+import { DRIVERS, TIERS } from '../vocabulary';
 
 const REFRESH_MS = 5_000;
 
@@ -26,11 +26,24 @@ export const NO_FILTERS: CaseBoardFilters = {
   sort: 'priority',
 };
 
-const boardPath = (f: CaseBoardFilters) =>
-  `/v1/cases${query({ status: 'open', limit: 200, customerId: f.customerId.trim(), tier: f.tier, driver: f.driver, team: f.team, slaBreached: f.slaBreached || undefined, needsAttention: f.needsAttention || undefined, sort: f.sort })}`;
+// The filters as GET /v1/cases takes them: a tier or driver outside the vocabulary (none chosen) is left out.
+const boardQuery = (f: CaseBoardFilters) => ({
+  status: 'open' as const,
+  limit: 200,
+  customerId: f.customerId.trim(),
+  tier: TIERS.find((t) => t === f.tier),
+  driver: DRIVERS.find((d) => d === f.driver),
+  team: f.team,
+  slaBreached: f.slaBreached ? ('true' as const) : undefined,
+  needsAttention: f.needsAttention ? ('true' as const) : undefined,
+  sort: f.sort,
+});
 
 export function useCaseBoard(api: Api, f: CaseBoardFilters) {
-  const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), 60_000, [api]);
-  const board = usePolling(() => api.get<CaseBoard>(boardPath(f)), REFRESH_MS, [api, f]);
+  const teams = usePolling(() => answer(api.GET('/v1/teams')), 60_000, [api]);
+  const board = usePolling(() => answer(api.GET('/v1/cases', { params: { query: boardQuery(f) } })), REFRESH_MS, [
+    api,
+    f,
+  ]);
   return { teams, board };
 }

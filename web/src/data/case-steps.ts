@@ -1,16 +1,17 @@
 // Taking a human step on a case: the answer is sent with an Idempotency-Key, the case reloaded after it, and the
 // API's refusal (wrong stage, say) kept to be shown as it came. busy is true while an answer is in flight.
 import { useRef, useState } from 'preact/hooks';
-import type { Api, ApiError } from '../api';
+import { answer as answerOf, type Api, type ApiError } from '../api';
 import { withReason } from '../components/churn-reason-fields';
+import type { CaseStep } from '../contract';
 
 export interface CaseSteps {
   error: ApiError | undefined;
   busy: boolean;
   // The step at `path` (e.g. "offer-approval") with this body, for a button's onClick.
-  step: (path: string, body: Record<string, unknown>) => () => Promise<void>;
+  step: (path: CaseStep, body: Record<string, unknown>) => () => Promise<void>;
   // The step at `path` with the submitted form's non-empty fields (and `extra`), for a form's onSubmit.
-  submit: (path: string, extra?: Record<string, unknown>) => (e: Event) => void;
+  submit: (path: CaseStep, extra?: Record<string, unknown>) => (e: Event) => void;
 }
 
 // crypto.randomUUID needs a secure context; the dashboard may be served over plain HTTP inside the bank.
@@ -23,14 +24,16 @@ export function useCaseSteps(api: Api, caseId: string, onDone: () => Promise<voi
   // One Idempotency-Key per answer: kept after a 503 (the step may still be taken), so pressing the button
   // again asks for that answer's outcome instead of giving it twice; any other outcome ends the answer.
   const stepKeys = useRef<Record<string, string>>({});
-  const step = (path: string, body: Record<string, unknown>) => async () => {
+  const step = (path: CaseStep, body: Record<string, unknown>) => async () => {
     setBusy(true);
     setError(undefined);
     const answer = `${path} ${JSON.stringify(body)}`;
     stepKeys.current[answer] ??= randomKey();
     const stepKey = stepKeys.current[answer];
     try {
-      await api.post(`/v1/cases/${encodeURIComponent(caseId)}/${path}`, body, { 'idempotency-key': stepKey });
+      // The form's fields as they are: the API checks them and answers 400 with every field at fault.
+      const params = { path: { caseId }, header: { 'idempotency-key': stepKey } };
+      await answerOf(api.POST(`/v1/cases/{caseId}/${path}`, { params, body: body as never }));
       delete stepKeys.current[answer];
       await onDone();
     } catch (e) {
@@ -42,7 +45,7 @@ export function useCaseSteps(api: Api, caseId: string, onDone: () => Promise<voi
   };
   // Reads a form's fields, dropping empty ones, then runs the step.
   const submit =
-    (path: string, extra: Record<string, unknown> = {}) =>
+    (path: CaseStep, extra: Record<string, unknown> = {}) =>
     (e: Event) => {
       e.preventDefault();
       const fields = Object.fromEntries(

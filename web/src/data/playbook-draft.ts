@@ -1,16 +1,16 @@
 // Editing a playbook draft as JSON: a pause in typing saves the draft (kept even when invalid) and the API's answer
 // lists every field at fault; text that is not JSON yet is reported here without saving. Publish and discard too.
 import { useEffect, useState } from 'preact/hooks';
-import type { Api } from '../api';
-import type { Draft } from '../playbook-types';
+import { answer, type Api } from '../api';
+import type { PlaybookDraft } from '../contract';
 
 interface Editing {
   api: Api;
   // Only an admin's edits are saved.
   admin: boolean;
   playbookId: string;
-  draft: Draft;
-  onChange: (d: Draft | null) => void;
+  draft: PlaybookDraft;
+  onChange: (d: PlaybookDraft | null) => void;
   onPublished: () => void;
 }
 
@@ -20,6 +20,7 @@ export function useDraftEditor({ api, admin, playbookId, draft, onChange, onPubl
   const [text, setText] = useState(() => JSON.stringify(draft.definition, null, 2));
   const [syntax, setSyntax] = useState<string>();
   const [error, setError] = useState<Error>();
+  const params = { path: { playbookId } };
   useEffect(() => {
     let parsed: unknown;
     try {
@@ -30,12 +31,20 @@ export function useDraftEditor({ api, admin, playbookId, draft, onChange, onPubl
     }
     if (!admin || JSON.stringify(parsed) === JSON.stringify(draft.definition)) return;
     const timer = setTimeout(
-      () => api.put<Draft>(`/v1/playbooks/${playbookId}/draft`, { definition: parsed }).then(onChange, setError),
+      () =>
+        answer(
+          api.PUT('/v1/playbooks/{playbookId}/draft', {
+            params,
+            body: { definition: parsed as PlaybookDraft['definition'] },
+          }),
+        ).then(onChange, setError),
       SAVE_AFTER_MS,
     );
     return () => clearTimeout(timer);
   }, [text]);
-  const publish = () => api.post(`/v1/playbooks/${playbookId}/draft/publish`, {}).then(onPublished, setError);
-  const discard = () => api.del(`/v1/playbooks/${playbookId}/draft`).then(() => onChange(null), setError);
+  const publish = () =>
+    answer(api.POST('/v1/playbooks/{playbookId}/draft/publish', { params })).then(onPublished, setError);
+  const discard = () =>
+    answer(api.DELETE('/v1/playbooks/{playbookId}/draft', { params })).then(() => onChange(null), setError);
   return { text, setText, syntax, error, publish, discard };
 }

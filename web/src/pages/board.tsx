@@ -7,7 +7,7 @@ import { CaseCard } from '../components/case-card';
 import { ErrorBanner } from '../components/error-banner';
 import { NO_FILTERS, useCaseBoard } from '../data/case-board';
 import { words } from '../format';
-import type { CaseBoard } from '../types';
+import type { CaseBoard } from '../contract';
 import { OPEN_STAGES } from '../vocabulary';
 
 function StageColumns({ board }: { board: CaseBoard | undefined }) {

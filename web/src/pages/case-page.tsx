@@ -13,7 +13,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { Timeline, timelineNames } from '../components/timeline';
 import { useCase } from '../data/case';
 import { words } from '../format';
-import type { CaseDetail } from '../types';
+import type { CaseDetail } from '../contract';
 
 function CaseHeading({ detail: c }: { detail: CaseDetail }) {
   return (

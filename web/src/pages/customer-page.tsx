@@ -1,9 +1,10 @@
 // A customer's file: who they are, what they consented to and when, every case with its outcome, and the
 // contacts the frequency cap counts; from here an agent opens a case by hand.
+import { answer } from '../api';
 import type { PageProps } from '../app';
 import { ErrorBanner } from '../components/error-banner';
 import { OpenCaseForm } from '../components/open-case-form';
-import type { CustomerFile } from '../desk-types';
+import type { CustomerFile } from '../contract';
 import { dateTime, money, words } from '../format';
 import { usePolling } from '../hooks';
 
@@ -110,10 +111,11 @@ function Cases({ file }: { file: CustomerFile }) {
 }
 
 export function CustomerPage({ api, customerId }: PageProps & { customerId: string }) {
-  const file = usePolling(() => api.get<CustomerFile>(`/v1/customers/${encodeURIComponent(customerId)}/file`), 10_000, [
-    api,
-    customerId,
-  ]);
+  const file = usePolling(
+    () => answer(api.GET('/v1/customers/{customerId}/file', { params: { path: { customerId } } })),
+    10_000,
+    [api, customerId],
+  );
   const f = file.data;
   if (!f)
     return (

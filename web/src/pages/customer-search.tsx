@@ -1,16 +1,15 @@
 // The customer lookup: by id, name, phone (last digits) or email; an agent finds their team's customers.
+import { answer } from '../api';
 import type { PageProps } from '../app';
 import { ErrorBanner } from '../components/error-banner';
-import type { FoundCustomer } from '../desk-types';
 import { words } from '../format';
 import { usePolling } from '../hooks';
 
 export function CustomerSearchPage({ api, query }: PageProps & { query: string }) {
-  const found = usePolling(
-    () => api.get<{ items: FoundCustomer[] }>(`/v1/customers?query=${encodeURIComponent(query)}`),
-    60_000,
-    [api, query],
-  );
+  const found = usePolling(() => answer(api.GET('/v1/customers', { params: { query: { query } } })), 60_000, [
+    api,
+    query,
+  ]);
   const items = found.data?.items;
   return (
     <section>

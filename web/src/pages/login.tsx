@@ -1,8 +1,8 @@
 // Log in with an API key: checked against /v1/me before it is kept in session storage.
 import { useState } from 'preact/hooks';
-import { createApi, type ApiError } from '../api';
+import { answer, createApi, type ApiError } from '../api';
 import { ErrorBanner } from '../components/error-banner';
-import type { Me } from '../types';
+import type { Me } from '../contract';
 
 export function LoginPage({ onLogin }: { onLogin: (key: string, me: Me) => void }) {
   const [key, setKey] = useState('');
@@ -13,7 +13,7 @@ export function LoginPage({ onLogin }: { onLogin: (key: string, me: Me) => void 
     setBusy(true);
     setError(undefined);
     try {
-      const me = await createApi(key.trim(), () => undefined).get<Me>('/v1/me');
+      const me = await answer(createApi(key.trim(), () => undefined).GET('/v1/me'));
       if (me.role === 'system')
         throw new Error('This is a system key (for integrations); log in with an agent, supervisor or admin key.');
       onLogin(key.trim(), me);

@@ -1,12 +1,12 @@
 // An agent's home page: who to contact now and why, in the order to work them; today's contacts against the
 // quota; the follow-ups due today. A supervisor picks the agent whose day to open.
 import { useState } from 'preact/hooks';
+import { answer } from '../api';
 import type { PageProps } from '../app';
 import { ErrorBanner } from '../components/error-banner';
-import type { DeskTask, MyDay } from '../desk-types';
+import type { DeskTask, MyDay } from '../contract';
 import { dateTime, relative, words } from '../format';
 import { usePolling } from '../hooks';
-import type { Team } from '../types';
 
 // Refreshed often: a reply or a callback time can arrive at any moment.
 const REFRESH_MS = 5_000;
@@ -20,7 +20,7 @@ const TASK_WORDS: Record<DeskTask, string> = {
 };
 
 function AgentPicker({ api, agentId, onPick }: PageProps & { agentId?: string; onPick: (id: string) => void }) {
-  const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), 60_000, [api]);
+  const teams = usePolling(() => answer(api.GET('/v1/teams')), 60_000, [api]);
   return (
     <label>
       Agent
@@ -113,9 +113,7 @@ export function MyDayPage({ api, me }: PageProps) {
   const agentId = own ? undefined : picked;
   const day = usePolling(
     () =>
-      own || agentId
-        ? api.get<MyDay>(`/v1/me/today${agentId ? `?agentId=${encodeURIComponent(agentId)}` : ''}`)
-        : Promise.resolve(undefined),
+      own || agentId ? answer(api.GET('/v1/me/today', { params: { query: { agentId } } })) : Promise.resolve(undefined),
     REFRESH_MS,
     [api, agentId],
   );

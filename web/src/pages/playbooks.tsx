@@ -2,17 +2,14 @@
 // as JSON with every field at fault shown as you type (each keystroke pause saves the draft, which the API
 // checks with the version schema), its difference from the current version, the dry run, and Publish.
 // Admins edit and publish; supervisors read and run dry runs. The API enforces the same.
+import { answer } from '../api';
 import type { PageProps } from '../app';
 import { ErrorBanner } from '../components/error-banner';
 import { PlaybookDetail } from '../components/playbook-detail';
 import { usePolling } from '../hooks';
 
 export function PlaybooksPage({ api, me, playbookId }: PageProps & { playbookId?: string }) {
-  const list = usePolling(
-    () => api.get<{ items: { id: string; name: string; latestVersion: number; versions: number }[] }>('/v1/playbooks'),
-    60_000,
-    [api],
-  );
+  const list = usePolling(() => answer(api.GET('/v1/playbooks')), 60_000, [api]);
   return (
     <section>
       <h1>Playbooks</h1>

@@ -1,15 +1,16 @@
 // Retention reports: a table for the chosen grouping and range, retention over time by driver and by tier,
 // and the same rows as CSV; then why customers were lost in the same range (churn reasons).
 import { useState } from 'preact/hooks';
+import { answer } from '../api';
 import type { PageProps } from '../app';
 import { RateBars, RateLineChart, type Series } from '../components/charts';
 import { ChurnReasonsSection } from '../components/churn-reasons-section';
 import { ErrorBanner } from '../components/error-banner';
 import { RetentionFilters } from '../components/retention-filters';
 import { RetentionTable } from '../components/retention-table';
-import { useCsvDownload } from '../data/csv-download';
-import { retentionPath, useRetentionReports } from '../data/retention-reports';
-import type { ReportRow } from '../types';
+import type { ReportRow } from '../contract';
+import { CSV, useCsvDownload } from '../data/csv-download';
+import { retentionQuery, useRetentionReports } from '../data/retention-reports';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -27,9 +28,12 @@ export function ReportsPage({ api }: PageProps) {
   const [range, setRange] = useState({ from: day(new Date(Date.now() - 90 * 86_400_000)), to: day(new Date()) });
   const [groupBy, setGroupBy] = useState<string>('driver');
   const { table, byDriver, byTier } = useRetentionReports(api, range, groupBy);
-  const csv = useCsvDownload(api);
+  const csv = useCsvDownload();
   const downloadCsv = () =>
-    csv.download(retentionPath(range, groupBy), `retention-${groupBy}-${range.from}-${range.to}.csv`);
+    csv.download(
+      () => answer(api.GET('/v1/reports/retention', { params: { query: retentionQuery(range, groupBy) }, ...CSV })),
+      `retention-${groupBy}-${range.from}-${range.to}.csv`,
+    );
   const rows = table.data?.rows ?? [];
   return (
     <section>

@@ -1,17 +1,20 @@
 // A team's workload: open cases and SLA breaches per agent, and today's contacts against their quota.
 import { useState } from 'preact/hooks';
+import { answer } from '../api';
 import type { PageProps } from '../app';
 import { ErrorBanner } from '../components/error-banner';
 import { WorkloadTable } from '../components/workload-table';
 import { usePolling } from '../hooks';
-import type { Team, Workload } from '../types';
 
 export function WorkloadPage({ api, me }: PageProps) {
-  const teams = usePolling(() => api.get<{ items: Team[] }>('/v1/teams'), 60_000, [api]);
+  const teams = usePolling(() => answer(api.GET('/v1/teams')), 60_000, [api]);
   const [chosen, setChosen] = useState<string>();
   const teamId = chosen ?? me.teamId ?? teams.data?.items[0]?.id;
   const workload = usePolling(
-    () => (teamId ? api.get<Workload>(`/v1/teams/${encodeURIComponent(teamId)}/workload`) : Promise.resolve(undefined)),
+    () =>
+      teamId
+        ? answer(api.GET('/v1/teams/{teamId}/workload', { params: { path: { teamId } } }))
+        : Promise.resolve(undefined),
     10_000,
     [api, teamId],
   );
