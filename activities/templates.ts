@@ -14,7 +14,7 @@ import { chooseTemplate, templateKey, type ChosenTemplate, type StoredTemplate }
 const REFRESH_MS = 30_000;
 
 // The customer as a message addresses them.
-export interface Addressee {
+interface Addressee {
   name: string;
   salutation: string | null;
   locale: string | null;

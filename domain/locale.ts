@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 export const FALLBACK_LOCALE = 'en';
 
-export function canonicalLocale(tag: string): string | undefined {
+function canonicalLocale(tag: string): string | undefined {
   try {
     return Intl.getCanonicalLocales(tag.trim())[0];
   } catch {

@@ -72,7 +72,7 @@ function checkPlaceholders(t: { id: TemplateId; subject: string; text: string },
 }
 
 // The SMS as a customer with a long name would get it, counted in the encoding its own characters need.
-export function measuredSms(text: string) {
+function measuredSms(text: string) {
   return smsLength(text.replace(PLACEHOLDER, (whole, name: string) => MEASURED_AS[name] ?? whole));
 }
 

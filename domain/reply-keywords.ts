@@ -20,7 +20,7 @@ const OPT_OUT = new Set([
 const OPT_IN = new Set(['START', 'UNSTOP', 'YES', 'OPTIN', '订阅']);
 
 // Full-width ASCII (U+FF01–U+FF5E) to its half-width form, then trailing punctuation of either width dropped.
-export function normaliseReply(body: string): string {
+function normaliseReply(body: string): string {
   return body
     .normalize('NFKC')
     .trim()

@@ -3,7 +3,7 @@
 // per part. Twilio's own calculator does the counting, extension characters (€, [, …) included.
 import { SegmentedMessage } from 'sms-segments-calculator';
 
-export type SmsEncoding = 'GSM-7' | 'UCS-2';
+type SmsEncoding = 'GSM-7' | 'UCS-2';
 export interface SmsLength {
   encoding: SmsEncoding;
   parts: number;
