@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { createDb } from '../../config/database';
 import { issueKey, listKeys, revokeKey } from '../services/api-keys';
 import { cliDatabaseUrl, cliOperator, validated } from './cli-support';
-import { HttpError } from '../http/errors';
 import { createKeySchema, keyIdParams } from '../http/schemas';
 
 const USAGE =
@@ -58,6 +57,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof HttpError || e instanceof Error ? e.message : e);
+  console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -8,7 +8,7 @@ import { DEFAULT_TEMPLATES, firstName, renderTemplate, type TemplateId } from '.
 import { eligibleOffers, offerBudget } from '../../domain/offer';
 import { playbookDefinitionSchema, type PlaybookDefinition } from '../../domain/playbook';
 import type { ChurnDriver, Tier } from '../../domain/vocabulary';
-import { notFound } from '../http/errors';
+import { caseNotFound } from '../../domain/errors/case-errors';
 import { contactDetailsFor } from './contact-details';
 import type { Viewer } from './customer-search';
 import { localTime } from './local-format';
@@ -109,7 +109,7 @@ function customerOf(row: SheetCaseRow, viewer: Viewer, now: Date) {
 
 export async function callSheet(sql: Sql, caseId: string, viewer: Viewer, now: Date) {
   const row = await sheetCase(sql, caseId, viewer.team);
-  if (!row) throw notFound('case_not_found', `no case with id ${caseId}`);
+  if (!row) throw caseNotFound({ caseId });
   const playbook = playbookDefinitionSchema.safeParse(row.definition).data;
   const [signals, contacts, replies, catalog, current, words] = await Promise.all([
     caseSignals(sql, caseId),
