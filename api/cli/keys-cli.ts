@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { createDb } from '../../config/database';
 import { issueKey, listKeys, revokeKey } from '../services/api-keys';
 import { cliDatabaseUrl, cliOperator, validated } from './cli-support';
-import { createKeySchema, keyIdParams } from '../http/schemas';
+import { keyIdParams } from '../http/schemas';
+import { createKeySchema } from '../services/key-request';
 
 const USAGE =
   'usage: npm run keys -- create --role <system|agent|supervisor|admin> --name <name> [--team <team id>] | create --role agent --agent <agent id> | list | revoke <key id>';

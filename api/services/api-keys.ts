@@ -15,7 +15,7 @@ import {
   keyNotFound,
   teamNotFound,
 } from '../../domain/errors/people-errors';
-import type { CreateKeyBody } from '../http/schemas';
+import type { CreateKeyBody } from './key-request';
 
 export interface KeyView {
   id: string;

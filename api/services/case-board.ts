@@ -4,7 +4,7 @@
 // never shifting the rows they have not seen yet.
 import { SqlParams, whereClause } from '../../config/sql';
 import { invalidCursor } from '../../domain/errors/request-errors';
-import type { CaseListQuery } from '../http/schemas';
+import type { CaseListQuery } from './case-list-query';
 import { BOARD_CUSTOMER_JSON, CASE_JOINS, caseSummaryJson } from './case-summary-sql';
 
 type Field = 'openedAt' | 'priority' | 'slaDueAt' | 'id';

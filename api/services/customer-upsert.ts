@@ -8,7 +8,7 @@ import { CONTACT_CHANNELS } from '../../domain/vocabulary';
 import { standingOptOuts, writeConsentChange, type ConsentChangeRecord } from './consent-ledger';
 import { consentOptedOut } from '../../domain/errors/customer-errors';
 import { requireProvisionedSegments } from './segments';
-import type { CustomerBody } from '../http/schemas';
+import type { CustomerBody } from '../../domain/customer-record';
 
 export const consentOf = (c: Pick<Customer, 'consentSms' | 'consentEmail' | 'consentPhone'>) => ({
   sms: c.consentSms,

@@ -6,7 +6,7 @@ import type { Logger } from '../../config/logger';
 import type { AppDeps } from '../deps';
 import type { Principal } from './principal';
 import { customerNotFound } from '../../domain/errors/customer-errors';
-import type { CustomerBody } from '../http/schemas';
+import type { CustomerBody } from '../../domain/customer-record';
 import { announceConsentChange, writeConsentChange, type ConsentChangeRecord } from './consent-ledger';
 import { consentOf, upsertCustomer } from './customer-upsert';
 

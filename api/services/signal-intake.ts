@@ -10,7 +10,7 @@ import type { Tier } from '../../domain/vocabulary';
 import type { Sql } from '../../config/sql';
 import type { AppDeps } from '../deps';
 import { idempotencyKeyReused, signalCustomerUnknown } from '../../domain/errors/customer-errors';
-import type { SignalBody } from '../http/schemas';
+import type { SignalBody } from '../../domain/risk-signal';
 import { newCaseId } from './case-workflows';
 import { chooseCasePlaybook } from './playbook-choice';
 import { createPlaybookCatalog, unknownPlaybook, type PlaybookCatalog } from './playbook-catalog';

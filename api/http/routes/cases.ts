@@ -34,7 +34,8 @@ import { reassignmentTarget, takeHumanStep } from '../../services/case-steps';
 import { actorOf, principalOf, requireRole } from '../auth';
 import { caseNotFound } from '../../../domain/errors/case-errors';
 import { HttpError } from '../errors';
-import { caseIdParams, caseListQuery, openCaseSchema, stepHeaders } from '../schemas';
+import { caseListQuery } from '../../services/case-list-query';
+import { caseIdParams, openCaseSchema, stepHeaders } from '../schemas';
 import { parse } from '../validate';
 
 // Agents see only their team's cases (domain/visibility.ts).

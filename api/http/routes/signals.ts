@@ -9,7 +9,8 @@ import { DomainError } from '../../../domain/errors/domain-error';
 import { httpErrorOf } from '../error-status';
 import { HttpError } from '../errors';
 import { mapInKeyOrder } from '../keyed-pool';
-import { signalSchema, signalBatchSchema } from '../schemas';
+import { signalSchema } from '../../../domain/risk-signal';
+import { signalBatchSchema } from '../schemas';
 import { parse } from '../validate';
 
 // Signals of a batch in flight at once: one request starts cases about as fast as this many single posts would.
