@@ -1,11 +1,11 @@
 // Erasure on request (DELETE /v1/customers/:id): the customer's open case is closed `erased` by its workflow,
 // the case histories are deleted from Temporal, then one transaction removes the personal data from every
-// table (config/anonymisation-sql.ts), audits who asked and why, and queues the CRM's erasure event. Each
+// table (activities/anonymisation-sql.ts), audits who asked and why, and queues the CRM's erasure event. Each
 // part is idempotent, so a second request (or a retry after a failure halfway) finishes the job and answers
 // as the first did.
 import type { PoolClient } from 'pg';
-import { customerErasureOutboxRow } from '../../config/crm-outbox';
-import { anonymiseCustomerAndCases } from '../../config/anonymisation-sql';
+import { customerErasureOutboxRow } from '../../activities/crm-outbox-rows';
+import { anonymiseCustomerAndCases } from '../../activities/anonymisation-sql';
 import { inTransaction, isoTimestamp } from '../../config/sql';
 import { caseWorkflowId } from '../../domain/case';
 import { closeCaseUpdate } from '../../workflows/messages';
