@@ -17,7 +17,7 @@ export const ERROR_KINDS = [
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 // A parameter is a plain JSON value a translated message can show (ids, stages, versions, counts, lists of them).
-export type ErrorParam =
+type ErrorParam =
   | string
   | number
   | boolean
