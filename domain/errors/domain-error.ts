@@ -17,13 +17,7 @@ export const ERROR_KINDS = [
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 // A parameter is a plain JSON value a translated message can show (ids, stages, versions, counts, lists of them).
-type ErrorParam =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly ErrorParam[]
-  | { readonly [key: string]: ErrorParam };
+type ErrorParam = string | number | boolean | null | readonly ErrorParam[] | { readonly [key: string]: ErrorParam };
 export type ErrorParams = Readonly<Record<string, ErrorParam>>;
 
 export interface DomainErrorOptions {
