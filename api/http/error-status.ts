@@ -4,7 +4,7 @@ import type { DomainError, ErrorKind } from '../../domain/errors/domain-error';
 import { HttpError } from './errors';
 import { RETRY_AFTER_SECONDS } from '../../config/temporal-deadline';
 
-export const STATUS_OF_KIND: Record<ErrorKind, number> = {
+const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 400,
   forbidden: 403,
   not_found: 404,

@@ -17,7 +17,9 @@ function answerTo(err: unknown): Answer {
   const answer: Answer = { status: 0, headers: {}, body: {} };
   const res = {
     locals: { requestId: 'req-1' },
-    setHeader: (name: string, value: string) => void (answer.headers[name] = value),
+    setHeader(name: string, value: string) {
+      answer.headers[name] = value;
+    },
     status(code: number) {
       answer.status = code;
       return this;
