@@ -97,7 +97,7 @@ function errorSection(error: Schema): string[] {
     JSON.stringify(example),
     '```',
     '',
-    'The code and the params are the contract: a client in another language keeps its own text per code and fills in the params; the English message is made from the same params. A few answers also carry, beside `error`, the fields Holdfast 1.0 sent there (`stage` with `wrong_stage`, `caseId` with `case_already_open`).',
+    'The code and the params are the contract: a client in another language keeps its own text per code and fills in the params; the English message is made from the same params. Each code, its params and its English words are defined once, by area, in `domain/errors/`. A few answers also carry, beside `error`, the fields Holdfast 1.0 sent there (`stage` with `wrong_stage`, `caseId` with `case_already_open`).',
     '',
   ];
 }
