@@ -1,6 +1,6 @@
 // The retention sweep's activities (workflows/anonymisation-sweep.ts): one batch each, idempotent (a batch
-// run twice finds nothing left to do), with the same SQL as erasure on request (config/anonymisation-sql.ts).
-import { anonymiseClosedCases, anonymiseInactiveCustomers } from '../config/anonymisation-sql';
+// run twice finds nothing left to do), with the same SQL as erasure on request (activities/anonymisation-sql.ts).
+import { anonymiseClosedCases, anonymiseInactiveCustomers } from './anonymisation-sql';
 import type { ActivityDeps } from './deps';
 
 export interface AnonymisationBatch {

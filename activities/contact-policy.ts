@@ -4,7 +4,7 @@
 import { decideContact, type ContactPolicy } from '../domain/contact-policy';
 import { AGENT_CONTACT_PURPOSE } from '../domain/quota-day';
 import type { ContactChannel } from '../domain/vocabulary';
-import { cappedContactAt, countsAgainstCap } from '../config/capped-contacts-sql';
+import { cappedContactAt, countsAgainstCap } from './capped-contacts-sql';
 import type { Sql } from '../config/sql';
 import type { ActivityDeps } from './deps';
 
@@ -31,7 +31,7 @@ export async function contactPolicyAnswer(
   attemptKey?: string,
 ): Promise<PolicyAnswer | 'claimed'> {
   // The customer's consent and time zone, with every contact that counts against the cap
-  // (config/capped-contacts-sql.ts), in one statement.
+  // (activities/capped-contacts-sql.ts), in one statement.
   const { rows } = await sql.query<{
     consent_sms: boolean;
     consent_email: boolean;

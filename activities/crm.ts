@@ -2,7 +2,7 @@
 // transition (activities/case-store.ts); the fulfilment task of an accepted offer is queued the same way.
 import { Context } from '@temporalio/activity';
 import type { FulfilmentTask } from './clients/crm';
-import { fulfilmentOutboxRow } from '../config/crm-outbox';
+import { fulfilmentOutboxRow } from './crm-outbox-rows';
 import type { ActivityDeps } from './deps';
 
 export function createCrmPush({ db, crm, logger }: ActivityDeps) {

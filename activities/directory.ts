@@ -10,8 +10,8 @@ import { onShift, type WorkingHours } from '../domain/working-hours';
 import { listOfferCatalog, playbookLoader } from './catalog';
 import type { ActivityDeps } from './deps';
 import type { Sql } from '../config/sql';
-import { CUSTOMER_PROFILE_JSON } from '../config/customer-profile-sql';
-import { agentContactsToday, agentOpenCases } from '../config/agent-load-sql';
+import { CUSTOMER_PROFILE_JSON } from './customer-profile-sql';
+import { agentContactsToday, agentOpenCases } from './agent-load-sql';
 
 interface AgentLoadRow {
   id: string;

@@ -2,7 +2,7 @@
 // (POST /v1/experiments/review, api/services/experiment-review.ts), where the results and the promotion live.
 // An API that does not answer fails the attempt; the workflow retries it and the next tick reviews again.
 import { ApplicationFailure } from '@temporalio/activity';
-import type { ReviewedExperiment } from '../api/services/experiment-review';
+import type { ReviewedExperiment } from '../domain/experiment-review';
 import type { ActivityDeps } from './deps';
 
 export function createExperimentReview({ holdfastApi }: ActivityDeps) {

@@ -6,7 +6,7 @@ import type { CaseProjection } from '../domain/case';
 import { RELEASABLE_OFFER_STATUSES } from '../domain/offer';
 import type { Sql } from '../config/sql';
 import type { CaseEventRecord } from './case-store';
-import { caseEventOutboxRow, type CrmOutboxKind } from '../config/crm-outbox';
+import { caseEventOutboxRow, type CrmOutboxKind } from './crm-outbox-rows';
 
 // The events arrive as parallel arrays ($2-$6, and their outbox rows $29-$30), so any number of them is one
 // statement: one round trip instead of BEGIN, one per event and COMMIT.

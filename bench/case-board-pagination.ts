@@ -4,7 +4,7 @@
 // Uses DATABASE_URL (a scratch database: it inserts rows) or a throw-away embedded PostgreSQL.
 import { join } from 'node:path';
 import { boardPage, encodeCursor, type BoardRow } from '../api/services/case-board';
-import { caseListQuery } from '../api/http/schemas';
+import { caseListQuery } from '../api/services/case-list-query';
 import { createDb, type Db } from '../config/database';
 import { createSql } from '../config/sql';
 import { migrate, startEmbeddedPostgres } from '../dev/database';

@@ -1,7 +1,7 @@
 // The scheduled experiment review: one run per tick of the Temporal Schedule (worker/main.ts,
 // holdfast-experiment-review). Its result, on its own history, is what it reviewed and what it promoted.
 import { proxyActivities } from '@temporalio/workflow';
-import type { ReviewedExperiment } from '../api/services/experiment-review';
+import type { ReviewedExperiment } from '../domain/experiment-review';
 import type { CaseActivities } from './activities';
 
 const { reviewExperiments } = proxyActivities<Pick<CaseActivities, 'reviewExperiments'>>({

@@ -8,7 +8,6 @@ import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { createDb, type Db } from '../../config/database';
 import { bankConfigSchema } from '../../domain/provisioning';
 import { cliDatabaseUrl, cliOperator, validated } from './cli-support';
-import { HttpError } from '../http/errors';
 import { applyConfig } from '../services/provisioning';
 import { DRY_RUN_USAGE, dryRunCommand } from './dry-run-cli';
 
@@ -87,6 +86,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof HttpError || e instanceof Error ? e.message : e);
+  console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { createDb } from '../../config/database';
 import { issueKey, listKeys, revokeKey } from '../services/api-keys';
 import { cliDatabaseUrl, cliOperator, validated } from './cli-support';
-import { HttpError } from '../http/errors';
-import { createKeySchema, keyIdParams } from '../http/schemas';
+import { keyIdParams } from '../http/schemas';
+import { createKeySchema } from '../services/key-request';
 
 const USAGE =
   'usage: npm run keys -- create --role <system|agent|supervisor|admin> --name <name> [--team <team id>] | create --role agent --agent <agent id> | list | revoke <key id>';
@@ -58,6 +58,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof HttpError || e instanceof Error ? e.message : e);
+  console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -108,7 +108,14 @@ export function createApp(deps: AppDeps): Express {
   );
   for (const routes of keyedRoutes(deps)) app.use(routes);
 
-  app.use((req, _res, next) => next(new HttpError(404, 'route_not_found', `no route ${req.method} ${req.path}`)));
+  app.use((req, _res, next) =>
+    next(
+      new HttpError(404, 'route_not_found', `no route ${req.method} ${req.path}`, [], {}, undefined, {
+        method: req.method,
+        path: req.path,
+      }),
+    ),
+  );
   app.use(errorHandler(deps.logger));
   return app;
 }

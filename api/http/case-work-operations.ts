@@ -16,19 +16,19 @@ import type { Role } from '../../domain/vocabulary';
 import { churnReasonInputSchema } from '../../domain/churn-reasons';
 import {
   caseIdParams,
-  caseListQuery,
   consentChangeSchema,
   customerIdParams,
-  customerSchema,
   openCaseSchema,
   retentionReportQuery,
   churnReasonListQuery,
   churnReasonReportQuery,
   signalBatchSchema,
-  signalSchema,
   stepHeaders,
   teamIdParams,
 } from './schemas';
+import { caseListQuery } from '../services/case-list-query';
+import { customerSchema } from '../../domain/customer-record';
+import { signalSchema } from '../../domain/risk-signal';
 import {
   caseBoardResponse,
   caseDetailResponse,

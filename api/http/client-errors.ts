@@ -24,7 +24,7 @@ export function answerClientErrorsAsJson(server: Server): void {
     if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
     const [status, reason, code, message] = REFUSALS[err.code ?? ''] ?? MALFORMED;
     const requestId = randomUUID();
-    const body = JSON.stringify({ error: { code, message, details: [], requestId } });
+    const body = JSON.stringify({ error: { code, message, details: [], params: {}, requestId } });
     const head = [
       `HTTP/1.1 ${status} ${reason}`,
       'Content-Type: application/json; charset=utf-8',

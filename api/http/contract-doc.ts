@@ -71,8 +71,43 @@ function operationSection(method: string, path: string, op: Operation): string[]
   return lines;
 }
 
+// Every error answer's shape, from the OpenAPI Error schema, with one answer as it is sent.
+function errorSection(error: Schema): string[] {
+  const example = {
+    error: {
+      code: 'customer_not_found',
+      message: 'no customer with id c-1',
+      details: [],
+      params: { customerId: 'c-1' },
+      requestId: '5f0c…',
+    },
+  };
+  return [
+    '## Errors',
+    '',
+    'Every answer that is not a success has one shape; 503 and 429 answers also send `Retry-After` (seconds).',
+    '',
+    '| field | type | required | |',
+    '|---|---|---|---|',
+    ...fields(error),
+    '',
+    'For example (404):',
+    '',
+    '```json',
+    JSON.stringify(example),
+    '```',
+    '',
+    'The code and the params are the contract: a client in another language keeps its own text per code and fills in the params; the English message is made from the same params. Each code, its params and its English words are defined once, by area, in `domain/errors/`. A few answers also carry, beside `error`, the fields Holdfast 1.0 sent there (`stage` with `wrong_stage`, `caseId` with `case_already_open`).',
+    '',
+  ];
+}
+
 export function contractMarkdown(): string {
-  const doc = openApiDocument() as { info: { description: string }; paths: Record<string, Record<string, Operation>> };
+  const doc = openApiDocument() as {
+    info: { description: string };
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: { Error: Schema } };
+  };
   const byTag = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
@@ -88,7 +123,10 @@ export function contractMarkdown(): string {
     `${doc.info.description} Authenticate with \`Authorization: Bearer <API key>\`. The machine-readable contract is \`GET /v1/openapi.json\`; nested body fields are described there.`,
     '',
   ];
-  return [...header, ...[...byTag.entries()].flatMap(([tag, lines]) => [`## ${tag}`, '', ...lines])].join('\n');
+  const errors = errorSection(doc.components.schemas.Error.properties?.error ?? {});
+  return [...header, ...errors, ...[...byTag.entries()].flatMap(([tag, lines]) => [`## ${tag}`, '', ...lines])].join(
+    '\n',
+  );
 }
 
 if (require.main === module) {

@@ -1,8 +1,11 @@
-// The one place an error becomes an answer: { error: { code, message, details, requestId } }, never a stack
-// trace. Our own dependencies' failures become 503 with Retry-After (dependency-errors.ts).
+// The one place an error becomes an answer: { error: { code, message, details, params, requestId } }, never a
+// stack trace. A domain error gets its status from its kind (error-status.ts); our own dependencies' failures
+// become 503 with Retry-After (dependency-errors.ts).
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../../config/logger';
+import { DomainError } from '../../domain/errors/domain-error';
 import { dependencyError } from './dependency-errors';
+import { httpErrorOf } from './error-status';
 import { HttpError } from './errors';
 import { maskedPath } from './middleware/request-context';
 
@@ -19,16 +22,20 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       });
       err = unavailable;
     }
+    if (err instanceof DomainError) err = httpErrorOf(err);
     if (err instanceof HttpError) {
       if (err.retryAfter !== undefined) res.setHeader('Retry-After', String(err.retryAfter));
-      res
-        .status(err.status)
-        .json({ error: { code: err.code, message: err.message, details: err.details, requestId }, ...err.extra });
+      res.status(err.status).json({
+        error: { code: err.code, message: err.message, details: err.details, params: err.params, requestId },
+        ...err.extra,
+      });
       return;
     }
     const parserRefusal = bodyParserRefusal(err);
     if (parserRefusal) {
-      res.status(parserRefusal.status).json({ error: { ...parserRefusal, status: undefined, details: [], requestId } });
+      res
+        .status(parserRefusal.status)
+        .json({ error: { ...parserRefusal, status: undefined, details: [], params: {}, requestId } });
       return;
     }
     ((res.locals.log as Logger | undefined) ?? logger).error('unhandled error', {
@@ -42,6 +49,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         code: 'internal_error',
         message: 'something went wrong on our side; quote the request id when reporting it',
         details: [],
+        params: {},
         requestId,
       },
     });

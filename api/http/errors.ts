@@ -1,4 +1,6 @@
-// Errors as values people can act on: { error: { code, message, details, requestId } }, never a stack trace.
+// The edge's own refusals (authentication, rate limits, request parsing) and every domain error once the edge has
+// given it a status (error-status.ts): { error: { code, message, details, params, requestId } }, never a stack trace.
+import type { ErrorParams } from '../../domain/errors/domain-error';
 
 export class HttpError extends Error {
   constructor(
@@ -9,9 +11,9 @@ export class HttpError extends Error {
     readonly extra: Record<string, unknown> = {},
     // Seconds, sent as Retry-After (503, 429).
     readonly retryAfter?: number,
+    // What the message is made of, so a client can say it in another language.
+    readonly params: ErrorParams = {},
   ) {
     super(message);
   }
 }
-
-export const notFound = (code: string, message: string) => new HttpError(404, code, message);

@@ -52,6 +52,11 @@ const errorBody = z.object({
     code: z.string().describe('snake_case, stable: branch on this'),
     message: z.string().describe('what to fix, for a person'),
     details: z.array(z.unknown()),
+    params: z
+      .record(z.string(), z.unknown())
+      .describe(
+        "what the message is made of (ids, stages, versions, lists): with the code, enough to say the message in the client's language; {} when the message has nothing variable",
+      ),
     requestId: z.string().describe('quote it when reporting a problem; also in the X-Request-Id header'),
   }),
 });
@@ -132,7 +137,7 @@ export function openApiDocument(): Record<string, unknown> {
         version: '1',
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
         description:
-          'Retention cases for banks: risk signals in, playbooks run on Temporal, supervisors see and steer every step. Errors are { error: { code, message, details, requestId } }.',
+          'Retention cases for banks: risk signals in, playbooks run on Temporal, supervisors see and steer every step. Errors are { error: { code, message, details, params, requestId } }: branch on the code, show the message, or render the code with its params in another language.',
       },
       servers: [{ url: '/' }],
       components: {

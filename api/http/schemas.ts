@@ -1,32 +1,12 @@
 // Request schemas of the HTTP API: the one source for validation and for the OpenAPI document (api/http/openapi.ts).
 import { z } from 'zod';
-import { localeSchema } from '../../domain/locale';
-import {
-  CONTACT_CHANNELS,
-  DRIVERS,
-  LIFECYCLE_STAGES,
-  ROLES,
-  SIGNAL_TYPES,
-  STAGES,
-  TIERS,
-} from '../../domain/vocabulary';
-import { segmentCodeSchema } from '../../domain/segment';
-import { isTimeZone } from '../../domain/local-time';
+import { CONTACT_CHANNELS, DRIVERS, TIERS } from '../../domain/vocabulary';
 import { playbookIdSchema } from '../../domain/playbook';
+import { idSchema, isoDateTime } from '../../domain/record-fields';
+import { signalSchema } from '../../domain/risk-signal';
 import { REPORT_GROUPS, REPORT_PERIODS } from '../../domain/retention-report';
 import { CHURN_REPORT_PERIODS } from '../../domain/churn-reason-report';
 import { churnReasonCodeSchema } from '../../domain/churn-reasons';
-
-const isoDateTime = z.iso.datetime({
-  offset: true,
-  message: 'an ISO-8601 date-time with offset, e.g. 2026-11-22T09:30:00+01:00',
-});
-export const idSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
 
 // The Idempotency-Key header of a human step: one key names one answer, so a retry cannot take the step twice.
 export const stepHeaders = z.object({
@@ -42,78 +22,10 @@ export const stepHeaders = z.object({
     ),
 });
 
-export const signalSchema = z.object({
-  idempotencyKey: z.string().trim().min(1).max(200),
-  customerId: idSchema,
-  type: z.enum(SIGNAL_TYPES),
-  occurredAt: isoDateTime,
-  severity: z.number().min(0).max(1).optional(),
-  details: z.record(z.string(), z.unknown()).optional(),
-  // Playbook for the case this signal opens (ignored when it joins an open case); default by tier and driver.
-  playbookId: playbookIdSchema.optional(),
-});
-export type SignalBody = z.infer<typeof signalSchema>;
 // Each signal is validated on its own, so one bad signal fails alone; only the array's size fails the batch.
 export const signalBatchSchema = z.object({
   signals: z.array(signalSchema).max(1000, 'at most 1000 signals per batch'),
 });
-
-// A customer attribute's name, as the API takes it and as the customer CSV's attributes.<name> columns do.
-export const ATTRIBUTE_NAME = '[A-Za-z][A-Za-z0-9_ .-]{0,63}';
-
-export const customerSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  tier: z.enum(TIERS),
-  // One of the bank's provisioned segment codes (checked when written: api/services/segments.ts).
-  segment: segmentCodeSchema
-    .optional()
-    .describe("one of the bank's segment codes (PUT /v1/segments/:code); any such code while none is provisioned"),
-  lifecycleStage: z
-    .enum(LIFECYCLE_STAGES, {
-      error: (issue) => `must be one of ${LIFECYCLE_STAGES.join(', ')} (got ${JSON.stringify(issue.input)})`,
-    })
-    .optional()
-    .describe(`where the relationship stands: ${LIFECYCLE_STAGES.join(', ')}`),
-  assetsUnderManagement: z.number().min(0).max(1e13).optional(),
-  timeZone: z.string().refine(isTimeZone, 'an IANA time zone, e.g. Europe/Madrid'),
-  locale: localeSchema
-    .optional()
-    .describe(
-      "the customer's language, a BCP 47 tag (zh-CN, en): their messages and survey page; absent: the bank's default",
-    ),
-  salutation: z
-    .string()
-    .trim()
-    .min(1)
-    .max(60)
-    .optional()
-    .describe('how the bank addresses the customer, e.g. 王先生 or Ms Ng; absent: the full name'),
-  // Spaces, dots, dashes and brackets are dropped ("+34 600-111 222" is +34600111222): an inbound STOP
-  // carries the E.164 form and must find this customer.
-  phone: z
-    .string()
-    .transform((p) => p.replace(/[\s().-]/g, ''))
-    .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form, e.g. +34600111222'))
-    .optional(),
-  email: z.email('an email address').optional(),
-  preferredChannels: z.array(z.enum(CONTACT_CHANNELS)).min(1, 'at least one preferred channel'),
-  consent: z.object({ sms: z.boolean(), email: z.boolean(), phone: z.boolean() }),
-  // What the early-warning model reads (docs/early-warning.md): named values, numbers or text. Absent: kept as
-  // they are.
-  attributes: z
-    .record(
-      z
-        .string()
-        .regex(
-          new RegExp(`^${ATTRIBUTE_NAME}$`),
-          'an attribute name: a letter, then up to 63 letters, digits, _ . - or spaces',
-        ),
-      z.union([z.number(), z.string().max(200), z.null()]),
-    )
-    .refine((a) => Object.keys(a).length <= 100, 'at most 100 attributes')
-    .optional(),
-});
-export type CustomerBody = z.infer<typeof customerSchema>;
 
 export const customerIdParams = z.object({ customerId: idSchema });
 
@@ -144,59 +56,6 @@ export const openCaseSchema = z.object({
   note: z.string().trim().max(2000).optional(),
 });
 
-export const caseListQuery = z.object({
-  stage: z.enum(STAGES).optional(),
-  status: z.enum(['open', 'closed']).optional(),
-  tier: z.enum(TIERS).optional(),
-  driver: z.enum(DRIVERS).optional(),
-  team: idSchema.optional(),
-  assigneeId: idSchema.optional(),
-  customerId: idSchema.optional(),
-  slaBreached: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  // Open cases waiting in a team queue for an agent.
-  unassigned: z.enum(['true']).optional(),
-  // Open cases that need a supervisor (no channel left, a failed step).
-  needsAttention: z.enum(['true']).optional(),
-  sort: z.enum(['opened', 'priority', 'slaDue']).default('opened'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(400).optional(),
-});
-export type CaseListQuery = z.infer<typeof caseListQuery>;
-
-export const createKeySchema = z
-  .object({
-    // A person's name for a person's key (an agent key named by agentId takes the agent's name by default).
-    name: z.string().trim().min(1).max(200).optional(),
-    role: z.enum(ROLES),
-    // Agents work one team's cases; only agent keys carry a team.
-    teamId: idSchema.optional(),
-    // The agent the key belongs to: what it does is attributed to that agent, and its team is the agent's.
-    agentId: idSchema.optional(),
-  })
-  .superRefine((k, ctx) => {
-    if (k.agentId !== undefined && k.role !== 'agent')
-      ctx.addIssue({ code: 'custom', path: ['agentId'], message: 'only agent keys belong to an agent' });
-    if (k.agentId !== undefined && k.teamId !== undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['teamId'],
-        message: "a key with an agentId works the agent's team; leave teamId out",
-      });
-    if (k.role === 'agent' && k.teamId === undefined && k.agentId === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['agentId'],
-        message: 'an agent key needs an agentId (a person) or a teamId',
-      });
-    if (k.role !== 'agent' && k.teamId !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'only agent keys take a teamId' });
-    if (k.name === undefined && k.agentId === undefined)
-      ctx.addIssue({ code: 'custom', path: ['name'], message: 'name the key (the person or system that holds it)' });
-  });
-export type CreateKeyBody = z.infer<typeof createKeySchema>;
 export const keyIdParams = z.object({ keyId: z.uuid('a key id as returned when the key was created') });
 
 export const teamIdParams = z.object({ teamId: idSchema });

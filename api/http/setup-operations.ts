@@ -25,7 +25,6 @@ import { playbookDefinitionSchema } from '../../domain/playbook';
 import {
   auditQuery,
   churnReasonCodeParams,
-  createKeySchema,
   customerIdParams,
   erasureRequestSchema,
   keyIdParams,
@@ -34,6 +33,7 @@ import {
   surveyTokenParams,
   teamIdParams,
 } from './schemas';
+import { createKeySchema } from '../services/key-request';
 import { erasureResponse, issuedKeyResponse, keyListResponse, keyResponse } from './response-schemas';
 import { dryRunResponse } from './dry-run-schemas';
 import {

@@ -16,5 +16,8 @@ export function parse<S extends z.ZodType>(
     'validation_failed',
     `the request ${where} ${where === 'headers' ? 'are' : 'is'} invalid: ${summary}`,
     details,
+    {},
+    undefined,
+    { where, issues: details },
   );
 }

@@ -8,8 +8,14 @@ import type { Prisma } from '@prisma/client';
 import type { Role } from '../../domain/vocabulary';
 import { hashKey } from './key-lookup';
 import type { Principal } from './principal';
-import { HttpError, notFound } from '../http/errors';
-import type { CreateKeyBody } from '../http/schemas';
+import {
+  agentInactiveForKey,
+  agentNotFound,
+  keyAlreadyRevoked,
+  keyNotFound,
+  teamNotFound,
+} from '../../domain/errors/people-errors';
+import type { CreateKeyBody } from './key-request';
 
 export interface KeyView {
   id: string;
@@ -72,17 +78,12 @@ const view = (k: KeyRow): KeyView => ({
 async function keyHolder(db: Db, input: CreateKeyBody): Promise<{ name: string; teamId?: string; agentId?: string }> {
   if (input.agentId === undefined) {
     if (input.teamId && (await db.team.count({ where: { id: input.teamId } })) === 0)
-      throw notFound('team_not_found', `no team with id ${input.teamId}`);
+      throw teamNotFound({ teamId: input.teamId });
     return { name: input.name!, teamId: input.teamId };
   }
   const agent = await db.agent.findUnique({ where: { id: input.agentId } });
-  if (!agent) throw notFound('agent_not_found', `no agent with id ${input.agentId}`);
-  if (!agent.active)
-    throw new HttpError(
-      409,
-      'agent_inactive',
-      `agent ${agent.id} is not active; activate the agent before issuing a key for them`,
-    );
+  if (!agent) throw agentNotFound({ agentId: input.agentId! });
+  if (!agent.active) throw agentInactiveForKey({ agentId: agent.id });
   return { name: input.name ?? agent.name, teamId: agent.teamId, agentId: agent.id };
 }
 
@@ -110,9 +111,8 @@ export async function listKeys(db: Db): Promise<KeyView[]> {
 
 export async function revokeKey(db: Db, id: string, by: Principal): Promise<KeyView> {
   const row = await db.apiKey.findUnique({ where: { id } });
-  if (!row) throw notFound('key_not_found', `no API key with id ${id}`);
-  if (row.revokedAt)
-    throw new HttpError(409, 'key_already_revoked', `key ${id} was revoked at ${row.revokedAt.toISOString()}`);
+  if (!row) throw keyNotFound({ keyId: id });
+  if (row.revokedAt) throw keyAlreadyRevoked({ keyId: id, revokedAt: row.revokedAt.toISOString() });
   const revoked = await db.$transaction(async (tx) => {
     const updated = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
     await tx.auditEntry.create({

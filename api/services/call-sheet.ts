@@ -10,7 +10,7 @@ import { FALLBACK_LOCALE } from '../../domain/locale';
 import { eligibleOffers, offerBudget } from '../../domain/offer';
 import { playbookDefinitionSchema, type PlaybookDefinition } from '../../domain/playbook';
 import type { ChurnDriver, Tier } from '../../domain/vocabulary';
-import { notFound } from '../http/errors';
+import { caseNotFound } from '../../domain/errors/case-errors';
 import { contactDetailsFor } from './contact-details';
 import type { Viewer } from './customer-search';
 import { localTime } from './local-format';
@@ -117,7 +117,7 @@ function customerOf(row: SheetCaseRow, viewer: Viewer, now: Date) {
 
 export async function callSheet(sql: Sql, caseId: string, viewer: Viewer, now: Date, defaultLocale = FALLBACK_LOCALE) {
   const row = await sheetCase(sql, caseId, viewer.team);
-  if (!row) throw notFound('case_not_found', `no case with id ${caseId}`);
+  if (!row) throw caseNotFound({ caseId });
   const playbook = playbookDefinitionSchema.safeParse(row.definition).data;
   const [signals, contacts, replies, catalog, current, words] = await Promise.all([
     caseSignals(sql, caseId),

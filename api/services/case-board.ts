@@ -3,8 +3,8 @@
 // Keyset (not offset) pagination: a case opened while someone pages lands before their cursor or after it,
 // never shifting the rows they have not seen yet.
 import { SqlParams, whereClause } from '../../config/sql';
-import { HttpError } from '../http/errors';
-import type { CaseListQuery } from '../http/schemas';
+import { invalidCursor } from '../../domain/errors/request-errors';
+import type { CaseListQuery } from './case-list-query';
 import { BOARD_CUSTOMER_JSON, CASE_JOINS, caseSummaryJson } from './case-summary-sql';
 
 type Field = 'openedAt' | 'priority' | 'slaDueAt' | 'id';
@@ -84,12 +84,7 @@ export function encodeCursor(sort: CaseSort, row: CaseRowKeys): string {
 }
 
 function decodeCursor(sort: CaseSort, cursor: string): Value[] {
-  const invalid = () =>
-    new HttpError(
-      400,
-      'invalid_cursor',
-      'the cursor is not one this API returned for this sort; start again without it',
-    );
+  const invalid = () => invalidCursor({ sort });
   let decoded: { s?: unknown; v?: unknown };
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as typeof decoded;

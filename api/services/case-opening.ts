@@ -1,22 +1,22 @@
 // A case opened by hand (an agent's or supervisor's judgement): always acted on, with a manual signal.
-import type { z } from 'zod';
 import { classifyDriver } from '../../domain/driver';
+import { caseAlreadyOpen } from '../../domain/errors/case-errors';
+import { customerNotFound } from '../../domain/errors/customer-errors';
 import type { AppDeps } from '../deps';
-import { HttpError, notFound } from '../http/errors';
-import type { openCaseSchema } from '../http/schemas';
 import { newCaseId } from './case-workflows';
 import { liveExperiments } from './experiment-assignment';
 import { chooseCasePlaybook } from './playbook-choice';
 import { createPlaybookCatalog } from './playbook-catalog';
 import { openCaseRow, withdrawUnstartedCase } from './signal-store';
 
-export type OpenCaseBody = z.infer<typeof openCaseSchema>;
+// What opening a case by hand takes (POST /v1/cases validates it: api/http/schemas.ts).
+export type OpenCaseBody = { customerId: string; reason: string; playbookId?: string; note?: string };
 
 export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql' | 'cases'>) {
   const catalog = createPlaybookCatalog(sql);
   return async function openCaseByHand(body: OpenCaseBody, openedBy: string) {
     const customer = await db.customer.findUnique({ where: { id: body.customerId } });
-    if (!customer) throw notFound('customer_not_found', `no customer with id ${body.customerId}`);
+    if (!customer) throw customerNotFound({ customerId: body.customerId });
     const signals = [
       {
         signalId: `manual:${Date.now()}`,
@@ -48,10 +48,7 @@ export function createCaseOpening({ db, sql, cases }: Pick<AppDeps, 'db' | 'sql'
       playbook,
       arm: pinned.arm,
     });
-    if (openCaseId)
-      throw new HttpError(409, 'case_already_open', `customer ${body.customerId} already has an open case`, [], {
-        caseId: openCaseId,
-      });
+    if (openCaseId) throw caseAlreadyOpen(body.customerId, openCaseId);
     try {
       const opened = await cases.openCase({
         caseId,

@@ -1,7 +1,7 @@
 // The case reads, as plain SQL (node-postgres), each one statement with its visibility check: the board, the
 // case a step acts on, its timeline and the case page, whose answers PostgreSQL builds as JSON text.
 import { isoTimestamp as iso, type Sql } from '../../config/sql';
-import type { CaseListQuery } from '../http/schemas';
+import type { CaseListQuery } from './case-list-query';
 import { boardPage, encodeCursor, type BoardRow } from './case-board';
 import { CASE_JOINS, caseSummaryJson } from './case-summary-sql';
 import { stageCounts } from './stage-counts';

@@ -5,7 +5,8 @@ import type { Db } from '../../config/database';
 import type { CaseState } from '../../domain/case';
 import type { Actor } from '../../domain/human-steps';
 import type { AppDeps } from '../deps';
-import { HttpError, notFound } from '../http/errors';
+import { caseClosed, caseNotFound } from '../../domain/errors/case-errors';
+import { agentInactive, agentNotFound } from '../../domain/errors/people-errors';
 import { caseDetailJson, findCase } from './case-reads';
 
 export interface HumanStep<Input extends object> {
@@ -26,17 +27,10 @@ export async function takeHumanStep<Input extends object>(
   step: HumanStep<Input>,
 ): Promise<string> {
   const row = await findCase(sql, step.caseId, step.visibleTeam);
-  if (!row) throw notFound('case_not_found', `no case with id ${step.caseId}`);
+  if (!row) throw caseNotFound({ caseId: step.caseId });
   const { input, stepKey } = step.readInput();
   // A keyed answer to a closed case may be the one that closed it: runStep finds its outcome, or refuses it.
-  if (row.status === 'closed' && !stepKey)
-    throw new HttpError(
-      409,
-      'wrong_stage',
-      'the case is closed; this step cannot be taken now',
-      [{ stage: 'closed' }],
-      { stage: 'closed' },
-    );
+  if (row.status === 'closed' && !stepKey) throw caseClosed();
   const extra = (await step.prepare?.(input)) ?? {};
   const actor = { actor: step.actor, ...(step.actorAgentId ? { actorAgentId: step.actorAgentId } : {}) };
   await cases.runStep(
@@ -51,8 +45,7 @@ export async function takeHumanStep<Input extends object>(
 // A reassignment goes to an active agent; the case moves to the agent's team.
 export async function reassignmentTarget(db: Db, { agentId }: { agentId: string }): Promise<{ teamId: string }> {
   const agent = await db.agent.findUnique({ where: { id: agentId } });
-  if (!agent) throw notFound('agent_not_found', `no agent with id ${agentId}`);
-  if (!agent.active)
-    throw new HttpError(422, 'agent_inactive', `agent ${agentId} is not active; choose an active agent`);
+  if (!agent) throw agentNotFound({ agentId });
+  if (!agent.active) throw agentInactive({ agentId });
   return { teamId: agent.teamId };
 }

@@ -1,5 +1,5 @@
 // The API's side of the retention-case workflow: start or join a case, run human steps as updates, and turn
-// the workflow's typed failures into HTTP answers.
+// the workflow's typed failures into domain errors (domain/errors/case-errors.ts).
 import { randomUUID } from 'node:crypto';
 import {
   WithStartWorkflowOperation,
@@ -20,9 +20,16 @@ import {
   type AddSignalResult,
 } from '../../workflows/messages';
 import type { retentionCase } from '../../workflows/retention-case';
-import { HttpError } from '../http/errors';
+import {
+  caseAlreadyOpen,
+  stepInputInvalid,
+  stepPending as stepPendingError,
+  stepRefused,
+  caseClosed,
+} from '../../domain/errors/case-errors';
+import type { DomainError } from '../../domain/errors/domain-error';
 import type { SignalDefinition, UpdateDefinition, WorkflowHandle } from '@temporalio/client';
-import { deadlinePassed, RETRY_AFTER_SECONDS, stepNotTaken, TEMPORAL_DEADLINE_MS } from '../http/dependency-errors';
+import { deadlinePassed, stepNotTaken, TEMPORAL_DEADLINE_MS } from '../../config/temporal-deadline';
 
 const WORKFLOW_TYPE = 'retentionCase';
 export const newCaseId = () => `case_${randomUUID()}`;
@@ -76,38 +83,17 @@ function failureType(e: unknown): string | undefined {
 function toHttpError(e: unknown): never {
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
     const stage = (e.cause.details?.[0] as string | undefined) ?? 'closed';
-    if (e.cause.type === WRONG_STAGE || e.cause.type === CASE_CLOSED) {
-      throw new HttpError(409, 'wrong_stage', `${e.cause.message}; this step cannot be taken now`, [{ stage }], {
-        stage,
-      });
-    }
-    if (e.cause.type === INVALID_INPUT) throw new HttpError(400, 'validation_failed', e.cause.message);
+    if (e.cause.type === CASE_CLOSED) throw caseClosed(stage);
+    if (e.cause.type === WRONG_STAGE) throw stepRefused(stage, e.cause.message);
+    if (e.cause.type === INVALID_INPUT) throw stepInputInvalid({ reason: e.cause.message });
   }
-  if (e instanceof WorkflowNotFoundError) {
-    throw new HttpError(
-      409,
-      'wrong_stage',
-      'the case is closed; this step cannot be taken now',
-      [{ stage: 'closed' }],
-      { stage: 'closed' },
-    );
-  }
+  if (e instanceof WorkflowNotFoundError) throw caseClosed();
   throw e;
 }
 
 // The update did not finish within the deadline (workers busy replaying cases, or down): it may still be taken.
-function stepPending(stepKey: string | undefined): HttpError {
-  const retry = stepKey
-    ? 'send it again with the same Idempotency-Key to get its outcome; it will not be taken twice'
-    : 'send it with an Idempotency-Key header next time, so a retry cannot take it twice; read the case to see whether it was taken';
-  return new HttpError(
-    503,
-    'step_pending',
-    `the case did not answer within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down) and may still take this step: ${retry}`,
-    [],
-    {},
-    RETRY_AFTER_SECONDS,
-  );
+function stepPending(stepKey: string | undefined): DomainError {
+  return stepPendingError({ deadlineSeconds: TEMPORAL_DEADLINE_MS / 1000, keyed: Boolean(stepKey) });
 }
 
 // Temporal answers for an update id it completed in the run, also once the run has closed; an id it does not
@@ -228,9 +214,7 @@ async function openCase(t: Temporal, input: CaseInput): Promise<{ caseId: string
         await t.bounded(() => running.result()).catch(() => undefined);
         continue;
       }
-      throw new HttpError(409, 'case_already_open', `customer ${input.customerId} already has an open case`, [], {
-        caseId: state.caseId,
-      });
+      throw caseAlreadyOpen(input.customerId, state.caseId);
     }
   }
 }

@@ -7,7 +7,7 @@ import type { ChurnModel } from '@prisma/client';
 import type { Db } from '../../config/database';
 import { type Scorecard, validateModel } from '../../domain/scorecard/model-file';
 import { modelAttributes } from '../../domain/scorecard/score';
-import { HttpError, notFound } from '../http/errors';
+import { modelFileInvalid, modelNotFound, storedModelInvalid } from '../../domain/errors/model-errors';
 import { auditEntry } from './audit-log';
 import { actorName, type Principal } from './principal';
 
@@ -30,16 +30,7 @@ export type ChurnModelView = ReturnType<typeof modelView>;
 
 export async function uploadModel(db: Db, file: unknown, by: Principal): Promise<ChurnModelView> {
   const checked = validateModel(file);
-  if (!checked.ok)
-    throw new HttpError(
-      422,
-      'model_invalid',
-      `the model file is not a valid Holdfast scorecard: ${checked.errors
-        .slice(0, 3)
-        .map((e) => `${e.field}: ${e.message}`)
-        .join('; ')}${checked.errors.length > 3 ? ` (and ${checked.errors.length - 3} more)` : ''}`,
-      checked.errors,
-    );
+  if (!checked.ok) throw modelFileInvalid(checked.errors);
   const model = checked.model;
   const id = `model_${randomUUID()}`;
   const row = await db.$transaction(async (tx) => {
@@ -72,11 +63,10 @@ async function missingAttributes(db: Db, attributes: string[]) {
 
 export async function activateModel(db: Db, id: string, by: Principal) {
   const row = await db.churnModel.findUnique({ where: { id } });
-  if (!row) throw notFound('model_not_found', `no model with id ${id}; GET /v1/models lists them`);
+  if (!row) throw modelNotFound({ modelId: id });
   // Stored models were validated on upload; a model file from an older format would fail here.
   const checked = validateModel(row.model);
-  if (!checked.ok)
-    throw new HttpError(422, 'model_invalid', `model ${id} fails validation and cannot be activated`, checked.errors);
+  if (!checked.ok) throw storedModelInvalid(id, checked.errors);
   const activated = await db.$transaction(async (tx) => {
     await tx.churnModel.updateMany({ where: { active: true, NOT: { id } }, data: { active: false } });
     const updated = await tx.churnModel.update({ where: { id }, data: { active: true, activatedAt: new Date() } });

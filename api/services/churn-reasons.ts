@@ -3,7 +3,8 @@
 // closed (a case the workflow closed as churned, or an offer that expired, has none yet).
 import type { Db } from '../../config/database';
 import type { ChurnReasonInput } from '../../domain/churn-reasons';
-import { HttpError, notFound } from '../http/errors';
+import { caseNotFound, caseNotLost } from '../../domain/errors/case-errors';
+import { unknownChurnReason } from '../../domain/errors/playbook-errors';
 import { auditEntry } from './audit-log';
 import type { Principal } from './principal';
 
@@ -25,13 +26,7 @@ export async function requireActiveChurnReason(db: Db, reason: ChurnReasonInput 
   const found = await db.churnReason.findUnique({ where: { code: reason.code } });
   if (found?.active) return {};
   const valid = (await listChurnReasons(db)).map((r) => r.code);
-  const why = found ? 'is retired' : 'is not in the churn reason catalogue';
-  throw new HttpError(
-    422,
-    'unknown_churn_reason',
-    `churn reason "${reason.code}" ${why}; use one of: ${valid.join(', ') || '(none: provision churnReasons first, npm run admin -- apply)'}`,
-    [{ path: 'reason.code', code: reason.code, validCodes: valid }],
-  );
+  throw unknownChurnReason(reason.code, Boolean(found), valid);
 }
 
 // A supervisor records (or corrects) the reason of a case already closed as churned or declined: on the case
@@ -41,14 +36,9 @@ export async function recordChurnReason(db: Db, by: Principal, caseId: string, r
     where: { id: caseId },
     select: { status: true, outcome: true, churnReasonCode: true },
   });
-  if (!found) throw notFound('case_not_found', `no case with id ${caseId}`);
+  if (!found) throw caseNotFound({ caseId });
   if (found.status !== 'closed' || !LOST_OUTCOMES.includes(found.outcome ?? ''))
-    throw new HttpError(
-      409,
-      'wrong_stage',
-      `case ${caseId} is ${found.status === 'closed' ? `closed as ${found.outcome}` : 'still open'}: a churn reason is recorded for a case closed as churned or declined (an open case gets it with the step that closes it)`,
-      [{ status: found.status, outcome: found.outcome }],
-    );
+    throw caseNotLost(caseId, found.status, found.outcome);
   await requireActiveChurnReason(db, reason);
   await db.$transaction([
     db.case.update({ where: { id: caseId }, data: { churnReasonCode: reason.code, churnReasonNote: reason.note } }),

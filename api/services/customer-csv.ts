@@ -4,7 +4,8 @@
 // disagree; each row is then validated by that same schema.
 import { z } from 'zod';
 import { isNumberCell } from '../../domain/csv';
-import { ATTRIBUTE_NAME, customerSchema, idSchema, type CustomerBody } from '../http/schemas';
+import { ATTRIBUTE_NAME, customerSchema, type CustomerBody } from '../../domain/customer-record';
+import { idSchema } from '../../domain/record-fields';
 
 type Kind = 'text' | 'number' | 'boolean' | 'list' | 'attribute';
 export interface CsvColumn {

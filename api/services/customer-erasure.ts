@@ -1,18 +1,19 @@
 // Erasure on request (DELETE /v1/customers/:id): the customer's open case is closed `erased` by its workflow,
 // the case histories are deleted from Temporal, then one transaction removes the personal data from every
-// table (config/anonymisation-sql.ts), audits who asked and why, and queues the CRM's erasure event. Each
+// table (activities/anonymisation-sql.ts), audits who asked and why, and queues the CRM's erasure event. Each
 // part is idempotent, so a second request (or a retry after a failure halfway) finishes the job and answers
 // as the first did.
 import type { PoolClient } from 'pg';
-import { customerErasureOutboxRow } from '../../config/crm-outbox';
-import { anonymiseCustomerAndCases } from '../../config/anonymisation-sql';
+import { customerErasureOutboxRow } from '../../activities/crm-outbox-rows';
+import { anonymiseCustomerAndCases } from '../../activities/anonymisation-sql';
 import { inTransaction, isoTimestamp } from '../../config/sql';
 import { caseWorkflowId } from '../../domain/case';
 import { closeCaseUpdate } from '../../workflows/messages';
 import { deleteCaseHistories } from './case-histories';
 import type { AppDeps } from '../deps';
-import { RETRY_AFTER_SECONDS, TEMPORAL_DEADLINE_MS } from '../http/dependency-errors';
-import { HttpError, notFound } from '../http/errors';
+import { TEMPORAL_DEADLINE_MS } from '../../config/temporal-deadline';
+import { DomainError } from '../../domain/errors/domain-error';
+import { erasurePending as erasurePendingError, nothingToErase } from '../../domain/errors/customer-errors';
 
 export interface ErasureRequest {
   customerId: string;
@@ -41,25 +42,17 @@ async function closeOpenCases(deps: AppDeps, rows: CaseRow[], actor: string): Pr
         `erasure:${row.id}`,
       );
     } catch (e) {
-      // 409: the case closed meanwhile, or its workflow is gone already (an erasure that failed halfway);
+      // A conflict: the case closed meanwhile, or its workflow is gone already (an erasure that failed halfway);
       // the transaction closes a row still open.
-      if (e instanceof HttpError && e.status === 409) continue;
-      if (e instanceof HttpError && e.status === 503) throw erasurePending();
+      if (e instanceof DomainError && e.kind === 'conflict') continue;
+      if (e instanceof DomainError && e.kind === 'unavailable') throw erasurePending();
       throw e;
     }
   }
 }
 
 // The case did not close in time (its workers are busy or down): nothing is deleted before it has.
-const erasurePending = () =>
-  new HttpError(
-    503,
-    'erasure_pending',
-    `the customer's open case did not close within ${TEMPORAL_DEADLINE_MS / 1000} s (its workers are busy or down); nothing was erased yet: send the same request again`,
-    [],
-    {},
-    RETRY_AFTER_SECONDS,
-  );
+const erasurePending = () => erasurePendingError({ deadlineSeconds: TEMPORAL_DEADLINE_MS / 1000 });
 
 // The first erasure's time, unless the customer was sent anew since (then this is a new erasure).
 async function earlierErasure(tx: PoolClient, customerId: string): Promise<string | undefined> {
@@ -119,8 +112,7 @@ export async function eraseCustomer(deps: AppDeps, request: ErasureRequest): Pro
     'SELECT k.id, k.workflow_id, k.run_id, k.status FROM customers c LEFT JOIN cases k ON k.customer_id = c.id WHERE c.id = $1',
     [request.customerId],
   );
-  if (rows.length === 0)
-    throw notFound('customer_not_found', `no customer with id ${request.customerId}; nothing to erase (check the id)`);
+  if (rows.length === 0) throw nothingToErase({ customerId: request.customerId });
   const cases = rows.filter((r) => r.id !== null);
   await closeOpenCases(deps, cases, request.actor);
   await deleteCaseHistories(

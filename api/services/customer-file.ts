@@ -4,19 +4,14 @@ import type { Sql } from '../../config/sql';
 import { contactPolicySchema } from '../../domain/contact-policy';
 import { maskContactsInText } from '../../domain/contact-masking';
 import { durationMs } from '../../domain/duration';
-import { notFound } from '../http/errors';
+import { customerNotFound as noCustomer, customerNotInTeam } from '../../domain/errors/customer-errors';
 import { contactDetailsFor } from './contact-details';
 import type { Viewer } from './customer-search';
 import { casesOfCustomer, consentLedger, contactsSince, fileCustomer, type FileCustomerRow } from './customer-file-sql';
 
 // The viewer's own words for "not yours": an agent learns why, without learning whether the customer exists.
 export function customerNotFound(customerId: string, viewer: Viewer) {
-  return notFound(
-    'customer_not_found',
-    viewer.team
-      ? `no customer with id ${customerId} among team ${viewer.team}'s customers (the tiers it serves, or a case it worked); a supervisor can open any customer`
-      : `no customer with id ${customerId}`,
-  );
+  return viewer.team ? customerNotInTeam({ customerId, teamId: viewer.team }) : noCustomer({ customerId });
 }
 
 function profile(c: FileCustomerRow, viewer: Viewer) {

@@ -14,7 +14,7 @@ import { unprovisionedSegmentMessage, unprovisionedSegments } from '../../domain
 import { actorName, type Principal } from './principal';
 import type { ConsentChangeRecord } from './consent-ledger';
 import { readCustomerHeader, readCustomerRow, type CsvColumn } from './customer-csv';
-import type { CustomerBody } from '../http/schemas';
+import type { CustomerBody } from '../../domain/customer-record';
 
 export interface RejectedRow {
   line: number;

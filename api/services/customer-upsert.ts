@@ -6,9 +6,9 @@ import type { Customer, Prisma } from '@prisma/client';
 import type { Db } from '../../config/database';
 import { CONTACT_CHANNELS } from '../../domain/vocabulary';
 import { standingOptOuts, writeConsentChange, type ConsentChangeRecord } from './consent-ledger';
-import { HttpError } from '../http/errors';
+import { consentOptedOut } from '../../domain/errors/customer-errors';
 import { requireProvisionedSegments } from './segments';
-import type { CustomerBody } from '../http/schemas';
+import type { CustomerBody } from '../../domain/customer-record';
 
 export const consentOf = (c: Pick<Customer, 'consentSms' | 'consentEmail' | 'consentPhone'>) => ({
   sms: c.consentSms,
@@ -39,14 +39,13 @@ async function refuseLiftedOptOuts(
   const optOuts = await standingOptOuts(tx, customerId);
   const reEnabled = CONTACT_CHANNELS.filter((ch) => body.consent[ch] && optOuts.has(ch));
   if (!reEnabled.length) return;
-  const why = reEnabled
-    .map((ch) => `${ch} (opted out by ${optOuts.get(ch)!.source} at ${optOuts.get(ch)!.at.toISOString()})`)
-    .join(', ');
-  throw new HttpError(
-    409,
-    'consent_opted_out',
-    `the customer opted out of ${why}; send consent.${reEnabled[0]}: false, or record the customer's new consent with POST /v1/customers/${customerId}/consent`,
-    reEnabled.map((channel) => ({ channel, ...optOuts.get(channel) })),
+  throw consentOptedOut(
+    customerId,
+    reEnabled.map((channel) => ({
+      channel,
+      source: optOuts.get(channel)!.source,
+      at: optOuts.get(channel)!.at.toISOString(),
+    })),
   );
 }
 

@@ -5,8 +5,8 @@ import type { Db } from '../../config/database';
 import type { Logger } from '../../config/logger';
 import type { AppDeps } from '../deps';
 import type { Principal } from './principal';
-import { notFound } from '../http/errors';
-import type { CustomerBody } from '../http/schemas';
+import { customerNotFound } from '../../domain/errors/customer-errors';
+import type { CustomerBody } from '../../domain/customer-record';
 import { announceConsentChange, writeConsentChange, type ConsentChangeRecord } from './consent-ledger';
 import { consentOf, upsertCustomer } from './customer-upsert';
 
@@ -33,7 +33,7 @@ export function customerView(c: Customer) {
 
 export async function findCustomer(db: Db, customerId: string): Promise<Customer> {
   const customer = await db.customer.findUnique({ where: { id: customerId } });
-  if (!customer) throw notFound('customer_not_found', `no customer with id ${customerId}`);
+  if (!customer) throw customerNotFound({ customerId });
   return customer;
 }
 
@@ -64,7 +64,7 @@ export async function putCustomer(
 export async function changeConsent({ db, cases }: Deps, log: Logger, change: ConsentChangeRecord): Promise<Customer> {
   const stored = await db.$transaction(async (tx) => {
     if (!(await tx.customer.findUnique({ where: { id: change.customerId }, select: { id: true } })))
-      throw notFound('customer_not_found', `no customer with id ${change.customerId}`);
+      throw customerNotFound({ customerId: change.customerId });
     await writeConsentChange(tx, change);
     return tx.customer.findUniqueOrThrow({ where: { id: change.customerId } });
   });

@@ -2,9 +2,9 @@
 // stored signals, the customers they name as they are today, teams, agents with their open cases, the offer
 // catalog with the slots held now, every playbook's versions, and the bank's recent reach and acceptance rates.
 import type { PoolClient } from 'pg';
-import { agentOpenCases } from '../../config/agent-load-sql';
-import { cappedContactAt, countsAgainstCap } from '../../config/capped-contacts-sql';
-import { CUSTOMER_PROFILE_JSON } from '../../config/customer-profile-sql';
+import { agentOpenCases } from '../../activities/agent-load-sql';
+import { cappedContactAt, countsAgainstCap } from '../../activities/capped-contacts-sql';
+import { CUSTOMER_PROFILE_JSON } from '../../activities/customer-profile-sql';
 import type { CustomerProfile } from '../../domain/customer';
 import type { DryRunAgent, ReplaySignal } from '../../domain/dry-run-state';
 import type { CatalogOffer } from '../../domain/offer';

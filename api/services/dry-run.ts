@@ -8,7 +8,7 @@ import { startReplay, type DryRunWorld, type ReplaySignal } from '../../domain/d
 import { addCounts, diffCounts, emptyCounts } from '../../domain/dry-run-tally';
 import type { PinnedPlaybook } from '../../domain/playbook';
 import { newestVersions } from '../../domain/playbook-selection';
-import { HttpError } from '../http/errors';
+import { requestClosed } from '../../domain/errors/request-errors';
 import {
   readContactsBefore,
   readCustomers,
@@ -88,12 +88,7 @@ async function replayBoth(
   const results: DayResult[][] = worlds.map(() => []);
   for (const day of days) {
     await new Promise((resolve) => setImmediate(resolve));
-    if (abort.aborted)
-      throw new HttpError(
-        499,
-        'request_closed',
-        'the request was closed before the dry run finished; nothing was written',
-      );
+    if (abort.aborted) throw requestClosed({});
     states.forEach((s, i) => {
       if (s) results[i]!.push(replayDay(s, day.start, day.signals));
     });

@@ -8,13 +8,7 @@ import { armToPromote } from '../../domain/experiment-results';
 import { readExperimentResults } from './experiment-results';
 import { promoteArm } from './experiments';
 import type { Principal } from './principal';
-
-export interface ReviewedExperiment {
-  experimentId: string;
-  playbookId: string;
-  collecting: boolean;
-  promotedArm: string | null;
-}
+import type { ReviewedExperiment } from '../../domain/experiment-review';
 
 export async function reviewExperiments(db: Db, sql: Sql, by: Principal): Promise<ReviewedExperiment[]> {
   const running = await db.playbookExperiment.findMany({

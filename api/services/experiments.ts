@@ -12,7 +12,17 @@ import {
   type ExperimentInput,
   type ExperimentStatus,
 } from '../../domain/experiment';
-import { HttpError, notFound } from '../http/errors';
+import {
+  armNotFound,
+  armOfAnotherPlaybook,
+  armVersionsMissing,
+  experimentAlreadyRunning,
+  experimentChanged,
+  experimentNotFound,
+  experimentStatusRefused,
+  experimentStopped,
+} from '../../domain/errors/experiment-errors';
+import { playbookMissing } from '../../domain/errors/playbook-errors';
 import { auditEntry } from './audit-log';
 import { actorName, type Principal } from './principal';
 
@@ -36,24 +46,13 @@ export type ExperimentView = ReturnType<typeof experimentView>;
 // Every arm must name an existing version of this playbook.
 async function checkArms(db: Db, playbookId: string, input: ExperimentInput): Promise<void> {
   const foreign = input.arms.find((a) => a.playbookId && a.playbookId !== playbookId);
-  if (foreign)
-    throw new HttpError(
-      422,
-      'arm_of_another_playbook',
-      `an arm names version ${foreign.version} of playbook ${foreign.playbookId}; every arm must be a version of ${playbookId}`,
-    );
+  if (foreign) throw armOfAnotherPlaybook({ playbookId, armPlaybookId: foreign.playbookId!, version: foreign.version });
   const versions = (await db.playbookVersion.findMany({ where: { playbookId }, select: { version: true } })).map(
     (v) => v.version,
   );
-  if (versions.length === 0)
-    throw notFound('playbook_not_found', `no playbook with id ${playbookId}; GET /v1/playbooks lists them`);
+  if (versions.length === 0) throw playbookMissing(playbookId);
   const missing = input.arms.filter((a) => !versions.includes(a.version)).map((a) => a.version);
-  if (missing.length)
-    throw new HttpError(
-      422,
-      'version_not_found',
-      `playbook ${playbookId} has no version ${missing.join(', ')}; its versions are ${versions.sort((a, b) => a - b).join(', ')}`,
-    );
+  if (missing.length) throw armVersionsMissing({ playbookId, missing, versions: versions.sort((a, b) => a - b) });
 }
 
 export async function startExperiment(
@@ -97,11 +96,7 @@ export async function startExperiment(
         where: { activePlaybookId: playbookId },
         select: { id: true, status: true },
       });
-      throw new HttpError(
-        409,
-        'experiment_already_running',
-        `playbook ${playbookId} already has a ${live?.status ?? 'live'} experiment${live ? ` (${live.id})` : ''}; stop or promote it first`,
-      );
+      throw experimentAlreadyRunning({ playbookId, experimentId: live?.id ?? null, status: live?.status ?? null });
     }
     throw e;
   }
@@ -109,7 +104,7 @@ export async function startExperiment(
 
 async function readExperiment(db: Db | Prisma.TransactionClient, id: string): Promise<ExperimentRow> {
   const row = await db.playbookExperiment.findUnique({ where: { id }, include: withArms });
-  if (!row) throw notFound('experiment_not_found', `no experiment with id ${id}`);
+  if (!row) throw experimentNotFound({ experimentId: id });
   return row;
 }
 
@@ -138,12 +133,7 @@ async function moveStatus(
     where: { id: row.id, status: row.status },
     data: { status: to, ...stopping, ...extra },
   });
-  if (count === 0)
-    throw new HttpError(
-      409,
-      'experiment_changed',
-      `experiment ${row.id} was changed at the same time; read it and try again`,
-    );
+  if (count === 0) throw experimentChanged({ experimentId: row.id });
 }
 
 export async function changeExperimentStatus(
@@ -156,12 +146,7 @@ export async function changeExperimentStatus(
     const row = await readExperiment(tx, id);
     const to = nextStatus(action, row.status as ExperimentStatus);
     const done = action === 'stop' ? 'stopped' : `${action}d`;
-    if (!to)
-      throw new HttpError(
-        409,
-        action === 'resume' ? 'experiment_not_paused' : 'experiment_not_live',
-        `experiment ${id} is ${row.status}; it cannot be ${done}`,
-      );
+    if (!to) throw experimentStatusRefused({ experimentId: id, status: row.status, action });
     await moveStatus(tx, row, to);
     await tx.auditEntry.create({
       data: auditEntry(
@@ -186,19 +171,9 @@ export async function promoteArm(
 ): Promise<ExperimentView> {
   await db.$transaction(async (tx) => {
     const row = await readExperiment(tx, id);
-    if (row.status === 'stopped')
-      throw new HttpError(
-        409,
-        'experiment_stopped',
-        `experiment ${id} is stopped${row.promotedArm ? ` (arm ${row.promotedArm} was promoted)` : ''}; only a running or paused experiment's arm can be promoted`,
-      );
+    if (row.status === 'stopped') throw experimentStopped({ experimentId: id, promotedArm: row.promotedArm });
     const chosen = row.arms.find((a) => a.arm === arm);
-    if (!chosen)
-      throw new HttpError(
-        422,
-        'arm_not_found',
-        `experiment ${id} has no arm ${arm}; its arms are ${row.arms.map((a) => a.arm).join(', ')}`,
-      );
+    if (!chosen) throw armNotFound({ experimentId: id, arm, arms: row.arms.map((a) => a.arm) });
     await moveStatus(tx, row, 'stopped', { promotedArm: arm });
     const current = { version: chosen.version, setAt: new Date() };
     await tx.playbookCurrentVersion.upsert({

@@ -6,7 +6,8 @@ import type { Db } from '../../config/database';
 import { contactChannels } from '../../domain/contact-channel';
 import type { ContactChannel, Tier } from '../../domain/vocabulary';
 import type { AppDeps } from '../deps';
-import { HttpError } from '../http/errors';
+import { caseAlreadyOpenToWork } from '../../domain/errors/case-errors';
+import { noConsentedChannel, type ChannelState } from '../../domain/errors/customer-errors';
 import { createCaseOpening } from './case-opening';
 import { customerNotFound } from './customer-file';
 import { fileCustomer } from './customer-file-sql';
@@ -20,28 +21,19 @@ interface HandOpening {
   openedBy: string;
 }
 
-const caseAlreadyOpen = (customerId: string, caseId: string) =>
-  new HttpError(
-    409,
-    'case_already_open',
-    `customer ${customerId} already has an open case, ${caseId}: work that case (GET /v1/cases/${caseId}, or #/cases/${caseId} on the dashboard) instead of opening another`,
-    [],
-    { caseId, link: `/v1/cases/${caseId}` },
-  );
-
 type Reachable = Pick<
   Customer,
   'id' | 'tier' | 'phone' | 'email' | 'preferredChannels' | 'consentSms' | 'consentEmail' | 'consentPhone' | 'timeZone'
 >;
 
-// Each channel's state in words: "sms: no consent, email: no address, phone: ok".
-function channelStates(c: Reachable, consent: Record<ContactChannel, boolean>): string {
-  const state = (ch: ContactChannel) => {
-    if (!consent[ch]) return 'no consent';
-    if (!(ch === 'email' ? c.email : c.phone)) return 'no address';
-    return c.preferredChannels.includes(ch) ? 'ok' : 'not a preferred channel';
+// Each channel's state: sms no_consent, email no_address, phone ok.
+function channelStates(c: Reachable, consent: Record<ContactChannel, boolean>): Record<ContactChannel, ChannelState> {
+  const state = (ch: ContactChannel): ChannelState => {
+    if (!consent[ch]) return 'no_consent';
+    if (!(ch === 'email' ? c.email : c.phone)) return 'no_address';
+    return c.preferredChannels.includes(ch) ? 'ok' : 'not_preferred';
   };
-  return (['sms', 'email', 'phone'] as const).map((ch) => `${ch}: ${state(ch)}`).join(', ');
+  return { sms: state('sms'), email: state('email'), phone: state('phone') };
 }
 
 function requireConsentedChannel(c: Reachable): void {
@@ -57,11 +49,7 @@ function requireConsentedChannel(c: Reachable): void {
     consent,
   };
   if (contactChannels(profile).length > 0) return;
-  throw new HttpError(
-    422,
-    'no_consented_channel',
-    `customer ${c.id} cannot be contacted on any channel (${channelStates(c, consent)}); record their consent (POST /v1/customers/${c.id}/consent) or their contact details first`,
-  );
+  throw noConsentedChannel({ customerId: c.id, channels: channelStates(c, consent) });
 }
 
 async function reachableCustomer(db: Db, customerId: string): Promise<Reachable> {
@@ -73,7 +61,7 @@ export function createHandOpener(deps: Pick<AppDeps, 'db' | 'sql' | 'cases'>) {
   return async (viewer: Viewer, o: HandOpening) => {
     const visible = await fileCustomer(deps.sql, o.customerId, viewer.team);
     if (!visible) throw customerNotFound(o.customerId, viewer);
-    if (visible.openCaseId) throw caseAlreadyOpen(o.customerId, visible.openCaseId);
+    if (visible.openCaseId) throw caseAlreadyOpenToWork(o.customerId, visible.openCaseId);
     requireConsentedChannel(await reachableCustomer(deps.db, o.customerId));
     // A case opened meanwhile (by a signal) still wins: the start refuses with 409 and that case's id.
     return openCaseByHand(

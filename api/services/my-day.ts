@@ -5,7 +5,7 @@ import { contactPolicySchema } from '../../domain/contact-policy';
 import { maskContactsInText } from '../../domain/contact-masking';
 import { byDeskOrder, dueTask, followUpIn, type DueTask } from '../../domain/desk-tasks';
 import { startOfQuotaDay } from '../../domain/quota-day';
-import { notFound } from '../http/errors';
+import { agentNotFound } from '../../domain/errors/people-errors';
 import { agentDayBounds, workingTimeZone } from './agent-day';
 import { localTime } from './local-format';
 import { agentWithContactsToday, openCasesOfAgent, type OpenCaseRow } from './my-day-sql';
@@ -48,7 +48,7 @@ export async function agentToday(sql: Sql, agentId: string, now: Date) {
     agentWithContactsToday(sql, agentId, startOfQuotaDay(now)),
     openCasesOfAgent(sql, agentId),
   ]);
-  if (!agent) throw notFound('agent_not_found', `no agent with id ${agentId}`);
+  if (!agent) throw agentNotFound({ agentId });
   const timeZone = workingTimeZone(agent.workingHours) ?? 'UTC';
   const day = agentDayBounds(now, timeZone);
   const waiting = cases

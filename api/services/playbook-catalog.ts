@@ -9,7 +9,7 @@ import {
   type Choice,
   type ChoiceRequest,
 } from '../../domain/playbook-selection';
-import { HttpError } from '../http/errors';
+import { defaultPlaybookMissing, playbookUnknown } from '../../domain/errors/playbook-errors';
 import { CURRENT_VERSIONS_SQL } from './current-versions-sql';
 
 export type VersionRef = { id: string; version: number };
@@ -23,8 +23,7 @@ export interface PlaybookCatalog {
   pin(newest: VersionRef[], req: ChoiceRequest): Promise<ChosenVersion>;
 }
 
-export const unknownPlaybook = (playbookId: string) =>
-  new HttpError(422, 'playbook_not_found', `no playbook with id ${playbookId}; GET /v1/playbooks lists them`);
+export const unknownPlaybook = playbookUnknown;
 
 export function createPlaybookCatalog(sql: Sql): PlaybookCatalog {
   const parsed = new Map<string, Promise<PlaybookDefinition | undefined>>();
@@ -72,11 +71,7 @@ export function createPlaybookCatalog(sql: Sql): PlaybookCatalog {
         return { id: playbook.id, version: playbook.version, basis, matched };
       }
       if (req.playbookId) throw unknownPlaybook(req.playbookId);
-      throw new HttpError(
-        422,
-        'playbook_not_found',
-        `no playbook applies to this customer and "${DEFAULT_PLAYBOOK}" is missing; post one with POST /v1/playbooks/${DEFAULT_PLAYBOOK}/versions`,
-      );
+      throw defaultPlaybookMissing({ defaultPlaybookId: DEFAULT_PLAYBOOK });
     },
   };
 }

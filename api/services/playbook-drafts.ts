@@ -6,7 +6,14 @@ import type { Db } from '../../config/database';
 import { isUniqueViolation } from '../../config/db-errors';
 import { playbookDefinitionSchema } from '../../domain/playbook';
 import { checkPlaybook } from '../../domain/playbook-issues';
-import { HttpError, notFound } from '../http/errors';
+import {
+  draftChanged,
+  draftInvalid,
+  draftNotFound,
+  nothingToSave,
+  versionConflict,
+  versionNotFound,
+} from '../../domain/errors/playbook-errors';
 import { auditEntry } from './audit-log';
 import { requireProvisionedSegments } from './segments';
 import { actorName, type Principal } from './principal';
@@ -33,11 +40,7 @@ function draftView(d: PlaybookDraft) {
 }
 export type DraftView = ReturnType<typeof draftView>;
 
-const noDraft = (playbookId: string) =>
-  notFound(
-    'draft_not_found',
-    `playbook ${playbookId} has no draft; create one with PUT /v1/playbooks/${playbookId}/draft`,
-  );
+const noDraft = (playbookId: string) => draftNotFound({ playbookId });
 
 export async function readDraft(db: Db, playbookId: string): Promise<DraftView> {
   const draft = await db.playbookDraft.findUnique({ where: { playbookId } });
@@ -49,12 +52,7 @@ export async function readDraft(db: Db, playbookId: string): Promise<DraftView> 
 async function draftSource(db: Db, playbookId: string, save: DraftSave) {
   const kept = await db.playbookDraft.findUnique({ where: { playbookId } });
   if (save.fromVersion === undefined) {
-    if (save.definition === undefined)
-      throw new HttpError(
-        400,
-        'nothing_to_save',
-        'send a definition to save, or fromVersion to start the draft from a version',
-      );
+    if (save.definition === undefined) throw nothingToSave({});
     const latest = kept
       ? undefined
       : await db.playbookVersion.findFirst({
@@ -67,11 +65,7 @@ async function draftSource(db: Db, playbookId: string, save: DraftSave) {
   const version = await db.playbookVersion.findUnique({
     where: { playbookId_version: { playbookId, version: save.fromVersion } },
   });
-  if (!version)
-    throw notFound(
-      'version_not_found',
-      `playbook ${playbookId} has no version ${save.fromVersion}; GET /v1/playbooks/${playbookId} lists its versions`,
-    );
+  if (!version) throw versionNotFound({ playbookId, version: save.fromVersion });
   return { basedOnVersion: version.version, definition: save.definition ?? version.definition };
 }
 
@@ -108,13 +102,7 @@ async function validDraft(db: Db, playbookId: string) {
   if (!draft) throw noDraft(playbookId);
   const check = checkPlaybook(draft.definition);
   if (!check.valid) {
-    const summary = check.issues.map((i) => `${i.field} ${i.message}`).join('; ');
-    throw new HttpError(
-      422,
-      'draft_invalid',
-      `the draft of ${playbookId} is not a valid playbook; fix these fields first: ${summary}`,
-      check.issues,
-    );
+    throw draftInvalid(playbookId, check.issues);
   }
   return { draft, definition: check.definition };
 }
@@ -133,12 +121,7 @@ export async function publishDraft(db: Db, playbookId: string, by: Principal) {
       });
       const version = (last?.version ?? 0) + 1;
       const gone = await tx.playbookDraft.deleteMany({ where: { playbookId, updatedAt: draft.updatedAt } });
-      if (gone.count === 0)
-        throw new HttpError(
-          409,
-          'draft_changed',
-          'the draft was saved or published by someone else meanwhile; read it again and publish then',
-        );
+      if (gone.count === 0) throw draftChanged({ playbookId });
       const row = await tx.playbookVersion.create({ data: { playbookId, version, name: definition.name, definition } });
       const detail = { version, name: row.name, basedOnVersion: draft.basedOnVersion, draftSavedBy: draft.updatedBy };
       await tx.auditEntry.create({
@@ -154,12 +137,7 @@ export async function publishDraft(db: Db, playbookId: string, by: Principal) {
       };
     });
   } catch (e) {
-    if (isUniqueViolation(e))
-      throw new HttpError(
-        409,
-        'version_conflict',
-        'another version of this playbook was created at the same time; read it and publish again',
-      );
+    if (isUniqueViolation(e)) throw versionConflict({ playbookId, action: 'publish' });
     throw e;
   }
 }
@@ -173,11 +151,7 @@ export async function dryRunCandidate(db: Db, playbookId: string, source: { draf
   const row = await db.playbookVersion.findUnique({
     where: { playbookId_version: { playbookId, version: source.version } },
   });
-  if (!row)
-    throw notFound(
-      'version_not_found',
-      `playbook ${playbookId} has no version ${source.version}; GET /v1/playbooks/${playbookId} lists its versions`,
-    );
+  if (!row) throw versionNotFound({ playbookId, version: source.version });
   return {
     label: { source: 'version' as const, version: row.version },
     definition: playbookDefinitionSchema.parse(row.definition),

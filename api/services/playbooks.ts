@@ -5,7 +5,7 @@ import type { Db } from '../../config/database';
 import { isUniqueViolation } from '../../config/db-errors';
 import type { PlaybookDefinition } from '../../domain/playbook';
 import type { Principal } from './principal';
-import { HttpError, notFound } from '../http/errors';
+import { playbookNotFound, versionConflict } from '../../domain/errors/playbook-errors';
 import { auditEntry } from './audit-log';
 import { requireProvisionedSegments } from './segments';
 
@@ -29,7 +29,7 @@ export async function listPlaybooks(db: Db) {
 
 export async function playbookWithVersions(db: Db, playbookId: string) {
   const versions = await db.playbookVersion.findMany({ where: { playbookId }, orderBy: { version: 'asc' } });
-  if (versions.length === 0) throw notFound('playbook_not_found', `no playbook with id ${playbookId}`);
+  if (versions.length === 0) throw playbookNotFound({ playbookId });
   return { id: playbookId, name: versions.at(-1)!.name, versions: versions.map(versionView) };
 }
 
@@ -55,11 +55,7 @@ export async function addPlaybookVersion(db: Db, playbookId: string, definition:
     return { id: playbookId, ...versionView(created) };
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new HttpError(
-        409,
-        'version_conflict',
-        'another version of this playbook was created at the same time; read it and try again',
-      );
+      throw versionConflict({ playbookId, action: 'create' });
     }
     throw e;
   }

@@ -18,7 +18,8 @@ import type {
 import { TEMPLATE_CHANNELS } from '../../domain/message-template';
 import { auditEntry } from './audit-log';
 import type { Principal } from './principal';
-import { HttpError } from '../http/errors';
+import { agentTeamMissing } from '../../domain/errors/people-errors';
+import { offerEndsBeforeItStarts } from '../../domain/errors/request-errors';
 import { requireProvisionedSegments } from './segments';
 
 type Tx = Prisma.TransactionClient;
@@ -95,12 +96,7 @@ const agentRow = (a: AgentSpec) => ({ ...a, workingHours: a.workingHours ?? Pris
 
 export async function applyAgent(tx: Tx, by: Principal, a: AgentSpec, tally = counts()): Promise<void> {
   if (!(await tx.team.findUnique({ where: { id: a.teamId }, select: { id: true } })))
-    throw new HttpError(
-      400,
-      'team_not_found',
-      `agent ${a.id} names team ${a.teamId}, which does not exist (add it under teams)`,
-      [{ path: `agents.${a.id}.teamId` }],
-    );
+    throw agentTeamMissing(a.id, a.teamId);
   const { id: _id, ...fields } = a;
   await upsert(
     tx,
@@ -124,12 +120,7 @@ export async function applyAgent(tx: Tx, by: Principal, a: AgentSpec, tally = co
 
 export async function applyOffer(tx: Tx, by: Principal, o: OfferSpec, tally = counts()): Promise<void> {
   if (o.validFrom && o.validUntil && o.validFrom >= o.validUntil)
-    throw new HttpError(
-      400,
-      'validation_failed',
-      `offer ${o.id}: validUntil (${o.validUntil}) must be after validFrom (${o.validFrom})`,
-      [{ path: `offers.${o.id}.validUntil` }],
-    );
+    throw offerEndsBeforeItStarts(o.id, o.validFrom, o.validUntil);
   const data = { ...o, description: o.description ?? o.name };
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const stored = (r: {

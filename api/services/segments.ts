@@ -2,8 +2,8 @@
 // (PUT /v1/customers/:id) and a playbook's appliesTo.segments (a version posted, a draft published, a setup
 // applied). The CSV import checks its rows the same way with node-postgres (customer-import.ts).
 import type { Prisma } from '@prisma/client';
-import { unprovisionedSegmentMessage, unprovisionedSegments } from '../../domain/segment';
-import { HttpError } from '../http/errors';
+import { segmentNotProvisioned } from '../../domain/errors/customer-errors';
+import { unprovisionedSegments } from '../../domain/segment';
 
 type Reader = Pick<Prisma.TransactionClient, 'segment'>;
 
@@ -17,10 +17,5 @@ export async function requireProvisionedSegments(db: Reader, codes: string[], fi
   const provisioned = await provisionedSegmentCodes(db);
   const unknown = unprovisionedSegments(codes, provisioned);
   if (!unknown.length) return;
-  throw new HttpError(
-    422,
-    'segment_not_provisioned',
-    `${field}: ${unprovisionedSegmentMessage(unknown, provisioned)}`,
-    unknown.map((code) => ({ path: field, code })),
-  );
+  throw segmentNotProvisioned(field, unknown, provisioned);
 }

@@ -9,8 +9,8 @@ import { decideIntake, type LastCase } from '../../domain/signal-intake';
 import type { Tier } from '../../domain/vocabulary';
 import type { Sql } from '../../config/sql';
 import type { AppDeps } from '../deps';
-import { HttpError } from '../http/errors';
-import type { SignalBody } from '../http/schemas';
+import { idempotencyKeyReused, signalCustomerUnknown } from '../../domain/errors/customer-errors';
+import type { SignalBody } from '../../domain/risk-signal';
 import { newCaseId } from './case-workflows';
 import { chooseCasePlaybook } from './playbook-choice';
 import { createPlaybookCatalog, unknownPlaybook, type PlaybookCatalog } from './playbook-catalog';
@@ -112,21 +112,17 @@ async function answerWithoutCase(
   const existingId = row.existing?.id;
   switch (decision.kind) {
     case 'key_reused':
-      throw new HttpError(
-        422,
-        'idempotency_key_reused',
-        `idempotency key ${body.idempotencyKey} was already used for another signal (customer ${decision.existing.customerId}, type ${decision.existing.type})`,
-      );
+      throw idempotencyKeyReused({
+        idempotencyKey: body.idempotencyKey,
+        customerId: decision.existing.customerId,
+        type: decision.existing.type,
+      });
     case 'duplicate': {
       const { id: signalId, caseId, workflowId } = decision.existing;
       return { status: 200, body: { signalId, caseId, workflowId, duplicate: true } };
     }
     case 'unknown_customer':
-      throw new HttpError(
-        404,
-        'customer_not_found',
-        `no customer with id ${body.customerId}; create it with PUT /v1/customers/${body.customerId} first`,
-      );
+      throw signalCustomerUnknown({ customerId: body.customerId });
   }
   if (body.playbookId && !row.newest.some((v) => v.id === body.playbookId)) throw unknownPlaybook(body.playbookId);
   if (decision.kind === 'store_only') {

@@ -6,7 +6,7 @@ import type { Sql } from '../../config/sql';
 import { caseWorkflowId } from '../../domain/case';
 import type { StoredSignal } from '../../domain/signal-intake';
 import type { VersionRef } from './playbook-catalog';
-import { CUSTOMER_PROFILE_JSON } from '../../config/customer-profile-sql';
+import { CUSTOMER_PROFILE_JSON } from '../../activities/customer-profile-sql';
 import type { CustomerProfile } from '../../domain/customer';
 import { CURRENT_VERSIONS_SQL } from './current-versions-sql';
 import { LIVE_EXPERIMENTS_SQL, type LiveExperiment } from './experiment-assignment';

@@ -4,7 +4,7 @@
 // Any other filter (tier, driver, an assignee, SLA...) counts its matching cases.
 import { SqlParams, whereClause, type Sql } from '../../config/sql';
 import { STAGES } from '../../domain/vocabulary';
-import type { CaseListQuery } from '../http/schemas';
+import type { CaseListQuery } from './case-list-query';
 import { caseConditions } from './case-board';
 
 // Every stage present, zero when no case is in it, so a board can draw all its columns.

@@ -3,7 +3,13 @@ import type { Db } from '../../config/database';
 import type { SurveyAnswerInput } from '../../domain/human-steps';
 import { surveyAnswerUpdate } from '../../workflows/messages';
 import type { AppDeps } from '../deps';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../../domain/errors/domain-error';
+import {
+  surveyAlreadyAnswered,
+  surveyClosed,
+  surveyNoLongerOpen,
+  surveyNotFound,
+} from '../../domain/errors/survey-errors';
 
 async function openSurvey(db: Db, token: string) {
   const survey = await db.survey.findUnique({
@@ -12,7 +18,7 @@ async function openSurvey(db: Db, token: string) {
       case: { select: { workflowId: true, runId: true, status: true, customer: { select: { locale: true } } } },
     },
   });
-  if (!survey) throw new HttpError(404, 'survey_not_found', 'this survey link is not valid');
+  if (!survey) throw surveyNotFound({});
   return survey;
 }
 
@@ -38,9 +44,9 @@ export async function answerSurvey(
     // response) is told it was recorded; another answer is refused.
     if (survey.score === answer.score && (survey.comment ?? '') === (answer.comment ?? ''))
       return { status: 'recorded', score: answer.score };
-    throw new HttpError(409, 'survey_already_answered', 'this survey has already been answered; thank you');
+    throw surveyAlreadyAnswered({});
   }
-  if (survey.case.status === 'closed') throw new HttpError(410, 'survey_closed', 'this survey is closed');
+  if (survey.case.status === 'closed') throw surveyClosed({});
   // The survey's id names its one answer: a double submit or a retry joins the first instead of being refused.
   const state = await cases
     .runStep(
@@ -50,8 +56,7 @@ export async function answerSurvey(
       survey.id,
     )
     .catch((e) => {
-      if (e instanceof HttpError && e.code === 'wrong_stage')
-        throw new HttpError(409, 'survey_already_answered', 'this survey is no longer open for answers');
+      if (e instanceof DomainError && e.code === 'wrong_stage') throw surveyNoLongerOpen({});
       throw e;
     });
   return { status: 'recorded', score: state.survey?.score ?? answer.score };

@@ -1,7 +1,7 @@
 // Teams and their workload: what a supervisor checks before moving cases between agents. An agent's open
-// cases and today's contacts are read as assignment reads them (config/agent-load-sql.ts), so the view shows
+// cases and today's contacts are read as assignment reads them (activities/agent-load-sql.ts), so the view shows
 // the load the router acts on.
-import { agentContactsToday, agentOpenCases } from '../../config/agent-load-sql';
+import { agentContactsToday, agentOpenCases } from '../../activities/agent-load-sql';
 import type { Sql } from '../../config/sql';
 import { AGENT_CONTACT_PURPOSE, startOfQuotaDay } from '../../domain/quota-day';
 

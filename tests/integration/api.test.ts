@@ -36,6 +36,38 @@ describe('service endpoints', () => {
   });
 });
 
+describe('error answers', () => {
+  test('every refusal carries the params its message is made of, so a client can say it in its own language', async () => {
+    const customer = await h.call('GET', '/v1/customers/nobody-1', { key: h.keys.system });
+    expect(customer.status).toBe(404);
+    expect(customer.body.error).toEqual({
+      code: 'customer_not_found',
+      message: 'no customer with id nobody-1',
+      details: [],
+      params: { customerId: 'nobody-1' },
+      requestId: expect.any(String),
+    });
+    const experiment = await h.call('GET', '/v1/experiments/exp_00000000-0000-4000-8000-000000000000', {
+      key: h.keys.admin,
+    });
+    expect(experiment.status).toBe(404);
+    expect(experiment.body.error).toMatchObject({
+      code: 'experiment_not_found',
+      params: { experimentId: 'exp_00000000-0000-4000-8000-000000000000' },
+    });
+    const playbook = await h.call('GET', '/v1/playbooks/no-such-playbook', { key: h.keys.admin });
+    expect(playbook.body.error).toMatchObject({
+      code: 'playbook_not_found',
+      params: { playbookId: 'no-such-playbook' },
+    });
+    const route = await h.call('GET', '/v1/nothing-here', { key: h.keys.admin });
+    expect(route.body.error.params).toEqual({ method: 'GET', path: '/v1/nothing-here' });
+    const invalid = await h.call('PUT', '/v1/customers/c-params', { key: h.keys.system, body: { name: 'x' } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.params).toMatchObject({ where: 'body', issues: invalid.body.error.details });
+  });
+});
+
 describe('auth', () => {
   test('no key, an unknown key, and the wrong role are refused', async () => {
     expect((await h.call('GET', '/v1/cases')).status).toBe(401);
@@ -252,7 +284,10 @@ describe('cases', () => {
     expect(opened.body).toMatchObject({ workflowId: `retention-case/${c.id}`, stage: 'detected' });
     const again = await h.call('POST', '/v1/cases', { key: h.keys.agent, body: { customerId: c.id, reason: 'again' } });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ error: { code: 'case_already_open' }, caseId: opened.body.caseId });
+    expect(again.body).toMatchObject({
+      error: { code: 'case_already_open', params: { customerId: c.id, caseId: opened.body.caseId } },
+      caseId: opened.body.caseId,
+    });
     const detail = await waitForStage(h, opened.body.caseId, 'contacting');
     expect(detail).toMatchObject({ playbook: { id: 'demo' } });
   });
@@ -266,7 +301,10 @@ describe('cases', () => {
       body: { decision: 'accepted' },
     });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ error: { code: 'wrong_stage' }, stage: 'contacting' });
+    expect(res.body).toMatchObject({
+      error: { code: 'wrong_stage', params: { stage: 'contacting' } },
+      stage: 'contacting',
+    });
     const bad = await h.call('POST', `/v1/cases/${caseId}/contact-outcome`, {
       key: h.keys.agent,
       body: { channel: 'phone', outcome: 'callback_requested' },

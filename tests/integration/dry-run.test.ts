@@ -239,7 +239,7 @@ test('a dry run whose caller went away stops between days, with nothing written'
       decisions: 0,
     };
     await expect(runDryRun(h.db, sql, playbookId, request, AbortSignal.abort())).rejects.toMatchObject({
-      status: 499,
+      kind: 'abandoned', // answered 499 at the edge (tests/unit/error-answers.test.ts)
       code: 'request_closed',
     });
   } finally {

@@ -6,7 +6,7 @@ import type { Client } from '@temporalio/client';
 import { createCustomer, createTwoVersionPlaybook } from '../support/fixtures';
 import { startHarness, uniqueId, type Harness } from '../support/harness';
 import { harnessClient } from '../support/temporal-client';
-import type { ReviewedExperiment } from '../../api/services/experiment-review';
+import type { ReviewedExperiment } from '../../domain/experiment-review';
 import { createLogger } from '../../config/logger';
 import { scheduleApiWork } from '../../worker/api-schedules';
 

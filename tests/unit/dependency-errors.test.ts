@@ -1,7 +1,8 @@
 // How failures of Temporal and PostgreSQL become HTTP answers: a busy or unreachable dependency is a 503
 // with Retry-After (the caller retries), anything else is left to the generic handler.
 import { ServiceError } from '@temporalio/client';
-import { dependencyError, stepNotTaken } from '../../api/http/dependency-errors';
+import { dependencyError } from '../../api/http/dependency-errors';
+import { stepNotTaken } from '../../config/temporal-deadline';
 
 // The shape of a gRPC error as @grpc/grpc-js raises it: an Error with a numeric code, details and metadata.
 function grpcError(code: number, details: string): Error {

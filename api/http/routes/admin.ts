@@ -23,7 +23,8 @@ import {
   applyTemplate,
   type ApplySpec,
 } from '../../services/provisioning';
-import { idSchema, teamIdParams } from '../schemas';
+import { idSchema } from '../../../domain/record-fields';
+import { teamIdParams } from '../schemas';
 import { parse } from '../validate';
 
 export const segmentBody = segmentSpecSchema.omit({ code: true });

@@ -32,8 +32,10 @@ import { requireActiveChurnReason } from '../../services/churn-reasons';
 import { caseDetailJson, readCaseBoard, visibleCaseTimelineJson } from '../../services/case-reads';
 import { reassignmentTarget, takeHumanStep } from '../../services/case-steps';
 import { actorOf, principalOf, requireRole } from '../auth';
-import { HttpError, notFound } from '../errors';
-import { caseIdParams, caseListQuery, openCaseSchema, stepHeaders } from '../schemas';
+import { caseNotFound } from '../../../domain/errors/case-errors';
+import { HttpError } from '../errors';
+import { caseListQuery } from '../../services/case-list-query';
+import { caseIdParams, openCaseSchema, stepHeaders } from '../schemas';
 import { parse } from '../validate';
 
 // Agents see only their team's cases (domain/visibility.ts).
@@ -55,14 +57,14 @@ function caseReadRoutes(router: Router, { sql }: AppDeps): void {
   router.get('/v1/cases/:caseId', requireRole('agent', 'supervisor'), async (req, res) => {
     const { caseId } = parse(caseIdParams, req.params, 'path');
     const detail = await caseDetailJson(sql, caseId, teamOf(res));
-    if (detail === null) throw notFound('case_not_found', `no case with id ${caseId}`);
+    if (detail === null) throw caseNotFound({ caseId });
     res.type('json').send(detail);
   });
 
   router.get('/v1/cases/:caseId/timeline', requireRole('agent', 'supervisor'), async (req, res) => {
     const { caseId } = parse(caseIdParams, req.params, 'path');
     const body = await visibleCaseTimelineJson(sql, caseId, teamOf(res));
-    if (body === null) throw notFound('case_not_found', `no case with id ${caseId}`);
+    if (body === null) throw caseNotFound({ caseId });
     res.type('json').send(body);
   });
 }

@@ -6,7 +6,8 @@ import { changeConsent, consentHistory, customerView, findCustomer, putCustomer 
 import { actorOf, principalOf, requireRole } from '../auth';
 import { requestLog } from '../middleware/request-context';
 import { eraseCustomer } from '../../services/customer-erasure';
-import { consentChangeSchema, customerIdParams, customerSchema, erasureRequestSchema } from '../schemas';
+import { customerSchema } from '../../../domain/customer-record';
+import { consentChangeSchema, customerIdParams, erasureRequestSchema } from '../schemas';
 import { parse } from '../validate';
 
 // Erasure on request (PIPL, GDPR): an admin's decision, audited with its reason (docs/security.md).

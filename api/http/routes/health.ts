@@ -16,6 +16,7 @@ export function healthRoutes(deps: AppDeps): Router {
           code: 'draining',
           message: 'this API process is shutting down; send requests to another one',
           details: [],
+          params: {},
         },
       });
     const { checks, failing } = await checkReadiness(deps);
@@ -24,7 +25,12 @@ export function healthRoutes(deps: AppDeps): Router {
       status: 'unavailable',
       failing,
       checks,
-      error: { code: 'not_ready', message: `${failing.join(' and ')} not answering`, details: failing },
+      error: {
+        code: 'not_ready',
+        message: `${failing.join(' and ')} not answering`,
+        details: failing,
+        params: { failing },
+      },
     });
   });
   return router;

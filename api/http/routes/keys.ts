@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { issueKey, listKeys, revokeKey } from '../../services/api-keys';
 import { principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../../deps';
-import { createKeySchema, keyIdParams } from '../schemas';
+import { createKeySchema } from '../../services/key-request';
+import { keyIdParams } from '../schemas';
 import { parse } from '../validate';
 
 export function keyRoutes({ db }: AppDeps): Router {

@@ -5,9 +5,12 @@ import { signalOutcome } from '../../metrics';
 import { createSignalIntake, type SignalAnswer } from '../../services/signal-intake';
 import { actorOf, requireRole } from '../auth';
 import type { AppDeps } from '../../deps';
+import { DomainError } from '../../../domain/errors/domain-error';
+import { httpErrorOf } from '../error-status';
 import { HttpError } from '../errors';
 import { mapInKeyOrder } from '../keyed-pool';
-import { signalSchema, signalBatchSchema } from '../schemas';
+import { signalSchema } from '../../../domain/risk-signal';
+import { signalBatchSchema } from '../schemas';
 import { parse } from '../validate';
 
 // Signals of a batch in flight at once: one request starts cases about as fast as this many single posts would.
@@ -29,8 +32,9 @@ export function signalRoutes(deps: AppDeps): Router {
       deps.metrics?.countSignal(signalOutcome(answer));
       return answer;
     } catch (e) {
-      if (e instanceof HttpError && e.status < 500) deps.metrics?.countSignal('refused');
-      throw e;
+      const refusal = e instanceof DomainError ? httpErrorOf(e) : e;
+      if (refusal instanceof HttpError && refusal.status < 500) deps.metrics?.countSignal('refused');
+      throw refusal;
     }
   };
 
@@ -50,7 +54,7 @@ export function signalRoutes(deps: AppDeps): Router {
         return { status: answer.status, ...answer.body };
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;
-        return { status: e.status, error: { code: e.code, message: e.message, details: e.details } };
+        return { status: e.status, error: { code: e.code, message: e.message, details: e.details, params: e.params } };
       }
     });
     res.json({ results });

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../deps';
 import { listTeams } from '../../services/teams';
 import { teamWorkload } from '../../services/team-workload';
 import { principalOf, requireRole } from '../auth';
-import { notFound } from '../errors';
+import { teamNotFound } from '../../../domain/errors/people-errors';
 import { teamIdParams } from '../schemas';
 import { parse } from '../validate';
 
@@ -23,7 +23,7 @@ export function teamRoutes({ db, sql }: AppDeps): Router {
   router.get('/v1/teams/:teamId/workload', requireRole('agent', 'supervisor'), async (req, res) => {
     const { teamId } = parse(teamIdParams, req.params, 'path');
     const workload = canSee(res, teamId) ? await teamWorkload(sql, teamId, new Date()) : null;
-    if (!workload) throw notFound('team_not_found', `no team with id ${teamId}`);
+    if (!workload) throw teamNotFound({ teamId });
     res.json(workload);
   });
   return router;

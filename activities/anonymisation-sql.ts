@@ -2,7 +2,7 @@
 // anonymise_customer functions of migration 20261202030000, which say column by column what is removed and
 // what is kept. Both callers go through here, so an erased customer and an expired one look the same.
 import type { PoolClient } from 'pg';
-import type { Sql } from './sql';
+import type { Sql } from '../config/sql';
 
 type Queryable = Sql | PoolClient;
 

@@ -1,8 +1,8 @@
 // Rows of the CRM outbox, written by the worker's transitions and by the API's erasure. Each carries the
 // idempotency key the CRM deduplicates on: case id + event sequence for timeline events, case id +
 // "fulfilment" for the back-office task of an accepted offer.
-import type { CrmCaseEvent, CustomerErasure, FulfilmentTask } from '../activities/clients/crm';
-import type { CaseEventRecord } from '../activities/case-store';
+import type { CrmCaseEvent, CustomerErasure, FulfilmentTask } from './clients/crm';
+import type { CaseEventRecord } from './case-store';
 
 export type CrmOutboxKind = 'case_event' | 'fulfilment_task' | 'customer_erased';
 
