@@ -164,15 +164,14 @@ function startReadsRows(row: Row, s: NonNullable<Results['startReads']>): void {
   const size = `${s.size.cases} cases, ${s.size.connections} connections, ${s.size.casesPerSecond} demo case/s`;
   const shown = (x: { rps: number; p50: number; p99: number; errors: number; non2xx: number }) =>
     `${x.rps} (${x.p50} / ${x.p99})${x.errors + x.non2xx ? ` ${x.errors + x.non2xx} errors` : ''}`;
-  s.rounds.forEach((x, i) =>
+  for (const [i, x] of s.rounds.entries())
     row(
       'start-reads',
       `round ${i + 1}: case read on npm start, rps (p50 / p99 ms), ${size}; p99 ratio`,
       `${shown(x.holdfast)}; throughput ${x.rpsRatio}×`,
       shown(x.bare),
       x.p99Ratio,
-    ),
-  );
+    );
   const spread = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)}`;
   row(
     'start-reads',
