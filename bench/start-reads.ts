@@ -3,7 +3,7 @@
 // through it, against the bare Express + pg server (bench/bare/read-server.ts) reading the same rows, in
 // alternating rounds. Goal (issue 35): p99 within 1.5× the bare server's.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { httpPoster } from '../activities/clients/http-post';
@@ -40,11 +40,12 @@ interface StartedStack {
 }
 
 // `npm start`'s entry on a data directory of its own, its output in a file as a terminal would take it (a pipe
-// this busy process reads could stall the API's log writes). The rate limit is lifted: one key reading
+// this busy process reads could stall the API's log writes), kept under .data/bench/ after the run. The rate limit is lifted: one key reading
 // thousands of times a second is the load, and 600 a minute (the default) would measure 429s.
 async function startStack(dataDir: string): Promise<StartedStack> {
   const port = await freePort();
-  const logFile = join(dataDir, 'npm-start.log');
+  const logFile = join(__dirname, '..', '.data', 'bench', `npm-start-${process.pid}.log`);
+  mkdirSync(join(logFile, '..'), { recursive: true });
   const out = openSync(logFile, 'w');
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'dev', 'start.ts')], {
     env: {
@@ -109,6 +110,9 @@ async function measureRounds(stack: StartedStack, bareUrl: string, paths: string
   const auth = { authorization: `Bearer ${stack.supervisor}` };
   const load1 = { ...options, seconds: 1 };
   for (let i = 0; i < options.rounds; i++) {
+    // A stack that stopped (a child crashed, its port taken) would be measured as nothing but failures.
+    if (stack.child.exitCode !== null || stack.child.signalCode !== null)
+      throw new Error(`the npm start stack stopped during the reads; see ${stack.logFile}`);
     say(
       `start-reads: round ${i + 1} of ${options.rounds}, ${options.connections} connections, ${options.seconds} s each`,
     );
