@@ -3,6 +3,7 @@
 // as JSON and Markdown under bench/results/. Sizes come from flags, so the same script runs the full size:
 //   npm run bench -- --signals 20000 --concurrency 64 --rate 20 --seconds 120 --read-cases 200000 --parked 10000 --import-rows 100000
 //   npm run bench -- --only intake,costs
+// `start-reads` runs first, on a stack of its own (`npm start`'s), before the benchmarks' stack starts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,11 +13,12 @@ import { benchIntake } from './intake';
 import { benchLatency } from './latency';
 import { benchParked } from './parked';
 import { benchReads } from './reads';
+import { benchStartReads, START_READS_DEFAULTS } from './start-reads';
 import { renderMarkdown } from './support/report';
 import { machine, say } from './support/measure';
 import { startBenchStack } from './support/stack';
 
-const ALL = ['import', 'costs', 'intake', 'latency', 'parked', 'reads'] as const;
+const ALL = ['start-reads', 'import', 'costs', 'intake', 'latency', 'parked', 'reads'] as const;
 const { values: flags } = parseArgs({
   options: {
     only: { type: 'string', default: ALL.join(',') },
@@ -29,6 +31,10 @@ const { values: flags } = parseArgs({
     'read-seconds': { type: 'string', default: '4' },
     parked: { type: 'string', default: '1000' },
     'import-rows': { type: 'string', default: '20000' },
+    'start-cases': { type: 'string', default: String(START_READS_DEFAULTS.cases) },
+    'start-connections': { type: 'string', default: String(START_READS_DEFAULTS.connections) },
+    'start-seconds': { type: 'string', default: String(START_READS_DEFAULTS.seconds) },
+    'start-rounds': { type: 'string', default: String(START_READS_DEFAULTS.rounds) },
   },
 });
 const num = (name: keyof typeof flags) => {
@@ -46,8 +52,30 @@ async function main(): Promise<void> {
   for (const name of only)
     if (!(ALL as readonly string[]).includes(name)) throw new Error(`--only takes ${ALL.join(', ')}; got ${name}`);
   const started = Date.now();
-  const stack = await startBenchStack();
   const results: Record<string, unknown> = { at: new Date().toISOString(), machine: machine() };
+  if (only.has('start-reads'))
+    results.startReads = await benchStartReads({
+      cases: num('start-cases'),
+      connections: num('start-connections'),
+      seconds: num('start-seconds'),
+      rounds: num('start-rounds'),
+      casesPerSecond: START_READS_DEFAULTS.casesPerSecond,
+    });
+  if ([...only].some((name) => name !== 'start-reads')) await benchOnStack(only, results);
+  results.totalSeconds = Math.round((Date.now() - started) / 1000);
+  const markdown = renderMarkdown(results);
+  console.log(markdown);
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = String(results.at).replace(/[:.]/g, '-');
+  writeFileSync(join(dir, `bench-${stamp}.json`), JSON.stringify(results, null, 2));
+  writeFileSync(join(dir, `bench-${stamp}.md`), markdown);
+  say(`written bench/results/bench-${stamp}.{json,md}`);
+}
+
+// Every benchmark but start-reads, against one stack started for them.
+async function benchOnStack(only: Set<string>, results: Record<string, unknown>): Promise<void> {
+  const stack = await startBenchStack();
   try {
     // First, while the stack is idle: an import runs on its own, not beside a burst of cases.
     if (only.has('import')) results.import = await benchImport(stack, { rows: num('import-rows') });
@@ -69,15 +97,6 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
-  results.totalSeconds = Math.round((Date.now() - started) / 1000);
-  const markdown = renderMarkdown(results);
-  console.log(markdown);
-  const dir = join(__dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const stamp = String(results.at).replace(/[:.]/g, '-');
-  writeFileSync(join(dir, `bench-${stamp}.json`), JSON.stringify(results, null, 2));
-  writeFileSync(join(dir, `bench-${stamp}.md`), markdown);
-  say(`written bench/results/bench-${stamp}.{json,md}`);
 }
 
 main().then(

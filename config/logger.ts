@@ -19,10 +19,46 @@ const stdio: LogOutput = (line, at) =>
 // Phone numbers and email addresses never reach a log line, whatever carries them (an error from a
 // provider, a database constraint's detail): a phone keeps its last two digits, an email its domain, enough
 // to tell two apart when debugging, not to contact anyone. The patterns are the screen's (domain/contact-masking.ts).
+// A line with no "@" cannot hold an email, one with no "+" no phone (each pattern needs one, or its
+// URL-encoded form): most lines (the access log's) skip the patterns' scan.
 export function maskContactDetails(line: string): string {
-  return line
-    .replace(EMAIL_PATTERN, (m, at: string) => `***@${m.slice(m.indexOf(at) + at.length)}`)
-    .replace(PHONE_PATTERN, (m) => `+***${m.slice(-2)}`);
+  const email = line.includes('@') || line.includes('%40');
+  const phone = line.includes('+') || /%2b/i.test(line);
+  if (email) line = line.replace(EMAIL_PATTERN, (m, at: string) => `***@${m.slice(m.indexOf(at) + at.length)}`);
+  return phone ? line.replace(PHONE_PATTERN, (m) => `+***${m.slice(-2)}`) : line;
+}
+
+// A class, not closures: the API makes a child logger for every request.
+class JsonLogger implements Logger {
+  constructor(
+    private readonly level: Level,
+    private readonly base: Record<string, unknown>,
+    private readonly output: LogOutput,
+  ) {}
+
+  private write(at: Level, msg: string, fields?: Record<string, unknown>): void {
+    if (order[at] < order[this.level]) return;
+    this.output(
+      maskContactDetails(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...this.base, ...fields })),
+      at,
+    );
+  }
+
+  debug(msg: string, fields?: Record<string, unknown>): void {
+    this.write('debug', msg, fields);
+  }
+  info(msg: string, fields?: Record<string, unknown>): void {
+    this.write('info', msg, fields);
+  }
+  warn(msg: string, fields?: Record<string, unknown>): void {
+    this.write('warn', msg, fields);
+  }
+  error(msg: string, fields?: Record<string, unknown>): void {
+    this.write('error', msg, fields);
+  }
+  child(fields: Record<string, unknown>): Logger {
+    return new JsonLogger(this.level, { ...this.base, ...fields }, this.output);
+  }
 }
 
 export function createLogger(
@@ -30,18 +66,5 @@ export function createLogger(
   base: Record<string, unknown> = {},
   output: LogOutput = stdio,
 ): Logger {
-  const write = (at: Level, msg: string, fields?: Record<string, unknown>) => {
-    if (order[at] < order[level]) return;
-    output(
-      maskContactDetails(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...base, ...fields })),
-      at,
-    );
-  };
-  return {
-    debug: (m, f) => write('debug', m, f),
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields }, output),
-  };
+  return new JsonLogger(level, base, output);
 }

@@ -11,8 +11,13 @@ export interface StackChild {
   exited: Promise<string>;
 }
 
+// HOLDFAST_CPU_PROF_DIR=<dir>: each child writes a V8 CPU profile there when it stops (the benchmark of the
+// `npm start` stack sets it from BENCH_CPU_PROF; NODE_OPTIONS cannot carry --cpu-prof).
+const profileArgs = (env: NodeJS.ProcessEnv) =>
+  env.HOLDFAST_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${env.HOLDFAST_CPU_PROF_DIR}`] : [];
+
 export function startStackChild(name: string, entry: string, env: NodeJS.ProcessEnv): StackChild {
-  const child = spawnTied(process.execPath, ['--import', 'tsx', resolve(__dirname, '..', entry)], {
+  const child = spawnTied(process.execPath, [...profileArgs(env), '--import', 'tsx', resolve(__dirname, '..', entry)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env,
   });

@@ -5,6 +5,7 @@ import type { benchIntake } from '../intake';
 import type { benchLatency } from '../latency';
 import type { benchParked } from '../parked';
 import type { benchReads } from '../reads';
+import type { benchStartReads } from '../start-reads';
 import type { machine } from './measure';
 
 type Results = {
@@ -14,6 +15,7 @@ type Results = {
   intake?: Awaited<ReturnType<typeof benchIntake>>;
   latency?: Awaited<ReturnType<typeof benchLatency>>;
   reads?: Awaited<ReturnType<typeof benchReads>>;
+  startReads?: Awaited<ReturnType<typeof benchStartReads>>;
   parked?: Awaited<ReturnType<typeof benchParked>>;
   import?: Awaited<ReturnType<typeof benchImport>>;
   totalSeconds?: unknown;
@@ -106,6 +108,7 @@ export function renderMarkdown(input: Record<string, unknown>): string {
       );
     }
   }
+  if (r.startReads) startReadsRows(row, r.startReads);
   if (r.parked) {
     const p = r.parked;
     row(
@@ -152,6 +155,32 @@ export function renderMarkdown(input: Record<string, unknown>): string {
   statementTable(lines, 'during the cost case', r.costs?.topStatements);
   statementTable(lines, 'during intake (one signal a request)', r.intake?.topSql);
   return `${lines.join('\n')}\n`;
+}
+
+type Row = (bench: string, measure: string, holdfast: unknown, baseline?: unknown, ratio?: unknown) => void;
+
+// Each round of the case read on the `npm start` stack, then the medians with their spread.
+function startReadsRows(row: Row, s: NonNullable<Results['startReads']>): void {
+  const size = `${s.size.cases} cases, ${s.size.connections} connections, ${s.size.casesPerSecond} demo case/s`;
+  const shown = (x: { rps: number; p50: number; p99: number; errors: number; non2xx: number }) =>
+    `${x.rps} (${x.p50} / ${x.p99})${x.errors + x.non2xx ? ` ${x.errors + x.non2xx} errors` : ''}`;
+  for (const [i, x] of s.rounds.entries())
+    row(
+      'start-reads',
+      `round ${i + 1}: case read on npm start, rps (p50 / p99 ms), ${size}; p99 ratio`,
+      `${shown(x.holdfast)}; throughput ${x.rpsRatio}×`,
+      shown(x.bare),
+      x.p99Ratio,
+    );
+  const spread = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)}`;
+  row(
+    'start-reads',
+    `p99 vs bare, median of ${s.rounds.length} rounds (goal ≤ 1.5×)${s.failed ? `; ${s.failed} failed requests` : ''}`,
+    `rounds ${spread(s.rounds.map((x) => x.p99Ratio))}`,
+    '',
+    s.p99Ratio,
+  );
+  row('start-reads', 'throughput vs bare, median', `rounds ${spread(s.rounds.map((x) => x.rpsRatio))}`, '', s.rpsRatio);
 }
 
 function statementTable(

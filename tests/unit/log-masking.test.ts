@@ -22,3 +22,10 @@ test('every field of a log line is masked, nested ones included', () => {
     detail: { email: '***@example.com' },
   });
 });
+
+test('URL-encoded contact details are masked too, whichever case the encoding takes', () => {
+  expect(maskContactDetails('GET /v1/customers?phone=%2B34600111001&email=ana.garcia%40example.com')).toBe(
+    'GET /v1/customers?phone=+***01&email=***@example.com',
+  );
+  expect(maskContactDetails('path=/x?to=%2b447700900002')).toBe('path=/x?to=+***02');
+});
