@@ -1,5 +1,5 @@
 // `npm run worker`: a standalone worker process (production and docker-compose). SIGINT/SIGTERM drain it.
-import { Runtime } from '@temporalio/worker';
+import { Runtime, type Worker } from '@temporalio/worker';
 import { createDb } from '../config/database';
 import { parseEnv } from '../config/env';
 import { processEnv } from '../config/process-env';
@@ -39,14 +39,24 @@ async function main(): Promise<void> {
   // Always: with the setting off an existing schedule is deleted, so switching retention off takes effect.
   await scheduleAnonymisation(temporal, env.HOLDFAST_RETENTION_DAYS, logger);
   logger.info('worker started', { taskQueue: temporal.taskQueue, namespace: temporal.namespace });
+  const running = worker.run();
+  await tellParentWhenRunning(worker);
   try {
-    await worker.run();
+    await running;
   } finally {
     await stopAfterWorker();
     await connection.close();
     await db.$disconnect();
     logger.info('worker stopped');
   }
+}
+
+// Under `npm start` (dev/start.ts) the worker is a child with an IPC channel: the stack prints its banner once
+// the worker polls for cases, so the banner is the last thing before the cases' own lines.
+async function tellParentWhenRunning(worker: Worker): Promise<void> {
+  if (!process.send) return;
+  while (worker.getState() === 'INITIALIZED') await new Promise((r) => setTimeout(r, 20));
+  if (worker.getState() === 'RUNNING') process.send({ running: true });
 }
 
 main().catch((e) => {
