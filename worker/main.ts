@@ -1,5 +1,5 @@
 // `npm run worker`: a standalone worker process (production and docker-compose). SIGINT/SIGTERM drain it.
-import { Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createDb } from '../config/database';
 import { parseEnv } from '../config/env';
 import { processEnv } from '../config/process-env';
@@ -15,13 +15,14 @@ async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL, { service: 'worker' });
   const { databaseUrl, temporal } = processEnv(env, 'worker');
-  // Before any connection: the SDK's metrics go to a Prometheus endpoint of their own.
-  if (env.HOLDFAST_WORKER_METRICS_ADDRESS) {
-    Runtime.install({
-      telemetryOptions: { metrics: { prometheus: { bindAddress: env.HOLDFAST_WORKER_METRICS_ADDRESS } } },
-    });
-    logger.info('worker metrics served', { address: env.HOLDFAST_WORKER_METRICS_ADDRESS });
-  }
+  // Before any connection: the SDK's metrics go to a Prometheus endpoint of their own. Under `npm start` (a
+  // child with an IPC channel) the SDK's own info lines (worker state changes) stay out of the newcomer's way.
+  const metrics = env.HOLDFAST_WORKER_METRICS_ADDRESS;
+  Runtime.install({
+    logger: new DefaultLogger(process.send ? 'WARN' : 'INFO'),
+    ...(metrics ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metrics } } } } : {}),
+  });
+  if (metrics) logger.info('worker metrics served', { address: metrics });
   const db = createDb(databaseUrl);
   const deps = activityDepsFromEnv(env, db, logger);
   const { worker, connection, stopAfterWorker } = await createCaseWorker({

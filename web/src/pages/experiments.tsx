@@ -155,10 +155,14 @@ function ExperimentDetail({
 }
 
 export function ExperimentsPage({ api, playbookId }: PageProps & { playbookId?: string }) {
-  const playbooks = usePolling(() => api.get<{ items: { id: string; name: string }[] }>('/v1/playbooks'), 120_000, [
-    api,
-  ]);
-  const chosen = playbookId ?? playbooks.data?.items[0]?.id;
+  const playbooks = usePolling(
+    () => api.get<{ items: { id: string; name: string; versions: number }[] }>('/v1/playbooks'),
+    120_000,
+    [api],
+  );
+  // Only a playbook with two versions or more can have had an experiment: open the first such one.
+  const items = playbooks.data?.items ?? [];
+  const chosen = playbookId ?? (items.find((p) => p.versions > 1) ?? items[0])?.id;
   const list = usePolling(
     async () => (chosen ? api.get<{ items: Experiment[] }>(`/v1/playbooks/${chosen}/experiments`) : { items: [] }),
     60_000,
