@@ -48,7 +48,7 @@ async function experimentCases(db: Db, sql: Sql, customers: DemoCustomer[], now:
   await addYoungProfessionalsPlaybook(db, HISTORY_BY);
   const shared = { holdoutPercent: 0, observeDays: 0, churnedShare: 0 };
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
-  const first = await startDemoExperiment(db, sql, HISTORY_BY, { control: 1, challenger: 2, minSamplePerArm: 400 });
+  const first = await startDemoExperiment(db, sql, HISTORY_BY, { control: 1, challenger: 2, minSamplePerArm: 300 });
   const finished = await storiesFor(
     {
       ...shared,
@@ -58,7 +58,7 @@ async function experimentCases(db: Db, sql: Sql, customers: DemoCustomer[], now:
       toDaysAgo: 32,
       retainedShare: (v) => (v === 2 ? 0.45 : 0.3),
     },
-    customers.slice(0, 1050),
+    customers.slice(0, 800),
     now,
     draw,
   );
@@ -75,7 +75,7 @@ async function experimentCases(db: Db, sql: Sql, customers: DemoCustomer[], now:
       toDaysAgo: 0,
       retainedShare: (v) => (v === 3 ? 0.47 : 0.45),
     },
-    customers.slice(1050),
+    customers.slice(800),
     now,
     draw,
   );
@@ -88,7 +88,7 @@ export async function fillDemoHistory(db: Db, sql: Sql, now: Date): Promise<Demo
   if (await databaseHasCases(sql)) return undefined;
   const started = Date.now();
   const draw = drawFrom(SEED);
-  const customers = demoCustomers(2400, SEED);
+  const customers = demoCustomers(2000, SEED);
   await importDemoCustomers(sql, customers, HISTORY_BY);
   const young = customers.filter((c) => c.segment === 'young-professional');
   const others = customers.filter((c) => c.segment !== 'young-professional');
@@ -109,7 +109,7 @@ export async function fillDemoHistory(db: Db, sql: Sql, now: Date): Promise<Demo
       retainedShare: () => 0.42,
       churnedShare: 0.35,
     },
-    others.slice(0, 700),
+    others.slice(0, 500),
     now,
     draw,
     modelOrFeedSignal(model, standard.detect.actionThreshold),
