@@ -31,7 +31,7 @@ const HISTORY_BY: Principal = { keyId: 'demo-history', name: 'demo history (npm 
 const SUPERVISOR: Principal = { keyId: 'demo-history', name: 'Rosa Jiménez', role: 'supervisor' };
 const SEED = 20261201;
 
-export async function databaseHasCases(sql: Sql): Promise<boolean> {
+async function databaseHasCases(sql: Sql): Promise<boolean> {
   const { rows } = await sql.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM cases) AS any');
   return rows[0]!.any;
 }
