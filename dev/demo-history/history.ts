@@ -62,7 +62,7 @@ async function experimentCases(db: Db, sql: Sql, customers: DemoCustomer[], now:
     now,
     draw,
   );
-  await writeStories(sql, finished);
+  await writeStories({ sql, db }, finished);
   const [promotedArm = null] = await reviewDemoExperiments(db, sql, HISTORY_BY);
   await dateDemoExperiment(sql, first.id, daysAgo(91), daysAgo(31));
   const second = await startDemoExperiment(db, sql, HISTORY_BY, { control: 2, challenger: 3, minSamplePerArm: 400 });
@@ -79,7 +79,7 @@ async function experimentCases(db: Db, sql: Sql, customers: DemoCustomer[], now:
     now,
     draw,
   );
-  await writeStories(sql, running);
+  await writeStories({ sql, db }, running);
   await dateDemoExperiment(sql, second.id, daysAgo(31));
   return { cases: finished.length + running.length, promotedArm };
 }
@@ -114,7 +114,7 @@ export async function fillDemoHistory(db: Db, sql: Sql, now: Date): Promise<Demo
     draw,
     modelOrFeedSignal(model, standard.detect.actionThreshold),
   );
-  await writeStories(sql, everyday);
+  await writeStories({ sql, db }, everyday);
   await recordChurnReasons(db, everyday, draw);
   const experiments = await experimentCases(db, sql, young, now, draw);
   return {

@@ -63,6 +63,7 @@ test('a fresh database gets 90 days of history through the bank paths, once', as
   );
   expect(await count(`SELECT count(*) AS n FROM risk_signals WHERE type = 'model_risk'`)).toBeGreaterThan(10);
   expect(await count('SELECT count(*) AS n FROM churn_models WHERE active')).toBe(1);
+  expect(await count(`SELECT count(*) AS n FROM case_offers WHERE status = 'accepted'`)).toBeGreaterThan(100);
   // The churned cases' reasons were recorded by a supervisor afterwards, audited as such.
   expect(
     await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'case.churn_reason_recorded'`),
