@@ -39,6 +39,8 @@ const ZONES = [
   'Pacific/Honolulu',
 ];
 const NAMES = ['Mia Johansson', 'Omar Farouk', 'Lena Vogel', 'Raj Patel', 'Sofia Rossi', 'Tariq Aziz'];
+// The demo agent's share of the six: the contact centre has two agents.
+const SHARE = NAMES.length / 2;
 
 // The zones where it is between 10:00 and 16:00 now (some always are: they span the day).
 function daytimeZones(now: Date): string[] {
@@ -82,12 +84,17 @@ async function postSignals(api: AgentDayApi, customerIds: readonly string[], now
     });
 }
 
-// Waits (up to `waitMs`) until the agent has a case waiting on a contact outcome, and records a callback on it.
+// Waits (up to `waitMs`) until the agent has cases waiting on a contact outcome, and records a callback on one.
+// Not before the agent has their share of the cases: a recorded contact counts against the agent's daily quota,
+// and assignment prefers the colleague with more quota left, so a callback recorded at once would send the
+// cases still being assigned to the colleague.
 async function promiseCallback(api: AgentDayApi, now: Date, waitMs: number): Promise<string | undefined> {
-  for (const until = Date.now() + waitMs; Date.now() < until; await new Promise((r) => setTimeout(r, 1000))) {
+  const started = Date.now();
+  for (const until = started + waitMs; Date.now() < until; await new Promise((r) => setTimeout(r, 1000))) {
     const day = myDaySchema.parse(await call(api, api.agentKey, 'GET', '/v1/me/today'));
     const waiting = day.waiting[0];
-    if (!waiting) continue;
+    const enough = day.waiting.length >= SHARE || Date.now() - started > waitMs / 2;
+    if (!waiting || !enough) continue;
     const recorded = await call(api, api.agentKey, 'POST', `/v1/cases/${waiting.caseId}/contact-outcome`, {
       channel: 'phone',
       outcome: 'callback_requested',
