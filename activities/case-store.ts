@@ -92,7 +92,8 @@ function claimOfferSlot(
   });
 }
 
-async function recordCaseOffer(
+// Also the demo history's (dev/demo-history/case-writer.ts): an offer a past case made, as the case recorded it.
+export async function recordCaseOffer(
   db: Db,
   req: { key: string; caseId: string; offerId: string; cost: number; status: string; expiresAt?: string },
 ): Promise<void> {

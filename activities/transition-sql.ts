@@ -1,5 +1,6 @@
 // A case transition as one SQL statement: the case row (created on the first event, otherwise updated only by a
-// newer event; with the churn reason a close carries), the timeline events, their CRM outbox rows, and on close
+// newer event; with the churn reason a close carries; opened when the intake or the case says, whichever is
+// earlier, so a history replayed with its own times (dev/demo-history) keeps them), the timeline events, their CRM outbox rows, and on close
 // the release of held offers. A statement is atomic, so all of it commits or none does; a retried write inserts
 // no second event, and writes nothing else, because every part after the events depends on an event being new.
 import type { CaseProjection } from '../domain/case';
@@ -30,7 +31,7 @@ WITH input AS (
   VALUES ($1, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,
           (SELECT max(seq) FROM input), now(), (SELECT code FROM churn_reason), (SELECT note FROM churn_reason))
   ON CONFLICT (id) DO UPDATE SET
-    run_id = excluded.run_id, stage = excluded.stage, status = excluded.status, outcome = excluded.outcome,
+    opened_at = least(cases.opened_at, excluded.opened_at), run_id = excluded.run_id, stage = excluded.stage, status = excluded.status, outcome = excluded.outcome,
     risk_score = excluded.risk_score, risk_explanation = excluded.risk_explanation, driver = excluded.driver,
     priority = excluded.priority, team_id = excluded.team_id, agent_id = excluded.agent_id,
     sla_due_at = excluded.sla_due_at, closed_at = excluded.closed_at, attention_reason = excluded.attention_reason,

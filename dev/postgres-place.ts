@@ -1,7 +1,8 @@
 // Where the embedded PostgreSQL's binaries and data live. Normally inside the checkout (node_modules/ and
 // .data/). A checkout the server's user cannot enter (root cloning into a 0700 directory such as its own
 // home) gets a copy of the binaries and its data directory under /var/lib/holdfast, reachable by that user;
-// the checkout keeps a symlink where the data directory would be, so the rest of the tooling finds it.
+// the checkout keeps a symlink where the data directory would be, so the rest of the tooling finds it, and
+// deleting the checkout's .data/ deletes the outside data with it at the next start.
 import {
   chmodSync,
   chownSync,
@@ -52,13 +53,16 @@ export function placeBinaries(nativeDir: string, version: string, runAs: RunAs |
 }
 
 // The real data directory: `dataDir` itself when the server's user can reach its parent, else one under
-// the shared root named after the checkout's path, linked from `dataDir`.
+// the shared root named after the checkout's path, linked from `dataDir`. The link is the outside directory's
+// tie to this checkout's data: without it (.data/ deleted, to start over) the outside directory is data of a
+// checkout that is gone, and is wiped, so deleting .data/ starts over wherever the checkout lives.
 export function placeDataDir(dataDir: string, runAs: RunAs | undefined): string {
   mkdirSync(dirname(dataDir), { recursive: true });
   if (canReach(dirname(dataDir), runAs)) return prepare(dataDir, runAs);
   const real = join(sharedDir('data'), createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16));
   if (isLink(dataDir) && readlinkSync(dataDir) !== real) rmSync(dataDir);
   if (!isLink(dataDir)) {
+    rmSync(real, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
     symlinkSync(real, dataDir);
   }

@@ -6,7 +6,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDb } from '../config/database';
 import { parseEnv } from '../config/env';
-import { issueDevKeys } from './dev-keys';
+import { DEMO_AGENT, issueDevKeys } from './dev-keys';
+import { demoHistorySetting, fillAgentDay, fillFirstLook } from './first-look';
 import { localPayloadKeys } from './local-payload-key';
 import { startInfrastructure } from './infrastructure';
 import { seedDemoCustomers, seedReferenceData } from './seed';
@@ -18,6 +19,7 @@ const DATA_DIR = process.env.HOLDFAST_DEV_DATA_DIR ?? join(__dirname, '..', '.da
 
 async function main(): Promise<void> {
   const baseEnv = parseEnv();
+  const demoHistory = demoHistorySetting(process.env.HOLDFAST_DEMO_HISTORY);
   const say = (msg: string) => console.log(`[holdfast] ${msg}`);
   const cleanups: (() => Promise<unknown>)[] = [];
   let stopping = false;
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     const db = createDb(infra.databaseUrl);
     await seedReferenceData(db);
     await seedDemoCustomers(db);
+    const history = await fillFirstLook(db, infra.databaseUrl, demoHistory, say);
     const keys = await issueDevKeys(db);
     await db.$disconnect();
     // Scheduled detection reads signal files dropped here every minute and posts them to this API.
@@ -79,6 +82,8 @@ async function main(): Promise<void> {
     // Providers the user configured (in stackEnv, from our environment) win over the API child's local sinks.
     const worker = startStackChild('worker', 'worker/main.ts', { ...sinkEnv, ...stackEnv });
     cleanups.push(() => stopStackChild(worker));
+    // The banner below is the last thing printed before the cases' own lines: it waits for a running worker.
+    await messageFrom(worker, (m) => (m as { running?: boolean }).running);
     const env = parseEnv({ ...sinkEnv, ...stackEnv });
     for (const child of [api, worker]) {
       void child.exited.then(async (line) => {
@@ -88,10 +93,13 @@ async function main(): Promise<void> {
       });
     }
 
+    await fillAgentDay({ url: detection.HOLDFAST_API_URL, systemKey: keys.system, agentKey: keys.agent }, history, say);
+
     console.log(`
 Holdfast is running.
   Dashboard      http://localhost:${env.PORT}/   (log in with the supervisor key below)
   API            http://localhost:${env.PORT}   (try: curl http://localhost:${env.PORT}/ready; contract at /v1/openapi.json)
+  First look     ${demoHistory === 'on' ? `90 days of demo history: http://localhost:${env.PORT}/#/reports and /#/experiments (HOLDFAST_DEMO_HISTORY=off skips it on a fresh .data/)` : 'no demo history (HOLDFAST_DEMO_HISTORY=off)'}
   Outbox         http://localhost:${env.PORT}/dev/outbox   (SMS, email and CRM calls the local sinks caught)
   Temporal UI    ${infra.temporalUiUrl ?? `(external cluster: ${infra.temporalAddress})`}
   Temporal       ${infra.temporalAddress}   namespace ${env.TEMPORAL_NAMESPACE}, task queue ${env.TEMPORAL_TASK_QUEUE}
@@ -101,7 +109,7 @@ Holdfast is running.
 
 API keys for this run (new ones each start; more with npm run keys -- create --role supervisor --name "..."):
   system      ${keys.system}
-  agent       ${keys.agent}   (team contact-centre)
+  agent       ${keys.agent}   (${DEMO_AGENT.name}, ${DEMO_AGENT.teamId}: My day at http://localhost:${env.PORT}/#/today)
   supervisor  ${keys.supervisor}
   admin       ${keys.admin}
 

@@ -5,11 +5,12 @@ import { connectionOptions, type TemporalConnectionConfig } from '../config/temp
 import { startCrmRelay } from './crm-relay';
 import type { WorkerTuning } from './tuning';
 import { untilConnected } from '../config/retry';
+import { bundleCaseWorkflows } from './workflow-bundle';
 
 export interface CaseWorkerOptions {
   temporal: TemporalConnectionConfig;
   deps: ActivityDeps;
-  // A prebuilt bundle (tests build it once); otherwise the worker bundles ./workflows at start.
+  // A prebuilt bundle (tests build it once); otherwise the worker bundles ./workflows at start, quietly.
   workflowBundle?: WorkerOptions['workflowBundle'];
   // Cache and concurrency limits (worker/tuning.ts); the SDK's defaults when absent.
   tuning?: WorkerTuning;
@@ -33,9 +34,7 @@ export async function createCaseWorker(
     activities: createActivities(options.deps),
     dataConverter: { payloadCodecs: [options.temporal.payloadCodec] },
     ...options.tuning,
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('../workflows') }),
+    workflowBundle: options.workflowBundle ?? (await bundleCaseWorkflows(options.deps.logger)),
   });
   const { sql, crm, logger } = options.deps;
   const relay = crm ? startCrmRelay({ sql, crm, taskQueue: options.temporal.taskQueue, logger }) : undefined;

@@ -1,5 +1,5 @@
 // `npm run worker`: a standalone worker process (production and docker-compose). SIGINT/SIGTERM drain it.
-import { Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createDb } from '../config/database';
 import { parseEnv } from '../config/env';
 import { processEnv } from '../config/process-env';
@@ -15,13 +15,14 @@ async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL, { service: 'worker' });
   const { databaseUrl, temporal } = processEnv(env, 'worker');
-  // Before any connection: the SDK's metrics go to a Prometheus endpoint of their own.
-  if (env.HOLDFAST_WORKER_METRICS_ADDRESS) {
-    Runtime.install({
-      telemetryOptions: { metrics: { prometheus: { bindAddress: env.HOLDFAST_WORKER_METRICS_ADDRESS } } },
-    });
-    logger.info('worker metrics served', { address: env.HOLDFAST_WORKER_METRICS_ADDRESS });
-  }
+  // Before any connection: the SDK's metrics go to a Prometheus endpoint of their own. Under `npm start` (a
+  // child with an IPC channel) the SDK's own info lines (worker state changes) stay out of the newcomer's way.
+  const metrics = env.HOLDFAST_WORKER_METRICS_ADDRESS;
+  Runtime.install({
+    logger: new DefaultLogger(process.send ? 'WARN' : 'INFO'),
+    ...(metrics ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metrics } } } } : {}),
+  });
+  if (metrics) logger.info('worker metrics served', { address: metrics });
   const db = createDb(databaseUrl);
   const deps = activityDepsFromEnv(env, db, logger);
   const { worker, connection, stopAfterWorker } = await createCaseWorker({
@@ -39,14 +40,24 @@ async function main(): Promise<void> {
   // Always: with the setting off an existing schedule is deleted, so switching retention off takes effect.
   await scheduleAnonymisation(temporal, env.HOLDFAST_RETENTION_DAYS, logger);
   logger.info('worker started', { taskQueue: temporal.taskQueue, namespace: temporal.namespace });
+  const running = worker.run();
+  await tellParentWhenRunning(worker);
   try {
-    await worker.run();
+    await running;
   } finally {
     await stopAfterWorker();
     await connection.close();
     await db.$disconnect();
     logger.info('worker stopped');
   }
+}
+
+// Under `npm start` (dev/start.ts) the worker is a child with an IPC channel: the stack prints its banner once
+// the worker polls for cases, so the banner is the last thing before the cases' own lines.
+async function tellParentWhenRunning(worker: Worker): Promise<void> {
+  if (!process.send) return;
+  while (worker.getState() === 'INITIALIZED') await new Promise((r) => setTimeout(r, 20));
+  if (worker.getState() === 'RUNNING') process.send({ running: true });
 }
 
 main().catch((e) => {

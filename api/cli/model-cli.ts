@@ -1,7 +1,7 @@
 // The early-warning scorecard's command line (docs/early-warning.md). Fixed, so other tools can drive it:
 //   npm run model -- train <file.csv> --label <column> [--id <column>] [--out <model.json>]
-//   npm run model -- score --model <model.json> <file.csv> [--id <column>]
-// train writes the model file (to stdout without --out) and a summary on stderr; score writes CSV
+//   npm run -s model -- score --model <model.json> <file.csv> [--id <column>]
+// (-s keeps npm's own lines off stdout, which then holds the CSV alone). train writes the model file (to stdout without --out) and a summary on stderr; score writes CSV
 // `id,score,reasons` to stdout. Bad input: one line on stderr naming the problem, exit code 2.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import { readModelFile, scoreFile } from './model-score';
 
 const USAGE = [
   'usage: npm run model -- train <file.csv> --label <column> [--id <column>] [--out <model.json>]',
-  '       npm run model -- score --model <model.json> <file.csv> [--id <column>]',
+  '       npm run -s model -- score --model <model.json> <file.csv> [--id <column>]   (-s: stdout holds the CSV alone)',
 ].join('\n');
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -16,8 +16,8 @@ const dir = mkdtempSync(join(tmpdir(), 'holdfast-model-'));
 const history = join(ROOT, 'examples', 'churn-history.csv');
 const modelFile = join(dir, 'model.json');
 
-// As the issue spells the command line: stdout must hold nothing but the command's own output (.npmrc).
-const model = (...args: string[]) => run('npm', ['run', 'model', '--', ...args], { cwd: ROOT });
+// As docs/early-warning.md spells the command line: with -s, stdout holds nothing but the command's own output.
+const model = (...args: string[]) => run('npm', ['run', '-s', 'model', '--', ...args], { cwd: ROOT });
 const refused = async (...args: string[]) => {
   try {
     await model(...args);
@@ -95,4 +95,15 @@ test('bad input is refused with exit code 2 and one line naming the problem', as
       /^the file has none of the model's attributes \(age, .*\); its columns: account, opened\n$/,
     ),
   });
+});
+
+// The project no longer silences npm (.npmrc had loglevel=silent): a mistyped script must say so, or a newcomer
+// sees nothing at all and an exit code.
+test("npm's own error is printed for a script that does not exist", async () => {
+  const failed = await run('npm', ['run', 'modle'], { cwd: ROOT }).then(
+    () => undefined,
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(failed?.code).not.toBe(0);
+  expect(failed?.stderr).toMatch(/Missing script: "modle"/);
 });

@@ -56,6 +56,31 @@ test('the embedded PostgreSQL starts from a checkout in a 0700 directory, and it
   expect(existsSync(dataDir)).toBe(false);
 });
 
+// Deleting .data/ is how a newcomer starts over. As root the data lives outside the checkout: it must go too,
+// or the next start would find the old cases.
+test('deleting .data/ of a 0700 checkout starts the next database empty', async () => {
+  const nativeDir = installInto(checkout);
+  const dataDir = join(checkout, '.data', 'postgres');
+  const kept = await startEmbeddedPostgres(dataDir, { persistent: true, nativeDir });
+  const first = new Client({ connectionString: kept.url });
+  await first.connect();
+  await first.query(`create table kept (note text); insert into kept values ('from before .data/ was deleted')`);
+  await first.end();
+  await kept.stop();
+
+  rmSync(join(checkout, '.data'), { recursive: true, force: true });
+  const fresh = await startEmbeddedPostgres(dataDir, { persistent: false, nativeDir });
+  const second = new Client({ connectionString: fresh.url });
+  try {
+    await second.connect();
+    const { rows } = await second.query<{ found: string | null }>(`select to_regclass('kept')::text as found`);
+    expect(rows[0]?.found).toBeNull();
+  } finally {
+    await second.end();
+    await fresh.stop();
+  }
+});
+
 test('a database that cannot start is one line saying what failed and what to do', async () => {
   // An open checkout, so this broken initdb is run where it lies rather than replaced by a shared copy.
   chmodSync(checkout, 0o755);

@@ -5,10 +5,12 @@ import type { FunnelColumn } from '../components/experiment-charts';
 import type { ExperimentWithResults } from '../contract';
 import { usePolling } from '../hooks';
 
-// playbookId: the playbook in the route; without one, the first playbook listed is chosen.
+// playbookId: the playbook in the route; without one, the first with two versions or more (only such a playbook
+// can have had an experiment), else the first listed.
 export function useExperimentChoices(api: Api, playbookId: string | undefined) {
   const playbooks = usePolling(() => answer(api.GET('/v1/playbooks')), 120_000, [api]);
-  const chosen = playbookId ?? playbooks.data?.items[0]?.id;
+  const items = playbooks.data?.items ?? [];
+  const chosen = playbookId ?? (items.find((p) => p.versions > 1) ?? items[0])?.id;
   const list = usePolling(
     async () =>
       chosen
