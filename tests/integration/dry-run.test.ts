@@ -146,14 +146,17 @@ test('the dry run decides what the live workflow decided for the same signals, a
 });
 
 test('quiet hours move the first contact as the live case defers it, into the next day', async () => {
-  const local = new Date(Date.now() - 3_600_000).toLocaleTimeString('en-GB', {
-    timeZone: 'Europe/Madrid',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
+  // Quiet from an hour ago to an hour from now in Madrid, whatever the time of day the test runs at (a fixed end
+  // such as 02:00 left the window behind the clock between 02:00 and 03:00).
+  const madrid = (offsetMs: number) =>
+    new Date(Date.now() + offsetMs).toLocaleTimeString('en-GB', {
+      timeZone: 'Europe/Madrid',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
   const playbookId = await createTestPlaybook(h, (d) => {
-    d.contact.policy.quietHours = { start: local, end: '02:00' };
+    d.contact.policy.quietHours = { start: madrid(-3_600_000), end: madrid(3_600_000) };
   });
   // A mass customer's outflow goes to the contact centre: the test team's quota is spent by the test above.
   const c = await createCustomer(h, { tier: 'mass' });

@@ -166,11 +166,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.key) headers.authorization = `Bearer ${opts.key}`;
       if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
-      const response = await fetch(baseUrl + path, {
-        method,
-        headers,
-        body:
-          opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+      const send = () =>
+        fetch(baseUrl + path, {
+          method,
+          headers,
+          body:
+            opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+        });
+      // A kept-alive connection the server closed as idle just as a request went out on it is reset: a read is
+      // sent again on a new connection, as browsers do (on a loaded machine the race is seen once in a while).
+      const response = await send().catch((e: Error & { cause?: { code?: string } }) => {
+        if (method !== 'GET' || !['ECONNRESET', 'UND_ERR_SOCKET'].includes(e.cause?.code ?? '')) throw e;
+        return send();
       });
       const text = await response.text();
       let body: unknown = text;
