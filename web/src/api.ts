@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly requestId?: string,
+    // The refusal's parameters: with the code they rebuild the sentence in the dashboard's language.
+    readonly params: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -35,12 +37,17 @@ export function createApi(key: string, onUnauthenticated: () => void): Api {
 export async function answer<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await pending;
   if (response.ok) return data as T;
-  const e = (error as { error?: { code?: string; message?: string; requestId?: string } } | undefined)?.error;
+  const e = (
+    error as
+      | { error?: { code?: string; message?: string; requestId?: string; params?: Record<string, unknown> } }
+      | undefined
+  )?.error;
   throw new ApiError(
     response.status,
     e?.code ?? 'http_error',
     e?.message ?? `the server answered ${response.status}`,
     e?.requestId,
+    e?.params ?? {},
   );
 }
 

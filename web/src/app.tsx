@@ -3,6 +3,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { answer, createApi, type Api } from './api';
 import { TopBar } from './components/top-bar';
+import { type Locale, LocaleContext, initialLocale, setLocale } from './i18n/i18n';
+import { setFormatLocale } from './format';
 import { useHashRoute } from './hooks';
 import { PageForRoute } from './page-for-route';
 import { LoginPage } from './pages/login';
@@ -14,7 +16,29 @@ export interface PageProps {
   me: Me;
 }
 
+// The chosen language: loaded before the first paint in it, switched without a reload.
+function useLocale(): [Locale | undefined, (l: Locale) => void] {
+  const [locale, setShown] = useState<Locale>();
+  const choose = (l: Locale) =>
+    void setLocale(l).then(() => {
+      setFormatLocale(l);
+      setShown(l);
+    });
+  useEffect(() => choose(initialLocale()), []);
+  return [locale, choose];
+}
+
 export function App() {
+  const [locale, chooseLocale] = useLocale();
+  if (!locale) return null;
+  return (
+    <LocaleContext.Provider value={locale}>
+      <Shell onLocale={chooseLocale} />
+    </LocaleContext.Provider>
+  );
+}
+
+function Shell({ onLocale }: { onLocale: (l: Locale) => void }) {
   const [key, setKey] = useState(session.key());
   const [me, setMe] = useState<Me>();
   const route = useHashRoute();
@@ -32,6 +56,7 @@ export function App() {
   if (!api || !me) {
     return (
       <LoginPage
+        onLocale={onLocale}
         onLogin={(k, who) => {
           session.save(k);
           setKey(k);
@@ -45,7 +70,7 @@ export function App() {
   const shown = page || (me.agentId ? 'today' : 'board');
   return (
     <>
-      <TopBar me={me} page={shown} onLogout={logout} />
+      <TopBar me={me} page={shown} onLogout={logout} onLocale={onLocale} />
       <main>
         <PageForRoute api={api} me={me} page={shown} id={id} />
       </main>

@@ -2,9 +2,18 @@
 import { useState } from 'preact/hooks';
 import { answer, createApi, type ApiError } from '../api';
 import { ErrorBanner } from '../components/error-banner';
+import { LanguagePicker } from '../components/language-picker';
 import type { Me } from '../contract';
+import { type Locale, useT } from '../i18n/i18n';
 
-export function LoginPage({ onLogin }: { onLogin: (key: string, me: Me) => void }) {
+export function LoginPage({
+  onLogin,
+  onLocale,
+}: {
+  onLogin: (key: string, me: Me) => void;
+  onLocale: (l: Locale) => void;
+}) {
+  const { t } = useT();
   const [key, setKey] = useState('');
   const [error, setError] = useState<ApiError | Error>();
   const [busy, setBusy] = useState(false);
@@ -14,8 +23,7 @@ export function LoginPage({ onLogin }: { onLogin: (key: string, me: Me) => void 
     setError(undefined);
     try {
       const me = await answer(createApi(key.trim(), () => undefined).GET('/v1/me'));
-      if (me.role === 'system')
-        throw new Error('This is a system key (for integrations); log in with an agent, supervisor or admin key.');
+      if (me.role === 'system') throw new Error(t('login.systemKey'));
       onLogin(key.trim(), me);
     } catch (err) {
       setError(err as ApiError);
@@ -25,11 +33,12 @@ export function LoginPage({ onLogin }: { onLogin: (key: string, me: Me) => void 
   };
   return (
     <main class="login">
-      <h1>Holdfast</h1>
-      <p class="muted">Retention cases. Log in with your API key; it is kept only in this browser tab.</p>
+      <LanguagePicker onLocale={onLocale} />
+      <h1>{t('app.name')}</h1>
+      <p class="muted">{t('login.intro')}</p>
       <form onSubmit={submit}>
         <label>
-          API key
+          {t('login.apiKey')}
           <input
             name="apiKey"
             type="password"
@@ -40,7 +49,7 @@ export function LoginPage({ onLogin }: { onLogin: (key: string, me: Me) => void 
           />
         </label>
         <button type="submit" disabled={busy || !key.trim()}>
-          Log in
+          {t('login.logIn')}
         </button>
       </form>
       <ErrorBanner error={error} />
