@@ -58,7 +58,6 @@ const NOT_YET_TRANSLATED = [
   'pages/customer-page.tsx',
   'pages/customer-search.tsx',
   'pages/experiments.tsx',
-  'pages/my-day.tsx',
   'pages/playbooks.tsx',
   'pages/reports.tsx',
   'pages/workload.tsx',

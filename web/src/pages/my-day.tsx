@@ -4,28 +4,22 @@ import { useState } from 'preact/hooks';
 import { answer } from '../api';
 import type { PageProps } from '../app';
 import { ErrorBanner } from '../components/error-banner';
-import type { DeskTask, MyDay } from '../contract';
-import { dateTime, relative, words } from '../format';
+import type { MyDay } from '../contract';
+import { dateTime, relative } from '../format';
+import { useT } from '../i18n/i18n';
 import { usePolling } from '../hooks';
 
 // Refreshed often: a reply or a callback time can arrive at any moment.
 const REFRESH_MS = 5_000;
 
-const TASK_WORDS: Record<DeskTask, string> = {
-  call: 'Call the customer',
-  record_outcome: 'Record what came of the message',
-  answer_reply: 'Answer the customer’s reply',
-  callback: 'Call back at the time the customer asked',
-  record_decision: 'Record the customer’s decision on the offer',
-};
-
 function AgentPicker({ api, agentId, onPick }: PageProps & { agentId?: string; onPick: (id: string) => void }) {
+  const { t: tr } = useT();
   const teams = usePolling(() => answer(api.GET('/v1/teams')), 60_000, [api]);
   return (
     <label>
-      Agent
+      {tr('myDay.agent')}
       <select name="agent" value={agentId ?? ''} onChange={(e) => onPick(e.currentTarget.value)}>
-        <option value="">Choose an agent…</option>
+        <option value="">{tr('myDay.chooseAgent')}</option>
         {(teams.data?.items ?? []).map((t) => (
           <optgroup key={t.id} label={t.name}>
             {t.agents.map((a) => (
@@ -41,14 +35,13 @@ function AgentPicker({ api, agentId, onPick }: PageProps & { agentId?: string; o
 }
 
 function Quota({ contacts }: { contacts: MyDay['contacts'] }) {
+  const { t } = useT();
   const share = Math.min(1, contacts.today / Math.max(1, contacts.quota));
   return (
     <p class="quota" data-testid="quota">
-      <strong>
-        {contacts.today} of {contacts.quota}
-      </strong>{' '}
-      contacts today · {contacts.left} left
-      <span class="bar-track" role="img" aria-label={`${Math.round(share * 100)}% of today's contacts made`}>
+      <strong>{t('myDay.quota', { today: contacts.today, quota: contacts.quota })}</strong>{' '}
+      {t('myDay.contactsToday', { left: contacts.left })}
+      <span class="bar-track" role="img" aria-label={t('myDay.quotaBar', { percent: Math.round(share * 100) })}>
         <span class={`bar-fill${contacts.left === 0 ? ' full' : ''}`} style={{ width: `${share * 100}%` }} />
       </span>
     </p>
@@ -56,7 +49,8 @@ function Quota({ contacts }: { contacts: MyDay['contacts'] }) {
 }
 
 function WaitingList({ day }: { day: MyDay }) {
-  if (day.waiting.length === 0) return <p class="muted">Nothing waits on you right now.</p>;
+  const { t } = useT();
+  if (day.waiting.length === 0) return <p class="muted">{t('myDay.nothingWaits')}</p>;
   return (
     <ol class="desk-list" data-testid="waiting">
       {day.waiting.map((w) => (
@@ -65,24 +59,22 @@ function WaitingList({ day }: { day: MyDay }) {
             <strong>{w.customer.name}</strong>
           </a>{' '}
           <span class="muted">
-            {w.customer.tier} · {words(w.driver)} · priority {w.priority}
+            {t(`tier.${w.customer.tier}`, { defaultValue: w.customer.tier })} ·{' '}
+            {w.driver ? t(`driver.${w.driver}`, { defaultValue: w.driver }) : '—'} ·{' '}
+            {t('myDay.priority', { priority: w.priority })}
           </span>
           <div class="task">
-            {TASK_WORDS[w.task]}
-            {w.channel && w.task !== 'call' && w.task !== 'callback' ? ` (${w.channel})` : ''}
+            {t(`myDay.task.${w.task}`)}
+            {w.channel && w.task !== 'call' && w.task !== 'callback'
+              ? ` (${t(`channel.${w.channel}`, { defaultValue: w.channel })})`
+              : ''}
           </div>
           {w.detail && <blockquote>{w.detail}</blockquote>}
           <div class={`sla${w.overdue ? ' late' : ''}`}>
-            {w.dueAt ? (
-              <>
-                Due {relative(w.dueAt)} · customer’s time {w.dueCustomerTime}
-              </>
-            ) : (
-              'No deadline'
-            )}
+            {w.dueAt ? t('myDay.due', { when: relative(w.dueAt), time: w.dueCustomerTime }) : t('myDay.noDeadline')}
           </div>
           <a class="muted" href={`#/customers/${encodeURIComponent(w.customer.id)}`}>
-            Customer file
+            {t('myDay.customerFile')}
           </a>
         </li>
       ))}
@@ -91,7 +83,8 @@ function WaitingList({ day }: { day: MyDay }) {
 }
 
 function FollowUps({ day }: { day: MyDay }) {
-  if (day.followUps.length === 0) return <p class="muted">No follow-ups today.</p>;
+  const { t } = useT();
+  if (day.followUps.length === 0) return <p class="muted">{t('myDay.noFollowUps')}</p>;
   return (
     <ul class="desk-list" data-testid="follow-ups">
       {day.followUps.map((f) => (
@@ -99,8 +92,7 @@ function FollowUps({ day }: { day: MyDay }) {
           <a href={`#/cases/${encodeURIComponent(f.caseId)}`}>
             <strong>{f.customer.name}</strong>
           </a>{' '}
-          {f.kind === 'survey' ? 'satisfaction survey goes out' : 'observation window ends'} {dateTime(f.at)} ·
-          customer’s time {f.customerTime}
+          {t(f.kind === 'survey' ? 'myDay.survey' : 'myDay.observation', { at: dateTime(f.at), time: f.customerTime })}
         </li>
       ))}
     </ul>
@@ -108,6 +100,7 @@ function FollowUps({ day }: { day: MyDay }) {
 }
 
 export function MyDayPage({ api, me }: PageProps) {
+  const { t } = useT();
   const [picked, setPicked] = useState<string>();
   const own = me.role === 'agent';
   const agentId = own ? undefined : picked;
@@ -120,7 +113,7 @@ export function MyDayPage({ api, me }: PageProps) {
   const d = day.data;
   return (
     <section class="my-day">
-      <h1>{own ? 'My day' : d ? `${d.agent.name}’s day` : 'An agent’s day'}</h1>
+      <h1>{own ? t('myDay.title') : d ? t('myDay.agentDay', { name: d.agent.name }) : t('myDay.someAgentDay')}</h1>
       {!own && (
         <div class="filters">
           <AgentPicker api={api} me={me} agentId={agentId} onPick={setPicked} />
@@ -133,16 +126,16 @@ export function MyDayPage({ api, me }: PageProps) {
           <div class="grid two">
             <div class="panel">
               <h2>
-                Waiting on {own ? 'you' : d.agent.name} ({d.waiting.length})
+                {own
+                  ? t('myDay.waitingOnYou', { count: d.waiting.length })
+                  : t('myDay.waitingOn', { name: d.agent.name, count: d.waiting.length })}
               </h2>
               <WaitingList day={d} />
             </div>
             <div class="panel">
-              <h2>Follow-ups today</h2>
+              <h2>{t('myDay.followUps')}</h2>
               <FollowUps day={d} />
-              <p class="muted">
-                {d.openCases} open cases in all · refreshed {new Date(d.generatedAt).toLocaleTimeString()}
-              </p>
+              <p class="muted">{t('myDay.footer', { count: d.openCases, time: dateTime(d.generatedAt) })}</p>
             </div>
           </div>
         </>
