@@ -4,10 +4,13 @@ import { useState } from 'preact/hooks';
 import { answer } from '../api';
 import type { PageProps } from '../app';
 import { ErrorBanner } from '../components/error-banner';
-import type { MyDay } from '../contract';
+import type { DeskTask, MyDay } from '../contract';
 import { dateTime, relative } from '../format';
 import { useT } from '../i18n/i18n';
 import { usePolling } from '../hooks';
+
+// A desk task's words: the key is typed, so a task the API adds without a sentence fails tsc.
+const taskKey = (task: DeskTask) => `myDay.task.${task}` as const;
 
 // Refreshed often: a reply or a callback time can arrive at any moment.
 const REFRESH_MS = 5_000;
@@ -64,7 +67,7 @@ function WaitingList({ day }: { day: MyDay }) {
             {t('myDay.priority', { priority: w.priority })}
           </span>
           <div class="task">
-            {t(`myDay.task.${w.task}`)}
+            {t(taskKey(w.task))}
             {w.channel && w.task !== 'call' && w.task !== 'callback'
               ? ` (${t(`channel.${w.channel}`, { defaultValue: w.channel })})`
               : ''}
