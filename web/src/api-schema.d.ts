@@ -1392,6 +1392,10 @@ export interface components {
                 /** @description what to fix, for a person */
                 message: string;
                 details: unknown[];
+                /** @description what the message is made of (ids, stages, versions, lists): with the code, enough to say the message in the client's language; {} when the message has nothing variable */
+                params: {
+                    [key: string]: unknown;
+                };
                 /** @description quote it when reporting a problem; also in the X-Request-Id header */
                 requestId: string;
             };
