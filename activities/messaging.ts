@@ -81,7 +81,7 @@ async function resumeInterrupted(
   if (!found) return undefined;
   await markAttempt(d.sql, req.key, { status: 'sent', providerId: found.providerId, sentAt: new Date(), error: null });
   d.logger.info('sms found at the provider, not resending', { key: req.key });
-  return { status: 'sent', providerId: found.providerId };
+  return { status: 'sent', providerId: found.providerId, message: message.sent };
 }
 
 // What a provider's refusal or silence means for the attempt: rejected fails the channel; transient retries
@@ -165,18 +165,21 @@ function composed(to: string, channel: SendRequest['channel'], m: ReturnType<Com
 
 async function sendOnce(d: Senders, req: SendRequest, compose: Composer): Promise<SendResult> {
   const attempt = await claimAttempt(d.sql, req);
-  if (attempt.status === 'sent') return { status: 'sent', providerId: attempt.provider_id ?? undefined };
+  const to = req.channel === 'sms' ? attempt.phone : attempt.email;
+  // Composed before anything else, so a retry of a send that went out names its words on the timeline too (the
+  // same template, unless the bank changed it in the seconds between the tries).
+  const message = composed(to ?? '', req.channel, compose(attempt));
+  if (attempt.status === 'sent')
+    return { status: 'sent', providerId: attempt.provider_id ?? undefined, message: message.sent };
   if (attempt.status === 'failed')
     return { status: 'failed', code: attempt.provider_code ?? 'failed', message: attempt.error ?? 'failed' };
 
-  const to = req.channel === 'sms' ? attempt.phone : attempt.email;
   if (!to)
     return fail(d, req.key, {
       kind: 'rejected',
       code: 'missing_address',
       message: `customer ${req.customerId} has no ${req.channel} address`,
     });
-  const message = composed(to, req.channel, compose(attempt));
   if (attempt.status === 'sending' || attempt.status === 'unknown') {
     const resumed = await resumeInterrupted(d, req, attempt, message);
     if (resumed) return resumed;

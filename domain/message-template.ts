@@ -76,7 +76,19 @@ function measuredSms(text: string) {
   return smsLength(text.replace(PLACEHOLDER, (whole, name: string) => MEASURED_AS[name] ?? whole));
 }
 
+// The most characters ten SMS parts can hold (GSM-7, 153 a part): a longer text is refused without counting, which
+// for a hostile text of a megabyte would take the calculator minutes.
+const MOST_SMS_CHARACTERS = MAX_SMS_PARTS * 153;
+
 function checkSmsLength(text: string, ctx: z.RefinementCtx): void {
+  if (text.length > MOST_SMS_CHARACTERS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['text'],
+      message: `as an SMS this is ${text.length} characters, over ${MAX_SMS_PARTS} parts in any encoding; at most ${MOST_SMS_CHARACTERS}`,
+    });
+    return;
+  }
   const length = measuredSms(text);
   if (length.parts > MAX_SMS_PARTS)
     ctx.addIssue({

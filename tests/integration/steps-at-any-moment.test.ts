@@ -155,6 +155,9 @@ test('every step sent after the close, keyed or not, is refused as the case is c
   await Promise.all(
     ids.map(async (id, i) => {
       const caseId = await openCase(id);
+      // With its team, so the agent's key sees the closed case (a case closed before it reached a team is, to a
+      // team's agent, no case at all: 404, which the first-second test accepts).
+      await waitForStage(h, caseId, 'contacting');
       await send('closing', caseId, 'close');
       await waitForClosed(h, caseId);
       await Promise.all(

