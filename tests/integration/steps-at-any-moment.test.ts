@@ -3,12 +3,20 @@
 // Retry-After; never a 500. Each scenario fires its steps at many fresh cases at once.
 import { createCustomer, outflowSignal, waitForClosed, waitForStage, MOVED_AWAY } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
+import { AGENT_CONTACT_PURPOSE } from '../../domain/quota-day';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
-afterAll(async () => h?.stop());
+// The contact outcomes this file records count against the contact centre's agents' daily quota, which the
+// test files after it share: once spent, their cases wait in the team queue and never reach their first contact.
+// The file's own contacts are removed with it.
+afterAll(async () => {
+  const caseIds = [...new Set(answers.map((a) => a.caseId))];
+  await h?.db.contactAttempt.deleteMany({ where: { caseId: { in: caseIds }, purpose: AGENT_CONTACT_PURPOSE } });
+  await h?.stop();
+});
 
 type Step = { path: string; key: 'agent' | 'supervisor'; body: () => unknown };
 
