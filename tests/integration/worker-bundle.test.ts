@@ -1,8 +1,7 @@
 // The worker bundles its workflows at start (worker/workflow-bundle.ts). Webpack's report of what it built used
 // to reach the console at the SDK's default level and scroll `npm start`'s banner away: it must come at debug
 // level only (so at the default info level nothing is printed), and still be there for whoever debugs. The
-// bundling runs in a process of its own: webpack inside a jest worker left the workers of the test files after
-// it in that process stalling (cases did not reach their first stage within a minute).
+// bundling runs in a process of its own, so webpack's minute of CPU and memory stays out of the jest worker.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
