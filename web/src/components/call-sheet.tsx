@@ -5,6 +5,7 @@ import type { CallSheet } from '../contract';
 import { dateTime, money, words } from '../format';
 import { usePolling } from '../hooks';
 import { ErrorBanner } from './error-banner';
+import { useT } from '../i18n/i18n';
 
 function WhoAndHow({ sheet }: { sheet: CallSheet }) {
   const c = sheet.customer;
@@ -89,6 +90,7 @@ function Offers({ sheet }: { sheet: CallSheet }) {
 }
 
 export function CallSheetPanel({ api, caseId }: { api: Api; caseId: string }) {
+  const { t } = useT();
   const sheet = usePolling(
     () => answer(api.GET('/v1/cases/{caseId}/call-sheet', { params: { path: { caseId } } })),
     15_000,
@@ -103,7 +105,7 @@ export function CallSheetPanel({ api, caseId }: { api: Api; caseId: string }) {
       </summary>
       <div class="grid">
         <div>
-          <h3>Why at risk</h3>
+          <h3>{t('risk.whyAtRisk')}</h3>
           <p>{s.whyAtRisk.driverSentence ?? words(s.whyAtRisk.driver)}</p>
           <ul class="plain">
             {s.whyAtRisk.signals.map((x, i) => (

@@ -2,6 +2,7 @@
 // with the attributes that raised it.
 import { words } from '../format';
 import type { CaseDetail } from '../contract';
+import { useT } from '../i18n/i18n';
 
 function EarlyWarning({ warning }: { warning: NonNullable<CaseDetail['earlyWarning']> }) {
   return (
@@ -19,9 +20,10 @@ function EarlyWarning({ warning }: { warning: NonNullable<CaseDetail['earlyWarni
 }
 
 export function CaseRiskPanel({ detail: c }: { detail: CaseDetail }) {
+  const { t } = useT();
   return (
     <div class="panel">
-      <h2>Why at risk</h2>
+      <h2>{t('risk.whyAtRisk')}</h2>
       <ul class="plain">
         {c.riskExplanation.map((f) => (
           <li key={f.signalId}>

@@ -7,6 +7,7 @@ import type { ChurnReasonReport } from '../contract';
 import { CSV, useCsvDownload } from '../data/csv-download';
 import { percent } from '../format';
 import { usePolling } from '../hooks';
+import { useT } from '../i18n/i18n';
 import { RateBars, RateLineChart } from './charts';
 import { ChurnPeriodsTable, ChurnReasonsTable } from './churn-reasons-tables';
 import { ErrorBanner } from './error-banner';
@@ -14,14 +15,15 @@ import { ErrorBanner } from './error-banner';
 type Period = 'week' | 'month';
 
 function ChurnReasonCharts({ period, report: r }: { period: Period; report: ChurnReasonReport | undefined }) {
+  const { t } = useT();
   return (
     <div class="charts">
       <RateBars
-        title="Share of lost customers by reason"
+        title={t('churnReasons.byReason')}
         bars={(r?.reasons ?? []).map((row) => ({ label: row.label, value: row.share }))}
       />
       <RateBars
-        title="Share of lost customers by category"
+        title={t('churnReasons.byCategory')}
         bars={(r?.byCategory ?? []).map((row) => ({ label: row.group, value: row.share }))}
       />
       <RateLineChart

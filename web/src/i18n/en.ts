@@ -87,6 +87,11 @@ export const en = {
     },
   },
   role: { agent: 'agent', supervisor: 'supervisor', admin: 'admin', system: 'system' },
+  risk: { whyAtRisk: 'Why at risk' },
+  churnReasons: {
+    byReason: 'Share of lost customers by reason',
+    byCategory: 'Share of lost customers by category',
+  },
 };
 
 export type Catalogue = typeof en;

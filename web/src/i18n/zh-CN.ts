@@ -82,6 +82,11 @@ const zhCN: Catalogue = {
     },
   },
   role: { agent: '客户经理', supervisor: '主管', admin: '管理员', system: '系统' },
+  risk: { whyAtRisk: '流失风险原因' },
+  churnReasons: {
+    byReason: '按原因划分的流失客户占比',
+    byCategory: '按类别划分的流失客户占比',
+  },
 };
 
 export default zhCN;
