@@ -21,7 +21,7 @@ export function deadlinePassed(e: unknown): boolean {
   );
 }
 
-const GRPC_FAILED_PRECONDITION = 9;
+export const GRPC_FAILED_PRECONDITION = 9;
 
 // Temporal dropped an update because the workflow task that carried it failed (a worker died mid-task, a task
 // timed out, a run that tried to end while something else arrived): the case did not take it, and the same

@@ -2,11 +2,16 @@
 // message naming the dependency, never a raw driver error and never a hang.
 import { ServiceError } from '@temporalio/client';
 import { databaseUnreachable } from '../../config/dependency-outage';
-import { deadlinePassed, grpcErrors, RETRY_AFTER_SECONDS, stepNotTaken } from '../../config/temporal-deadline';
+import {
+  deadlinePassed,
+  GRPC_FAILED_PRECONDITION,
+  grpcErrors,
+  RETRY_AFTER_SECONDS,
+  stepNotTaken,
+} from '../../config/temporal-deadline';
 import { HttpError } from './errors';
 
 const GRPC_UNAVAILABLE = 14;
-const GRPC_FAILED_PRECONDITION = 9;
 
 function temporalDown(e: unknown): boolean {
   return (
